@@ -1,0 +1,26 @@
+# The README's two commands are `make demo` and `make test`.
+SWIFT ?= swift
+RELEASE_BIN = .build/release/autosafecoder
+
+.PHONY: deps build release test demo bench-parser differential clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product autosafecoder
+
+## Unit and integration tests (what CI runs). The heavy differential and benchmarks are separate.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Throwaway repository with a vulnerable change, judged by the pre-commit gate.
+demo: release
+	@scripts/demo.sh $(RELEASE_BIN)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules depend one way only:
+// C modules → thin wrappers (LibGit, LibCurl, LibYAML) → PythonSyntax → rules → fuzzing →
+// coding agent → pipeline → the executable. See docs/ARCHITECTURE.md.
+let package = Package(
+    name: "AutoSafeCoder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "autosafecoder", targets: ["AutoSafeCoderCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, one thin module each.
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CYaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Typed wrappers for the variadic C functions Swift cannot call.
+        .target(name: "CShim", dependencies: ["CGit2", "CCurl"]),
+
+        .target(name: "Diagnostics"),
+        .target(name: "LibGit", dependencies: ["CGit2", "CShim", "Diagnostics"]),
+        .target(name: "LibCurl", dependencies: ["CCurl", "CShim", "Diagnostics"]),
+        .target(name: "LibYAML", dependencies: ["CYaml", "Diagnostics"]),
+        .target(name: "PolicyKit", dependencies: ["LibYAML", "Diagnostics"]),
+
+        .executableTarget(
+            name: "AutoSafeCoderCLI",
+            dependencies: [
+                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AutoSafeCoderTests",
+            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit"]
+        ),
+    ]
+)
+

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@Suite("Command line")
+struct CLITests {
+    private func tool(_ arguments: [String], in directory: URL? = nil) throws -> TestSupport.ProcessResult {
+        try TestSupport.run(TestSupport.toolPath, arguments, in: directory)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try tool(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        for command in ["scan", "fix", "fuzz", "generate", "eval", "install", "rules", "debug policy"] {
+            let help = try tool(command.split(separator: " ").map(String.init) + ["--help"])
+            #expect(help.status == 0, "\(command) --help")
+            #expect(help.stdout.contains("autosafecoder \(command)"), "\(command) --help names an example")
+        }
+    }
+
+    @Test func badFlagExitsWithBadInput() throws {
+        let result = try tool(["scan", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+        let conflict = try tool(["scan", "--staged", "--all"])
+        #expect(conflict.status == 2)
+        #expect(conflict.stderr.contains("choose one of --staged, --range, --base, --all or paths"))
+        let range = try tool(["scan", "--range", "main"])
+        #expect(range.status == 2)
+    }
+
+    @Test func badPolicyExitsWithBadInput() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policy = directory.appendingPathComponent("policy.yaml")
+        try "version: 1\ngate:\n  scope: sometimes\n".write(to: policy, atomically: true, encoding: .utf8)
+        let result = try tool(["debug", "policy", "--policy", policy.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(policy.path):3:10: error: gate.scope: expected one of changed-lines, changed-functions, changed-files, all, found 'sometimes'\n")
+        // Found at the root without --policy, too.
+        let found = try tool(["debug", "policy"], in: directory)
+        #expect(found.status == 2)
+        #expect(found.stderr.hasSuffix("policy.yaml:3:10: error: gate.scope: expected one of changed-lines, changed-functions, changed-files, all, found 'sometimes'\n"))
+        let missing = try tool(["debug", "policy", "--policy", directory.appendingPathComponent("nope.yaml").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read policy: no such file"))
+    }
+
+    @Test func effectivePolicyIsPrinted() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try tool(["debug", "policy"], in: directory)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# policy: built-in defaults\nversion: 1\n"))
+        #expect(result.stdout.contains("  scope: changed-lines\n"))
+    }
+}
