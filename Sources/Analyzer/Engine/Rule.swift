@@ -1,0 +1,60 @@
+import Diagnostics
+import PythonSyntax
+
+/// A security rule. Each rule lives in its own file under `Rules/`, declares its
+/// description (with examples that the test suite runs) and looks at calls, other nodes,
+/// or both.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+
+    /// Qualified names of the calls this rule inspects (`subprocess.Popen`). The engine only
+    /// hands it those calls, so rules cost nothing on unrelated code.
+    var callees: Set<String> { get }
+    /// Name prefixes of calls to inspect (`paramiko.` for every paramiko call).
+    var calleePrefixes: [String] { get }
+    func check(call: CallSite, context: inout RuleContext)
+
+    /// Whether the rule wants every statement and expression (for non-call patterns).
+    var inspectsNodes: Bool { get }
+    func check(node: Node, context: inout RuleContext)
+}
+
+extension Rule {
+    public var callees: Set<String> { [] }
+    public var calleePrefixes: [String] { [] }
+    public func check(call: CallSite, context: inout RuleContext) {}
+    public var inspectsNodes: Bool { false }
+    public func check(node: Node, context: inout RuleContext) {}
+    /// Shorthand for the rule's description.
+    public var description: RuleDescription { Self.description }
+}
+
+/// What a rule sees of the file, and where it reports.
+public struct RuleContext {
+    public let file: String
+    public let parsed: ParsedModule
+    public let imports: ImportTable
+    let rule: RuleDescription
+    var findings: [Finding] = []
+
+    init(file: String, parsed: ParsedModule, imports: ImportTable, rule: RuleDescription) {
+        self.file = file
+        self.parsed = parsed
+        self.imports = imports
+        self.rule = rule
+    }
+
+    /// Reports a finding of the current rule covering `loc`; severity and confidence default
+    /// to the rule's own.
+    public mutating func report(_ loc: Loc, _ message: String, severity: Severity? = nil, confidence: Confidence? = nil,
+                                cwe: Int? = nil, flow: [Finding.FlowStep] = [], fixHint: String? = nil) {
+        findings.append(Finding(
+            code: rule.code, cwe: cwe ?? rule.cwe, severity: severity ?? rule.severity, confidence: confidence ?? rule.confidence,
+            file: file, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
+            message: message, flow: flow, fixHint: fixHint))
+    }
+
+    /// The source text of a node.
+    public func text(of loc: Loc) -> String { parsed.text(of: loc) }
+}

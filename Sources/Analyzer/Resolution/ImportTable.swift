@@ -1,0 +1,73 @@
+import PythonSyntax
+
+/// Maps the names a file binds through imports (and simple aliases) to qualified names,
+/// so rules see `subprocess.Popen` whatever the user typed: `sp.Popen`, `Popen`, `run`.
+public struct ImportTable: Sendable {
+    private var bindings: [String: String] = [:]
+
+    public init(module: Module) {
+        module.walk { node in
+            guard case .stmt(let statement) = node else { return true }
+            switch statement.kind {
+            case .import(let names):
+                for alias in names {
+                    if let asname = alias.asname {
+                        bindings[asname] = alias.name
+                    } else {
+                        // `import os.path` binds `os`.
+                        let head = alias.name.split(separator: ".").first.map(String.init) ?? alias.name
+                        bindings[head] = head
+                    }
+                }
+            case .importFrom(let module, let names, let level):
+                let base = String(repeating: ".", count: level) + (module ?? "")
+                for alias in names where alias.name != "*" {
+                    let qualified = base.isEmpty || base.hasSuffix(".") ? base + alias.name : base + "." + alias.name
+                    bindings[alias.asname ?? alias.name] = qualified
+                }
+            case .assign(let targets, let value):
+                // `run = os.system` at any level: an alias of a qualified callable.
+                if targets.count == 1, case .name(let id, _) = targets[0].kind,
+                   case .attribute = value.kind, let qualified = qualifiedName(of: value) {
+                    bindings[id] = qualified
+                }
+            default:
+                break
+            }
+            return true
+        }
+    }
+
+    /// The qualified name bound to a local name, if it came from an import or an alias.
+    public func binding(of name: String) -> String? { bindings[name] }
+
+    /// `sp.Popen` → `subprocess.Popen`. A bare name that no import binds stays as written
+    /// (builtins such as `eval` and `open`); an attribute of an unbound name resolves to nil.
+    public func qualifiedName(of expression: Expr) -> String? {
+        var parts: [String] = []
+        var current = expression
+        while true {
+            switch current.kind {
+            case .attribute(let value, let attr, _):
+                parts.append(attr)
+                current = value
+            case .name(let id, _):
+                if let bound = bindings[id] {
+                    parts.append(bound)
+                } else if parts.isEmpty {
+                    parts.append(id)  // a bare call: builtins such as `eval`, `open`
+                } else {
+                    return nil  // `subprocess.run` without `import subprocess` is someone else's object
+                }
+                return parts.reversed().joined(separator: ".")
+            case .call(let function, _, _):
+                // `hashlib.new(...).hexdigest` → `hashlib.new().hexdigest`.
+                guard let base = qualifiedName(of: function) else { return nil }
+                parts.append(base + "()")
+                return parts.reversed().joined(separator: ".")
+            default:
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import PythonSyntax
+
+/// B324: MD4, MD5 and SHA-1 from hashlib, used for security.
+struct WeakHashRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC324", name: "weak-hash", banditID: "B324", cwe: 327, severity: .medium, confidence: .high,
+        rationale: """
+        MD4, MD5 and SHA-1 collide cheaply and must not protect passwords, signatures or tokens. \
+        Use hashlib.sha256 (or a password hash such as hashlib.scrypt); for checksums that are \
+        not security, say so with usedforsecurity=False.
+        """,
+        fixAvailable: true,
+        triggering: [
+            "import hashlib\ndigest = ↓hashlib.md5(password.encode()).hexdigest()\n",
+            "import hashlib\nh = ↓hashlib.sha1()\n",
+            "import hashlib\nh = ↓hashlib.new(\"md5\", data)\n",
+            "from hashlib import md5 as weak\nh = ↓weak(b\"x\")\n",
+        ],
+        nonTriggering: [
+            "import hashlib\nh = hashlib.sha256(data)\n",
+            "import hashlib\nh = hashlib.md5(data, usedforsecurity=False)\n",
+            "import hashlib\nh = hashlib.new(\"sha256\", data)\n",
+        ]
+    )
+
+    static let weak: Set<String> = ["md4", "md5", "sha1", "sha", "md5-sha1", "ripemd160"]
+
+    var callees: Set<String> { ["hashlib.md4", "hashlib.md5", "hashlib.sha1", "hashlib.new"] }
+
+    func check(call: CallSite, context: inout RuleContext) {
+        if let flag = call.argument("usedforsecurity"), flag.boolConstant == false { return }
+        let algorithm: String
+        if call.qualifiedName == "hashlib.new" {
+            guard let name = call.argument("name", position: 0)?.stringConstant?.lowercased(), Self.weak.contains(name) else { return }
+            algorithm = name
+        } else {
+            algorithm = String(call.qualifiedName.dropFirst("hashlib.".count))
+        }
+        context.report(call.expression.loc, "\(algorithm.uppercased()) is a broken hash for security purposes",
+                       fixHint: "use hashlib.sha256, or pass usedforsecurity=False for a non-security checksum")
+    }
+}
