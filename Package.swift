@@ -25,18 +25,30 @@ let package = Package(
         .target(name: "LibGit", dependencies: ["CGit2", "CShim", "Diagnostics"]),
         .target(name: "LibCurl", dependencies: ["CCurl", "CShim", "Diagnostics"]),
         .target(name: "LibYAML", dependencies: ["CYaml", "Diagnostics"]),
+        .target(name: "PythonSyntax"),
         .target(name: "PolicyKit", dependencies: ["LibYAML", "Diagnostics"]),
+        .target(name: "Analyzer", dependencies: ["PythonSyntax", "Diagnostics"]),
+        .target(name: "Pipeline", dependencies: ["Analyzer", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
 
         .executableTarget(
             name: "AutoSafeCoderCLI",
             dependencies: [
-                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit",
+                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "PythonSyntax", "Analyzer", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AutoSafeCoderTests",
-            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit"]
+            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer"]
+        ),
+        .testTarget(
+            name: "AnalyzerTests",
+            dependencies: ["Analyzer", "PythonSyntax"]
+        ),
+        .testTarget(
+            name: "PythonSyntaxTests",
+            dependencies: ["PythonSyntax"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

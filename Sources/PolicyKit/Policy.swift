@@ -20,7 +20,8 @@ public struct Policy: Sendable, Equatable {
         /// Rule selectors (rule code, Bandit id such as `B602`, or `CWE-78`); empty means every rule.
         public var enable: [String] = []
         public var disable: [String] = []
-        public var include: [String] = ["**/*.py", "**/*.pyi"]
+        /// Globs a file must match; empty means every Python file (`.py`, `.pyi`, a python shebang).
+        public var include: [String] = []
         public var exclude: [String] = [".git/**", "**/.venv/**", "**/venv/**", "**/node_modules/**", "**/__pycache__/**"]
         /// Files larger than this are skipped and counted.
         public var maxFileSizeKB = 1024

@@ -38,6 +38,11 @@ public struct ImportTable: Sendable {
         }
     }
 
+    /// Whether the file imports `module` or anything under it (`flask` for `from flask import Flask`).
+    public func imports(_ module: String) -> Bool {
+        bindings.values.contains { $0 == module || $0.hasPrefix(module + ".") }
+    }
+
     /// The qualified name bound to a local name, if it came from an import or an alias.
     public func binding(of name: String) -> String? { bindings[name] }
 

@@ -1,16 +1,19 @@
 import ArgumentParser
 import Foundation
+import LibGit
+import Pipeline
 import PolicyKit
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Judge Python changes against the policy: the pre-commit hook and the CI gate.",
         discussion: """
+        With no selection, judges the staged changes (what the next commit will contain).
         Exit status 0 when the gate passes, 1 when new findings exceed the policy's thresholds.
 
         Examples:
           autosafecoder scan --staged
-          autosafecoder scan --base origin/main --format sarif --output results.sarif
+          autosafecoder scan --base origin/main --format json --output report.json
           autosafecoder scan src/ tools/deploy.py
         """
     )
@@ -18,14 +21,87 @@ struct Scan: ParsableCommand {
     @OptionGroup var selection: ChangeSelection
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(help: ArgumentHelp("Report format: text, json, sarif, github or junit (default: the policy's).", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("Report format: text or json (default: the policy's output.format).", valueName: "format"))
+    var format: Policy.Format?
 
     @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Baseline of known findings (overrides gate.baseline).", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Write every current finding to this baseline file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
     func run() throws {
-        _ = try PolicyLocator.load(explicitPath: policyOptions.policy, root: FileManager.default.currentDirectoryPath)
-        throw NotYetAvailable(command: "scan", issue: 5)
+        let mode = selection.mode.selectionMode
+        let repository = try openRepository(required: mode.usesGit)
+        let root = repository?.workingDirectory ?? FileManager.default.currentDirectoryPath
+        let (policy, source) = try PolicyLocator.load(explicitPath: policyOptions.policy, root: root)
+        let policyName: String
+        switch source {
+        case .builtIn: policyName = "built-in defaults"
+        case .file(let path): policyName = path
+        }
+
+        let chosen = try FileSelector.select(mode, analyzer: policy.analyzer, repository: repository)
+        let results = ScanRunner(policy: policy).run(chosen.files)
+
+        if let writeBaseline {
+            let findings = results.flatMap(\.findings)
+            try AtomicFile.write(String(decoding: Baseline(findings: findings).encoded(), as: UTF8.self) + "\n", to: writeBaseline)
+            Terminal.standardError.writeLine("autosafecoder: wrote \(findings.filter { !$0.suppressed }.count) finding(s) to \(writeBaseline)")
+            return
+        }
+
+        var known: Baseline?
+        if let path = baseline ?? policy.gate.baseline {
+            let resolved = path.hasPrefix("/") || baseline != nil ? path : (root as NSString).appendingPathComponent(path)
+            known = try Baseline.load(path: resolved)
+        }
+        let decision = GateDecision.decide(selection: chosen, results: results, policy: policy, baseline: known)
+
+        let report: String
+        switch format ?? policy.output.format {
+        case .text:
+            report = TextReport.findings(decision, style: .init(color: output == nil && Terminal.standardOutput.usesColor))
+        case .json:
+            report = JSONReport.render(decision, toolVersion: AutoSafeCoder.version)
+        case let other:
+            throw NotYetAvailable(command: "scan --format \(other.rawValue)", issue: 5)
+        }
+        if let output {
+            try AtomicFile.write(report, to: output)
+        } else {
+            Terminal.standardOutput.write(report)
+        }
+        Terminal.standardError.write(TextReport.summary(decision, policySource: policyName, style: .init(color: Terminal.standardError.usesColor)))
+        if !decision.passed { throw GateFailure() }
+    }
+
+    /// Git modes open the repository the way a hook must (honouring `GIT_INDEX_FILE`); plain
+    /// paths use it only to find the policy.
+    private func openRepository(required: Bool) throws -> Repository? {
+        do {
+            return try Repository.openFromEnvironment()
+        } catch {
+            if let fallback = try? Repository.open(containing: FileManager.default.currentDirectoryPath) { return fallback }
+            if required { throw error }
+            return nil
+        }
+    }
+}
+
+extension Policy.Format: ExpressibleByArgument {}
+
+extension ChangeSelection.Mode {
+    var selectionMode: SelectionMode {
+        switch self {
+        case .staged: return .staged
+        case .range(let from, let to): return .range(from: from, to: to)
+        case .base(let ref): return .base(ref)
+        case .all: return .all
+        case .paths(let paths): return .paths(paths)
+        }
     }
 }

@@ -1,0 +1,124 @@
+import PythonSyntax
+
+/// What is known statically about a string expression: its constant text (with `?` where a
+/// value is spliced in) and whether any spliced value is not a literal.
+public struct BuiltString: Sendable {
+    public var text: String
+    /// True when some part comes from a name, call or other non-literal expression.
+    public var isDynamic: Bool
+
+    /// True for text that starts like an SQL statement: SELECT … FROM/WHERE, INSERT … INTO,
+    /// UPDATE … SET/WHERE, DELETE … FROM/WHERE.
+    public var looksLikeSQL: Bool {
+        let lower = text.lowercased()
+        let trimmed = lower.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == "\r" }
+        let words = trimmed.split { !($0.isLetter || $0 == "_") }
+        guard let first = words.first, trimmed.hasPrefix(first) else { return false }
+        let rest = Set(words.dropFirst())
+        switch first {
+        case "select", "delete": return rest.contains("from") || rest.contains("where")
+        case "insert": return rest.contains("into")
+        case "update": return rest.contains("set") || rest.contains("where")
+        default: return false
+        }
+    }
+}
+
+extension Expr {
+    /// The shape of a string built from constants, f-strings, `+`, `%` or `.format(...)`; nil
+    /// when the expression is not recognisably a string.
+    public var builtString: BuiltString? {
+        switch kind {
+        case .constant(.str(let value), _):
+            return BuiltString(text: value.string, isDynamic: false)
+        case .joinedStr(let values):
+            var result = BuiltString(text: "", isDynamic: false)
+            for value in values {
+                switch value.kind {
+                case .constant(.str(let part), _): result.text += part.string
+                case .formattedValue(let spliced, _, _):
+                    result.text += "?"
+                    if !spliced.isLiteral { result.isDynamic = true }
+                default: result.isDynamic = true
+                }
+            }
+            return result
+        case .binOp(_, .add, _):
+            // Flatten the left-leaning chain without recursion on its spine.
+            var parts: [Expr] = []
+            var current = self
+            while case .binOp(let left, .add, let right) = current.kind {
+                parts.append(right)
+                current = left
+            }
+            parts.append(current)
+            var result = BuiltString(text: "", isDynamic: false)
+            var sawString = false
+            for part in parts.reversed() {
+                if let piece = part.builtString {
+                    sawString = true
+                    result.text += piece.text
+                    if piece.isDynamic { result.isDynamic = true }
+                } else {
+                    result.text += "?"
+                    if !part.isLiteral { result.isDynamic = true }
+                }
+            }
+            return sawString ? result : nil
+        case .binOp(let left, .mod, let right):
+            guard var result = left.builtString else { return nil }
+            if !right.isLiteral { result.isDynamic = true }
+            return result
+        case .call(let function, let arguments, let keywords):
+            guard case .attribute(let receiver, "format", _) = function.kind, var result = receiver.builtString else { return nil }
+            if !arguments.allSatisfy(\.isLiteral) || !keywords.allSatisfy(\.value.isLiteral) { result.isDynamic = true }
+            return result
+        default:
+            return nil
+        }
+    }
+
+    /// `execute` for `cursor.execute(...)`: the attribute a call invokes, whatever the receiver.
+    public var calledAttribute: String? {
+        if case .call(let function, _, _) = kind, case .attribute(_, let attr, _) = function.kind { return attr }
+        return nil
+    }
+
+    /// True for a constant that is truthy: `True`, a non-zero number, a non-empty string.
+    public var isTruthyConstant: Bool {
+        guard case .constant(let value, _) = kind else { return false }
+        switch value {
+        case .bool(let flag): return flag
+        case .int(let digits): return digits.contains { $0 != "0" }
+        case .str(let text): return !text.scalars.isEmpty
+        default: return false
+        }
+    }
+}
+
+extension Stmt {
+    /// Pre-order walk over the expressions of this statement itself, not of the statements
+    /// nested in its body (those are visited as statements of their own). Return `false` from
+    /// `visit` to skip an expression's children.
+    public func walkOwnExpressions(_ visit: (Expr) -> Bool) {
+        var stack: [Node] = []
+        Node.stmt(self).forEachChild { stack.append($0) }
+        stack.reverse()
+        var children: [Node] = []
+        while let node = stack.popLast() {
+            if case .stmt = node { continue }
+            if case .expr(let expression) = node, !visit(expression) { continue }
+            children.removeAll(keepingCapacity: true)
+            node.forEachChild { children.append($0) }
+            stack.append(contentsOf: children.reversed())
+        }
+    }
+}
+
+extension Loc {
+    /// A zero-width-free location for a byte range on one line, given its line and column.
+    init(line: Int, column: Int, length: Int, startByte: Int) {
+        self.init(lineno: line, colOffset: column, endLineno: line, endColOffset: column + length,
+                  startByte: startByte, endByte: startByte + length)
+    }
+}

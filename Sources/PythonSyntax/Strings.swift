@@ -1,0 +1,464 @@
+import Foundation
+
+extension Parser {
+    // MARK: numbers
+    @inline(never) func parseNumber(_ t: Token) throws(SyntaxError) -> ConstantValue {
+        let s = Int(t.start), e = Int(t.end)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(e - s)
+        for i in s..<e where b[i] != 95 { digits.append(b[i]) }
+        guard let last = digits.last else { throw error("invalid number") }
+        if last | 0x20 == UInt8(ascii: "j") {
+            digits.removeLast()
+            return .complex(parseDouble(digits))
+        }
+        if digits.count > 1 && digits[0] == 48 {
+            let k = digits[1] | 0x20
+            if k == UInt8(ascii: "x") || k == UInt8(ascii: "o") || k == UInt8(ascii: "b") {
+                let base: UInt32 = k == UInt8(ascii: "x") ? 16 : k == UInt8(ascii: "o") ? 8 : 2
+                return .int(bigToDecimal(Array(digits[2...]), base: base))
+            }
+        }
+        for c in digits where c == 46 || c | 0x20 == UInt8(ascii: "e") {
+            return .float(parseDouble(digits))
+        }
+        var i = 0
+        while i < digits.count - 1 && digits[i] == 48 { i += 1 }
+        return .int(String(decoding: digits[i...], as: UTF8.self))
+    }
+
+    func parseDouble(_ d: [UInt8]) -> Double {
+        let s = String(decoding: d, as: UTF8.self)
+        if let v = Double(s) { return v }
+        return strtod(s, nil)
+    }
+
+    // MARK: string literals
+    struct FState {
+        var last: [UInt32] = []
+        var hasLast = false
+        var exprs: [Expr] = []
+        var fmode = false
+        mutating func concat(_ s: [UInt32]) {
+            if s.isEmpty { return }
+            last.append(contentsOf: s); hasLast = true
+        }
+    }
+
+    /// Parses STRING tokens first..<end (p must be at end) into a Constant or JoinedStr.
+    @inline(never) func parseStrings(_ first: Int, _ end: Int) throws(SyntaxError) -> Expr {
+        let whole = L(first)
+        var bytesMode: Bool? = nil
+        var state = FState()
+        var bytesAcc: [UInt8] = []
+        for i in first..<end {
+            let t = toks[i]
+            var q = Int(t.start)
+            var raw = false, isBytes = false, isF = false
+            while q < Int(t.end) && b[q] != 34 && b[q] != 39 {
+                switch b[q] | 0x20 {
+                case UInt8(ascii: "r"): raw = true
+                case UInt8(ascii: "b"): isBytes = true
+                case UInt8(ascii: "f"): isF = true
+                default: break
+                }
+                q += 1
+            }
+            if let bm = bytesMode, bm != isBytes { throw error("cannot mix bytes and nonbytes literals", at: first) }
+            bytesMode = isBytes
+            guard q < Int(t.end) else { throw error("invalid string", at: i) }
+            let quote = b[q]
+            var qlen = 1
+            if q + 2 < Int(t.end) && b[q + 1] == quote && b[q + 2] == quote && Int(t.end) - q >= 6 { qlen = 3 }
+            let bs = q + qlen, be = Int(t.end) - qlen
+            guard bs <= be else { throw error("invalid string", at: i) }
+            if isBytes {
+                try decodeBytes(bs, be, raw: raw, into: &bytesAcc, tok: i)
+            } else if isF {
+                state.fmode = true
+                var pos = bs
+                try fstringParse(&pos, be, raw: raw, recurse: 0, state: &state, tok: i, whole: whole)
+            } else {
+                var out: [UInt32] = []
+                try decodeStr(bs, be, raw: raw, into: &out, tok: i)
+                state.concat(out)
+            }
+        }
+        if bytesMode == true {
+            return Expr(.constant(value: .bytes(bytesAcc), kind: nil), whole)
+        }
+        let firstIsU = b[Int(toks[first].start)] == UInt8(ascii: "u")
+        if !state.fmode {
+            return Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU ? "u" : nil), whole)
+        }
+        if state.hasLast {
+            state.exprs.append(Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU ? "u" : nil), whole))
+        }
+        return Expr(.joinedStr(values: state.exprs), whole)
+    }
+
+    func decodeBytes(_ s: Int, _ e: Int, raw: Bool, into out: inout [UInt8], tok: Int) throws(SyntaxError) {
+        var i = s
+        while i < e {
+            let c = b[i]
+            if c >= 128 { throw error("bytes can only contain ASCII literal characters", at: tok) }
+            if c == 13 {
+                out.append(10); i += 1
+                if i < e && b[i] == 10 { i += 1 }
+                continue
+            }
+            if c != 92 || raw { out.append(c); i += 1; continue }
+            i += 1
+            guard i < e else { out.append(92); break }
+            let d = b[i]
+            i += 1
+            switch d {
+            case 10: break
+            case 13: if i < e && b[i] == 10 { i += 1 }
+            case 92, 39, 34: out.append(d)
+            case UInt8(ascii: "a"): out.append(7)
+            case UInt8(ascii: "b"): out.append(8)
+            case UInt8(ascii: "f"): out.append(12)
+            case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "r"): out.append(13)
+            case UInt8(ascii: "t"): out.append(9)
+            case UInt8(ascii: "v"): out.append(11)
+            case 48...55:
+                var v = UInt32(d - 48)
+                var k = 0
+                while k < 2 && i < e && b[i] >= 48 && b[i] <= 55 { v = v * 8 + UInt32(b[i] - 48); i += 1; k += 1 }
+                out.append(UInt8(v & 0xFF))
+            case UInt8(ascii: "x"):
+                guard i + 1 < e, let h1 = hexVal(b[i]), let h2 = hexVal(b[i + 1]) else {
+                    throw error("(value error) invalid \\x escape at position \(i - 2 - s)", at: tok)
+                }
+                out.append(UInt8(h1 * 16 + h2)); i += 2
+            default:
+                out.append(92); out.append(d)
+            }
+        }
+    }
+
+    @inline(__always) func hexVal(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 48...57: return UInt32(c - 48)
+        case 97...102: return UInt32(c - 87)
+        case 65...70: return UInt32(c - 55)
+        default: return nil
+        }
+    }
+
+    func decodeStr(_ s: Int, _ e: Int, raw: Bool, into out: inout [UInt32], tok: Int) throws(SyntaxError) {
+        var i = s
+        out.reserveCapacity(out.count + (e - s))
+        while i < e {
+            let c = b[i]
+            if c < 128 {
+                if c == 13 {
+                    out.append(10); i += 1
+                    if i < e && b[i] == 10 { i += 1 }
+                    continue
+                }
+                if c != 92 || raw { out.append(UInt32(c)); i += 1; continue }
+            } else {
+                guard let (v, len) = decodeUTF8(b, i, e) else { throw error("(unicode error) 'utf-8' codec can't decode byte", at: tok) }
+                out.append(v); i += len; continue
+            }
+            // backslash escape
+            i += 1
+            guard i < e else { out.append(92); break }
+            let d = b[i]
+            i += 1
+            switch d {
+            case 10: break
+            case 13: if i < e && b[i] == 10 { i += 1 }
+            case 92, 39, 34: out.append(UInt32(d))
+            case UInt8(ascii: "a"): out.append(7)
+            case UInt8(ascii: "b"): out.append(8)
+            case UInt8(ascii: "f"): out.append(12)
+            case UInt8(ascii: "n"): out.append(10)
+            case UInt8(ascii: "r"): out.append(13)
+            case UInt8(ascii: "t"): out.append(9)
+            case UInt8(ascii: "v"): out.append(11)
+            case 48...55:
+                var v = UInt32(d - 48)
+                var k = 0
+                while k < 2 && i < e && b[i] >= 48 && b[i] <= 55 { v = v * 8 + UInt32(b[i] - 48); i += 1; k += 1 }
+                out.append(v)
+            case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let n = d == UInt8(ascii: "x") ? 2 : d == UInt8(ascii: "u") ? 4 : 8
+                var v: UInt32 = 0
+                for k in 0..<n {
+                    guard i + k < e, let h = hexVal(b[i + k]) else {
+                        let kind = d == UInt8(ascii: "x") ? "\\xXX" : d == UInt8(ascii: "u") ? "\\uXXXX" : "\\UXXXXXXXX"
+                        let st = escPos(s, i - 2)
+                        throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(st)-\(st + 1 + k): truncated \(kind) escape", at: tok)
+                    }
+                    v = v &* 16 &+ h
+                }
+                if v > 0x10FFFF { throw error("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", at: tok) }
+                out.append(v); i += n
+            case UInt8(ascii: "N"):
+                guard i < e, b[i] == 123 else { throw error("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", at: tok) }
+                var j = i + 1
+                while j < e && b[j] != 125 { j += 1 }
+                guard j < e else { throw error("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", at: tok) }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
+                guard let v = UnicodeNames.lookup(name) else {
+                    let st = escPos(s, i - 2)
+                    throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(st)-\(st + j - (i - 2)): unknown Unicode character name", at: tok)
+                }
+                out.append(v); i = j + 1
+            default:
+                out.append(92)
+                if d >= 128 {
+                    i -= 1
+                } else { out.append(UInt32(d)) }
+            }
+        }
+    }
+
+    /// Offset CPython reports for an escape at byte `at` of a literal starting at `s`: non-ASCII
+    /// characters count 10 (CPython rewrites them as `\UXXXXXXXX` before decoding).
+    func escPos(_ s: Int, _ at: Int) -> Int {
+        var n = 0, i = s
+        while i < at { if b[i] < 0x80 { n += 1 } else if b[i] & 0xC0 != 0x80 { n += 10 }; i += 1 }
+        return n
+    }
+
+    // MARK: f-strings (CPython 3.11 string_parser.c semantics)
+    func fstringParse(_ pos: inout Int, _ end: Int, raw: Bool, recurse: Int, state: inout FState, tok: Int, whole: Loc) throws(SyntaxError) {
+        while true {
+            // find literal
+            let litStart = pos
+            var s = pos
+            var doubled = false
+            var litEnd = pos
+            while s < end {
+                var ch = b[s]; s += 1
+                if !raw && ch == 92 && s < end {
+                    ch = b[s]; s += 1
+                    if ch == UInt8(ascii: "N") {
+                        if s < end {
+                            let c2 = b[s]; s += 1
+                            if c2 == 123 { while s < end { let c3 = b[s]; s += 1; if c3 == 125 { break } } }
+                        }
+                        continue
+                    }
+                }
+                if ch == 123 || ch == 125 {
+                    if recurse == 0 {
+                        if s < end && b[s] == ch {
+                            litEnd = s
+                            pos = s + 1
+                            doubled = true
+                            break
+                        }
+                        if ch == 125 { throw error("f-string: single '}' is not allowed", at: tok) }
+                    }
+                    s -= 1
+                    break
+                }
+            }
+            if !doubled { pos = s; litEnd = s }
+            if litEnd > litStart {
+                var out: [UInt32] = []
+                try decodeStr(litStart, litEnd, raw: raw, into: &out, tok: tok)
+                state.concat(out)
+            }
+            if doubled { continue }
+            if pos >= end || b[pos] == 125 { break }
+            // expression
+            try fstringExpr(&pos, end, raw: raw, recurse: recurse, state: &state, tok: tok, whole: whole)
+        }
+        if recurse == 0 && pos < end { throw error("f-string: unexpected end of string", at: tok) }
+        if recurse != 0 && (pos >= end || b[pos] != 125) { throw error("f-string: expecting '}'", at: tok) }
+    }
+
+    func fstringExpr(_ pos: inout Int, _ end: Int, raw: Bool, recurse: Int, state: inout FState, tok: Int, whole: Loc) throws(SyntaxError) {
+        if recurse >= 2 { throw error("f-string: expressions nested too deeply", at: tok) }
+        let brace = pos
+        pos += 1
+        let exprStart = pos
+        var quote: UInt8 = 0
+        var stringType = 0
+        var stack: [UInt8] = []
+        while pos < end {
+            let ch = b[pos]
+            if ch == 92 { throw error("f-string expression part cannot include a backslash", at: tok) }
+            if quote != 0 {
+                if ch == quote {
+                    if stringType == 3 {
+                        if pos + 2 < end && b[pos + 1] == ch && b[pos + 2] == ch { pos += 3; stringType = 0; quote = 0; continue }
+                    } else { pos += 1; quote = 0; stringType = 0; continue }
+                }
+            } else if ch == 39 || ch == 34 {
+                if pos + 2 < end && b[pos + 1] == ch && b[pos + 2] == ch { stringType = 3; pos += 2 } else { stringType = 1 }
+                quote = ch
+            } else if ch == 40 || ch == 91 || ch == 123 {
+                if stack.count >= 200 { throw error("f-string: too many nested parenthesis", at: tok) }
+                stack.append(ch)
+            } else if ch == 35 {
+                throw error("f-string expression part cannot include '#'", at: tok)
+            } else if stack.isEmpty && (ch == 33 || ch == 58 || ch == 125 || ch == 61 || ch == 62 || ch == 60) {
+                if pos + 1 < end {
+                    let nx = b[pos + 1]
+                    if (ch == 33 && nx == 61) || (ch == 61 && nx == 61) || (ch == 60 && nx == 61) || (ch == 62 && nx == 61) { pos += 2; continue }
+                }
+                if ch == 62 || ch == 60 { pos += 1; continue }
+                break
+            } else if ch == 41 || ch == 93 || ch == 125 {
+                guard let open = stack.popLast() else { throw error("f-string: unmatched '\(Character(Unicode.Scalar(ch)))'", at: tok) }
+                let want: UInt8 = open == 40 ? 41 : open == 91 ? 93 : 125
+                if want != ch { throw error("f-string: closing parenthesis '\(Character(Unicode.Scalar(ch)))' does not match opening parenthesis '\(Character(Unicode.Scalar(open)))'", at: tok) }
+            }
+            pos += 1
+        }
+        let exprEnd = pos
+        if quote != 0 { throw error("f-string: unterminated string", at: tok) }
+        if let open = stack.last { throw error("f-string: unmatched '\(Character(Unicode.Scalar(open)))'", at: tok) }
+        if pos >= end { throw error("f-string: expecting '}'", at: tok) }
+        let value = try compileFExpr(exprStart, exprEnd, brace: brace, tok: tok)
+        var debug: [UInt32]? = nil
+        if b[pos] == 61 {
+            pos += 1
+            while pos < end && (b[pos] == 32 || (b[pos] >= 9 && b[pos] <= 13)) { pos += 1 }
+            if pos >= end { throw error("f-string: expecting '}'", at: tok) }
+            var d: [UInt32] = []
+            try decodeStr(exprStart, pos, raw: true, into: &d, tok: tok)
+            debug = d
+        }
+        var conversion = -1
+        if b[pos] == 33 {
+            pos += 1
+            if pos >= end { throw error("f-string: expecting '}'", at: tok) }
+            let c = b[pos]; pos += 1
+            if !(c == UInt8(ascii: "s") || c == UInt8(ascii: "r") || c == UInt8(ascii: "a")) {
+                throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: tok)
+            }
+            conversion = Int(c)
+        }
+        var spec: Expr? = nil
+        if pos < end && b[pos] == 58 {
+            pos += 1
+            if pos >= end { throw error("f-string: expecting '}'", at: tok) }
+            var sub = FState()
+            sub.fmode = true
+            try fstringParse(&pos, end, raw: raw, recurse: recurse + 1, state: &sub, tok: tok, whole: whole)
+            if sub.hasLast { sub.exprs.append(Expr(.constant(value: .str(PyStr(scalars: sub.last)), kind: firstIsU(whole) ? "u" : nil), locOf(toks[tok]))) }
+            spec = Expr(.joinedStr(values: sub.exprs), locOf(toks[tok]))
+        }
+        if pos >= end || b[pos] != 125 { throw error("f-string: expecting '}'", at: tok) }
+        pos += 1
+        if debug != nil && spec == nil && conversion == -1 { conversion = 114 }
+        if let d = debug { state.concat(d) }
+        if state.hasLast {
+            state.exprs.append(Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU(whole) ? "u" : nil), whole))
+            state.last = []; state.hasLast = false
+        }
+        state.exprs.append(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: spec), whole))
+    }
+
+    func firstIsU(_ whole: Loc) -> Bool {
+        let i = whole.startByte - byteBase
+        return i >= 0 && i < b.count && b[i] == UInt8(ascii: "u")
+    }
+
+    func compileFExpr(_ s: Int, _ e: Int, brace: Int, tok: Int) throws(SyntaxError) -> Expr {
+        var allSpace = true
+        for i in s..<e where !(b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 12 || b[i] == 13 || b[i] == 11) { allSpace = false; break }
+        if allSpace { throw error("f-string: empty expression not allowed", at: tok) }
+        if fstringDepth > 40 { throw error("f-string: expressions nested too deeply", at: tok) }
+        let t = toks[tok]
+        // fstring_find_expr_location
+        var lines = 0, cols = 0
+        var newlineAfterBrace = true
+        var q = brace + 1
+        while q < e && b[q] != 125 && b[q] != 10 {
+            if b[q] != 32 && b[q] != 9 && b[q] != 12 { newlineAfterBrace = false; break }
+            q += 1
+        }
+        let parentStart = Int(t.start)
+        if !newlineAfterBrace {
+            var st = brace
+            while st > parentStart && b[st] != 10 { st -= 1 }
+            cols += brace - st
+            if b[st] == 10 { cols -= 1 }
+        }
+        for i in parentStart..<brace where b[i] == 10 { lines += 1 }
+        let startingLine = Int32(Int(t.line) + lines)
+        let startingCol = Int32(lines != 0 ? cols : Int(t.col) + cols)
+        var sub = [UInt8]()
+        sub.reserveCapacity(e - s + 2)
+        sub.append(40)
+        sub.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
+        sub.append(41)
+        let fname = filename
+        let base = byteBase + s - 1
+        let depth0 = depth
+        let fd = fstringDepth + 1
+        let result: Result<Expr, SyntaxError> = sub.withUnsafeBufferPointer { buf in
+            var tk = Tokenizer(buf, filename: fname)
+            var tokens: [Token]
+            do throws(SyntaxError) {
+                tokens = try tk.run()
+            } catch {
+                var err = error
+                err.line = Int(startingLine) + err.line - 1
+                return .failure(err)
+            }
+            for i in tokens.indices {
+                let oneLine = tokens[i].endLine == 1
+                tokens[i].line = startingLine + tokens[i].line - 1
+                tokens[i].endLine = startingLine + tokens[i].endLine - 1
+                if oneLine { tokens[i].col += startingCol; tokens[i].endCol += startingCol }
+            }
+            let sp = Parser(buf, tokens: tokens, filename: fname, byteBase: base, fstringDepth: fd)
+            sp.depth = depth0
+            do throws(SyntaxError) {
+                let v = try sp.starExpressions()
+                _ = sp.eat(.newline)
+                if sp.cur != .endmarker { throw sp.invalid() }
+                return .success(v)
+            } catch {
+                var err = error
+                if !err.message.hasPrefix("f-string") { err.message = "f-string: " + err.message }
+                return .failure(err)
+            }
+        }
+        switch result {
+        case .success(let v): return v
+        case .failure(let err): throw err
+        }
+    }
+}
+
+/// Identifier normalization (NFKC), used only for non-ASCII identifiers.
+func nfkc(_ s: String) -> String {
+    s.precomposedStringWithCompatibilityMapping
+}
+
+/// Unicode character name lookup for `\N{...}` escapes (built lazily on first use).
+enum UnicodeNames {
+    static let table: [String: UInt32] = {
+        var d: [String: UInt32] = [:]
+        d.reserveCapacity(300_000)
+        var v: UInt32 = 0
+        while v <= 0x10FFFF {
+            if let sc = Unicode.Scalar(v) {
+                let pr = sc.properties
+                if let n = pr.name { d[n] = v }
+                if let a = pr.nameAlias { d[a] = v }
+            }
+            v += 1
+        }
+        return d
+    }()
+    static func lookup(_ name: String) -> UInt32? {
+        let up = name.uppercased()
+        if let v = table[up] { return v }
+        // Hangul syllables and CJK ideographs are algorithmic names
+        if up.hasPrefix("CJK UNIFIED IDEOGRAPH-"), let v = UInt32(up.dropFirst(22), radix: 16) { return v }
+        return nil
+    }
+}

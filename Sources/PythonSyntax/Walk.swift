@@ -1,0 +1,144 @@
+/// Generic, iterative traversal of the AST (no recursion: safe on deep trees and small stacks).
+public enum Node: Sendable {
+    case stmt(Stmt)
+    case expr(Expr)
+    case pattern(Pattern)
+    case arg(Arg)
+    case keyword(Keyword)
+    case alias(Alias)
+    case exceptHandler(ExceptHandler)
+    case typeParam(TypeParam)
+    case comprehension(Comprehension)
+    case arguments(Arguments)
+    case withItem(WithItem)
+    case matchCase(MatchCase)
+
+    /// Position for node kinds that have one in CPython (`comprehension`, `arguments`,
+    /// `withitem`, `match_case` have none).
+    public var loc: Loc? {
+        switch self {
+        case .stmt(let s): return s.loc
+        case .expr(let e): return e.loc
+        case .pattern(let p): return p.loc
+        case .arg(let a): return a.loc
+        case .keyword(let k): return k.loc
+        case .alias(let a): return a.loc
+        case .exceptHandler(let h): return h.loc
+        case .typeParam(let t): return t.loc
+        default: return nil
+        }
+    }
+
+    /// Direct children in CPython field order (like `ast.iter_child_nodes`).
+    public func forEachChild(_ body: (Node) throws -> Void) rethrows {
+        func e(_ x: Expr?) throws { if let x { try body(.expr(x)) } }
+        func es(_ xs: [Expr]) throws { for x in xs { try body(.expr(x)) } }
+        func ss(_ xs: [Stmt]) throws { for x in xs { try body(.stmt(x)) } }
+        func ps(_ xs: [Pattern]) throws { for x in xs { try body(.pattern(x)) } }
+        func tps(_ xs: [TypeParam]?) throws { for x in xs ?? [] { try body(.typeParam(x)) } }
+        switch self {
+        case .stmt(let s):
+            switch s.kind {
+            case let .functionDef(_, args, b, decos, returns, tp, _):
+                try body(.arguments(args)); try ss(b); try es(decos); try e(returns); try tps(tp)
+            case let .classDef(_, bases, kws, b, decos, tp):
+                try es(bases); for k in kws { try body(.keyword(k)) }; try ss(b); try es(decos); try tps(tp)
+            case .return(let v): try e(v)
+            case .delete(let t): try es(t)
+            case let .assign(t, v): try es(t); try e(v)
+            case let .typeAlias(n, tp, v): try e(n); try tps(tp); try e(v)
+            case let .augAssign(t, _, v): try e(t); try e(v)
+            case let .annAssign(t, a, v, _): try e(t); try e(a); try e(v)
+            case let .for(t, it, b, o, _): try e(t); try e(it); try ss(b); try ss(o)
+            case let .while(t, b, o): try e(t); try ss(b); try ss(o)
+            case let .if(t, b, o): try e(t); try ss(b); try ss(o)
+            case let .with(items, b, _): for i in items { try body(.withItem(i)) }; try ss(b)
+            case let .match(subj, cases): try e(subj); for c in cases { try body(.matchCase(c)) }
+            case let .raise(x, c): try e(x); try e(c)
+            case let .try(b, h, o, f, _): try ss(b); for x in h { try body(.exceptHandler(x)) }; try ss(o); try ss(f)
+            case let .assert(t, m): try e(t); try e(m)
+            case .import(let names): for a in names { try body(.alias(a)) }
+            case let .importFrom(_, names, _): for a in names { try body(.alias(a)) }
+            case .expr(let v): try e(v)
+            case .global, .nonlocal, .pass, .break, .continue: break
+            }
+        case .expr(let x):
+            switch x.kind {
+            case .boolOp(_, let v): try es(v)
+            case let .namedExpr(t, v): try e(t); try e(v)
+            case let .binOp(l, _, r): try e(l); try e(r)
+            case .unaryOp(_, let v): try e(v)
+            case let .lambda(a, b): try body(.arguments(a)); try e(b)
+            case let .ifExp(t, b, o): try e(t); try e(b); try e(o)
+            case let .dict(k, v): for i in 0..<v.count { if i < k.count { try e(k[i]) }; try e(v[i]) }
+            case .set(let v): try es(v)
+            case let .listComp(elt, g), let .setComp(elt, g), let .generatorExp(elt, g):
+                try e(elt); for c in g { try body(.comprehension(c)) }
+            case let .dictComp(k, v, g): try e(k); try e(v); for c in g { try body(.comprehension(c)) }
+            case .await(let v): try e(v)
+            case .yield(let v): try e(v)
+            case .yieldFrom(let v): try e(v)
+            case let .compare(l, _, c): try e(l); try es(c)
+            case let .call(f, a, k): try e(f); try es(a); for kw in k { try body(.keyword(kw)) }
+            case let .formattedValue(v, _, s): try e(v); try e(s)
+            case .joinedStr(let v): try es(v)
+            case .constant, .name: break
+            case let .attribute(v, _, _): try e(v)
+            case let .subscript(v, s, _): try e(v); try e(s)
+            case let .starred(v, _): try e(v)
+            case let .list(v, _), let .tuple(v, _): try es(v)
+            case let .slice(l, u, s): try e(l); try e(u); try e(s)
+            }
+        case .pattern(let p):
+            switch p.kind {
+            case .matchValue(let v): try e(v)
+            case .matchSingleton, .matchStar: break
+            case .matchSequence(let ps_): try ps(ps_)
+            case let .matchMapping(k, ps_, _): try es(k); try ps(ps_)
+            case let .matchClass(c, ps_, _, kp): try e(c); try ps(ps_); try ps(kp)
+            case let .matchAs(pat, _): if let pat { try body(.pattern(pat)) }
+            case .matchOr(let ps_): try ps(ps_)
+            }
+        case .arg(let a): try e(a.annotation)
+        case .keyword(let k): try e(k.value)
+        case .alias: break
+        case .exceptHandler(let h): try e(h.type); try ss(h.body)
+        case .typeParam(let t):
+            if case .typeVar(let bound) = t.kind { try e(bound) }
+            try e(t.defaultValue)
+        case .comprehension(let c): try e(c.target); try e(c.iter); try es(c.ifs)
+        case .arguments(let a):
+            for x in a.posonlyargs { try body(.arg(x)) }
+            for x in a.args { try body(.arg(x)) }
+            if let v = a.vararg { try body(.arg(v)) }
+            for x in a.kwonlyargs { try body(.arg(x)) }
+            for d in a.kwDefaults { try e(d) }
+            if let k = a.kwarg { try body(.arg(k)) }
+            try es(a.defaults)
+        case .withItem(let w): try e(w.contextExpr); try e(w.optionalVars)
+        case .matchCase(let m): try body(.pattern(m.pattern)); try e(m.guard_); try ss(m.body)
+        }
+    }
+}
+
+extension Module {
+    /// Pre-order walk over every node (like `ast.walk` but depth-first, in source field order).
+    /// Return `false` from `visit` to skip a node's children. Iterative: no stack overflow.
+    public func walk(_ visit: (Node) throws -> Bool) rethrows {
+        var stack: [Node] = body.reversed().map { .stmt($0) }
+        var kids: [Node] = []
+        while let n = stack.popLast() {
+            guard try visit(n) else { continue }
+            kids.removeAll(keepingCapacity: true)
+            n.forEachChild { kids.append($0) }
+            stack.append(contentsOf: kids.reversed())
+        }
+    }
+
+    /// All nodes in pre-order.
+    public var allNodes: [Node] {
+        var out: [Node] = []
+        walk { out.append($0); return true }
+        return out
+    }
+}

@@ -1,0 +1,1 @@
+type Pair[K, V] = tuple[K, V]

@@ -1,0 +1,3 @@
+﻿x = "bom"
+def f():
+    pass
