@@ -55,3 +55,39 @@ struct CLITests {
         #expect(result.stdout.contains("  scope: changed-lines\n"))
     }
 }
+
+@Suite("debug ast and rules commands")
+struct InspectCommandTests {
+    @Test func debugASTMatchesCPython() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("m.py")
+        try "import os as o\nx: int = 1\nasync def f(a, /, b=2, *c, d, **e):\n    return [i async for i in g() if i]\n".write(to: file, atomically: true, encoding: .utf8)
+        let ours = try TestSupport.run(TestSupport.toolPath, ["debug", "ast", file.path])
+        #expect(ours.status == 0)
+        let python = try TestSupport.run("/usr/bin/env", ["python3", "-c", "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1],'rb').read()), include_attributes=True))", file.path])
+        try #require(python.status == 0, "python3 is needed for this test")
+        #expect(ours.stdout == python.stdout)
+        let noPositions = try TestSupport.run(TestSupport.toolPath, ["debug", "ast", "--no-positions", file.path])
+        #expect(!noPositions.stdout.contains("lineno"))
+        #expect(noPositions.stdout.hasPrefix("Module(body=[Import(names=[alias(name='os', asname='o')]), "))
+
+        try "def f(:\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try TestSupport.run(TestSupport.toolPath, ["debug", "ast", file.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "\(file.path):1:7: error: SyntaxError: invalid syntax\n")
+    }
+
+    @Test func rulesListsEveryFormat() throws {
+        let text = try TestSupport.run(TestSupport.toolPath, ["rules"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("ASC602 (B602)  CWE-78  high/high  subprocess-shell-true  [fix]"))
+        let json = try TestSupport.run(TestSupport.toolPath, ["rules", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let rules = object?["rules"] as? [[String: Any]]
+        #expect((rules?.count ?? 0) >= 8)
+        #expect(rules?.contains { $0["code"] as? String == "ASC602" && $0["ruff"] as? String == "S602" } == true)
+        let markdown = try TestSupport.run(TestSupport.toolPath, ["rules", "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("| code | Bandit | CWE |"))
+    }
+}

@@ -5,7 +5,7 @@ import PolicyKit
 struct Debug: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Inspect the tool's view of a file or policy.",
-        subcommands: [DebugPolicy.self]
+        subcommands: [DebugAST.self, DebugPolicy.self]
     )
 }
 
