@@ -18,6 +18,6 @@ struct AutoSafeCoder: ParsableCommand {
           autosafecoder scan --staged
         """,
         version: version,
-        subcommands: [Scan.self, Fix.self, Fuzz.self, Generate.self, Eval.self, Install.self, Rules.self, Debug.self]
+        subcommands: [Scan.self, Fix.self, Fuzz.self, Generate.self, Eval.self, Install.self, Uninstall.self, Rules.self, Debug.self]
     )
 }

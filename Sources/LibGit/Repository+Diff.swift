@@ -51,12 +51,36 @@ extension Repository {
         if status < 0 {
             let error = GitError.last("find the merge base of \(first) and \(second)", code: status)
             if isShallow {
+                // libgit2 cannot walk past a shallow boundary, even when git can still see the
+                // merge base there; this is the one documented place we ask the git CLI.
+                if let base = Self.mergeBaseFromGitCLI(ObjectID(one).hex, ObjectID(two).hex, workingDirectory: workingDirectory ?? gitDirectory) {
+                    return base
+                }
                 throw GitError(operation: error.operation, code: error.code, errorClass: error.errorClass,
                                message: "this is a shallow clone without the merge base; fetch more history (for example `git fetch --unshallow`, or fetch-depth: 0 in CI)")
             }
             throw error
         }
         return ObjectID(base).hex
+    }
+
+    /// `git merge-base A B` for two commit ids, run without a shell; nil when git is missing
+    /// or finds none.
+    static func mergeBaseFromGitCLI(_ first: String, _ second: String, workingDirectory: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "merge-base", first, second]
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count == 40 && text.allSatisfy(\.isHexDigit) ? text : nil
     }
 
     /// The bytes of a blob as stored (before any filters or line-ending conversion).

@@ -21,7 +21,7 @@ struct Scan: ParsableCommand {
     @OptionGroup var selection: ChangeSelection
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(help: ArgumentHelp("Report format: text or json (default: the policy's output.format).", valueName: "format"))
+    @Option(help: ArgumentHelp("Report format: text, json, sarif, github or junit (default: the policy's output.format).", valueName: "format"))
     var format: Policy.Format?
 
     @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
@@ -67,8 +67,12 @@ struct Scan: ParsableCommand {
             report = TextReport.findings(decision, style: .init(color: output == nil && Terminal.standardOutput.usesColor))
         case .json:
             report = JSONReport.render(decision, toolVersion: AutoSafeCoder.version)
-        case let other:
-            throw NotYetAvailable(command: "scan --format \(other.rawValue)", issue: 5)
+        case .sarif:
+            report = SARIFReport.render(decision, toolVersion: AutoSafeCoder.version)
+        case .github:
+            report = GitHubReport.render(decision)
+        case .junit:
+            report = JUnitReport.render(decision)
         }
         if let output {
             try AtomicFile.write(report, to: output)

@@ -1,0 +1,56 @@
+import PythonSyntax
+
+/// B103: `chmod` with a mode that lets group or others write.
+struct PermissiveChmodRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC103", name: "permissive-file-permissions", banditID: "B103", cwe: 732, severity: .medium, confidence: .high,
+        rationale: """
+        A file that others (or the group) can write can be replaced or altered by another \
+        account, and a world-writable script runs their code. Grant the least needed: 0o600 for \
+        private files, 0o644 for shared ones, 0o755 for programs.
+        """,
+        fixAvailable: true,
+        triggering: [
+            "import os\nos.chmod(path, ↓0o777)\n",
+            "import os, stat\nos.chmod(path, ↓stat.S_IRWXU | stat.S_IRWXG)\n",
+            "from pathlib import Path\nimport os\nos.chmod(script, mode=↓0o666)\n",
+        ],
+        nonTriggering: [
+            "import os\nos.chmod(path, 0o600)\n",
+            "import os\nos.chmod(path, 0o755)\n",  // executable, but writable only by the owner
+            "import os\nos.chmod(path, mode)\n",
+        ]
+    )
+
+    var callees: Set<String> { ["os.chmod", "os.lchmod", "os.fchmod"] }
+
+    static let statBits: [String: Int] = [
+        "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100, "S_IRWXG": 0o070, "S_IRGRP": 0o040,
+        "S_IWGRP": 0o020, "S_IXGRP": 0o010, "S_IRWXO": 0o007, "S_IROTH": 0o004, "S_IWOTH": 0o002, "S_IXOTH": 0o001,
+        "S_ISUID": 0o4000, "S_ISGID": 0o2000, "S_ISVTX": 0o1000, "S_IREAD": 0o400, "S_IWRITE": 0o200, "S_IEXEC": 0o100,
+    ]
+
+    /// The value of an octal literal or an `|` of `stat.S_*` constants.
+    static func mode(of expression: Expr, imports: ImportTable) -> Int? {
+        if let value = expression.intConstant { return value }
+        switch expression.kind {
+        case .binOp(let left, .bitOr, let right), .binOp(let left, .add, let right):
+            guard let l = mode(of: left, imports: imports), let r = mode(of: right, imports: imports) else { return nil }
+            return l | r
+        default:
+            guard let name = imports.qualifiedName(of: expression), name.hasPrefix("stat.") else { return nil }
+            return statBits[String(name.dropFirst("stat.".count))]
+        }
+    }
+
+    func check(call: CallSite, context: inout RuleContext) {
+        guard let argument = call.argument("mode", position: 1),
+              let mode = Self.mode(of: argument, imports: context.imports) else { return }
+        if mode & 0o002 != 0 {
+            context.report(argument.loc, "chmod makes the file writable by every user", severity: .high,
+                           fixHint: "use 0o600, 0o644 or 0o755")
+        } else if mode & 0o020 != 0 {
+            context.report(argument.loc, "chmod makes the file writable by its group", fixHint: "use 0o600, 0o644 or 0o755")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import PythonSyntax
+
+/// B608: SQL text built by formatting or concatenation from values that are not constants.
+struct SQLStringBuildingRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC608", name: "sql-string-building", banditID: "B608", cwe: 89, severity: .medium, confidence: .medium,
+        rationale: """
+        SQL assembled with f-strings, %, + or .format lets a value close the quote and add its own \
+        clauses. Pass values as query parameters instead: \
+        cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,)); only table or column \
+        names may be interpolated, and then only from a fixed allow-list.
+        """,
+        fixAvailable: true,
+        triggering: [
+            "cursor.execute(↓\"SELECT * FROM users WHERE id = \" + uid)\n",
+            "db.execute(↓f\"DELETE FROM items WHERE name = '{name}'\")\n",
+            "query = ↓\"UPDATE accounts SET balance = %s WHERE id = %s\" % (amount, account)\n",
+            "sql = ↓\"INSERT INTO log (msg) VALUES ('{}')\".format(message)\n",
+            "rows = conn.executemany(↓\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
+        ],
+        nonTriggering: [
+            "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
+            "label = \"select your option: \" + choice\n",
+            "query = \"SELECT * FROM users WHERE id = %d\" % 5\n",
+            "query = f\"SELECT * FROM users\"\n",
+        ]
+    )
+
+    static let executors: Set<String> = [
+        "execute", "executemany", "executescript", "raw", "read_sql", "read_sql_query", "text", "mogrify", "exec_driver_sql",
+    ]
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .stmt(let statement) = node else { return }
+        var passedToExecutor: Set<Int> = []
+        statement.walkOwnExpressions { expression in
+            if let attribute = expression.calledAttribute ?? Self.calledName(expression), Self.executors.contains(attribute),
+               case .call(_, let arguments, _) = expression.kind, let first = arguments.first {
+                passedToExecutor.insert(first.loc.startByte)
+            }
+            guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return true }
+            if passedToExecutor.contains(expression.loc.startByte) {
+                context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
+                               fixHint: "pass the values as query parameters")
+            } else {
+                context.report(expression.loc, "SQL query built from non-constant values (possible SQL injection)", confidence: .low,
+                               fixHint: "pass the values as query parameters")
+            }
+            return false
+        }
+    }
+
+    /// `text` for `text(...)` (SQLAlchemy's `from sqlalchemy import text`).
+    static func calledName(_ expression: Expr) -> String? {
+        if case .call(let function, _, _) = expression.kind, case .name(let id, _) = function.kind { return id }
+        return nil
+    }
+}

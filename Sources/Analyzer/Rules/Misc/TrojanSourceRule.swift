@@ -1,0 +1,56 @@
+import PythonSyntax
+
+/// B613: Unicode bidirectional control characters that make code read differently than it runs.
+struct TrojanSourceRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC613", name: "trojan-source", banditID: "B613", cwe: 838, severity: .high, confidence: .medium,
+        rationale: """
+        Bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200F) reorder how \
+        text is displayed, so a reviewer can see a comment where the interpreter sees code \
+        (Trojan Source, CVE-2021-42574). Remove them; write them as escapes (\\u202e) where a \
+        string really needs one.
+        """,
+        triggering: [
+            "access = \"user↓\u{202E} \u{2066}# admin\u{2069} \u{2066}\"\n",
+            "x = 1\ny = \"abc\" # ↓\u{2067}note\n",
+        ],
+        nonTriggering: [
+            "s = \"\\u202e\"\n",  // an escape, not the character
+            "name = \"café\"\n",
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+
+    /// Whether the three UTF-8 bytes at `index` encode a bidirectional control character.
+    static func isBidi(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index + 2 < bytes.count, bytes[index] == 0xE2 else { return false }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
+        if second == 0x80 { return (0xAA...0xAE).contains(third) || third == 0x8F }
+        if second == 0x81 { return (0xA6...0xA9).contains(third) }
+        return false
+    }
+
+    func check(node: Node, context: inout RuleContext) {
+        // Scan the file once: when the walk reaches the module's first statement.
+        guard case .stmt(let statement) = node, let first = context.parsed.module.body.first,
+              statement.loc.startByte == first.loc.startByte, statement.loc.endByte == first.loc.endByte else { return }
+        let bytes = context.parsed.source
+        var line = 1
+        var lineStart = 0
+        var reportedLine = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            } else if byte == 0xE2, line != reportedLine, Self.isBidi(bytes, index) {
+                reportedLine = line
+                context.report(Loc(line: line, column: index - lineStart, length: 3, startByte: index),
+                               "bidirectional control character can make the code read differently than it runs (Trojan Source)")
+            }
+            index += 1
+        }
+    }
+}

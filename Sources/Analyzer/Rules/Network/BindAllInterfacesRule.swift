@@ -1,0 +1,36 @@
+import PythonSyntax
+
+/// B104: binding a server to every network interface.
+struct BindAllInterfacesRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC104", name: "bind-all-interfaces", banditID: "B104", cwe: 605, severity: .medium, confidence: .medium,
+        rationale: """
+        0.0.0.0 accepts connections on every interface, including public ones the service was \
+        never meant to face. Bind to 127.0.0.1 (or the one interface needed) and make the \
+        address configurable for deployments that need more.
+        """,
+        triggering: [
+            "app.run(host=↓\"0.0.0.0\")\n",
+            "sock.bind((↓\"0.0.0.0\", 8080))\n",
+            "HOST = ↓\"0.0.0.0\"\n",
+        ],
+        nonTriggering: [
+            "app.run(host=\"127.0.0.1\")\n",
+            "if address == \"0.0.0.0\":\n    warn()\n",
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .stmt(let statement) = node else { return }
+        statement.walkOwnExpressions { expression in
+            if case .compare = expression.kind { return false }
+            if expression.stringConstant == "0.0.0.0" {
+                context.report(expression.loc, "binding to 0.0.0.0 listens on every network interface",
+                               fixHint: "bind to 127.0.0.1 or a configured address")
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import PythonSyntax
+
+/// B105: a string literal assigned to, or compared with, a name that looks like a secret.
+struct HardcodedPasswordStringRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC105", name: "hardcoded-password-string", banditID: "B105", cwe: 798, severity: .low, confidence: .medium,
+        rationale: """
+        A secret written in the source is in every copy and every commit of it, and cannot be \
+        rotated without a release. Read it at run time from the environment or a secret store: \
+        password = os.environ["DB_PASSWORD"].
+        """,
+        fixAvailable: true,
+        triggering: [
+            "password = ↓\"hunter2\"\n",
+            "self.api_token = ↓\"ghp_abc123\"\n",
+            "if user_pwd == ↓\"letmein\":\n    grant()\n",
+            "settings[\"secret\"] = ↓\"s3cr3t\"\n",
+        ],
+        nonTriggering: [
+            "import os\npassword = os.environ[\"DB_PASSWORD\"]\n",
+            "password = \"\"\n",
+            "password_prompt = \"Enter your password:\"\n",
+            "token_type = \"bearer\"\n",
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        switch node {
+        case .stmt(let statement):
+            let targets: [Expr]
+            let value: Expr
+            switch statement.kind {
+            case .assign(let assigned, let assignedValue): (targets, value) = (assigned, assignedValue)
+            case .annAssign(let target, _, let assignedValue?, _): (targets, value) = ([target], assignedValue)
+            default: return
+            }
+            guard SecretNames.isCandidateValue(value),
+                  let name = targets.lazy.compactMap(SecretNames.targetName).first(where: SecretNames.looksSecret) else { return }
+            context.report(value.loc, "possible hardcoded secret assigned to \(name)", fixHint: "read it from the environment or a secret store")
+        case .expr(let expression):
+            guard case .compare(let left, let ops, let comparators) = expression.kind, ops.count == 1,
+                  ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
+            for (named, literal) in [(left, right), (right, left)] {
+                if let name = SecretNames.targetName(named), SecretNames.looksSecret(name), SecretNames.isCandidateValue(literal) {
+                    context.report(literal.loc, "possible hardcoded secret compared with \(name)",
+                                   fixHint: "compare against a secret loaded at run time (with hmac.compare_digest)")
+                }
+            }
+        default:
+            return
+        }
+    }
+}

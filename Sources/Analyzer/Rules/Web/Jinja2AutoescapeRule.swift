@@ -1,0 +1,46 @@
+import PythonSyntax
+
+/// B701: a Jinja2 environment that does not escape HTML.
+struct Jinja2AutoescapeRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC701", name: "jinja2-autoescape-false", banditID: "B701", cwe: 94, severity: .high, confidence: .high,
+        rationale: """
+        jinja2.Environment escapes nothing unless told to, so values rendered into HTML can carry \
+        script (XSS). Pass autoescape=select_autoescape() (or autoescape=True), and mark the few \
+        trusted fragments with Markup.
+        """,
+        fixAvailable: true,
+        triggering: [
+            "import jinja2\nenv = ↓jinja2.Environment(loader=loader)\n",
+            "from jinja2 import Environment\nenv = Environment(loader=loader, ↓autoescape=False)\n",
+            "from jinja2 import Environment\nenv = Environment(↓autoescape=flag)\n",
+        ],
+        nonTriggering: [
+            "from jinja2 import Environment, select_autoescape\nenv = Environment(autoescape=select_autoescape())\n",
+            "import jinja2\nenv = jinja2.Environment(autoescape=True)\n",
+            "import jinja2\nenv = jinja2.Environment(**options)\n",
+        ]
+    )
+
+    var callees: Set<String> { ["jinja2.Environment"] }
+
+    func check(call: CallSite, context: inout RuleContext) {
+        guard let keyword = call.keywords.first(where: { $0.arg == "autoescape" }) else {
+            if call.hasKeywordSplat { return }
+            context.report(call.expression.loc, "jinja2.Environment without autoescape renders HTML unescaped (XSS)",
+                           fixHint: "pass autoescape=select_autoescape()")
+            return
+        }
+        let value = keyword.value
+        if value.boolConstant == true { return }
+        if case .call(let function, _, _) = value.kind,
+           context.imports.qualifiedName(of: function).map({ $0.hasSuffix("select_autoescape") }) ?? false { return }
+        if value.boolConstant == false {
+            context.report(keyword.loc, "jinja2.Environment with autoescape=False renders HTML unescaped (XSS)",
+                           fixHint: "pass autoescape=select_autoescape()")
+        } else if !value.isTruthyConstant {
+            context.report(keyword.loc, "jinja2.Environment autoescape may be off", confidence: .medium,
+                           fixHint: "pass autoescape=select_autoescape()")
+        }
+    }
+}
