@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo bench-parser differential clean
+.PHONY: deps build release test demo bench-gate clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,3 +24,7 @@ demo: release
 
 clean:
 	rm -rf .build
+
+## Benchmark of the pre-commit gate (needs a release build; Bandit optional, from PyPI).
+bench-gate: release
+	python3 Benchmarks/gate/bench_staged.py $(RELEASE_BIN)

@@ -50,7 +50,9 @@ public enum SARIFReport {
                     "artifactLocation": ["uri": uri(finding.file), "uriBaseId": "%SRCROOT%"],
                     "region": region,
                 ]]],
-                "partialFingerprints": ["autosafecoder/v1": finding.fingerprint],
+                // GitHub reads only primaryLocationLineHash; ours ignores line numbers, so alerts
+                // survive unrelated edits above them.
+                "partialFingerprints": ["primaryLocationLineHash": finding.fingerprint, "autosafecoder/v1": finding.fingerprint],
                 "properties": ["new": newSet.contains(finding), "confidence": finding.confidence.rawValue],
             ]
             if let index = ruleIndex[finding.code] { result["ruleIndex"] = index }
@@ -74,12 +76,12 @@ public enum SARIFReport {
             "tool": ["driver": [
                 "name": "AutoSafeCoder",
                 "semanticVersion": toolVersion,
-                "informationUri": "https://github.com/autosafecoder/autosafecoder",
                 "rules": sarifRules,
             ] as [String: Any]],
             "results": results,
             "invocations": [["executionSuccessful": true, "toolExecutionNotifications": notifications]],
             "columnKind": "utf16CodeUnits",
+            "automationDetails": ["id": "autosafecoder/"],
         ]
         if let root = decision.selection.repositoryRoot {
             run["originalUriBaseIds"] = ["%SRCROOT%": ["uri": URL(fileURLWithPath: root, isDirectory: true).absoluteString]]
