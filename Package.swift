@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AutoSafeCoderTests",
-            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer"]
+            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax"]
         ),
         .testTarget(
             name: "AnalyzerTests",

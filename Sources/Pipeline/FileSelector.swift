@@ -27,6 +27,8 @@ public struct Selection: Sendable {
     /// The commit the change sits on (for `fix` and reports), when there is one.
     public var baseDescription: String = ""
 
+    public init() {}
+
     mutating func skip(_ path: String, _ reason: SkipReason) { skipped[reason, default: []].append(path) }
 }
 
