@@ -175,3 +175,30 @@ struct GateIntegrationTests {
         #expect(result.stdout.contains("utf-8"))
     }
 }
+
+@Suite("more skips and the hook script")
+struct GateEdgeTests {
+    @Test func oversizeAndSubmoduleAreSkippedAndCounted() throws {
+        let inner = try ScanGitTests.Repo()
+        let repo = try ScanGitTests.Repo()
+        try repo.write("big.py", "x = 1\n" + String(repeating: "# padding line to make the file large\n", count: 80))
+        try repo.write(".autosafecoder.yaml", "version: 1\nanalyzer:\n  max_file_size_kb: 2\n")
+        try TestSupport.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", inner.url.path, "vendor/lib.py"], in: repo.url)
+        try repo.git("add", "-A")
+        let result = try repo.scan("--staged")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 submodule"))
+        #expect(result.stderr.contains("1 too-large"))
+    }
+
+    @Test func hookExplainsAMissingBinaryAndHonoursSkip() throws {
+        let hook = TestSupport.packageRoot.appendingPathComponent("hooks/pre-commit").path
+        let missing = try TestSupport.run("/bin/sh", [hook], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("the 'autosafecoder' binary is not on PATH"))
+        #expect(missing.stderr.contains("git commit --no-verify"))
+        let skipped = try TestSupport.run("/bin/sh", [hook], environment: ["PATH": "/usr/bin:/bin", "AUTOSAFECODER_SKIP": "1"])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr == "autosafecoder: skipped (AUTOSAFECODER_SKIP=1)\n")
+    }
+}
