@@ -75,6 +75,8 @@ public enum RuleRegistry {
         ImportHttpoxyRule.self,
         ImportPyCryptoRule.self,
         ImportPyghmiRule.self,
+        SNMPInsecureVersionRule.self,
+        SNMPNoEncryptionRule.self,
     ]
 
     public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -36,7 +36,7 @@ enum SecretNames {
     }
 }
 
-extension String {
+private extension String {
     var trimmingSpaces: Substring {
         let start = drop { $0.isWhitespace }
         return start.dropLast(start.reversed().prefix { $0.isWhitespace }.count)

@@ -24,7 +24,7 @@ struct TarfileExtractAllRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extractall",
               case .call(_, let arguments, let keywords) = expression.kind, context.imports.imports("tarfile") else { return }
-        if let filter = keywords.first(where: { $0.arg == "filter" })?.value ?? (arguments.count > 3 ? arguments[3] : nil),
+        if let filter = keywords.first(where: { $0.arg == "filter" })?.value,  // keyword-only
            !filter.isNoneConstant, filter.stringConstant != "fully_trusted" { return }
         if keywords.contains(where: { $0.arg == nil }) { return }
         if let members = keywords.first(where: { $0.arg == "members" })?.value ?? (arguments.count > 1 ? arguments[1] : nil),

@@ -23,6 +23,7 @@ struct SQLStringBuildingRule: Rule {
             "label = \"select your option: \" + choice\n",
             "query = \"SELECT * FROM users WHERE id = %d\" % 5\n",
             "query = f\"SELECT * FROM users\"\n",
+            "print(\"Select the item from %s\" % name)\n",  // English, not SQL
         ]
     )
 

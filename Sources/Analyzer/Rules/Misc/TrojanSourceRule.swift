@@ -54,3 +54,11 @@ struct TrojanSourceRule: Rule {
         }
     }
 }
+
+private extension Loc {
+    /// The location of a byte range on one line, given its line and column.
+    init(line: Int, column: Int, length: Int, startByte: Int) {
+        self.init(lineno: line, colOffset: column, endLineno: line, endColOffset: column + length,
+                  startByte: startByte, endByte: startByte + length)
+    }
+}

@@ -15,12 +15,14 @@ struct HardcodedPasswordStringRule: Rule {
             "self.api_token = ↓\"ghp_abc123\"\n",
             "if user_pwd == ↓\"letmein\":\n    grant()\n",
             "settings[\"secret\"] = ↓\"s3cr3t\"\n",
+            "DATABASE = {\"user\": \"app\", \"password\": ↓\"pa55w0rd\"}\n",
         ],
         nonTriggering: [
             "import os\npassword = os.environ[\"DB_PASSWORD\"]\n",
             "password = \"\"\n",
             "password_prompt = \"Enter your password:\"\n",
             "token_type = \"bearer\"\n",
+            "headers = {\"token\": token}\n",
         ]
     )
 
@@ -40,6 +42,14 @@ struct HardcodedPasswordStringRule: Rule {
                   let name = targets.lazy.compactMap(SecretNames.targetName).first(where: SecretNames.looksSecret) else { return }
             context.report(value.loc, "possible hardcoded secret assigned to \(name)", fixHint: "read it from the environment or a secret store")
         case .expr(let expression):
+            if case .dict(let keys, let values) = expression.kind {
+                for (key, value) in zip(keys, values) {
+                    guard let name = key?.stringConstant, SecretNames.looksSecret(name), SecretNames.isCandidateValue(value) else { continue }
+                    context.report(value.loc, "possible hardcoded secret stored under \(name)",
+                                   fixHint: "read it from the environment or a secret store")
+                }
+                return
+            }
             guard case .compare(let left, let ops, let comparators) = expression.kind, ops.count == 1,
                   ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
             for (named, literal) in [(left, right), (right, left)] {

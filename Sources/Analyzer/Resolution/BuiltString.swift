@@ -7,6 +7,8 @@ public struct BuiltString: Sendable {
     /// True when some part comes from a name, call or other non-literal expression.
     public var isDynamic: Bool
 
+    static let englishFollowers: Set<String> = ["the", "a", "an", "your", "my", "our", "their", "this", "that", "these", "those", "one", "which", "some"]
+
     /// True for text that starts like an SQL statement: SELECT … FROM/WHERE, INSERT … INTO,
     /// UPDATE … SET/WHERE, DELETE … FROM/WHERE.
     public var looksLikeSQL: Bool {
@@ -14,6 +16,8 @@ public struct BuiltString: Sendable {
         let trimmed = lower.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == "\r" }
         let words = trimmed.split { !($0.isLetter || $0 == "_") }
         guard let first = words.first, trimmed.hasPrefix(first) else { return false }
+        // "Select the file from the list" is English: SQL never follows the verb with an article.
+        if words.count > 1, Self.englishFollowers.contains(String(words[1])) { return false }
         let rest = Set(words.dropFirst())
         switch first {
         case "select", "delete": return rest.contains("from") || rest.contains("where")
@@ -76,49 +80,5 @@ extension Expr {
         default:
             return nil
         }
-    }
-
-    /// `execute` for `cursor.execute(...)`: the attribute a call invokes, whatever the receiver.
-    public var calledAttribute: String? {
-        if case .call(let function, _, _) = kind, case .attribute(_, let attr, _) = function.kind { return attr }
-        return nil
-    }
-
-    /// True for a constant that is truthy: `True`, a non-zero number, a non-empty string.
-    public var isTruthyConstant: Bool {
-        guard case .constant(let value, _) = kind else { return false }
-        switch value {
-        case .bool(let flag): return flag
-        case .int(let digits): return digits.contains { $0 != "0" }
-        case .str(let text): return !text.scalars.isEmpty
-        default: return false
-        }
-    }
-}
-
-extension Stmt {
-    /// Pre-order walk over the expressions of this statement itself, not of the statements
-    /// nested in its body (those are visited as statements of their own). Return `false` from
-    /// `visit` to skip an expression's children.
-    public func walkOwnExpressions(_ visit: (Expr) -> Bool) {
-        var stack: [Node] = []
-        Node.stmt(self).forEachChild { stack.append($0) }
-        stack.reverse()
-        var children: [Node] = []
-        while let node = stack.popLast() {
-            if case .stmt = node { continue }
-            if case .expr(let expression) = node, !visit(expression) { continue }
-            children.removeAll(keepingCapacity: true)
-            node.forEachChild { children.append($0) }
-            stack.append(contentsOf: children.reversed())
-        }
-    }
-}
-
-extension Loc {
-    /// A zero-width-free location for a byte range on one line, given its line and column.
-    init(line: Int, column: Int, length: Int, startByte: Int) {
-        self.init(lineno: line, colOffset: column, endLineno: line, endColOffset: column + length,
-                  startByte: startByte, endByte: startByte + length)
     }
 }
