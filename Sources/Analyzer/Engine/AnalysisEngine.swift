@@ -8,6 +8,7 @@ public struct AnalysisEngine: Sendable {
     private let byCallee: [String: [Int]]
     private let byPrefix: [(prefix: String, rule: Int)]
     private let nodeRules: [Int]
+    private let dataFlowRules: [any DataFlowRule]
 
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration(), registry: [any Rule.Type] = RuleRegistry.all) {
         self.configuration = configuration
@@ -24,6 +25,7 @@ public struct AnalysisEngine: Sendable {
         self.byCallee = byCallee
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
+        dataFlowRules = rules.compactMap { $0 as? any DataFlowRule }
     }
 
     /// Findings for one file, suppressed ones included (marked), below-threshold ones dropped,
@@ -78,6 +80,53 @@ public struct AnalysisEngine: Sendable {
             }
             return true
         }
+        if !dataFlowRules.isEmpty {
+            var taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
+            results = merge(flow: taint.run(), into: results, parsed: parsed, map: map, suppressions: suppressions)
+        }
         return results.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+    }
+
+    /// Adds data-flow findings. A pattern finding on the same line for the same weakness is
+    /// the same problem seen less precisely: it is dropped, and its suppression carries over
+    /// (so `# nosec B602` still silences the line).
+    private func merge(flow: [Finding], into results: [Finding], parsed: ParsedModule, map: SourceMap,
+                       suppressions: Suppressions) -> [Finding] {
+        var results = results
+        let descriptions = Dictionary(uniqueKeysWithValues: dataFlowRules.map { (type(of: $0).description.code, type(of: $0).description) })
+        for var finding in flow {
+            guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence,
+                  let rule = descriptions[finding.code] else { continue }
+            let related: (Finding) -> Bool = { other in
+                other.line == finding.line && Self.sameWeakness(other.cwe, finding.cwe)
+            }
+            let covered = results.filter(related)
+            results.removeAll(where: related)
+            let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
+            finding.scope = scope
+            finding.fingerprint = Fingerprint.make(code: finding.code, file: finding.file, scope: scope, text: map.line(finding.line) ?? "")
+            finding.suppressed = covered.contains(where: \.suppressed)
+                || suppressions.suppresses(finding, rule: rule, statementLine: Self.statementLine(containing: finding.line, in: parsed.module))
+            results.append(finding)
+        }
+        return results
+    }
+
+    static func sameWeakness(_ a: Int, _ b: Int) -> Bool {
+        a == b || Set([a, b]) == [94, 95]
+    }
+
+    /// The first line of the innermost statement containing `line`.
+    static func statementLine(containing line: Int, in module: Module) -> Int? {
+        var best: Int?
+        module.walk { node in
+            guard let loc = node.loc, loc.lineno <= line, loc.endLineno >= line else {
+                if let loc = node.loc, loc.lineno > line { return false }
+                return node.loc == nil
+            }
+            if case .stmt = node { best = loc.lineno }
+            return true
+        }
+        return best
     }
 }

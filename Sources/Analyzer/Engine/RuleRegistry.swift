@@ -2,6 +2,21 @@
 /// are unique and that every rule has a CWE and both kinds of example.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
+        // Data flow (taint from sources to sinks, across the functions of a file).
+        CommandInjectionFlowRule.self,
+        SQLInjectionFlowRule.self,
+        CodeInjectionFlowRule.self,
+        PathTraversalFlowRule.self,
+        DeserializationFlowRule.self,
+        XXEFlowRule.self,
+        SSRFFlowRule.self,
+        XSSFlowRule.self,
+        OpenRedirectFlowRule.self,
+        RegexInjectionFlowRule.self,
+        LogInjectionFlowRule.self,
+        LDAPInjectionFlowRule.self,
+        XPathInjectionFlowRule.self,
+        // Patterns (Bandit's checks).
         ExecRule.self,
         PickleRule.self,
         EvalRule.self,

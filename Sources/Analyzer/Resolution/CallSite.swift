@@ -18,6 +18,24 @@ public struct CallSite: Sendable {
         self.keywords = keywords
     }
 
+    /// A call whose target cannot be resolved to an imported name (`db.execute` on a local
+    /// object): named `?.execute`, so method-based sinks still see it while name-based rules
+    /// never match it.
+    init?(unresolved expression: Expr) {
+        guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
+        let method: String
+        switch function.kind {
+        case .attribute(_, let attr, _): method = attr
+        case .name(let id, _): method = id
+        default: method = "call"
+        }
+        self.expression = expression
+        self.qualifiedName = "?." + method
+        self.function = function
+        self.arguments = arguments
+        self.keywords = keywords
+    }
+
     /// The argument passed by keyword `name`, or else at `position` (0-based), if given.
     public func argument(_ name: String?, position: Int? = nil) -> Expr? {
         if let name, let keyword = keywords.first(where: { $0.arg == name }) { return keyword.value }

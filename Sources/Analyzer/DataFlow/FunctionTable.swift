@@ -1,0 +1,84 @@
+import PythonSyntax
+
+/// A function defined in the file, with what the taint engine needs to know of it.
+struct FunctionInfo {
+    var qualifiedName: String
+    var className: String?
+    var parameters: [String]
+    var body: [Stmt]
+    /// A web handler: its parameters (and `request`) carry attacker data.
+    var isHandler: Bool
+    /// A Flask view, whose returned text is sent as HTML.
+    var returnsHTML: Bool
+    var loc: Loc
+}
+
+/// What calling a function does with its arguments: which parameters reach the return
+/// value, and which reach a sink inside it (or in what it calls).
+struct FunctionSummary: Equatable {
+    struct SinkHit: Hashable {
+        var rule: Int
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var callee: String
+    }
+    var returns: Set<Int> = []
+    var sinks: [Int: Set<SinkHit>] = [:]
+}
+
+enum FunctionTable {
+    static let handlerDecorators: Set<String> = ["route", "get", "post", "put", "delete", "patch", "api_route", "websocket", "head", "options"]
+
+    /// Every function and method of the module, by dotted name (`f`, `Class.method`).
+    static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
+        var table: [String: FunctionInfo] = [:]
+        let flask = imports.imports("flask")
+        var stack: [(body: [Stmt], prefix: String, className: String?)] = [(module.body, "", nil)]
+        while let (body, prefix, className) = stack.popLast() {
+            for statement in body {
+                switch statement.kind {
+                case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
+                    let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
+                    let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
+                        + [arguments.vararg?.arg].compactMap { $0 } + arguments.kwonlyargs.map(\.arg) + [arguments.kwarg?.arg].compactMap { $0 }
+                    let routed = decorators.contains { decorator in
+                        if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind {
+                            return handlerDecorators.contains(attr)
+                        }
+                        return false
+                    }
+                    let djangoView = parameters.first == "request" && className == nil
+                    table[qualified] = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
+                                                    isHandler: routed || djangoView, returnsHTML: routed && flask, loc: statement.loc)
+                    stack.append((inner, qualified, nil))
+                case .classDef(let name, _, _, let inner, _, _):
+                    let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
+                    stack.append((inner, qualified, qualified))
+                default:
+                    for block in statement.innerBlocks { stack.append((block, prefix, className)) }
+                }
+            }
+        }
+        return table
+    }
+}
+
+extension Stmt {
+    /// Blocks directly inside a compound statement (not function or class bodies).
+    var innerBlocks: [[Stmt]] {
+        switch kind {
+        case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
+            return [body, orelse]
+        case .with(_, let body, _):
+            return [body]
+        case .try(let body, let handlers, let orelse, let finalbody, _):
+            return [body] + handlers.map(\.body) + [orelse, finalbody]
+        case .match(_, let cases):
+            return cases.map(\.body)
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import PythonSyntax
+
+extension TaintInterpreter {
+    /// Methods on a tainted value whose result is still tainted text; any other method on a
+    /// tainted receiver also propagates (over-approximation), except these that return
+    /// booleans or numbers.
+    static let booleanMethods: Set<String> = [
+        "startswith", "endswith", "isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier", "islower", "isupper",
+        "isspace", "count", "find", "rfind", "index", "rindex", "exists", "is_file", "is_dir",
+    ]
+
+    mutating func call(_ expression: Expr, depth: Int) -> Taint? {
+        guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
+        // Evaluate every argument once: nested calls are sinks too.
+        var argumentTaints: [Taint?] = []
+        for argument in arguments { argumentTaints.append(self.expression(argument, depth: depth + 1)) }
+        var keywordTaints: [String: Taint?] = [:]
+        var anyKeyword: Taint?
+        for keyword in keywords {
+            let taint = self.expression(keyword.value, depth: depth + 1)
+            if let name = keyword.arg { keywordTaints[name] = taint }
+            anyKeyword = Taint.merge(anyKeyword, taint)
+        }
+        var receiverTaint: Taint?
+        var receiverName: String?
+        if case .attribute(let receiver, _, _) = function.kind {
+            receiverTaint = self.expression(receiver, depth: depth + 1)
+            receiverName = pathKey(receiver)
+        }
+
+        // A call on something we cannot name (`db.execute(q)`, `get_db().execute(q)`) still
+        // reaches method-based sinks and sources.
+        guard let site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
+            return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
+        }
+        let taintOf: (Expr) -> Taint? = { [self] argument in
+            if let index = arguments.firstIndex(where: { $0.loc == argument.loc }) { return argumentTaints[index] }
+            if let keyword = keywords.first(where: { $0.value.loc == argument.loc }) { return keyword.arg.flatMap { keywordTaints[$0] } ?? anyKeyword }
+            var copy = self
+            return copy.expression(argument, depth: depth + 1)
+        }
+
+        checkSinks(site, taintOf: taintOf)
+        if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
+
+        if let source = TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false) {
+            return source
+        }
+        if TaintSources.neutralisers.contains(site.qualifiedName) { return nil }
+        let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
+        if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
+        if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
+        let loc = expression.loc
+        return all?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+    }
+
+    /// Asks each data-flow rule whether this call is its sink, and reports tainted arguments.
+    private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {
+        for (index, rule) in engine.rules.enumerated() {
+            let cwe = type(of: rule).description.cwe
+            for argument in rule.sinkArguments(of: site, imports: engine.imports) {
+                guard let taint = taintOf(argument), taint.isDangerous(for: cwe) else { continue }
+                let loc = site.expression.loc
+                engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
+                              sink: site.qualifiedName)
+                for origin in taint.origins {
+                    guard case .parameter(let parameter) = origin else { continue }
+                    summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
+                        rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
+                        callee: site.qualifiedName))
+                }
+            }
+        }
+    }
+
+    /// A call to a function of this file: its summary says what flows where.
+    private mutating func localCall(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
+        guard let (info, summary, offset) = resolveLocal(site) else { return nil }
+        func argument(for parameter: Int) -> Taint? {
+            let positional = parameter - offset
+            if positional >= 0, positional < arguments.count { return arguments[positional] }
+            guard parameter < info.parameters.count else { return nil }
+            return keywords[info.parameters[parameter]] ?? nil
+        }
+        var result: Taint?
+        for parameter in summary.returns {
+            result = Taint.merge(result, argument(for: parameter))
+        }
+        let loc = site.expression.loc
+        for (parameter, hits) in summary.sinks {
+            guard let taint = argument(for: parameter) else { continue }
+            let viaCall = taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()")
+            for hit in hits {
+                let cwe = type(of: engine.rules[hit.rule]).description.cwe
+                guard viaCall.isDangerous(for: cwe) else { continue }
+                engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
+                for origin in viaCall.origins {
+                    guard case .parameter(let outer) = origin else { continue }
+                    self.summary.sinks[outer, default: []].insert(hit)
+                }
+            }
+        }
+        return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
+    }
+
+    /// `helper(x)` for a function of the module, `self.helper(x)` for a method of this class.
+    private func resolveLocal(_ site: CallSite) -> (FunctionInfo, FunctionSummary, Int)? {
+        switch site.function.kind {
+        case .name(let id, _):
+            guard engine.imports.binding(of: id) == nil, let info = engine.functions[id] else { return nil }
+            return (info, engine.summaries[id] ?? FunctionSummary(), 0)
+        case .attribute(let receiver, let method, _):
+            guard case .name(let receiverName, _) = receiver.kind, receiverName == "self" || receiverName == "cls",
+                  let className = function?.className ?? function?.qualifiedName.split(separator: ".").dropLast().joined(separator: "."),
+                  let info = engine.functions["\(className).\(method)"] else { return nil }
+            return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 1)
+        default:
+            return nil
+        }
+    }
+}

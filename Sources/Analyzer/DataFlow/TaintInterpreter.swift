@@ -1,0 +1,255 @@
+import PythonSyntax
+
+/// Walks one function body (or the module's top level), tracking taint per variable.
+struct TaintInterpreter {
+    var engine: TaintEngine
+    let function: FunctionInfo?
+    var environment: [String: Taint] = [:]
+    /// Variables holding open files (reads from them are sources).
+    var fileHandles: Set<String> = []
+    /// Variables holding a normalised path (`os.path.realpath`), which a `startswith` guard makes safe.
+    var normalisedPaths: Set<String> = []
+    var summary = FunctionSummary()
+
+    static let maximumDepth = 200
+
+    init(engine: TaintEngine, function: FunctionInfo?) {
+        self.engine = engine
+        self.function = function
+    }
+
+    // MARK: Statements
+
+    mutating func block(_ statements: [Stmt], depth: Int) {
+        for statement in statements { self.statement(statement, depth: depth) }
+    }
+
+    mutating func statement(_ statement: Stmt, depth: Int) {
+        guard depth < Self.maximumDepth else { return }
+        switch statement.kind {
+        case .assign(let targets, let value):
+            let taint = expression(value, depth: 0)
+            for target in targets { bind(target, taint, value: value) }
+        case .annAssign(let target, _, let value, _):
+            if let value { bind(target, expression(value, depth: 0), value: value) }
+        case .augAssign(let target, _, let value):
+            let taint = Taint.merge(expression(target, depth: 0), expression(value, depth: 0))
+            bind(target, taint, value: value)
+        case .expr(let value):
+            _ = expression(value, depth: 0)
+        case .return(let value):
+            guard let value else { return }
+            let taint = expression(value, depth: 0)
+            recordReturn(taint, value: value)
+        case .if(let test, let body, let orelse):
+            _ = expression(test, depth: 0)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths)
+            var thenBranch = self
+            guardEffect.applyWhenTrue(&thenBranch.environment)
+            thenBranch.block(body, depth: depth + 1)
+            var elseBranch = self
+            guardEffect.applyWhenFalse(&elseBranch.environment)
+            elseBranch.block(orelse, depth: depth + 1)
+            let thenEnds = Guard.terminates(body), elseEnds = !orelse.isEmpty && Guard.terminates(orelse)
+            adopt(thenBranch, elseBranch, thenEnds: thenEnds, elseEnds: elseEnds)
+        case .for(let target, let iter, let body, let orelse, _):
+            let taint = expression(iter, depth: 0)
+            bind(target, taint, value: iter)
+            var loop = self
+            loop.block(body, depth: depth + 1)
+            loop.block(body, depth: depth + 1)  // a second time: values from the previous iteration
+            adopt(loop, self, thenEnds: false, elseEnds: false)
+            block(orelse, depth: depth + 1)
+        case .while(let test, let body, let orelse):
+            _ = expression(test, depth: 0)
+            var loop = self
+            loop.block(body, depth: depth + 1)
+            loop.block(body, depth: depth + 1)
+            adopt(loop, self, thenEnds: false, elseEnds: false)
+            block(orelse, depth: depth + 1)
+        case .with(let items, let body, _):
+            for item in items {
+                let taint = expression(item.contextExpr, depth: 0)
+                if let variable = item.optionalVars {
+                    bind(variable, taint, value: item.contextExpr)
+                    if case .name(let id, _) = variable.kind, isOpenCall(item.contextExpr) { fileHandles.insert(id) }
+                }
+            }
+            block(body, depth: depth + 1)
+        case .try(let body, let handlers, let orelse, let finalbody, _):
+            block(body, depth: depth + 1)
+            let afterBody = self
+            for handler in handlers {
+                var branch = afterBody
+                branch.block(handler.body, depth: depth + 1)
+                adopt(self, branch, thenEnds: false, elseEnds: Guard.terminates(handler.body))
+            }
+            block(orelse, depth: depth + 1)
+            block(finalbody, depth: depth + 1)
+        case .match(let subject, let cases):
+            _ = expression(subject, depth: 0)
+            let before = self
+            for matchCase in cases {
+                var branch = before
+                branch.block(matchCase.body, depth: depth + 1)
+                adopt(self, branch, thenEnds: false, elseEnds: false)
+            }
+        case .raise(let exc, _):
+            if let exc { _ = expression(exc, depth: 0) }
+        case .assert(let test, _):
+            _ = expression(test, depth: 0)
+        case .delete, .import, .importFrom, .global, .nonlocal, .pass, .break, .continue, .functionDef, .classDef, .typeAlias:
+            break
+        }
+    }
+
+    /// Joins two branches: a branch that always leaves (return, raise) contributes nothing.
+    private mutating func adopt(_ first: TaintInterpreter, _ second: TaintInterpreter, thenEnds: Bool, elseEnds: Bool) {
+        var merged: [String: Taint] = [:]
+        let sides = [(first, thenEnds), (second, elseEnds)].filter { !$0.1 }.map(\.0)
+        let chosen = sides.isEmpty ? [first, second] : sides
+        for side in chosen {
+            for (name, taint) in side.environment { merged[name] = Taint.merge(merged[name], taint) }
+        }
+        environment = merged
+        fileHandles = first.fileHandles.union(second.fileHandles)
+        normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
+        for side in [first, second] {
+            engine.findings.merge(side.engine.findings) { kept, _ in kept }
+            summary.returns.formUnion(side.summary.returns)
+            for (parameter, hits) in side.summary.sinks { summary.sinks[parameter, default: []].formUnion(hits) }
+        }
+    }
+
+    private mutating func bind(_ target: Expr, _ taint: Taint?, value: Expr) {
+        let stepped = taint.map { $0.through(line: target.loc.lineno, column: target.loc.colOffset + 1, "assigned to \(engine.parsed.text(of: target.loc))") }
+        switch target.kind {
+        case .name(let id, _):
+            environment[id] = stepped
+            if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
+            if let name = callName(value), Guard.normalisers.contains(name) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
+        case .tuple(let elements, _), .list(let elements, _):
+            for element in elements { bind(element, taint, value: value) }
+        case .starred(let inner, _):
+            bind(inner, taint, value: value)
+        case .attribute, .subscript:
+            // `self.x = t`, `d[k] = t`: the object now holds tainted data.
+            if let key = pathKey(target) {
+                environment[key] = Taint.merge(environment[key], stepped)
+            }
+            if case .subscript(let container, _, _) = target.kind, let base = pathKey(container) {
+                environment[base] = Taint.merge(environment[base], stepped)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func recordReturn(_ taint: Taint?, value: Expr) {
+        guard let taint else { return }
+        for origin in taint.origins {
+            if case .parameter(let index) = origin { summary.returns.insert(index) }
+        }
+        guard let function, function.returnsHTML else { return }
+        switch value.kind {
+        case .dict, .list, .tuple, .constant: return
+        default: break
+        }
+        for (index, rule) in engine.rules.enumerated() where rule.sinksOnHandlerReturn && taint.isDangerous(for: type(of: rule).description.cwe) {
+            let loc = value.loc
+            engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
+                          sink: "the response of \(function.qualifiedName)")
+        }
+    }
+
+    // MARK: Expressions
+
+    /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
+    func pathKey(_ expression: Expr) -> String? {
+        switch expression.kind {
+        case .name(let id, _): return id
+        case .attribute(let value, let attr, _): return pathKey(value).map { "\($0).\(attr)" }
+        default: return nil
+        }
+    }
+
+    func callName(_ expression: Expr) -> String? {
+        guard case .call(let function, _, _) = expression.kind else { return nil }
+        return engine.imports.qualifiedName(of: function)
+    }
+
+    func isOpenCall(_ expression: Expr) -> Bool {
+        guard let name = callName(expression) else { return false }
+        return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
+    }
+
+    mutating func expression(_ expression: Expr, depth: Int) -> Taint? {
+        guard depth < Self.maximumDepth else { return nil }
+        switch expression.kind {
+        case .name(let id, _):
+            return environment[id]
+        case .constant, .lambda:
+            return nil
+        case .attribute(let value, let attr, _):
+            if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
+            if let key = pathKey(expression), let stored = environment[key] { return stored }
+            if attr == "__class__" || attr == "__name__" { return nil }
+            return self.expression(value, depth: depth + 1)
+        case .subscript(let value, let slice, _):
+            let container = self.expression(value, depth: depth + 1)
+            _ = self.expression(slice, depth: depth + 1)
+            if let source = TaintSources.attributeSource(value, imports: engine.imports) { return source }
+            return container
+        case .call:
+            return call(expression, depth: depth)
+        case .binOp(let left, _, let right):
+            return Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
+        case .boolOp(_, let values):
+            return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
+        case .unaryOp(_, let operand):
+            return self.expression(operand, depth: depth + 1)
+        case .ifExp(let test, let body, let orelse):
+            _ = self.expression(test, depth: depth + 1)
+            return Taint.merge(self.expression(body, depth: depth + 1), self.expression(orelse, depth: depth + 1))
+        case .joinedStr(let values):
+            return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
+        case .formattedValue(let value, _, let spec):
+            let taint = self.expression(value, depth: depth + 1)
+            if let spec { _ = self.expression(spec, depth: depth + 1) }
+            return taint
+        case .list(let elements, _), .tuple(let elements, _), .set(let elements):
+            return elements.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
+        case .dict(let keys, let values):
+            var taint: Taint?
+            for key in keys { if let key { taint = Taint.merge(taint, self.expression(key, depth: depth + 1)) } }
+            for value in values { taint = Taint.merge(taint, self.expression(value, depth: depth + 1)) }
+            return taint
+        case .listComp(let element, let generators), .setComp(let element, let generators), .generatorExp(let element, let generators):
+            var taint: Taint?
+            for generator in generators {
+                let iter = self.expression(generator.iter, depth: depth + 1)
+                bind(generator.target, iter, value: generator.iter)
+                taint = Taint.merge(taint, iter)
+            }
+            return Taint.merge(self.expression(element, depth: depth + 1), taint)
+        case .dictComp(let key, let value, let generators):
+            for generator in generators { bind(generator.target, self.expression(generator.iter, depth: depth + 1), value: generator.iter) }
+            return Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
+        case .await(let value), .yieldFrom(let value), .starred(let value, _):
+            return self.expression(value, depth: depth + 1)
+        case .yield(let value):
+            return value.flatMap { self.expression($0, depth: depth + 1) }
+        case .namedExpr(let target, let value):
+            let taint = self.expression(value, depth: depth + 1)
+            bind(target, taint, value: value)
+            return taint
+        case .compare(let left, _, let comparators):
+            _ = self.expression(left, depth: depth + 1)
+            for comparator in comparators { _ = self.expression(comparator, depth: depth + 1) }
+            return nil  // a bool
+        case .slice(let lower, let upper, let step):
+            for part in [lower, upper, step] { if let part { _ = self.expression(part, depth: depth + 1) } }
+            return nil
+        }
+    }
+}

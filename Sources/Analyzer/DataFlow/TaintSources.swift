@@ -1,0 +1,73 @@
+import PythonSyntax
+
+/// Where attacker-controlled data enters, and what makes it safe.
+enum TaintSources {
+    /// Attributes of Flask's request that are not user data.
+    static let safeRequestAttributes: Set<String> = ["method", "endpoint", "blueprint", "is_json", "is_secure", "scheme", "url_rule"]
+
+    /// `flask.request.args`, `sys.argv`, `os.environ` and the like.
+    static func attributeSource(_ expression: Expr, imports: ImportTable) -> Taint? {
+        guard let name = imports.qualifiedName(of: expression) else { return nil }
+        let loc = expression.loc
+        func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
+        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request.") {
+            let attribute = name.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
+            return safeRequestAttributes.contains(attribute) ? nil : source(name.replacingOccurrences(of: "flask.", with: ""))
+        }
+        switch name {
+        case "sys.argv", "os.environ", "sys.stdin", "os.environb":
+            return source(name)
+        default:
+            return nil
+        }
+    }
+
+    /// Calls whose result is attacker data: `input()`, `os.getenv`, `sock.recv`, `f.read()`.
+    static func callSource(_ call: CallSite, receiverIsFile: Bool) -> Taint? {
+        let loc = call.expression.loc
+        func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
+        switch call.qualifiedName {
+        case "input", "raw_input", "os.getenv", "os.getenvb", "os.environ.get", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
+            return source("\(call.qualifiedName)()")
+        default:
+            break
+        }
+        if call.qualifiedName.hasPrefix("flask.request.") { return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
+        if case .attribute(let receiver, let method, _) = call.function.kind {
+            if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
+            if ["read", "readline", "readlines"].contains(method) {
+                if receiverIsFile { return source("the contents of a file") }
+                if case .call = receiver.kind, let inner = receiver.calledName, inner == "open" || inner == "io.open" {
+                    return source("the contents of a file")
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Calls that return data safe for every sink (numbers, booleans, lengths).
+    static let neutralisers: Set<String> = [
+        "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
+        "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
+        "math.floor", "math.ceil",
+    ]
+
+    /// Calls that make data safe for some sinks only, by CWE.
+    static let sanitisers: [String: Set<Int>] = [
+        "shlex.quote": [78], "pipes.quote": [78],
+        "os.path.basename": [22], "werkzeug.utils.secure_filename": [22, 78], "werkzeug.secure_filename": [22, 78],
+        "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
+        "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],
+        "flask.render_template": [79], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
+        "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
+        "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
+    ]
+}
+
+extension Expr {
+    /// The plain name of what a call invokes when it is a bare name (`open` in `open(p).read()`).
+    var calledName: String? {
+        if case .call(let function, _, _) = kind, case .name(let id, _) = function.kind { return id }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+import PythonSyntax
+
+/// Untrusted data that reaches a shell command or the program a process runs.
+struct CommandInjectionFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1078", name: "command-injection-flow", cwe: 78, severity: .high, confidence: .high,
+        rationale: """
+        Data from a request, the command line, the environment, a socket or a file reaches a \
+        command run by a shell (or names the program to run), so its sender can run commands. \
+        Pass an argument list without a shell, quote with shlex.quote, or check the value \
+        against an allow-list first.
+        """,
+        fixAvailable: true,
+        triggering: [
+            "import os\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    ↓os.system(\"ping -c 1 \" + host)\n",
+            "import subprocess, sys\n\ndef run(name):\n    ↓subprocess.call(f\"ls {name}\", shell=True)\n\nrun(sys.argv[1])\n",
+            "import subprocess\n\ndef main():\n    program = input(\"program: \")\n    ↓subprocess.run([program, \"--version\"])\n",
+        ],
+        nonTriggering: [
+            "import os, shlex\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    os.system(\"ping -c 1 \" + shlex.quote(host))\n",
+            "import subprocess\nfrom flask import request\n\ndef ping():\n    subprocess.run([\"ping\", \"-c\", \"1\", request.args[\"host\"]])\n",
+            "import os\nfrom flask import request\nALLOWED = {\"a\", \"b\"}\n\ndef ping():\n    host = request.args.get(\"host\")\n    if host not in ALLOWED:\n        return \"no\"\n    os.system(\"ping \" + host)\n",
+            "import os\n\ndef clear():\n    os.system(\"clear\")\n",
+        ]
+    )
+
+    var sinkNoun: String { "a command" }
+
+    static let shellCalls: Set<String> = [
+        "os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4", "commands.getoutput", "commands.getstatusoutput",
+        "subprocess.getoutput", "subprocess.getstatusoutput", "asyncio.create_subprocess_shell", "pty.spawn",
+    ]
+    static let processCalls: Set<String> = ["subprocess.Popen", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.run"]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        let name = call.qualifiedName
+        if Self.shellCalls.contains(name) { return SinkMatching.first(call, keyword: "cmd") }
+        if name.hasPrefix("os.exec") || name.hasPrefix("os.spawn") || name == "os.startfile" {
+            return call.allArgumentExpressions
+        }
+        if Self.processCalls.contains(name) || name == "asyncio.create_subprocess_exec" {
+            guard let command = call.argument("args", position: 0) else { return [] }
+            let shell = call.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
+            if shell { return [command] }
+            // Without a shell only the program itself is dangerous.
+            switch command.kind {
+            case .list(let elements, _), .tuple(let elements, _):
+                return elements.first.map { [$0] } ?? []
+            default:
+                return [command]
+            }
+        }
+        if SinkMatching.method(call) == "exec_command", imports.imports("paramiko") { return SinkMatching.first(call, keyword: "command") }
+        return []
+    }
+}

@@ -1,0 +1,40 @@
+import PythonSyntax
+
+/// Untrusted bytes given to a deserializer that can run code.
+struct DeserializationFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1502", name: "unsafe-deserialization-flow", cwe: 502, severity: .high, confidence: .high,
+        rationale: """
+        Untrusted data reaches pickle, marshal, shelve, dill, jsonpickle or an unsafe YAML loader, \
+        which can build objects that run code. Exchange JSON, or yaml.safe_load.
+        """,
+        triggering: [
+            "import pickle\nfrom flask import request\n\ndef load():\n    return ↓pickle.loads(request.data)\n",
+            "import yaml, socket\n\ndef serve(conn):\n    data = conn.recv(4096)\n    return ↓yaml.load(data, Loader=yaml.Loader)\n",
+        ],
+        nonTriggering: [
+            "import json\nfrom flask import request\n\ndef load():\n    return json.loads(request.data)\n",
+            "import yaml\nfrom flask import request\n\ndef load():\n    return yaml.safe_load(request.data)\n",
+        ]
+    )
+
+    var sinkNoun: String { "a deserializer" }
+
+    static let functions: Set<String> = [
+        "pickle.loads", "pickle.load", "pickle.Unpickler", "cPickle.loads", "cPickle.load", "_pickle.loads", "dill.loads", "dill.load",
+        "marshal.loads", "marshal.load", "shelve.open", "jsonpickle.decode", "pandas.read_pickle", "torch.load",
+        "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load",
+    ]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        if Self.functions.contains(call.qualifiedName) { return Array(call.arguments.prefix(1)) }
+        if call.qualifiedName == "yaml.load" || call.qualifiedName == "yaml.load_all" {
+            if let loader = call.argument("Loader", position: 1), let name = imports.qualifiedName(of: loader),
+               name.hasSuffix("SafeLoader") || name.hasSuffix("BaseLoader") {
+                return []
+            }
+            return SinkMatching.first(call, keyword: "stream")
+        }
+        return []
+    }
+}

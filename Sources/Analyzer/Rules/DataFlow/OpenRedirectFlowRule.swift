@@ -1,0 +1,28 @@
+import PythonSyntax
+
+/// A redirect to a URL the requester chose.
+struct OpenRedirectFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1601", name: "open-redirect-flow", cwe: 601, severity: .medium, confidence: .medium,
+        rationale: """
+        Redirecting to a URL taken from the request lets a link on your domain send users to a \
+        phishing site. Redirect to known paths only, or check the host against an allow-list.
+        """,
+        triggering: [
+            "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
+            "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
+        ],
+        nonTriggering: [
+            "from flask import request, redirect, url_for\n\ndef go():\n    return redirect(url_for(\"index\"))\n",
+            "from flask import request, redirect\nSAFE = {\"/home\", \"/profile\"}\n\ndef go():\n    target = request.args[\"next\"]\n    if target in SAFE:\n        return redirect(target)\n    return redirect(\"/\")\n",
+        ]
+    )
+
+    var sinkNoun: String { "a redirect" }
+
+    static let functions: Set<String> = ["flask.redirect", "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "werkzeug.utils.redirect"]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        Self.functions.contains(call.qualifiedName) ? Array(call.arguments.prefix(1)) : []
+    }
+}

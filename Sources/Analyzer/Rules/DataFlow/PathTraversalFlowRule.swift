@@ -1,0 +1,39 @@
+import PythonSyntax
+
+/// Untrusted data in a file path.
+struct PathTraversalFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1022", name: "path-traversal-flow", cwe: 22, severity: .high, confidence: .medium,
+        rationale: """
+        A path built from untrusted data can climb out of the intended directory (../../etc/passwd). \
+        Keep only the file name (os.path.basename), or resolve it with os.path.realpath and \
+        check it starts with the base directory before use.
+        """,
+        triggering: [
+            "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
+            "import shutil, sys\n↓shutil.rmtree(sys.argv[1])\n",
+        ],
+        nonTriggering: [
+            "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
+            "import os\nfrom flask import request, abort\nBASE = \"/srv/files\"\n\ndef read():\n    path = os.path.realpath(os.path.join(BASE, request.args[\"file\"]))\n    if not path.startswith(BASE):\n        abort(403)\n    with open(path) as f:\n        return f.read()\n",
+        ]
+    )
+
+    var sinkNoun: String { "a file path" }
+
+    static let functions: Set<String> = [
+        "open", "io.open", "os.open", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.rename", "os.replace", "os.makedirs",
+        "os.mkdir", "os.listdir", "os.chmod", "os.chown", "shutil.rmtree", "shutil.copy", "shutil.copy2", "shutil.copyfile",
+        "shutil.copytree", "shutil.move", "flask.send_file", "codecs.open", "tarfile.open", "zipfile.ZipFile",
+    ]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        if Self.functions.contains(call.qualifiedName) {
+            if call.qualifiedName.hasPrefix("shutil.") || call.qualifiedName == "os.rename" || call.qualifiedName == "os.replace" {
+                return Array(call.arguments.prefix(2))
+            }
+            return call.argument("file", position: 0).map { [$0] } ?? call.argument("path", position: 0).map { [$0] } ?? []
+        }
+        return []
+    }
+}

@@ -1,0 +1,34 @@
+import PythonSyntax
+
+/// Untrusted data built into an SQL statement.
+struct SQLInjectionFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1089", name: "sql-injection-flow", cwe: 89, severity: .high, confidence: .high,
+        rationale: """
+        Untrusted data is part of the SQL text itself, so it can change the query. Keep the \
+        statement constant and pass the values as parameters: cursor.execute("... WHERE id = ?", (uid,)).
+        """,
+        fixAvailable: true,
+        triggering: [
+            "import sqlite3\nfrom flask import request\n\ndef user():\n    name = request.args[\"name\"]\n    db = sqlite3.connect(\"x.db\")\n    ↓db.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)\n",
+            "def find(cursor, uid):\n    query = \"SELECT * FROM t WHERE id = \" + uid\n    ↓cursor.execute(query)\n\ndef main(cursor):\n    find(cursor, input())\n",
+        ],
+        nonTriggering: [
+            "import sqlite3\nfrom flask import request\n\ndef user():\n    db = sqlite3.connect(\"x.db\")\n    db.execute(\"SELECT * FROM users WHERE name = ?\", (request.args[\"name\"],))\n",
+            "def find(cursor):\n    uid = int(input())\n    cursor.execute(\"SELECT * FROM t WHERE id = %d\" % uid)\n",
+        ]
+    )
+
+    var sinkNoun: String { "an SQL statement" }
+
+    static let methods: Set<String> = ["execute", "executemany", "executescript", "raw", "mogrify"]
+    static let functions: Set<String> = ["sqlalchemy.text", "sqlalchemy.sql.text", "pandas.read_sql", "pandas.read_sql_query", "django.db.models.expressions.RawSQL"]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        if Self.functions.contains(call.qualifiedName) { return SinkMatching.first(call, keyword: "sql") }
+        if let method = SinkMatching.method(call), Self.methods.contains(method) {
+            return call.argument("sql", position: 0).map { [$0] } ?? call.argument("query", position: 0).map { [$0] } ?? []
+        }
+        return []
+    }
+}

@@ -1,0 +1,39 @@
+import PythonSyntax
+
+/// Untrusted data as the URL of a server-side request.
+struct SSRFFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1918", name: "server-side-request-forgery-flow", cwe: 918, severity: .high, confidence: .medium,
+        rationale: """
+        The server fetches a URL the requester chose, so it can be pointed at internal services \
+        (cloud metadata, admin ports). Allow-list the host, or map the input to known URLs.
+        """,
+        triggering: [
+            "import requests\nfrom flask import request\n\ndef proxy():\n    url = request.args[\"url\"]\n    return ↓requests.get(url, timeout=5).text\n",
+            "import urllib.request, sys\n↓urllib.request.urlopen(sys.argv[1])\n",
+        ],
+        nonTriggering: [
+            "import requests\nfrom flask import request\n\ndef proxy():\n    user = request.args[\"user\"]\n    if user not in {\"a\", \"b\"}:\n        return \"no\"\n    return requests.get(\"https://api.example.com/\" + user, timeout=5).text\n",
+            "import requests\nr = requests.get(\"https://example.com\", timeout=5)\n",
+        ]
+    )
+
+    var sinkNoun: String { "an outgoing request's URL" }
+
+    static let verbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream"]
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        let parts = call.qualifiedName.split(separator: ".")
+        guard let library = parts.first, let verb = parts.last else { return [] }
+        if (library == "requests" || library == "httpx"), parts.count == 2 {
+            if Self.verbs.contains(String(verb)) { return SinkMatching.first(call, keyword: "url") }
+            if verb == "request" { return call.argument("url", position: 1).map { [$0] } ?? [] }
+        }
+        switch call.qualifiedName {
+        case "urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve", "urllib2.urlopen", "urllib.urlopen":
+            return SinkMatching.first(call, keyword: "url")
+        default:
+            return []
+        }
+    }
+}
