@@ -9,6 +9,8 @@ extension TaintInterpreter {
         "isspace", "count", "find", "rfind", "index", "rindex", "exists", "is_file", "is_dir",
     ]
 
+    static let containerWrites: Set<String> = ["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "write"]
+
     mutating func call(_ expression: Expr, depth: Int) -> Taint? {
         guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
         // Evaluate every argument once: nested calls are sinks too.
@@ -41,6 +43,11 @@ extension TaintInterpreter {
         }
 
         checkSinks(site, taintOf: taintOf)
+        // `items.append(x)` puts tainted data into the container.
+        if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
+            let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
+            if added != nil { environment[receiverName] = Taint.merge(environment[receiverName], added) }
+        }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
         if let source = TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false) {

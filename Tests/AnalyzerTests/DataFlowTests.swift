@@ -1,0 +1,123 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+@Suite("Data flow")
+struct DataFlowTests {
+    func findings(_ source: String, enable: [String] = ["ASC1"]) throws -> [Finding] {
+        let parsed = try PythonSyntax.parse(Array(source.utf8), filename: "t.py")
+        return AnalysisEngine(configuration: AnalyzerConfiguration(enable: enable)).analyze(parsed, file: "t.py")
+    }
+
+    @Test func flowAcrossHelpersAndReturnValues() throws {
+        let source = """
+        import subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        def build(name):
+            return "tar czf /tmp/x.tgz " + name
+
+        def run(command):
+            subprocess.call(command, shell=True)
+
+        @app.route("/backup")
+        def backup():
+            folder = request.args.get("folder")
+            run(build(folder))
+            return "done"
+        """
+        let found = try findings(source)
+        #expect(found.map(\.code) == ["ASC1078"])
+        let finding = try #require(found.first)
+        #expect(finding.line == 9)
+        #expect(finding.flow.first?.line == 13)
+        #expect(finding.flow.last?.line == 9)
+        #expect(finding.message.contains("request.args.get()"))
+        #expect(finding.scope == "run")
+    }
+
+    @Test func methodsOfTheSameClass() throws {
+        let source = """
+        import os, sys
+
+        class Tool:
+            def clean(self, path):
+                os.remove(path)
+
+            def main(self):
+                self.clean(sys.argv[1])
+        """
+        let found = try findings(source)
+        #expect(found.map(\.code) == ["ASC1022"])
+        #expect(found.first?.line == 5)
+    }
+
+    @Test func loopsAugmentedAssignmentAndContainers() throws {
+        let source = """
+        import os, sys
+        parts = []
+        for arg in sys.argv[1:]:
+            parts.append(arg)
+        command = "echo"
+        for part in parts:
+            command += " " + part
+        os.system(command)
+        """
+        // `parts.append(arg)` fills the list with tainted data; the loop builds `command` from it.
+        let found = try findings(source)
+        #expect(found.map(\.code) == ["ASC1078"])
+        #expect(found.first?.line == 8)
+        let direct = try findings("import os, sys\ncommand = 'echo'\nfor a in sys.argv:\n    command += ' ' + a\nos.system(command)\n")
+        #expect(direct.map(\.code) == ["ASC1078"])
+    }
+
+    @Test func sanitisersAndGuards() throws {
+        // Each of these is safe; none may report.
+        let safe = [
+            "import os, shlex, sys\nos.system('ls ' + shlex.quote(sys.argv[1]))\n",
+            "import os, sys\nn = int(sys.argv[1])\nos.system('seq %d' % n)\n",
+            "import os, sys\nname = sys.argv[1]\nif not name.isalnum():\n    sys.exit(1)\nos.system('touch ' + name)\n",
+            "import os, sys, re\nname = sys.argv[1]\nif re.fullmatch(r'[a-z]+', name):\n    os.system('touch ' + name)\n",
+            "import sqlite3, sys\ndb = sqlite3.connect('x')\ndb.execute('SELECT * FROM t WHERE a = ?', (sys.argv[1],))\n",
+        ]
+        for source in safe {
+            #expect(try findings(source).isEmpty, "\(source)")
+        }
+        // A sanitiser for one weakness does not clean another.
+        let mixed = try findings("import shlex, sys\nopen(shlex.quote(sys.argv[1]))\n")
+        #expect(mixed.map(\.code) == ["ASC1022"])
+    }
+
+    @Test func branchesMergeAndEarlyExitsCount() throws {
+        let source = """
+        import os, sys
+        name = sys.argv[1]
+        if len(name) > 10:
+            name = "default"
+        os.system("touch " + name)
+        """
+        #expect(try findings(source).map(\.code) == ["ASC1078"])
+        let overwritten = "import os, sys\nname = sys.argv[1]\nname = 'fixed'\nos.system('touch ' + name)\n"
+        #expect(try findings(overwritten).isEmpty)
+    }
+
+    @Test func djangoAndFastAPIHandlers() throws {
+        let django = "from django.db import connection\n\ndef view(request):\n    q = request.GET['q']\n    connection.cursor().execute('SELECT ' + q)\n"
+        #expect(try findings(django).map(\.code) == ["ASC1089"])
+        let fastapi = "import subprocess\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/run')\ndef run(cmd: str):\n    subprocess.run(cmd, shell=True)\n"
+        #expect(try findings(fastapi).map(\.code) == ["ASC1078"])
+    }
+
+    @Test func taintFindingReplacesThePatternFindingOnItsLine() throws {
+        let source = "import os, sys\nos.system('ls ' + sys.argv[1])  # nosec B605\n"
+        let all = try findings(source, enable: [])
+        #expect(all.filter { $0.line == 2 }.map(\.code) == ["ASC1078"])
+        #expect(all.first { $0.line == 2 }?.suppressed == true)
+    }
+
+    @Test func deepTreesDoNotOverflow() throws {
+        let chain = "import os\nx = " + Array(repeating: "a", count: 5000).joined(separator: " + ") + "\nos.system(x)\n"
+        _ = try? findings(chain, enable: [])
+    }
+}
