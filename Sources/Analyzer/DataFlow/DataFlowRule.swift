@@ -10,10 +10,20 @@ public protocol DataFlowRule: Rule {
     var sinksOnHandlerReturn: Bool { get }
     /// The words that name the sink in messages, such as "a shell command".
     var sinkNoun: String { get }
+    /// Whether storing into `target` (`response.headers["Location"] = v`) is this rule's sink.
+    func isSinkAssignment(_ target: Expr) -> Bool
 }
 
 extension DataFlowRule {
     public var sinksOnHandlerReturn: Bool { false }
+    public func isSinkAssignment(_ target: Expr) -> Bool { false }
+}
+
+/// `X.headers[KEY]` as an assignment target: the header name when it is a constant.
+func headerAssignment(_ target: Expr) -> (isHeader: Bool, name: String?) {
+    guard case .subscript(let container, let key, _) = target.kind, case .attribute(_, let attr, _) = container.kind,
+          attr == "headers" else { return (false, nil) }
+    return (true, key.stringConstant)
 }
 
 extension CallSite {

@@ -77,10 +77,13 @@ struct TaintInterpreter {
             }
             block(body, depth: depth + 1)
         case .try(let body, let handlers, let orelse, let finalbody, _):
+            let beforeBody = self
             block(body, depth: depth + 1)
-            let afterBody = self
+            // The body may raise anywhere: a handler sees the state before it or after it.
+            var entering = self
+            entering.adopt(beforeBody, self, thenEnds: false, elseEnds: false)
             for handler in handlers {
-                var branch = afterBody
+                var branch = entering
                 branch.block(handler.body, depth: depth + 1)
                 adopt(self, branch, thenEnds: false, elseEnds: Guard.terminates(handler.body))
             }
@@ -133,6 +136,7 @@ struct TaintInterpreter {
         case .starred(let inner, _):
             bind(inner, taint, value: value)
         case .attribute, .subscript:
+            if let stepped { checkAssignmentSinks(target, stepped) }
             // `self.x = t`, `d[k] = t`: the object now holds tainted data.
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
@@ -142,6 +146,21 @@ struct TaintInterpreter {
             }
         default:
             break
+        }
+    }
+
+    private mutating func checkAssignmentSinks(_ target: Expr, _ taint: Taint) {
+        for (index, rule) in engine.rules.enumerated() where rule.isSinkAssignment(target) {
+            guard taint.isDangerous(for: type(of: rule).description.cwe) else { continue }
+            let loc = target.loc
+            engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
+                          sink: engine.parsed.text(of: loc))
+            for origin in taint.origins {
+                guard case .parameter(let parameter) = origin else { continue }
+                summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
+                    rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
+                    callee: engine.parsed.text(of: loc)))
+            }
         }
     }
 

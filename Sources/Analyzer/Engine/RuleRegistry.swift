@@ -16,6 +16,7 @@ public enum RuleRegistry {
         LogInjectionFlowRule.self,
         LDAPInjectionFlowRule.self,
         XPathInjectionFlowRule.self,
+        HeaderInjectionFlowRule.self,
         // Patterns (Bandit's checks).
         ExecRule.self,
         PickleRule.self,

@@ -11,6 +11,7 @@ struct OpenRedirectFlowRule: DataFlowRule {
         triggering: [
             "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
             "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
+            "from flask import request, Response\n\ndef go():\n    response = Response(\"moved\", 302)\n    ↓response.headers[\"Location\"] = request.args[\"next\"]\n    return response\n",
         ],
         nonTriggering: [
             "from flask import request, redirect, url_for\n\ndef go():\n    return redirect(url_for(\"index\"))\n",
@@ -21,6 +22,11 @@ struct OpenRedirectFlowRule: DataFlowRule {
     var sinkNoun: String { "a redirect" }
 
     static let functions: Set<String> = ["flask.redirect", "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "werkzeug.utils.redirect"]
+
+    func isSinkAssignment(_ target: Expr) -> Bool {
+        let header = headerAssignment(target)
+        return header.isHeader && header.name?.lowercased() == "location"
+    }
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         Self.functions.contains(call.qualifiedName) ? Array(call.arguments.prefix(1)) : []

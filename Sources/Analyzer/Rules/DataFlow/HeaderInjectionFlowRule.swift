@@ -1,0 +1,37 @@
+import PythonSyntax
+
+/// Untrusted data written into an HTTP response header.
+struct HeaderInjectionFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1113", name: "header-injection-flow", cwe: 113, severity: .medium, confidence: .medium,
+        rationale: """
+        A header value taken from the request can carry CR/LF and split the response (HTTP \
+        response splitting), or set headers the application did not mean to. Validate the value \
+        (no "\\r" or "\\n"), or map it to known values.
+        """,
+        triggering: [
+            "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    ↓response.headers[\"Content-Language\"] = request.args[\"lang\"]\n    return response\n",
+            "from django.http import HttpResponse\n\ndef view(request):\n    response = HttpResponse()\n    ↓response.headers[\"X-User\"] = request.GET[\"user\"]\n    return response\n",
+        ],
+        nonTriggering: [
+            "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    response.headers[\"Content-Language\"] = \"en\"\n    return response\n",
+            "from flask import request, make_response\nLANGS = {\"en\", \"de\"}\n\ndef lang():\n    response = make_response(\"ok\")\n    value = request.args[\"lang\"]\n    if value in LANGS:\n        response.headers[\"Content-Language\"] = value\n    return response\n",
+        ]
+    )
+
+    var sinkNoun: String { "a response header" }
+
+    func isSinkAssignment(_ target: Expr) -> Bool {
+        let header = headerAssignment(target)
+        return header.isHeader && header.name?.lowercased() != "location"
+    }
+
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        // `response.headers.add("X-A", value)` / `.set(...)` / `set_header(...)`.
+        guard case .attribute(let receiver, let method, _) = call.function.kind else { return [] }
+        if case .attribute(_, "headers", _) = receiver.kind, ["add", "set", "add_header", "__setitem__"].contains(method) {
+            return Array(call.arguments.dropFirst().prefix(1))
+        }
+        return []
+    }
+}
