@@ -12,6 +12,7 @@ struct WeakHashRule: Rule {
         fixAvailable: true,
         triggering: [
             "import hashlib\ndigest = ↓hashlib.md5(password.encode()).hexdigest()\n",
+            "import hashlib\n\ndef file_checksum(data):\n    return ↓hashlib.md5(data).hexdigest()\n",
             "import hashlib\nh = ↓hashlib.sha1()\n",
             "import hashlib\nh = ↓hashlib.new(\"md5\", data)\n",
             "from hashlib import md5 as weak\nh = ↓weak(b\"x\")\n",
@@ -36,7 +37,12 @@ struct WeakHashRule: Rule {
         } else {
             algorithm = String(call.qualifiedName.dropFirst("hashlib.".count))
         }
-        context.report(call.expression.loc, "\(algorithm.uppercased()) is a broken hash for security purposes",
+        // A checksum or cache key is not a security use; a password, token or signature is.
+        let forSecurity = SecurityContext.suggestsSecurity(call.expression.loc, context: context)
+        context.report(call.expression.loc,
+                       forSecurity ? "\(algorithm.uppercased()) is a broken hash for protecting secrets"
+                                   : "\(algorithm.uppercased()) is a broken hash; fine for a checksum, not for security",
+                       severity: forSecurity ? .medium : .low, confidence: forSecurity ? .high : .medium,
                        fixHint: "use hashlib.sha256, or pass usedforsecurity=False for a non-security checksum")
     }
 }
