@@ -19,11 +19,21 @@ extension DataFlowRule {
     public func isSinkAssignment(_ target: Expr) -> Bool { false }
 }
 
-/// `X.headers[KEY]` as an assignment target: the header name when it is a constant.
+/// Header names that mark `response["Location"] = v` (Django's response item syntax) as a header.
+private let wellKnownHeaders: Set<String> = [
+    "location", "content-type", "content-disposition", "content-language", "set-cookie", "cache-control", "refresh",
+    "access-control-allow-origin", "link", "www-authenticate",
+]
+
+/// `X.headers[KEY]`, or `response[KEY]` with a well-known header name, as an assignment
+/// target: whether it is a header, and its name when it is a constant.
 func headerAssignment(_ target: Expr) -> (isHeader: Bool, name: String?) {
-    guard case .subscript(let container, let key, _) = target.kind, case .attribute(_, let attr, _) = container.kind,
-          attr == "headers" else { return (false, nil) }
-    return (true, key.stringConstant)
+    guard case .subscript(let container, let key, _) = target.kind else { return (false, nil) }
+    if case .attribute(_, "headers", _) = container.kind { return (true, key.stringConstant) }
+    if let name = key.stringConstant, wellKnownHeaders.contains(name.lowercased()) || name.lowercased().hasPrefix("x-") {
+        return (true, name)
+    }
+    return (false, nil)
 }
 
 extension CallSite {
