@@ -43,7 +43,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AnalyzerTests",
-            dependencies: ["Analyzer", "PythonSyntax"]
+            dependencies: ["Analyzer", "PythonSyntax"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PythonSyntaxTests",

@@ -12,6 +12,9 @@ struct Taint: Sendable {
     var steps: [Finding.FlowStep]
     /// CWEs for which the value has been made safe (`shlex.quote` → 78).
     var sanitized: Set<Int> = []
+    /// Made safe for every sink (`int(x)`): kept, not dropped, so a sink can tell "checked
+    /// and safe" from "never saw untrusted data".
+    var cleaned = false
 
     static func source(line: Int, column: Int, _ note: String) -> Taint {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
@@ -32,7 +35,13 @@ struct Taint: Sendable {
         return copy
     }
 
-    func isDangerous(for cwe: Int) -> Bool { !sanitized.contains(cwe) }
+    func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) }
+
+    var cleanedCopy: Taint {
+        var copy = self
+        copy.cleaned = true
+        return copy
+    }
 
     /// Either of two taints: any origin of both, safe only where both are safe.
     static func merge(_ a: Taint?, _ b: Taint?) -> Taint? {
@@ -41,6 +50,7 @@ struct Taint: Sendable {
         var merged = a.steps.count <= b.steps.count ? a : b
         merged.origins = a.origins.union(b.origins)
         merged.sanitized = a.sanitized.intersection(b.sanitized)
+        merged.cleaned = a.cleaned && b.cleaned
         return merged
     }
 }

@@ -13,9 +13,14 @@ struct TaintEngine {
     let file: String
     let rules: [any DataFlowRule]
     let functions: [String: FunctionInfo]
+    /// Top-level classes of the file, whose methods calls on their instances resolve to.
+    let classNames: Set<String>
     var summaries: [String: FunctionSummary] = [:]
     /// Findings by rule and sink position, so a sink reached twice is reported once.
     var findings: [String: Finding] = [:]
+    /// Sinks where untrusted data arrived made safe (`line:cwe`): pattern findings there are
+    /// false alarms the data flow can explain away.
+    var cleanSinks: Set<String> = []
     var collecting = false
 
     static let summaryPasses = 3
@@ -26,6 +31,7 @@ struct TaintEngine {
         self.file = file
         self.rules = rules
         functions = FunctionTable.collect(parsed.module, imports: imports)
+        classNames = Set(functions.values.compactMap(\.className))
     }
 
     mutating func run() -> [Finding] {
@@ -51,6 +57,7 @@ struct TaintEngine {
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
         findings.merge(interpreter.engine.findings) { first, _ in first }
+        cleanSinks.formUnion(interpreter.engine.cleanSinks)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
 
@@ -70,7 +77,14 @@ struct TaintEngine {
         }
         interpreter.block(function.body, depth: 0)
         findings.merge(interpreter.engine.findings) { first, _ in first }
+        cleanSinks.formUnion(interpreter.engine.cleanSinks)
         return interpreter.summary
+    }
+
+    /// Records that untrusted data reached a sink made safe for it.
+    mutating func noteClean(line: Int, cwe: Int) {
+        guard collecting else { return }
+        cleanSinks.insert("\(line):\(cwe)")
     }
 
     /// Records that tainted data reached a sink.

@@ -53,8 +53,8 @@ extension TaintInterpreter {
         if let source = TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false) {
             return source
         }
-        if TaintSources.neutralisers.contains(site.qualifiedName) { return nil }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
+        if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         let loc = expression.loc
@@ -66,7 +66,11 @@ extension TaintInterpreter {
         for (index, rule) in engine.rules.enumerated() {
             let cwe = type(of: rule).description.cwe
             for argument in rule.sinkArguments(of: site, imports: engine.imports) {
-                guard let taint = taintOf(argument), taint.isDangerous(for: cwe) else { continue }
+                guard let taint = taintOf(argument) else { continue }
+                guard taint.isDangerous(for: cwe) else {
+                    if taint.origins.contains(.source) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
+                    continue
+                }
                 let loc = site.expression.loc
                 engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                               sink: site.qualifiedName)
@@ -117,9 +121,18 @@ extension TaintInterpreter {
             guard engine.imports.binding(of: id) == nil, let info = engine.functions[id] else { return nil }
             return (info, engine.summaries[id] ?? FunctionSummary(), 0)
         case .attribute(let receiver, let method, _):
-            guard case .name(let receiverName, _) = receiver.kind, receiverName == "self" || receiverName == "cls",
-                  let className = function?.className ?? function?.qualifiedName.split(separator: ".").dropLast().joined(separator: "."),
-                  let info = engine.functions["\(className).\(method)"] else { return nil }
+            let className: String?
+            switch receiver.kind {
+            case .name(let receiverName, _) where receiverName == "self" || receiverName == "cls":
+                className = function?.className
+            case .name(let receiverName, _):
+                className = instances[receiverName]  // `store = Store()` … `store.read(x)`
+            case .call:
+                className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
+            default:
+                className = nil
+            }
+            guard let className, let info = engine.functions["\(className).\(method)"] else { return nil }
             return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 1)
         default:
             return nil

@@ -9,6 +9,8 @@ struct TaintInterpreter {
     var fileHandles: Set<String> = []
     /// Variables holding a normalised path (`os.path.realpath`), which a `startswith` guard makes safe.
     var normalisedPaths: Set<String> = []
+    /// Variables holding an instance of a class of this file (`store = Store()`).
+    var instances: [String: String] = [:]
     var summary = FunctionSummary()
 
     static let maximumDepth = 200
@@ -131,6 +133,7 @@ struct TaintInterpreter {
             environment[id] = stepped
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             if let name = callName(value), Guard.normalisers.contains(name) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
+            if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
         case .tuple(let elements, _), .list(let elements, _):
             for element in elements { bind(element, taint, value: value) }
         case .starred(let inner, _):
@@ -170,9 +173,18 @@ struct TaintInterpreter {
             if case .parameter(let index) = origin { summary.returns.insert(index) }
         }
         guard let function, function.returnsHTML else { return }
+        // Text the handler builds or passes on as it came; not objects such as a fetched
+        // response or a dict (sent as JSON).
         switch value.kind {
-        case .dict, .list, .tuple, .constant: return
-        default: break
+        case .joinedStr, .binOp, .name, .subscript:
+            break
+        case .attribute(let base, _, _):
+            if case .call = base.kind { return }
+        case .call:
+            guard case .attribute(_, let method, _) = (value.callFunction?.kind ?? .constant(value: .none, kind: nil)),
+                  ["format", "join", "replace", "strip", "lower", "upper"].contains(method) else { return }
+        default:
+            return
         }
         for (index, rule) in engine.rules.enumerated() where rule.sinksOnHandlerReturn && taint.isDangerous(for: type(of: rule).description.cwe) {
             let loc = value.loc

@@ -36,9 +36,11 @@ enum TaintSources {
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
             if ["read", "readline", "readlines"].contains(method) {
-                if receiverIsFile { return source("the contents of a file") }
+                // What the server's own files hold is no attacker's HTML, redirect or header.
+                let fileData = source("the contents of a file").sanitizing([79, 601, 113, 117])
+                if receiverIsFile { return fileData }
                 if case .call = receiver.kind, let inner = receiver.calledName, inner == "open" || inner == "io.open" {
-                    return source("the contents of a file")
+                    return fileData
                 }
             }
         }
@@ -68,6 +70,14 @@ extension Expr {
     /// The plain name of what a call invokes when it is a bare name (`open` in `open(p).read()`).
     var calledName: String? {
         if case .call(let function, _, _) = kind, case .name(let id, _) = function.kind { return id }
+        return nil
+    }
+}
+
+extension Expr {
+    /// The function part of a call expression.
+    var callFunction: Expr? {
+        if case .call(let function, _, _) = kind { return function }
         return nil
     }
 }

@@ -82,7 +82,17 @@ public struct AnalysisEngine: Sendable {
         }
         if !dataFlowRules.isEmpty {
             var taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
-            results = merge(flow: taint.run(), into: results, parsed: parsed, map: map, suppressions: suppressions)
+            let flow = taint.run()
+            // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
+            // int()), the pattern rule's alarm on that sink is explained away.
+            results.removeAll { finding in
+                taint.cleanSinks.contains { key in
+                    let parts = key.split(separator: ":")
+                    guard parts.count == 2, let line = Int(parts[0]), let cwe = Int(parts[1]) else { return false }
+                    return finding.line == line && Self.sameWeakness(finding.cwe, cwe)
+                }
+            }
+            results = merge(flow: flow, into: results, parsed: parsed, map: map, suppressions: suppressions)
         }
         return results.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }

@@ -1,0 +1,66 @@
+import PythonSyntax
+
+/// CWE-347: a JWT decoded without checking its signature, or without pinning the algorithms.
+struct JWTWithoutVerificationRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2347", name: "jwt-signature-not-verified", cwe: 347, severity: .high, confidence: .high,
+        rationale: """
+        A token whose signature is not checked (verify=False, verify_signature: False, the "none" \
+        algorithm, get_unverified_claims) can be forged by anyone, so every claim in it (user, \
+        role, expiry) is attacker-chosen. Decode with the key and a fixed list of algorithms: \
+        jwt.decode(token, key, algorithms=["HS256"]).
+        """,
+        triggering: [
+            "import jwt\nclaims = jwt.decode(token, ↓verify=False)\n",
+            "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"], ↓options={\"verify_signature\": False})\n",
+            "import jwt\nclaims = jwt.decode(token, key, algorithms=[↓\"none\", \"HS256\"])\n",
+            "from jose import jwt\nclaims = ↓jwt.get_unverified_claims(token)\n",
+            "import jwt\nclaims = ↓jwt.decode(token, key)\n",
+        ],
+        nonTriggering: [
+            "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"])\n",
+            "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"RS256\"], options={\"require\": [\"exp\"]})\n",
+            "from jose import jwt\nheader = jwt.get_unverified_header(token)\n",
+        ]
+    )
+
+    var callees: Set<String> {
+        ["jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode", "jose.jwt.get_unverified_claims", "jose.jws.get_unverified_claims",
+         "jwt.get_unverified_claims"]
+    }
+
+    func check(call: CallSite, context: inout RuleContext) {
+        if call.qualifiedName.hasSuffix("get_unverified_claims") {
+            context.report(call.expression.loc, "\(call.qualifiedName) reads the token's claims without checking its signature",
+                           fixHint: "decode with the key and algorithms=[...]")
+            return
+        }
+        if let verify = call.keywords.first(where: { $0.arg == "verify" }), verify.value.boolConstant == false {
+            context.report(verify.loc, "jwt.decode with verify=False accepts forged tokens", fixHint: "remove verify=False and pass algorithms=[...]")
+            return
+        }
+        if let options = call.keywords.first(where: { $0.arg == "options" }), case .dict(let keys, let values) = options.value.kind {
+            for (key, value) in zip(keys, values) where key?.stringConstant == "verify_signature" && value.boolConstant == false {
+                context.report(options.loc, "jwt.decode with verify_signature False accepts forged tokens",
+                               fixHint: "remove the option and pass the key and algorithms=[...]")
+                return
+            }
+        }
+        let algorithms = call.argument("algorithms", position: 2)
+        if let algorithms {
+            let listed: [Expr]
+            switch algorithms.kind {
+            case .list(let elements, _), .tuple(let elements, _), .set(let elements): listed = elements
+            default: listed = [algorithms]
+            }
+            for algorithm in listed where algorithm.stringConstant?.lowercased() == "none" {
+                context.report(algorithm.loc, "jwt.decode allows the \"none\" algorithm, so unsigned tokens pass",
+                               fixHint: "list only the algorithms you sign with")
+                return
+            }
+        } else if !call.hasKeywordSplat, !call.qualifiedName.hasPrefix("jose.") {
+            context.report(call.expression.loc, "jwt.decode without algorithms= lets the token pick its own algorithm",
+                           severity: .medium, confidence: .low, fixHint: "pass algorithms=[\"HS256\"] (the one you sign with)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import PythonSyntax
+
+/// CWE-208: a secret (password, token, signature, MAC) compared with `==`, which returns as
+/// soon as a byte differs.
+struct NonConstantTimeComparisonRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2208", name: "non-constant-time-secret-comparison", cwe: 208, severity: .low, confidence: .medium,
+        rationale: """
+        `==` on strings and bytes stops at the first differing byte, so the response time tells \
+        an attacker how much of a guessed signature, token or password is right, and they can \
+        recover it byte by byte. Compare secrets with hmac.compare_digest(a, b) (or \
+        secrets.compare_digest).
+        """,
+        triggering: [
+            "import hmac\nif ↓hmac.new(key, body, \"sha256\").hexdigest() == request_signature:\n    accept()\n",
+            "def check(user, supplied):\n    return ↓user.api_key == supplied\n",
+            "if ↓expected_digest != received:\n    reject()\n",
+        ],
+        nonTriggering: [
+            "import hmac\nif hmac.compare_digest(expected_signature, received):\n    accept()\n",
+            "if password is None or password == \"\":\n    ask()\n",
+            "if token == tokenize.NAME:\n    pass\n",  // a lexer token, not a secret
+            "if len(signature) != 64:\n    reject()\n",
+        ]
+    )
+
+    static let secretWords: Set<String> = ["password", "passwd", "pwd", "secret", "signature", "sig", "digest", "hmac", "mac", "apikey", "otp", "totp"]
+    static let tokenQualifiers: Set<String> = ["csrf", "xsrf", "auth", "access", "api", "session", "reset", "refresh", "bearer", "verification", "confirm", "confirmation", "secret"]
+    static let describing: Set<String> = ["length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,
+              ops.count == 1, ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
+        guard Self.isOperand(left), Self.isOperand(right),
+              let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context) else { return }
+        context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
+                       fixHint: "use hmac.compare_digest(a, b)")
+    }
+
+    /// Values worth comparing in constant time: not literals, None, lengths or types.
+    static func isOperand(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .constant, .joinedStr, .list, .tuple, .dict, .set, .compare, .boolOp: return false
+        case .call(let function, _, _):
+            if case .name(let id, _) = function.kind, ["len", "type", "int", "bool", "isinstance", "hash", "id"].contains(id) { return false }
+            return true
+        default: return true
+        }
+    }
+
+    static func secretName(of expression: Expr, context: RuleContext) -> String? {
+        if case .call(let function, _, _) = expression.kind {
+            // `hmac.new(...).hexdigest()`, `hmac.digest(...)`: a computed MAC.
+            if let name = context.imports.qualifiedName(of: function), name.hasPrefix("hmac.new(") || name == "hmac.digest" {
+                return "an HMAC"
+            }
+        }
+        guard let name = expression.readName else { return nil }
+        let parts = PasswordNames.parts(name)
+        guard let last = parts.last, !describing.contains(last) else { return nil }
+        if parts.contains(where: secretWords.contains) || parts.joined().contains("apikey") { return name }
+        if parts.contains("token"), parts.contains(where: tokenQualifiers.contains) { return name }
+        return nil
+    }
+}

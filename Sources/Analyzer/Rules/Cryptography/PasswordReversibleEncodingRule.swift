@@ -1,0 +1,39 @@
+import PythonSyntax
+
+/// CWE-261: a password "protected" with a reversible encoding such as base64.
+struct PasswordReversibleEncodingRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2261", name: "password-reversible-encoding", cwe: 261, severity: .medium, confidence: .medium,
+        rationale: """
+        Base64, hex and similar encodings are not encryption: anyone who reads the stored value \
+        decodes it in one call. Store a password hash made with a key-derivation function \
+        (hashlib.scrypt, bcrypt, argon2), or a real secret store for credentials you must replay.
+        """,
+        triggering: [
+            "import base64\nrecord[\"pw\"] = base64.b64encode(↓password.encode())\n",
+            "from base64 import urlsafe_b64encode\nsaved = urlsafe_b64encode(↓user.passwd.encode()).decode()\n",
+        ],
+        nonTriggering: [
+            "import base64\nauth = base64.b64encode(f\"{user}:{password}\".encode()).decode()\n",  // HTTP Basic credentials
+            "import base64\nencoded = base64.b64encode(data)\n",
+            "import base64\nencoded = base64.b64encode(password_hash)\n",
+        ]
+    )
+
+    var callees: Set<String> {
+        ["base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode",
+         "base64.b85encode", "base64.a85encode", "base64.encodebytes", "base64.encodestring", "binascii.hexlify", "binascii.b2a_base64",
+         "codecs.encode"]
+    }
+
+    func check(call: CallSite, context: inout RuleContext) {
+        guard let data = call.argument("s", position: 0) else { return }
+        // `user:password` is the HTTP Basic form, which must be decodable; not storage.
+        var subject = data
+        if case .call(let function, _, _) = data.kind, case .attribute(let receiver, "encode", _) = function.kind { subject = receiver }
+        if let built = subject.builtString, built.text.contains(":") { return }
+        guard let name = subject.readName ?? data.readName, PasswordNames.looksPassword(name) else { return }
+        context.report(subject.loc, "\(name) is only encoded with \(call.qualifiedName), which anyone can reverse",
+                       fixHint: "store a hash from hashlib.scrypt, bcrypt or argon2")
+    }
+}

@@ -1,0 +1,125 @@
+import PythonSyntax
+
+/// CWE-798: a random-looking string literal stored as a key, token or credential, or passed
+/// with an https URL to a client constructor.
+struct HighEntropySecretRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2798", name: "hardcoded-high-entropy-secret", cwe: 798, severity: .medium, confidence: .medium,
+        rationale: """
+        A long random string stored as an API key, signing key or credential is almost always a \
+        live secret; in the source it is in every clone, fork and log of the repository and \
+        cannot be rotated without a release. Load it at run time: \
+        api_key = os.environ["SERVICE_API_KEY"], or from a secret manager.
+        """,
+        triggering: [
+            "API_KEY = ↓\"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"\n",
+            "client = Client(api_key=↓\"AKIAq7Rw2Lx9Pz4Kd8Vn3Bm6\")\n",
+            "settings = {\"aws_secret_access_key\": \"x\", \"signing_key\": ↓\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Q2\"}\n",
+            "hub = Hub(\"https://hub.example.com/api\", ↓\"ZmE4N2Q5YjEtYTRlNi00MjVk\")\n",
+        ],
+        nonTriggering: [
+            "import os\nAPI_KEY = os.environ[\"API_KEY\"]\n",
+            "API_KEY = \"your-api-key-here-xxxxxxxxxx\"\n",
+            "SECRET_KEY = \"k8Jd92LmQp3zXv7Rt5Nw1YbH\"\n",  // ASC105 reports it already
+            "auth_header_template = \"Authorization: Bearer {token} for the service\"\n",
+            "cache_key = \"aaaaaaaaaaaaaaaaaaaaaaaaaa\"\n",  // low entropy
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        switch node {
+        case .stmt(let statement):
+            let targets: [Expr], value: Expr
+            switch statement.kind {
+            case .assign(let assigned, let assignedValue): (targets, value) = (assigned, assignedValue)
+            case .annAssign(let target, _, let assignedValue?, _): (targets, value) = ([target], assignedValue)
+            default: return
+            }
+            guard Self.isSecretValue(value) else { return }
+            let names = targets.compactMap(SecretNames.targetName)
+            // ASC105 already reports a secret-named target; one secret gives one finding.
+            guard !names.contains(where: SecretNames.looksSecret), let name = names.first(where: Self.looksKeyLike) else { return }
+            context.report(value.loc, "high-entropy string literal assigned to \(name) looks like a hard-coded secret",
+                           fixHint: "load it from the environment or a secret manager")
+        case .expr(let expression):
+            switch expression.kind {
+            case .dict(let keys, let values):
+                for (key, value) in zip(keys, values) {
+                    guard let name = key?.stringConstant, !SecretNames.looksSecret(name), Self.looksKeyLike(name),
+                          Self.isSecretValue(value) else { continue }
+                    context.report(value.loc, "high-entropy string literal stored under \(name) looks like a hard-coded secret",
+                                   fixHint: "load it from the environment or a secret manager")
+                }
+            case .call(_, let arguments, let keywords):
+                for keyword in keywords {
+                    guard let name = keyword.arg, !SecretNames.looksSecret(name), Self.looksKeyLike(name),
+                          Self.isSecretValue(keyword.value) else { continue }
+                    context.report(keyword.value.loc, "high-entropy string literal passed as \(name) looks like a hard-coded secret",
+                                   fixHint: "load it from the environment or a secret manager")
+                }
+                let endpoint = arguments.contains { $0.stringConstant?.lowercased().hasPrefix("https://") ?? false }
+                guard endpoint else { return }
+                for argument in arguments where Self.isSecretValue(argument) {
+                    context.report(argument.loc, "high-entropy string literal passed with a service URL looks like a hard-coded credential",
+                                   fixHint: "load it from the environment or a secret manager")
+                }
+            default:
+                return
+            }
+        default:
+            return
+        }
+    }
+
+    static let keyWords = ["secret", "token", "apikey", "credential", "passwd", "privatekey", "accesskey", "clientsecret"]
+
+    /// `api_key`, `signingKey`, `AUTH_TOKEN`, `credentials`; not `keyboard` or `author`.
+    static func looksKeyLike(_ name: String) -> Bool {
+        let parts = PasswordNames.parts(name)
+        let joined = parts.joined()
+        if keyWords.contains(where: joined.contains) { return true }
+        return parts.contains { $0 == "key" || $0 == "auth" || $0.hasPrefix("auth") && !$0.hasPrefix("author") }
+            || (parts.last.map { $0.hasSuffix("key") && $0.count > 3 } ?? false)
+    }
+
+    static let placeholders = ["xxxx", "changeme", "change_me", "your", "example", "placeholder", "dummy", "sample", "redacted", "****", "...."]
+
+    /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
+    /// 3.5 bits per character or more, and not a URL, path or placeholder.
+    static func isSecretValue(_ expression: Expr) -> Bool {
+        guard let text = expression.stringConstant, text.count >= 20, text.count <= 512 else { return false }
+        let lower = text.lowercased()
+        if text.contains(where: { $0.isWhitespace }) || lower.contains("://") || text.hasPrefix("/") || text.hasPrefix("./")
+            || text.hasPrefix("<") || text.contains("${") || text.contains("{{") || text.contains("%s") || text.contains("{}")
+            || placeholders.contains(where: lower.contains) { return false }
+        let classes = [text.contains { $0.isLowercase }, text.contains { $0.isUppercase }, text.contains { $0.isNumber }].filter { $0 }.count
+        guard classes >= 2 else { return false }
+        // Dotted or snake_case identifiers (`module.sub.ClassName`, `SOME_SETTING_NAME_2`) are names, not secrets.
+        if text.allSatisfy({ $0.isLetter || $0 == "." || $0 == "_" }) { return false }
+        return entropy(text) >= 3.5
+    }
+
+    static func entropy(_ text: String) -> Double {
+        var counts: [Character: Int] = [:]
+        for character in text { counts[character, default: 0] += 1 }
+        let total = Double(text.count)
+        return counts.values.reduce(0) { sum, count in
+            let p = Double(count) / total
+            return sum - p * log2(p)
+        }
+    }
+}
+
+private func log2(_ x: Double) -> Double {
+    // ln(x)/ln(2) without Foundation: the library does not import it.
+    var value = x, exponent = 0.0
+    while value >= 2 { value /= 2; exponent += 1 }
+    while value < 1 { value *= 2; exponent -= 1 }
+    // value in [1, 2): ln(value) by the atanh series.
+    let y = (value - 1) / (value + 1), y2 = y * y
+    var term = y, sum = 0.0, n = 1.0
+    for _ in 0..<30 { sum += term / n; term *= y2; n += 2 }
+    return exponent + 2 * sum / 0.6931471805599453
+}

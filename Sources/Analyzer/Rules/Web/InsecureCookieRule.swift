@@ -1,0 +1,63 @@
+import PythonSyntax
+
+/// CWE-614: a cookie set without the Secure flag (and, reported with it, without HttpOnly).
+struct InsecureCookieRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2614", name: "cookie-without-secure-flag", cwe: 614, severity: .medium, confidence: .medium,
+        rationale: """
+        A cookie without Secure is also sent over plain HTTP, where anyone on the path can read \
+        it; without HttpOnly any injected script can read it. Set both, and SameSite: \
+        resp.set_cookie("session", value, secure=True, httponly=True, samesite="Lax"); in \
+        Django keep SESSION_COOKIE_SECURE and CSRF_COOKIE_SECURE True.
+        """,
+        triggering: [
+            "from flask import make_response\nresp = make_response(\"ok\")\n↓resp.set_cookie(\"session\", token)\n",
+            "def view(request):\n    response = HttpResponse()\n    ↓response.set_cookie(\"sid\", sid, httponly=True)\n    return response\n",
+            "def view(request):\n    response = HttpResponse()\n    ↓response.set_cookie(\"sid\", sid, secure=True)\n    return response\n",
+            "SESSION_COOKIE_SECURE = ↓False\n",
+        ],
+        nonTriggering: [
+            "resp.set_cookie(\"session\", token, secure=True, httponly=True, samesite=\"Lax\")\n",
+            "jar.set_cookie(cookie)\n",  // http.cookiejar: a Cookie object, no flags
+            "resp.set_cookie(\"session\", token, **COOKIE_OPTIONS)\n",
+            "SESSION_COOKIE_SECURE = True\n",
+        ]
+    )
+
+    static let settings: [String: Int] = [
+        "SESSION_COOKIE_SECURE": 614, "CSRF_COOKIE_SECURE": 614, "SESSION_COOKIE_HTTPONLY": 1004, "CSRF_COOKIE_HTTPONLY": 1004,
+    ]
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        switch node {
+        case .stmt(let statement):
+            guard case .assign(let targets, let value) = statement.kind, value.boolConstant == false else { return }
+            for target in targets {
+                guard case .name(let id, _) = target.kind, let cwe = Self.settings[id] else { continue }
+                context.report(value.loc, "\(id) = False lets the cookie travel \(cwe == 614 ? "over plain HTTP" : "to scripts")",
+                               severity: cwe == 614 ? .medium : .low, cwe: cwe, fixHint: "set \(id) = True")
+            }
+        case .expr(let expression):
+            guard expression.calledAttribute == "set_cookie", case .call(_, let arguments, let keywords) = expression.kind,
+                  !keywords.contains(where: { $0.arg == nil }) else { return }
+            // Flask, Django and Starlette take (key, value, ...); http.cookiejar takes a Cookie object.
+            let named = keywords.contains { ["value", "max_age", "expires", "path", "domain", "key"].contains($0.arg ?? "") }
+            guard arguments.count >= 2 || named || arguments.first?.stringConstant != nil else { return }
+            func flag(_ name: String) -> Bool {
+                keywords.first(where: { $0.arg == name }).map { $0.value.boolConstant != false && !$0.value.isNoneConstant } ?? false
+            }
+            let secure = flag("secure"), httponly = flag("httponly")
+            if !secure {
+                context.report(expression.loc, "cookie set without secure=True\(httponly ? "" : " (nor httponly=True)")",
+                               fixHint: "pass secure=True, httponly=True, samesite=\"Lax\"")
+            } else if !httponly {
+                context.report(expression.loc, "cookie set without httponly=True", severity: .low, cwe: 1004,
+                               fixHint: "pass httponly=True")
+            }
+        default:
+            return
+        }
+    }
+}

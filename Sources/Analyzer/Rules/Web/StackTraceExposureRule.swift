@@ -1,0 +1,139 @@
+import PythonSyntax
+
+/// CWE-209: a web handler that sends a traceback or an exception's text back to the client.
+struct StackTraceExposureRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2209", name: "stack-trace-exposure", cwe: 209, severity: .medium, confidence: .medium,
+        rationale: """
+        A traceback or exception message sent to the client reveals file paths, library versions, \
+        queries and sometimes secrets, which helps an attacker aim the next request. Log the \
+        details on the server (logger.exception(...)) and return a generic message with an error id.
+        """,
+        triggering: [
+            "import traceback\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        return ↓traceback.format_exc(), 500\n",
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except ValueError as err:\n        return jsonify({\"error\": ↓str(err)}), 400\n",
+            "from django.http import HttpResponse\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return HttpResponse(f\"failed: {↓exc}\")\n",
+            "import traceback\n\ndef view(request):\n    try:\n        work()\n    except Exception:\n        details = traceback.format_exc()\n        return ↓details\n",
+        ],
+        nonTriggering: [
+            "import logging\nfrom flask import Flask, jsonify\napp = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        log.exception(\"run failed\")\n        return jsonify({\"error\": \"internal error\"}), 500\n",
+            "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
+            "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
+        ]
+    )
+
+    static let traceFunctions: Set<String> = [
+        "traceback.format_exc", "traceback.format_exception", "traceback.format_tb", "traceback.format_stack",
+        "traceback.format_exception_only", "traceback.extract_tb",
+    ]
+    static let responseCalls: Set<String> = [
+        "jsonify", "make_response", "Response", "HttpResponse", "JsonResponse", "HttpResponseServerError", "HttpResponseBadRequest",
+        "HTMLResponse", "PlainTextResponse", "JSONResponse", "render_template", "render", "render_template_string",
+    ]
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .stmt(let statement) = node, case .functionDef(_, let arguments, let body, let decorators, _, _, _) = statement.kind,
+              WebHandlers.isHandler(arguments: arguments, decorators: decorators) else { return }
+        var derived: Set<String> = []
+        // Blocks to visit with the exception names bound by the `except` clauses around them.
+        var stack: [(body: [Stmt], exceptions: Set<String>)] = [(body, [])]
+        while !stack.isEmpty {
+            let (block, exceptions) = stack.removeFirst()
+            for inner in block {
+                examine(inner, exceptions: exceptions, derived: &derived, context: &context)
+                switch inner.kind {
+                case .functionDef, .classDef:
+                    continue
+                case .try(let tryBody, let handlers, let orelse, let finalbody, _):
+                    stack.append((tryBody, exceptions))
+                    for handler in handlers {
+                        stack.append((handler.body, handler.name.map { exceptions.union([$0]) } ?? exceptions))
+                    }
+                    stack.append((orelse, exceptions))
+                    stack.append((finalbody, exceptions))
+                default:
+                    for nested in childBlocks(of: inner) { stack.append((nested, exceptions)) }
+                }
+            }
+        }
+    }
+
+    private func childBlocks(of statement: Stmt) -> [[Stmt]] {
+        switch statement.kind {
+        case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse): return [body, orelse]
+        case .with(_, let body, _): return [body]
+        case .match(_, let cases): return cases.map(\.body)
+        default: return []
+        }
+    }
+
+    private func examine(_ statement: Stmt, exceptions: Set<String>, derived: inout Set<String>, context: inout RuleContext) {
+        switch statement.kind {
+        case .return(let value?):
+            if let leak = firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) {
+                report(leak, context: &context)
+            }
+        case .assign(let targets, let value):
+            if firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) != nil {
+                for target in targets { if case .name(let id, _) = target.kind { derived.insert(id) } }
+            }
+            fallthrough
+        default:
+            statement.walkOwnExpressions { expression in
+                guard case .call(let function, _, _) = expression.kind, let name = responseName(function, context: context),
+                      Self.responseCalls.contains(name) else { return true }
+                if let leak = firstLeak(in: expression, exceptions: exceptions, derived: derived, context: context) {
+                    report(leak, context: &context)
+                }
+                return false
+            }
+        }
+    }
+
+    private func responseName(_ function: Expr, context: RuleContext) -> String? {
+        switch function.kind {
+        case .name(let id, _): return id
+        case .attribute(_, let attr, _): return attr
+        default: return nil
+        }
+    }
+
+    private func report(_ leak: Expr, context: inout RuleContext) {
+        context.report(leak.loc, "exception details are sent to the client in a web response",
+                       fixHint: "log the exception on the server and return a generic error message")
+    }
+
+    /// The first traceback call, exception value, or value derived from them in `expression`.
+    private func firstLeak(in expression: Expr, exceptions: Set<String>, derived: Set<String>, context: RuleContext) -> Expr? {
+        var leak: Expr?
+        ScopeWalk.walk(expression) { current in
+            guard leak == nil else { return false }
+            switch current.kind {
+            case .call(let function, let arguments, _):
+                let name = context.imports.qualifiedName(of: function)
+                if let name, Self.traceFunctions.contains(name) {
+                    leak = current
+                    return false
+                }
+                if name == "type" || name == "isinstance" { return false }
+                if name == "str" || name == "repr", arguments.count == 1, case .name(let id, _) = arguments[0].kind, exceptions.contains(id) {
+                    leak = current
+                    return false
+                }
+                return true
+            case .name(let id, .load):
+                if exceptions.contains(id) || derived.contains(id) { leak = current }
+                return false
+            case .attribute(let base, _, _):
+                // `exc.code`, `exc.status_code`: a chosen field, not the message.
+                if case .name(let id, _) = base.kind, exceptions.contains(id) { return false }
+                return true
+            default:
+                return true
+            }
+        }
+        return leak
+    }
+}

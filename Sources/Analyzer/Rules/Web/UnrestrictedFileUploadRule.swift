@@ -1,0 +1,99 @@
+import PythonSyntax
+
+/// CWE-434: an uploaded file saved under the name the client chose, without
+/// `secure_filename` or an extension check.
+struct UnrestrictedFileUploadRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2434", name: "unrestricted-file-upload", cwe: 434, severity: .high, confidence: .medium,
+        rationale: """
+        The client picks an upload's filename and content: saved as is, "../app.py" or \
+        "shell.php" lands where it is executed or served. Pass the name through \
+        werkzeug.utils.secure_filename, accept only an allow-list of extensions, and store \
+        uploads outside the web root (ideally under a generated name).
+        """,
+        triggering: [
+            "from flask import request\n\n@app.route(\"/upload\", methods=[\"POST\"])\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(UPLOADS, f.filename))\n    return \"ok\"\n",
+            "from flask import request\n\ndef upload():\n    upload = request.files.get(\"avatar\")\n    name = upload.filename\n    ↓upload.save(\"static/avatars/\" + name)\n",
+        ],
+        nonTriggering: [
+            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n",
+            "from flask import request\n\ndef upload():\n    f = request.files[\"file\"]\n    if not f.filename.lower().endswith((\".png\", \".jpg\")):\n        abort(400)\n    f.save(os.path.join(UPLOADS, f.filename))\n",
+            "from flask import request\nimport uuid\n\ndef upload():\n    f = request.files[\"file\"]\n    f.save(os.path.join(UPLOADS, uuid.uuid4().hex))\n",
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
+        var uploads: Set<String> = []
+        var names: Set<String> = []
+        var guarded = false
+        var saves: [(call: Expr, path: Expr)] = []
+        ScopeWalk.walk(body) { inner in
+            switch inner {
+            case .stmt(let current):
+                if case .assign(let targets, let value) = current.kind {
+                    let ids = targets.compactMap { target -> String? in if case .name(let id, _) = target.kind { return id } else { return nil } }
+                    if isUpload(value, context: context) { uploads.formUnion(ids) }
+                    if readsFilename(value, uploads: uploads) { names.formUnion(ids) }
+                }
+            case .expr(let expression):
+                switch expression.kind {
+                case .call(let function, let arguments, _):
+                    if let name = context.imports.qualifiedName(of: function), name.hasSuffix("secure_filename") { guarded = true }
+                    if case .attribute(_, let method, _) = function.kind, ["endswith", "splitext", "rsplit", "rpartition", "guess_type"].contains(method) {
+                        guarded = true
+                    }
+                    if case .attribute(let receiver, "save", _) = function.kind, case .name(let id, _) = receiver.kind, uploads.contains(id),
+                       let path = arguments.first {
+                        saves.append((expression, path))
+                    }
+                case .compare(_, let ops, _):
+                    if ops.contains(.in) || ops.contains(.notIn) { guarded = true }
+                default:
+                    break
+                }
+            default:
+                break
+            }
+            return true
+        }
+        guard !guarded else { return }
+        for save in saves where readsFilename(save.path, uploads: uploads) || mentions(save.path, names) {
+            context.report(save.call.loc, "uploaded file saved under the client's filename without secure_filename or an extension check",
+                           fixHint: "use werkzeug.utils.secure_filename and an allow-list of extensions")
+        }
+    }
+
+    /// `request.files["f"]`, `request.files.get("f")`, `request.files.getlist(...)[i]`.
+    private func isUpload(_ expression: Expr, context: RuleContext) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { current in
+            if case .attribute(let base, "files", _) = current.kind, let name = context.imports.qualifiedName(of: base),
+               name == "flask.request" || name.hasSuffix(".request") || name == "request" {
+                found = true
+            }
+            return !found
+        }
+        return found
+    }
+
+    private func readsFilename(_ expression: Expr, uploads: Set<String>) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { current in
+            if case .attribute(let base, "filename", _) = current.kind, case .name(let id, _) = base.kind, uploads.contains(id) { found = true }
+            return !found
+        }
+        return found
+    }
+
+    private func mentions(_ expression: Expr, _ names: Set<String>) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { current in
+            if case .name(let id, _) = current.kind, names.contains(id) { found = true }
+            return !found
+        }
+        return found
+    }
+}
