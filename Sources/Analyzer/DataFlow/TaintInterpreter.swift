@@ -79,11 +79,12 @@ struct TaintInterpreter {
             }
             block(body, depth: depth + 1)
         case .try(let body, let handlers, let orelse, let finalbody, _):
-            let beforeBody = self
-            block(body, depth: depth + 1)
-            // The body may raise anywhere: a handler sees the state before it or after it.
+            // The body may raise after any statement: a handler sees any of those states.
             var entering = self
-            entering.adopt(beforeBody, self, thenEnds: false, elseEnds: false)
+            for inner in body {
+                self.statement(inner, depth: depth + 1)
+                entering.adopt(entering, self, thenEnds: false, elseEnds: false)
+            }
             for handler in handlers {
                 var branch = entering
                 branch.block(handler.body, depth: depth + 1)
