@@ -17,6 +17,9 @@ public enum RuleRegistry {
         LDAPInjectionFlowRule.self,
         XPathInjectionFlowRule.self,
         HeaderInjectionFlowRule.self,
+        // Weakness classes beyond Bandit (own additions).
+        LXMLEntityExpansionRule.self,
+        PAMWithoutAccountCheckRule.self,
         // Patterns (Bandit's checks).
         ExecRule.self,
         PickleRule.self,

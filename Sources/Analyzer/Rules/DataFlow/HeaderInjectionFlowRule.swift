@@ -12,6 +12,7 @@ struct HeaderInjectionFlowRule: DataFlowRule {
         triggering: [
             "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    ↓response.headers[\"Content-Language\"] = request.args[\"lang\"]\n    return response\n",
             "from django.http import HttpResponse\n\ndef view(request):\n    response = HttpResponse()\n    ↓response.headers[\"X-User\"] = request.GET[\"user\"]\n    return response\n",
+            "from flask import request, Response\nfrom werkzeug.datastructures import Headers\n\ndef view():\n    headers = Headers()\n    ↓headers.add(\"Content-Type\", request.args[\"type\"])\n    return Response(headers=headers)\n",
         ],
         nonTriggering: [
             "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    response.headers[\"Content-Language\"] = \"en\"\n    return response\n",
@@ -28,10 +29,16 @@ struct HeaderInjectionFlowRule: DataFlowRule {
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         // `response.headers.add("X-A", value)` / `.set(...)` / `set_header(...)`.
-        guard case .attribute(let receiver, let method, _) = call.function.kind else { return [] }
-        if case .attribute(_, "headers", _) = receiver.kind, ["add", "set", "add_header", "__setitem__"].contains(method) {
-            return Array(call.arguments.dropFirst().prefix(1))
+        // `response.headers.add("X-A", value)`, or a headers object of its own
+        // (`headers = Headers(); headers.add(...)`).
+        guard case .attribute(let receiver, let method, _) = call.function.kind,
+              ["add", "set", "add_header", "setdefault", "__setitem__"].contains(method) else { return [] }
+        let isHeaders: Bool
+        switch receiver.kind {
+        case .attribute(_, let attr, _): isHeaders = attr == "headers"
+        case .name(let id, _): isHeaders = id.lowercased().contains("header")
+        default: isHeaders = false
         }
-        return []
+        return isHeaders ? Array(call.arguments.dropFirst().prefix(1)) : []
     }
 }

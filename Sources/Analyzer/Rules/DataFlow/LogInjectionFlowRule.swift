@@ -6,11 +6,13 @@ struct LogInjectionFlowRule: DataFlowRule {
         code: "ASC1117", name: "log-injection-flow", cwe: 117, severity: .low, confidence: .medium,
         rationale: """
         Text from the requester written to a log can forge entries (a newline and a fake line). \
-        Log it with %r or %s as an argument (logger.info("user %r", name)), so it stays one field.
+        Log it as an argument formatted with %r (logger.info("user %r", name)), which escapes \
+        line breaks, or strip "\\r" and "\\n" first.
         """,
         triggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    ↓logging.info(\"login by \" + request.form[\"user\"])\n",
             "import logging, sys\nlog = logging.getLogger(__name__)\n↓log.warning(f\"bad input {sys.argv[1]}\")\n",
+            "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
         ],
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
@@ -25,14 +27,20 @@ struct LogInjectionFlowRule: DataFlowRule {
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         guard let method = SinkMatching.method(call), Self.levels.contains(method) else { return [] }
         let isLogging = call.qualifiedName.hasPrefix("logging.")
+        // `log.info`, `self.logger.info`, `app.logger.error`, `current_app.logger.warning`.
         let receiverLooksLikeLogger: Bool = {
-            if case .attribute(let receiver, _, _) = call.function.kind, case .name(let id, _) = receiver.kind {
-                return id.lowercased().contains("log")
+            guard case .attribute(let receiver, _, _) = call.function.kind else { return false }
+            switch receiver.kind {
+            case .name(let id, _): return id.lowercased().contains("log")
+            case .attribute(_, let attr, _): return attr.lowercased().contains("log")
+            default: return false
             }
-            return false
         }()
         guard isLogging || receiverLooksLikeLogger else { return [] }
-        // Only the message format: arguments after it are formatted safely as fields.
-        return SinkMatching.first(call, keyword: "msg")
+        // "%s" copies a value's newlines into the log; only "%r" (repr) escapes them.
+        if let format = call.argument("msg", position: 0)?.stringConstant, format.contains("%r"), !format.contains("%s") {
+            return []
+        }
+        return call.arguments.map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
     }
 }
