@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo bench-gate clean
+.PHONY: deps build release test demo bench-gate bench-securityeval bench-humaneval bench-stdlib clean
 
 deps:
 	@scripts/install-deps.sh
@@ -28,3 +28,13 @@ clean:
 ## Benchmark of the pre-commit gate (needs a release build; Bandit optional, from PyPI).
 bench-gate: release
 	python3 Benchmarks/gate/bench_staged.py $(RELEASE_BIN)
+
+## Analyzer benchmarks (need a release build; Bandit and Ruff optional, from PyPI).
+bench-securityeval: release
+	python3 Benchmarks/analyzer/securityeval.py --tool $(RELEASE_BIN)
+
+bench-humaneval: release
+	python3 Benchmarks/analyzer/humaneval.py --tool $(RELEASE_BIN)
+
+bench-stdlib: release
+	python3 Benchmarks/analyzer/stdlib_speed.py --tool $(RELEASE_BIN)
