@@ -21,7 +21,8 @@ struct TaintEngine {
     /// Sinks where untrusted data arrived made safe (`line:cwe`): pattern findings there are
     /// false alarms the data flow can explain away.
     var cleanSinks: Set<String> = []
-    var collecting = false
+    /// Summaries calls used during the current pass, as they were then.
+    var consulted: [String: FunctionSummary] = [:]
 
     static let summaryPasses = 3
 
@@ -37,22 +38,16 @@ struct TaintEngine {
     mutating func run() -> [Finding] {
         guard !rules.isEmpty else { return [] }
         let names = functions.keys.sorted()
-        for pass in 1...Self.summaryPasses {
-            collecting = pass == Self.summaryPasses
-            var changed = false
+        // Summaries only grow, so a flow found with an early, smaller summary stays true:
+        // findings are kept from every pass, and passes stop once no summary a call used has
+        // changed since.
+        for _ in 1...Self.summaryPasses {
+            consulted = [:]
             for name in names {
                 guard let function = functions[name] else { continue }
-                let summary = analyse(function)
-                if summaries[name] != summary {
-                    summaries[name] = summary
-                    changed = true
-                }
+                summaries[name] = analyse(function)
             }
-            if !changed && !collecting {
-                collecting = true
-                for name in names { if let function = functions[name] { _ = analyse(function) } }
-                break
-            }
+            if consulted.allSatisfy({ summaries[$0.key] == $0.value }) { break }
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
@@ -78,18 +73,18 @@ struct TaintEngine {
         interpreter.block(function.body, depth: 0)
         findings.merge(interpreter.engine.findings) { first, _ in first }
         cleanSinks.formUnion(interpreter.engine.cleanSinks)
+        consulted.merge(interpreter.engine.consulted) { first, _ in first }
         return interpreter.summary
     }
 
     /// Records that untrusted data reached a sink made safe for it.
     mutating func noteClean(line: Int, cwe: Int) {
-        guard collecting else { return }
         cleanSinks.insert("\(line):\(cwe)")
     }
 
     /// Records that tainted data reached a sink.
     mutating func report(rule index: Int, at loc: (line: Int, column: Int, endLine: Int, endColumn: Int), taint: Taint, sink: String) {
-        guard collecting, taint.origins.contains(.source) else { return }
+        guard taint.origins.contains(.source) else { return }
         let rule = rules[index]
         let description = type(of: rule).description
         let key = "\(description.code):\(loc.line):\(loc.column)"

@@ -87,6 +87,7 @@ extension TaintInterpreter {
     /// A call to a function of this file: its summary says what flows where.
     private mutating func localCall(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
         guard let (info, summary, offset) = resolveLocal(site) else { return nil }
+        if engine.consulted[info.qualifiedName] == nil { engine.consulted[info.qualifiedName] = summary }
         func argument(for parameter: Int) -> Taint? {
             let positional = parameter - offset
             if positional >= 0, positional < arguments.count { return arguments[positional] }

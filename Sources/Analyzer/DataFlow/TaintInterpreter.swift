@@ -122,6 +122,8 @@ struct TaintInterpreter {
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
         for side in [first, second] {
             engine.findings.merge(side.engine.findings) { kept, _ in kept }
+            engine.consulted.merge(side.engine.consulted) { kept, _ in kept }
+            engine.cleanSinks.formUnion(side.engine.cleanSinks)
             summary.returns.formUnion(side.summary.returns)
             for (parameter, hits) in side.summary.sinks { summary.sinks[parameter, default: []].formUnion(hits) }
         }

@@ -38,18 +38,22 @@ public struct AnalysisEngine: Sendable {
         var statements: [Loc] = []
         var scopes: [(name: String, loc: Loc)] = []
 
+        // One context per rule for the whole file: building one per node and rule cost more
+        // than the rules themselves.
+        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, rule: $0.description) }
         func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
-            let rule = rules[index]
-            var context = RuleContext(file: file, parsed: parsed, imports: imports, rule: rule.description)
-            body(rule, &context)
-            guard !context.findings.isEmpty else { return }
+            let before = contexts[index].findings.count
+            body(rules[index], &contexts[index])
+            let after = contexts[index].findings.count
+            guard after > before else { return }
             let scope = scopes.last?.name
-            for var finding in context.findings {
+            for position in before..<after {
+                var finding = contexts[index].findings[position]
                 guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence else { continue }
                 finding.scope = scope
                 let lineText = map.line(finding.line) ?? ""
                 finding.fingerprint = Fingerprint.make(code: finding.code, file: file, scope: scope, text: lineText)
-                finding.suppressed = suppressions.suppresses(finding, rule: rule.description, statementLine: statements.last?.lineno)
+                finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statements.last?.lineno)
                 results.append(finding)
             }
         }

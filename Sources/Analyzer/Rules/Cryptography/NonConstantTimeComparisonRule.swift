@@ -24,7 +24,7 @@ struct NonConstantTimeComparisonRule: Rule {
         ]
     )
 
-    static let secretWords: Set<String> = ["password", "passwd", "pwd", "secret", "signature", "sig", "digest", "hmac", "mac", "apikey", "otp", "totp"]
+    static let secretWords: Set<String> = ["password", "passwd", "pwd", "secret", "signature", "digest", "hmac", "apikey", "otp", "totp"]
     static let tokenQualifiers: Set<String> = ["csrf", "xsrf", "auth", "access", "api", "session", "reset", "refresh", "bearer", "verification", "confirm", "confirmation", "secret"]
     static let describing: Set<String> = ["length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
 
