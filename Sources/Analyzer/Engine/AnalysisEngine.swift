@@ -7,7 +7,8 @@ public struct AnalysisEngine: Sendable {
     private let rules: [any Rule]
     private let byCallee: [String: [Int]]
     private let byPrefix: [(prefix: String, rule: Int)]
-    private let nodeRules: [Int]
+    /// Node rules by the bit index of the node kinds they look at.
+    private let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
 
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration(), registry: [any Rule.Type] = RuleRegistry.all) {
@@ -15,11 +16,15 @@ public struct AnalysisEngine: Sendable {
         let rules = registry.filter { configuration.isEnabled($0.description) }.map { $0.init() }
         var byCallee: [String: [Int]] = [:]
         var byPrefix: [(String, Int)] = []
-        var nodeRules: [Int] = []
+        var nodeRules: [[Int]] = Array(repeating: [], count: NodeKinds.bitCount)
         for (index, rule) in rules.enumerated() {
             for callee in rule.callees { byCallee[callee, default: []].append(index) }
             for prefix in rule.calleePrefixes { byPrefix.append((prefix, index)) }
-            if rule.inspectsNodes { nodeRules.append(index) }
+            if rule.inspectsNodes {
+                for bit in 0..<NodeKinds.bitCount where rule.nodeKinds.contains(NodeKinds(rawValue: 1 << UInt32(bit))) {
+                    nodeRules[bit].append(index)
+                }
+            }
         }
         self.rules = rules
         self.byCallee = byCallee
@@ -79,7 +84,7 @@ public struct AnalysisEngine: Sendable {
                     run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
                 }
             }
-            for index in nodeRules {
+            for index in nodeRules[NodeKinds.of(node).bitIndex] {
                 run(index) { rule, context in rule.check(node: node, context: &context) }
             }
             return true

@@ -15,8 +15,10 @@ public protocol Rule: Sendable {
     var calleePrefixes: [String] { get }
     func check(call: CallSite, context: inout RuleContext)
 
-    /// Whether the rule wants every statement and expression (for non-call patterns).
+    /// Whether the rule wants statements and expressions (for non-call patterns).
     var inspectsNodes: Bool { get }
+    /// Which nodes a node rule is handed; narrower is faster.
+    var nodeKinds: NodeKinds { get }
     func check(node: Node, context: inout RuleContext)
 }
 
@@ -25,6 +27,7 @@ extension Rule {
     public var calleePrefixes: [String] { [] }
     public func check(call: CallSite, context: inout RuleContext) {}
     public var inspectsNodes: Bool { false }
+    public var nodeKinds: NodeKinds { .all }
     public func check(node: Node, context: inout RuleContext) {}
     /// Shorthand for the rule's description.
     public var description: RuleDescription { Self.description }
