@@ -4,6 +4,9 @@ import PythonSyntax
 /// so rules see `subprocess.Popen` whatever the user typed: `sp.Popen`, `Popen`, `run`.
 public struct ImportTable: Sendable {
     private var bindings: [String: String] = [:]
+    /// Every dotted prefix of every bound name (`xml`, `xml.etree`, ...), for `imports(_:)`,
+    /// which rules ask on every call they see.
+    private var importedPrefixes: Set<String> = []
 
     public init(module: Module) {
         module.walk { node in
@@ -36,11 +39,18 @@ public struct ImportTable: Sendable {
             }
             return true
         }
+        for qualified in bindings.values {
+            var prefix = ""
+            for part in qualified.split(separator: ".") {
+                prefix = prefix.isEmpty ? String(part) : prefix + "." + part
+                importedPrefixes.insert(prefix)
+            }
+        }
     }
 
     /// Whether the file imports `module` or anything under it (`flask` for `from flask import Flask`).
     public func imports(_ module: String) -> Bool {
-        bindings.values.contains { $0 == module || $0.hasPrefix(module + ".") }
+        importedPrefixes.contains(module)
     }
 
     /// The qualified name bound to a local name, if it came from an import or an alias.

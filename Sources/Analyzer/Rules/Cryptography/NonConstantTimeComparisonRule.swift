@@ -29,6 +29,7 @@ struct NonConstantTimeComparisonRule: Rule {
     static let describing: Set<String> = ["length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .compare }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,

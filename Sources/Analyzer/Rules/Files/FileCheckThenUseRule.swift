@@ -31,6 +31,7 @@ struct FileCheckThenUseRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .ifStatement }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .if(let test, let body, _) = statement.kind else { return }

@@ -28,6 +28,7 @@ struct HardcodedTempDirectoryRule: Rule {
     }
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .statements }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node else { return }

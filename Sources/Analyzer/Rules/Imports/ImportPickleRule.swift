@@ -19,6 +19,7 @@ struct ImportPickleRule: Rule {
     static let modules: Set<String> = ["pickle", "cPickle", "_pickle", "dill", "shelve"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .importStatement }
 
     func check(node: Node, context: inout RuleContext) {
         ImportMatching.check(node, modules: Self.modules, message: { "import of \($0): review its use (\(Self.description.banditID ?? ""))" },

@@ -18,6 +18,7 @@ struct ImportXMLPulldomRule: Rule {
     static let modules: Set<String> = ["xml.dom.pulldom"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .importStatement }
 
     func check(node: Node, context: inout RuleContext) {
         ImportMatching.check(node, modules: Self.modules, message: { "import of \($0): review its use (\(Self.description.banditID ?? ""))" },

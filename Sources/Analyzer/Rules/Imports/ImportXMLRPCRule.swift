@@ -18,6 +18,7 @@ struct ImportXMLRPCRule: Rule {
     static let modules: Set<String> = ["xmlrpc", "xmlrpclib", "SimpleXMLRPCServer", "DocXMLRPCServer"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .importStatement }
 
     func check(node: Node, context: inout RuleContext) {
         ImportMatching.check(node, modules: Self.modules, message: { "import of \($0): review its use (\(Self.description.banditID ?? ""))" },

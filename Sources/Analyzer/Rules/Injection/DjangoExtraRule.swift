@@ -22,6 +22,7 @@ struct DjangoExtraRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extra",

@@ -34,6 +34,7 @@ struct NoSQLInjectionRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,

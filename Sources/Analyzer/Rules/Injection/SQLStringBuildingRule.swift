@@ -32,6 +32,7 @@ struct SQLStringBuildingRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .statements }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node else { return }

@@ -22,6 +22,7 @@ struct ShellTrueOtherCallRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,

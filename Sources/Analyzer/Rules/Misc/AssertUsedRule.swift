@@ -20,6 +20,7 @@ struct AssertUsedRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .assertStatement }
 
     /// Test files, where assert is the point.
     static func isTestFile(_ path: String) -> Bool {

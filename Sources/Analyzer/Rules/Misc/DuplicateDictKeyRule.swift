@@ -20,6 +20,7 @@ struct DuplicateDictKeyRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .dict }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .dict(let keys, _) = expression.kind, keys.count > 1 else { return }

@@ -21,6 +21,7 @@ struct IdentityLiteralComparisonRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .compare }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind else { return }

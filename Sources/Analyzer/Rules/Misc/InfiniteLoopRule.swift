@@ -24,6 +24,7 @@ struct InfiniteLoopRule: Rule {
     static let exits: Set<String> = ["sys.exit", "exit", "quit", "os._exit", "os.abort", "os.kill"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .loop }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .while(let test, let body, _) = statement.kind, test.isTruthyConstant else { return }

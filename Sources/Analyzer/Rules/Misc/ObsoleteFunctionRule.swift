@@ -38,6 +38,7 @@ struct ObsoleteFunctionRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.importStatement, .otherExpression] }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {

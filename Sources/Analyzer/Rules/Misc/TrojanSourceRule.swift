@@ -21,6 +21,7 @@ struct TrojanSourceRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .statements }
 
     /// Whether the three UTF-8 bytes at `index` encode a bidirectional control character.
     static func isBidi(_ bytes: [UInt8], _ index: Int) -> Bool {

@@ -21,6 +21,7 @@ struct BindAllInterfacesRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .statements }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node else { return }

@@ -34,6 +34,7 @@ struct CleartextTransmissionRule: Rule {
     }
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .functionDef }
 
     func check(call: CallSite, context: inout RuleContext) {
         let position = call.qualifiedName.hasSuffix(".request") || call.qualifiedName.hasSuffix(".stream") ? 1 : 0

@@ -22,6 +22,7 @@ struct SSHAutoAddPolicyRule: Rule {
     static let unsafe: Set<String> = ["AutoAddPolicy", "WarningPolicy"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "set_missing_host_key_policy",

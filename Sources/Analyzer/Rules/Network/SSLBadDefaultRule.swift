@@ -20,6 +20,7 @@ struct SSLBadDefaultRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .otherNode }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .arguments(let arguments) = node else { return }

@@ -37,6 +37,7 @@ struct SSLBadVersionRule: Rule {
     static let sslCalls: Set<String> = ["ssl.wrap_socket", "ssl.SSLContext", "OpenSSL.SSL.Context"]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind else { return }

@@ -25,6 +25,7 @@ struct TLSVerificationDisabledRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.assignment, .call] }
 
     private func disablesVerification(_ value: Expr, context: RuleContext) -> Bool {
         guard let name = context.imports.qualifiedName(of: value) else { return false }

@@ -21,6 +21,7 @@ struct HardcodedPasswordArgumentRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .call }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(_, _, let keywords) = expression.kind else { return }

@@ -23,6 +23,7 @@ struct HardcodedPasswordDefaultRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .otherNode }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .arguments(let arguments) = node else { return }

@@ -27,6 +27,7 @@ struct HardcodedPasswordStringRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.assignment, .dict, .compare] }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {

@@ -27,6 +27,7 @@ struct HighEntropySecretRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.assignment, .dict, .call] }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {

@@ -29,6 +29,7 @@ struct InsecureCookieRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.assignment, .call] }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {

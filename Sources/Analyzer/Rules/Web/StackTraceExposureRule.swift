@@ -32,6 +32,7 @@ struct StackTraceExposureRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .functionDef }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .functionDef(_, let arguments, let body, let decorators, _, _, _) = statement.kind,

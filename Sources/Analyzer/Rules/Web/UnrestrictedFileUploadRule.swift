@@ -23,6 +23,7 @@ struct UnrestrictedFileUploadRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .functionDef }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
