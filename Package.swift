@@ -28,12 +28,13 @@ let package = Package(
         .target(name: "PythonSyntax"),
         .target(name: "PolicyKit", dependencies: ["LibYAML", "Diagnostics"]),
         .target(name: "Analyzer", dependencies: ["PythonSyntax", "Diagnostics"]),
-        .target(name: "Pipeline", dependencies: ["Analyzer", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
+        .target(name: "CodingAgent", dependencies: ["Analyzer", "PythonSyntax", "Diagnostics"]),
+        .target(name: "Pipeline", dependencies: ["Analyzer", "CodingAgent", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
 
         .executableTarget(
             name: "AutoSafeCoderCLI",
             dependencies: [
-                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "PythonSyntax", "Analyzer", "Pipeline",
+                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "PythonSyntax", "Analyzer", "CodingAgent", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnalyzerTests",
-            dependencies: ["Analyzer", "PythonSyntax"],
+            dependencies: ["Analyzer", "CodingAgent", "PythonSyntax"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

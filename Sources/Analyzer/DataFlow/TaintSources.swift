@@ -76,7 +76,7 @@ extension Expr {
 
 extension Expr {
     /// The function part of a call expression.
-    var callFunction: Expr? {
+    public var callFunction: Expr? {
         if case .call(let function, _, _) = kind { return function }
         return nil
     }

@@ -17,6 +17,7 @@ struct PasswordReversibleEncodingRule: Rule {
             "import base64\nauth = base64.b64encode(f\"{user}:{password}\".encode()).decode()\n",  // HTTP Basic credentials
             "import base64\nencoded = base64.b64encode(data)\n",
             "import base64\nencoded = base64.b64encode(password_hash)\n",
+            "import base64\ntoken = base64.b64encode(password.encode()).decode()\nheaders[\"Authorization\"] = \"Basic \" + token\n",
         ]
     )
 
@@ -33,6 +34,12 @@ struct PasswordReversibleEncodingRule: Rule {
         if case .call(let function, _, _) = data.kind, case .attribute(let receiver, "encode", _) = function.kind { subject = receiver }
         if let built = subject.builtString, built.text.contains(":") { return }
         guard let name = subject.readName ?? data.readName, PasswordNames.looksPassword(name) else { return }
+        // `user_pass`, `proxy_passwd`: a user:password pair being encoded for a Basic header.
+        let parts = PasswordNames.parts(name)
+        if parts.contains(where: { $0.hasPrefix("user") || $0 == "proxy" || $0 == "basic" || $0 == "auth" }) { return }
+        let map = context.parsed.sourceMap
+        let nearby = (call.expression.loc.lineno - 2...call.expression.loc.endLineno + 3).compactMap { map.line($0)?.lowercased() }
+        if nearby.contains(where: { $0.contains("basic") || $0.contains("authorization") }) { return }
         context.report(subject.loc, "\(name) is only encoded with \(call.qualifiedName), which anyone can reverse",
                        fixHint: "store a hash from hashlib.scrypt, bcrypt or argon2")
     }

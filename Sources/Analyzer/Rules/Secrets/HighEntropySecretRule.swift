@@ -78,12 +78,17 @@ struct HighEntropySecretRule: Rule {
 
     /// `api_key`, `signingKey`, `AUTH_TOKEN`, `credentials`; not `keyboard` or `author`.
     static func looksKeyLike(_ name: String) -> Bool {
+        // `alias/aws/kms`, `X-Api-Key header`: a path or label, not a variable or field name.
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return false }
         let parts = PasswordNames.parts(name)
+        if let last = parts.last, SecretNames.describing.contains(last) || describing.contains(last) { return false }
         let joined = parts.joined()
         if keyWords.contains(where: joined.contains) { return true }
         return parts.contains { $0 == "key" || $0 == "auth" || $0.hasPrefix("auth") && !$0.hasPrefix("author") }
             || (parts.last.map { $0.hasSuffix("key") && $0.count > 3 } ?? false)
     }
+
+    static let describing: Set<String> = ["pattern", "prefix", "suffix", "alias", "arn", "size", "bits", "version", "algorithm", "alg", "usage", "spec"]
 
     static let placeholders = ["xxxx", "changeme", "change_me", "your", "example", "placeholder", "dummy", "sample", "redacted", "****", "...."]
 
@@ -95,11 +100,20 @@ struct HighEntropySecretRule: Rule {
         if text.contains(where: { $0.isWhitespace }) || lower.contains("://") || text.hasPrefix("/") || text.hasPrefix("./")
             || text.hasPrefix("<") || text.contains("${") || text.contains("{{") || text.contains("%s") || text.contains("{}")
             || placeholders.contains(where: lower.contains) { return false }
+        // Regexes, `$2b$` hashes and templates are not secrets to rotate.
+        if text.contains(where: { "\\[]()$^".contains($0) }) { return false }
         let classes = [text.contains { $0.isLowercase }, text.contains { $0.isUppercase }, text.contains { $0.isNumber }].filter { $0 }.count
-        guard classes >= 2 else { return false }
+        // Random keys of this length all but always mix letters and digits; names and labels do not.
+        guard classes >= 2, text.contains(where: { $0.isNumber }), text.contains(where: { $0.isLetter }), !isUUID(text) else { return false }
         // Dotted or snake_case identifiers (`module.sub.ClassName`, `SOME_SETTING_NAME_2`) are names, not secrets.
         if text.allSatisfy({ $0.isLetter || $0 == "." || $0 == "_" }) { return false }
         return entropy(text) >= 3.5
+    }
+
+    /// `fee5173a-3972-428e-ae73-cd4c2a371222`: an identifier, not a credential.
+    static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
     static func entropy(_ text: String) -> Double {

@@ -1,0 +1,50 @@
+import Analyzer
+import CodingAgent
+import PythonSyntax
+import Testing
+
+/// Each built-in fix: the exact text before and after, verified by the agent itself.
+@Suite("Built-in fixes")
+struct BuiltinFixTests {
+    static let cases: [(name: String, before: String, after: String)] = [
+        ("yaml", "import yaml\ndata = yaml.load(text)\n", "import yaml\ndata = yaml.safe_load(text)\n"),
+        ("yaml loader", "import yaml\ndata = yaml.load(text, Loader=yaml.Loader)\n", "import yaml\ndata = yaml.load(text, Loader=yaml.SafeLoader)\n"),
+        ("md5 for a password", "import hashlib\nh = hashlib.md5(password.encode())\n", "import hashlib\nh = hashlib.sha256(password.encode())\n"),
+        ("verify", "import requests\nr = requests.get(u, verify=False, timeout=5)\n", "import requests\nr = requests.get(u, verify=True, timeout=5)\n"),
+        ("timeout", "import requests\nr = requests.post(u, json=body)\n", "import requests\nr = requests.post(u, json=body, timeout=30)\n"),
+        ("flask debug", "from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n", "from flask import Flask\napp = Flask(__name__)\napp.run(debug=False)\n"),
+        ("shell list", "import subprocess\nsubprocess.run(\"ls -l \" + path, shell=True)\n", "import subprocess\nsubprocess.run([\"ls\", \"-l\", path])\n"),
+        ("os.system", "import os\nos.system(f\"rm -rf {folder}\")\n", "import os\nimport subprocess\nsubprocess.run([\"rm\", \"-rf\", folder])\n"),
+        ("os.system value", "import os\nstatus = os.system(\"make \" + target)\n", "import os\nimport subprocess\nstatus = subprocess.run([\"make\", target]).returncode\n"),
+        ("sql f-string", "import sqlite3\ndb.execute(f\"SELECT * FROM t WHERE name = '{name}' AND age > {age}\")\n",
+         "import sqlite3\ndb.execute(\"SELECT * FROM t WHERE name = ? AND age > ?\", (name, age))\n"),
+        ("sql percent", "import psycopg2\ncur.execute(\"DELETE FROM t WHERE id = %s\" % item)\n", "import psycopg2\ncur.execute(\"DELETE FROM t WHERE id = %s\", (item,))\n"),
+        ("xml", "import xml.etree.ElementTree as ET\nroot = ET.fromstring(data)\n", "import defusedxml.ElementTree as ET\nroot = ET.fromstring(data)\n"),
+        ("secret", "import os\npassword = \"hunter2hunter2\"\n", "import os\npassword = os.environ[\"PASSWORD\"]\n"),
+        ("chmod", "import os\nos.chmod(path, 0o777)\n", "import os\nos.chmod(path, 0o700)\n"),
+        ("jinja", "import jinja2\nenv = jinja2.Environment(autoescape=False)\n", "import jinja2\nenv = jinja2.Environment(autoescape=True)\n"),
+    ]
+
+    @Test(arguments: cases.map(\.name))
+    func fix(name: String) throws {
+        let example = try #require(Self.cases.first { $0.name == name })
+        let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
+        let result = agent.fix(path: "t.py", source: Array(example.before.utf8), targets: nil)
+        let fixed = result.fixed.map { String(decoding: $0, as: UTF8.self) }
+        #expect(fixed == example.after, "\(name): \(result.rejected)")
+        #expect(!result.repaired.isEmpty)
+    }
+
+    @Test func shellSyntaxIsLeftAsAHint() {
+        let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
+        let result = agent.fix(path: "t.py", source: Array("import os\nos.system(\"ls \" + d + \" | wc -l\")\n".utf8), targets: nil)
+        #expect(result.fixed == nil)
+        #expect(result.hints.contains { $0.code == "ASC605" })
+    }
+
+    @Test func checksumMD5IsNotRewritten() {
+        let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
+        let result = agent.fix(path: "t.py", source: Array("import hashlib\n\ndef etag(data):\n    return hashlib.md5(data).hexdigest()\n".utf8), targets: nil)
+        #expect(result.fixed == nil)
+    }
+}

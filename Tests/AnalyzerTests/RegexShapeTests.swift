@@ -1,0 +1,37 @@
+@testable import Analyzer
+import Testing
+
+/// The regex model behind ASC21333: which constant patterns backtrack badly, and which must
+/// stay quiet.
+@Suite("Regex shapes")
+struct RegexShapeTests {
+    @Test("Nested repeats", arguments: [
+        #"(a+)+"#, #"(a*)*"#, #"(\w+\s?)+"#, #"^([a-zA-Z0-9]+\.?)+@x\.com$"#, #"(?:\s*\w+)*$"#, #"((ab)+)+"#, #"([^,]+,?)+"#,
+        #"(\d+){2,}"#,
+    ])
+    func nested(pattern: String) throws {
+        let shape = try #require(RegexShape(pattern))
+        #expect(shape.hasNestedQuantifier, "\(pattern)")
+    }
+
+    @Test("Adjacent overlapping repeats", arguments: [#"\d+\d*"#, #"\w+\w+"#, #"\d+E?\d+"#, #".*.*=.*"#, #"[a-z]+\s*[a-z0-9]+"#])
+    func adjacent(pattern: String) throws {
+        let shape = try #require(RegexShape(pattern))
+        #expect(!shape.hasNestedQuantifier && shape.hasOverlappingAdjacentRepeats, "\(pattern)")
+    }
+
+    @Test("Safe patterns", arguments: [
+        #"(\w+\s)*\w+$"#, #"(\w+)=(\d+)"#, #"\s*,\s*"#, #"(\d+\.\d+)+"#, #"(a+b+)+"#, #"^(.*?)\s*$"#, #"[ \t]*\n"#,
+        #"(?P<key>[^=]+)=(?P<val>.*)"#, #"\s+\S+"#, #"(a|b)+c"#, #"(\s+)?x"#, #"\d++\d+"#, #"[^a]+a+"#, #"(?i)<b>\w+</b>"#,
+        #"\{(\w+)\}"#, #"a{2,3}b{1,}"#,
+    ])
+    func safe(pattern: String) throws {
+        let shape = try #require(RegexShape(pattern))
+        #expect(!shape.hasNestedQuantifier && !shape.hasOverlappingAdjacentRepeats, "\(pattern)")
+    }
+
+    @Test("Unsupported syntax is left alone", arguments: [#"(a"#, #"a)"#, #"[abc"#, #"(?P=name)x"#, #"*a"#])
+    func unsupported(pattern: String) {
+        #expect(RegexShape(pattern) == nil, "\(pattern)")
+    }
+}

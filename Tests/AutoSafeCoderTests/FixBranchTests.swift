@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("fix writes verified patches to a side branch")
+struct FixBranchTests {
+    typealias Repo = ScanGitTests.Repo
+
+    /// Everything the user owns: HEAD, the branch, the index and the working tree, byte for byte.
+    func snapshot(_ repo: Repo) throws -> String {
+        let head = try repo.git("rev-parse", "HEAD")
+        let symbolic = try repo.git("symbolic-ref", "HEAD")
+        let status = try repo.git("status", "--porcelain")
+        let index = try Data(contentsOf: repo.url.appendingPathComponent(".git/index"))
+        var files = ""
+        for name in try FileManager.default.contentsOfDirectory(atPath: repo.url.path).sorted() where name != ".git" {
+            files += name + ":" + ((try? String(contentsOf: repo.url.appendingPathComponent(name), encoding: .utf8)) ?? "?") + "\n"
+        }
+        return head + symbolic + status + index.base64EncodedString() + files
+    }
+
+    @Test func stagedFixesGoToASideBranchAndNothingElseMoves() throws {
+        let repo = try Repo()
+        let vulnerable = "import yaml\nimport requests\n\n\ndef load(p):\n    return yaml.load(open(p))\n\n\ndef get(u):\n    return requests.get(u, verify=False, timeout=5)\n"
+        try repo.write("tool.py", vulnerable)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.url.appendingPathComponent("tool.py").path)
+        try repo.git("add", "tool.py")
+        try repo.write("tool.py", vulnerable + "# unstaged edit\n")
+        let before = try snapshot(repo)
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let result = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin", "HOME": repo.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let branch = "autosafecoder/fix/\(head.prefix(12))"
+        #expect(result.stdout.contains("fixed  tool.py:6 ASC506 (CWE-502)"))
+        #expect(result.stdout.contains("fixed  tool.py:10 ASC501 (CWE-295)"))
+        #expect(result.stdout.contains("wrote \(branch)"))
+        #expect(try snapshot(repo) == before, "working tree, index, HEAD and branch untouched")
+
+        // The fix commit sits on a commit of the index, which sits on HEAD.
+        #expect(try repo.git("rev-parse", "\(branch)~2").trimmingCharacters(in: .whitespacesAndNewlines) == head)
+        #expect(try repo.git("show", "\(branch)~1:tool.py") == vulnerable)
+        let fixed = try repo.git("show", "\(branch):tool.py")
+        #expect(fixed == vulnerable.replacingOccurrences(of: "yaml.load(", with: "yaml.safe_load(").replacingOccurrences(of: "verify=False", with: "verify=True"))
+        #expect(try repo.git("ls-tree", branch, "tool.py").hasPrefix("100755"), "the executable bit is kept")
+        let message = try repo.git("log", "-1", "--format=%B", branch)
+        #expect(message.contains("- ASC506 (CWE-502) tool.py:6"))
+        #expect(message.contains("Verified:"))
+
+        // Running again changes nothing.
+        let tip = try repo.git("rev-parse", branch)
+        let again = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin", "HOME": repo.url.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already holds these fixes"))
+        #expect(try repo.git("rev-parse", branch) == tip)
+        #expect(try snapshot(repo) == before)
+    }
+
+    @Test func nothingToFixWritesNoBranch() throws {
+        let repo = try Repo()
+        try repo.write("calc.py", ScanGitTests.clean + "\ndef mul(a, b):\n    return a * b\n")
+        try repo.git("add", "calc.py")
+        let result = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("nothing to fix mechanically"))
+        #expect(try repo.git("branch", "--list", "autosafecoder/*").isEmpty)
+    }
+
+    @Test func rangeFixesSitOnTheRangesEnd() throws {
+        let repo = try Repo()
+        try repo.git("checkout", "-q", "-b", "feature")
+        try repo.write("feat.py", "import hashlib\n\n\ndef token_digest(token):\n    return hashlib.sha1(token.encode()).hexdigest()\n")
+        try repo.git("add", "feat.py")
+        try repo.git("commit", "-q", "-m", "feature", "--no-verify")
+        let tip = try repo.git("rev-parse", "feature").trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try TestSupport.run(TestSupport.toolPath, ["fix", "--range", "main..feature"], in: repo.url, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let branch = "autosafecoder/fix/\(tip.prefix(12))"
+        #expect(try repo.git("rev-parse", "\(branch)~1").trimmingCharacters(in: .whitespacesAndNewlines) == tip)
+        #expect(try repo.git("show", "\(branch):feat.py").contains("hashlib.sha256(token.encode())"))
+        #expect(result.stdout.contains("apply: git merge \(branch)"))
+    }
+}
