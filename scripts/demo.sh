@@ -61,28 +61,20 @@ fi
 echo "-> commit refused (exit status 1 from the gate), nothing was committed:"
 git log --oneline
 
-step "5. The same change, fixed by hand (argument list, safe loader), passes"
-cat > app/tools.py <<'PY'
-import subprocess as sp
-import yaml
+step "5. autosafecoder fix --staged: verified fixes on a side branch (working tree, index and HEAD untouched)"
+before=$(git status --porcelain; git rev-parse HEAD; sha1sum .git/index app/tools.py)
+autosafecoder fix --staged
+after=$(git status --porcelain; git rev-parse HEAD; sha1sum .git/index app/tools.py)
+[ "$before" = "$after" ] && echo "-> working tree, index and HEAD are byte-for-byte unchanged"
+branch=$(git for-each-ref --format='%(refname:short)' 'refs/heads/autosafecoder/fix/*' | head -n 1)
+git log --oneline -3 "$branch"
+git diff "$branch~1" "$branch"
 
-
-def greet(name: str) -> str:
-    return "hello " + name
-
-
-def archive(folder: str) -> None:
-    sp.run(["tar", "czf", "backup.tgz", folder], check=True)
-
-
-def load_settings(path: str) -> dict:
-    with open(path) as handle:
-        return yaml.safe_load(handle)
-PY
-git add app/tools.py
+step "6. Apply the fix branch to the staged change and commit: the gate passes"
+git diff "$branch~1" "$branch" | git apply --index
 git commit -q -m "add archive and settings"
 git log --oneline
 
-step "6. The JSON report of the whole tree, for CI"
+step "7. The JSON report of the whole tree, for CI"
 autosafecoder scan --all --format json | head -n 20
 echo "demo: done"
