@@ -3,7 +3,7 @@ import PythonSyntax
 
 /// A mechanical, safe edit for the findings of some rules. One fix per file; `BuiltinFixes.all`
 /// lists them.
-protocol BuiltinFix {
+protocol BuiltinFix: Sendable {
     /// Rule codes whose findings this fix can repair.
     static var codes: Set<String> { get }
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan?
