@@ -15,6 +15,8 @@ release: deps
 
 ## Unit and integration tests (what CI runs). The heavy differential and benchmarks are separate.
 test: deps
+	@# The SARIF test validates against the official schema with Python's jsonschema.
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
