@@ -16,6 +16,7 @@ struct JWTWithoutVerificationRule: Rule {
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[↓\"none\", \"HS256\"])\n",
             "from jose import jwt\nclaims = ↓jwt.get_unverified_claims(token)\n",
             "import jwt\nclaims = ↓jwt.decode(token, key)\n",
+            "import jwt\nclaims = jwt.decode(token, key, ↓False)\n",
         ],
         nonTriggering: [
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"])\n",
@@ -37,6 +38,12 @@ struct JWTWithoutVerificationRule: Rule {
         }
         if let verify = call.keywords.first(where: { $0.arg == "verify" }), verify.value.boolConstant == false {
             context.report(verify.loc, "jwt.decode with verify=False accepts forged tokens", fixHint: "remove verify=False and pass algorithms=[...]")
+            return
+        }
+        // PyJWT 1.x: decode(jwt, key, verify, algorithms).
+        if call.arguments.count >= 3, call.arguments[2].boolConstant == false {
+            context.report(call.arguments[2].loc, "jwt.decode with verify False accepts forged tokens",
+                           fixHint: "remove verify=False and pass algorithms=[...]")
             return
         }
         if let options = call.keywords.first(where: { $0.arg == "options" }), case .dict(let keys, let values) = options.value.kind {

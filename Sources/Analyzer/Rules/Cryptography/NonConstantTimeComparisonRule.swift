@@ -21,10 +21,16 @@ struct NonConstantTimeComparisonRule: Rule {
             "if password is None or password == \"\":\n    ask()\n",
             "if token == tokenize.NAME:\n    pass\n",  // a lexer token, not a secret
             "if len(signature) != 64:\n    reject()\n",
+            "import inspect\nif inspect.signature(f) == signature:\n    pass\n",
         ]
     )
 
-    static let secretWords: Set<String> = ["password", "passwd", "pwd", "secret", "signature", "digest", "hmac", "apikey", "otp", "totp"]
+    static let secretWords: Set<String> = ["password", "passwd", "pwd", "secret", "digest", "hmac", "apikey", "otp", "totp"]
+    /// `signature` alone is as often a function's signature; a qualified one is a MAC.
+    static let signatureQualifiers: Set<String> = [
+        "expected", "received", "computed", "provided", "request", "header", "webhook", "given", "supplied", "actual", "calculated",
+        "sent", "incoming", "hmac", "payload", "message", "msg", "body",
+    ]
     static let tokenQualifiers: Set<String> = ["csrf", "xsrf", "auth", "access", "api", "session", "reset", "refresh", "bearer", "verification", "confirm", "confirmation", "secret"]
     static let describing: Set<String> = ["length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
 
@@ -63,6 +69,7 @@ struct NonConstantTimeComparisonRule: Rule {
         guard let last = parts.last, !describing.contains(last) else { return nil }
         if parts.contains(where: secretWords.contains) || parts.joined().contains("apikey") { return name }
         if parts.contains("token"), parts.contains(where: tokenQualifiers.contains) { return name }
+        if parts.contains(where: { $0 == "signature" || $0 == "sig" }), parts.contains(where: signatureQualifiers.contains) { return name }
         return nil
     }
 }

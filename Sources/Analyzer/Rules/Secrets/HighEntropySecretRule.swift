@@ -23,6 +23,8 @@ struct HighEntropySecretRule: Rule {
             "SECRET_KEY = \"k8Jd92LmQp3zXv7Rt5Nw1YbH\"\n",  // ASC105 reports it already
             "auth_header_template = \"Authorization: Bearer {token} for the service\"\n",
             "cache_key = \"aaaaaaaaaaaaaaaaaaaaaaaaaa\"\n",  // low entropy
+            "SSE_KEY = \"fs.s3.enableServerSideEncryption\"\n",  // a configuration key's name
+            "EXPRESS_AUTH = \"AWS::S3::DisableS3ExpressSessionAuth\"\n",
         ]
     )
 
@@ -82,6 +84,8 @@ struct HighEntropySecretRule: Rule {
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return false }
         let parts = PasswordNames.parts(name)
         if let last = parts.last, SecretNames.describing.contains(last) || describing.contains(last) { return false }
+        // `key_sha256`, `cache_key_md5`: a digest of a key is not the key.
+        if parts.contains(where: { $0.hasPrefix("sha") || $0 == "md5" || $0 == "hash" || $0 == "digest" || $0 == "checksum" }) { return false }
         let joined = parts.joined()
         if keyWords.contains(where: joined.contains) { return true }
         return parts.contains { $0 == "key" || $0 == "auth" || $0.hasPrefix("auth") && !$0.hasPrefix("author") }
@@ -107,7 +111,24 @@ struct HighEntropySecretRule: Rule {
         guard classes >= 2, text.contains(where: { $0.isNumber }), text.contains(where: { $0.isLetter }), !isUUID(text) else { return false }
         // Dotted or snake_case identifiers (`module.sub.ClassName`, `SOME_SETTING_NAME_2`) are names, not secrets.
         if text.allSatisfy({ $0.isLetter || $0 == "." || $0 == "_" }) { return false }
-        return entropy(text) >= 3.5
+        return entropy(text) >= 3.5 && classSwitchRate(text) >= 0.25
+    }
+
+    /// How often neighbouring characters change class (lower, upper, digit, other), separators
+    /// `._-:` ignored: about 0.45 for random keys, under 0.25 for words and identifiers such as
+    /// `fs.s3.enableServerSideEncryption` or `AWS_S3_SESSION_AUTH`.
+    static func classSwitchRate(_ text: String) -> Double {
+        let classes: [Int] = text.compactMap { character in
+            if character == "." || character == "_" || character == "-" || character == ":" { return nil }
+            if character.isLowercase { return 0 }
+            if character.isUppercase { return 1 }
+            if character.isNumber { return 2 }
+            return 3
+        }
+        guard classes.count > 1 else { return 0 }
+        // Upper to lower starts a word (`Session`), so it does not count.
+        let switches = zip(classes, classes.dropFirst()).filter { $0 != $1 && !($0 == 1 && $1 == 0) }.count
+        return Double(switches) / Double(classes.count - 1)
     }
 
     /// `fee5173a-3972-428e-ae73-cd4c2a371222`: an identifier, not a credential.

@@ -30,11 +30,3 @@ struct HTMLSanitizingRegexRule: Rule {
                        fixHint: "escape the output, or sanitise with bleach/nh3")
     }
 }
-
-extension Expr {
-    /// The text of a bytes constant (Latin-1).
-    var bytesText: String? {
-        if case .constant(.bytes(let bytes), _) = kind { return String(bytes.map { Character(Unicode.Scalar($0)) }) }
-        return nil
-    }
-}

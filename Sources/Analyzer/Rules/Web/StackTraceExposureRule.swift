@@ -19,6 +19,8 @@ struct StackTraceExposureRule: Rule {
             "import logging\nfrom flask import Flask, jsonify\napp = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        log.exception(\"run failed\")\n        return jsonify({\"error\": \"internal error\"}), 500\n",
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
+            "def fetch(self, request):\n    try:\n        response = self.send(request)\n    except Exception as e:\n        return None, e\n    return response, None\n",
+            "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
         ]
     )
 
@@ -73,8 +75,16 @@ struct StackTraceExposureRule: Rule {
     private func examine(_ statement: Stmt, exceptions: Set<String>, derived: inout Set<String>, context: inout RuleContext) {
         switch statement.kind {
         case .return(let value?):
-            if let leak = firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) {
-                report(leak, context: &context)
+            // `return e` / `return None, e` hands the exception object back (Flask renders an
+            // HTTPException itself); only its text in a body is a leak.
+            var parts = [value]
+            if case .tuple(let elements, _) = value.kind { parts = elements }
+            for part in parts {
+                if case .name(let id, _) = part.kind, exceptions.contains(id) { continue }
+                if let leak = firstLeak(in: part, exceptions: exceptions, derived: derived, context: context) {
+                    report(leak, context: &context)
+                    break
+                }
             }
         case .assign(let targets, let value):
             if firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) != nil {
@@ -118,7 +128,8 @@ struct StackTraceExposureRule: Rule {
                     leak = current
                     return false
                 }
-                if name == "type" || name == "isinstance" { return false }
+                // `type(e).__name__`, `getattr(e, "code", 500)`: a chosen field, not the message.
+                if let name, ["type", "isinstance", "getattr", "hasattr", "id", "len", "bool"].contains(name) { return false }
                 if name == "str" || name == "repr", arguments.count == 1, case .name(let id, _) = arguments[0].kind, exceptions.contains(id) {
                     leak = current
                     return false

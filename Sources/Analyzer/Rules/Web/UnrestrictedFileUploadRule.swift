@@ -13,11 +13,13 @@ struct UnrestrictedFileUploadRule: Rule {
         """,
         triggering: [
             "from flask import request\n\n@app.route(\"/upload\", methods=[\"POST\"])\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(UPLOADS, f.filename))\n    return \"ok\"\n",
-            "from flask import request\n\ndef upload():\n    upload = request.files.get(\"avatar\")\n    name = upload.filename\n    ↓upload.save(\"static/avatars/\" + name)\n",
+            "from flask import request\n\ndef upload():\n    if \"avatar\" not in request.files:\n        abort(400)\n    upload = request.files.get(\"avatar\")\n    name = upload.filename\n    ↓upload.save(\"static/avatars/\" + name)\n",
+            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n",
         ],
         nonTriggering: [
-            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n",
+            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    name = secure_filename(f.filename)\n    if name.rsplit(\".\", 1)[-1].lower() not in ALLOWED:\n        abort(400)\n    f.save(os.path.join(UPLOADS, name))\n",
             "from flask import request\n\ndef upload():\n    f = request.files[\"file\"]\n    if not f.filename.lower().endswith((\".png\", \".jpg\")):\n        abort(400)\n    f.save(os.path.join(UPLOADS, f.filename))\n",
+            "from flask import request\n\ndef upload():\n    f = request.files[\"file\"]\n    if f and allowed_file(f.filename):\n        f.save(os.path.join(UPLOADS, f.filename))\n",
             "from flask import request\nimport uuid\n\ndef upload():\n    f = request.files[\"file\"]\n    f.save(os.path.join(UPLOADS, uuid.uuid4().hex))\n",
         ]
     )
@@ -29,7 +31,8 @@ struct UnrestrictedFileUploadRule: Rule {
         guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
         var uploads: Set<String> = []
         var names: Set<String> = []
-        var guarded = false
+        var sanitized = false
+        var typeChecked = false
         var saves: [(call: Expr, path: Expr)] = []
         ScopeWalk.walk(body) { inner in
             switch inner {
@@ -42,16 +45,26 @@ struct UnrestrictedFileUploadRule: Rule {
             case .expr(let expression):
                 switch expression.kind {
                 case .call(let function, let arguments, _):
-                    if let name = context.imports.qualifiedName(of: function), name.hasSuffix("secure_filename") { guarded = true }
-                    if case .attribute(_, let method, _) = function.kind, ["endswith", "splitext", "rsplit", "rpartition", "guess_type"].contains(method) {
-                        guarded = true
+                    if let name = context.imports.qualifiedName(of: function), name.hasSuffix("secure_filename") { sanitized = true }
+                    // `allowed_file(f.filename)`, `validate_extension(...)`: a check in a helper.
+                    let callee: String
+                    switch function.kind {
+                    case .name(let id, _): callee = id.lowercased()
+                    case .attribute(_, let attr, _): callee = attr.lowercased()
+                    default: callee = ""
+                    }
+                    if ["allowed", "valid", "extension"].contains(where: callee.contains) { typeChecked = true }
+                    if case .attribute(_, let method, _) = function.kind,
+                       ["endswith", "splitext", "rsplit", "rpartition", "guess_type", "from_buffer", "what"].contains(method) {
+                        typeChecked = true
                     }
                     if case .attribute(let receiver, "save", _) = function.kind, case .name(let id, _) = receiver.kind, uploads.contains(id),
                        let path = arguments.first {
                         saves.append((expression, path))
                     }
-                case .compare(_, let ops, _):
-                    if ops.contains(.in) || ops.contains(.notIn) { guarded = true }
+                case .compare(let left, let ops, _):
+                    // `ext in ALLOWED`; not `"file" in request.files`.
+                    if ops.contains(.in) || ops.contains(.notIn), left.stringConstant == nil { typeChecked = true }
                 default:
                     break
                 }
@@ -60,10 +73,16 @@ struct UnrestrictedFileUploadRule: Rule {
             }
             return true
         }
-        guard !guarded else { return }
+        // A checked extension with a raw name is path traversal (CWE-22), reported by the taint rules.
+        guard !typeChecked else { return }
         for save in saves where readsFilename(save.path, uploads: uploads) || mentions(save.path, names) {
-            context.report(save.call.loc, "uploaded file saved under the client's filename without secure_filename or an extension check",
-                           fixHint: "use werkzeug.utils.secure_filename and an allow-list of extensions")
+            if sanitized {
+                context.report(save.call.loc, "uploaded file saved without checking its extension or type", severity: .medium,
+                               fixHint: "accept only an allow-list of extensions")
+            } else {
+                context.report(save.call.loc, "uploaded file saved under the client's filename without secure_filename or an extension check",
+                               fixHint: "use werkzeug.utils.secure_filename and an allow-list of extensions")
+            }
         }
     }
 
