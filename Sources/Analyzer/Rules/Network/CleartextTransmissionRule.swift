@@ -60,7 +60,8 @@ struct CleartextTransmissionRule: Rule {
     }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
+        guard context.imports.imports("smtplib"),
+              case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
         var clients: Set<String> = []
         var secured: Set<String> = []
         var logins: [(name: String, call: Expr)] = []
