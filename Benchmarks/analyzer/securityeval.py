@@ -64,6 +64,7 @@ RELATED = [
     (754, 703, "CWE-754 unusual conditions unchecked ChildOf CWE-703"),
     (755, 703, "CWE-755 exceptional conditions mishandled ChildOf CWE-703"),
     (770, 400, "CWE-770 allocation without limits ChildOf CWE-400 uncontrolled resource consumption"),
+    (614, 319, "CWE-614 sensitive cookie without 'Secure' ChildOf CWE-319 cleartext transmission"),
 ]
 PAIRS = {frozenset((child, parent)) for child, parent, _ in RELATED}
 

@@ -20,6 +20,7 @@ public enum RuleRegistry {
         // Weakness classes beyond Bandit (own additions).
         LXMLEntityExpansionRule.self,
         PAMWithoutAccountCheckRule.self,
+        OpenSSLContextWithoutVerifyRule.self,
         // Patterns (Bandit's checks).
         ExecRule.self,
         PickleRule.self,

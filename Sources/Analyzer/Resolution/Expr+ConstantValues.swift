@@ -51,23 +51,54 @@ extension Expr {
     }
 }
 
-/// Module-level `NAME = <constant>` assignments, so a rule can see that `SALT` is a literal.
+/// Names bound only to constants: `SALT = b"..."` at module level, or `iv = b"x" * 16` in a
+/// function. Every assignment to the name anywhere in the file must be a constant, so a name
+/// reused for real data is never taken for one.
 enum ModuleConstants {
     static func isConstantName(_ expression: Expr, in module: Module) -> Bool {
         guard case .name(let id, _) = expression.kind else { return false }
-        var found = false
-        for statement in module.body {
+        var assignments = 0
+        var allConstant = true
+        module.walk { node in
+            guard allConstant, case .stmt(let statement) = node else { return allConstant }
             switch statement.kind {
             case .assign(let targets, let value):
-                if targets.contains(where: { if case .name(id, _) = $0.kind { return true } else { return false } }) {
-                    found = value.isConstantBytes
+                for target in targets {
+                    switch target.kind {
+                    case .name(id, _):
+                        assignments += 1
+                        if !value.isConstantBytes { allConstant = false }
+                    case .tuple(let elements, _), .list(let elements, _):
+                        if elements.contains(where: { if case .name(id, _) = $0.kind { return true } else { return false } }) { allConstant = false }
+                    default:
+                        break
+                    }
                 }
             case .annAssign(let target, _, let value?, _):
-                if case .name(id, _) = target.kind { found = value.isConstantBytes }
+                if case .name(id, _) = target.kind {
+                    assignments += 1
+                    if !value.isConstantBytes { allConstant = false }
+                }
+            case .augAssign(let target, _, _), .for(let target, _, _, _, _):
+                if case .name(id, _) = target.kind { allConstant = false }
             default:
-                continue
+                break
             }
+            return true
         }
-        return found
+        return allConstant && assignments > 0
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes contain `needle` anywhere (for cheap whole-file checks).
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        var index = 0
+        while index + needle.count <= count {
+            if self[index] == needle[0], Array(self[index..<(index + needle.count)]) == needle { return true }
+            index += 1
+        }
+        return false
     }
 }

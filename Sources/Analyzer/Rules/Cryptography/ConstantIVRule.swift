@@ -11,12 +11,14 @@ struct ConstantIVRule: Rule {
         and send it with the ciphertext.
         """,
         triggering: [
+            "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n\ndef encryptor(key):\n    iv = b\"x\" * 16\n    return Cipher(algorithms.AES(key), modes.CBC(↓iv)).encryptor()\n",
             "from Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_CBC, ↓b\"0000000000000000\")\n",
             "from Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_GCM, nonce=↓b\"\\x00\" * 12)\n",
             "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\ncipher = Cipher(algorithms.AES(key), modes.CBC(↓bytes(16)))\n",
             "from cryptography.hazmat.primitives.ciphers import modes\nIV = b\"fedcba9876543210\"\nmode = modes.CTR(↓IV)\n",
         ],
         nonTriggering: [
+            "import os\nfrom cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n\ndef encryptor(key):\n    iv = os.urandom(16)\n    return Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()\n",
             "import os\nfrom Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_CBC, os.urandom(16))\n",
             "from Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_GCM)\n",
             "import os\nfrom cryptography.hazmat.primitives.ciphers import modes\nmode = modes.CBC(iv)\n",

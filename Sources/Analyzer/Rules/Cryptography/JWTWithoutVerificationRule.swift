@@ -11,6 +11,7 @@ struct JWTWithoutVerificationRule: Rule {
         jwt.decode(token, key, algorithms=["HS256"]).
         """,
         triggering: [
+            "import python_jwt as jwt\n\ndef claims(token):\n    return ↓jwt.process_jwt(token)\n",
             "import jwt\nclaims = jwt.decode(token, ↓verify=False)\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"], ↓options={\"verify_signature\": False})\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[↓\"none\", \"HS256\"])\n",
@@ -19,6 +20,7 @@ struct JWTWithoutVerificationRule: Rule {
             "import jwt\nclaims = jwt.decode(token, key, ↓False)\n",
         ],
         nonTriggering: [
+            "import python_jwt as jwt\n\ndef claims(token, key):\n    header, claims = jwt.verify_jwt(token, key, [\"RS256\"])\n    return claims\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"])\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"RS256\"], options={\"require\": [\"exp\"]})\n",
             "from jose import jwt\nheader = jwt.get_unverified_header(token)\n",
@@ -27,10 +29,17 @@ struct JWTWithoutVerificationRule: Rule {
 
     var callees: Set<String> {
         ["jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode", "jose.jwt.get_unverified_claims", "jose.jws.get_unverified_claims",
-         "jwt.get_unverified_claims"]
+         "jwt.get_unverified_claims", "python_jwt.process_jwt"]
     }
 
     func check(call: CallSite, context: inout RuleContext) {
+        if call.qualifiedName == "python_jwt.process_jwt" {
+            // process_jwt only splits the token; python_jwt.verify_jwt checks it.
+            guard !context.parsed.source.containsSequence(Array("verify_jwt".utf8)) else { return }
+            context.report(call.expression.loc, "python_jwt.process_jwt without verify_jwt trusts an unchecked token",
+                           fixHint: "call python_jwt.verify_jwt(token, key, allowed_algs=[...])")
+            return
+        }
         if call.qualifiedName.hasSuffix("get_unverified_claims") {
             context.report(call.expression.loc, "\(call.qualifiedName) reads the token's claims without checking its signature",
                            fixHint: "decode with the key and algorithms=[...]")

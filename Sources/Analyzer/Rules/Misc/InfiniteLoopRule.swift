@@ -10,10 +10,13 @@ struct InfiniteLoopRule: Rule {
         the number of iterations, or a timeout.
         """,
         triggering: [
+            "def fib(n):\n    a, b, i = 1, 1, 2\n    ↓while i < n:\n        a, b = b, a + b\n    return b\n",
             "def poll(queue):\n    ↓while True:\n        item = queue.get()\n        handle(item)\n",
             "↓while 1:\n    for line in feed():\n        if not line:\n            break\n        show(line)\n",
         ],
         nonTriggering: [
+            "def fib(n):\n    a, b, i = 1, 1, 2\n    while i < n:\n        a, b = b, a + b\n        i += 1\n    return b\n",
+            "def drain(items, limit):\n    count = 0\n    while count < limit and items:\n        items.pop()\n        count = count + 1\n",
             "def poll(queue):\n    while True:\n        item = queue.get()\n        if item is None:\n            break\n        handle(item)\n",
             "def numbers():\n    n = 0\n    while True:\n        yield n\n        n += 1\n",
             "import sys\nwhile True:\n    try:\n        step()\n    except KeyboardInterrupt:\n        sys.exit(0)\n",
@@ -28,10 +31,77 @@ struct InfiniteLoopRule: Rule {
     var nodeKinds: NodeKinds { .loop }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node, case .while(let test, let body, _) = statement.kind, test.isTruthyConstant else { return }
-        guard !hasExit(body, context: context), !insideTry(statement.loc, module: context.parsed.module) else { return }
-        context.report(statement.loc, "while loop with a constant true condition and no break, return, raise or exit",
-                       fixHint: "add an exit condition, a bound or a timeout")
+        guard case .stmt(let statement) = node, case .while(let test, let body, _) = statement.kind else { return }
+        if test.isTruthyConstant {
+            guard !hasExit(body, context: context), !insideTry(statement.loc, module: context.parsed.module) else { return }
+            context.report(statement.loc, "while loop with a constant true condition and no break, return, raise or exit",
+                           fixHint: "add an exit condition, a bound or a timeout")
+            return
+        }
+        // `while i < n:` whose body changes neither `i` nor `n`: the condition can never change.
+        guard let names = Self.comparedNames(test), !hasExit(body, context: context),
+              !Self.touches(body, names) else { return }
+        context.report(statement.loc, "while loop whose condition variables (\(names.sorted().joined(separator: ", "))) never change in its body",
+                       fixHint: "update the loop variable in the body (or use a for loop over a range)")
+    }
+
+    /// The names a condition compares, when it is only comparisons of plain names and
+    /// constants (no calls, attributes or subscripts that could change by themselves).
+    static func comparedNames(_ test: Expr) -> Set<String>? {
+        var names: Set<String> = []
+        var stack = [test]
+        var sawCompare = false
+        while let current = stack.popLast() {
+            switch current.kind {
+            case .compare(let left, _, let comparators):
+                sawCompare = true
+                stack.append(left)
+                stack.append(contentsOf: comparators)
+            case .boolOp(_, let values):
+                stack.append(contentsOf: values)
+            case .unaryOp(_, let operand):
+                stack.append(operand)
+            case .binOp(let left, _, let right):
+                stack.append(left)
+                stack.append(right)
+            case .name(let id, _):
+                names.insert(id)
+            case .constant:
+                break
+            default:
+                return nil
+            }
+        }
+        return sawCompare && !names.isEmpty ? names : nil
+    }
+
+    /// Whether the body assigns, deletes or calls methods on any of the names (outside nested
+    /// functions), or declares them global/nonlocal.
+    static func touches(_ body: [Stmt], _ names: Set<String>) -> Bool {
+        var stack: [Node] = body.map { .stmt($0) }
+        while let node = stack.popLast() {
+            switch node {
+            case .stmt(let statement):
+                switch statement.kind {
+                case .functionDef, .classDef: continue
+                case .global(let declared), .nonlocal(let declared):
+                    if declared.contains(where: names.contains) { return true }
+                default: break
+                }
+            case .expr(let expression):
+                switch expression.kind {
+                case .name(let id, let context) where context != .load && names.contains(id):
+                    return true
+                case .attribute(let receiver, _, _):
+                    // `i.append(x)`, `node.next`: the object may change.
+                    if case .name(let id, _) = receiver.kind, names.contains(id) { return true }
+                default: break
+                }
+            default: break
+            }
+            node.forEachChild { stack.append($0) }
+        }
+        return false
     }
 
     /// Whether the loop sits in the body of a `try` with handlers in its own function: an

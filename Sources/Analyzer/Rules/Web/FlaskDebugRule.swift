@@ -3,9 +3,10 @@ import PythonSyntax
 /// B201: a Flask app run with the Werkzeug debugger on.
 struct FlaskDebugRule: Rule {
     static let description = RuleDescription(
-        code: "ASC201", name: "flask-debug-true", banditID: "B201", cwe: 94, severity: .high, confidence: .medium,
+        code: "ASC201", name: "flask-debug-true", banditID: "B201", cwe: 215, severity: .high, confidence: .medium,
         rationale: """
-        app.run(debug=True) serves the Werkzeug debugger, whose console runs any Python code sent \
+        app.run(debug=True) is active debug code (CWE-215/489): it serves the Werkzeug debugger, whose \
+        console runs any Python code sent \
         to it. Leave debug off in code and enable it only locally through the FLASK_DEBUG \
         environment variable; serve production with a WSGI server.
         """,

@@ -3,7 +3,7 @@ import PythonSyntax
 /// B701: a Jinja2 environment that does not escape HTML.
 struct Jinja2AutoescapeRule: Rule {
     static let description = RuleDescription(
-        code: "ASC701", name: "jinja2-autoescape-false", banditID: "B701", cwe: 94, severity: .high, confidence: .high,
+        code: "ASC701", name: "jinja2-autoescape-false", banditID: "B701", cwe: 79, severity: .high, confidence: .high,
         rationale: """
         jinja2.Environment escapes nothing unless told to, so values rendered into HTML can carry \
         script (XSS). Pass autoescape=select_autoescape() (or autoescape=True), and mark the few \
