@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo bench-gate bench-securityeval bench-humaneval bench-stdlib clean
+.PHONY: deps build release test demo docs bench-gate bench-securityeval bench-humaneval bench-stdlib clean
 
 deps:
 	@scripts/install-deps.sh
@@ -40,3 +40,7 @@ bench-humaneval: release
 
 bench-stdlib: release
 	python3 Benchmarks/analyzer/stdlib_speed.py --tool $(RELEASE_BIN)
+
+## Regenerate the rule reference from the rules' own descriptions.
+docs: build
+	.build/debug/autosafecoder rules --format markdown > docs/rules.md

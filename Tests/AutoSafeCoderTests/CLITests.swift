@@ -91,3 +91,12 @@ struct InspectCommandTests {
         #expect(markdown.stdout.hasPrefix("| code | Bandit | CWE |"))
     }
 }
+
+@Suite("docs stay true")
+struct DocsTests {
+    @Test func ruleReferenceIsUpToDate() throws {
+        let generated = try TestSupport.run(TestSupport.toolPath, ["rules", "--format", "markdown"])
+        let committed = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(generated.stdout == committed, "docs/rules.md is stale: run `make docs`")
+    }
+}
