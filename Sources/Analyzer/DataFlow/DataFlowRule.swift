@@ -15,6 +15,7 @@ public protocol DataFlowRule: Rule {
 }
 
 extension DataFlowRule {
+    public var asDataFlowRule: (any DataFlowRule)? { self }
     public var sinksOnHandlerReturn: Bool { false }
     public func isSinkAssignment(_ target: Expr) -> Bool { false }
 }

@@ -30,7 +30,7 @@ public struct AnalysisEngine: Sendable {
         self.byCallee = byCallee
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
-        dataFlowRules = rules.compactMap { $0 as? any DataFlowRule }
+        dataFlowRules = rules.compactMap(\.asDataFlowRule)
     }
 
     /// Findings for one file, suppressed ones included (marked), below-threshold ones dropped,
