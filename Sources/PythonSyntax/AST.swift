@@ -5,21 +5,31 @@
 /// CPython's `lineno`, `col_offset`, `end_lineno`, `end_col_offset`), plus the byte
 /// range `startByte..<endByte` of the node in the (UTF-8 decoded) source buffer.
 public struct Loc: Sendable, Hashable {
-    public var lineno: Int
-    public var colOffset: Int
-    public var endLineno: Int
-    public var endColOffset: Int
-    public var startByte: Int
-    public var endByte: Int
-    public init(lineno: Int, colOffset: Int, endLineno: Int, endColOffset: Int, startByte: Int, endByte: Int) {
-        self.lineno = lineno; self.colOffset = colOffset; self.endLineno = endLineno
-        self.endColOffset = endColOffset; self.startByte = startByte; self.endByte = endByte
+    // Stored compactly (Int32) to keep nodes and parser frames small.
+    @usableFromInline var _lineno: Int32
+    @usableFromInline var _colOffset: Int32
+    @usableFromInline var _endLineno: Int32
+    @usableFromInline var _endColOffset: Int32
+    @usableFromInline var _startByte: Int32
+    @usableFromInline var _endByte: Int32
+    public var lineno: Int { Int(_lineno) }
+    public var colOffset: Int { Int(_colOffset) }
+    public var endLineno: Int { Int(_endLineno) }
+    public var endColOffset: Int { Int(_endColOffset) }
+    public var startByte: Int { Int(_startByte) }
+    public var endByte: Int { Int(_endByte) }
+    @inlinable public init(lineno: Int, colOffset: Int, endLineno: Int, endColOffset: Int, startByte: Int, endByte: Int) {
+        _lineno = Int32(truncatingIfNeeded: lineno); _colOffset = Int32(truncatingIfNeeded: colOffset)
+        _endLineno = Int32(truncatingIfNeeded: endLineno); _endColOffset = Int32(truncatingIfNeeded: endColOffset)
+        _startByte = Int32(truncatingIfNeeded: startByte); _endByte = Int32(truncatingIfNeeded: endByte)
+    }
+    @inlinable init(_ l: Int32, _ c: Int32, _ el: Int32, _ ec: Int32, _ sb: Int32, _ eb: Int32) {
+        _lineno = l; _colOffset = c; _endLineno = el; _endColOffset = ec; _startByte = sb; _endByte = eb
     }
     public static let zero = Loc(lineno: 1, colOffset: 0, endLineno: 1, endColOffset: 0, startByte: 0, endByte: 0)
     /// Start of `self`, end of `other`.
     @inlinable public func to(_ other: Loc) -> Loc {
-        Loc(lineno: lineno, colOffset: colOffset, endLineno: other.endLineno, endColOffset: other.endColOffset,
-            startByte: startByte, endByte: other.endByte)
+        Loc(_lineno, _colOffset, other._endLineno, other._endColOffset, _startByte, other._endByte)
     }
 }
 
@@ -154,7 +164,7 @@ public struct ExceptHandler: Sendable {
 
 public struct MatchCase: Sendable {
     public var pattern: Pattern
-    public var guard_: Expr?
+    public var guardExpr: Expr?
     public var body: [Stmt]
 }
 

@@ -3,6 +3,9 @@ struct Dumper {
     var o: [UInt8] = []
     let attrs: Bool
     var depth = 0
+    /// Below this stack address the rest of a subtree is dumped on a helper thread with a big stack
+    /// (trees built on a large stack may be dumped on a small one).
+    let stackLimit = StackGuard.limit()
 
     init(attrs: Bool) { self.attrs = attrs; o.reserveCapacity(1 << 16) }
 
@@ -130,6 +133,11 @@ struct Dumper {
     mutating func stmt(_ s: Stmt) {
         depth += 1; defer { depth -= 1 }
         if depth > 20000 { w("..."); return }
+        if StackGuard.sp() < stackLimit {
+            let a = attrs
+            o.append(contentsOf: onBigStack { var d = Dumper(attrs: a); d.stmt(s); return d.o })
+            return
+        }
         switch s.kind {
         case let .functionDef(name, args, body, decos, returns, tp, isAsync):
             w(isAsync ? "AsyncFunctionDef(" : "FunctionDef(")
@@ -162,7 +170,7 @@ struct Dumper {
             w("Match("); f("subject"); expr(subject); f("cases"); o.append(91)
             for (i, c) in cases.enumerated() {
                 if i > 0 { w(", ") }
-                w("match_case("); f("pattern"); pattern(c.pattern); optExpr("guard", c.guard_); f("body"); stmts(c.body); w(")")
+                w("match_case("); f("pattern"); pattern(c.pattern); optExpr("guard", c.guardExpr); f("body"); stmts(c.body); w(")")
             }
             o.append(93)
         case let .raise(e, c): w("Raise("); optExpr("exc", e); optExpr("cause", c)
@@ -189,6 +197,11 @@ struct Dumper {
     mutating func expr(_ e: Expr) {
         depth += 1; defer { depth -= 1 }
         if depth > 20000 { w("..."); return }
+        if StackGuard.sp() < stackLimit {
+            let a = attrs
+            o.append(contentsOf: onBigStack { var d = Dumper(attrs: a); d.expr(e); return d.o })
+            return
+        }
         switch e.kind {
         case let .boolOp(op, values): w("BoolOp("); f("op"); ws(op.rawValue); w("()"); f("values"); exprs(values)
         case let .namedExpr(t, v): w("NamedExpr("); f("target"); expr(t); f("value"); expr(v)
@@ -233,6 +246,11 @@ struct Dumper {
     mutating func pattern(_ p: Pattern) {
         depth += 1; defer { depth -= 1 }
         if depth > 20000 { w("..."); return }
+        if StackGuard.sp() < stackLimit {
+            let a = attrs
+            o.append(contentsOf: onBigStack { var d = Dumper(attrs: a); d.pattern(p); return d.o })
+            return
+        }
         switch p.kind {
         case .matchValue(let v): w("MatchValue("); f("value"); expr(v)
         case .matchSingleton(let v): w("MatchSingleton("); f("value"); constant(v)

@@ -9,6 +9,15 @@ final class Parser {
     var maxP = 0
     /// Start token of the most recently completed disjunction (CPython's `a` in invalid_expression).
     var lastDisj = 0
+    /// Speculative re-parses done only to pick CPython's error message/line; bounded so that
+    /// adversarial input cannot make parsing super-linear.
+    var speculation = 0
+    var inSpeculation = false
+    @inline(__always) func maySpeculate() -> Bool {
+        if inSpeculation || speculation >= 64 { return false }
+        speculation += 1
+        return true
+    }
     var depth = 0
     let fstringDepth: Int
     static let maxDepth = 1000
@@ -48,14 +57,13 @@ final class Parser {
     }
 
     @inline(__always) func locOf(_ t: Token) -> Loc {
-        Loc(lineno: Int(t.line), colOffset: Int(t.col), endLineno: Int(t.endLine), endColOffset: Int(t.endCol),
-            startByte: Int(t.start) + byteBase, endByte: Int(t.end) + byteBase)
+        Loc(t.line, t.col, t.endLine, t.endCol, t.start &+ base32, t.end &+ base32)
     }
+    @inline(__always) var base32: Int32 { Int32(truncatingIfNeeded: byteBase) }
     /// Location from token `s` to the last consumed token.
     @inline(__always) func L(_ s: Int) -> Loc {
         let a = toks[s], e = toks[max(s, p - 1)]
-        return Loc(lineno: Int(a.line), colOffset: Int(a.col), endLineno: Int(e.endLine), endColOffset: Int(e.endCol),
-                   startByte: Int(a.start) + byteBase, endByte: Int(e.end) + byteBase)
+        return Loc(a.line, a.col, e.endLine, e.endCol, a.start &+ base32, e.end &+ base32)
     }
     /// Location from token `s` to the last consumed non-whitespace token (NEWLINE/INDENT/DEDENT skipped).
     func LB(_ s: Int) -> Loc {
@@ -309,7 +317,6 @@ final class Parser {
         }
         if cur == .kFinally { let f = p; advance(); finalbody = try block("'finally' statement", f) }
         if handlers.isEmpty && finalbody.isEmpty { throw error("expected 'except' or 'finally' block") }
-        let last = finalbody.last ?? orelse.last ?? handlers.last.map { Stmt(.pass, $0.loc) } ?? body.last
         return Stmt(.try(body: body, handlers: handlers, orelse: orelse, finalbody: finalbody, isStar: star ?? false), LB(s))
     }
 
@@ -467,10 +474,10 @@ final class Parser {
             let c = p
             advance()
             let pat = try patterns()
-            var guard_: Expr? = nil
-            if eat(.kIf) { guard_ = try namedExpression() }
+            var guardExpr: Expr? = nil
+            if eat(.kIf) { guardExpr = try namedExpression() }
             let body = try block("'case' statement", c)
-            cases.append(MatchCase(pattern: pat, guard_: guard_, body: body))
+            cases.append(MatchCase(pattern: pat, guardExpr: guardExpr, body: body))
         }
         if cases.isEmpty { throw invalid() }
         if !eat(.dedent) { throw invalid() }
@@ -535,7 +542,7 @@ final class Parser {
                 if eat(.dot) { level += 1 } else if eat(.ellipsis) { level += 3 } else { break }
             }
             var module: String? = nil
-            if cur != .kImport { module = try dottedName() }
+            if cur != .kImport { module = try dottedName() } else if level == 0 { throw invalid() }
             try expect(.kImport)
             var names: [Alias] = []
             if cur == .star {
@@ -726,14 +733,17 @@ final class Parser {
     @inline(never) func checkMissingComma(_ s0: Int) throws(SyntaxError) {
         let s = lastDisj > s0 && lastDisj < p ? lastDisj : s0
         switch cur {
-        case .name, .number, .string, .lbrace, .tilde, .kNone, .kTrue, .kFalse, .kLambda, .ellipsis, .kAwait:
+        case .name, .number, .string, .lbrace, .tilde, .kNone, .kTrue, .kFalse, .kLambda, .ellipsis, .kAwait, .kNot:
             if toks[s].kind == .name && p == s + 1 && cur == .string { return }
             if isName(s, "match") || isName(s, "case") || isName(s, "type") || isName(s, "_") { return }
             var ok = true
-            if cur == .lbrace || cur == .tilde || cur == .kLambda || cur == .kAwait {
+            if cur == .lbrace || cur == .tilde || cur == .kLambda || cur == .kAwait || cur == .kNot {
                 // b must parse (PEG fallback makes plain atoms always succeed)
+                guard maySpeculate() else { return }
                 let save = p, saveDepth = depth
+                inSpeculation = true
                 do throws(SyntaxError) { _ = try expression(); ok = true } catch { ok = false }
+                inSpeculation = false
                 p = save; depth = saveDepth
             }
             if ok { throw error("invalid syntax. Perhaps you forgot a comma?", at: s) }
@@ -795,16 +805,18 @@ final class Parser {
     }
 
     func starNamedExpression() throws(SyntaxError) -> Expr {
-        if cur == .star {
-            let s = p
-            advance()
-            let v = try bitOr()
-            return Expr(.starred(value: v, ctx: .load), L(s))
-        }
+        if cur == .star { return try starredExpr() }
         return try namedExpression()
     }
 
-    func namedExpression(inCall: Bool = false) throws(SyntaxError) -> Expr {
+    @inline(never) func starredExpr() throws(SyntaxError) -> Expr {
+        let s = p
+        advance()
+        let v = try bitOr()
+        return Expr(.starred(value: v, ctx: .load), L(s))
+    }
+
+    @inline(__always) func namedExpression(inCall: Bool = false) throws(SyntaxError) -> Expr {
         if cur == .name && peek() == .colonequal {
             let s = p
             let n = text(toks[p])
@@ -814,12 +826,26 @@ final class Parser {
             return Expr(.namedExpr(target: target, value: v), L(s))
         }
         let e = try expression()
-        if cur == .colonequal {
+        if cur == .colonequal { try walrusError(e, inCall) }
+        return e
+    }
+
+    @inline(never) func walrusError(_ e: Expr, _ inCall: Bool) throws(SyntaxError) {
+        do {
             // call arguments use `expression !':='` (no invalid_named_expression rule there)
             if inCall { throw error("invalid syntax", at: max(p, maxP)) }
+            let save = p
+            advance()
+            var rhsOK = false
+            if maySpeculate() {
+                inSpeculation = true
+                do throws(SyntaxError) { _ = try expression(); rhsOK = true } catch { rhsOK = false }
+                inSpeculation = false
+            }
+            if !rhsOK { throw error("invalid syntax", at: max(p, maxP)) }
+            p = save
             throw errorAt(e.loc, "cannot use assignment expressions with \(exprName(e))")
         }
-        return e
     }
 
     func expression() throws(SyntaxError) -> Expr {
@@ -827,14 +853,16 @@ final class Parser {
         if cur == .kLambda { return try lambdef() }
         let s = p
         let body = try disjunction()
-        if cur == .kIf {
-            advance()
-            let test = try disjunction()
-            if !eat(.kElse) { throw error("expected 'else' after 'if' expression") }
-            let orelse = try expression()
-            return Expr(.ifExp(test: test, body: body, orelse: orelse), L(s))
-        }
+        if cur == .kIf { return try ifExpTail(s, body) }
         return body
+    }
+
+    @inline(never) func ifExpTail(_ s: Int, _ body: Expr) throws(SyntaxError) -> Expr {
+        advance()
+        let test = try disjunction()
+        if !eat(.kElse) { throw error("expected 'else' after 'if' expression", at: s) }
+        let orelse = try expression()
+        return Expr(.ifExp(test: test, body: body, orelse: orelse), L(s))
     }
 
     @inline(never) func yieldExpr() throws(SyntaxError) -> Expr {
@@ -858,128 +886,113 @@ final class Parser {
         return Expr(.lambda(args: args, body: body), L(s))
     }
 
-    func disjunction() throws(SyntaxError) -> Expr {
+    @inline(__always) func disjunction() throws(SyntaxError) -> Expr {
         let s = p
-        let a = try conjunction()
-        if cur != .kOr { lastDisj = s; return a }
-        var vals = [a]
-        while eat(.kOr) { vals.append(try conjunction()) }
+        let e = try opExpr(1)
         lastDisj = s
-        return Expr(.boolOp(op: .or, values: vals), L(s))
+        return e
     }
 
-    func conjunction() throws(SyntaxError) -> Expr {
-        let s = p
-        let a = try inversion()
-        if cur != .kAnd { return a }
-        var vals = [a]
-        while eat(.kAnd) { vals.append(try inversion()) }
-        return Expr(.boolOp(op: .and, values: vals), L(s))
-    }
+    @inline(__always) func bitOr() throws(SyntaxError) -> Expr { try opExpr(5) }
 
-    func inversion() throws(SyntaxError) -> Expr {
-        if cur == .kNot {
-            let s = p
-            advance()
-            try enter(); defer { leave() }
-            let v = try inversion()
-            return Expr(.unaryOp(op: .not, operand: v), L(s))
-        }
-        return try comparison()
-    }
-
-    func comparison() throws(SyntaxError) -> Expr {
-        let s = p
-        let a = try bitOr()
-        var ops: [CmpOperator] = []
-        var comps: [Expr] = []
-        while true {
-            var op: CmpOperator? = nil
-            switch cur {
-            case .eqequal: op = .eq
-            case .notequal:
-                if b[Int(toks[p].start)] == UInt8(ascii: "<") { throw invalid() }
-                op = .notEq
-            case .less: op = .lt
-            case .lessequal: op = .ltE
-            case .greater: op = .gt
-            case .greaterequal: op = .gtE
-            case .kIn: op = .in
-            case .kNot: if peek() == .kIn { advance(); op = .notIn }
-            case .kIs: if peek() == .kNot { advance(); op = .isNot } else { op = .is }
-            default: break
-            }
-            guard let o = op else { break }
-            advance()
-            ops.append(o)
-            comps.append(try bitOr())
-        }
-        if ops.isEmpty { return a }
-        return Expr(.compare(left: a, ops: ops, comparators: comps), L(s))
-    }
-
+    /// Infix binary-operator precedence (| 5, ^ 6, & 7, << >> 8, + - 9, * / // % @ 10).
     @inline(__always) func binOp(_ k: T) -> (Operator, Int)? {
         switch k {
-        case .vbar: return (.bitOr, 1)
-        case .circumflex: return (.bitXor, 2)
-        case .amper: return (.bitAnd, 3)
-        case .leftshift: return (.lShift, 4)
-        case .rightshift: return (.rShift, 4)
-        case .plus: return (.add, 5)
-        case .minus: return (.sub, 5)
-        case .star: return (.mult, 6)
-        case .slash: return (.div, 6)
-        case .doubleslash: return (.floorDiv, 6)
-        case .percent: return (.mod, 6)
-        case .at: return (.matMult, 6)
+        case .vbar: return (.bitOr, 5)
+        case .circumflex: return (.bitXor, 6)
+        case .amper: return (.bitAnd, 7)
+        case .leftshift: return (.lShift, 8)
+        case .rightshift: return (.rShift, 8)
+        case .plus: return (.add, 9)
+        case .minus: return (.sub, 9)
+        case .star: return (.mult, 10)
+        case .slash: return (.div, 10)
+        case .doubleslash: return (.floorDiv, 10)
+        case .percent: return (.mod, 10)
+        case .at: return (.matMult, 10)
         default: return nil
         }
     }
 
-    func bitOr() throws(SyntaxError) -> Expr { try binary(1) }
-
-    func binary(_ minPrec: Int) throws(SyntaxError) -> Expr {
+    /// Precedence climbing over CPython's disjunction → conjunction → inversion → comparison →
+    /// bitwise_or … term → factor → power levels, in one function (fewer stack frames per nesting
+    /// level). Levels: or 1, and 2, not 3, comparisons 4, binary 5–10, unary 11, ** 12.
+    func opExpr(_ minPrec: Int) throws(SyntaxError) -> Expr {
         let s = p
-        var left = try factor()
-        var chain = 0
-        while let (op, prec) = binOp(cur), prec >= minPrec {
+        var left: Expr
+        if cur == .kNot && minPrec <= 3 {
             advance()
-            let right = try binary(prec + 1)
-            left = Expr(.binOp(left: left, op: op, right: right), L(s))
-            chain += 1
-            if chain & 63 == 0 { try checkChain(chain) }
-        }
-        if chain > 0 { try checkChain(chain) }
-        return left
-    }
-
-    func factor() throws(SyntaxError) -> Expr {
-        let s = p
-        let op: UnaryOperator
-        switch cur {
-        case .plus: op = .uAdd
-        case .minus: op = .uSub
-        case .tilde: op = .invert
-        default: return try power()
-        }
-        advance()
-        try enter(); defer { leave() }
-        let v = try factor()
-        return Expr(.unaryOp(op: op, operand: v), L(s))
-    }
-
-    func power() throws(SyntaxError) -> Expr {
-        let s = p
-        let a = try awaitPrimary()
-        if eat(.doublestar) {
             try enter(); defer { leave() }
-            let r = try factor()
-            return Expr(.binOp(left: a, op: .pow, right: r), L(s))
+            let v = try opExpr(3)
+            left = Expr(.unaryOp(op: .not, operand: v), L(s))
+        } else if minPrec <= 11 && (cur == .minus || cur == .plus || cur == .tilde) {
+            let op: UnaryOperator = cur == .minus ? .uSub : cur == .plus ? .uAdd : .invert
+            advance()
+            try enter(); defer { leave() }
+            let v = try opExpr(11)
+            left = Expr(.unaryOp(op: op, operand: v), L(s))
+        } else {
+            left = try awaitPrimary()
+            if cur == .doublestar {
+                advance()
+                try enter(); defer { leave() }
+                let r = try opExpr(11)
+                left = Expr(.binOp(left: left, op: .pow, right: r), L(s))
+            }
         }
-        return a
+        var chain = 0
+        while true {
+            switch cur {
+            case .kOr where minPrec <= 1:
+                var vals = [left]
+                while eat(.kOr) { vals.append(try opExpr(2)) }
+                left = Expr(.boolOp(op: .or, values: vals), L(s))
+            case .kAnd where minPrec <= 2:
+                var vals = [left]
+                while eat(.kAnd) { vals.append(try opExpr(3)) }
+                left = Expr(.boolOp(op: .and, values: vals), L(s))
+            case .eqequal, .notequal, .less, .lessequal, .greater, .greaterequal, .kIn, .kIs, .kNot:
+                if minPrec > 4 { return left }
+                var ops: [CmpOperator] = []
+                var comps: [Expr] = []
+                while true {
+                    var op: CmpOperator? = nil
+                    switch cur {
+                    case .eqequal: op = .eq
+                    case .notequal:
+                        if b[Int(toks[p].start)] == UInt8(ascii: "<") { throw invalid() }
+                        op = .notEq
+                    case .less: op = .lt
+                    case .lessequal: op = .ltE
+                    case .greater: op = .gt
+                    case .greaterequal: op = .gtE
+                    case .kIn: op = .in
+                    case .kNot: if peek() == .kIn { advance(); op = .notIn }
+                    case .kIs: if peek() == .kNot { advance(); op = .isNot } else { op = .is }
+                    default: break
+                    }
+                    guard let o = op else { break }
+                    advance()
+                    ops.append(o)
+                    comps.append(try opExpr(5))
+                }
+                if ops.isEmpty { return left }
+                left = Expr(.compare(left: left, ops: ops, comparators: comps), L(s))
+            default:
+                guard let (op, prec) = binOp(cur), prec >= minPrec else {
+                    if chain > 0 { try checkChain(chain) }
+                    return left
+                }
+                advance()
+                let right = try opExpr(prec + 1)
+                left = Expr(.binOp(left: left, op: op, right: right), L(s))
+                chain += 1
+                if chain & 63 == 0 { try checkChain(chain) }
+            }
+        }
     }
 
-    func awaitPrimary() throws(SyntaxError) -> Expr {
+    @inline(__always) func awaitPrimary() throws(SyntaxError) -> Expr {
         if cur == .kAwait {
             let s = p
             advance()
@@ -990,9 +1003,17 @@ final class Parser {
         return try primary()
     }
 
-    func primary() throws(SyntaxError) -> Expr {
+    @inline(__always) func primary() throws(SyntaxError) -> Expr {
         let s = p
-        var e = try atom()
+        let e = try atom()
+        switch cur {
+        case .dot, .lpar, .lsqb: return try trailers(s, e)
+        default: return e
+        }
+    }
+
+    @inline(never) func trailers(_ s: Int, _ e0: Expr) throws(SyntaxError) -> Expr {
+        var e = e0
         var chain = 0
         while true {
             switch cur {
@@ -1015,11 +1036,13 @@ final class Parser {
                     try expect(.rsqb)
                 } catch {
                     // PEG fallback: `a [list...]` inside brackets is two juxtaposed expressions
-                    if toks[open].level > 0 && !error.message.hasSuffix("forgot a comma?") {
+                    if toks[open].level > 0 && !error.message.hasSuffix("forgot a comma?") && maySpeculate() {
                         let save = p, saveDepth = depth
                         p = open
                         var ok = false
+                        inSpeculation = true
                         do throws(SyntaxError) { _ = try listAtom(); ok = true } catch { ok = false }
+                        inSpeculation = false
                         p = save; depth = saveDepth
                         if ok && !(toks[s].kind == .name && open == s + 1 && false) { throw self.error("invalid syntax. Perhaps you forgot a comma?", at: s) }
                     }
@@ -1040,6 +1063,7 @@ final class Parser {
         var args: [Expr] = []
         var kws: [Keyword] = []
         var seenKwUnpack = false
+        var pendingArgError: String? = nil
         while cur != .rpar {
             let s = p
             var es = p
@@ -1047,7 +1071,7 @@ final class Parser {
                 advance()
                 es = p
                 let v = try expression()
-                if seenKwUnpack { throw errorAt(v.loc, "iterable argument unpacking follows keyword argument unpacking") }
+                if seenKwUnpack { throw error("iterable argument unpacking follows keyword argument unpacking", at: openTok + 1) }
                 args.append(Expr(.starred(value: v, ctx: .load), L(s)))
             } else if cur == .doublestar {
                 advance()
@@ -1080,14 +1104,15 @@ final class Parser {
                 if cur == .equal {
                     throw errorAt(e.loc, "expression cannot contain assignment, perhaps you meant \"==\"?")
                 }
-                if !kws.isEmpty {
-                    if seenKwUnpack { throw errorAt(e.loc, "positional argument follows keyword argument unpacking") }
-                    throw errorAt(e.loc, "positional argument follows keyword argument")
+                if !kws.isEmpty && pendingArgError == nil {
+                    // CPython reports these at the last token of the argument list
+                    pendingArgError = seenKwUnpack ? "positional argument follows keyword argument unpacking" : "positional argument follows keyword argument"
                 }
                 args.append(e)
             }
             if !eat(.comma) { try checkMissingComma(es); break }
         }
+        if let m = pendingArgError { throw error(m, at: max(p, maxP)) }
         try expect(.rpar)
         return (args, kws)
     }
@@ -1148,7 +1173,7 @@ final class Parser {
         return gens
     }
 
-    func atom() throws(SyntaxError) -> Expr {
+    @inline(__always) func atom() throws(SyntaxError) -> Expr {
         let t = toks[p]
         switch t.kind {
         case .name:

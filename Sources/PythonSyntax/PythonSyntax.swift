@@ -1,6 +1,29 @@
 import Foundation
 
 /// Python tokenizer and parser whose tree mirrors CPython's `ast` module.
+///
+/// - Input: the raw bytes of a `.py` file (BOM, PEP 263 cookie, CRLF/CR line ends handled).
+/// - `parseModule(bytes:filename:)` returns a `ParsedModule` (typed AST + decoded source) or throws
+///   a `SyntaxError` (CPython-like message, 1-based `line`, 0-based byte `column`).
+/// - `dumpAST(...)` prints exactly what CPython 3.11's
+///   `ast.dump(ast.parse(src), include_attributes=...)` prints. Python 3.12+ syntax (PEP 695
+///   type parameters and `type` aliases, PEP 696 defaults, PEP 701 nested f-string quotes) is
+///   accepted; the 3.12 nodes/fields (`TypeAlias`, `TypeVar`, `type_params=`) appear in the dump
+///   only when that syntax is used.
+/// - Positions: `Loc` has CPython's lineno/col_offset/end_lineno/end_col_offset (UTF-8 byte
+///   columns) plus the byte range in `ParsedModule.source`.
+/// - Walking: `Module.walk { node in ...; return true }` (iterative pre-order), `Node.forEachChild`.
+/// - Safety: no recursion beyond what the current thread's stack allows (deep input gives a
+///   `SyntaxError` of kind `.recursionError`), 200-level bracket limit like CPython's tokenizer.
+///
+/// ```swift
+/// let pm = try parseModule(bytes: Array(source.utf8), filename: "x.py")
+/// pm.module.walk { node in
+///     if case .expr(let e) = node, case .call(let fn, _, _) = e.kind { print(pm.text(of: fn.loc), e.loc.lineno) }
+///     return true
+/// }
+/// print(try dumpAST(bytes: bytes, includeAttributes: false))
+/// ```
 public enum PythonSyntax {
     /// Parses a Python source file (raw bytes as read from disk).
     public static func parse(_ bytes: [UInt8], filename: String = "<unknown>") throws(SyntaxError) -> ParsedModule {
@@ -24,6 +47,10 @@ public struct ParsedModule: Sendable {
 
 /// Parses Python source bytes. Throws `SyntaxError` for anything CPython's `ast.parse` rejects.
 public func parseModule(bytes: [UInt8], filename: String = "<unknown>") throws(SyntaxError) -> ParsedModule {
+    // positions are stored as Int32 (and latin-1 input may double in size when transcoded)
+    guard bytes.count < Int(Int32.max) / 2 else {
+        throw SyntaxError(kind: .valueError, message: "source code too large", filename: filename, line: 0, column: 0)
+    }
     var utf8Error: (SyntaxError, Int)? = nil
     let src = try decodeSource(bytes, filename: filename, utf8Error: &utf8Error)
     let module: Module = try src.withUnsafeBufferPointer { (full) throws(SyntaxError) -> Module in
@@ -199,10 +226,12 @@ func codingCookie(_ b: [UInt8]) -> String? {
         if i < end && b[i] == UInt8(ascii: "#") {
             // search "coding" followed by ':' or '='
             let line = Array(b[i..<end])
-            let pat = Array("coding".utf8)
+            let pat: [UInt8] = Array("coding".utf8)
             var k = 0
             while k + pat.count < line.count {
-                if Array(line[k..<(k + pat.count)]) == pat && (line[k + pat.count] == 58 || line[k + pat.count] == 61) {
+                var hit = true
+                for j in 0..<pat.count where line[k + j] != pat[j] { hit = false; break }
+                if hit && (line[k + pat.count] == 58 || line[k + pat.count] == 61) {
                     var j = k + pat.count + 1
                     while j < line.count && (line[j] == 32 || line[j] == 9) { j += 1 }
                     var name: [UInt8] = []

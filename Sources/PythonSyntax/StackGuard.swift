@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -59,7 +60,7 @@ enum StackGuard {
     }
 
     /// Address below which recursion must stop (keeps `margin` bytes free).
-    static func limit(margin: UInt = 128 * 1024) -> UInt {
+    static func limit(margin: UInt = 96 * 1024) -> UInt {
         let low = cachedStackLow()
         if low == 0 {
             // unknown: assume a 512 KB stack below the current position
@@ -68,4 +69,21 @@ enum StackGuard {
         }
         return low + margin
     }
+}
+
+/// Runs `body` synchronously on a helper thread with a 64 MB stack.
+final class ResultBox<R>: @unchecked Sendable { var value: R?; init() {} }
+
+func onBigStack<R: Sendable>(_ body: @escaping @Sendable () -> R) -> R {
+    let box = ResultBox<R>()
+    let done = DispatchSemaphore(value: 0)
+    let t = Thread {
+        box.value = body()
+        done.signal()
+    }
+    t.stackSize = 64 << 20
+    t.start()
+    done.wait()
+    guard let v = box.value else { return body() }
+    return v
 }

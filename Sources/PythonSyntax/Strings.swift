@@ -276,7 +276,8 @@ extension Parser {
     }
 
     func fstringExpr(_ pos: inout Int, _ end: Int, raw: Bool, recurse: Int, state: inout FState, tok: Int, whole: Loc) throws(SyntaxError) {
-        if recurse >= 2 { throw error("f-string: expressions nested too deeply", at: tok) }
+        // 3.11 stops at recurse >= 2; PEP 701 (3.12) allows deeper format-spec nesting
+        if recurse >= 8 { throw error("f-string: expressions nested too deeply", at: tok) }
         let brace = pos
         pos += 1
         let exprStart = pos
@@ -285,7 +286,12 @@ extension Parser {
         var stack: [UInt8] = []
         while pos < end {
             let ch = b[pos]
-            if ch == 92 { throw error("f-string expression part cannot include a backslash", at: tok) }
+            if ch == 92 {
+                // 3.11 rejects backslashes here ("f-string expression part cannot include a
+                // backslash"); PEP 701 (3.12) allows them: skip the escaped character.
+                pos += 2
+                continue
+            }
             if quote != 0 {
                 if ch == quote {
                     if stringType == 3 {
@@ -299,7 +305,9 @@ extension Parser {
                 if stack.count >= 200 { throw error("f-string: too many nested parenthesis", at: tok) }
                 stack.append(ch)
             } else if ch == 35 {
-                throw error("f-string expression part cannot include '#'", at: tok)
+                // PEP 701: a comment (3.11: "f-string expression part cannot include '#'")
+                while pos < end && b[pos] != 10 { pos += 1 }
+                continue
             } else if stack.isEmpty && (ch == 33 || ch == 58 || ch == 125 || ch == 61 || ch == 62 || ch == 60) {
                 if pos + 1 < end {
                     let nx = b[pos + 1]
@@ -368,7 +376,7 @@ extension Parser {
         var allSpace = true
         for i in s..<e where !(b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 12 || b[i] == 13 || b[i] == 11) { allSpace = false; break }
         if allSpace { throw error("f-string: empty expression not allowed", at: tok) }
-        if fstringDepth > 40 { throw error("f-string: expressions nested too deeply", at: tok) }
+        if fstringDepth > 40 || StackGuard.sp() < stackLimit { throw error("f-string: expressions nested too deeply", at: tok) }
         let t = toks[tok]
         // fstring_find_expr_location
         var lines = 0, cols = 0
@@ -438,13 +446,26 @@ func nfkc(_ s: String) -> String {
     s.precomposedStringWithCompatibilityMapping
 }
 
-/// Unicode character name lookup for `\N{...}` escapes (built lazily on first use).
+/// Unicode character name lookup for `\N{...}` escapes (table built lazily on first use).
+/// Algorithmically named ranges (CJK/Tangut/… ideographs `NAME-HEX`, Hangul syllables) are
+/// resolved without the table, which keeps its construction cheap.
 enum UnicodeNames {
+    /// Sorted, disjoint ranges left out of the table: CJK unified/compatibility ideographs and
+    /// Hangul syllables (resolved algorithmically below), Tangut ideographs (no `\N` name in
+    /// CPython 3.11), unassigned planes and private use.
+    static let skipped: [ClosedRange<UInt32>] = [
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x17000...0x187FF,
+        0x18D00...0x18D8F, 0x20000...0x323AF, 0x40000...0xDFFFF, 0xF0000...0x10FFFF,
+    ]
     static let table: [String: UInt32] = {
         var d: [String: UInt32] = [:]
-        d.reserveCapacity(300_000)
+        d.reserveCapacity(60_000)
         var v: UInt32 = 0
+        var r = 0
         while v <= 0x10FFFF {
+            if r < skipped.count && v >= skipped[r].lowerBound {
+                v = skipped[r].upperBound &+ 1; r += 1; continue
+            }
             if let sc = Unicode.Scalar(v) {
                 let pr = sc.properties
                 if let n = pr.name { d[n] = v }
@@ -456,9 +477,20 @@ enum UnicodeNames {
     }()
     static func lookup(_ name: String) -> UInt32? {
         let up = name.uppercased()
-        if let v = table[up] { return v }
-        // Hangul syllables and CJK ideographs are algorithmic names
-        if up.hasPrefix("CJK UNIFIED IDEOGRAPH-"), let v = UInt32(up.dropFirst(22), radix: 16) { return v }
-        return nil
+        // NAME-HEX algorithmic names (CJK UNIFIED IDEOGRAPH-4E00, TANGUT IDEOGRAPH-17000, …)
+        if up.hasPrefix("CJK UNIFIED IDEOGRAPH-") || up.hasPrefix("CJK COMPATIBILITY IDEOGRAPH-"),
+           let dash = up.lastIndex(of: "-"), let v = UInt32(up[up.index(after: dash)...], radix: 16),
+           let sc = Unicode.Scalar(v), sc.properties.name == up {
+            return v
+        }
+        if up.hasPrefix("HANGUL SYLLABLE ") {
+            var v: UInt32 = 0xAC00
+            while v <= 0xD7A3 {
+                if let sc = Unicode.Scalar(v), sc.properties.name == up { return v }
+                v += 1
+            }
+            return nil
+        }
+        return table[up]
     }
 }

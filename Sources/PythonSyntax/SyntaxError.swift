@@ -10,5 +10,7 @@ public struct SyntaxError: Error, Sendable, CustomStringConvertible, Equatable {
     public init(kind: Kind = .syntaxError, message: String, filename: String = "<unknown>", line: Int, column: Int) {
         self.kind = kind; self.message = message; self.filename = filename; self.line = line; self.column = column
     }
+    /// CPython's 1-based `offset` (byte based).
+    public var offset: Int { column + 1 }
     public var description: String { "\(filename):\(line):\(column + 1): \(kind.rawValue): \(message)" }
 }

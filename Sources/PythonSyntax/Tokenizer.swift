@@ -15,10 +15,17 @@ struct Tokenizer {
     /// Invalid UTF-8 at a later line: the tokenizer stops (with this error) at the start of that line,
     /// like CPython which decodes line by line.
     var limitError: SyntaxError? = nil
+    /// Work budget (scan steps) for PEP 701 speculative f-string scans that may be retried with
+    /// 3.11 rules; once spent, only the 3.11 reading is used (keeps adversarial input linear).
+    var pep701Budget = 0
+    var scanSteps = 0
+    /// Whether the current (top-level) f-string scan allows newlines inside replacement fields.
+    var fstringNL = false
 
     init(_ b: UnsafeBufferPointer<UInt8>, filename: String) {
         self.b = b; self.n = b.count; self.filename = filename
-        tokens.reserveCapacity(b.count / 4 + 16)
+        pep701Budget = 8 * b.count + 100_000
+        tokens.reserveCapacity(b.count / 6 + 16)
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? b[i] : 0 }
@@ -377,10 +384,29 @@ struct Tokenizer {
         var triple = false
         if at(q + 1) == quote && at(q + 2) == quote { triple = true; q += 3 } else { q += 1 }
         if isF {
-            if depth > 20 { throw err("too many nested f-strings", line: startLine, col: startCol) }
-            return try scanFBody(q, quote: quote, triple: triple, startLine: startLine, startCol: startCol, depth: depth)
+            if depth > 20 || StackGuard.sp() < StackGuard.limit() { throw err("too many nested f-strings", line: startLine, col: startCol) }
+            if depth > 0 || triple {
+                return try scanFBody(q, quote: quote, triple: triple, startLine: startLine, startCol: startCol, depth: depth, allowNL: fstringNL)
+            }
+            // Top-level single-quoted f-string: PEP 701 allows newlines inside replacement fields;
+            // if that reading fails, fall back to 3.11 (a newline ends the literal: unterminated).
+            if pep701Budget > 0 {
+                let saveLine = line, saveLineStart = lineStart, before = scanSteps
+                fstringNL = true
+                do throws(SyntaxError) {
+                    let r = try scanFBody(q, quote: quote, triple: false, startLine: startLine, startCol: startCol, depth: depth, allowNL: true)
+                    fstringNL = false
+                    return r
+                } catch {
+                    fstringNL = false
+                    pep701Budget -= scanSteps - before
+                    line = saveLine; lineStart = saveLineStart
+                }
+            }
+            return try scanFBody(q, quote: quote, triple: false, startLine: startLine, startCol: startCol, depth: depth, allowNL: false)
         }
         while true {
+            scanSteps &+= 1
             if q >= n { throw unterminated(triple, startLine, startCol) }
             let c = b[q]
             if c == quote {
@@ -407,18 +433,19 @@ struct Tokenizer {
     }
 
     /// Scans an f-string body (PEP 701 aware: replacement fields may contain nested strings).
-    mutating func scanFBody(_ q0: Int, quote: UInt8, triple: Bool, startLine: Int32, startCol: Int, depth: Int) throws(SyntaxError) -> Int {
+    mutating func scanFBody(_ q0: Int, quote: UInt8, triple: Bool, startLine: Int32, startCol: Int, depth: Int, allowNL: Bool) throws(SyntaxError) -> Int {
         var q = q0
         // mode stack: 0 = literal (top), 1 = format spec, >= 2 = expression (value - 2 = bracket depth)
         var modes: [Int] = [0]
         while true {
+            scanSteps &+= 1
             if q >= n { throw unterminated(triple, startLine, startCol) }
             let c = b[q]
+            let mode = modes[modes.count - 1]
             if c == 10 || c == 13 {
-                if !triple { throw unterminated(triple, startLine, startCol) }
+                if !triple && !(allowNL && mode > 2) { throw unterminated(triple, startLine, startCol) }
                 q = newline(at: q); continue
             }
-            let mode = modes[modes.count - 1]
             if mode < 2 {
                 if c == quote {
                     if !triple { return q + 1 }
@@ -455,6 +482,20 @@ struct Tokenizer {
                     }
                     if !okPrefix { f = false; raw = false }
                 }
+                if c == quote && (!triple || (at(q + 1) == quote && at(q + 2) == quote)) {
+                    // PEP 701 allows reusing the outer quote inside a replacement field; if that does
+                    // not yield a terminated nested string, fall back to 3.11: the quote ends the f-string.
+                    if pep701Budget <= 0 { return q + (triple ? 3 : 1) }
+                    let saveLine = line, saveLineStart = lineStart, before = scanSteps
+                    do throws(SyntaxError) {
+                        q = try scanString(from: q, isF: f, isRaw: raw, startLine: line, startCol: q - lineStart, depth: depth + 1)
+                    } catch {
+                        pep701Budget -= scanSteps - before
+                        line = saveLine; lineStart = saveLineStart
+                        return q + (triple ? 3 : 1)
+                    }
+                    continue
+                }
                 q = try scanString(from: q, isF: f, isRaw: raw, startLine: line, startCol: q - lineStart, depth: depth + 1)
                 continue
             case 40, 91, 123:
@@ -466,6 +507,10 @@ struct Tokenizer {
                     modes.removeLast()
                     // closing a field that was opened in a format spec returns to the spec
                 }
+            case 35:
+                // PEP 701: comments inside replacement fields run to the end of the line
+                while q < n && b[q] != 10 && b[q] != 13 { q += 1 }
+                continue
             case 58:
                 if mode == 2 { modes[modes.count - 1] = 1 }
             case 92:

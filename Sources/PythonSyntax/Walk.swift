@@ -116,7 +116,7 @@ public enum Node: Sendable {
             if let k = a.kwarg { try body(.arg(k)) }
             try es(a.defaults)
         case .withItem(let w): try e(w.contextExpr); try e(w.optionalVars)
-        case .matchCase(let m): try body(.pattern(m.pattern)); try e(m.guard_); try ss(m.body)
+        case .matchCase(let m): try body(.pattern(m.pattern)); try e(m.guardExpr); try ss(m.body)
         }
     }
 }

@@ -136,6 +136,18 @@ private func stripAttributes(_ s: String) -> String {
         }
     }
 
+    @Test func speculativeErrorPathsStayLinear() {
+        // inputs that made naive backtracking/f-string fallback exponential
+        var inputs: [String] = []
+        inputs.append("x = (" + String(repeating: "a[", count: 60) + "1 for" + String(repeating: "]", count: 60) + ")\n")
+        inputs.append("x = " + (0..<19).map { $0 % 2 == 0 ? "f\"{(" : "f'{(" }.joined() + "\n" + String(repeating: "a", count: 1000) + "\n")
+        inputs.append("x = f\"\"\"" + String(repeating: "{\"", count: 3000) + "\n" + String(repeating: String(repeating: "a", count: 100) + "\n", count: 200))
+        inputs.append("x = [" + String(repeating: "{ y ", count: 150) + "\n")
+        let start = Date()
+        for s in inputs { _ = try? parseModule(bytes: Array(s.utf8)) }
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test func errorMessagesLikeCPython() {
         let cases: [(String, Int, String)] = [
             ("x = 'abc\n", 1, "unterminated string literal (detected at line 1)"),
