@@ -38,6 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Parser benchmark, differential and fuzz driver (scripts/parser-*.sh); not part of the tool.
+        .executableTarget(name: "parser-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/parser"),
+
         .testTarget(
             name: "AutoSafeCoderTests",
             dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax"]

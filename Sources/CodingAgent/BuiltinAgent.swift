@@ -34,7 +34,14 @@ public struct BuiltinAgent: Sendable {
         }
         // Findings to fix, by rule and line of the original source. Edits keep line counts,
         // except added imports, whose insertions are tracked to map lines back and forth.
-        let wanted = engine.analyze(original, file: path).filter { !$0.suppressed && (targets?.contains($0.fingerprint) ?? true) }
+        // Only findings that matter to the gate (medium and above), and fixes that are right at
+        // any severity (a secret out of the code): a low-severity finding is a reminder, and
+        // rewriting code for it risks behaviour for little gain (`eval` of an arithmetic
+        // expression is no `ast.literal_eval`).
+        let wanted = engine.analyze(original, file: path).filter { finding in
+            let important = finding.severity >= .medium || (BuiltinFixes.fix(for: finding.code)?.fixesLowSeverity ?? false)
+            return !finding.suppressed && important && (targets?.contains(finding.fingerprint) ?? true)
+        }
         var pending = wanted
         var insertions: [(line: Int, count: Int)] = []
         func currentLine(_ line: Int) -> Int { line + insertions.filter { $0.line < line + 1 }.reduce(0) { $0 + $1.count } }

@@ -22,6 +22,7 @@ struct BuiltinFixTests {
         ("xml", "import xml.etree.ElementTree as ET\nroot = ET.fromstring(data)\n", "import defusedxml.ElementTree as ET\nroot = ET.fromstring(data)\n"),
         ("secret", "import os\npassword = \"hunter2hunter2\"\n", "import os\npassword = os.environ[\"PASSWORD\"]\n"),
         ("chmod", "import os\nos.chmod(path, 0o777)\n", "import os\nos.chmod(path, 0o700)\n"),
+        ("eval of input", "import sys\nvalue = eval(sys.argv[1])\n", "import sys\nimport ast\nvalue = ast.literal_eval(sys.argv[1])\n"),
         ("jinja", "import jinja2\nenv = jinja2.Environment(autoescape=False)\n", "import jinja2\nenv = jinja2.Environment(autoescape=True)\n"),
     ]
 
@@ -40,6 +41,14 @@ struct BuiltinFixTests {
         let result = agent.fix(path: "t.py", source: Array("import os\nos.system(\"ls \" + d + \" | wc -l\")\n".utf8), targets: nil)
         #expect(result.fixed == nil)
         #expect(result.hints.contains { $0.code == "ASC605" })
+    }
+
+    @Test func lowSeverityFindingsAreLeftAlone() {
+        // eval of an arithmetic expression built in the code is low severity: literal_eval
+        // would break it, so the agent does not touch it.
+        let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
+        let result = agent.fix(path: "t.py", source: Array("def calc(parts):\n    return eval(\" + \".join(parts))\n".utf8), targets: nil)
+        #expect(result.fixed == nil)
     }
 
     @Test func checksumMD5IsNotRewritten() {

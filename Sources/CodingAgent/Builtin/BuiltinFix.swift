@@ -7,6 +7,12 @@ protocol BuiltinFix: Sendable {
     /// Rule codes whose findings this fix can repair.
     static var codes: Set<String> { get }
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan?
+    /// Whether the fix is worth making even for a low-severity finding.
+    static var fixesLowSeverity: Bool { get }
+}
+
+extension BuiltinFix {
+    static var fixesLowSeverity: Bool { false }
 }
 
 enum BuiltinFixes {

@@ -4,6 +4,8 @@ import PythonSyntax
 /// `password = "hunter2"` → `password = os.environ["PASSWORD"]`.
 enum SecretFromEnvironmentFix: BuiltinFix {
     static let codes: Set<String> = ["ASC105"]
+    /// A secret belongs out of the code whatever severity Bandit's check gives it.
+    static let fixesLowSeverity = true
 
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
         guard let statement = context.statement(startingOn: finding.line), case .assign(let targets, let value) = statement.kind,

@@ -1,0 +1,147 @@
+import Analyzer
+import CodingAgent
+import Diagnostics
+import Foundation
+import PythonSyntax
+
+/// The paper's evaluation over a dataset, with the built-in agent starting from the dataset's
+/// own code (`--from-insecure-code`): SecurityEval's `ID`/`Prompt`/`Insecure_code` records, or
+/// HumanEval's `task_id`/`prompt`/`canonical_solution`/`test`/`entry_point`.
+public enum Evaluation {
+    public struct SecurityEvalTable: Sendable {
+        public var samples = 0
+        public var vulnerableBefore = 0
+        public var vulnerableAfter = 0
+        /// Samples the agent changed (each edit verified).
+        public var staticallyFixed = 0
+        /// Samples with a finding of their labelled CWE before the loop.
+        public var flaggedWithLabel = 0
+        /// … of which none of that CWE is left after.
+        public var labelGoneAfter = 0
+        public var unparsable = 0
+    }
+
+    public struct HumanEvalTable: Sendable {
+        public var problems = 0
+        public var passedBefore = 0
+        public var passedAfter = 0
+        public var changed = 0
+        public var findingsBefore = 0
+    }
+
+    public enum Dataset {
+        case securityEval([[String: Any]])
+        case humanEval([[String: Any]])
+    }
+
+    /// Reads JSON lines, gzip'd or not (gzip through the system's `gzip -dc`).
+    public static func load(path: String) throws -> Dataset {
+        guard var data = FileManager.default.contents(atPath: path) else {
+            throw SelectionError(message: "\(path): cannot read the dataset")
+        }
+        if data.starts(with: [0x1f, 0x8b]) { data = try gunzip(path) }
+        var records: [[String: Any]] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw SelectionError(message: "\(path):\(number + 1): not a JSON object")
+            }
+            records.append(object)
+        }
+        guard let first = records.first else { throw SelectionError(message: "\(path): empty dataset") }
+        if first["Insecure_code"] != nil, first["ID"] != nil { return .securityEval(records) }
+        if first["canonical_solution"] != nil, first["entry_point"] != nil { return .humanEval(records) }
+        throw SelectionError(message: "\(path): neither SecurityEval (ID, Prompt, Insecure_code) nor HumanEval (task_id, prompt, canonical_solution, test, entry_point)")
+    }
+
+    static func gunzip(_ path: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-dc", path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw SelectionError(message: "\(path): cannot decompress") }
+        return data
+    }
+
+    /// Before and after the built-in agent, per sample; "vulnerable" means any finding of
+    /// medium severity or above, as the gate judges by default.
+    public static func securityEval(_ records: [[String: Any]], agent: BuiltinAgent) -> SecurityEvalTable {
+        var table = SecurityEvalTable()
+        for record in records {
+            guard let id = record["ID"] as? String, let code = record["Insecure_code"] as? String else { continue }
+            table.samples += 1
+            let label = Int(id.dropFirst(4).prefix { $0.isNumber }) ?? 0
+            let source = Array(code.utf8)
+            guard let parsed = try? PythonSyntax.parse(source, filename: id) else {
+                table.unparsable += 1
+                continue
+            }
+            let before = agent.engine.analyze(parsed, file: id).filter { !$0.suppressed }
+            let result = agent.fix(path: id, source: source, targets: nil)
+            let fixed = result.fixed ?? source
+            let after = (try? PythonSyntax.parse(fixed, filename: id)).map { agent.engine.analyze($0, file: id).filter { !$0.suppressed } } ?? before
+            if before.contains(where: { $0.severity >= .medium }) { table.vulnerableBefore += 1 }
+            if after.contains(where: { $0.severity >= .medium }) { table.vulnerableAfter += 1 }
+            if result.fixed != nil { table.staticallyFixed += 1 }
+            if before.contains(where: { $0.cwe == label }) {
+                table.flaggedWithLabel += 1
+                if !after.contains(where: { $0.cwe == label }) { table.labelGoneAfter += 1 }
+            }
+        }
+        return table
+    }
+
+    /// Pass@1 of the canonical solutions before and after the built-in agent, running each
+    /// problem's own `check` with python3 (10 s per problem, in a scratch directory).
+    public static func humanEval(_ records: [[String: Any]], agent: BuiltinAgent, python: String = "python3") -> HumanEvalTable {
+        var table = HumanEvalTable()
+        for record in records {
+            guard let id = record["task_id"] as? String, let prompt = record["prompt"] as? String,
+                  let solution = record["canonical_solution"] as? String, let test = record["test"] as? String,
+                  let entry = record["entry_point"] as? String else { continue }
+            table.problems += 1
+            let source = Array((prompt + solution).utf8)
+            if let parsed = try? PythonSyntax.parse(source, filename: id) {
+                table.findingsBefore += agent.engine.analyze(parsed, file: id).filter { !$0.suppressed && $0.severity >= .medium }.count
+            }
+            let result = agent.fix(path: id, source: source, targets: nil)
+            if passes(String(decoding: source, as: UTF8.self), test: test, entry: entry, python: python) { table.passedBefore += 1 }
+            if let fixed = result.fixed {
+                table.changed += 1
+                if passes(String(decoding: fixed, as: UTF8.self), test: test, entry: entry, python: python) { table.passedAfter += 1 }
+            } else if passes(String(decoding: source, as: UTF8.self), test: test, entry: entry, python: python) {
+                table.passedAfter += 1
+            }
+        }
+        return table
+    }
+
+    static func passes(_ code: String, test: String, entry: String, python: String) -> Bool {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("asc-eval-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("problem.py")
+        guard (try? (code + "\n\n" + test + "\n\ncheck(\(entry))\n").write(to: file, atomically: true, encoding: .utf8)) != nil else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, file.path]
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        guard (try? process.run()) != nil else { return false }
+        if done.wait(timeout: .now() + 10) == .timedOut {
+            kill(-process.processIdentifier, SIGKILL)
+            kill(process.processIdentifier, SIGKILL)
+            done.wait()
+            return false
+        }
+        return process.terminationStatus == 0
+    }
+}
