@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo docs bench-gate bench-securityeval bench-humaneval bench-stdlib clean
+.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib clean
 
 deps:
 	@scripts/install-deps.sh
@@ -44,3 +44,10 @@ bench-stdlib: release
 ## Regenerate the rule reference from the rules' own descriptions.
 docs: build
 	.build/debug/autosafecoder rules --format markdown > docs/rules.md
+
+## Parser: differential against CPython's ast.dump over the stdlib, and speed beside ast.parse and Ruff.
+differential:
+	scripts/parser-differential.sh
+
+bench-parser:
+	scripts/parser-bench.sh

@@ -4,22 +4,10 @@
 # usage: scripts/parser-bench.sh [DIR]
 set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd)
-DEV=${PARSER_DEV:-/tmp/parserdev}
 DIR=${1:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')}
 NCPU=$(nproc)
-mkdir -p "$DEV/Sources"
-ln -sfn "$HERE/Sources/PythonSyntax" "$DEV/Sources/PythonSyntax"
-ln -sfn "$HERE/Benchmarks/parser" "$DEV/Sources/parser-bench"
-cat > "$DEV/Package.swift" <<'PKG'
-// swift-tools-version: 6.0
-import PackageDescription
-let package = Package(name: "parserdev", targets: [
-    .target(name: "PythonSyntax"),
-    .executableTarget(name: "parser-bench", dependencies: ["PythonSyntax"]),
-])
-PKG
-(cd "$DEV" && swift build -c release >/dev/null)
-DRV="$DEV/.build/release/parser-bench"
+(cd "$HERE" && swift build -c release --product parser-bench >/dev/null)
+DRV="$HERE/.build/release/parser-bench"
 LIST=/tmp/parser-bench-files.txt
 find "$DIR" -name '*.py' -not -path '*/site-packages/*' | sort > "$LIST"
 NFILES=$(wc -l < "$LIST")

@@ -15,7 +15,7 @@ def fnv(s: str) -> str:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--driver', default=os.environ.get('PARSER_DRIVER', '/tmp/parserdev/.build/release/parser-bench'))
+    ap.add_argument('--driver', default=os.environ.get('PARSER_DRIVER', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '.build', 'release', 'parser-bench')))
     ap.add_argument('--no-attrs', action='store_true')
     ap.add_argument('--site', type=int, default=300, help='number of site-packages files to sample')
     ap.add_argument('--show', type=int, default=200)
