@@ -17,6 +17,8 @@ public struct GateDecision: Sendable {
     public var syntaxErrors: [SyntaxError]
     /// Human-readable thresholds that failed, such as "high: 2 new findings, at most 0 allowed".
     public var failures: [String]
+    /// Severities the policy limits; new findings of the others never fail the gate.
+    public var gatedSeverities: Set<Severity> = Set(Severity.allCases)
 
     public var passed: Bool { failures.isEmpty }
 
@@ -51,7 +53,9 @@ public struct GateDecision: Sendable {
         if !errors.isEmpty {
             failures.append("\(errors.count) file\(errors.count == 1 ? "" : "s") with a syntax error")
         }
-        return GateDecision(selection: selection, results: results, newFindings: new, allFindings: all, suppressedCount: suppressed,
-                            baselinedCount: known.count, outOfScopeCount: outOfScope, syntaxErrors: errors, failures: failures)
+        var decision = GateDecision(selection: selection, results: results, newFindings: new, allFindings: all, suppressedCount: suppressed,
+                                    baselinedCount: known.count, outOfScopeCount: outOfScope, syntaxErrors: errors, failures: failures)
+        decision.gatedSeverities = Set(Severity.allCases.filter { policy.gate.limit(for: $0) != nil })
+        return decision
     }
 }

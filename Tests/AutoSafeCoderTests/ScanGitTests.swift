@@ -61,6 +61,19 @@ struct ScanGitTests {
         #expect(result.stderr.contains("git commit --no-verify"))
     }
 
+    @Test func lowSeverityRemindersAreCountedNotListed() throws {
+        let repo = try Repo()
+        try repo.write("tool.py", "import subprocess\n\n\ndef version():\n    return subprocess.check_output([\"git\", \"--version\"])\n")
+        try repo.git("add", "tool.py")
+        let result = try repo.scan("--staged")
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("ASC404"))
+        #expect(result.stdout.hasPrefix("("))
+        #expect(result.stdout.hasSuffix("of a severity the gate does not limit; --format json lists them)\n"))
+        let json = try repo.scan("--staged", "--format", "json")
+        #expect(json.stdout.contains("\"code\" : \"ASC404\""))
+    }
+
     @Test func partiallyStagedFileIsJudgedAsCommitted() throws {
         let repo = try Repo()
         // Staged: clean. Working tree: vulnerable. The hook must judge the index.

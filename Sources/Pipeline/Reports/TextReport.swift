@@ -24,8 +24,14 @@ public enum TextReport {
         for error in decision.syntaxErrors {
             out += "\(error.filename):\(error.line):\(error.column + 1): \(style.paint("error", "1;31")): \(error.kind.rawValue): \(error.message)\n"
         }
-        for finding in decision.newFindings {
+        // Findings the gate judges; the others (low-severity reminders by default) are only
+        // counted, so the hook stays quiet about what cannot fail it.
+        let ungated = decision.newFindings.filter { !decision.gatedSeverities.contains($0.severity) }
+        for finding in decision.newFindings where decision.gatedSeverities.contains(finding.severity) {
             out += line(finding, style: style) + "\n"
+        }
+        if !ungated.isEmpty {
+            out += "(\(ungated.count) new finding\(ungated.count == 1 ? "" : "s") of a severity the gate does not limit; --format json lists them)\n"
         }
         return out
     }
@@ -57,7 +63,8 @@ public enum TextReport {
             out += style.paint("gate passed", "32") + " (policy: \(policySource))\n"
             return out
         }
-        let ranked = decision.newFindings.sorted { ($1.severity, $1.confidence) < ($0.severity, $0.confidence) }
+        let ranked = decision.newFindings.filter { decision.gatedSeverities.contains($0.severity) }
+            .sorted { ($1.severity, $1.confidence) < ($0.severity, $0.confidence) }
         for error in decision.syntaxErrors.prefix(maxShown) {
             out += "  \(error.filename):\(error.line):\(error.column + 1) \(error.kind.rawValue): \(error.message)\n"
         }
