@@ -15,6 +15,7 @@ struct BuiltinFixTests {
         ("flask debug", "from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n", "from flask import Flask\napp = Flask(__name__)\napp.run(debug=False)\n"),
         ("shell list", "import subprocess\nsubprocess.run(\"ls -l \" + path, shell=True)\n", "import subprocess\nsubprocess.run([\"ls\", \"-l\", path])\n"),
         ("os.system", "import os\nos.system(f\"rm -rf {folder}\")\n", "import os\nimport subprocess\nsubprocess.run([\"rm\", \"-rf\", folder])\n"),
+        ("os.system with an alias", "import os\nimport subprocess as sp\nos.system(\"make \" + target)\n", "import os\nimport subprocess as sp\nsp.run([\"make\", target])\n"),
         ("os.system value", "import os\nstatus = os.system(\"make \" + target)\n", "import os\nimport subprocess\nstatus = subprocess.run([\"make\", target]).returncode\n"),
         ("sql f-string", "import sqlite3\ndb.execute(f\"SELECT * FROM t WHERE name = '{name}' AND age > {age}\")\n",
          "import sqlite3\ndb.execute(\"SELECT * FROM t WHERE name = ? AND age > ?\", (name, age))\n"),

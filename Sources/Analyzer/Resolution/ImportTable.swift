@@ -53,6 +53,11 @@ public struct ImportTable: Sendable {
         importedPrefixes.contains(module)
     }
 
+    /// The local name a module is bound to (`sp` after `import subprocess as sp`), if any.
+    public func localName(for module: String) -> String? {
+        bindings.filter { $0.value == module }.keys.sorted().first
+    }
+
     /// The qualified name bound to a local name, if it came from an import or an alias.
     public func binding(of name: String) -> String? { bindings[name] }
 

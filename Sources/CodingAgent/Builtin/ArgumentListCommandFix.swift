@@ -20,9 +20,11 @@ enum ArgumentListCommandFix: BuiltinFix {
                 if case .expr(let value) = statement.kind, value.loc == call.loc { return false }
                 return true
             } ?? true
-            let replacement = "subprocess.run(\(list))" + (used ? ".returncode" : "")
+            // Reuse the file's own name for the module (`import subprocess as sp`).
+            let module = context.imports.localName(for: "subprocess") ?? "subprocess"
+            let replacement = "\(module).run(\(list))" + (used ? ".returncode" : "")
             return FixPlan(edits: [SourceEdit(start: call.loc.startByte, end: call.loc.endByte, replacement: replacement)],
-                           imports: ["subprocess"], description: "run an argument list without a shell")
+                           imports: module == "subprocess" ? ["subprocess"] : [], description: "run an argument list without a shell")
         case "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen":
             guard let removal = context.removalRange(ofKeyword: "shell", in: call) else { return nil }
             return FixPlan(edits: [SourceEdit(start: command.loc.startByte, end: command.loc.endByte, replacement: list),
