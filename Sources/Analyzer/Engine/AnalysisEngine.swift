@@ -45,7 +45,7 @@ public struct AnalysisEngine: Sendable {
 
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
-        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, rule: $0.description) }
+        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
         func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
             let before = contexts[index].findings.count
             body(rules[index], &contexts[index])

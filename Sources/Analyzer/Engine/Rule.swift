@@ -42,13 +42,17 @@ public struct RuleContext {
     public let file: String
     public let parsed: ParsedModule
     public let imports: ImportTable
+    /// Line table of the file, built once per file (`ParsedModule.sourceMap` builds a new one
+    /// on every access).
+    public let sourceMap: SourceMap
     let rule: RuleDescription
     var findings: [Finding] = []
 
-    init(file: String, parsed: ParsedModule, imports: ImportTable, rule: RuleDescription) {
+    init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription) {
         self.file = file
         self.parsed = parsed
         self.imports = imports
+        self.sourceMap = sourceMap
         self.rule = rule
     }
 

@@ -9,7 +9,7 @@ enum SecurityContext {
     ]
 
     static func suggestsSecurity(_ loc: Loc, context: RuleContext) -> Bool {
-        var text = (context.parsed.sourceMap.line(loc.lineno) ?? "").lowercased()
+        var text = (context.sourceMap.line(loc.lineno) ?? "").lowercased()
         if let scope = context.parsed.enclosingScope(startLine: loc.lineno, endLine: loc.endLineno) {
             text += " " + scope.qualifiedName.lowercased()
         }

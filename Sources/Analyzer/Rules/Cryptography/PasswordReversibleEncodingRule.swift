@@ -37,7 +37,7 @@ struct PasswordReversibleEncodingRule: Rule {
         // `user_pass`, `proxy_passwd`: a user:password pair being encoded for a Basic header.
         let parts = PasswordNames.parts(name)
         if parts.contains(where: { $0.hasPrefix("user") || $0 == "proxy" || $0 == "basic" || $0 == "auth" }) { return }
-        let map = context.parsed.sourceMap
+        let map = context.sourceMap
         let nearby = (call.expression.loc.lineno - 2...call.expression.loc.endLineno + 3).compactMap { map.line($0)?.lowercased() }
         if nearby.contains(where: { $0.contains("basic") || $0.contains("authorization") }) { return }
         context.report(subject.loc, "\(name) is only encoded with \(call.qualifiedName), which anyone can reverse",
