@@ -3,7 +3,7 @@
 # Safe to run again: it does nothing when everything is present.
 set -eu
 
-packages="libgit2-dev libcurl4-openssl-dev libyaml-dev python3 bubblewrap git pkg-config"
+packages="libgit2-dev libcurl4-openssl-dev libyaml-dev libmimalloc-dev python3 bubblewrap git pkg-config"
 missing=""
 for package in $packages; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,6 +1,10 @@
 // Driver for the PythonSyntax module: dump, differential batch mode, benchmark, fuzzing.
 // Package.swift target: .executableTarget(name: "parser-bench", dependencies: ["PythonSyntax"], path: "Benchmarks/parser")
+import CMimalloc
 import Foundation
+
+// mimalloc is the allocator, as in the tool; keep the library linked.
+let allocatorVersion = mi_version()
 import PythonSyntax
 
 nonisolated(unsafe) var crashBuf = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 22)

@@ -9,6 +9,7 @@ enum Entry {
     static func main() {
         // A worker that exits without reading its stdin must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        _ = Allocator.version
         let status: ExitStatus
         do {
             var command = try AutoSafeCoder.parseAsRoot()
