@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "PythonSyntax"),
         .target(name: "PolicyKit", dependencies: ["LibYAML", "Diagnostics"]),
         .target(name: "Analyzer", dependencies: ["PythonSyntax", "Diagnostics"]),
-        .target(name: "CodingAgent", dependencies: ["Analyzer", "PythonSyntax", "Diagnostics"]),
+        .target(name: "CodingAgent", dependencies: ["Analyzer", "PythonSyntax", "LibCurl", "Diagnostics"]),
         .target(name: "Pipeline", dependencies: ["Analyzer", "CodingAgent", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
 
         .executableTarget(
@@ -46,7 +46,7 @@ let package = Package(
 
         .testTarget(
             name: "AutoSafeCoderTests",
-            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax"]
+            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax", "CodingAgent"]
         ),
         .testTarget(
             name: "AnalyzerTests",
