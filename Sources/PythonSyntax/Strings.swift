@@ -112,17 +112,10 @@ extension Parser {
             guard i < e else { out.append(92); break }
             let d = b[i]
             i += 1
+            if let simple = simpleEscape(d) { out.append(simple); continue }
             switch d {
             case 10: break
             case 13: if i < e && b[i] == 10 { i += 1 }
-            case 92, 39, 34: out.append(d)
-            case UInt8(ascii: "a"): out.append(7)
-            case UInt8(ascii: "b"): out.append(8)
-            case UInt8(ascii: "f"): out.append(12)
-            case UInt8(ascii: "n"): out.append(10)
-            case UInt8(ascii: "r"): out.append(13)
-            case UInt8(ascii: "t"): out.append(9)
-            case UInt8(ascii: "v"): out.append(11)
             case 48...55:
                 var v = UInt32(d - 48)
                 var k = 0
@@ -136,6 +129,21 @@ extension Parser {
             default:
                 out.append(92); out.append(d)
             }
+        }
+    }
+
+    /// The byte a one-character escape stands for (`\n` → 10), shared by str and bytes literals.
+    @inline(__always) func simpleEscape(_ d: UInt8) -> UInt8? {
+        switch d {
+        case 92, 39, 34: return d
+        case UInt8(ascii: "a"): return 7
+        case UInt8(ascii: "b"): return 8
+        case UInt8(ascii: "f"): return 12
+        case UInt8(ascii: "n"): return 10
+        case UInt8(ascii: "r"): return 13
+        case UInt8(ascii: "t"): return 9
+        case UInt8(ascii: "v"): return 11
+        default: return nil
         }
     }
 
@@ -169,17 +177,10 @@ extension Parser {
             guard i < e else { out.append(92); break }
             let d = b[i]
             i += 1
+            if let simple = simpleEscape(d) { out.append(UInt32(simple)); continue }
             switch d {
             case 10: break
             case 13: if i < e && b[i] == 10 { i += 1 }
-            case 92, 39, 34: out.append(UInt32(d))
-            case UInt8(ascii: "a"): out.append(7)
-            case UInt8(ascii: "b"): out.append(8)
-            case UInt8(ascii: "f"): out.append(12)
-            case UInt8(ascii: "n"): out.append(10)
-            case UInt8(ascii: "r"): out.append(13)
-            case UInt8(ascii: "t"): out.append(9)
-            case UInt8(ascii: "v"): out.append(11)
             case 48...55:
                 var v = UInt32(d - 48)
                 var k = 0
