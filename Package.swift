@@ -31,13 +31,15 @@ let package = Package(
         .target(name: "PythonSyntax"),
         .target(name: "PolicyKit", dependencies: ["LibYAML", "Diagnostics"]),
         .target(name: "Analyzer", dependencies: ["PythonSyntax", "Diagnostics"]),
+        // The fuzzing agent; its Python worker is compiled into the binary (no resource bundle to lose).
+        .target(name: "Fuzzer", dependencies: ["PythonSyntax", "Diagnostics"], resources: [.embedInCode("Resources/worker.py")]),
         .target(name: "CodingAgent", dependencies: ["Analyzer", "PythonSyntax", "LibCurl", "Diagnostics"]),
-        .target(name: "Pipeline", dependencies: ["Analyzer", "CodingAgent", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
+        .target(name: "Pipeline", dependencies: ["Analyzer", "Fuzzer", "CodingAgent", "PythonSyntax", "PolicyKit", "LibGit", "Diagnostics"]),
 
         .executableTarget(
             name: "AutoSafeCoderCLI",
             dependencies: [
-                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "PythonSyntax", "Analyzer", "CodingAgent", "Pipeline", "CMimalloc",
+                "Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "PythonSyntax", "Analyzer", "Fuzzer", "CodingAgent", "Pipeline", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +48,7 @@ let package = Package(
 
         .testTarget(
             name: "AutoSafeCoderTests",
-            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax", "CodingAgent"]
+            dependencies: ["Diagnostics", "LibGit", "LibCurl", "LibYAML", "PolicyKit", "Pipeline", "Analyzer", "PythonSyntax", "CodingAgent", "Fuzzer"]
         ),
         .testTarget(
             name: "AnalyzerTests",

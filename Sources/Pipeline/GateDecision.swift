@@ -1,5 +1,6 @@
 import Analyzer
 import Diagnostics
+import Fuzzer
 import PolicyKit
 import PythonSyntax
 
@@ -19,13 +20,17 @@ public struct GateDecision: Sendable {
     public var failures: [String]
     /// Severities the policy limits; new findings of the others never fail the gate.
     public var gatedSeverities: Set<Severity> = Set(Severity.allCases)
+    /// The fuzzing stage's results, when it ran.
+    public var fuzz: FuzzReport?
+    /// Whether fuzz findings fail the gate (`gate.fail_on_fuzz_crash`).
+    public var fuzzFindingsFail = true
 
     public var passed: Bool { failures.isEmpty }
 
     public func count(_ severity: Severity) -> Int { newFindings.filter { $0.severity == severity }.count }
 
     /// Applies scope, suppressions, baseline and thresholds.
-    public static func decide(selection: Selection, results: [FileResult], policy: Policy, baseline: Baseline?) -> GateDecision {
+    public static func decide(selection: Selection, results: [FileResult], policy: Policy, baseline: Baseline?, fuzz: FuzzReport? = nil) -> GateDecision {
         var inScope: [Finding] = []
         var all: [Finding] = []
         var suppressed = 0, outOfScope = 0
@@ -53,9 +58,23 @@ public struct GateDecision: Sendable {
         if !errors.isEmpty {
             failures.append("\(errors.count) file\(errors.count == 1 ? "" : "s") with a syntax error")
         }
+        if let fuzz, policy.gate.failOnFuzzCrash, !fuzz.findings.isEmpty {
+            failures.append("fuzzing: " + fuzzCounts(fuzz.findings))
+        }
         var decision = GateDecision(selection: selection, results: results, newFindings: new, allFindings: all, suppressedCount: suppressed,
                                     baselinedCount: known.count, outOfScopeCount: outOfScope, syntaxErrors: errors, failures: failures)
         decision.gatedSeverities = Set(Severity.allCases.filter { policy.gate.limit(for: $0) != nil })
+        decision.fuzz = fuzz
+        decision.fuzzFindingsFail = policy.gate.failOnFuzzCrash
         return decision
+    }
+
+    /// "2 crashes, 1 security flaw"
+    public static func fuzzCounts(_ findings: [FuzzFinding]) -> String {
+        let names: [(FuzzFinding.Kind, String, String)] = [(.crash, "crash", "crashes"), (.hang, "hang", "hangs"), (.memory, "memory bug", "memory bugs"), (.security, "security flaw", "security flaws")]
+        return names.compactMap { kind, one, many in
+            let count = findings.filter { $0.kind == kind }.count
+            return count == 0 ? nil : "\(count) \(count == 1 ? one : many)"
+        }.joined(separator: ", ")
     }
 }

@@ -1,5 +1,6 @@
 import Analyzer
 import Diagnostics
+import Fuzzer
 import PolicyKit
 
 /// The human report: one line per new finding, then a summary that fits one screen.
@@ -33,7 +34,32 @@ public enum TextReport {
         if !ungated.isEmpty {
             out += "(\(ungated.count) new finding\(ungated.count == 1 ? "" : "s") of a severity the gate does not limit; --format json lists them)\n"
         }
+        if let fuzz = decision.fuzz { out += fuzzFindings(fuzz, style: style) }
         return out
+    }
+
+    /// Each fuzz finding with its reproducer, then skipped targets with their reason.
+    public static func fuzzFindings(_ fuzz: FuzzReport, style: Style) -> String {
+        var out = ""
+        for finding in fuzz.findings {
+            out += "\(finding.file):\(finding.line):1 \(style.paint(finding.code, "1")) (CWE-\(finding.cweID)) [\(style.severity(finding.severity))] \(finding.summary)\n"
+            for line in finding.reproducer.split(separator: "\n") { out += "    \(line)\n" }
+        }
+        for target in fuzz.targets where target.status == .skipped {
+            out += "\(target.file):\(target.line):1 skipped \(target.function): \(target.reason ?? "")\n"
+        }
+        return out
+    }
+
+    /// "fuzzed 3 functions (12,345 runs, 87 lines) in bwrap; 1 skipped"
+    public static func fuzzSummary(_ fuzz: FuzzReport) -> String {
+        let fuzzed = fuzz.targets.filter { $0.status == .fuzzed }
+        let skipped = fuzz.targets.count - fuzzed.count
+        let runs = fuzzed.reduce(0) { $0 + $1.executions }, lines = fuzzed.reduce(0) { $0 + $1.linesCovered }
+        var text = "fuzzed \(fuzzed.count) function\(fuzzed.count == 1 ? "" : "s") (\(runs) runs, \(lines) lines covered, sandbox: \(fuzz.sandbox?.rawValue ?? "none"))"
+        if skipped > 0 { text += ", \(skipped) skipped" }
+        if !fuzz.findings.isEmpty { text += "; found " + GateDecision.fuzzCounts(fuzz.findings) }
+        return text
     }
 
     static func line(_ finding: Finding, style: Style) -> String {
@@ -59,6 +85,7 @@ public enum TextReport {
         if !skipped.isEmpty { extras.append("skipped: " + skipped.joined(separator: ", ")) }
         if !extras.isEmpty { out += " (" + extras.joined(separator: "; ") + ")" }
         out += "\n"
+        if let fuzz = decision.fuzz, !fuzz.targets.isEmpty { out += "autosafecoder: " + fuzzSummary(fuzz) + "\n" }
         if decision.passed {
             out += style.paint("gate passed", "32") + " (policy: \(policySource))\n"
             return out

@@ -1,0 +1,380 @@
+import Foundation
+import PythonSyntax
+
+/// Settings of a fuzzing run (from the policy and the command line).
+public struct FuzzOptions: Sendable {
+    public var perFunctionSeconds: Double
+    public var totalSeconds: Double
+    public var maxExecutions: Int
+    public var expectedExceptions: [String]
+    public var sandbox: SandboxMode
+    public var memoryLimitMB: Int
+    public var callTimeout: Double
+    public var seed: UInt64
+    public var python: String
+    /// Directories whose files are the user's code (coverage, own `raise`).
+    public var roots: [String]
+    /// Called with a one-line progress note (the CLI shows it on a TTY).
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(perFunctionSeconds: Double, totalSeconds: Double, maxExecutions: Int, expectedExceptions: [String], sandbox: SandboxMode,
+                memoryLimitMB: Int, callTimeout: Double, seed: UInt64, python: String = "python3", roots: [String], progress: (@Sendable (String) -> Void)? = nil) {
+        self.perFunctionSeconds = perFunctionSeconds
+        self.totalSeconds = totalSeconds
+        self.maxExecutions = maxExecutions
+        self.expectedExceptions = expectedExceptions
+        self.sandbox = sandbox
+        self.memoryLimitMB = memoryLimitMB
+        self.callTimeout = callTimeout
+        self.seed = seed
+        self.python = python
+        self.roots = roots
+        self.progress = progress
+    }
+}
+
+/// A file to fuzz and which of its functions.
+public struct FuzzRequest: Sendable {
+    /// The path shown in reports (as the user or the repository names it).
+    public var displayPath: String
+    /// The file the worker imports (absolute).
+    public var path: String
+    public var source: [UInt8]
+    /// Function names to fuzz (`f`, `Class.method`); nil means every target of the file.
+    public var functions: Set<String>?
+    /// Directories the module's own imports are found in, when `path` is a private copy.
+    public var searchPath: [String] = []
+    public init(displayPath: String, path: String, source: [UInt8], functions: Set<String>? = nil) {
+        self.displayPath = displayPath
+        self.path = path
+        self.source = source
+        self.functions = functions
+    }
+}
+
+/// The fuzzing agent: for each target, seeds then coverage-guided mutation in batches, triage,
+/// deduplication and minimisation, within the budgets.
+public struct FuzzCampaign: Sendable {
+    public let options: FuzzOptions
+
+    public init(options: FuzzOptions) { self.options = options }
+
+    public func run(_ requests: [FuzzRequest]) throws(FuzzError) -> FuzzReport {
+        var report = FuzzReport()
+        report.seed = options.seed
+        let sandbox: Sandbox
+        do { sandbox = try Sandbox.resolve(options.sandbox) } catch { throw FuzzError(error.description, exitStatus: .badInput) }
+        report.sandbox = sandbox
+        guard let (python, version) = Executables.resolvePython(options.python) else {
+            throw FuzzError("error: \(options.python) not found on PATH (or it does not run); the fuzzer runs functions with python3 >= 3.9", exitStatus: .badInput)
+        }
+        guard version.lexicographicallyPrecedes([3, 9]) == false else {
+            throw FuzzError("error: \(python) is Python \(version.map(String.init).joined(separator: ".")); the fuzzer needs python3 >= 3.9", exitStatus: .badInput)
+        }
+        let started = Date()
+        for request in requests {
+            let parsed: ParsedModule
+            do { parsed = try PythonSyntax.parse(request.source, filename: request.displayPath) } catch {
+                throw FuzzError("\(request.displayPath):\(error.line):\(error.column): \(error.message)", exitStatus: .badInput)
+            }
+            var targets = TargetDiscovery.targets(in: parsed)
+            if let wanted = request.functions {
+                for name in wanted.sorted() where !targets.contains(where: { $0.name == name }) {
+                    throw FuzzError("\(request.displayPath): no module-level function or static/class method named `\(name)`", exitStatus: .badInput)
+                }
+                targets = targets.filter { wanted.contains($0.name) }
+            }
+            guard !targets.isEmpty else { continue }
+            var file = FileFuzzer(request: request, targets: targets, options: options, python: python, sandbox: sandbox, campaignStart: started)
+            try file.run(into: &report)
+        }
+        return report
+    }
+}
+
+/// Fuzzes the targets of one file with one worker (restarted when a call kills it).
+struct FileFuzzer {
+    let request: FuzzRequest
+    let targets: [FuzzTarget]
+    let options: FuzzOptions
+    let python: String
+    let sandbox: Sandbox
+    let campaignStart: Date
+    let payloads: Payloads
+    var worker: WorkerProcess?
+    var restarts = 0
+    /// Our own numbering of covered (file, line) pairs, stable across worker restarts.
+    var fileIDs: [String: Int] = [:]
+    var workerFiles: [Int: Int] = [:]
+
+    init(request: FuzzRequest, targets: [FuzzTarget], options: FuzzOptions, python: String, sandbox: Sandbox, campaignStart: Date) {
+        self.request = request
+        self.targets = targets
+        self.options = options
+        self.python = python
+        self.sandbox = sandbox
+        self.campaignStart = campaignStart
+        payloads = Payloads(seed: options.seed)
+    }
+
+    var config: WorkerConfig {
+        WorkerConfig(python: python, sandbox: sandbox, file: request.path, searchPath: request.searchPath, roots: options.roots, targets: targets.map(\.name),
+                     marker: payloads.marker, memoryLimitMB: options.memoryLimitMB, callTimeout: options.callTimeout,
+                     cpuSeconds: Int(options.totalSeconds + options.perFunctionSeconds * Double(targets.count)) + 60)
+    }
+
+    mutating func startWorker() throws(FuzzError) -> WorkerProcess {
+        if let worker { return worker }
+        let started = try WorkerProcess(config: config)
+        workerFiles = [:]
+        noteFiles(started.hello)
+        worker = started
+        return started
+    }
+
+    mutating func skipAll(_ reason: String, into report: inout FuzzReport) {
+        for target in targets {
+            report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                               reason: reason, executions: 0, linesCovered: 0, seconds: 0))
+        }
+    }
+
+    mutating func run(into report: inout FuzzReport) throws(FuzzError) {
+        let first = try startWorker()
+        report.python = first.hello["python"]?.string
+        if let importError = first.hello["import_error"]?.string {
+            skipAll(importError, into: &report)
+            stopWorker()
+            return
+        }
+        let classNames = (first.hello["refs"]?.array ?? []).compactMap(\.string).map { String($0.split(separator: ".").last ?? "") }
+        let described = Dictionary((first.hello["targets"]?.array ?? []).compactMap { t in t["name"]?.string.map { ($0, t) } }, uniquingKeysWith: { a, _ in a })
+        for target in targets {
+            let spent = Date().timeIntervalSince(campaignStart)
+            guard spent < options.totalSeconds else {
+                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                                   reason: "the total fuzzing budget (\(Int(options.totalSeconds)) s) was spent", executions: 0, linesCovered: 0, seconds: 0))
+                continue
+            }
+            guard let description = described[target.name], description["status"]?.string == "ok" else {
+                let reason = described[target.name]?["reason"]?.string ?? "the worker did not describe it"
+                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                                   reason: reason, executions: 0, linesCovered: 0, seconds: 0))
+                continue
+            }
+            let parameters = Self.parameters(description, target: target, classNames: classNames)
+            if let missing = parameters.first(where: { !$0.type.isBuildable && !$0.hasDefault && ($0.kind == .positional || $0.kind == .keyword) }) {
+                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                                   reason: "parameter `\(missing.name)` needs a \(missing.type) the fuzzer cannot build", executions: 0, linesCovered: 0, seconds: 0))
+                continue
+            }
+            let budget = min(options.perFunctionSeconds, options.totalSeconds - spent)
+            fuzz(target, parameters: parameters, budget: budget, into: &report)
+        }
+        stopWorker()
+    }
+
+    mutating func stopWorker() {
+        worker?.stop()
+        worker = nil
+    }
+
+    /// Parameters from the worker's description (resolved annotations, defaults) and, where
+    /// there is no annotation, the type inferred from the body.
+    static func parameters(_ description: JSONValue, target: FuzzTarget, classNames: [String]) -> [ParameterSpec] {
+        (description["params"]?.array ?? []).compactMap { p in
+            guard let name = p["name"]?.string else { return nil }
+            let kind: ParameterSpec.Kind
+            switch p["kind"]?.string ?? "" {
+            case "var_positional": kind = .variadic
+            case "var_keyword": kind = .variadicKeyword
+            case "keyword_only": kind = .keyword
+            default: kind = .positional
+            }
+            var type = p["type"].map { PyType.from($0) } ?? .any
+            if type == .any { type = target.inferred[name] ?? .any }
+            type = type.renamingClasses(classNames)
+            let defaultValue = p["default"].flatMap { ValueEncoding.decode($0, classNames: classNames) }
+            return ParameterSpec(name: name, kind: kind, type: type, defaultValue: defaultValue,
+                                 hasDefault: defaultValue != nil || p["has_default"]?.bool == true)
+        }
+    }
+
+    // MARK: one target
+
+    mutating func fuzz(_ target: FuzzTarget, parameters: [ParameterSpec], budget: Double, into report: inout FuzzReport) {
+        let start = Date()
+        let deadline = start.addingTimeInterval(max(0.05, budget))
+        var generator = InputGenerator(seed: options.seed &+ UInt64(truncatingIfNeeded: target.name.hashValueStable), parameters: parameters,
+                                       constants: target.constants, payloads: payloads)
+        let triage = Triage(roots: options.roots, expected: Set(options.expectedExceptions).union(target.documentedExceptions))
+        var queue = target.doctests + generator.seeds()
+        var corpus: [FuzzInput] = []
+        var covered = Set<Int>()
+        var executions = 0
+        var batchSize = 16
+        var signatures = Set<String>()
+        var found: [FuzzFinding] = []
+        var deaths = 0
+        fuzzing: while Date() < deadline, executions < options.maxExecutions {
+            var batch: [FuzzInput] = []
+            let size = min(batchSize, options.maxExecutions - executions)
+            while batch.count < size {
+                if let next = queue.first { queue.removeFirst(); batch.append(next); continue }
+                if !corpus.isEmpty, generator.rng.chance(80) {
+                    // Favour recent discoveries: half the picks come from the newest eighth.
+                    let recent = generator.rng.chance(50) ? max(0, corpus.count - max(1, corpus.count / 8)) : 0
+                    let parent = corpus[recent + generator.rng.below(corpus.count - recent)]
+                    let other = corpus[generator.rng.below(corpus.count)]
+                    batch.append(generator.mutate(parent, splice: other))
+                } else {
+                    batch.append(generator.fresh())
+                }
+            }
+            let worker: WorkerProcess
+            do { worker = try startWorker() } catch {
+                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                                   reason: error.description, executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
+                return
+            }
+            let batchStart = Date()
+            switch worker.run(target: target.name, inputs: batch) {
+            case .results(let reply):
+                noteFiles(reply)
+                let results = reply["results"]?.array ?? []
+                for (index, result) in results.enumerated() where index < batch.count {
+                    executions += 1
+                    if absorbCoverage(result, into: &covered) {
+                        corpus.append(batch[index])
+                        for value in batch[index].args { generator.learn(value) }
+                    }
+                    guard case .finding(let kind) = triage.classify(result) else { continue }
+                    guard signatures.insert(kind.signature).inserted else { continue }
+                    found.append(makeFinding(kind, target: target, input: batch[index], after: Date().timeIntervalSince(start)))
+                }
+                // Aim for batches of about 50 ms: fast targets get big batches, slow ones small.
+                let elapsed = Date().timeIntervalSince(batchStart)
+                let perCall = elapsed / Double(max(1, results.count))
+                batchSize = max(1, min(512, Int(0.05 / max(perCall, 1e-6))))
+            case .died(let death, let index):
+                stopWorker()
+                deaths += 1
+                let culprit = index.flatMap { $0 < batch.count ? batch[$0] : nil } ?? batch.first!
+                executions += (index ?? 0) + 1
+                let kind: Triage.Kind
+                switch death {
+                case .hang: kind = Triage.Kind(kind: .hang, exception: nil, message: "the call did not return (the worker was killed after the timeout)", cwe: 835, frames: [], signature: "hang")
+                case .memory: kind = Triage.Kind(kind: .memory, exception: nil, message: "the worker went over the memory limit (\(options.memoryLimitMB) MiB)", cwe: 400, frames: [], signature: "memory")
+                case .exited(let status): kind = Triage.Kind(kind: .crash, exception: nil, message: "the interpreter died: \(status)", cwe: nil, frames: [], signature: "died:\(status)")
+                }
+                if signatures.insert(kind.signature).inserted {
+                    found.append(makeFinding(kind, target: target, input: culprit, after: Date().timeIntervalSince(start)))
+                }
+                // Inputs after the culprit never ran: run them again with the next worker.
+                if let index, index + 1 < batch.count { queue.insert(contentsOf: batch[(index + 1)...], at: 0) }
+                batchSize = max(1, batchSize / 4)
+                if deaths >= 8 { break fuzzing }
+            }
+            options.progress?("fuzz \(request.displayPath)::\(target.name): \(executions) runs, \(covered.count) lines, \(found.count) found")
+        }
+        // Minimise what was found (not hangs and memory bugs: each try would cost a timeout).
+        for index in found.indices where found[index].kind == .crash || found[index].kind == .security {
+            found[index] = minimise(found[index], target: target, triage: triage)
+        }
+        report.findings += found
+        report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .fuzzed, reason: nil,
+                                           executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
+    }
+
+    mutating func noteFiles(_ reply: JSONValue) {
+        guard let files = reply["files"]?.object else { return }
+        for (key, value) in files {
+            guard let index = Int(key), let path = value.string else { continue }
+            let id = fileIDs[path] ?? fileIDs.count
+            fileIDs[path] = id
+            workerFiles[index] = id
+        }
+    }
+
+    /// Adds the lines a result newly covered; true when any was new to this target.
+    func absorbCoverage(_ result: JSONValue, into covered: inout Set<Int>) -> Bool {
+        guard let lines = result["cov"]?.array else { return false }
+        var grew = false
+        for pair in lines {
+            guard let parts = pair.array, parts.count == 2, let file = parts[0].int, let line = parts[1].int,
+                  let id = workerFiles[file] else { continue }
+            if covered.insert(id << 32 | line).inserted { grew = true }
+        }
+        return grew
+    }
+
+    func makeFinding(_ kind: Triage.Kind, target: FuzzTarget, input: FuzzInput, after: Double) -> FuzzFinding {
+        let ownFile = URL(fileURLWithPath: request.path).resolvingSymlinksInPath().path
+        let line = kind.frames.last { URL(fileURLWithPath: $0.file).resolvingSymlinksInPath().path == ownFile }?.line ?? target.line
+        let outcome: String
+        switch kind.kind {
+        case .crash: outcome = kind.exception.map { "raises \($0): \(kind.message.prefix(120))" } ?? kind.message
+        case .hang: outcome = "does not return"
+        case .memory: outcome = "runs out of memory"
+        case .security: outcome = "CWE-\(kind.cwe ?? 0): \(Triage.cweTitle(kind.cwe ?? 0)) (the fuzzer's planted text reached the sink)"
+        }
+        return FuzzFinding(kind: kind.kind, file: request.displayPath, line: line, function: target.name, exception: kind.exception,
+                           message: kind.message, cwe: kind.cwe, input: input, call: PythonLiteral.call(target.name, input),
+                           reproducer: Reproducer.script(function: target.name, input: input, modulePath: request.path, outcome: outcome),
+                           frames: kind.frames, foundAfter: after, signature: kind.signature)
+    }
+
+    /// Greedy minimisation: try batches of smaller variants, keep the smallest that shows the
+    /// same signature, until none does (or 20 rounds / 1 s).
+    mutating func minimise(_ finding: FuzzFinding, target: FuzzTarget, triage: Triage) -> FuzzFinding {
+        var best = finding
+        let deadline = Date().addingTimeInterval(1)
+        for _ in 0..<20 where Date() < deadline {
+            let candidates = Shrinker.candidates(best.input)
+            guard !candidates.isEmpty, let worker = try? startWorker() else { break }
+            guard case .results(let reply) = worker.run(target: target.name, inputs: candidates) else { stopWorker(); break }
+            noteFiles(reply)
+            let results = reply["results"]?.array ?? []
+            var improved = false
+            for (index, result) in results.enumerated() where index < candidates.count {
+                if case .finding(let kind) = triage.classify(result), kind.signature == finding.signature {
+                    best = makeFinding(kind, target: target, input: candidates[index], after: finding.foundAfter)
+                    improved = true
+                    break
+                }
+            }
+            if !improved { break }
+        }
+        return best
+    }
+}
+
+extension String {
+    /// A hash that is the same in every run (Swift's `hashValue` is seeded per process).
+    var hashValueStable: Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+}
+
+extension PyType {
+    /// Enum and record names as the reproducer writes them (the worker sends qualified names).
+    func renamingClasses(_ names: [String]) -> PyType {
+        switch self {
+        case let .enumeration(ref, name, members): return .enumeration(ref: ref, name: ref < names.count ? names[ref] : name, members: members)
+        case let .record(ref, name, fields):
+            return .record(ref: ref, name: ref < names.count ? names[ref] : name,
+                           fields: fields.map { RecordField(name: $0.name, type: $0.type.renamingClasses(names), optional: $0.optional) })
+        case .list(let t): return .list(t.renamingClasses(names))
+        case .set(let t): return .set(t.renamingClasses(names))
+        case .frozenset(let t): return .frozenset(t.renamingClasses(names))
+        case .tupleOf(let t): return .tupleOf(t.renamingClasses(names))
+        case .tuple(let items): return .tuple(items.map { $0.renamingClasses(names) })
+        case let .dict(k, v): return .dict(key: k.renamingClasses(names), value: v.renamingClasses(names))
+        case .union(let options): return .union(options.map { $0.renamingClasses(names) })
+        case .typedDict(let fields): return .typedDict(fields.map { RecordField(name: $0.name, type: $0.type.renamingClasses(names), optional: $0.optional) })
+        default: return self
+        }
+    }
+}
