@@ -212,6 +212,8 @@ struct FileFuzzer {
         var corpus: [FuzzInput] = []
         var covered = Set<Int>()
         var executions = 0
+        // Batch sizes follow a fixed schedule (not the clock) so that a seed always yields the
+        // same inputs in the same order; the worker cuts the last batch at the deadline.
         var batchSize = 16
         var signatures = Set<String>()
         var found: [FuzzFinding] = []
@@ -237,8 +239,7 @@ struct FileFuzzer {
                                                    reason: error.description, executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
                 return
             }
-            let batchStart = Date()
-            switch worker.run(target: target.name, inputs: batch) {
+            switch worker.run(target: target.name, inputs: batch, budget: deadline.timeIntervalSinceNow) {
             case .results(let reply):
                 noteFiles(reply)
                 let results = reply["results"]?.array ?? []
@@ -252,10 +253,7 @@ struct FileFuzzer {
                     guard signatures.insert(kind.signature).inserted else { continue }
                     found.append(makeFinding(kind, target: target, input: batch[index], after: Date().timeIntervalSince(start)))
                 }
-                // Aim for batches of about 50 ms: fast targets get big batches, slow ones small.
-                let elapsed = Date().timeIntervalSince(batchStart)
-                let perCall = elapsed / Double(max(1, results.count))
-                batchSize = max(1, min(512, Int(0.05 / max(perCall, 1e-6))))
+                batchSize = min(256, batchSize * 2)
             case .died(let death, let index):
                 stopWorker()
                 deaths += 1
@@ -272,7 +270,7 @@ struct FileFuzzer {
                 }
                 // Inputs after the culprit never ran: run them again with the next worker.
                 if let index, index + 1 < batch.count { queue.insert(contentsOf: batch[(index + 1)...], at: 0) }
-                batchSize = max(1, batchSize / 4)
+                batchSize = 16
                 if deaths >= 8 { break fuzzing }
             }
             options.progress?("fuzz \(request.displayPath)::\(target.name): \(executions) runs, \(covered.count) lines, \(found.count) found")

@@ -9,7 +9,7 @@ public enum FuzzStage {
     public enum Setting: Sendable { case hook, ci }
 
     /// Fuzz options from the policy; `budget` (seconds per function) overrides the policy's.
-    public static func options(policy: Policy, setting: Setting, budget: Double?, seed: UInt64?, sandbox: SandboxMode?, roots: [String],
+    public static func options(policy: Policy, setting: Setting, budget: Double?, seed: UInt64?, sandbox: SandboxMode?, roots: [String], python: String = "python3",
                                progress: (@Sendable (String) -> Void)? = nil) -> FuzzOptions {
         let fuzz = policy.fuzz
         let policyBudget = setting == .hook ? fuzz.hook : fuzz.ci
@@ -20,7 +20,7 @@ public enum FuzzStage {
             perFunctionSeconds: perFunction, totalSeconds: total, maxExecutions: fuzz.maxExecutions,
             expectedExceptions: fuzz.expectedExceptions, sandbox: sandbox ?? SandboxMode(rawValue: fuzz.sandbox.rawValue) ?? .auto,
             memoryLimitMB: fuzz.memoryLimitMB, callTimeout: Double(fuzz.callTimeoutMS) / 1000, seed: seed ?? defaultSeed(),
-            roots: roots, progress: progress)
+            python: python, roots: roots, progress: progress)
     }
 
     /// Without `--seed` a run still has one (reported, so it can be repeated).

@@ -75,7 +75,7 @@ struct Fuzz: ParsableCommand {
         let roots = Array(Set([root, cwd].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }))
         let showProgress = isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (String) -> Void)? = showProgress ? Self.showProgress : nil
-        let options = FuzzStage.options(policy: policy, setting: .ci, budget: budget, seed: seed, sandbox: sandbox, roots: roots, progress: progress)
+        let options = FuzzStage.options(policy: policy, setting: .ci, budget: budget, seed: seed, sandbox: sandbox, roots: roots, python: python, progress: progress)
         let report = try FuzzCampaign(options: options).run(requests)
         if showProgress { Terminal.standardError.write("\r\u{1B}[K") }
 

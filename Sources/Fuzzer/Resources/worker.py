@@ -168,11 +168,19 @@ def as_text(value):
 
 
 def path_traversal(path, marker):
+    """True when planted `..` components reach open() behind a base directory the function
+    chose (`os.path.join(BASE, name)`). A path opened exactly as the caller gave it is the
+    caller's choice, not a traversal."""
     text = as_text(path)
     if text is None or marker not in text:
         return False
-    before = text[: text.find(marker)].replace("\\", "/")
-    return ".." in before.split("/") or text.startswith("/" + marker) or before == "/"
+    before = text[: text.find(marker)]
+    if os.altsep:
+        before = before.replace(os.altsep, os.sep)
+    parts = before.split(os.sep)[:-1]
+    if ".." not in parts:
+        return False
+    return parts.index("..") > 0 and any(p not in ("", ".", "..") for p in parts[: parts.index("..")])
 
 
 def security(cwe, event, detail):
@@ -818,9 +826,11 @@ def call(fn, kind, args, kwargs, timeout):
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values):
+def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values, deadline):
     results = []
     for index, item in enumerate(inputs):
+        if deadline is not None and index > 0 and time.monotonic() > deadline:
+            break  # the budget ran out: the parent drops the inputs not run
         inflight[0:8] = struct.pack("<II", seq, index + 1)
         STATE["security"] = []
         STATE["blocked"] = None
@@ -972,7 +982,9 @@ def main():
         seq += 1
         fn, kind = functions[request["target"]]
         NEW_FILES.clear()
-        results = run_batch(fn, kind, request["inputs"], timeout, inflight, seq, request.get("values", False))
+        budget_ms = request.get("budget_ms")
+        deadline = None if budget_ms is None else time.monotonic() + budget_ms / 1000.0
+        results = run_batch(fn, kind, request["inputs"], timeout, inflight, seq, request.get("values", False), deadline)
         reply = {"op": "results", "results": results}
         if NEW_FILES:
             reply["files"] = dict(NEW_FILES)

@@ -1,3 +1,4 @@
+import Foundation
 import PythonSyntax
 
 /// Constants of a function body, the fuzzer's dictionary: a magic string compared with `==`
@@ -106,30 +107,30 @@ enum Doctests {
     /// ("raises KeyError if …").
     static func documentedExceptions(_ docstring: String) -> Set<String> {
         var out = Set<String>()
-        var inRaisesSection = false
-        var sectionIndent = 0
-        for rawLine in docstring.split(separator: "\n", omittingEmptySubsequences: false) {
+        var section: (indent: Int, numpy: Bool)?
+        let lines = docstring.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
             let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.count
             let line = rawLine.dropFirst(indent)
             let lower = line.lowercased()
             if lower == "raises:" || lower == "raises" || lower == "exceptions:" {
-                inRaisesSection = true
-                sectionIndent = indent
+                let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
+                section = (indent, !next.isEmpty && next.allSatisfy { $0 == "-" })
                 continue
             }
-            if inRaisesSection {
-                if line.isEmpty || line.allSatisfy({ $0 == "-" }) { continue }
-                if indent <= sectionIndent, line.hasSuffix(":") || ["returns", "yields", "examples", "notes", "args", "parameters"].contains(lower) {
-                    inRaisesSection = false
-                } else if let name = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }).first {
-                    out.insert(String(name).split(separator: ".").last.map(String.init) ?? String(name))
+            if let current = section, !line.isEmpty, !line.allSatisfy({ $0 == "-" }) {
+                let first = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }).first.map(String.init) ?? ""
+                let entry = indent > current.indent || (current.numpy && indent == current.indent)
+                if entry, looksLikeExceptionClass(first), indent == current.indent || line.dropFirst(first.count).hasPrefix(":") || current.numpy {
+                    out.insert(first.split(separator: ".").last.map(String.init) ?? first)
                     continue
                 }
+                if indent <= current.indent, !(current.numpy && entry) { section = nil }
             }
             // Prose and reST: an exception-like name right after "raise"/"raises"/":raises".
             let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }).map(String.init)
-            for (index, word) in words.enumerated() where ["raise", "raises", "raised", "throws"].contains(word.lowercased()) {
-                for candidate in words.dropFirst(index + 1).prefix(3) {
+            for (position, word) in words.enumerated() where ["raise", "raises", "raised", "throws"].contains(word.lowercased()) {
+                for candidate in words.dropFirst(position + 1).prefix(3) {
                     let name = candidate.split(separator: ".").last.map(String.init) ?? candidate
                     if name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Warning") || name == "StopIteration" {
                         out.insert(name)
@@ -138,5 +139,11 @@ enum Doctests {
             }
         }
         return out
+    }
+
+    /// `ValueError`, `mypkg.errors.CommandError`: a capitalised class name, maybe dotted.
+    static func looksLikeExceptionClass(_ name: String) -> Bool {
+        guard let last = name.split(separator: ".").last, let first = last.first else { return false }
+        return first.isUppercase && last.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 }

@@ -69,6 +69,11 @@ struct Triage: Sendable {
         if result["raise"]?.bool == true, isProjectFile(innermost.file) {
             return .fine(blocked: false)  // the function's own `raise`: documented rejection
         }
+        // The operating system refusing a path or a resource the caller named (no such file,
+        // permission denied, a NUL in a path) is the contract of every I/O call, not a bug.
+        if names.contains(where: { $0 == "OSError" || $0 == "builtins.OSError" }) || message.hasPrefix("embedded null") {
+            return .fine(blocked: false)
+        }
         let shortType = type.split(separator: ".").last.map(String.init) ?? type
         if shortType == "MemoryError" {
             return .finding(Kind(kind: .memory, exception: type, message: message, cwe: 400, frames: frames, signature: "memory"))

@@ -136,10 +136,13 @@ final class WorkerProcess {
         case died(WorkerDeath, index: Int?)
     }
 
-    func run(target: String, inputs: [FuzzInput], values: Bool = false) -> BatchResult {
+    /// Runs a batch. With `budget`, the worker stops starting calls after that many seconds
+    /// and returns the results it has (fewer than inputs).
+    func run(target: String, inputs: [FuzzInput], values: Bool = false, budget: Double? = nil) -> BatchResult {
         var line = "{\"op\":\"run\",\"target\":"
         ValueEncoding.writeString(target.unicodeScalars.map(\.value), into: &line)
         if values { line += ",\"values\":true" }
+        if let budget { line += ",\"budget_ms\":\(max(1, Int(budget * 1000)))" }
         line += ",\"inputs\":["
         for (index, input) in inputs.enumerated() {
             if index > 0 { line += "," }
@@ -147,7 +150,7 @@ final class WorkerProcess {
         }
         line += "]}\n"
         guard send(line) else { return .died(.exited(exitDescription()), index: inflightIndex()) }
-        let deadline = Date().addingTimeInterval(Double(inputs.count) * (config.callTimeout + 0.05) + 30)
+        let deadline = Date().addingTimeInterval(min(Double(inputs.count) * (config.callTimeout + 0.05), budget ?? .infinity) + config.callTimeout + 30)
         switch readLine(deadline: deadline, watchCalls: true) {
         case .line(let bytes):
             guard let reply = try? JSONValue.parse(bytes), reply["op"]?.string == "results" else {

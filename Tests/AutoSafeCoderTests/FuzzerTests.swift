@@ -1,0 +1,417 @@
+import Foundation
+import Fuzzer
+import PythonSyntax
+import Testing
+
+/// Runs `autosafecoder fuzz` on a module written to a temporary directory.
+private struct FuzzRun {
+    var status: Int32
+    var json: [String: Any]
+    var stderr: String
+
+    var findings: [[String: Any]] { json["findings"] as? [[String: Any]] ?? [] }
+    var targets: [[String: Any]] { json["targets"] as? [[String: Any]] ?? [] }
+
+    func findings(of function: String) -> [[String: Any]] { findings.filter { $0["function"] as? String == function } }
+    func kinds(of function: String) -> Set<String> { Set(findings(of: function).compactMap { $0["kind"] as? String }) }
+    func target(_ function: String) -> [String: Any]? { targets.first { $0["function"] as? String == function } }
+
+    static func run(_ source: String, budget: Double = 0.4, seed: Int = 1, extra: [String] = [], policy: String? = nil,
+                    files: [String: String] = [:]) throws -> (FuzzRun, URL) {
+        let directory = try TestSupport.temporaryDirectory()
+        try source.write(to: directory.appendingPathComponent("target.py"), atomically: true, encoding: .utf8)
+        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var arguments = ["fuzz", "target.py", "--budget", String(budget), "--seed", String(seed), "--format", "json"] + extra
+        if let policy {
+            try policy.write(to: directory.appendingPathComponent("fuzz-policy.yaml"), atomically: true, encoding: .utf8)
+            arguments += ["--policy", "fuzz-policy.yaml"]
+        }
+        let result = try TestSupport.run(TestSupport.toolPath, arguments, in: directory)
+        let json = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
+        return (FuzzRun(status: result.status, json: json, stderr: result.stderr), directory)
+    }
+}
+
+@Suite("Fuzzer: finding bugs end to end", .serialized)
+struct FuzzerEndToEndTests {
+    @Test func crashesAreFoundAndDocumentedErrorsAreNot() throws {
+        let (run, directory) = try FuzzRun.run("""
+        from typing import List, Optional
+
+
+        def header_value(line: str) -> str:
+            return line.split(":")[1].strip()
+
+
+        def mean(values: List[float]) -> float:
+            return sum(values) / len(values)
+
+
+        def port(config: dict) -> int:
+            return int(config["port"])
+
+
+        def parse_age(text: str) -> int:
+            \"\"\"Parse an age.
+
+            Raises:
+                ValueError: if text is not a number between 0 and 150.
+            \"\"\"
+            age = int(text)
+            if not 0 <= age <= 150:
+                raise ValueError("age out of range")
+            return age
+
+
+        class Temperature:
+            @staticmethod
+            def celsius(kelvin: float) -> float:
+                if kelvin < 0:
+                    raise ValueError("below absolute zero")
+                return kelvin - 273.15
+
+
+        def shout(name):
+            return name.upper() + "!"
+        """)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.findings(of: "header_value").contains { $0["exception"] as? String == "IndexError" && $0["input"] as? String == "header_value('')" })
+        #expect(run.findings(of: "mean").contains { $0["exception"] as? String == "ZeroDivisionError" && $0["input"] as? String == "mean([])" })
+        #expect(run.findings(of: "port").contains { $0["exception"] as? String == "KeyError" })
+        // Own `raise`, a documented library error, and an unannotated parameter typed from use.
+        #expect(run.findings(of: "parse_age").isEmpty)
+        #expect(run.findings(of: "Temperature.celsius").isEmpty)
+        #expect(run.findings(of: "shout").isEmpty)
+        for name in ["header_value", "mean", "port", "parse_age", "Temperature.celsius", "shout"] {
+            let target = try #require(run.target(name), "\(name) listed in targets")
+            #expect(target["status"] as? String == "fuzzed")
+            #expect((target["executions"] as? Int ?? 0) > 50, "\(name) ran")
+            #expect((target["lines_covered"] as? Int ?? 0) >= 1, "\(name) covered lines")
+        }
+        // Each finding carries a reproducer that really reproduces it.
+        let finding = try #require(run.findings(of: "header_value").first)
+        let reproducer = try #require(finding["reproducer"] as? String)
+        #expect(reproducer.hasPrefix("from target import header_value\nheader_value('')"))
+        let replay = try TestSupport.run("/usr/bin/env", ["python3", "-c", reproducer], in: directory)
+        #expect(replay.status == 1 && replay.stderr.contains("IndexError"))
+        #expect(finding["kind"] as? String == "crash" && finding["cwe"] as? String == "CWE-248" && finding["line"] as? Int == 5)
+        #expect((run.json["fuzz"] as? [String: Any])?["seed"] as? Int == 1)
+    }
+
+    @Test func hangsAndMemoryBugs() throws {
+        let (run, directory) = try FuzzRun.run("""
+        def countdown(step: int) -> int:
+            n = 10
+            while n > 0:
+                n -= step
+            return n
+
+
+        def blow_up(n: int) -> int:
+            return len(b"x" * (n * 1024 * 1024))
+        """, budget: 1.5, policy: "version: 1\nfuzz:\n  call_timeout_ms: 200\n  memory_limit_mb: 256\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(run.kinds(of: "countdown") == ["hang"], "\(run.findings)")
+        #expect(run.kinds(of: "blow_up").contains("memory"), "\(run.findings)")
+    }
+
+    @Test func securityOraclesConfirmFlawsAndPassSafeTwins() throws {
+        let (run, directory) = try FuzzRun.run("""
+        import base64
+        import os
+        import pickle
+        import shlex
+        import sqlite3
+        import subprocess
+
+        BASE = "/srv/app/static"
+
+
+        def list_dir(name: str):
+            os.system("ls " + name)
+
+
+        def list_dir_quoted(name: str):
+            os.system("ls " + shlex.quote(name))
+
+
+        def grep(pattern: str):
+            return subprocess.run(f"grep {pattern} /dev/null", shell=True).returncode
+
+
+        def grep_argv(pattern: str):
+            return subprocess.run(["grep", pattern, "/dev/null"]).returncode
+
+
+        def calc(expression: str):
+            return eval(expression)
+
+
+        def load_token(token: str):
+            return pickle.loads(base64.b64decode(token))
+
+
+        def read_static(filename: str) -> bytes:
+            with open(os.path.join(BASE, filename), "rb") as f:
+                return f.read()
+
+
+        def read_static_safe(filename: str) -> bytes:
+            with open(os.path.join(BASE, os.path.basename(filename)), "rb") as f:
+                return f.read()
+
+
+        def find_user(name: str):
+            db = sqlite3.connect(":memory:")
+            db.execute("CREATE TABLE users (name TEXT)")
+            return db.execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
+
+
+        def find_user_safe(name: str):
+            db = sqlite3.connect(":memory:")
+            db.execute("CREATE TABLE users (name TEXT)")
+            return db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
+        """, budget: 0.5)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func cwes(_ function: String) -> Set<String> {
+            Set(run.findings(of: function).filter { $0["kind"] as? String == "security" }.compactMap { $0["cwe"] as? String })
+        }
+        #expect(cwes("list_dir") == ["CWE-78"])
+        #expect(cwes("grep") == ["CWE-78"])
+        #expect(cwes("calc") == ["CWE-95"] || cwes("calc") == ["CWE-94"] || cwes("calc") == ["CWE-94", "CWE-95"])
+        #expect(cwes("load_token") == ["CWE-502"])
+        #expect(cwes("read_static") == ["CWE-22"])
+        #expect(cwes("find_user") == ["CWE-89"])
+        for safe in ["list_dir_quoted", "grep_argv", "read_static_safe", "find_user_safe"] {
+            #expect(cwes(safe).isEmpty, "\(safe): \(run.findings(of: safe))")
+        }
+        let confirmed = try #require(run.findings(of: "list_dir").first { $0["kind"] as? String == "security" })
+        #expect(confirmed["severity"] as? String == "high")
+        #expect((confirmed["input"] as? String ?? "").contains("ascpwn"))
+    }
+
+    @Test func sandboxKeepsFilesProcessesAndNetworkSafe() throws {
+        for mode in ["audit", "bwrap"] {
+            let canary = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: canary) }
+            let protected = canary.appendingPathComponent("dir")
+            try FileManager.default.createDirectory(at: protected, withIntermediateDirectories: true)
+            try "keep".write(to: protected.appendingPathComponent("inner.txt"), atomically: true, encoding: .utf8)
+            let file = canary.appendingPathComponent("file.txt")
+            try "keep".write(to: file, atomically: true, encoding: .utf8)
+            let tag = "asc-fork-\(UUID().uuidString.prefix(8))"
+            let (run, directory) = try FuzzRun.run("""
+            import os
+            import shutil
+            import socket
+            import time
+
+
+            def wipe(path: str = "\(protected.path)"):
+                shutil.rmtree(path)
+
+
+            def delete(path: str = "\(file.path)"):
+                os.remove(path)
+
+
+            def overwrite(path: str = "\(file.path)"):
+                with open(path, "w") as f:
+                    f.write("owned")
+
+
+            def phone_home(host: str = "127.0.0.1", port: int = 22):
+                socket.create_connection((host, port), timeout=1).close()
+
+
+            def fork_loop(n: int = 3):
+                for _ in range(max(0, min(n, 20))):
+                    if os.fork() == 0:
+                        os.execv("/bin/sleep", ["sleep", "30", "\(tag)"])
+            """, budget: 0.4, extra: ["--sandbox", mode])
+            defer { try? FileManager.default.removeItem(at: directory) }
+            if mode == "bwrap", run.status == 2, run.stderr.contains("bubblewrap") { continue }  // no bwrap here
+            #expect((run.json["fuzz"] as? [String: Any])?["sandbox"] as? String == mode, "\(mode): \(run.stderr)")
+            #expect(try String(contentsOf: file, encoding: .utf8) == "keep", "\(mode)")
+            #expect(try String(contentsOf: protected.appendingPathComponent("inner.txt"), encoding: .utf8) == "keep", "\(mode)")
+            #expect(run.targets.filter { $0["status"] as? String == "fuzzed" }.count == 5, "\(mode): \(run.targets)")
+            let leftovers = try TestSupport.run("/usr/bin/env", ["pgrep", "-f", tag], in: directory)
+            #expect(leftovers.stdout.isEmpty, "\(mode): processes left behind: \(leftovers.stdout)")
+            let workers = try TestSupport.run("/usr/bin/env", ["pgrep", "-f", "autosafecoder-fuzz-"], in: directory)
+            #expect(workers.stdout.isEmpty, "\(mode): workers left behind")
+        }
+    }
+
+    @Test func unimportableModulesAreSkippedWithTheReason() throws {
+        let (run, directory) = try FuzzRun.run("""
+        import requests_that_do_not_exist
+
+
+        def f(x: int) -> int:
+            return x
+        """)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(run.status == 0)
+        #expect(run.findings.isEmpty)
+        let target = try #require(run.target("f"))
+        #expect(target["status"] as? String == "skipped")
+        #expect((target["reason"] as? String ?? "").contains("ModuleNotFoundError"))
+    }
+
+    @Test func aSeedReproducesTheRun() throws {
+        let source = """
+        def pick(items: list, index: int):
+            if index > 3:
+                return items[index]
+            return None
+        """
+        let policy = "version: 1\nfuzz:\n  max_executions: 3000\n"
+        let (first, d1) = try FuzzRun.run(source, budget: 30, seed: 42, policy: policy)
+        let (second, d2) = try FuzzRun.run(source, budget: 30, seed: 42, policy: policy)
+        defer { try? FileManager.default.removeItem(at: d1); try? FileManager.default.removeItem(at: d2) }
+        let inputs = { (run: FuzzRun) in run.findings.compactMap { $0["input"] as? String } }
+        #expect(!inputs(first).isEmpty)
+        #expect(inputs(first) == inputs(second))
+        #expect(first.target("pick")?["executions"] as? Int == 3000)
+        #expect(first.target("pick")?["lines_covered"] as? Int == second.target("pick")?["lines_covered"] as? Int)
+    }
+
+    @Test func regressionTestsAreWrittenAndFailUntilFixed() throws {
+        let (run, directory) = try FuzzRun.run("""
+        def first_word(text: str) -> str:
+            return text.split()[0]
+        """, extra: ["--write-tests", "regressions"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(run.status == 1)
+        let tests = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("regressions").path)
+        #expect(tests.count == run.findings.count && !tests.isEmpty)
+        let name = try #require(tests.first).replacingOccurrences(of: ".py", with: "")
+        let call = "import sys; sys.path[:0] = ['.', 'regressions']; import \(name) as t; [getattr(t, n)() for n in dir(t) if n.startswith('test_')]"
+        let failing = try TestSupport.run("/usr/bin/env", ["python3", "-c", call], in: directory)
+        #expect(failing.status != 0 && failing.stderr.contains("AssertionError"))
+        try "def first_word(text: str) -> str:\n    words = text.split()\n    return words[0] if words else ''\n"
+            .write(to: directory.appendingPathComponent("target.py"), atomically: true, encoding: .utf8)
+        let passing = try TestSupport.run("/usr/bin/env", ["python3", "-c", call], in: directory)
+        #expect(passing.status == 0, "\(passing.stderr)")
+    }
+
+    @Test func badTargetsAreClearErrors() throws {
+        let (run, directory) = try FuzzRun.run("def f(x: int) -> int:\n    return x\n", extra: [])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(run.status == 0)
+        let missing = try TestSupport.run(TestSupport.toolPath, ["fuzz", "target.py::nope"], in: directory)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("target.py: no module-level function or static/class method named `nope`"))
+        let absent = try TestSupport.run(TestSupport.toolPath, ["fuzz", "absent.py"], in: directory)
+        #expect(absent.status == 2 && absent.stderr.contains("absent.py: no such file or directory"))
+        try "def broken(:\n".write(to: directory.appendingPathComponent("broken.py"), atomically: true, encoding: .utf8)
+        let broken = try TestSupport.run(TestSupport.toolPath, ["fuzz", "broken.py"], in: directory)
+        #expect(broken.status == 2 && broken.stderr.contains("broken.py:1:"))
+        let python = try TestSupport.run(TestSupport.toolPath, ["fuzz", "target.py", "--python", "no-such-python3"], in: directory)
+        #expect(python.status == 2 && python.stderr.contains("no-such-python3 not found"))
+    }
+}
+
+@Suite("Fuzzer: targets, types and values")
+struct FuzzerUnitTests {
+    private func targets(_ source: String) throws -> [String: FuzzTarget] {
+        let parsed = try PythonSyntax.parse(Array(source.utf8))
+        return Dictionary(uniqueKeysWithValues: TargetDiscovery.targets(in: parsed).map { ($0.name, $0) })
+    }
+
+    @Test func targetsAreFunctionsAndStaticOrClassMethods() throws {
+        let found = try targets("""
+        def top(a, b=1): pass
+        async def coro(x: int): pass
+        class C:
+            def method(self, x): pass
+            @staticmethod
+            def static(x): pass
+            @classmethod
+            def build(cls, text): return text.strip()
+        """)
+        #expect(Set(found.keys) == ["top", "coro", "C.static", "C.build"])
+        #expect(found["C.build"]?.inferred["text"] == .str)
+    }
+
+    @Test func typesAreInferredFromUse() throws {
+        let found = try targets("""
+        def f(a, b, c, d, e, g, h, k):
+            a.split(",")
+            b + 1
+            c[0]
+            for item in d:
+                item.strip()
+            e.get("key")
+            if g is None:
+                return
+            g.lower()
+            h.decode()
+            k.append(1)
+        """)
+        let inferred = try #require(found["f"]).inferred
+        #expect(inferred["a"] == .str)
+        #expect(inferred["b"] == .int)
+        #expect(inferred["c"] == .union([.str, .list(.int)]))
+        #expect(inferred["d"] == .list(.str))
+        #expect(inferred["e"] == .dict(key: .str, value: .any))
+        #expect(inferred["g"] == .union([.str, .none]))
+        #expect(inferred["h"] == .bytes)
+        #expect(inferred["k"] == .list(.int))
+    }
+
+    @Test func constantsDoctestsAndDocumentedExceptions() throws {
+        let found = try targets("""
+        def command(text: str, limit: int = 10) -> str:
+            \"\"\"Run a command.
+
+            >>> command("reset", limit=3)
+            'ok'
+            >>> command('x' * 3)
+
+            Raises:
+                KeyError: for unknown commands.
+                mypkg.errors.CommandError: when it fails.
+
+            It raises TimeoutError if the device does not answer, see :raises LookupError:.
+            \"\"\"
+            if text == "reboot-now":
+                return text[2:40]
+            return {"a": 1}[text]
+        """)
+        let target = try #require(found["command"])
+        #expect(target.constants.contains(.string("reboot-now")))
+        #expect(target.constants.contains(.int(40)) && target.constants.contains(.int(39)) && target.constants.contains(.int(41)))
+        #expect(target.constants.contains(.string("a")))
+        #expect(!target.constants.contains(where: { ($0.text ?? "").hasPrefix("Run a command") }))
+        #expect(target.doctests == [FuzzInput(args: [.string("reset")], kwargs: [FuzzField("limit", .int(3))])])
+        #expect(target.documentedExceptions == ["KeyError", "CommandError", "TimeoutError", "LookupError"])
+    }
+
+    @Test func literalsRenderAsPythonThatEvaluatesToTheSameValue() throws {
+        let values: [FuzzValue] = [
+            .none, .bool(true), .int(-5), .bigInt("123456789012345678901234567890"), .float(-0.0), .float(.nan), .float(1.5), .float(3),
+            .str([0x27, 0x22, 0x5C, 0x0A, 0xE9, 0xD800, 0x1F600, 0x202E]), .bytes([0, 0x27, 0xFF, 0x41]), .bytearray([1, 2]),
+            .list([.int(1), .tuple([.string("a")])]), .tuple([]), .set([]), .frozenset([.int(1)]),
+            .dict([FuzzPair(.string("k"), .list([]))]), .path("../x"),
+        ]
+        let literals = values.map(PythonLiteral.render)
+        let program = "import math, pathlib\nfor text in \(PythonLiteral.render(.list(literals.map(FuzzValue.string)))):\n    print(repr(eval(text)))\n"
+        let result = try TestSupport.run("/usr/bin/env", ["python3", "-c", program])
+        #expect(result.status == 0, "\(result.stderr)")
+        let printed = result.stdout.split(separator: "\n").map(String.init)
+        #expect(printed == [
+            "None", "True", "-5", "123456789012345678901234567890", "-0.0", "nan", "1.5", "3.0",
+            "'\\'\"\\\\\\né\\ud800😀\\u202e'", "b\"\\x00'\\xffA\"", "bytearray(b'\\x01\\x02')",
+            "[1, ('a',)]", "()", "set()", "frozenset({1})", "{'k': []}", "PosixPath('../x')",
+        ])
+    }
+
+    @Test func theRandomSourceIsSeeded() {
+        var a = Xoshiro(seed: 7), b = Xoshiro(seed: 7), c = Xoshiro(seed: 8)
+        let first = (0..<4).map { _ in a.next() }
+        #expect(first == (0..<4).map { _ in b.next() })
+        #expect(first != (0..<4).map { _ in c.next() })
+    }
+}
