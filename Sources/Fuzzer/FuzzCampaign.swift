@@ -191,12 +191,14 @@ struct FileFuzzer {
             case "keyword_only": kind = .keyword
             default: kind = .positional
             }
-            var type = p["type"].map { PyType.from($0) } ?? .any
+            let annotated = p["type"].map { PyType.from($0) }
+            var type = annotated ?? .any
             if type == .any { type = target.inferred[name] ?? .any }
             type = type.renamingClasses(classNames)
+            let guessed = annotated == nil && type.containsAny
             let defaultValue = p["default"].flatMap { ValueEncoding.decode($0, classNames: classNames) }
             return ParameterSpec(name: name, kind: kind, type: type, defaultValue: defaultValue,
-                                 hasDefault: defaultValue != nil || p["has_default"]?.bool == true)
+                                 hasDefault: defaultValue != nil || p["has_default"]?.bool == true, guessed: guessed)
         }
     }
 
@@ -207,7 +209,8 @@ struct FileFuzzer {
         let deadline = start.addingTimeInterval(max(0.05, budget))
         var generator = InputGenerator(seed: options.seed &+ UInt64(truncatingIfNeeded: target.name.hashValueStable), parameters: parameters,
                                        constants: target.constants, payloads: payloads)
-        let triage = Triage(roots: options.roots, expected: Set(options.expectedExceptions).union(target.documentedExceptions))
+        let triage = Triage(roots: options.roots, expected: Set(options.expectedExceptions).union(target.documentedExceptions),
+                            guessedTypes: parameters.contains { $0.guessed && ($0.kind == .positional || $0.kind == .keyword) })
         var queue = target.doctests + generator.seeds()
         var corpus: [FuzzInput] = []
         var covered = Set<Int>()
@@ -357,6 +360,17 @@ extension String {
 }
 
 extension PyType {
+    /// Whether some part of the type is unknown.
+    var containsAny: Bool {
+        switch self {
+        case .any: return true
+        case .list(let t), .set(let t), .frozenset(let t), .tupleOf(let t): return t.containsAny
+        case .tuple(let items), .union(let items): return items.contains { $0.containsAny }
+        case let .dict(k, v): return k.containsAny || v.containsAny
+        default: return false
+        }
+    }
+
     /// Enum and record names as the reproducer writes them (the worker sends qualified names).
     func renamingClasses(_ names: [String]) -> PyType {
         switch self {

@@ -415,3 +415,61 @@ struct FuzzerUnitTests {
         #expect(first != (0..<4).map { _ in c.next() })
     }
 }
+
+@Suite("Fuzz stage of scan", .serialized)
+struct FuzzStageTests {
+    @Test func stagedScanFuzzesOnlyChangedFunctionsAndEveryFormatCarriesTheResults() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try TestSupport.git(["init", "-q", "-b", "main"], in: directory)
+        _ = try TestSupport.git(["config", "user.email", "t@example.com"], in: directory)
+        _ = try TestSupport.git(["config", "user.name", "T"], in: directory)
+        let old = "def old_bug(items: list) -> int:\n    return items[0]\n"
+        try old.write(to: directory.appendingPathComponent("mod.py"), atomically: true, encoding: .utf8)
+        _ = try TestSupport.git(["add", "-A"], in: directory)
+        _ = try TestSupport.git(["commit", "-q", "-m", "base"], in: directory)
+        try (old + "\n\ndef new_bug(text: str) -> str:\n    return text.split('=')[1]\n")
+            .write(to: directory.appendingPathComponent("mod.py"), atomically: true, encoding: .utf8)
+        _ = try TestSupport.git(["add", "-A"], in: directory)
+
+        let scan = { (extra: [String]) in
+            try TestSupport.run(TestSupport.toolPath, ["scan", "--staged", "--budget", "0.3", "--sandbox", "audit"] + extra, in: directory,
+                                environment: ["NO_COLOR": "1", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+        }
+        let json = try scan(["--format", "json"])
+        #expect(json.status == 1, "\(json.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let targets = document["targets"] as? [[String: Any]] ?? []
+        #expect(targets.compactMap { $0["function"] as? String } == ["new_bug"])
+        let findings = document["findings"] as? [[String: Any]] ?? []
+        #expect(findings.count == 1)
+        #expect(findings.first?["kind"] as? String == "crash" && findings.first?["function"] as? String == "new_bug")
+        #expect(findings.first?["exception"] as? String == "IndexError" && findings.first?["line"] as? Int == 6)
+        #expect((document["failures"] as? [String]) == ["fuzzing: 1 crash"])
+        #expect(json.stderr.contains("fuzzed 1 function"))
+
+        let text = try scan([])
+        #expect(text.stdout.hasPrefix("mod.py:6:1 ASC901 (CWE-248) [medium] IndexError in new_bug(): list index out of range — input: new_bug('')\n"))
+        let github = try scan(["--format", "github"])
+        #expect(github.stdout.hasPrefix("::warning file=mod.py,line=6,title=ASC901 (CWE-248) fuzzing%3A crash::IndexError in new_bug()"))
+        let junit = try scan(["--format", "junit"])
+        #expect(junit.stdout.contains("<testsuite name=\"autosafecoder-fuzz\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">"))
+        #expect(try scan(["--no-fuzz"]).status == 0)
+
+        if let shared = TestSupport.sharedDirectory {
+            let sarif = directory.appendingPathComponent("out.sarif")
+            _ = try scan(["--format", "sarif", "--output", sarif.path])
+            let validator = """
+            import json, sys, jsonschema
+            doc = json.load(open(sys.argv[2]))
+            jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(doc)
+            run = doc["runs"][0]
+            result = run["results"][0]
+            print(result["ruleId"], run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"], result["properties"]["input"])
+            """
+            let check = try TestSupport.run("/usr/bin/env", ["python3", "-c", validator, shared.appendingPathComponent("datasets/sarif-schema-2.1.0.json").path, sarif.path])
+            #expect(check.status == 0, "\(check.stderr)")
+            #expect(check.stdout == "ASC901 ASC901 new_bug('')\n")
+        }
+    }
+}

@@ -116,7 +116,7 @@ struct GateIntegrationTests {
         try repo.git("worktree", "add", "-q", "-b", "side", worktree.path)
         try ScanGitTests.vulnerable.write(to: worktree.appendingPathComponent("wt.py"), atomically: true, encoding: .utf8)
         try TestSupport.git(["add", "wt.py"], in: worktree)
-        let result = try tool(["scan", "--staged"], in: worktree)
+        let result = try tool(["scan", "--staged", "--no-fuzz"], in: worktree)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("wt.py:4:15 ASC605"))
         // The main worktree's index is untouched and clean.
@@ -138,12 +138,12 @@ struct GateIntegrationTests {
         defer { try? FileManager.default.removeItem(at: clone) }
         try TestSupport.git(["clone", "-q", "--depth", "1", "--no-single-branch", "file://" + repo.url.path, clone.path], in: repo.url)
         try TestSupport.git(["checkout", "-q", "feature"], in: clone)
-        let result = try tool(["scan", "--base", "origin/main"], in: clone)
+        let result = try tool(["scan", "--base", "origin/main", "--no-fuzz"], in: clone)
         #expect(result.status == 2)
         #expect(result.stderr.contains("shallow clone without the merge base; fetch more history"))
         // With full history the same gate works.
         try TestSupport.git(["fetch", "-q", "--unshallow"], in: clone)
-        let full = try tool(["scan", "--base", "origin/main"], in: clone)
+        let full = try tool(["scan", "--base", "origin/main", "--no-fuzz"], in: clone)
         #expect(full.status == 1)
         #expect(full.stdout.hasPrefix("feat.py:4:15 ASC605"))
     }
@@ -155,7 +155,7 @@ struct GateIntegrationTests {
         try repo.git("add", "calc.py")
         _ = try TestSupport.run("/bin/chown", ["-R", "65534:65534", repo.url.path])
         defer { _ = try? TestSupport.run("/bin/chown", ["-R", "0:0", repo.url.path]) }
-        let result = try tool(["scan", "--staged"], in: repo.url)
+        let result = try tool(["scan", "--staged", "--no-fuzz"], in: repo.url)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("calc.py:4:15 ASC605"))
     }

@@ -35,7 +35,8 @@ struct ScanGitTests {
             environment["NO_COLOR"] = "1"
             for (key, value) in extra { environment[key] = value }
             let directory = subdirectory.map { url.appendingPathComponent($0) } ?? url
-            return try TestSupport.run(TestSupport.toolPath, ["scan"] + arguments, in: directory, environment: environment)
+            // The static gate; the fuzzing stage has its own tests (FuzzStageTests).
+            return try TestSupport.run(TestSupport.toolPath, ["scan", "--no-fuzz"] + arguments, in: directory, environment: environment)
         }
     }
 
@@ -116,7 +117,7 @@ struct ScanGitTests {
         try TestSupport.git(["init", "-q"], in: url)
         try Self.vulnerable.write(to: url.appendingPathComponent("first.py"), atomically: true, encoding: .utf8)
         try TestSupport.git(["add", "first.py"], in: url)
-        let result = try TestSupport.run(TestSupport.toolPath, ["scan", "--staged"], in: url, environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+        let result = try TestSupport.run(TestSupport.toolPath, ["scan", "--staged", "--no-fuzz"], in: url, environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("1 file checked (the first commit)"))
     }
@@ -256,7 +257,7 @@ struct ScanGitTests {
     @Test func notARepositoryIsBadInput() throws {
         let url = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: url) }
-        let result = try TestSupport.run(TestSupport.toolPath, ["scan", "--staged"], in: url, environment: ["PATH": "/usr/bin:/bin", "GIT_CEILING_DIRECTORIES": url.deletingLastPathComponent().path])
+        let result = try TestSupport.run(TestSupport.toolPath, ["scan", "--staged", "--no-fuzz"], in: url, environment: ["PATH": "/usr/bin:/bin", "GIT_CEILING_DIRECTORIES": url.deletingLastPathComponent().path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("error: cannot open"))
     }

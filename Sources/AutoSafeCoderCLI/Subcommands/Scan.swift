@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Fuzzer
 import LibGit
 import Pipeline
 import PolicyKit
@@ -33,6 +34,15 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Write every current finding to this baseline file and exit 0.", valueName: "file"))
     var writeBaseline: String?
 
+    @Flag(inversion: .prefixedNo, help: "Fuzz the changed functions (default: on for --staged, --range and --base when fuzz.enabled; off for --all and paths).")
+    var fuzz: Bool?
+
+    @Option(help: ArgumentHelp("Fuzzing seconds per function (overrides the policy's budget).", valueName: "seconds"))
+    var budget: Double?
+
+    @Option(help: ArgumentHelp("Fuzzing sandbox: auto, bwrap or audit (overrides fuzz.sandbox).", valueName: "mode"))
+    var sandbox: SandboxMode?
+
     func run() throws {
         let mode = selection.mode.selectionMode
         let repository = try openRepository(required: mode.usesGit)
@@ -59,7 +69,8 @@ struct Scan: ParsableCommand {
             let resolved = path.hasPrefix("/") || baseline != nil ? path : (root as NSString).appendingPathComponent(path)
             known = try Baseline.load(path: resolved)
         }
-        let decision = GateDecision.decide(selection: chosen, results: results, policy: policy, baseline: known)
+        let fuzzReport = try runFuzzStage(mode: mode, selection: chosen, results: results, policy: policy, root: root)
+        let decision = GateDecision.decide(selection: chosen, results: results, policy: policy, baseline: known, fuzz: fuzzReport)
 
         let report: String
         switch format ?? policy.output.format {
@@ -81,6 +92,31 @@ struct Scan: ParsableCommand {
         }
         Terminal.standardError.write(TextReport.summary(decision, policySource: policyName, style: .init(color: Terminal.standardError.usesColor)))
         if !decision.passed { throw GateFailure() }
+    }
+
+    /// The fuzzing stage: the functions the change touched (all functions for whole files),
+    /// in files that parsed, with the hook's budget for --staged and CI's otherwise.
+    private func runFuzzStage(mode: SelectionMode, selection: Selection, results: [FileResult], policy: Policy, root: String) throws -> FuzzReport? {
+        let wanted: Bool
+        switch mode {
+        case .staged, .range, .base: wanted = fuzz ?? policy.fuzz.enabled
+        case .all, .paths: wanted = fuzz ?? false
+        }
+        guard wanted else { return nil }
+        let parsed = Set(results.filter { $0.syntaxError == nil }.map(\.path))
+        let files = selection.files.filter { parsed.contains($0.path) && $0.path.hasSuffix(".py") }
+        let shadow = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-shadow-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: shadow) }
+        let base = selection.repositoryRoot ?? root
+        let requests = try FuzzStage.requests(for: files, root: base, shadow: shadow)
+        guard !requests.isEmpty else { return FuzzReport() }
+        let roots = Array(Set([base, shadow].map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }))
+        let progress: (@Sendable (String) -> Void)? = isatty(STDERR_FILENO) == 1 ? Fuzz.showProgress : nil
+        let options = FuzzStage.options(policy: policy, setting: mode == .staged ? .hook : .ci, budget: budget, seed: nil, sandbox: sandbox,
+                                        roots: roots, progress: progress)
+        let report = try FuzzCampaign(options: options).run(requests)
+        if progress != nil { Terminal.standardError.write("\r\u{1B}[K") }
+        return report
     }
 
     /// Git modes open the repository the way a hook must (honouring `GIT_INDEX_FILE`); plain

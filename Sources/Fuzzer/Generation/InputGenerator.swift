@@ -7,6 +7,8 @@ public struct ParameterSpec: Sendable, Hashable {
     public var defaultValue: FuzzValue?
     /// A default exists (even when the worker could not encode it): the argument may be left out.
     public var hasDefault: Bool
+    /// No annotation and only a partial type from use: values are the fuzzer's guess.
+    public var guessed = false
 }
 
 /// Type-aware generation and mutation of inputs (all randomness from one seeded generator).

@@ -98,6 +98,11 @@ enum TypeInference {
                         }
                     }
                 case let .binOp(left, op, right):
+                    // Two parameters in arithmetic: numbers, weakly (`a + b` also joins strings).
+                    if let a = param(left), let b = param(right), op != .mod {
+                        note(a) { $0.number += 1 }
+                        note(b) { $0.number += 1 }
+                    }
                     for (side, other) in [(left, right), (right, left)] {
                         guard let name = param(side) else { continue }
                         let kind = constantKind(other)

@@ -6,6 +6,9 @@ struct Triage: Sendable {
     let roots: [String]
     /// Exception names that are expected behaviour: the policy's and the docstring's.
     let expected: Set<String>
+    /// Some parameter has no annotation and no type the body reveals: the fuzzer guessed its
+    /// values, so a TypeError or AttributeError says more about the guess than about the code.
+    var guessedTypes = false
 
     enum Verdict: Equatable {
         /// Returned, or raised what it should; `blocked` when the sandbox stopped an operation.
@@ -75,6 +78,9 @@ struct Triage: Sendable {
             return .fine(blocked: false)
         }
         let shortType = type.split(separator: ".").last.map(String.init) ?? type
+        if guessedTypes, shortType == "TypeError" || shortType == "AttributeError" {
+            return .badInput("\(type) on a guessed type: \(message)")
+        }
         if shortType == "MemoryError" {
             return .finding(Kind(kind: .memory, exception: type, message: message, cwe: 400, frames: frames, signature: "memory"))
         }

@@ -63,9 +63,11 @@ public enum Sandbox: String, Sendable {
 }
 
 extension Sandbox {
-    /// The given directories that lie under /tmp, without ones inside another.
+    /// The given directories that lie under /tmp and exist (bwrap refuses to bind a missing
+    /// one), without ones inside another.
     static func underTmp(_ directories: [String]) -> [String] {
-        let candidates = Set(directories.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }.filter { $0.hasPrefix("/tmp/") })
+        let candidates = Set(directories.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+            .filter { $0.hasPrefix("/tmp/") && FileManager.default.fileExists(atPath: $0) })
         return candidates.filter { path in !candidates.contains { $0 != path && path.hasPrefix($0 + "/") } }.sorted()
     }
 }

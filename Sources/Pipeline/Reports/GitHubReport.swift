@@ -1,4 +1,5 @@
 import Analyzer
+import Fuzzer
 
 /// GitHub Actions workflow commands: one annotation per new finding.
 public enum GitHubReport {
@@ -11,6 +12,11 @@ public enum GitHubReport {
             let command = finding.severity == .low ? "notice" : (finding.severity == .medium ? "warning" : "error")
             out += "::\(command) file=\(property(finding.file)),line=\(finding.line),endLine=\(finding.endLine),col=\(finding.column),"
             out += "endColumn=\(finding.endColumn),title=\(property("\(finding.code) (\(finding.cweID))"))::\(data(finding.message))\n"
+        }
+        for finding in decision.fuzz?.findings ?? [] {
+            let command = finding.severity == .high ? "error" : "warning"
+            out += "::\(command) file=\(property(finding.file)),line=\(finding.line),title=\(property("\(finding.code) (CWE-\(finding.cweID)) fuzzing: \(finding.kind.rawValue)"))::"
+            out += data("\(finding.summary)\nReproduce:\n\(finding.reproducer)") + "\n"
         }
         return out
     }

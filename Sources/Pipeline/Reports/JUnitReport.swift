@@ -1,4 +1,6 @@
+import Foundation
 import Analyzer
+import Fuzzer
 
 /// JUnit XML: one test case per scanned file, failing with its new findings.
 public enum JUnitReport {
@@ -7,9 +9,13 @@ public enum JUnitReport {
         for finding in decision.newFindings { byFile[finding.file, default: []].append(finding) }
         let errors = Dictionary(grouping: decision.syntaxErrors, by: \.filename)
         let paths = decision.selection.files.map(\.path)
-        let failures = paths.filter { byFile[$0] != nil || errors[$0] != nil }.count
+        let fuzzTargets = decision.fuzz?.targets ?? []
+        let fuzzFindings = decision.fuzz?.findings ?? []
+        let fuzzFailures = fuzzTargets.filter { target in fuzzFindings.contains { $0.file == target.file && $0.function == target.function } }.count
+        let failures = paths.filter { byFile[$0] != nil || errors[$0] != nil }.count + fuzzFailures
+        let tests = paths.count + fuzzTargets.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"autosafecoder\" tests=\"\(paths.count)\" failures=\"\(failures)\">\n"
+        out += "<testsuites name=\"autosafecoder\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
         out += "  <testsuite name=\"autosafecoder\" tests=\"\(paths.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         for path in paths {
             out += "    <testcase classname=\"autosafecoder\" name=\"\(escape(path))\""
@@ -26,7 +32,25 @@ public enum JUnitReport {
             out += escape(lines.joined(separator: "\n")) + "</failure>\n"
             out += "    </testcase>\n"
         }
-        out += "  </testsuite>\n</testsuites>\n"
+        out += "  </testsuite>\n"
+        if !fuzzTargets.isEmpty {
+            // One test case per fuzzed function: skipped with its reason, or failing with what was found.
+            out += "  <testsuite name=\"autosafecoder-fuzz\" tests=\"\(fuzzTargets.count)\" failures=\"\(fuzzFailures)\" errors=\"0\" skipped=\"\(fuzzTargets.filter { $0.status == .skipped }.count)\">\n"
+            for target in fuzzTargets {
+                out += "    <testcase classname=\"autosafecoder.fuzz.\(escape(target.file))\" name=\"\(escape(target.function))\" time=\"\(String(format: "%.3f", target.seconds))\""
+                let found = fuzzFindings.filter { $0.file == target.file && $0.function == target.function }
+                if target.status == .skipped {
+                    out += ">\n      <skipped message=\"\(escape(target.reason ?? ""))\"/>\n    </testcase>\n"
+                } else if found.isEmpty {
+                    out += "/>\n"
+                } else {
+                    let text = found.map { "\($0.file):\($0.line) \($0.code) (CWE-\($0.cweID)) \($0.summary)\n\($0.reproducer)" }.joined(separator: "\n\n")
+                    out += ">\n      <failure message=\"\(escape(GateDecision.fuzzCounts(found)))\" type=\"autosafecoder-fuzz\">\(escape(text))</failure>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
         return out
     }
 

@@ -1,6 +1,7 @@
 import Analyzer
 import Diagnostics
 import Foundation
+import Fuzzer
 
 /// SARIF 2.1.0 as GitHub code scanning reads it: rules with help text, `security-severity`,
 /// `security` and `external/cwe/cwe-078` tags, repository-relative URIs, regions in UTF-16
@@ -67,6 +68,36 @@ public enum SARIFReport {
             return result
         }
 
+        // Fuzzing: one rule per kind (ASC901–ASC904); the proof (input, reproducer) in properties.
+        let fuzzFindings = decision.fuzz?.findings ?? []
+        let fuzzKinds = Set(fuzzFindings.map(\.code))
+        let fuzzRules: [[String: Any]] = FuzzRuleText.all.filter { fuzzKinds.contains($0.code) }.map { rule in
+            [
+                "id": rule.code, "name": rule.name,
+                "shortDescription": ["text": rule.short], "fullDescription": ["text": rule.help],
+                "help": ["text": rule.help, "markdown": rule.help],
+                "helpUri": "https://cwe.mitre.org/data/definitions/\(rule.cwe).html",
+                "defaultConfiguration": ["level": level(rule.severity)],
+                "properties": ["security-severity": securitySeverity(rule.severity), "precision": "very-high",
+                               "tags": ["security", "fuzzing", "external/cwe/cwe-\(String(format: "%03d", rule.cwe))"]] as [String: Any],
+            ]
+        }
+        let fuzzResults: [[String: Any]] = fuzzFindings.map { finding in
+            [
+                "ruleId": finding.code,
+                "ruleIndex": ruleList.count + (fuzzRules.firstIndex { $0["id"] as? String == finding.code } ?? 0),
+                "level": level(finding.severity),
+                "message": ["text": "\(finding.summary) (CWE-\(finding.cweID))"],
+                "locations": [["physicalLocation": [
+                    "artifactLocation": ["uri": uri(finding.file), "uriBaseId": "%SRCROOT%"],
+                    "region": ["startLine": max(1, finding.line)],
+                ]]],
+                "partialFingerprints": ["primaryLocationLineHash": finding.fingerprint, "autosafecoder/v1": finding.fingerprint],
+                "properties": ["kind": finding.kind.rawValue, "function": finding.function, "input": finding.call,
+                               "reproducer": finding.reproducer, "exception": finding.exception ?? "", "cwe": "CWE-\(finding.cweID)"],
+            ]
+        }
+
         let notifications: [[String: Any]] = decision.syntaxErrors.map { error in
             ["level": "error", "message": ["text": "\(error.kind.rawValue): \(error.message)"],
              "locations": [["physicalLocation": ["artifactLocation": ["uri": uri(error.filename), "uriBaseId": "%SRCROOT%"],
@@ -76,9 +107,9 @@ public enum SARIFReport {
             "tool": ["driver": [
                 "name": "AutoSafeCoder",
                 "semanticVersion": toolVersion,
-                "rules": sarifRules,
+                "rules": sarifRules + fuzzRules,
             ] as [String: Any]],
-            "results": results,
+            "results": results + fuzzResults,
             "invocations": [["executionSuccessful": true, "toolExecutionNotifications": notifications]],
             "columnKind": "utf16CodeUnits",
             "automationDetails": ["id": "autosafecoder/"],
@@ -153,4 +184,22 @@ public enum SARIFReport {
         let prefix = text.prefix(max(0, byteColumn - 1))
         return String(decoding: prefix, as: UTF8.self).utf16.count + 1
     }
+}
+
+/// Rule texts of the fuzzer's finding kinds, for SARIF.
+enum FuzzRuleText {
+    struct Rule {
+        var code: String, name: String, short: String, help: String, cwe: Int, severity: Severity
+    }
+
+    static let all: [Rule] = [
+        Rule(code: "ASC901", name: "FuzzCrash", short: "uncaught exception found by fuzzing",
+             help: "A well-typed input makes the function raise an exception it neither raises itself nor documents. The reproducer shows the call.", cwe: 248, severity: .medium),
+        Rule(code: "ASC902", name: "FuzzHang", short: "call that does not return, found by fuzzing",
+             help: "An input makes the function run past the per-call timeout (an infinite loop or runaway work).", cwe: 835, severity: .medium),
+        Rule(code: "ASC903", name: "FuzzMemory", short: "unbounded memory use found by fuzzing",
+             help: "An input makes the function exhaust the worker's memory limit.", cwe: 400, severity: .medium),
+        Rule(code: "ASC904", name: "FuzzConfirmedInjection", short: "injection confirmed by fuzzing",
+             help: "Text the fuzzer planted in an argument reached a dangerous operation (a shell, eval/exec, pickle, open or SQL) in a position where it acts as code or a path. The operation was blocked in the sandbox.", cwe: 20, severity: .high),
+    ]
 }
