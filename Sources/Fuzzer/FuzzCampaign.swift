@@ -192,10 +192,9 @@ struct FileFuzzer {
             default: kind = .positional
             }
             let annotated = p["type"].map { PyType.from($0) }
-            var type = annotated ?? .any
-            if type == .any { type = target.inferred[name] ?? .any }
+            var type = annotated ?? (target.inferred[name] ?? .any).guessingUnknowns
             type = type.renamingClasses(classNames)
-            let guessed = annotated == nil && type.containsAny
+            let guessed = type.containsGuess
             let defaultValue = p["default"].flatMap { ValueEncoding.decode($0, classNames: classNames) }
             return ParameterSpec(name: name, kind: kind, type: type, defaultValue: defaultValue,
                                  hasDefault: defaultValue != nil || p["has_default"]?.bool == true, guessed: guessed)

@@ -119,7 +119,7 @@ struct InputGenerator {
     /// A plain, valid value of a type: the starting point of the seeds.
     func simple(_ type: PyType) -> FuzzValue {
         switch type {
-        case .any: return .int(1)
+        case .any, .guess: return .int(1)
         case .none: return .none
         case .int: return .int(1)
         case .float, .complex: return .float(1.0)
@@ -162,6 +162,7 @@ struct InputGenerator {
         case let .enumeration(ref, name, members): return members.map { .enumMember(ref: ref, className: name, member: $0) }
         case .none: return [.none]
         case .any: return [.none, .int(0), .string(""), .list([]), .dict([])] + strings.prefix(8).map(FuzzValue.str) + ints.prefix(8)
+        case .guess: return [.int(0), .string(""), .nested(depth: 5000, leaf: .int(1)), .list([]), .dict([])] + strings.prefix(8).map(FuzzValue.str) + ints.prefix(8)
         case let .record(ref, name, fields):
             return fields.enumerated().flatMap { index, field in
                 interesting(for: field.type).prefix(6).map { candidate -> FuzzValue in
@@ -181,6 +182,11 @@ struct InputGenerator {
     mutating func value(of type: PyType, depth: Int = 0) -> FuzzValue {
         switch type {
         case .any: return anyValue(depth: depth)
+        case .guess:
+            if rng.chance(1) { return .nested(depth: 5000, leaf: .int(1)) }
+            var value = anyValue(depth: depth)
+            while value == FuzzValue.none { value = anyValue(depth: depth) }
+            return value
         case .none: return .none
         case .bool: return .bool(rng.chance(50))
         case .int: return intValue()

@@ -2,6 +2,9 @@
 /// real classes) or inferred from how the body uses it.
 public indirect enum PyType: Hashable, Sendable {
     case any
+    /// Unknown, and unannotated: the fuzzer guesses plain values (never None, which the
+    /// function may fairly not expect), and a TypeError it causes is not held against the code.
+    case guess
     case none
     case int, float, bool, str, bytes, bytearray, complex, path
     case list(PyType)
@@ -63,6 +66,32 @@ public indirect enum PyType: Hashable, Sendable {
         (json?.array ?? []).compactMap { field in
             guard let name = field["name"]?.string else { return nil }
             return RecordField(name: name, type: from(field["type"]), optional: field["optional"]?.bool ?? false)
+        }
+    }
+
+    /// The type with unknown parts of an unannotated parameter marked as guesses.
+    var guessingUnknowns: PyType {
+        switch self {
+        case .any: return .guess
+        case .list(let t): return .list(t.guessingUnknowns)
+        case .set(let t): return .set(t.guessingUnknowns)
+        case .frozenset(let t): return .frozenset(t.guessingUnknowns)
+        case .tupleOf(let t): return .tupleOf(t.guessingUnknowns)
+        case .tuple(let items): return .tuple(items.map(\.guessingUnknowns))
+        case .union(let items): return .union(items.map(\.guessingUnknowns))
+        case let .dict(k, v): return .dict(key: k.guessingUnknowns, value: v.guessingUnknowns)
+        default: return self
+        }
+    }
+
+    /// Whether some part is a guess.
+    var containsGuess: Bool {
+        switch self {
+        case .guess: return true
+        case .list(let t), .set(let t), .frozenset(let t), .tupleOf(let t): return t.containsGuess
+        case .tuple(let items), .union(let items): return items.contains { $0.containsGuess }
+        case let .dict(k, v): return k.containsGuess || v.containsGuess
+        default: return false
         }
     }
 

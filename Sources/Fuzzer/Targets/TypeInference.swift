@@ -28,7 +28,7 @@ enum TypeInference {
             if let best = ranked.filter({ $0.0 > 0 }).max(by: { $0.0 < $1.0 }) {
                 base = best.1
             } else if sequence > 0 || iterable > 0 {
-                base = element.map { .list($0) } ?? .union([.str, .list(.int)])
+                base = element.map { .list($0) } ?? .union([.str, .list(.any)])
             }
             guard let base else { return optional ? PyType.none : nil }
             return optional ? .union([base, .none]) : base

@@ -18,13 +18,15 @@ public enum Reproducer {
     static func imports(function: String, input: FuzzInput, modulePath: String) -> [String] {
         let module = module(of: modulePath).name
         var names = Set([String(function.split(separator: ".").first ?? Substring(function))])
-        var usesPath = false
+        var usesPath = false, usesNesting = false
         for value in input.args + input.kwargs.map(\.value) {
             PythonLiteral.classNames(in: value, into: &names)
             if containsPath(value) { usesPath = true }
+            if PythonLiteral.render(value).contains("functools.reduce(") { usesNesting = true }
         }
         var lines = ["from \(module) import \(names.sorted().joined(separator: ", "))"]
         if usesPath { lines.insert("import pathlib", at: 0) }
+        if usesNesting { lines.insert("import functools", at: 0) }
         return lines
     }
 

@@ -53,6 +53,8 @@ enum Shrinker {
         case .path(let p): return sequence(Array(p.unicodeScalars)).map { .path(String(String.UnicodeScalarView($0))) }
         case .list(let items): return container(items).map(FuzzValue.list)
         case .tuple: return []  // fixed arity: shrink inside only
+        case .nested(let depth, let leaf):
+            return depth > 1 ? [.nested(depth: depth / 2, leaf: leaf), .nested(depth: depth * 3 / 4, leaf: leaf)] : [.list([leaf])]
         case .set(let items): return container(items).map(FuzzValue.set)
         case .frozenset(let items): return container(items).map(FuzzValue.frozenset)
         case .dict(let pairs):

@@ -78,7 +78,8 @@ struct Triage: Sendable {
             return .fine(blocked: false)
         }
         let shortType = type.split(separator: ".").last.map(String.init) ?? type
-        if guessedTypes, shortType == "TypeError" || shortType == "AttributeError" {
+        // A guess is never None, so a NoneType error comes from the code (a `.get()` miss).
+        if guessedTypes, shortType == "TypeError" || shortType == "AttributeError", !message.contains("NoneType") {
             return .badInput("\(type) on a guessed type: \(message)")
         }
         if shortType == "MemoryError" {

@@ -23,6 +23,9 @@ public indirect enum FuzzValue: Hashable, Sendable {
     case enumMember(ref: Int, className: String, member: String)
     /// An instance built with keyword arguments: a dataclass, a NamedTuple.
     case object(ref: Int, className: String, fields: [FuzzField])
+    /// `leaf` wrapped in `depth` one-element lists: `[[[...[leaf]...]]]`, deeper than any
+    /// recursive decoder (ours or JSON's) could take as a tree.
+    case nested(depth: Int, leaf: FuzzValue)
 
     public static func string(_ text: String) -> FuzzValue { .str(text.unicodeScalars.map(\.value)) }
 
@@ -48,6 +51,7 @@ public indirect enum FuzzValue: Hashable, Sendable {
             return items.reduce(1) { $0 + $1.size }
         case .dict(let pairs): return pairs.reduce(1) { $0 + $1.key.size + $1.value.size }
         case .object(_, _, let fields): return fields.reduce(1) { $0 + $1.value.size }
+        case .nested(let depth, let leaf): return depth + leaf.size
         }
     }
 }

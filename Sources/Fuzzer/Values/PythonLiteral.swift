@@ -67,6 +67,10 @@ public enum PythonLiteral {
             writeStr(p.unicodeScalars.map(\.value), into: &out)
             out += ")"
         case .enumMember(_, let name, let member): out += "\(name).\(member)"
+        case .nested(let depth, let leaf):
+            out += "functools.reduce(lambda inner, _: [inner], range(\(depth)), "
+            write(leaf, into: &out)
+            out += ")"
         case .object(_, let name, let fields):
             out += "\(name)(" + fields.map { "\($0.name)=\(render($0.value))" }.joined(separator: ", ") + ")"
         }

@@ -63,6 +63,10 @@ enum ValueEncoding {
             out += "{\"en\":\(ref),\"m\":"
             writeString(member.unicodeScalars.map(\.value), into: &out)
             out += "}"
+        case .nested(let depth, let leaf):
+            out += "{\"nest\":\(depth),\"leaf\":"
+            write(leaf, into: &out)
+            out += "}"
         case .object(let ref, _, let fields):
             out += "{\"new\":\(ref),\"a\":{"
             for (index, field) in fields.enumerated() {
