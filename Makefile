@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib clean
+.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib bench-fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -53,3 +53,8 @@ differential:
 
 bench-parser:
 	scripts/parser-bench.sh
+
+## Fuzzer against Hypothesis on the bug corpus, and executions per second (docs/benchmarks.md).
+bench-fuzz: release
+	python3 Benchmarks/fuzz/bench_fuzz.py $(RELEASE_BIN) --budget 5 --seed 1
+	python3 Benchmarks/fuzz/bench_throughput.py $(RELEASE_BIN) --runs 5 --budget 5

@@ -47,6 +47,12 @@ def archive(folder: str) -> None:
 
 
 def load_settings(path: str) -> dict:
+    """Settings from a YAML file.
+
+    Raises:
+        OSError: if the file cannot be read.
+        yaml.YAMLError: if it is not valid YAML.
+    """
     with open(path) as handle:
         return yaml.load(handle)
 PY

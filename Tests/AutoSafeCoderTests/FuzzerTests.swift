@@ -72,6 +72,7 @@ struct FuzzerEndToEndTests {
 
 
         def shout(name):
+            print("the target may print; the protocol has its own pipe")
             return name.upper() + "!"
         """)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -110,9 +111,23 @@ struct FuzzerEndToEndTests {
 
         def blow_up(n: int) -> int:
             return len(b"x" * (n * 1024 * 1024))
+
+
+        def backtrack(text: str) -> bool:
+            # Catastrophic backtracking inside C: the per-call alarm cannot interrupt it, the
+            # parent's watchdog must kill the worker.
+            import re
+            return re.match(r"^(a+)+$", "a" * 40 + text) is not None
+
+
+        def after_the_kill(n: int) -> int:
+            return 100 // n
         """, budget: 1.5, policy: "version: 1\nfuzz:\n  call_timeout_ms: 200\n  memory_limit_mb: 256\n")
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(run.kinds(of: "countdown") == ["hang"], "\(run.findings)")
+        #expect(run.kinds(of: "backtrack") == ["hang"], "\(run.findings)")
+        #expect(run.findings(of: "backtrack").first?["input"] as? String != "backtrack('')")
+        #expect(run.kinds(of: "after_the_kill") == ["crash"], "a killed worker is replaced: \(run.findings)")
         #expect(run.kinds(of: "blow_up").contains("memory"), "\(run.findings)")
     }
 
