@@ -62,6 +62,7 @@ STATE = {
     "security": [],
     "blocked": None,
     "in_hook": False,
+    "strings": [],
 }
 
 # --------------------------------------------------------------------------- oracles
@@ -168,19 +169,51 @@ def as_text(value):
 
 
 def path_traversal(path, marker):
-    """True when planted `..` components reach open() behind a base directory the function
-    chose (`os.path.join(BASE, name)`). A path opened exactly as the caller gave it is the
-    caller's choice, not a traversal."""
+    """True when planted `..` components take an opened path out of the directory the
+    function put in front of the input (`os.path.join(BASE, name)`). A path opened exactly as
+    the caller gave it is the caller's choice, not a traversal."""
     text = as_text(path)
     if text is None or marker not in text:
         return False
-    before = text[: text.find(marker)]
-    if os.altsep:
-        before = before.replace(os.altsep, os.sep)
-    parts = before.split(os.sep)[:-1]
+    normalized = text if not os.altsep else text.replace(os.altsep, os.sep)
+    for planted in STATE["strings"]:
+        if marker not in planted:
+            continue
+        at = normalized.find(planted)
+        if at < 0:
+            continue
+        if at == 0:
+            return False  # the caller's own path
+        prefix = normalized[:at]
+        base = prefix.rstrip(os.sep) if prefix.endswith(os.sep) else os.path.dirname(prefix)
+        base = os.path.normpath(base or ".")
+        resolved = os.path.normpath(normalized)
+        return not (resolved == base or resolved.startswith(base.rstrip(os.sep) + os.sep))
+    # The input was transformed on the way (stripped, joined in parts): `..` right before
+    # the marker behind something that is not itself a traversal.
+    parts = normalized[: normalized.find(marker)].split(os.sep)[:-1]
     if ".." not in parts:
         return False
-    return parts.index("..") > 0 and any(p not in ("", ".", "..") for p in parts[: parts.index("..")])
+    return any(p not in ("", ".", "..") for p in parts[: parts.index("..")])
+
+
+def planted_strings(values, depth=0):
+    """The text values of a call's arguments (one level into containers), for the oracles."""
+    out = []
+    for value in values:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, (bytes, bytearray)):
+            out.append(bytes(value).decode("utf-8", "replace"))
+        elif hasattr(value, "__fspath__"):
+            text = as_text(value)
+            if text is not None:
+                out.append(text)
+        elif depth < 2 and isinstance(value, (list, tuple, set, frozenset)):
+            out.extend(planted_strings(list(value), depth + 1))
+        elif depth < 2 and isinstance(value, dict):
+            out.extend(planted_strings(list(value.values()), depth + 1))
+    return out
 
 
 def security(cwe, event, detail):
@@ -850,6 +883,7 @@ def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values, deadline):
         except Exception as exc:
             results.append({"o": "bad_input", "msg": "%s: %s" % (type(exc).__name__, exc)})
             continue
+        STATE["strings"] = planted_strings(args + list(kwargs.values()))
         outcome = None
         STATE["armed"] = True
         try:
