@@ -494,3 +494,35 @@ struct FuzzStageTests {
         }
     }
 }
+
+@Suite("Fuzzer on other Pythons")
+struct FuzzerPythonVersionTests {
+    /// Interpreters besides the default one, where this machine has them (pyenv's, or
+    /// `python3.N` on PATH); none found means nothing to check.
+    static var interpreters: [String] {
+        var found: [String] = []
+        let pyenv = ProcessInfo.processInfo.environment["PYENV_ROOT"] ?? (NSHomeDirectory() + "/.pyenv")
+        for version in (try? FileManager.default.contentsOfDirectory(atPath: pyenv + "/versions")) ?? [] {
+            let path = "\(pyenv)/versions/\(version)/bin/python3"
+            if version.hasPrefix("3."), FileManager.default.isExecutableFile(atPath: path) { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    @Test func theWorkerRunsOn39AndLaterAndRefusesOlder() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "def head(items: list) -> int:\n    return items[0]\n".write(to: directory.appendingPathComponent("m.py"), atomically: true, encoding: .utf8)
+        for python in Self.interpreters {
+            let version = try TestSupport.run(python, ["-c", "import sys; print(sys.version_info[1])"]).stdout
+            guard let minor = Int(version.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
+            let result = try TestSupport.run(TestSupport.toolPath, ["fuzz", "m.py", "--budget", "0.3", "--seed", "1", "--python", python], in: directory)
+            if minor >= 9 {
+                #expect(result.status == 1, "\(python): \(result.stderr)")
+                #expect(result.stdout.contains("IndexError in head(): list index out of range — input: head([])"), "\(python)")
+            } else {
+                #expect(result.status == 2 && result.stderr.contains("the fuzzer needs python3 >= 3.9"), "\(python)")
+            }
+        }
+    }
+}
