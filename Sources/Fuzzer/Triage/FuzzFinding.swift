@@ -70,10 +70,8 @@ public struct FuzzFinding: Sendable, Hashable {
 
     /// Stable across runs and line shifts: file, function and signature (not the input).
     public var fingerprint: String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         let site = signature.split(separator: "@").first.map(String.init) ?? signature
-        for byte in "\(file)|\(function)|\(site)".utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(h, radix: 16)
+        return String(UInt64(bitPattern: Int64("\(file)|\(function)|\(site)".hashValueStable)), radix: 16)
     }
 
     /// A stable rule-like code for reports: ASC9xx.
