@@ -13,6 +13,10 @@ public struct FileFix: Sendable {
     public var hints: [Finding]
     /// Fixes that were tried and dropped, with the reason.
     public var rejected: [String]
+    /// How the kept patch was verified beyond the static checks, one line each.
+    public var verification: [String] = []
+    /// Which agent wrote the patch ("built-in agent", "openai gpt-4o", …).
+    public var agents: [String] = []
 }
 
 /// The built-in coding agent: offline and deterministic. It applies the mechanical fixes,
@@ -75,6 +79,9 @@ public struct BuiltinAgent: Sendable {
         let hints = wanted.filter { finding in !repaired.contains(finding) }
         return FileFix(path: path, fixed: current == source ? nil : current, repaired: repaired, hints: hints, rejected: rejected)
     }
+
+    /// Whether the built-in fix for this rule changes results on purpose (no differential check).
+    public static func changesResults(code: String) -> Bool { BuiltinFixes.fix(for: code)?.changesResults ?? false }
 
     private func key(_ finding: Finding) -> String { "\(finding.code):\(finding.fingerprint)" }
 

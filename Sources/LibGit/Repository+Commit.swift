@@ -117,3 +117,34 @@ extension Repository {
         return ObjectID(commitID).hex
     }
 }
+
+extension Repository {
+    /// Writes the files of a commit's tree into `directory` (which must be empty or absent):
+    /// a checkout that touches neither the repository's working tree nor its index. Modes are
+    /// kept (the executable bit, symlinks); submodules are left out.
+    public func export(_ commit: String, to directory: String) throws(GitError) {
+        let files = try allFiles(at: commit)
+        let manager = FileManager.default
+        for file in files {
+            let target = (directory as NSString).appendingPathComponent(file.path)
+            let parent = (target as NSString).deletingLastPathComponent
+            do {
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                switch file.mode {
+                case .submodule:
+                    continue
+                case .symlink:
+                    let destination = String(decoding: try blobContent(file.blobID), as: UTF8.self)
+                    try manager.createSymbolicLink(atPath: target, withDestinationPath: destination)
+                default:
+                    try Data(try blobContent(file.blobID)).write(to: URL(fileURLWithPath: target))
+                    if file.mode == .executable { try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: target) }
+                }
+            } catch let error as GitError {
+                throw error
+            } catch {
+                throw GitError(operation: "export \(file.path)", code: -1, errorClass: 0, message: error.localizedDescription)
+            }
+        }
+    }
+}

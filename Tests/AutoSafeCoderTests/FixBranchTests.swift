@@ -79,4 +79,34 @@ struct FixBranchTests {
         #expect(try repo.git("show", "\(branch):feat.py").contains("hashlib.sha256(token.encode())"))
         #expect(result.stdout.contains("apply: git merge \(branch)"))
     }
+
+    @Test func verifyCommandDropsAPatchThatBreaksTheTestsAndNamesTheOnesThatPass() throws {
+        let repo = try Repo()
+        let module = "import hashlib\n\n\ndef sign(secret: str, message: str) -> str:\n    return hashlib.md5((secret + message).encode()).hexdigest()\n"
+        try repo.write("m.py", module)
+        try repo.git("add", "m.py")
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": repo.url.path]
+        func fix(check: String) throws -> TestSupport.ProcessResult {
+            try repo.write("policy.yaml", "version: 1\nfix:\n  verify_command: \"python3 check.py\"\n")
+            try repo.write("check.py", check)
+            try repo.git("add", "policy.yaml", "check.py")
+            return try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: environment)
+        }
+        // A test that pins MD5's length: the SHA-256 patch breaks it and is dropped.
+        let pinned = try fix(check: "from m import sign\nassert len(sign('k', 'x')) == 32\n")
+        #expect(pinned.status == 0, "\(pinned.stderr)")
+        #expect(pinned.stdout.contains("dropped m.py: patch dropped: verify_command `python3 check.py` fails with this patch"), "\(pinned.stdout)")
+        #expect(pinned.stdout.contains("no branch written"))
+        // A test the patch keeps passing: the commit says so.
+        let loose = try fix(check: "from m import sign\nassert isinstance(sign('k', 'x'), str)\n")
+        #expect(loose.stdout.contains("verified m.py: verify_command `python3 check.py` passed in a checkout of the fix"), "\(loose.stdout)")
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = try repo.git("log", "-1", "--format=%B", "autosafecoder/fix/\(head.prefix(12))")
+        #expect(message.contains("verify_command `python3 check.py` passed in a checkout of the fix"))
+        #expect(message.contains("differential check not applied to sign: the fix changes its results on purpose"), "\(message)")
+        // A command that already fails cannot judge anything, and says so.
+        let broken = try fix(check: "raise SystemExit(1)\n")
+        #expect(broken.stdout.contains("already fails without the fixes, so it was not used as a check"))
+        #expect(try repo.git("status", "--porcelain").contains("m.py"), "the user's files are left as they were")
+    }
 }

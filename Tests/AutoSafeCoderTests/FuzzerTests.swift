@@ -1,5 +1,7 @@
 import Foundation
 import Fuzzer
+import Pipeline
+import PolicyKit
 import PythonSyntax
 import Testing
 
@@ -524,5 +526,29 @@ struct FuzzerPythonVersionTests {
                 #expect(result.status == 2 && result.stderr.contains("the fuzzer needs python3 >= 3.9"), "\(python)")
             }
         }
+    }
+}
+
+@Suite("Patch verification by fuzzing", .serialized)
+struct PatchVerifierTests {
+    @Test func behaviourChangesAndNewCrashesAreCaughtAndRefactoringsPass() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let verifier = PatchVerifier(policy: Policy(), root: directory.path)
+        let original = Array("def double(x: int) -> int:\n    return x * 2\n\n\ndef keep(s: str) -> str:\n    return s\n".utf8)
+        func verify(_ patched: String, exempt: Set<String> = []) -> PatchVerification {
+            verifier.verify(path: "m.py", original: original, patched: Array(patched.utf8), exempt: exempt)
+        }
+        let refactored = verify("def double(x: int) -> int:\n    return x + x\n\n\ndef keep(s: str) -> str:\n    return s\n")
+        #expect(refactored.accepted, "\(refactored.reason ?? "")")
+        #expect(refactored.notes.contains { $0.hasPrefix("differential check: ") && $0.contains("give equal results") }, "\(refactored.notes)")
+        let changed = verify("def double(x: int) -> int:\n    return x * 3\n\n\ndef keep(s: str) -> str:\n    return s\n")
+        #expect(!changed.accepted)
+        #expect(changed.reason?.hasPrefix("behaviour changed: double(") == true, "\(changed.reason ?? "")")
+        let exempted = verify("def double(x: int) -> int:\n    return x * 3\n\n\ndef keep(s: str) -> str:\n    return s\n", exempt: ["double"])
+        #expect(exempted.accepted)
+        let crashing = verify("def double(x: int) -> int:\n    return x * 2\n\n\ndef keep(s: str) -> str:\n    return s[0]\n")
+        #expect(!crashing.accepted)
+        #expect(crashing.reason?.contains("fuzzing the patched keep finds what the original did not: IndexError") == true, "\(crashing.reason ?? "")")
     }
 }

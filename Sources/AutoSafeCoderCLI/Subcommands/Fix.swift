@@ -36,7 +36,9 @@ struct Fix: ParsableCommand {
             for finding in file.repaired { out.writeLine("fixed  \(finding.file):\(finding.line) \(finding.code) (\(finding.cweID)) \(finding.message)") }
             for finding in file.hints { out.writeLine("hint   \(finding.file):\(finding.line) \(finding.code) (\(finding.cweID)) \(finding.fixHint ?? finding.message)") }
             for rejection in file.rejected { out.writeLine("dropped \(rejection)") }
+            for note in file.verification { out.writeLine("verified \(file.path): \(note)") }
         }
+        if let note = report.verifyCommandNote { out.writeLine("autosafecoder: " + note) }
         guard let branch = report.branch else {
             out.writeLine("autosafecoder: nothing to fix mechanically; no branch written")
             return

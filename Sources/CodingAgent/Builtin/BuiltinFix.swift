@@ -9,10 +9,14 @@ protocol BuiltinFix: Sendable {
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan?
     /// Whether the fix is worth making even for a low-severity finding.
     static var fixesLowSeverity: Bool { get }
+    /// Whether the fix changes what the function returns on purpose (another digest, a secret
+    /// read from the environment): the differential check does not apply to it.
+    static var changesResults: Bool { get }
 }
 
 extension BuiltinFix {
     static var fixesLowSeverity: Bool { false }
+    static var changesResults: Bool { false }
 }
 
 enum BuiltinFixes {

@@ -3,6 +3,7 @@ import PythonSyntax
 
 /// `password = "hunter2"` → `password = os.environ["PASSWORD"]`.
 enum SecretFromEnvironmentFix: BuiltinFix {
+    static let changesResults = true
     static let codes: Set<String> = ["ASC105"]
     /// A secret belongs out of the code whatever severity Bandit's check gives it.
     static let fixesLowSeverity = true

@@ -3,6 +3,7 @@ import PythonSyntax
 
 /// `hashlib.md5(...)` / `hashlib.sha1(...)` / `hashlib.new("md5")` → SHA-256.
 enum StrongHashFix: BuiltinFix {
+    static let changesResults = true
     static let codes: Set<String> = ["ASC324"]
 
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {

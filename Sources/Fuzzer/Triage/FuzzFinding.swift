@@ -105,5 +105,7 @@ public struct FuzzReport: Sendable {
     public var sandbox: Sandbox?
     public var python: String?
     public var seed: UInt64 = 0
+    /// Per function: inputs that returned normally (when `FuzzOptions.samplesPerTarget` > 0).
+    public var samples: [String: [FuzzInput]] = [:]
     public init() {}
 }
