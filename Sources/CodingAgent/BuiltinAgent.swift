@@ -17,6 +17,16 @@ public struct FileFix: Sendable {
     public var verification: [String] = []
     /// Which agent wrote the patch ("built-in agent", "openai gpt-4o", …).
     public var agents: [String] = []
+    /// Crashes the fuzz rounds fixed: "parse_header('') raised IndexError".
+    public var crashesFixed: [String] = []
+
+    public init(path: String, fixed: [UInt8]?, repaired: [Finding], hints: [Finding], rejected: [String]) {
+        self.path = path
+        self.fixed = fixed
+        self.repaired = repaired
+        self.hints = hints
+        self.rejected = rejected
+    }
 }
 
 /// The built-in coding agent: offline and deterministic. It applies the mechanical fixes,

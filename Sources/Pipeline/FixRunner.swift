@@ -2,8 +2,10 @@ import Analyzer
 import CodingAgent
 import Diagnostics
 import Foundation
+import Fuzzer
 import LibGit
 import PolicyKit
+import PythonSyntax
 
 /// What `fix` did: the side branch it wrote (if any) and each file's outcome.
 public struct FixReport: Sendable {
@@ -25,20 +27,25 @@ public struct FixReport: Sendable {
 public enum FixRunner {
     /// `verify: false` leaves out the fuzzing checks (for tests of the branch mechanics).
     public static func run(_ mode: SelectionMode, policy: Policy, repository: Repository, verify: Bool = true) throws -> FixReport {
-        guard policy.fix.agent == .builtin else {
-            throw SelectionError(message: "the \(policy.fix.agent.rawValue) agent is not available in this version yet; set fix.agent: builtin")
-        }
         let selection = try FileSelector.select(mode, analyzer: policy.analyzer, repository: repository)
         let runner = ScanRunner(policy: policy)
         let agent = BuiltinAgent(engine: runner.engine, maxRounds: policy.fix.maxStaticRounds)
         let root = selection.repositoryRoot ?? repository.workingDirectory ?? FileManager.default.currentDirectoryPath
         let verifier = verify ? PatchVerifier(policy: policy, root: root) : nil
+        let llm = try AgentFactory.llmAgent(policy: policy, engine: runner.engine)
         var outcomes: [FileFix] = []
         for (file, result) in zip(selection.files, runner.run(selection.files)) {
             let targets = Set(result.inScope.map { result.findings[$0] }.filter { !$0.suppressed }.map(\.fingerprint))
-            guard !targets.isEmpty else { continue }
+            // With an LLM agent, crashes in the changed functions are worth a round even
+            // without static findings.
+            guard !targets.isEmpty || llm != nil else { continue }
             var outcome = agent.fix(path: file.path, source: file.bytes, targets: targets)
             if outcome.fixed != nil { outcome.agents.append("built-in agent") }
+            if let llm {
+                outcome = staticRound(outcome, file: file, llm: llm, engine: runner.engine)
+                if let verifier { outcome = fuzzRounds(outcome, file: file, llm: llm, verifier: verifier, rounds: policy.fix.maxFuzzRounds) }
+            }
+            guard outcome.fixed != nil || !outcome.hints.isEmpty || !outcome.rejected.isEmpty else { continue }
             if let verifier { outcome = check(outcome, original: file.bytes, with: verifier) }
             outcomes.append(outcome)
         }
@@ -112,6 +119,58 @@ public enum FixRunner {
         return FixReport(branch: branch, commit: commit, base: base, files: outcomes, unchanged: false, howToApply: apply(branch), verifyCommandNote: verifyNote)
     }
 
+    /// The LLM agent takes what the built-in agent left (findings without a mechanical fix).
+    static func staticRound(_ outcome: FileFix, file: SourceFile, llm: LLMAgent, engine: AnalysisEngine) -> FileFix {
+        guard !outcome.hints.isEmpty else { return outcome }
+        let current = outcome.fixed ?? file.bytes
+        guard let parsed = try? PythonSyntax.parse(current, filename: file.path) else { return outcome }
+        let wanted = Set(outcome.hints.map { "\($0.code)|\($0.scope ?? "")" })
+        let targets = engine.analyze(parsed, file: file.path).filter { !$0.suppressed && wanted.contains("\($0.code)|\($0.scope ?? "")") }
+        let result = llm.fixFindings(path: file.path, source: current, targets: targets)
+        var merged = outcome
+        merged.rejected += result.rejected
+        guard let fixed = result.fixed else { return merged }
+        merged.fixed = fixed
+        merged.repaired += result.repaired
+        let left = Set(result.hints.map { "\($0.code)|\($0.scope ?? "")" })
+        merged.hints = outcome.hints.filter { left.contains("\($0.code)|\($0.scope ?? "")") }
+        merged.agents += result.agents
+        return merged
+    }
+
+    /// The paper's fuzzing loop: fuzz the functions the change touched, hand the crashes to the
+    /// LLM agent, keep a patch only when the crashing inputs now pass, and fuzz again with a
+    /// fresh budget, up to `rounds` times.
+    static func fuzzRounds(_ outcome: FileFix, file: SourceFile, llm: LLMAgent, verifier: PatchVerifier, rounds: Int) -> FileFix {
+        var result = outcome
+        let functions: Set<String>
+        if let changed = FuzzStage.changedTargets(file) { functions = changed } else {
+            functions = Set(((try? PythonSyntax.parse(file.bytes, filename: file.path)).map { TargetDiscovery.targets(in: $0) } ?? []).map(\.name))
+        }
+        guard !functions.isEmpty else { return result }
+        for round in 0..<rounds {
+            let current = result.fixed ?? file.bytes
+            guard let report = verifier.fuzz(path: file.path, source: current, functions: functions) else { break }
+            let crashes = report.findings.filter { $0.kind != .security }
+            guard !crashes.isEmpty else { break }
+            let described = crashes.map { crash in
+                CrashReport(function: crash.function, call: crash.call,
+                            outcome: crash.exception.map { "raises \($0): \(crash.message)" } ?? crash.message,
+                            traceback: crash.frames.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line) in \($0.function)" })
+            }
+            let (fixed, notes) = llm.fixCrashes(path: file.path, source: current, crashes: described) { candidate in
+                verifier.stillFails(path: file.path, candidate: candidate, crashes: crashes)
+            }
+            result.rejected += notes.map { "\(file.path): fuzz round \(round + 1): \($0)" }
+            guard let fixed else { break }
+            result.fixed = fixed
+            result.crashesFixed += crashes.map { "\($0.call) \($0.exception.map { "raised \($0)" } ?? $0.kind.rawValue)" }
+            result.verification.append("fuzz round \(round + 1): the \(crashes.count) crashing input\(crashes.count == 1 ? "" : "s") re-run on the patch and pass")
+            if !result.agents.contains(llm.name) { result.agents.append(llm.name) }
+        }
+        return result
+    }
+
     /// The fuzzing checks of a patch; a patch that fails them is dropped, its findings go back
     /// to the hints.
     static func check(_ outcome: FileFix, original: [UInt8], with verifier: PatchVerifier) -> FileFix {
@@ -136,11 +195,17 @@ public enum FixRunner {
 
     /// Names every finding fixed and how the patch was verified.
     static func message(for outcomes: [FileFix], verifyNote: String? = nil) -> String {
-        let repaired = outcomes.flatMap(\.repaired)
+        let repaired = outcomes.filter { $0.fixed != nil }.flatMap(\.repaired)
         let agents = Set(outcomes.flatMap(\.agents)).sorted()
-        var text = "autosafecoder: fix \(repaired.count) finding\(repaired.count == 1 ? "" : "s") (\(agents.isEmpty ? "built-in agent" : agents.joined(separator: ", ")))\n\n"
+        let crashes = outcomes.filter { $0.fixed != nil }.flatMap(\.crashesFixed).count
+        var what = "\(repaired.count) finding\(repaired.count == 1 ? "" : "s")"
+        if crashes > 0 { what = (repaired.isEmpty ? "" : what + " and ") + "\(crashes) crash\(crashes == 1 ? "" : "es")" }
+        var text = "autosafecoder: fix \(what) (\(agents.isEmpty ? "built-in agent" : agents.joined(separator: ", ")))\n\n"
         for finding in repaired {
             text += "- \(finding.code) (\(finding.cweID)) \(finding.file):\(finding.line) \(finding.message)\n"
+        }
+        for outcome in outcomes where outcome.fixed != nil {
+            for crash in outcome.crashesFixed { text += "- crash found by fuzzing, \(outcome.path): \(crash)\n" }
         }
         text += "\nVerified: after each edit the file parses again, the finding is gone, and no new finding of any rule appeared.\n"
         for outcome in outcomes where outcome.fixed != nil && !outcome.verification.isEmpty {

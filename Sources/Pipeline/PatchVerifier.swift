@@ -87,16 +87,18 @@ public struct PatchVerifier: Sendable {
                 continue
             }
             guard !samples.isEmpty else { continue }
-            let old: [ReplayOutcome], new: [ReplayOutcome]
+            let old: [ReplayOutcome], again: [ReplayOutcome], new: [ReplayOutcome]
             do {
                 old = try campaign.replay(beforeRequest, function: function, inputs: samples)
+                again = try campaign.replay(beforeRequest, function: function, inputs: samples)
                 new = try campaign.replay(afterRequest, function: function, inputs: samples)
             } catch {
                 notes.append("differential check of \(function) skipped: \(error)")
                 continue
             }
             for (index, (a, b)) in zip(old, new).enumerated() {
-                guard case .returned(let value) = a else { continue }
+                // Only what the original does the same way twice (not random or time-dependent).
+                guard case .returned(let value) = a, index < again.count, again[index] == a else { continue }
                 compared += 1
                 if a != b {
                     let call = PythonLiteral.call(function, samples[index])
@@ -112,6 +114,55 @@ public struct PatchVerifier: Sendable {
         }
         if compared > 0 { notes.append("differential check: \(compared) fuzz inputs on which the original returned give equal results after the patch") }
         return PatchVerification(accepted: true, reason: nil, notes: notes)
+    }
+
+    /// Fuzzes the functions of `source` named in `functions` (the fuzz round of the fix loop).
+    public func fuzz(path: String, source: [UInt8], functions: Set<String>) -> FuzzReport? {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-round-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        guard let request = try? privateCopy(path: path, bytes: source, in: workspace, functions: functions) else { return nil }
+        var options = self.options
+        options.roots = [workspace, root]
+        return try? FuzzCampaign(options: options).run([request])
+    }
+
+    /// Runs each crash's input on `candidate`; the reason it still fails, or nil.
+    public func stillFails(path: String, candidate: [UInt8], crashes: [FuzzFinding]) -> String? {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-replay-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        guard let request = try? privateCopy(path: path, bytes: candidate, in: workspace, functions: Set(crashes.map(\.function))) else {
+            return "the patched file cannot be written for a re-run"
+        }
+        var options = self.options
+        options.roots = [workspace, root]
+        let campaign = FuzzCampaign(options: options)
+        for crash in crashes {
+            let outcome: [ReplayOutcome]
+            do { outcome = try campaign.replay(request, function: crash.function, inputs: [crash.input]) } catch {
+                return "the patched module does not run: \(error)"
+            }
+            switch outcome.first {
+            case .returned?: continue
+            case .raised(let type)?:
+                if let exception = crash.exception, type == exception {
+                    return "\(crash.call) still raises \(type)"
+                }
+                if ["ValueError", "TypeError"].contains(type.split(separator: ".").last.map(String.init) ?? type) { continue }
+                return "\(crash.call) now raises \(type)"
+            case .other(let what)?: return "\(crash.call): \(what)"
+            case nil: return "\(crash.call) did not run"
+            }
+        }
+        return nil
+    }
+
+    private func privateCopy(path: String, bytes: [UInt8], in workspace: String, functions: Set<String>) throws -> FuzzRequest {
+        let copy = (workspace as NSString).appendingPathComponent(path)
+        try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: copy))
+        var request = FuzzRequest(displayPath: path, path: copy, source: bytes, functions: functions)
+        request.searchPath = [((root as NSString).appendingPathComponent(path) as NSString).deletingLastPathComponent]
+        return request
     }
 
     /// Fuzz targets whose source text differs between the two versions (or that are new).

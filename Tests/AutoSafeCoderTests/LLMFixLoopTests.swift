@@ -1,0 +1,212 @@
+import Analyzer
+import CodingAgent
+import Foundation
+import PythonSyntax
+import Testing
+
+/// A provider that answers from a script and keeps what it was sent.
+private final class ScriptedProvider: LLMProvider, @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String]
+    private(set) var received: [[ChatMessage]] = []
+
+    init(_ answers: [String]) { self.answers = answers }
+
+    func complete(_ messages: [ChatMessage]) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        received.append(messages)
+        guard !answers.isEmpty else { throw LLMError("no more answers") }
+        return answers.removeFirst()
+    }
+}
+
+@Suite("LLM agent: prompts, secrets and checked answers")
+struct LLMAgentTests {
+    static let source = """
+    import pickle
+
+    DB_PASSWORD = "hunter2-correct-horse"
+    GITHUB = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+    def load(data: bytes):
+        return pickle.loads(data)
+
+
+    def connect(host: str) -> str:
+        return host + ":" + DB_PASSWORD + ":" + GITHUB
+
+    """
+
+    func findings(_ parsed: ParsedModule) -> [Finding] {
+        AnalysisEngine(configuration: AnalyzerConfiguration()).analyze(parsed, file: "m.py")
+    }
+
+    @Test func secretsAreRedactedBeforeSendingAndRestoredInTheAnswer() throws {
+        let parsed = try PythonSyntax.parse(Array(Self.source.utf8), filename: "m.py")
+        let redacted = SecretRedactor().redact(parsed, findings: findings(parsed))
+        #expect(!redacted.code.contains("hunter2"))
+        #expect(!redacted.code.contains("ghp_"))
+        #expect(redacted.code.contains("DB_PASSWORD = \"REDACTED_SECRET_"))
+        let answer = redacted.code.replacingOccurrences(of: "pickle.loads(data)", with: "json.loads(data)")
+        #expect(redacted.restore(answer).contains("DB_PASSWORD = \"hunter2-correct-horse\""))
+        #expect(redacted.restore(answer).contains("GITHUB = \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\""))
+    }
+
+    @Test func findingsGoInThePromptRejectedAnswersGoBackWithTheReason() throws {
+        let parsed = try PythonSyntax.parse(Array(Self.source.utf8), filename: "m.py")
+        let all = findings(parsed)
+        let pickleFinding = try #require(all.first { $0.cweID == "CWE-502" && $0.line == 8 })
+        let fixedText = Self.source.replacingOccurrences(of: "import pickle", with: "import json")
+            .replacingOccurrences(of: "pickle.loads(data)", with: "json.loads(data)")
+        // The model only ever sees placeholders, so its answers carry placeholders too.
+        let redacted = SecretRedactor().redact(parsed, findings: all)
+        let answer = redacted.code.replacingOccurrences(of: "import pickle", with: "import json")
+            .replacingOccurrences(of: "pickle.loads(data)", with: "json.loads(data)")
+        let provider = ScriptedProvider([
+            "Sure, happy to help!",                                                // no code
+            "```python\ndef load(data: bytes):\n    return data\n```",               // drops connect()
+            "```python\n" + answer.replacingOccurrences(of: "json.loads(data)", with: "yaml.load(data)").replacingOccurrences(of: "import json", with: "import yaml") + "```",  // a new weakness
+            "Here it is:\n```python\n" + answer + "```\n",
+        ])
+        let agent = LLMAgent(provider: provider, engine: AnalysisEngine(configuration: AnalyzerConfiguration()), maxRounds: 4, name: "test model")
+        let outcome = agent.fixFindings(path: "m.py", source: Array(Self.source.utf8), targets: [pickleFinding])
+        #expect(outcome.fixed.map { String(decoding: $0, as: UTF8.self) } == fixedText)
+        #expect(outcome.repaired.map(\.code) == [pickleFinding.code])
+        #expect(outcome.agents == ["test model"])
+        #expect(provider.received.count == 4)
+        let first = try #require(provider.received.first)
+        #expect(first[0].role == .system && first[0].content.contains("whole fixed file in one ```python fenced block"))
+        #expect(first[1].content.contains("line 8, \(pickleFinding.code) (CWE-502"))
+        let everything = provider.received.flatMap { $0 }.map(\.content).joined()
+        #expect(!everything.contains("hunter2") && !everything.contains("ghp_abc"), "no secret is ever sent")
+        let feedback = provider.received[3].filter { $0.role == .user }.map(\.content)
+        #expect(feedback.contains { $0.contains("the reply holds no Python code") })
+        #expect(feedback.contains { $0.contains("drops functions the original defines: connect") })
+        #expect(feedback.contains { $0.contains("it introduces ASC") })
+        #expect(outcome.rejected.count == 3)
+    }
+
+    @Test func generateChecksTheAnswer() throws {
+        let provider = ScriptedProvider(["no code here", "```python\ndef add(a: int, b: int) -> int:\n    return a + b\n```"])
+        let agent = LLMAgent(provider: provider, engine: AnalysisEngine(configuration: AnalyzerConfiguration()), maxRounds: 3, name: "m")
+        let code = try agent.generate(requirement: "add two ints") { _ in nil }
+        #expect(code == "def add(a: int, b: int) -> int:\n    return a + b\n")
+        #expect(provider.received.count == 2)
+    }
+}
+
+@Suite("fix with an LLM agent against a local OpenAI-compatible server", .serialized)
+struct LLMFixLoopTests {
+    /// Answers with the code it was sent, fixed by a few replacements; the first answer has no
+    /// code at all. Logs every request.
+    static func server(log: String) -> String {
+        """
+        import http.server, json, re
+
+        LOG = \(String(reflecting: log))
+        COUNT = [0]
+
+        def fix(code, prompt):
+            if "Static analysis found" in prompt:
+                return code.replace("ssl._create_unverified_context()", "ssl.create_default_context()")
+            return code.replace('    return line.split(":")[1].strip()',
+                                '    parts = line.split(":")\\n    if len(parts) < 2:\\n        raise ValueError("not a header line")\\n    return parts[1].strip()')
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+                with open(LOG, "a") as f:
+                    f.write(json.dumps({"path": self.path, "auth": self.headers.get("Authorization"), "body": body}) + "\\n")
+                COUNT[0] += 1
+                prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+                code = re.search(r"```python\\n(.*?)```", prompt, re.S).group(1)
+                text = "Happy to help!" if COUNT[0] == 1 else "Fixed:\\n```python\\n" + fix(code, prompt) + "```"
+                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+    }
+
+    @Test func staticAndFuzzRoundsProduceAVerifiedBranch() throws {
+        let repo = try ScanGitTests.Repo()
+        let log = repo.url.appendingPathComponent("requests.jsonl").path
+        let server = try LocalHTTPServer(script: Self.server(log: log))
+        defer { server.stop() }
+        try repo.write("policy.yaml", """
+        version: 1
+        fix:
+          agent: openai
+          model: test-model
+          base_url: "http://127.0.0.1:\(server.port)/v1"
+          api_key_env: ASC_TEST_KEY
+          max_fuzz_rounds: 1
+        """)
+        try repo.write("m.py", """
+        import ssl
+
+
+        def context():
+            return ssl._create_unverified_context()
+
+
+        def header_value(line: str) -> str:
+            return line.split(":")[1].strip()
+
+        """)
+        try repo.git("add", "-A")
+        var environment = ProcessInfo.processInfo.environment
+        environment["ASC_TEST_KEY"] = "sekrit-key-123"
+        let result = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: environment)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("sekrit-key-123"), "the key is never printed")
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let branch = "autosafecoder/fix/\(head.prefix(12))"
+        let fixed = try repo.git("show", "\(branch):m.py")
+        #expect(fixed.contains("ssl.create_default_context()") && fixed.contains("raise ValueError(\"not a header line\")"), "\(fixed)")
+        let message = try repo.git("log", "-1", "--format=%B", branch)
+        #expect(message.contains("(openai test-model)"), "\(message)")
+        #expect(message.contains("ASC323 (CWE-295) m.py:5"), "\(message)")
+        #expect(message.contains("- crash found by fuzzing, m.py: header_value('') raised IndexError"), "\(message)")
+        #expect(message.contains("fuzz round 1: the 1 crashing input re-run on the patch and pass"), "\(message)")
+
+        let requests = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(requests.count >= 3)
+        #expect(requests.allSatisfy { $0["auth"] as? String == "Bearer sekrit-key-123" && $0["path"] as? String == "/v1/chat/completions" })
+        let bodies = requests.compactMap { $0["body"] as? [String: Any] }
+        #expect(bodies.allSatisfy { $0["model"] as? String == "test-model" })
+        let texts = bodies.map { body in ((body["messages"] as? [[String: String]]) ?? []).map { $0["content"] ?? "" }.joined(separator: "\n") }
+        #expect(texts[0].contains("CWE-295") && texts[0].contains("ssl._create_unverified_context()"))
+        #expect(texts[1].contains("Your answer was not accepted: the reply holds no Python code"))
+        #expect(texts.contains { $0.contains("Fuzzing found inputs on which these functions fail") && $0.contains("header_value('') raises IndexError") })
+    }
+
+    @Test func misconfiguredAgentsAreClearErrorsAndTheBuiltinAgentSendsNothing() throws {
+        let repo = try ScanGitTests.Repo()
+        try repo.write("m.py", "import pickle\n\n\ndef load(data: bytes):\n    return pickle.loads(data)\n")
+        try repo.git("add", "-A")
+        try repo.write("policy.yaml", "version: 1\nfix:\n  agent: openai\n  model: gpt-4o\n  api_key_env: ASC_MISSING_KEY\n")
+        let missing = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: fix.api_key_env names ASC_MISSING_KEY, which is not set in the environment\n")
+        try repo.write("policy.yaml", "version: 1\nfix:\n  agent: anthropic\n  model: claude-sonnet-4-5\n")
+        let noKey = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(noKey.status == 2 && noKey.stderr.contains("the anthropic agent needs an API key: set fix.api_key_env"))
+        try repo.write("policy.yaml", "version: 1\nfix:\n  agent: ollama\n")
+        let noModel = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(noModel.status == 2 && noModel.stderr.contains("fix.model is empty"))
+    }
+}
