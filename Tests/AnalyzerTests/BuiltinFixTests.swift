@@ -25,6 +25,11 @@ struct BuiltinFixTests {
         ("chmod", "import os\nos.chmod(path, 0o777)\n", "import os\nos.chmod(path, 0o700)\n"),
         ("eval of input", "import sys\nvalue = eval(sys.argv[1])\n", "import sys\nimport ast\nvalue = ast.literal_eval(sys.argv[1])\n"),
         ("jinja", "import jinja2\nenv = jinja2.Environment(autoescape=False)\n", "import jinja2\nenv = jinja2.Environment(autoescape=True)\n"),
+        ("random token", "import random\nreset_token = random.randint(100000, 999999)\n", "import random\nimport secrets\nreset_token = secrets.SystemRandom().randint(100000, 999999)\n"),
+        ("random choice imported", "from random import choice\n\n\ndef make_password(n):\n    return \"\".join(choice(ALPHABET) for _ in range(n))\n",
+         "from random import choice\nimport secrets\n\n\ndef make_password(n):\n    return \"\".join(secrets.SystemRandom().choice(ALPHABET) for _ in range(n))\n"),
+        ("mktemp", "import tempfile\npath = tempfile.mktemp(\".txt\", dir=base)\n", "import tempfile\npath = tempfile.NamedTemporaryFile(delete=False, suffix=\".txt\", dir=base).name\n"),
+        ("mktemp imported", "from tempfile import mktemp\nname = mktemp()\n", "from tempfile import mktemp\nimport tempfile\nname = tempfile.NamedTemporaryFile(delete=False).name\n"),
     ]
 
     @Test(arguments: cases.map(\.name))
@@ -55,6 +60,12 @@ struct BuiltinFixTests {
     @Test func checksumMD5IsNotRewritten() {
         let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
         let result = agent.fix(path: "t.py", source: Array("import hashlib\n\ndef etag(data):\n    return hashlib.md5(data).hexdigest()\n".utf8), targets: nil)
+        #expect(result.fixed == nil)
+    }
+
+    @Test func randomForGamesIsNotRewritten() {
+        let agent = BuiltinAgent(engine: AnalysisEngine(), maxRounds: 4)
+        let result = agent.fix(path: "t.py", source: Array("import random\n\ndef roll():\n    return random.randint(1, 6)\n".utf8), targets: nil)
         #expect(result.fixed == nil)
     }
 }

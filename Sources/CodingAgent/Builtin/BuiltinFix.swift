@@ -23,7 +23,7 @@ enum BuiltinFixes {
     static let all: [any BuiltinFix.Type] = [
         YAMLSafeLoadFix.self, LiteralEvalFix.self, StrongHashFix.self, VerifyTLSFix.self, RequestTimeoutFix.self,
         FlaskDebugOffFix.self, JinjaAutoescapeFix.self, ArgumentListCommandFix.self, ParameterisedQueryFix.self,
-        DefusedXMLFix.self, SecretFromEnvironmentFix.self, OwnerOnlyPermissionsFix.self,
+        DefusedXMLFix.self, SecretFromEnvironmentFix.self, OwnerOnlyPermissionsFix.self, SecretsRandomFix.self, SecureTempFileFix.self,
     ]
 
     static func fix(for code: String) -> (any BuiltinFix.Type)? { all.first { $0.codes.contains(code) } }
