@@ -210,3 +210,74 @@ struct LLMFixLoopTests {
         #expect(noModel.status == 2 && noModel.stderr.contains("fix.model is empty"))
     }
 }
+
+@Suite("generate against a local OpenAI-compatible server", .serialized)
+struct GenerateTests {
+    /// Writes code with a command injection and a crash, then fixes what it is told about.
+    static let server = """
+    import http.server, json, re
+
+    FIRST = '''import os
+
+
+    def first_word(text: str) -> str:
+        return text.split()[0]
+
+
+    def show(path: str) -> int:
+        return os.system("cat " + path + " | head -n 5")
+    '''
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+            prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+            match = re.search(r"```python\\n(.*?)```", prompt, re.S)
+            if match is None:
+                code = FIRST
+            elif "Static analysis found" in prompt:
+                code = match.group(1).replace('os.system("cat " + path + " | head -n 5")', 'len(open(path).readlines()[:5])')
+            else:
+                code = match.group(1).replace("    return text.split()[0]", "    words = text.split()\\n    return words[0] if words else ''")
+            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": "```python\\n" + code + "```"}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+    """
+
+    @Test func requirementToVerifiedCode() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try LocalHTTPServer(script: Self.server)
+        defer { server.stop() }
+        try "Two helpers: the first word of a text, and the number of lines to show of a file (at most 5).\n"
+            .write(to: directory.appendingPathComponent("req.txt"), atomically: true, encoding: .utf8)
+        try "version: 1\nfix:\n  agent: ollama\n  model: local\n  base_url: \"http://127.0.0.1:\(server.port)/v1\"\n  max_fuzz_rounds: 1\n"
+            .write(to: directory.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(TestSupport.toolPath, ["generate", "--input", "req.txt", "--output", "helpers.py"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let code = try String(contentsOf: directory.appendingPathComponent("helpers.py"), encoding: .utf8)
+        #expect(!code.contains("os.system"), "\(code)")
+        #expect(code.contains("return words[0] if words else ''"), "\(code)")
+        #expect(result.stderr.contains("autosafecoder: ollama local wrote"))
+        #expect(result.stderr.contains("fuzzing found 1 crash"))
+        #expect(result.stderr.contains("autosafecoder: verified: no finding and no crash left"))
+    }
+
+    @Test func withoutAnLLMAgentItSaysHowToConfigureOne() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "a function\n".write(to: directory.appendingPathComponent("req.txt"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(TestSupport.toolPath, ["generate", "--input", "req.txt"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: generate needs an LLM agent: set fix.agent (openai, anthropic or ollama), fix.model and fix.api_key_env"))
+    }
+}
