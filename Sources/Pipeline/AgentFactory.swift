@@ -8,6 +8,7 @@ import PolicyKit
 /// A problem with the LLM agent's settings: which key, which variable, what to set.
 public struct AgentConfigurationError: ToolError {
     public var message: String
+    public init(message: String) { self.message = message }
     public var exitStatus: ExitStatus { .badInput }
     public var description: String { "error: \(message)" }
 }

@@ -20,6 +20,11 @@ public struct CodeGenerator {
     }
 
     public struct Result: Sendable {
+        /// What the LLM first wrote, before any check.
+        public var initial: String = ""
+        /// Whether a static round changed the code, and whether a fuzz round fixed a crash.
+        public var staticFixes = false
+        public var crashFixes = false
         public var code: String
         /// Findings of medium severity or more still in the code.
         public var findings: [Finding]
@@ -32,9 +37,13 @@ public struct CodeGenerator {
 
     public func run(requirement: String, filename: String) throws -> Result {
         let engine = ScanRunner(policy: policy).engine
-        guard let llm = try AgentFactory.llmAgent(policy: policy, engine: engine) else {
-            throw AgentConfigurationError(message: "generate needs an LLM agent: set fix.agent (openai, anthropic or ollama), fix.model and fix.api_key_env in the policy; the built-in agent repairs code but does not write it")
-        }
+        guard let llm = try AgentFactory.llmAgent(policy: policy, engine: engine) else { throw Self.needsAgent }
+        return try run(requirement: requirement, filename: filename, llm: llm, engine: engine)
+    }
+
+    public static let needsAgent = AgentConfigurationError(message: "generate needs an LLM agent: set fix.agent (openai, anthropic or ollama), fix.model and fix.api_key_env in the policy; the built-in agent repairs code but does not write it")
+
+    public func run(requirement: String, filename: String, llm: LLMAgent, engine: AnalysisEngine) throws -> Result {
         var log: [String] = []
         let path = (filename as NSString).lastPathComponent
         var code = try llm.generate(requirement: requirement) { candidate in
@@ -46,6 +55,8 @@ public struct CodeGenerator {
             }
         }
         log.append("\(llm.name) wrote \(code.split(separator: "\n").count) lines")
+        let initial = code
+        var crashFixes = false
 
         // Static rounds: the built-in agent for what it can fix mechanically, the LLM for the rest.
         let builtin = BuiltinAgent(engine: engine, maxRounds: policy.fix.maxStaticRounds)
@@ -61,6 +72,7 @@ public struct CodeGenerator {
             }
         }
 
+        let staticChanged = code != initial
         // Fuzz rounds.
         let verifier = PatchVerifier(policy: policy, root: root)
         var fuzzFindings: [FuzzFinding] = []
@@ -79,9 +91,11 @@ public struct CodeGenerator {
                 }
                 guard let fixed else { log.append("\(llm.name) could not fix the crashes"); break }
                 code = String(decoding: fixed, as: UTF8.self)
+                crashFixes = true
             }
         }
-        return Result(code: code, findings: analyze(code, path: path, engine: engine), fuzzFindings: fuzzFindings, log: log)
+        return Result(initial: initial, staticFixes: staticChanged, crashFixes: crashFixes, code: code,
+                      findings: analyze(code, path: path, engine: engine), fuzzFindings: fuzzFindings, log: log)
     }
 
     private func analyze(_ code: String, path: String, engine: AnalysisEngine) -> [Finding] {

@@ -95,6 +95,61 @@ public enum Evaluation {
         return table
     }
 
+    /// The paper's own flow: the LLM agent writes each sample's code from its prompt, then the
+    /// loop (static rounds, fuzz rounds) runs. Vulnerable = a finding of medium or above.
+    public struct GeneratedTable: Sendable {
+        public var samples = 0
+        public var generated = 0
+        public var vulnerableBefore = 0
+        public var vulnerableAfter = 0
+        public var staticFixes = 0
+        public var crashFixes = 0
+        public var failures: [String] = []
+        /// HumanEval only.
+        public var passedBefore = 0
+        public var passedAfter = 0
+    }
+
+    public static func generated(_ dataset: Dataset, generator: CodeGenerator, llm: LLMAgent, engine: AnalysisEngine,
+                                 python: String = "python3", progress: ((String) -> Void)? = nil) -> GeneratedTable {
+        var table = GeneratedTable()
+        let records: [[String: Any]]
+        let humanEval: Bool
+        switch dataset {
+        case .securityEval(let r): records = r; humanEval = false
+        case .humanEval(let r): records = r; humanEval = true
+        }
+        func vulnerable(_ code: String, _ id: String) -> Bool {
+            guard let parsed = try? PythonSyntax.parse(Array(code.utf8), filename: id) else { return false }
+            return engine.analyze(parsed, file: id).contains { !$0.suppressed && $0.severity >= .medium }
+        }
+        for record in records {
+            let id = (record["ID"] ?? record["task_id"]) as? String ?? "sample"
+            guard let prompt = record["Prompt"] as? String ?? record["prompt"] as? String else { continue }
+            table.samples += 1
+            progress?(id)
+            let requirement = "Complete this code; keep its imports, names and signatures:\n\n```python\n\(prompt)\n```"
+            let result: CodeGenerator.Result
+            do {
+                result = try generator.run(requirement: requirement, filename: id.replacingOccurrences(of: "/", with: "_") + (id.hasSuffix(".py") ? "" : ".py"),
+                                           llm: llm, engine: engine)
+            } catch {
+                table.failures.append("\(id): \(error)")
+                continue
+            }
+            table.generated += 1
+            if vulnerable(result.initial, id) { table.vulnerableBefore += 1 }
+            if vulnerable(result.code, id) { table.vulnerableAfter += 1 }
+            if result.staticFixes { table.staticFixes += 1 }
+            if result.crashFixes { table.crashFixes += 1 }
+            if humanEval, let test = record["test"] as? String, let entry = record["entry_point"] as? String {
+                if passes(result.initial, test: test, entry: entry, python: python) { table.passedBefore += 1 }
+                if passes(result.code, test: test, entry: entry, python: python) { table.passedAfter += 1 }
+            }
+        }
+        return table
+    }
+
     /// Pass@1 of the canonical solutions before and after the built-in agent, running each
     /// problem's own `check` with python3 (10 s per problem, in a scratch directory).
     public static func humanEval(_ records: [[String: Any]], agent: BuiltinAgent, python: String = "python3") -> HumanEvalTable {

@@ -236,7 +236,7 @@ struct GenerateTests {
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
             prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
             match = re.search(r"```python\\n(.*?)```", prompt, re.S)
-            if match is None:
+            if "Static analysis found" not in prompt and "Fuzzing found" not in prompt:
                 code = FIRST
             elif "Static analysis found" in prompt:
                 code = match.group(1).replace('os.system("cat " + path + " | head -n 5")', 'len(open(path).readlines()[:5])')
@@ -279,5 +279,27 @@ struct GenerateTests {
         let result = try TestSupport.run(TestSupport.toolPath, ["generate", "--input", "req.txt"], in: directory)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("error: generate needs an LLM agent: set fix.agent (openai, anthropic or ollama), fix.model and fix.api_key_env"))
+    }
+
+    @Test func evalWithAnLLMRunsThePapersFlow() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try LocalHTTPServer(script: Self.server)
+        defer { server.stop() }
+        try "version: 1\nfix:\n  agent: ollama\n  model: local\n  base_url: \"http://127.0.0.1:\(server.port)/v1\"\n  max_fuzz_rounds: 1\n"
+            .write(to: directory.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        let security = #"{"ID": "CWE-078_demo.py", "Prompt": "import os\n\ndef show(path):\n    \"\"\"Print the start of a file.\"\"\"\n", "Insecure_code": "import os\n"}"#
+        try (security + "\n").write(to: directory.appendingPathComponent("se.jsonl"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(TestSupport.toolPath, ["eval", "--dataset", "se.jsonl"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("| vulnerable code before the loop (medium+ finding) | 100.0% (1/1) |"), "\(result.stdout)")
+        #expect(result.stdout.contains("| vulnerable code after the loop | 0.0% (0/1) |"))
+        #expect(result.stdout.contains("| samples changed by static-analysis fixes | 1 |"))
+        #expect(result.stdout.contains("| samples with crash fixes from fuzzing | 1 |"))
+
+        let human = #"{"task_id": "T/0", "prompt": "def first_word(text: str) -> str:\n", "canonical_solution": "    return text.split()[0]\n", "test": "def check(f):\n    assert f('a b') == 'a'\n", "entry_point": "first_word"}"#
+        try (human + "\n").write(to: directory.appendingPathComponent("he.jsonl"), atomically: true, encoding: .utf8)
+        let pass = try TestSupport.run(TestSupport.toolPath, ["eval", "--dataset", "he.jsonl"], in: directory)
+        #expect(pass.stdout.contains("| Pass@1 before the loop | 100.0% (1/1) |") && pass.stdout.contains("| Pass@1 after the loop | 100.0% (1/1) |"), "\(pass.stdout)")
     }
 }

@@ -8,8 +8,10 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the paper's evaluation on a SecurityEval- or HumanEval-format dataset.",
         discussion: """
-        With --from-insecure-code the loop starts from the dataset's own code (for HumanEval,
-        the canonical solution) and runs offline with the built-in agent.
+        Without --from-insecure-code the LLM agent of the policy writes each sample's code from
+        its prompt and the whole loop runs (static rounds, fuzz rounds), as in the paper. With
+        --from-insecure-code the loop starts from the dataset's own code (for HumanEval, the
+        canonical solution) and runs offline with the built-in agent.
 
         Example:
           autosafecoder eval --dataset securityeval.jsonl --from-insecure-code
@@ -24,18 +26,37 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    func validate() throws {
-        if !fromInsecureCode {
-            throw ValidationError("generating code for each prompt needs an LLM agent, which this version does not have yet; pass --from-insecure-code to start from the dataset's code with the built-in agent")
-        }
-    }
-
     func run() throws {
-        let (policy, _) = try PolicyLocator.load(explicitPath: policyOptions.policy, root: FileManager.default.currentDirectoryPath)
-        let agent = BuiltinAgent(engine: ScanRunner(policy: policy).engine, maxRounds: policy.fix.maxStaticRounds)
+        let cwd = FileManager.default.currentDirectoryPath
+        let (policy, _) = try PolicyLocator.load(explicitPath: policyOptions.policy, root: cwd)
+        let engine = ScanRunner(policy: policy).engine
+        let agent = BuiltinAgent(engine: engine, maxRounds: policy.fix.maxStaticRounds)
         let out = Terminal.standardOutput
         func percent(_ part: Int, _ whole: Int) -> String { whole == 0 ? "–" : String(format: "%.1f%%", Double(part) * 100 / Double(whole)) }
-        switch try Evaluation.load(path: dataset) {
+        let data = try Evaluation.load(path: dataset)
+        if !fromInsecureCode {
+            guard let llm = try AgentFactory.llmAgent(policy: policy, engine: engine) else {
+                throw AgentConfigurationError(message: "eval without --from-insecure-code asks an LLM agent to write each sample: set fix.agent, fix.model and fix.api_key_env in the policy, or pass --from-insecure-code to start from the dataset's code with the built-in agent")
+            }
+            let progress: ((String) -> Void)? = isatty(STDERR_FILENO) == 1 ? { Terminal.standardError.write("\r\u{1B}[K" + $0) } : nil
+            let t = Evaluation.generated(data, generator: CodeGenerator(policy: policy, root: cwd), llm: llm, engine: engine, progress: progress)
+            if progress != nil { Terminal.standardError.write("\r\u{1B}[K") }
+            out.writeLine("\(t.samples) samples, code written by \(llm.name), then the loop (static rounds, fuzz rounds)")
+            out.writeLine("| measure | value |")
+            out.writeLine("|---|---|")
+            out.writeLine("| samples generated | \(t.generated)/\(t.samples) |")
+            out.writeLine("| vulnerable code before the loop (medium+ finding) | \(percent(t.vulnerableBefore, t.generated)) (\(t.vulnerableBefore)/\(t.generated)) |")
+            out.writeLine("| vulnerable code after the loop | \(percent(t.vulnerableAfter, t.generated)) (\(t.vulnerableAfter)/\(t.generated)) |")
+            out.writeLine("| samples changed by static-analysis fixes | \(t.staticFixes) |")
+            out.writeLine("| samples with crash fixes from fuzzing | \(t.crashFixes) |")
+            if case .humanEval = data {
+                out.writeLine("| Pass@1 before the loop | \(percent(t.passedBefore, t.generated)) (\(t.passedBefore)/\(t.generated)) |")
+                out.writeLine("| Pass@1 after the loop | \(percent(t.passedAfter, t.generated)) (\(t.passedAfter)/\(t.generated)) |")
+            }
+            for failure in t.failures.prefix(10) { Terminal.standardError.writeLine("autosafecoder: \(failure)") }
+            return
+        }
+        switch data {
         case .securityEval(let records):
             let t = Evaluation.securityEval(records, agent: agent)
             out.writeLine("SecurityEval-format dataset: \(t.samples) samples, built-in agent, from the dataset's insecure code")
