@@ -19,6 +19,9 @@ public struct FileFix: Sendable {
     public var agents: [String] = []
     /// Crashes the fuzz rounds fixed: "parse_header('') raised IndexError".
     public var crashesFixed: [String] = []
+    /// The file after each repaired finding, in order (the built-in agent fixes one at a
+    /// time), for one commit per finding; empty when a patch cannot be split.
+    public var steps: [(finding: Finding, content: [UInt8])] = []
 
     public init(path: String, fixed: [UInt8]?, repaired: [Finding], hints: [Finding], rejected: [String]) {
         self.path = path
@@ -62,6 +65,7 @@ public struct BuiltinAgent: Sendable {
         var current = source
         var repaired: [Finding] = []
         var rejected: [String] = []
+        var steps: [(finding: Finding, content: [UInt8])] = []
         for _ in 0..<max(1, maxRounds) {
             var progressed = false
             for finding in pending {
@@ -77,6 +81,7 @@ public struct BuiltinAgent: Sendable {
                     current = candidate
                     if let inserted { insertions.append(inserted) }
                     repaired.append(finding)
+                    steps.append((finding, candidate))
                     pending.removeAll { $0 == finding }
                     progressed = true
                 case .failure(let reason):
@@ -87,7 +92,9 @@ public struct BuiltinAgent: Sendable {
             if !progressed { break }
         }
         let hints = wanted.filter { finding in !repaired.contains(finding) }
-        return FileFix(path: path, fixed: current == source ? nil : current, repaired: repaired, hints: hints, rejected: rejected)
+        var outcome = FileFix(path: path, fixed: current == source ? nil : current, repaired: repaired, hints: hints, rejected: rejected)
+        outcome.steps = steps
+        return outcome
     }
 
     /// Whether the built-in fix for this rule changes results on purpose (no differential check).

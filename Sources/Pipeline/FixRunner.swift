@@ -53,22 +53,22 @@ public enum FixRunner {
         let head = try repository.isHeadUnborn() ? nil : try repository.resolveCommit("HEAD")
         let scanned: String
         let naming: String
-        let apply: (String) -> String
+        let apply: (String, Int) -> String
         switch mode {
         case .staged:
             guard let head else { throw SelectionError(message: "fix --staged needs a first commit to build the fix branch on") }
             scanned = head
             naming = head
-            apply = { "git diff \($0)~1 \($0) | git apply --index    # apply the fixes to your staged changes" }
+            apply = { "git diff \($0)~\($1) \($0) | git apply --index    # apply the fixes to your staged changes" }
         case .range(_, let to):
             scanned = try repository.resolveCommit(to)
             naming = scanned
-            apply = { "git merge \($0)" }
+            apply = { branch, _ in "git merge \(branch)" }
         case .base, .all:
             guard let head else { throw SelectionError(message: "no commit to fix") }
             scanned = head
             naming = head
-            apply = { "git merge \($0)" }
+            apply = { branch, _ in "git merge \(branch)" }
         case .paths:
             throw SelectionError(message: "fix works on git selections: --staged, --range, --base or --all")
         }
@@ -106,17 +106,37 @@ public enum FixRunner {
                 return FixReport(branch: nil, commit: nil, base: scanned, files: outcomes, unchanged: false, howToApply: "", verifyCommandNote: verifyNote)
             }
         }
-        let updates = changed.compactMap { outcome in outcome.fixed.map { Repository.FileUpdate(path: outcome.path, content: $0) } }
-        let commit = try repository.commit(updating: updates, onto: base, message: message(for: outcomes, verifyNote: verifyNote))
+        // One commit per file (or per finding, where the built-in agent's steps allow), chained
+        // on the base; the branch points at the last.
+        var commit = base
+        var commits = 0
+        for outcome in changed {
+            guard let fixed = outcome.fixed else { continue }
+            let stepsMatch = outcome.steps.last.map { $0.content == fixed } ?? false
+            if policy.fix.commitPer == .finding, stepsMatch, outcome.crashesFixed.isEmpty, outcome.agents == ["built-in agent"] {
+                for (index, step) in outcome.steps.enumerated() {
+                    var single = outcome
+                    single.repaired = [step.finding]
+                    single.hints = index == outcome.steps.count - 1 ? outcome.hints : []
+                    commit = try repository.commit(updating: [Repository.FileUpdate(path: outcome.path, content: step.content)], onto: commit,
+                                                   message: message(for: [single], verifyNote: verifyNote))
+                    commits += 1
+                }
+            } else {
+                commit = try repository.commit(updating: [Repository.FileUpdate(path: outcome.path, content: fixed)], onto: commit,
+                                               message: message(for: [outcome], verifyNote: verifyNote))
+                commits += 1
+            }
+        }
         let branch = policy.fix.branch.replacingOccurrences(of: "{short_sha}", with: String(naming.prefix(12)))
 
         // Idempotent: a branch that already holds these fixes on the same content stays as it is.
         if let tip = repository.branchTip(branch), try repository.treeID(of: tip) == repository.treeID(of: commit),
-           let tipParent = try? repository.resolveCommit("\(tip)~1"), try repository.treeID(of: tipParent) == repository.treeID(of: base) {
-            return FixReport(branch: branch, commit: tip, base: base, files: outcomes, unchanged: true, howToApply: apply(branch), verifyCommandNote: verifyNote)
+           let tipBase = try? repository.resolveCommit("\(tip)~\(commits)"), try repository.treeID(of: tipBase) == repository.treeID(of: base) {
+            return FixReport(branch: branch, commit: tip, base: base, files: outcomes, unchanged: true, howToApply: apply(branch, commits), verifyCommandNote: verifyNote)
         }
         try repository.setBranch(branch, to: commit, logMessage: "autosafecoder fix")
-        return FixReport(branch: branch, commit: commit, base: base, files: outcomes, unchanged: false, howToApply: apply(branch), verifyCommandNote: verifyNote)
+        return FixReport(branch: branch, commit: commit, base: base, files: outcomes, unchanged: false, howToApply: apply(branch, commits), verifyCommandNote: verifyNote)
     }
 
     /// The LLM agent takes what the built-in agent left (findings without a mechanical fix).

@@ -70,7 +70,12 @@ public struct PatchVerifier: Sendable {
         // function, kind and exception type).
         func key(_ finding: FuzzFinding) -> String { "\(finding.function)|\(finding.kind.rawValue)|\(finding.exception ?? "")|\(finding.cwe ?? 0)" }
         let known = Set(beforeRun.findings.map(key))
-        if let new = afterRun.findings.first(where: { !known.contains(key($0)) }) {
+        for new in afterRun.findings where !known.contains(key(new)) {
+            // A crash is new only if the original handled that very input; failing differently
+            // where the original failed too (TypeError before, a parser's error after) is not.
+            if new.kind != .security, let original = try? campaign.replay(beforeRequest, function: new.function, inputs: [new.input]).first {
+                if case .returned = original {} else { continue }
+            }
             return PatchVerification(accepted: false, reason: "fuzzing the patched \(new.function) finds what the original did not: \(new.summary)", notes: [])
         }
         let runs = afterRun.targets.reduce(0) { $0 + $1.executions }

@@ -109,4 +109,27 @@ struct FixBranchTests {
         #expect(broken.stdout.contains("already fails without the fixes, so it was not used as a check"))
         #expect(try repo.git("status", "--porcelain").contains("m.py"), "the user's files are left as they were")
     }
+
+    @Test func oneCommitPerFileOrPerFinding() throws {
+        let repo = try Repo()
+        try repo.write("a.py", "import yaml\nimport requests\n\n\ndef load(p):\n    return yaml.load(open(p))\n\n\ndef get(u):\n    return requests.get(u, verify=False, timeout=5)\n")
+        try repo.write("b.py", "import yaml\n\n\ndef parse(text):\n    return yaml.load(text)\n")
+        try repo.git("add", "a.py", "b.py")
+        let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let branch = "autosafecoder/fix/\(head.prefix(12))"
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": repo.url.path]
+        let perFile = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: environment)
+        #expect(perFile.status == 0, "\(perFile.stderr)")
+        #expect(try repo.git("rev-list", "--count", "\(head)..\(branch)").trimmingCharacters(in: .whitespacesAndNewlines) == "3", "index commit + one per file")
+        #expect(perFile.stdout.contains("git diff \(branch)~2 \(branch) | git apply --index"))
+        #expect(try repo.git("log", "-1", "--format=%B", branch).contains("b.py:5"))
+        try repo.write("policy.yaml", "version: 1\nfix:\n  commit_per: finding\n")
+        try repo.git("add", "policy.yaml")
+        let head2 = head
+        let perFinding = try TestSupport.run(TestSupport.toolPath, ["fix", "--staged"], in: repo.url, environment: environment)
+        #expect(perFinding.status == 0, "\(perFinding.stderr)")
+        #expect(try repo.git("rev-list", "--count", "\(head2)..\(branch)").trimmingCharacters(in: .whitespacesAndNewlines) == "4", "index commit + one per finding")
+        let subjects = try repo.git("log", "--format=%s", "-3", branch)
+        #expect(subjects.split(separator: "\n").allSatisfy { $0.hasPrefix("autosafecoder: fix 1 finding") }, "\(subjects)")
+    }
 }
