@@ -261,8 +261,21 @@ struct FuzzerEndToEndTests {
             #expect(run.targets.filter { $0["status"] as? String == "fuzzed" }.count == 5, "\(mode): \(run.targets)")
             let leftovers = try TestSupport.run("/usr/bin/env", ["pgrep", "-f", tag], in: directory)
             #expect(leftovers.stdout.isEmpty, "\(mode): processes left behind: \(leftovers.stdout)")
-            let workers = try TestSupport.run("/usr/bin/env", ["pgrep", "-f", "autosafecoder-fuzz-"], in: directory)
-            #expect(workers.stdout.isEmpty, "\(mode): workers left behind")
+            // Workers of other tests running at the same time have a living autosafecoder (or
+            // bwrap) parent; one left behind by this run would have been reparented.
+            let orphans = try TestSupport.run("/usr/bin/env", ["python3", "-c", """
+            import os
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    cmd = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\\0", b" ").decode()
+                    ppid = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1]
+                    parent = open(f"/proc/{ppid}/comm").read().strip()
+                except OSError:
+                    continue
+                if "autosafecoder" + "-fuzz-" in cmd and parent not in ("autosafecoder", "bwrap") and pid != str(os.getpid()):
+                    print(pid, parent, cmd)
+            """], in: directory)
+            #expect(orphans.stdout.isEmpty, "\(mode): workers left behind: \(orphans.stdout)")
         }
     }
 

@@ -33,11 +33,12 @@ struct Eval: ParsableCommand {
         let agent = BuiltinAgent(engine: engine, maxRounds: policy.fix.maxStaticRounds)
         let out = Terminal.standardOutput
         func percent(_ part: Int, _ whole: Int) -> String { whole == 0 ? "–" : String(format: "%.1f%%", Double(part) * 100 / Double(whole)) }
-        let data = try Evaluation.load(path: dataset)
         if !fromInsecureCode {
+            // The agent's settings first: a missing key should not wait for a dataset to load.
             guard let llm = try AgentFactory.llmAgent(policy: policy, engine: engine) else {
                 throw AgentConfigurationError(message: "eval without --from-insecure-code asks an LLM agent to write each sample: set fix.agent, fix.model and fix.api_key_env in the policy, or pass --from-insecure-code to start from the dataset's code with the built-in agent")
             }
+            let data = try Evaluation.load(path: dataset)
             let progress: ((String) -> Void)? = isatty(STDERR_FILENO) == 1 ? { Terminal.standardError.write("\r\u{1B}[K" + $0) } : nil
             let t = Evaluation.generated(data, generator: CodeGenerator(policy: policy, root: cwd), llm: llm, engine: engine, progress: progress)
             if progress != nil { Terminal.standardError.write("\r\u{1B}[K") }
@@ -56,7 +57,7 @@ struct Eval: ParsableCommand {
             for failure in t.failures.prefix(10) { Terminal.standardError.writeLine("autosafecoder: \(failure)") }
             return
         }
-        switch data {
+        switch try Evaluation.load(path: dataset) {
         case .securityEval(let records):
             let t = Evaluation.securityEval(records, agent: agent)
             out.writeLine("SecurityEval-format dataset: \(t.samples) samples, built-in agent, from the dataset's insecure code")
