@@ -19,6 +19,8 @@ public enum Evaluation {
         /// … of which none of that CWE is left after.
         public var labelGoneAfter = 0
         public var unparsable = 0
+        /// Per sample flagged with its label: ID, label, and the codes of that CWE left after.
+        public var details: [(id: String, label: Int, left: [String])] = []
     }
 
     public struct HumanEvalTable: Sendable {
@@ -89,7 +91,9 @@ public enum Evaluation {
             if result.fixed != nil { table.staticallyFixed += 1 }
             if before.contains(where: { $0.cwe == label }) {
                 table.flaggedWithLabel += 1
-                if !after.contains(where: { $0.cwe == label }) { table.labelGoneAfter += 1 }
+                let left = after.filter { $0.cwe == label }.map { "\($0.code)(\($0.severity.rawValue))" }
+                if left.isEmpty { table.labelGoneAfter += 1 }
+                table.details.append((id, label, left))
             }
         }
         return table

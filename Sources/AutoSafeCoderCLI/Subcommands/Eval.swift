@@ -24,6 +24,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Start from the dataset's own code instead of asking an LLM (runs offline).")
     var fromInsecureCode = false
 
+    @Flag(help: "List each sample flagged with its labelled CWE and what is left of it (SecurityEval, --from-insecure-code).")
+    var verbose = false
+
     @OptionGroup var policyOptions: PolicyOptions
 
     func run() throws {
@@ -70,6 +73,11 @@ struct Eval: ParsableCommand {
             out.writeLine("| … of which no finding of that CWE remains | \(percent(t.labelGoneAfter, t.flaggedWithLabel)) (\(t.labelGoneAfter)/\(t.flaggedWithLabel)) |")
             out.writeLine("| crash fixes (needs the fuzzing agent) | – |")
             if t.unparsable > 0 { out.writeLine("| samples that do not parse | \(t.unparsable) |") }
+            if verbose {
+                for detail in t.details {
+                    out.writeLine("\(detail.id) CWE-\(detail.label): " + (detail.left.isEmpty ? "fixed" : "left " + detail.left.joined(separator: ", ")))
+                }
+            }
         case .humanEval(let records):
             let t = Evaluation.humanEval(records, agent: agent)
             out.writeLine("HumanEval-format dataset: \(t.problems) problems, canonical solutions through the built-in agent")
