@@ -6,6 +6,22 @@ import PythonSyntax
 /// key, nonce or code → the same method of `secrets.SystemRandom()`, the OS's generator, which
 /// has the whole `random.Random` interface. Random numbers for anything else stay as they are.
 enum SecretsRandomFix: BuiltinFix {
+    /// Identifier words: `reset_token`, `getSessionID` → reset, token, get, session, id.
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        for identifier in text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            var current = ""
+            var previousLower = false
+            for character in identifier {
+                if character.isUppercase, previousLower, !current.isEmpty { out.append(current); current = "" }
+                current.append(character)
+                previousLower = character.isLowercase
+            }
+            if !current.isEmpty { out.append(current) }
+        }
+        return out
+    }
+
     static let codes: Set<String> = ["ASC311"]
     static let fixesLowSeverity = true
     static let changesResults = true
@@ -15,9 +31,8 @@ enum SecretsRandomFix: BuiltinFix {
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
         guard let call = context.call(at: finding), case .call(let function, _, _) = call.kind else { return nil }
         // Only where the line or the function says the value protects something.
-        let line = context.parsed.sourceMap.line(finding.line)?.lowercased() ?? ""
-        let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).flatMap { $0.split(separator: "_") }.map(String.init)
-            + (finding.scope ?? "").lowercased().split(whereSeparator: { $0 == "_" || $0 == "." }).map(String.init)
+        let line = context.parsed.sourceMap.line(finding.line) ?? ""
+        let words = (Self.words(line) + Self.words(finding.scope ?? "")).map { $0.lowercased() }
         guard words.contains(where: { securityWords.contains($0) }) else { return nil }
         let method: String
         switch function.kind {
