@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib bench-fuzz clean
+.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib bench-fuzz bench-fixes clean
 
 deps:
 	@scripts/install-deps.sh
@@ -58,3 +58,7 @@ bench-parser:
 bench-fuzz: release
 	python3 Benchmarks/fuzz/bench_fuzz.py $(RELEASE_BIN) --budget 5 --seed 1
 	python3 Benchmarks/fuzz/bench_throughput.py $(RELEASE_BIN) --runs 5 --budget 5
+
+## The built-in agent's SecurityEval fixes judged by our analyzer and by Bandit (needs bandit).
+bench-fixes: release
+	python3 Benchmarks/analyzer/judge_fixes.py $(RELEASE_BIN)

@@ -71,7 +71,9 @@ public enum Evaluation {
 
     /// Before and after the built-in agent, per sample; "vulnerable" means any finding of
     /// medium severity or above, as the gate judges by default.
-    public static func securityEval(_ records: [[String: Any]], agent: BuiltinAgent) -> SecurityEvalTable {
+    /// `writeFixed`: a directory to write each sample's code after the loop (`<ID>`, as the
+    /// dataset names it), for judging with other tools.
+    public static func securityEval(_ records: [[String: Any]], agent: BuiltinAgent, writeFixed: String? = nil) -> SecurityEvalTable {
         var table = SecurityEvalTable()
         for record in records {
             guard let id = record["ID"] as? String, let code = record["Insecure_code"] as? String else { continue }
@@ -85,6 +87,11 @@ public enum Evaluation {
             let before = agent.engine.analyze(parsed, file: id).filter { !$0.suppressed }
             let result = agent.fix(path: id, source: source, targets: nil)
             let fixed = result.fixed ?? source
+            if let writeFixed {
+                let target = (writeFixed as NSString).appendingPathComponent(id.replacingOccurrences(of: "/", with: "_"))
+                try? FileManager.default.createDirectory(atPath: writeFixed, withIntermediateDirectories: true)
+                try? Data(fixed).write(to: URL(fileURLWithPath: target))
+            }
             let after = (try? PythonSyntax.parse(fixed, filename: id)).map { agent.engine.analyze($0, file: id).filter { !$0.suppressed } } ?? before
             if before.contains(where: { $0.severity >= .medium }) { table.vulnerableBefore += 1 }
             if after.contains(where: { $0.severity >= .medium }) { table.vulnerableAfter += 1 }

@@ -27,6 +27,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "List each sample flagged with its labelled CWE and what is left of it (SecurityEval, --from-insecure-code).")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Write each SecurityEval sample's code after the loop into this directory (to judge it with other tools).", valueName: "dir"))
+    var writeFixed: String?
+
     @OptionGroup var policyOptions: PolicyOptions
 
     func run() throws {
@@ -62,7 +65,7 @@ struct Eval: ParsableCommand {
         }
         switch try Evaluation.load(path: dataset) {
         case .securityEval(let records):
-            let t = Evaluation.securityEval(records, agent: agent)
+            let t = Evaluation.securityEval(records, agent: agent, writeFixed: writeFixed)
             out.writeLine("SecurityEval-format dataset: \(t.samples) samples, built-in agent, from the dataset's insecure code")
             out.writeLine("| measure | value |")
             out.writeLine("|---|---|")
