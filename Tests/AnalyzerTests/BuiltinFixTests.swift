@@ -42,6 +42,8 @@ struct BuiltinFixTests {
          "import logging\nfrom flask import Flask, request\nimport json\napp = Flask(__name__)\n\n\n@app.route('/l')\ndef l():\n    name = request.args.get('name')\n    app.logger.info('User: ' + json.dumps(name))\n    return 'ok'\n"),
         ("compared password", "def check(password):\n    if password == \"myPa55word\":\n        return True\n", "import os\ndef check(password):\n    if password == os.environ[\"PASSWORD\"]:\n        return True\n"),
         ("session id", "import random\n\n\ndef getSessionID():\n    return random.randint(0, 0xFFFFFFFF)\n", "import random\nimport secrets\n\n\ndef getSessionID():\n    return secrets.SystemRandom().randint(0, 0xFFFFFFFF)\n"),
+        ("redirect", "from flask import request, redirect\n\n\ndef go():\n    target = request.args.get('next', '')\n    return redirect(target)\n",
+         "from flask import request, redirect\n\n\ndef go():\n    target = request.args.get('next', '')\n    return redirect((target if target.startswith(\"/\") and not target.startswith((\"//\", \"/\\\\\")) else \"/\"))\n"),
         ("mktemp imported", "from tempfile import mktemp\nname = mktemp()\n", "from tempfile import mktemp\nimport tempfile\nname = tempfile.NamedTemporaryFile(delete=False).name\n"),
     ]
 

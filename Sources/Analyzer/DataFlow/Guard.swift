@@ -44,10 +44,36 @@ struct Guard {
                 let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths)
                 proven.merge(inner.whenTrue) { first, _ in first }
             }
+            // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
+            // scheme nor a scheme-relative or backslash host): safe to redirect to.
+            for id in Self.prefixChecks(values, negated: false, containing: "/") where
+                Self.prefixChecks(values, negated: true, containing: "//").contains(id) && Self.prefixChecks(values, negated: true, containing: "/\\").contains(id) {
+                proven[id] = .safeFor([601])
+            }
         default:
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// Names `x` with a `x.startswith(P)` test (under `not` when `negated`) whose prefixes
+    /// include exactly `prefix`.
+    static func prefixChecks(_ values: [Expr], negated: Bool, containing prefix: String) -> Set<String> {
+        var names = Set<String>()
+        for value in values {
+            var test = value
+            if negated {
+                guard case .unaryOp(.not, let operand) = value.kind else { continue }
+                test = operand
+            }
+            guard case .call(let function, let arguments, _) = test.kind, case .attribute(let receiver, "startswith", _) = function.kind,
+                  case .name(let id, _) = receiver.kind, let argument = arguments.first else { continue }
+            var prefixes: [String] = []
+            if let single = argument.stringConstant { prefixes = [single] }
+            if case .tuple(let elements, _) = argument.kind { prefixes = elements.compactMap(\.stringConstant) }
+            if prefixes.contains(prefix) { names.insert(id) }
+        }
+        return names
     }
 
     func applyWhenTrue(_ environment: inout [String: Taint]) { Self.apply(whenTrue, to: &environment) }

@@ -243,8 +243,17 @@ struct TaintInterpreter {
         case .unaryOp(_, let operand):
             return self.expression(operand, depth: depth + 1)
         case .ifExp(let test, let body, let orelse):
+            // `u if guard(u) else "/"`: each side sees what the test proves.
             _ = self.expression(test, depth: depth + 1)
-            return Taint.merge(self.expression(body, depth: depth + 1), self.expression(orelse, depth: depth + 1))
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths)
+            let saved = environment
+            guardEffect.applyWhenTrue(&environment)
+            let whenTrue = self.expression(body, depth: depth + 1)
+            environment = saved
+            guardEffect.applyWhenFalse(&environment)
+            let whenFalse = self.expression(orelse, depth: depth + 1)
+            environment = saved
+            return Taint.merge(whenTrue, whenFalse)
         case .joinedStr(let values):
             return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
         case .formattedValue(let value, _, let spec):

@@ -126,3 +126,27 @@ enum RequestValueSanitiserFix: BuiltinFix {
         return names
     }
 }
+
+/// A redirect to a URL from the request → only to a path on this site: the value is kept when
+/// it starts with one `/` (not `//` or `/\`, which browsers take as another host), else `/`.
+/// Absolute URLs to this same site become `/`: that is the price of the fix.
+enum LocalRedirectFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC1601"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        let target: Expr
+        if let call = context.call(at: finding), case .call(_, let arguments, _) = call.kind, let first = arguments.first,
+           (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column) {
+            target = first
+        } else if let statement = context.statement(startingOn: finding.line), case .assign(_, let value) = statement.kind {
+            target = value
+        } else {
+            return nil
+        }
+        // Only a plain variable: the guard must test the very value that is used.
+        guard case .name(let id, _) = target.kind else { return nil }
+        let guarded = "(\(id) if \(id).startswith(\"/\") and not \(id).startswith((\"//\", \"/\\\\\")) else \"/\")"
+        return FixPlan(edits: [SourceEdit(start: target.loc.startByte, end: target.loc.endByte, replacement: guarded)],
+                       description: "redirect only to a path on this site")
+    }
+}

@@ -11,12 +11,14 @@ struct OpenRedirectFlowRule: DataFlowRule {
         triggering: [
             "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
             "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
+            "from flask import request, redirect\n\ndef go():\n    target = request.args[\"next\"]\n    return ↓redirect(target if target.startswith(\"/\") else \"/\")\n",
             "from django.http import HttpResponse\n\ndef go(request):\n    response = HttpResponse(status=302)\n    ↓response[\"Location\"] = request.GET.get(\"next\", \"/\")\n    return response\n",
             "from flask import request, Response\n\ndef go():\n    response = Response(\"moved\", 302)\n    ↓response.headers[\"Location\"] = request.args[\"next\"]\n    return response\n",
         ],
         nonTriggering: [
             "from flask import request, redirect, url_for\n\ndef go():\n    return redirect(url_for(\"index\"))\n",
             "from flask import request, redirect\nSAFE = {\"/home\", \"/profile\"}\n\ndef go():\n    target = request.args[\"next\"]\n    if target in SAFE:\n        return redirect(target)\n    return redirect(\"/\")\n",
+            "from flask import request, redirect\n\ndef go():\n    target = request.args[\"next\"]\n    return redirect(target if target.startswith(\"/\") and not target.startswith((\"//\", \"/\\\\\")) else \"/\")\n",
         ]
     )
 
