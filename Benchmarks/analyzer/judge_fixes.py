@@ -73,6 +73,13 @@ def main():
         gone = [i for i in flagged if labels[i] not in after.get(i, set())]
         print(f"bandit: {len(gone)} of {len(flagged)} samples it flags with their CWE end without it "
               f"({100 * len(gone) / max(1, len(flagged)):.1f}%)")
+        # The issue's measure: of the samples OUR analyzer flags with their CWE, how many have no
+        # Bandit issue of that CWE in the fixed code.
+        clean_by_bandit = [i for i in ours if labels[i] not in after.get(i, set())]
+        both_clean = [i for i in ours if ours[i] and labels[i] not in after.get(i, set())]
+        print(f"of the {len(ours)} samples our analyzer flags: no Bandit issue of their CWE in the fixed code: {len(clean_by_bandit)} "
+              f"({100 * len(clean_by_bandit) / max(1, len(ours)):.1f}%); clean by both judgements: {len(both_clean)} "
+              f"({100 * len(both_clean) / max(1, len(ours)):.1f}%)")
         both = [i for i in ours if i in flagged]
         print(f"samples both tools flag with their CWE: {len(both)}; fixed by both judgements: "
               f"{sum(1 for i in both if ours[i] and i in gone)}")

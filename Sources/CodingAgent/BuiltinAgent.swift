@@ -69,11 +69,13 @@ public struct BuiltinAgent: Sendable {
         for _ in 0..<max(1, maxRounds) {
             var progressed = false
             for finding in pending {
-                guard let fix = BuiltinFixes.fix(for: finding.code),
+                guard BuiltinFixes.fix(for: finding.code) != nil,
                       let parsed = try? PythonSyntax.parse(current, filename: path) else { continue }
                 let line = currentLine(finding.line)
+                // The first fix for this rule that has a plan for this finding.
                 guard let present = engine.analyze(parsed, file: path).first(where: { $0.code == finding.code && $0.line == line && !$0.suppressed }),
-                      let plan = fix.plan(for: present, in: FixContext(parsed: parsed)) else { continue }
+                      let plan = BuiltinFixes.all.lazy.filter({ $0.codes.contains(finding.code) })
+                          .compactMap({ $0.plan(for: present, in: FixContext(parsed: parsed)) }).first else { continue }
                 let edited = SourceEdit.apply(plan.edits, to: parsed.source)
                 let (candidate, inserted) = Self.addImports(plan.imports, to: edited, context: FixContext(parsed: parsed))
                 switch verify(candidate, replacing: parsed, fixed: present, path: path) {

@@ -57,9 +57,29 @@ extension TaintInterpreter {
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
+        if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         let loc = expression.loc
         return all?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
     }
+
+    /// `x.replace("\r", "").replace("\n", "")`: once both carriage returns and line feeds are
+    /// gone, the value cannot split a header or forge a log line (CWE-113, CWE-117).
+    private func lineBreaksRemoved(function: Expr, arguments: [Expr], receiver: Taint?) -> Taint? {
+        guard case .attribute(_, "replace", _) = function.kind, let receiver, arguments.count >= 2,
+              let old = arguments[0].stringConstant, let new = arguments[1].stringConstant,
+              !new.contains("\n"), !new.contains("\r") else { return nil }
+        var result = receiver
+        if old == "\n" { result = result.sanitizing([Self.lineFeedsRemoved]) }
+        if old == "\r" { result = result.sanitizing([Self.carriageReturnsRemoved]) }
+        if result.sanitized.contains(Self.lineFeedsRemoved), result.sanitized.contains(Self.carriageReturnsRemoved) {
+            result = result.sanitizing([113, 117])
+        }
+        return result
+    }
+
+    /// Markers in `Taint.sanitized` (no real CWE is negative): half of the line-break removal.
+    static let lineFeedsRemoved = -10
+    static let carriageReturnsRemoved = -13
 
     /// Asks each data-flow rule whether this call is its sink, and reports tainted arguments.
     private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {

@@ -63,6 +63,7 @@ enum TaintSources {
         "flask.render_template": [79], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
         "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
+        "ldap.dn.escape_dn_chars": [90], "ldap3.utils.dn.escape_rdn": [90],
     ]
 }
 

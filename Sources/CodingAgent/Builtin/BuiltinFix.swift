@@ -24,7 +24,8 @@ enum BuiltinFixes {
         YAMLSafeLoadFix.self, LiteralEvalFix.self, StrongHashFix.self, VerifyTLSFix.self, RequestTimeoutFix.self,
         FlaskDebugOffFix.self, JinjaAutoescapeFix.self, ArgumentListCommandFix.self, ParameterisedQueryFix.self,
         DefusedXMLFix.self, SecretFromEnvironmentFix.self, OwnerOnlyPermissionsFix.self, SecretsRandomFix.self, SecureTempFileFix.self,
-        TLSVerificationValueFix.self, KeySizeFix.self, LoopbackBindFix.self, LXMLSafeParserFix.self, RequestValueSanitiserFix.self, LocalRedirectFix.self,
+        TLSVerificationValueFix.self, KeySizeFix.self, LoopbackBindFix.self, LXMLSafeParserFix.self, RequestValueSanitiserFix.self, LocalRedirectFix.self, LXMLRequestParserFix.self, JWTVerificationFix.self, GenericErrorMessageFix.self,
+        HeaderLineBreakFix.self, LDAPEscapeFix.self, XPathVariableFix.self, PyOpenSSLVerifyFix.self,
     ]
 
     static func fix(for code: String) -> (any BuiltinFix.Type)? { all.first { $0.codes.contains(code) } }

@@ -18,14 +18,17 @@ enum DefusedXMLFix: BuiltinFix {
               let safe = replacements[module] else { return nil }
         // Find the import statement that binds the module, and rewrite its module name.
         var edit: SourceEdit?
+        var uses: [SourceEdit] = []
         context.parsed.module.walk { node in
             guard edit == nil else { return false }
             guard case .stmt(let statement) = node else { return true }
             switch statement.kind {
             case .import(let names):
-                for alias in names where alias.name == module && alias.asname != nil {
+                for alias in names where alias.name == module {
                     let start = alias.loc.startByte
                     edit = SourceEdit(start: start, end: start + module.utf8.count, replacement: safe)
+                    // `import xml.sax` binds `xml`: every `xml.sax` in the code becomes `defusedxml.sax`.
+                    if alias.asname == nil { uses = usesOfDottedName(module, in: context, replacement: safe) }
                 }
             case .importFrom(let from?, _, 0) where from == module:
                 let text = context.text(statement.loc)
@@ -39,6 +42,20 @@ enum DefusedXMLFix: BuiltinFix {
             return true
         }
         guard let edit else { return nil }
-        return FixPlan(edits: [edit], description: "parse with \(safe) (pip install defusedxml)")
+        return FixPlan(edits: [edit] + uses, description: "parse with \(safe) (pip install defusedxml)")
+    }
+
+    /// Every attribute chain spelled exactly `module` (`xml.sax` in `xml.sax.make_parser()`).
+    static func usesOfDottedName(_ module: String, in context: FixContext, replacement: String) -> [SourceEdit] {
+        var edits: [SourceEdit] = []
+        context.parsed.module.walk { node in
+            guard case .expr(let expr) = node, case .attribute = expr.kind else { return true }
+            if context.text(expr.loc) == module {
+                edits.append(SourceEdit(start: expr.loc.startByte, end: expr.loc.endByte, replacement: replacement))
+                return false
+            }
+            return true
+        }
+        return edits
     }
 }

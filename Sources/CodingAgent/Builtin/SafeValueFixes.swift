@@ -150,3 +150,164 @@ enum LocalRedirectFix: BuiltinFix {
                        description: "redirect only to a path on this site")
     }
 }
+
+/// Request data parsed by lxml (`etree.fromstring(data)`) → with a parser that resolves no
+/// entities and stays off the network: `parser=etree.XMLParser(resolve_entities=False, no_network=True)`.
+enum LXMLRequestParserFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC1611"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        guard let call = context.call(at: finding), case .call(let function, let arguments, let keywords) = call.kind,
+              let name = context.imports.qualifiedName(of: function), name.hasPrefix("lxml.etree."),
+              ["fromstring", "XML", "parse"].contains(name.split(separator: ".").last.map(String.init) ?? ""),
+              arguments.count == 1, !keywords.contains(where: { $0.arg == "parser" || $0.arg == nil }) else { return nil }
+        // The parser class as this file spells the module: `lxml.etree.XMLParser` or `etree.XMLParser`.
+        let prefix = context.text(function.loc).split(separator: ".").dropLast().joined(separator: ".")
+        guard !prefix.isEmpty else { return nil }
+        return FixPlan(edits: [SourceEdit(start: call.loc.endByte - 1, end: call.loc.endByte - 1,
+                                          replacement: ", parser=\(prefix).XMLParser(resolve_entities=False, no_network=True)")],
+                       description: "parse with a parser that resolves no entities")
+    }
+}
+
+/// `jwt.decode(..., verify=False)` or `options={"verify_signature": False}` → verification on,
+/// and, when the call names no algorithms, `algorithms=["HS256"]` pinned (a token signed
+/// otherwise is then refused: the fix fails closed; name the algorithm you sign with).
+enum JWTVerificationFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC2347"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        guard let call = context.call(at: finding), case .call(let function, let arguments, let keywords) = call.kind,
+              let name = context.imports.qualifiedName(of: function), name == "jwt.decode" || name == "jwt.api_jwt.decode",
+              !keywords.contains(where: { $0.arg == nil }) else { return nil }
+        var edits: [SourceEdit] = []
+        if let verify = keywords.first(where: { $0.arg == "verify" }), verify.value.boolConstant == false {
+            edits.append(SourceEdit(start: verify.value.loc.startByte, end: verify.value.loc.endByte, replacement: "True"))
+        }
+        if let options = keywords.first(where: { $0.arg == "options" }), case .dict(let keys, let values) = options.value.kind {
+            for (key, value) in zip(keys, values) where key?.stringConstant == "verify_signature" && value.boolConstant == false {
+                edits.append(SourceEdit(start: value.loc.startByte, end: value.loc.endByte, replacement: "True"))
+            }
+        }
+        if arguments.count < 3, !keywords.contains(where: { $0.arg == "algorithms" }) {
+            edits.append(SourceEdit(start: call.loc.endByte - 1, end: call.loc.endByte - 1, replacement: ", algorithms=[\"HS256\"]"))
+        }
+        return edits.isEmpty ? nil : FixPlan(edits: edits, description: "verify the signature with a pinned algorithm")
+    }
+}
+
+/// `return traceback.format_exc()` (a stack trace to the user) → a generic message.
+enum GenericErrorMessageFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC2209"]
+    static let changesResults = true
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        guard let call = context.call(at: finding), let function = call.callFunction,
+              let name = context.imports.qualifiedName(of: function), ["traceback.format_exc", "traceback.format_exception"].contains(name),
+              let statement = context.statement(startingOn: call.loc.lineno), case .return(let value?) = statement.kind,
+              value.loc.startByte == call.loc.startByte else { return nil }
+        return FixPlan(edits: [SourceEdit(start: call.loc.startByte, end: call.loc.endByte, replacement: "\"An internal error occurred.\"")],
+                       description: "return a generic message; keep the trace in the server's log")
+    }
+}
+
+/// A request value in a response header → its carriage returns and line feeds removed, so it
+/// cannot end the header and start another.
+enum HeaderLineBreakFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC1113"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        var roots: [Expr] = []
+        if let call = context.call(at: finding), (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column),
+           case .call(_, let arguments, let keywords) = call.kind {
+            roots = arguments + keywords.map(\.value)
+        } else if let statement = context.statement(startingOn: finding.line), case .assign(_, let value) = statement.kind {
+            roots = [value]
+        }
+        let fromRequest = RequestValueSanitiserFix.requestNames(in: context, around: finding.line)
+        var edits: [SourceEdit] = []
+        func visit(_ expr: Expr) {
+            if case .name(let id, _) = expr.kind, fromRequest.contains(id) {
+                edits.append(SourceEdit(start: expr.loc.endByte, end: expr.loc.endByte, replacement: ".replace(\"\\r\", \"\").replace(\"\\n\", \"\")"))
+                return
+            }
+            Node.expr(expr).forEachChild { child in if case .expr(let inner) = child { visit(inner) } }
+        }
+        roots.forEach(visit)
+        return edits.isEmpty ? nil : FixPlan(edits: edits, description: "remove line breaks from the header value")
+    }
+}
+
+/// Request values formatted into an LDAP filter or DN (`"(user={})".format(name)`) → escaped
+/// with the library's own functions: filter values with `escape_filter_chars`, DN values with
+/// `escape_dn_chars` (python-ldap) or `escape_rdn` (ldap3).
+enum LDAPEscapeFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC1090"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        let usesLDAP3 = context.imports.imports("ldap3")
+        guard usesLDAP3 || context.imports.imports("ldap") else { return nil }
+        let (filterModule, filterFunction, dnModule, dnFunction) = usesLDAP3
+            ? ("ldap3.utils.conv", "ldap3.utils.conv.escape_filter_chars", "ldap3.utils.dn", "ldap3.utils.dn.escape_rdn")
+            : ("ldap.filter", "ldap.filter.escape_filter_chars", "ldap.dn", "ldap.dn.escape_dn_chars")
+        let fromRequest = RequestValueSanitiserFix.requestNames(in: context, around: finding.line)
+        guard let function = context.parsed.enclosingScope(startLine: finding.line, endLine: finding.line) else { return nil }
+        var edits: [SourceEdit] = []
+        var modules: Set<String> = []
+        context.parsed.module.walk { node in
+            guard case .expr(let expr) = node, (function.loc.lineno...function.loc.endLineno).contains(expr.loc.lineno),
+                  case .call(let callee, let arguments, _) = expr.kind, case .attribute(let template, "format", _) = callee.kind,
+                  let text = template.stringConstant, text.contains("=") else { return true }
+            // A filter is parenthesised; a DN is attribute=value pairs.
+            let isFilter = text.hasPrefix("(")
+            for argument in arguments {
+                guard case .name(let id, _) = argument.kind, fromRequest.contains(id) else { continue }
+                let wrapper = isFilter ? filterFunction : dnFunction
+                modules.insert(isFilter ? filterModule : dnModule)
+                edits.append(SourceEdit(start: argument.loc.startByte, end: argument.loc.startByte, replacement: wrapper + "("))
+                edits.append(SourceEdit(start: argument.loc.endByte, end: argument.loc.endByte, replacement: ")"))
+            }
+            return true
+        }
+        return edits.isEmpty ? nil : FixPlan(edits: edits, imports: modules.sorted(), description: "escape the values in the LDAP filter and DN")
+    }
+}
+
+/// `tree.xpath("/tag[@id='%s']" % value)` → `tree.xpath("/tag[@id=$value]", value=value)`: an
+/// XPath variable instead of text spliced into the query.
+enum XPathVariableFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC1643"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        guard let call = context.call(at: finding), case .call(let function, let arguments, let keywords) = call.kind,
+              case .attribute(_, "xpath", _) = function.kind, arguments.count == 1, keywords.isEmpty,
+              case .binOp(let template, .mod, let value) = arguments[0].kind, let query = template.stringConstant,
+              case .name(let id, _) = value.kind, query.components(separatedBy: "%s").count == 2 else { return nil }
+        var rewritten = query
+        for quoted in ["'%s'", "\"%s\"", "%s"] where rewritten.contains(quoted) {
+            rewritten = rewritten.replacingOccurrences(of: quoted, with: "$\(id)")
+            break
+        }
+        let literal = "\"" + rewritten.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return FixPlan(edits: [SourceEdit(start: arguments[0].loc.startByte, end: arguments[0].loc.endByte, replacement: "\(literal), \(id)=\(id)")],
+                       description: "pass the value as an XPath variable")
+    }
+}
+
+/// A pyOpenSSL context that never verifies → `set_verify(VERIFY_PEER)` with the system's CAs,
+/// on the line after the context is made.
+enum PyOpenSSLVerifyFix: BuiltinFix {
+    static let codes: Set<String> = ["ASC3295"]
+
+    static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
+        guard let call = context.call(at: finding), case .call(let function, _, _) = call.kind,
+              let statement = context.statement(startingOn: call.loc.lineno), case .assign(let targets, let value) = statement.kind,
+              value.loc.startByte == call.loc.startByte, targets.count == 1, case .name(let variable, _) = targets[0].kind else { return nil }
+        let module = context.text(function.loc).split(separator: ".").dropLast().joined(separator: ".")
+        guard !module.isEmpty, let line = context.parsed.sourceMap.line(statement.loc.lineno) else { return nil }
+        let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+        let insertion = "\n\(indent)\(variable).set_verify(\(module).VERIFY_PEER)\n\(indent)\(variable).set_default_verify_paths()"
+        return FixPlan(edits: [SourceEdit(start: statement.loc.endByte, end: statement.loc.endByte, replacement: insertion)],
+                       description: "verify the peer against the system's CAs")
+    }
+}

@@ -22,6 +22,19 @@ enum SecretFromEnvironmentFix: BuiltinFix {
                       case .if(let test, _, _) = statement.kind, case .compare(let left, _, _) = test.kind, case .name(let id, _) = left.kind {
                 literal = (range.start, range.end, id)
             }
+            // A keyword's literal reported alone (`password='x'` in a call), or a call reported
+            // whole: the secret-named keyword with a literal value.
+            if literal == nil, let call = context.call(at: finding), case .call(_, _, let keywords) = call.kind {
+                if let keyword = keywords.first(where: { $0.value.loc.startByte == range.start && $0.value.loc.endByte == range.end }), let name = keyword.arg {
+                    literal = (range.start, range.end, name)
+                }
+                for keyword in keywords where literal == nil && (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column) {
+                    guard let name = keyword.arg, keyword.value.stringConstant != nil,
+                          ["password", "passwd", "pwd", "secret", "token", "api_key", "apikey"].contains(where: { name.lowercased().contains($0) }) else { continue }
+                    literal = (keyword.value.loc.startByte, keyword.value.loc.endByte, name)
+                    break
+                }
+            }
             if let literal {
                 let variable = literal.name.uppercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }
                 return FixPlan(edits: [SourceEdit(start: literal.start, end: literal.end, replacement: "os.environ[\"\(variable)\"]")],

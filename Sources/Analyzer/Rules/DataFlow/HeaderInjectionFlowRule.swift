@@ -15,6 +15,7 @@ struct HeaderInjectionFlowRule: DataFlowRule {
             "from flask import request, Response\nfrom werkzeug.datastructures import Headers\n\ndef view():\n    headers = Headers()\n    ↓headers.add(\"Content-Type\", request.args[\"type\"])\n    return Response(headers=headers)\n",
         ],
         nonTriggering: [
+            "from flask import request, Response\n\ndef go():\n    value = request.args[\"v\"]\n    response = Response()\n    response.headers[\"X-Value\"] = value.replace(\"\\r\", \"\").replace(\"\\n\", \"\")\n    return response\n",
             "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    response.headers[\"Content-Language\"] = \"en\"\n    return response\n",
             "from flask import request, make_response\nLANGS = {\"en\", \"de\"}\n\ndef lang():\n    response = make_response(\"ok\")\n    value = request.args[\"lang\"]\n    if value in LANGS:\n        response.headers[\"Content-Language\"] = value\n    return response\n",
         ]

@@ -15,6 +15,7 @@ struct XXEFlowRule: DataFlowRule {
             "import xml.dom.minidom, sys\ndoc = ↓xml.dom.minidom.parseString(sys.stdin.read())\n",
         ],
         nonTriggering: [
+            "import lxml.etree\nfrom flask import request\n\ndef upload():\n    return lxml.etree.fromstring(request.get_data(), parser=lxml.etree.XMLParser(resolve_entities=False, no_network=True))\n",
             "import defusedxml.ElementTree as ET\nfrom flask import request\n\ndef upload():\n    return ET.fromstring(request.data).tag\n",
             "from lxml import etree\ndoc = etree.fromstring(b\"<a/>\")\n",
         ]
@@ -30,6 +31,23 @@ struct XXEFlowRule: DataFlowRule {
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
-        Self.functions.contains(call.qualifiedName) ? Array(call.arguments.prefix(1)) : []
+        guard Self.functions.contains(call.qualifiedName) else { return [] }
+        if call.qualifiedName.hasPrefix("lxml."), let parser = call.argument("parser", position: 1), Self.isSafeLXMLParser(parser, imports: imports) {
+            return []  // a parser that resolves no entities, loads no DTD and stays off the network
+        }
+        return Array(call.arguments.prefix(1))
+    }
+
+    /// `lxml.etree.XMLParser(resolve_entities=False, ...)` written in the call, with no option
+    /// that turns entities, DTDs or the network back on.
+    static func isSafeLXMLParser(_ parser: Expr, imports: ImportTable) -> Bool {
+        guard case .call(let function, _, let keywords) = parser.kind,
+              imports.qualifiedName(of: function) == "lxml.etree.XMLParser" else { return false }
+        func value(_ name: String) -> Expr? { keywords.first { $0.arg == name }?.value }
+        guard value("resolve_entities")?.boolConstant == false else { return false }
+        if value("load_dtd")?.isTruthyConstant == true || value("no_network")?.boolConstant == false || value("huge_tree")?.isTruthyConstant == true {
+            return false
+        }
+        return !keywords.contains { $0.arg == nil }
     }
 }
