@@ -74,7 +74,7 @@ struct Eval: ParsableCommand {
             out.writeLine("| samples changed by verified static fixes | \(t.staticallyFixed) |")
             out.writeLine("| flagged with their labelled CWE | \(t.flaggedWithLabel) |")
             out.writeLine("| … of which no finding of that CWE remains | \(percent(t.labelGoneAfter, t.flaggedWithLabel)) (\(t.labelGoneAfter)/\(t.flaggedWithLabel)) |")
-            out.writeLine("| crash fixes (needs the fuzzing agent) | – |")
+            out.writeLine("| crash fixes (the built-in agent makes none; an LLM agent does) | – |")
             if t.unparsable > 0 { out.writeLine("| samples that do not parse | \(t.unparsable) |") }
             if verbose {
                 for detail in t.details {
