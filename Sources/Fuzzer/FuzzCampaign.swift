@@ -69,10 +69,12 @@ public struct FuzzCampaign: Sendable {
         do { sandbox = try Sandbox.resolve(options.sandbox) } catch { throw FuzzError(error.description, exitStatus: .badInput) }
         report.sandbox = sandbox
         guard let (python, version) = Executables.resolvePython(options.python) else {
-            throw FuzzError("error: \(options.python) not found on PATH (or it does not run); the fuzzer runs functions with python3 >= 3.9", exitStatus: .badInput)
+            throw FuzzError("error: \(options.python) not found on PATH (or it does not run); the fuzzer runs functions with python3 >= 3.9", exitStatus: .badInput,
+                            pythonUnavailable: true)
         }
         guard version.lexicographicallyPrecedes([3, 9]) == false else {
-            throw FuzzError("error: \(python) is Python \(version.map(String.init).joined(separator: ".")); the fuzzer needs python3 >= 3.9", exitStatus: .badInput)
+            throw FuzzError("error: \(python) is Python \(version.map(String.init).joined(separator: ".")); the fuzzer needs python3 >= 3.9", exitStatus: .badInput,
+                            pythonUnavailable: true)
         }
         let started = Date()
         for request in requests {

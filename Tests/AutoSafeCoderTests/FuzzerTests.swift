@@ -484,6 +484,11 @@ struct FuzzStageTests {
         #expect((document["failures"] as? [String]) == ["fuzzing: 1 crash"])
         #expect(json.stderr.contains("fuzzed 1 function"))
 
+        // Without a python3 the static gate still runs, and says fuzzing was skipped.
+        let noPython = try TestSupport.run(TestSupport.toolPath, ["scan", "--staged"], in: directory, environment: ["PATH": "/nonexistent"])
+        #expect(noPython.status == 0, "\(noPython.stderr)")
+        #expect(noPython.stderr.contains("autosafecoder: warning: fuzzing skipped: python3 not found on PATH"))
+
         let text = try scan([])
         #expect(text.stdout.hasPrefix("mod.py:6:1 ASC901 (CWE-248) [medium] IndexError in new_bug(): list index out of range — input: new_bug('')\n"))
         let github = try scan(["--format", "github"])

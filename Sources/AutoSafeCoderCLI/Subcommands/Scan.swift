@@ -114,7 +114,16 @@ struct Scan: ParsableCommand {
         let progress: (@Sendable (String) -> Void)? = isatty(STDERR_FILENO) == 1 ? Fuzz.showProgress : nil
         let options = FuzzStage.options(policy: policy, setting: mode == .staged ? .hook : .ci, budget: budget, seed: nil, sandbox: sandbox,
                                         roots: roots, progress: progress)
-        let report = try FuzzCampaign(options: options).run(requests)
+        let report: FuzzReport
+        do {
+            report = try FuzzCampaign(options: options).run(requests)
+        } catch {
+            guard error.pythonUnavailable else { throw error }
+            // The static gate still judges the change; say plainly what did not run.
+            let reason = error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description
+            Terminal.standardError.writeLine("autosafecoder: warning: fuzzing skipped: \(reason)")
+            return nil
+        }
         if progress != nil { Terminal.standardError.write("\r\u{1B}[K") }
         return report
     }

@@ -4,9 +4,12 @@ import Foundation
 public struct FuzzError: ToolError {
     public var description: String
     public var exitStatus: ExitStatus
-    public init(_ description: String, exitStatus: ExitStatus = .internalError) {
+    /// No usable python3 (missing, or older than 3.9): `scan` goes on without its fuzz stage.
+    public var pythonUnavailable = false
+    public init(_ description: String, exitStatus: ExitStatus = .internalError, pythonUnavailable: Bool = false) {
         self.description = description
         self.exitStatus = exitStatus
+        self.pythonUnavailable = pythonUnavailable
     }
 }
 
