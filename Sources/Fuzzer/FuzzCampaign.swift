@@ -305,6 +305,9 @@ struct FileFuzzer {
         var deaths = 0
         var samples: [FuzzInput] = []
         var sampleSeen = Set<FuzzInput>()
+        // Timeouts wait for a check with smaller magnitudes before they count as hangs.
+        var hangCandidates: [(kind: Triage.Kind, input: FuzzInput)] = []
+        var slowOnly = 0
         fuzzing: while Date() < deadline, executions < options.maxExecutions {
             var batch: [FuzzInput] = []
             let size = min(batchSize, options.maxExecutions - executions)
@@ -343,6 +346,7 @@ struct FileFuzzer {
                         samples.append(batch[index])
                     }
                     guard case .finding(let kind) = triage.classify(result) else { continue }
+                    if kind.kind == .hang { hangCandidates.append((kind, batch[index])); continue }
                     guard signatures.insert(kind.signature).inserted else { continue }
                     found.append(makeFinding(kind, target: target, input: batch[index], after: Date().timeIntervalSince(start)))
                 }
@@ -358,7 +362,9 @@ struct FileFuzzer {
                 case .memory: kind = Triage.Kind(kind: .memory, exception: nil, message: "the worker went over the memory limit (\(options.memoryLimitMB) MiB)", cwe: 400, frames: [], signature: "memory")
                 case .exited(let status): kind = Triage.Kind(kind: .crash, exception: nil, message: "the interpreter died: \(status)", cwe: nil, frames: [], signature: "died:\(status)")
                 }
-                if signatures.insert(kind.signature).inserted {
+                if kind.kind == .hang {
+                    hangCandidates.append((kind, culprit))
+                } else if signatures.insert(kind.signature).inserted {
                     found.append(makeFinding(kind, target: target, input: culprit, after: Date().timeIntervalSince(start)))
                 }
                 // Inputs after the culprit never ran: run them again with the next worker.
@@ -366,6 +372,17 @@ struct FileFuzzer {
                 batchSize = 16
                 if deaths >= 8 { break fuzzing }
             }
+            // A timeout is a hang only if it survives smaller magnitudes (three strikes of slow
+            // but finishing calls and we stop asking: the function is just slow on huge input).
+            while let candidate = hangCandidates.popLast(), !signatures.contains(candidate.kind.signature), slowOnly < 3 {
+                if let confirmed = confirmHang(candidate.input, target: target.name) {
+                    signatures.insert(candidate.kind.signature)
+                    found.append(makeFinding(candidate.kind, target: target, input: confirmed, after: Date().timeIntervalSince(start)))
+                } else {
+                    slowOnly += 1
+                }
+            }
+            hangCandidates.removeAll()
             options.progress?("fuzz \(request.displayPath)::\(target.name): \(executions) runs, \(covered.count) lines, \(found.count) found")
         }
         // Minimise what was found (not hangs and memory bugs: each try would cost a timeout).
@@ -376,6 +393,21 @@ struct FileFuzzer {
         if !samples.isEmpty { report.samples[target.name, default: []] += samples }
         report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .fuzzed, reason: nil,
                                            executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
+    }
+
+    /// The smaller input that still does not return, or nil when the scaled-down call finishes.
+    mutating func confirmHang(_ input: FuzzInput, target: String) -> FuzzInput? {
+        let scaled = Shrinker.scaledDown(input)
+        guard scaled != input else { return input }
+        guard let worker = try? startWorker() else { return input }
+        switch worker.run(target: target, inputs: [scaled]) {
+        case .results(let reply):
+            noteFiles(reply)
+            return reply["results"]?.array?.first?["o"]?.string == "timeout" ? scaled : nil
+        case .died(let death, _):
+            stopWorker()
+            return death == .hang ? scaled : nil
+        }
     }
 
     mutating func noteFiles(_ reply: JSONValue) {

@@ -116,4 +116,33 @@ enum Shrinker {
         }
         return out
     }
+
+    /// The input with every magnitude capped (ints at ±1000, sequences at 100 items): a hang
+    /// that survives this is a bug, one that does not is work proportional to a huge input
+    /// (`factorial(2**63)`), which a correct function may do.
+    static func scaledDown(_ input: FuzzInput) -> FuzzInput {
+        FuzzInput(args: input.args.map(scaledDown), kwargs: input.kwargs.map { FuzzField($0.name, scaledDown($0.value)) })
+    }
+
+    static func scaledDown(_ value: FuzzValue) -> FuzzValue {
+        let cap = 100
+        switch value {
+        case .int(let v) where v > 1000: return .int(1000)
+        case .int(let v) where v < -1000: return .int(-1000)
+        case .bigInt(let digits): return .int(digits.hasPrefix("-") ? -1000 : 1000)
+        case .float(let d) where d.isFinite && abs(d) > 1e6: return .float(d > 0 ? 1000 : -1000)
+        case .str(let s): return .str(Array(s.prefix(cap)))
+        case .bytes(let b): return .bytes(Array(b.prefix(cap)))
+        case .bytearray(let b): return .bytearray(Array(b.prefix(cap)))
+        case .path(let p): return .path(String(p.prefix(cap)))
+        case .list(let items): return .list(items.prefix(cap).map(scaledDown))
+        case .tuple(let items): return .tuple(items.map(scaledDown))
+        case .set(let items): return .set(items.prefix(cap).map(scaledDown))
+        case .frozenset(let items): return .frozenset(items.prefix(cap).map(scaledDown))
+        case .dict(let pairs): return .dict(pairs.prefix(cap).map { FuzzPair(scaledDown($0.key), scaledDown($0.value)) })
+        case .object(let ref, let name, let fields): return .object(ref: ref, className: name, fields: fields.map { FuzzField($0.name, scaledDown($0.value)) })
+        case .nested(let depth, let leaf): return .nested(depth: min(depth, cap), leaf: scaledDown(leaf))
+        default: return value
+        }
+    }
 }
