@@ -308,11 +308,18 @@ struct FileFuzzer {
         // Timeouts wait for a check with smaller magnitudes before they count as hangs.
         var hangCandidates: [(kind: Triage.Kind, input: FuzzInput)] = []
         var slowOnly = 0
+        // Once huge magnitudes proved only slow, inputs are capped: the budget goes to inputs
+        // that can show a real bug instead of to timeouts.
+        var capMagnitudes = false
         fuzzing: while Date() < deadline, executions < options.maxExecutions {
             var batch: [FuzzInput] = []
             let size = min(batchSize, options.maxExecutions - executions)
             while batch.count < size {
-                if let next = queue.first { queue.removeFirst(); batch.append(next); continue }
+                if let next = queue.first {
+                    queue.removeFirst()
+                    batch.append(capMagnitudes ? Shrinker.scaledDown(next) : next)
+                    continue
+                }
                 if !corpus.isEmpty, generator.rng.chance(80) {
                     // Favour recent discoveries: half the picks come from the newest eighth.
                     let recent = generator.rng.chance(50) ? max(0, corpus.count - max(1, corpus.count / 8)) : 0
@@ -322,6 +329,7 @@ struct FileFuzzer {
                 } else {
                     batch.append(generator.fresh())
                 }
+                if capMagnitudes, let last = batch.popLast() { batch.append(Shrinker.scaledDown(last)) }
             }
             let worker: WorkerProcess
             do { worker = try startWorker() } catch {
@@ -329,7 +337,7 @@ struct FileFuzzer {
                                                    reason: error.description, executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
                 return
             }
-            switch worker.run(target: target.name, inputs: batch, budget: deadline.timeIntervalSinceNow) {
+            switch worker.run(target: target.name, inputs: batch, budget: deadline.timeIntervalSinceNow, stopOnTimeout: true) {
             case .results(let reply):
                 noteFiles(reply)
                 let results = reply["results"]?.array ?? []
@@ -349,6 +357,10 @@ struct FileFuzzer {
                     if kind.kind == .hang { hangCandidates.append((kind, batch[index])); continue }
                     guard signatures.insert(kind.signature).inserted else { continue }
                     found.append(makeFinding(kind, target: target, input: batch[index], after: Date().timeIntervalSince(start)))
+                }
+                if results.count < batch.count, Date() < deadline {
+                    // Stopped at a timeout: the inputs after it run next, in the same order.
+                    queue.insert(contentsOf: batch[results.count...], at: 0)
                 }
                 batchSize = min(256, batchSize * 2)
             case .died(let death, let index):
@@ -380,6 +392,7 @@ struct FileFuzzer {
                     found.append(makeFinding(candidate.kind, target: target, input: confirmed, after: Date().timeIntervalSince(start)))
                 } else {
                     slowOnly += 1
+                    capMagnitudes = true
                 }
             }
             hangCandidates.removeAll()

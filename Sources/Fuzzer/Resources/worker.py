@@ -869,7 +869,7 @@ def call(fn, kind, args, kwargs, timeout):
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values, deadline):
+def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values, deadline, stop_on_timeout=False):
     results = []
     for index, item in enumerate(inputs):
         if deadline is not None and index > 0 and time.monotonic() > deadline:
@@ -914,6 +914,8 @@ def run_batch(fn, kind, inputs, timeout, inflight, seq, want_values, deadline):
         results.append(outcome)
         if outcome["o"] == "memory":
             gc.collect()
+        if outcome["o"] == "timeout" and stop_on_timeout:
+            break  # let the parent judge the hang now; it sends the rest again
     inflight[0:8] = struct.pack("<II", seq, 0)
     return results
 
@@ -1028,7 +1030,8 @@ def main():
         NEW_FILES.clear()
         budget_ms = request.get("budget_ms")
         deadline = None if budget_ms is None else time.monotonic() + budget_ms / 1000.0
-        results = run_batch(fn, kind, request["inputs"], timeout, inflight, seq, request.get("values", False), deadline)
+        results = run_batch(fn, kind, request["inputs"], timeout, inflight, seq, request.get("values", False), deadline,
+                            request.get("stop_on_timeout", False))
         reply = {"op": "results", "results": results}
         if NEW_FILES:
             reply["files"] = dict(NEW_FILES)

@@ -72,9 +72,13 @@ enum TypeInference {
                     note(name) { $0.iterable += 1 }
                     if case .name(let loopVar, _) = target.kind { loopVariables[loopVar] = name }
                 }
-                if case let .augAssign(target, _, value) = statement.kind, let name = param(target) {
-                    let kind = constantKind(value)
-                    if kind == nil { note(name) { $0.number += 1 } } else { noteConstant(name, kind) }
+                if case let .augAssign(target, op, value) = statement.kind {
+                    if let name = param(target) {
+                        let kind = constantKind(value)
+                        if kind == nil { note(name) { $0.number += 1 } } else { noteConstant(name, kind) }
+                    }
+                    // `remaining -= per_page`: the parameter on the right is a number too.
+                    if let name = param(value), op != .add, op != .mod { note(name) { $0.number += 2 } }
                 }
             case .expr(let expr):
                 switch expr.kind {

@@ -141,10 +141,12 @@ final class WorkerProcess {
 
     /// Runs a batch. With `budget`, the worker stops starting calls after that many seconds
     /// and returns the results it has (fewer than inputs).
-    func run(target: String, inputs: [FuzzInput], values: Bool = false, budget: Double? = nil) -> BatchResult {
+    /// `stopOnTimeout`: the worker returns right after a call times out (the rest is not run).
+    func run(target: String, inputs: [FuzzInput], values: Bool = false, budget: Double? = nil, stopOnTimeout: Bool = false) -> BatchResult {
         var line = "{\"op\":\"run\",\"target\":"
         ValueEncoding.writeString(target.unicodeScalars.map(\.value), into: &line)
         if values { line += ",\"values\":true" }
+        if stopOnTimeout { line += ",\"stop_on_timeout\":true" }
         if let budget { line += ",\"budget_ms\":\(max(1, Int(budget * 1000)))" }
         line += ",\"inputs\":["
         for (index, input) in inputs.enumerated() {
