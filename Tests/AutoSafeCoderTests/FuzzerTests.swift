@@ -345,6 +345,19 @@ struct FuzzerEndToEndTests {
         #expect(passing.status == 0, "\(passing.stderr)")
     }
 
+    @Test func onlyTheProjectsLinesCountAsCoverage() throws {
+        // Run from the directory above, so the project root also holds the worker's private
+        // directory (/tmp): the worker's own lines must not count.
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "def twice(x: int) -> int:\n    return x * 2\n".write(to: directory.appendingPathComponent("m.py"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(TestSupport.toolPath, ["fuzz", directory.lastPathComponent + "/m.py", "--budget", "0.3", "--format", "json"],
+                                         in: directory.deletingLastPathComponent())
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let target = try #require((document["targets"] as? [[String: Any]])?.first)
+        #expect(target["lines_covered"] as? Int == 1, "\(target)")
+    }
+
     @Test func badTargetsAreClearErrors() throws {
         let (run, directory) = try FuzzRun.run("def f(x: int) -> int:\n    return x\n", extra: [])
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -750,7 +750,7 @@ def tracked(filename):
     known = TRACKED.get(filename)
     if known is None:
         known = filename.endswith(".py") and any(filename.startswith(r) for r in ROOTS) and (
-            "site-packages" not in filename and "/.venv/" not in filename)
+            "site-packages" not in filename and "/.venv/" not in filename) and not filename.startswith(STATE["tmpdir"] + os.sep)
         TRACKED[filename] = known
     return known
 
