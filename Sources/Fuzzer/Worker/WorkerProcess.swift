@@ -84,26 +84,16 @@ final class WorkerProcess {
             throw FuzzError("cannot start \(executable): \(error.localizedDescription)")
         }
         let limits: String = "{\"memory_mb\":\(config.memoryLimitMB),\"cpu_seconds\":\(config.cpuSeconds),\"file_size_mb\":16,\"open_files\":256,\"processes\":32}"
-        var initLine = "{\"op\":\"init\",\"file\":"
-        ValueEncoding.writeString(config.file.unicodeScalars.map(\.value), into: &initLine)
-        initLine += ",\"tmpdir\":"
-        ValueEncoding.writeString(workDirectory.unicodeScalars.map(\.value), into: &initLine)
-        initLine += ",\"roots\":[" + config.roots.map { root -> String in
-            var s = ""
-            ValueEncoding.writeString(root.unicodeScalars.map(\.value), into: &s)
-            return s
-        }.joined(separator: ",") + "]"
-        initLine += ",\"search_path\":[" + config.searchPath.map { directory -> String in
-            var s = ""
-            ValueEncoding.writeString(directory.unicodeScalars.map(\.value), into: &s)
-            return s
-        }.joined(separator: ",") + "]"
-        initLine += ",\"targets\":[" + config.targets.map { name -> String in
-            var s = ""
-            ValueEncoding.writeString(name.unicodeScalars.map(\.value), into: &s)
-            return s
-        }.joined(separator: ",") + "]"
-        initLine += ",\"marker\":\"\(config.marker)\",\"limits\":\(limits),\"call_timeout_ms\":\(Int(config.callTimeout * 1000)),\"import_timeout_ms\":\(Int(config.importTimeout * 1000))}\n"
+        func string(_ text: String) -> String {
+            var out = ""
+            ValueEncoding.writeString(text.unicodeScalars.map(\.value), into: &out)
+            return out
+        }
+        func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ",") + "]" }
+        let initLine = "{\"op\":\"init\",\"file\":\(string(config.file)),\"tmpdir\":\(string(workDirectory)),"
+            + "\"roots\":\(strings(config.roots)),\"search_path\":\(strings(config.searchPath)),\"targets\":\(strings(config.targets)),"
+            + "\"marker\":\"\(config.marker)\",\"limits\":\(limits),\"call_timeout_ms\":\(Int(config.callTimeout * 1000)),"
+            + "\"import_timeout_ms\":\(Int(config.importTimeout * 1000))}\n"
         guard send(initLine) else {
             let reason = exitDescription()
             stop()
