@@ -1,3 +1,4 @@
+import Foundation
 import Analyzer
 import Diagnostics
 import PythonSyntax
@@ -124,6 +125,26 @@ public struct LLMAgent: Sendable {
             return code
         }
         throw LLMError("no acceptable code after \(max(1, maxRounds)) answers (last problem: \(last))")
+    }
+
+    /// The paper's tester agent: calls worth trying on one function, as the model wrote them
+    /// (empty when it fails or the source cannot be checked for secrets first).
+    public func proposeSeeds(functionSource: String, function: String) -> String {
+        let dedented = Self.dedent(functionSource)
+        guard let parsed = try? PythonSyntax.parse(Array(dedented.utf8), filename: "function.py") else { return "" }
+        let redacted = SecretRedactor().redact(parsed, findings: engine.analyze(parsed, file: "function.py"))
+        let messages = [ChatMessage(role: .system, content: Prompts.seedSystem),
+                        ChatMessage(role: .user, content: Prompts.seeds(source: redacted.code, function: function))]
+        guard let reply = try? provider.complete(messages) else { return "" }
+        return CodeReply.extract(reply) ?? reply
+    }
+
+    /// Removes the indentation every line shares (a method's source, cut out of its class).
+    static func dedent(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indents = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.prefix { $0 == " " || $0 == "\t" }.count }
+        let common = indents.min() ?? 0
+        return lines.map { $0.count >= common ? String($0.dropFirst(common)) : String($0) }.joined(separator: "\n") + "\n"
     }
 
     /// Findings are matched across versions by rule and enclosing function (lines move).

@@ -119,7 +119,7 @@ struct FileFuzzer {
                                        constants: target.constants, payloads: payloads)
         let triage = Triage(roots: options.roots, expected: Set(options.expectedExceptions).union(target.documentedExceptions),
                             guessedTypes: parameters.contains { $0.guessed && ($0.kind == .positional || $0.kind == .keyword) })
-        var queue = target.doctests + generator.seeds()
+        var queue = target.doctests + proposedSeeds(for: target) + generator.seeds()
         var corpus: [FuzzInput] = []
         var covered = Set<Int>()
         var executions = 0
@@ -232,6 +232,16 @@ struct FileFuzzer {
         if !samples.isEmpty { report.samples[target.name, default: []] += samples }
         report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .fuzzed, reason: nil,
                                            executions: executions, linesCovered: covered.count, seconds: Date().timeIntervalSince(start)))
+    }
+
+    /// Calls an LLM tester agent proposes (only literal arguments are kept), tried first.
+    func proposedSeeds(for target: FuzzTarget) -> [FuzzInput] {
+        guard let proposer = options.seedProposer else { return [] }
+        let lines = request.source.split(separator: 10, omittingEmptySubsequences: false)
+        guard target.line >= 1, target.endLine <= lines.count else { return [] }
+        let source = lines[(target.line - 1)..<target.endLine].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        let reply = proposer(source, target.name)
+        return SeedCalls.inputs(in: reply, function: target.name)
     }
 
     /// The smaller input that still does not return, or nil when the scaled-down call finishes.

@@ -19,6 +19,9 @@ public struct FuzzOptions: Sendable {
     /// Keep up to this many inputs per target that returned normally with no oracle or guard
     /// involved (`FuzzReport.samples`): the differential check replays them on a patch.
     public var samplesPerTarget = 0
+    /// The paper's tester agent: given a function's source and name, calls worth trying
+    /// (Python source, one call per line). Set when an LLM agent is configured.
+    public var seedProposer: (@Sendable (_ source: String, _ function: String) -> String)?
 
     public init(perFunctionSeconds: Double, totalSeconds: Double, maxExecutions: Int, expectedExceptions: [String], sandbox: SandboxMode,
                 memoryLimitMB: Int, callTimeout: Double, seed: UInt64, python: String = "python3", roots: [String], progress: (@Sendable (String) -> Void)? = nil) {

@@ -11,6 +11,17 @@ public enum FuzzStage {
     /// Fuzz options from the policy; `budget` (seconds per function) overrides the policy's.
     public static func options(policy: Policy, setting: Setting, budget: Double?, seed: UInt64?, sandbox: SandboxMode?, roots: [String], python: String = "python3",
                                progress: (@Sendable (String) -> Void)? = nil) -> FuzzOptions {
+        var options = baseOptions(policy: policy, setting: setting, budget: budget, seed: seed, sandbox: sandbox, roots: roots, python: python, progress: progress)
+        // The LLM tester agent proposes seeds in CI and for `fuzz`, not in the hook (a network
+        // round trip per function is more than a commit should wait).
+        if setting == .ci, let agent = try? AgentFactory.llmAgent(policy: policy, engine: ScanRunner(policy: policy).engine) {
+            options.seedProposer = { source, function in agent.proposeSeeds(functionSource: source, function: function) }
+        }
+        return options
+    }
+
+    static func baseOptions(policy: Policy, setting: Setting, budget: Double?, seed: UInt64?, sandbox: SandboxMode?, roots: [String], python: String,
+                            progress: (@Sendable (String) -> Void)?) -> FuzzOptions {
         let fuzz = policy.fuzz
         let policyBudget = setting == .hook ? fuzz.hook : fuzz.ci
         let perFunction = budget ?? policyBudget.perFunctionSeconds

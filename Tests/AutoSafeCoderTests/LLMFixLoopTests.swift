@@ -303,3 +303,63 @@ struct GenerateTests {
         #expect(pass.stdout.contains("| Pass@1 before the loop | 100.0% (1/1) |") && pass.stdout.contains("| Pass@1 after the loop | 100.0% (1/1) |"), "\(pass.stdout)")
     }
 }
+
+@Suite("The LLM tester agent proposes fuzz seeds", .serialized)
+struct SeedProposalTests {
+    static let server = """
+    import http.server, json
+
+    LOG = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+            system = [m["content"] for m in body["messages"] if m["role"] == "system"][0]
+            user = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+            if "tester agent" in system and "def unlock" in user:
+                text = "Try these:\\n```python\\nunlock('open sesame')\\nunlock('')\\nunlock(x)\\n```"
+            else:
+                text = "no"
+            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+    """
+
+    @Test func aBugBehindAHashIsFoundWithTheAgentsSeed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try LocalHTTPServer(script: Self.server)
+        defer { server.stop() }
+        // No fuzzer guesses a SHA-256 preimage; the tester agent reads the intent.
+        try """
+        import hashlib
+
+
+        def unlock(word: str) -> str:
+            \"\"\"Opens for the pass phrase 'open sesame'.\"\"\"
+            if hashlib.sha256(word.encode()).hexdigest() == "41ef4bb0b23661e66301aac36066912dac037827b4ae63a7b1165a5aa93ed4eb":
+                return [][0]
+            return "locked"
+        """.write(to: directory.appendingPathComponent("lock.py"), atomically: true, encoding: .utf8)
+        try "version: 1\nfix:\n  agent: ollama\n  model: local\n  base_url: \"http://127.0.0.1:\(server.port)/v1\"\n"
+            .write(to: directory.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(TestSupport.toolPath, ["fuzz", "lock.py", "--budget", "0.5", "--format", "json"], in: directory)
+        #expect(result.status == 1, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = document["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["input"] as? String == "unlock('open sesame')" && $0["exception"] as? String == "IndexError" }, "\(findings)")
+        // Without the agent the fuzzer does not find it.
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("policy.yaml"))
+        let alone = try TestSupport.run(TestSupport.toolPath, ["fuzz", "lock.py", "--budget", "0.5", "--format", "json"], in: directory)
+        #expect(alone.status == 0, "\(alone.stdout)")
+    }
+}

@@ -58,6 +58,17 @@ enum Prompts {
         return text + "\n```python\n\(code)\(code.hasSuffix("\n") ? "" : "\n")```\n"
     }
 
+    static let seedSystem = """
+    You are the tester agent of AutoSafeCoder. Given one Python function, propose calls to it that are likely to make it crash, hang, \
+    run out of memory, or pass attacker-controlled text to a shell, eval, pickle, a file path or SQL: edge cases, malformed and \
+    boundary values, very long or unusual text, injection strings. Use only literal arguments (numbers, strings, bytes, lists, \
+    tuples, dicts, None, True, False). Answer with up to 20 calls, one per line, in one ```python block.
+    """
+
+    static func seeds(source: String, function: String) -> String {
+        "Function `\(function)`:\n\n```python\n\(source)\(source.hasSuffix("\n") ? "" : "\n")```\n"
+    }
+
     static func retry(_ reason: String) -> String {
         "Your answer was not accepted: \(reason). Answer again with the whole fixed file in one ```python fenced block."
     }

@@ -35,6 +35,18 @@ enum ConstantHarvest {
     }
 }
 
+/// Calls proposed as text (an LLM tester agent's answer): the ones with literal arguments.
+public enum SeedCalls {
+    public static func inputs(in text: String, function: String) -> [FuzzInput] {
+        let shortName = function.split(separator: ".").last.map(String.init) ?? function
+        let lines = text.split(separator: "\n").map { line -> String in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix(">>> ") ? trimmed : ">>> " + trimmed
+        }
+        return Array(Doctests.inputs(in: lines.joined(separator: "\n"), function: shortName).prefix(50))
+    }
+}
+
 /// Docstring facts: `>>>` examples as seed inputs, and the exceptions the function documents.
 enum Doctests {
     static func inputs(in docstring: String, function: String) -> [FuzzInput] {
