@@ -11,7 +11,6 @@ struct FileFuzzer {
     let campaignStart: Date
     let payloads: Payloads
     var worker: WorkerProcess?
-    var restarts = 0
     /// Our own numbering of covered (file, line) pairs, stable across worker restarts.
     var fileIDs: [String: Int] = [:]
     var workerFiles: [Int: Int] = [:]
@@ -41,18 +40,16 @@ struct FileFuzzer {
         return started
     }
 
-    mutating func skipAll(_ reason: String, into report: inout FuzzReport) {
-        for target in targets {
-            report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
-                                               reason: reason, executions: 0, linesCovered: 0, seconds: 0))
-        }
+    func skip(_ target: FuzzTarget, _ reason: String, into report: inout FuzzReport) {
+        report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
+                                           reason: reason, executions: 0, linesCovered: 0, seconds: 0))
     }
 
     mutating func run(into report: inout FuzzReport) throws(FuzzError) {
         let first = try startWorker()
         report.python = first.hello["python"]?.string
         if let importError = first.hello["import_error"]?.string {
-            skipAll(importError, into: &report)
+            for target in targets { skip(target, importError, into: &report) }
             stopWorker()
             return
         }
@@ -61,20 +58,16 @@ struct FileFuzzer {
         for target in targets {
             let spent = Date().timeIntervalSince(campaignStart)
             guard spent < options.totalSeconds else {
-                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
-                                                   reason: "the total fuzzing budget (\(Int(options.totalSeconds)) s) was spent", executions: 0, linesCovered: 0, seconds: 0))
+                skip(target, "the total fuzzing budget (\(Int(options.totalSeconds)) s) was spent", into: &report)
                 continue
             }
             guard let description = described[target.name], description["status"]?.string == "ok" else {
-                let reason = described[target.name]?["reason"]?.string ?? "the worker did not describe it"
-                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
-                                                   reason: reason, executions: 0, linesCovered: 0, seconds: 0))
+                skip(target, described[target.name]?["reason"]?.string ?? "the worker did not describe it", into: &report)
                 continue
             }
             let parameters = Self.parameters(description, target: target, classNames: classNames)
             if let missing = parameters.first(where: { !$0.type.isBuildable && !$0.hasDefault && ($0.kind == .positional || $0.kind == .keyword) }) {
-                report.targets.append(TargetReport(file: request.displayPath, function: target.name, line: target.line, status: .skipped,
-                                                   reason: "parameter `\(missing.name)` needs a \(missing.type) the fuzzer cannot build", executions: 0, linesCovered: 0, seconds: 0))
+                skip(target, "parameter `\(missing.name)` needs a \(missing.type) the fuzzer cannot build", into: &report)
                 continue
             }
             let budget = min(options.perFunctionSeconds, options.totalSeconds - spent)
@@ -328,37 +321,5 @@ extension String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: h)
-    }
-}
-
-extension PyType {
-    /// Whether some part of the type is unknown.
-    var containsAny: Bool {
-        switch self {
-        case .any: return true
-        case .list(let t), .set(let t), .frozenset(let t), .tupleOf(let t): return t.containsAny
-        case .tuple(let items), .union(let items): return items.contains { $0.containsAny }
-        case let .dict(k, v): return k.containsAny || v.containsAny
-        default: return false
-        }
-    }
-
-    /// Enum and record names as the reproducer writes them (the worker sends qualified names).
-    func renamingClasses(_ names: [String]) -> PyType {
-        switch self {
-        case let .enumeration(ref, name, members): return .enumeration(ref: ref, name: ref < names.count ? names[ref] : name, members: members)
-        case let .record(ref, name, fields):
-            return .record(ref: ref, name: ref < names.count ? names[ref] : name,
-                           fields: fields.map { RecordField(name: $0.name, type: $0.type.renamingClasses(names), optional: $0.optional) })
-        case .list(let t): return .list(t.renamingClasses(names))
-        case .set(let t): return .set(t.renamingClasses(names))
-        case .frozenset(let t): return .frozenset(t.renamingClasses(names))
-        case .tupleOf(let t): return .tupleOf(t.renamingClasses(names))
-        case .tuple(let items): return .tuple(items.map { $0.renamingClasses(names) })
-        case let .dict(k, v): return .dict(key: k.renamingClasses(names), value: v.renamingClasses(names))
-        case .union(let options): return .union(options.map { $0.renamingClasses(names) })
-        case .typedDict(let fields): return .typedDict(fields.map { RecordField(name: $0.name, type: $0.type.renamingClasses(names), optional: $0.optional) })
-        default: return self
-        }
     }
 }

@@ -14,7 +14,7 @@ public enum FuzzStage {
         var options = baseOptions(policy: policy, setting: setting, budget: budget, seed: seed, sandbox: sandbox, roots: roots, python: python, progress: progress)
         // The LLM tester agent proposes seeds in CI and for `fuzz`, not in the hook (a network
         // round trip per function is more than a commit should wait).
-        if setting == .ci, let agent = try? AgentFactory.llmAgent(policy: policy, engine: ScanRunner(policy: policy).engine) {
+        if setting == .ci, policy.fix.agent != .builtin, let agent = try? AgentFactory.llmAgent(policy: policy, engine: ScanRunner(policy: policy).engine) {
             options.seedProposer = { source, function in agent.proposeSeeds(functionSource: source, function: function) }
         }
         return options

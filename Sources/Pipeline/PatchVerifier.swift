@@ -37,26 +37,19 @@ public struct PatchVerifier: Sendable {
         let changed = Self.changedFunctions(before: before, after: after)
         guard !changed.isEmpty else { return PatchVerification(accepted: true, reason: nil, notes: ["no function body changed: nothing to fuzz"]) }
 
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-verify-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
-        let realDirectory = ((root as NSString).appendingPathComponent(path) as NSString).deletingLastPathComponent
-        func request(_ side: String, _ bytes: [UInt8]) throws -> FuzzRequest {
-            let copy = ((workspace as NSString).appendingPathComponent(side) as NSString).appendingPathComponent(path)
-            try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: copy))
-            var request = FuzzRequest(displayPath: path, path: copy, source: bytes, functions: changed)
-            request.searchPath = [realDirectory]
-            return request
+        return withWorkspace { workspace, campaign in
+            compare(path: path, original: original, patched: patched, changed: changed, exempt: exempt, workspace: workspace, campaign: campaign)
         }
-        var options = self.options
-        options.roots = [workspace, root]
-        let campaign = FuzzCampaign(options: options)
+    }
+
+    private func compare(path: String, original: [UInt8], patched: [UInt8], changed: Set<String>, exempt: Set<String>,
+                         workspace: String, campaign: FuzzCampaign) -> PatchVerification {
         let names = changed.sorted().joined(separator: ", ")
         let beforeRun: FuzzReport, afterRun: FuzzReport
         let beforeRequest: FuzzRequest, afterRequest: FuzzRequest
         do {
-            beforeRequest = try request("before", original)
-            afterRequest = try request("after", patched)
+            beforeRequest = try privateCopy(path: path, bytes: original, in: workspace + "/before", functions: changed)
+            afterRequest = try privateCopy(path: path, bytes: patched, in: workspace + "/after", functions: changed)
             beforeRun = try campaign.run([beforeRequest])
             afterRun = try campaign.run([afterRequest])
         } catch {
@@ -80,7 +73,8 @@ public struct PatchVerifier: Sendable {
         }
         let runs = afterRun.targets.reduce(0) { $0 + $1.executions }
         var notes = ["fuzzed \(names) before and after (\(runs) runs after, seed \(options.seed)): no new crash, hang or injection"]
-        let fixedCount = beforeRun.findings.filter { !Set(afterRun.findings.map(key)).contains(key($0)) }.count
+        let remaining = Set(afterRun.findings.map(key))
+        let fixedCount = beforeRun.findings.filter { !remaining.contains(key($0)) }.count
         if fixedCount > 0 { notes.append("fuzzing findings gone after the patch: \(fixedCount)") }
 
         // Differential: the same inputs, the same results.
@@ -123,24 +117,23 @@ public struct PatchVerifier: Sendable {
 
     /// Fuzzes the functions of `source` named in `functions` (the fuzz round of the fix loop).
     public func fuzz(path: String, source: [UInt8], functions: Set<String>) -> FuzzReport? {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-round-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
-        guard let request = try? privateCopy(path: path, bytes: source, in: workspace, functions: functions) else { return nil }
-        var options = self.options
-        options.roots = [workspace, root]
-        return try? FuzzCampaign(options: options).run([request])
+        withWorkspace { workspace, campaign in
+            guard let request = try? privateCopy(path: path, bytes: source, in: workspace, functions: functions) else { return nil }
+            return try? campaign.run([request])
+        }
     }
 
     /// Runs each crash's input on `candidate`; the reason it still fails, or nil.
     public func stillFails(path: String, candidate: [UInt8], crashes: [FuzzFinding]) -> String? {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-replay-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
-        guard let request = try? privateCopy(path: path, bytes: candidate, in: workspace, functions: Set(crashes.map(\.function))) else {
-            return "the patched file cannot be written for a re-run"
+        withWorkspace { workspace, campaign in
+            guard let request = try? privateCopy(path: path, bytes: candidate, in: workspace, functions: Set(crashes.map(\.function))) else {
+                return "the patched file cannot be written for a re-run"
+            }
+            return stillFails(request, crashes: crashes, campaign: campaign)
         }
-        var options = self.options
-        options.roots = [workspace, root]
-        let campaign = FuzzCampaign(options: options)
+    }
+
+    private func stillFails(_ request: FuzzRequest, crashes: [FuzzFinding], campaign: FuzzCampaign) -> String? {
         for crash in crashes {
             let outcome: [ReplayOutcome]
             do { outcome = try campaign.replay(request, function: crash.function, inputs: [crash.input]) } catch {
@@ -161,6 +154,18 @@ public struct PatchVerifier: Sendable {
         return nil
     }
 
+    /// A private directory for copies of the file (removed afterwards) and a campaign whose
+    /// coverage counts lines there and in the repository.
+    private func withWorkspace<T>(_ body: (String, FuzzCampaign) -> T) -> T {
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("autosafecoder-verify-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        var options = self.options
+        options.roots = [workspace, root]
+        return body(workspace, FuzzCampaign(options: options))
+    }
+
+    /// `path` (relative to the repository) written under `workspace`; the real directory stays
+    /// on the import path so the module's own imports resolve.
     private func privateCopy(path: String, bytes: [UInt8], in workspace: String, functions: Set<String>) throws -> FuzzRequest {
         let copy = (workspace as NSString).appendingPathComponent(path)
         try FileManager.default.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -127,6 +127,34 @@ final class LocalHTTPServer {
         process.waitUntilExit()
     }
 
+    /// An OpenAI-compatible chat-completions server whose replies come from `answer`: Python
+    /// that defines `answer(body, headers, path)` and returns the assistant's text.
+    static func chatCompletions(answering answer: String) -> String {
+        """
+        import http.server, json, re
+
+        \(answer)
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+                text = answer(body, self.headers, self.path)
+                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+    }
+
     static let defaultScript = """
     import http.server, sys
 

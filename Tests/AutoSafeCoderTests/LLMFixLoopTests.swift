@@ -102,9 +102,7 @@ struct LLMFixLoopTests {
     /// Answers with the code it was sent, fixed by a few replacements; the first answer has no
     /// code at all. Logs every request.
     static func server(log: String) -> String {
-        """
-        import http.server, json, re
-
+        LocalHTTPServer.chatCompletions(answering: """
         LOG = \(String(reflecting: log))
         COUNT = [0]
 
@@ -114,29 +112,14 @@ struct LLMFixLoopTests {
             return code.replace('    return line.split(":")[1].strip()',
                                 '    parts = line.split(":")\\n    if len(parts) < 2:\\n        raise ValueError("not a header line")\\n    return parts[1].strip()')
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-                with open(LOG, "a") as f:
-                    f.write(json.dumps({"path": self.path, "auth": self.headers.get("Authorization"), "body": body}) + "\\n")
-                COUNT[0] += 1
-                prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
-                code = re.search(r"```python\\n(.*?)```", prompt, re.S).group(1)
-                text = "Happy to help!" if COUNT[0] == 1 else "Fixed:\\n```python\\n" + fix(code, prompt) + "```"
-                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        print(server.server_address[1], flush=True)
-        server.serve_forever()
-        """
+        def answer(body, headers, path):
+            with open(LOG, "a") as f:
+                f.write(json.dumps({"path": path, "auth": headers.get("Authorization"), "body": body}) + "\\n")
+            COUNT[0] += 1
+            prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+            code = re.search(r"```python\\n(.*?)```", prompt, re.S).group(1)
+            return "Happy to help!" if COUNT[0] == 1 else "Fixed:\\n```python\\n" + fix(code, prompt) + "```"
+        """)
     }
 
     @Test func staticAndFuzzRoundsProduceAVerifiedBranch() throws {
@@ -214,9 +197,7 @@ struct LLMFixLoopTests {
 @Suite("generate against a local OpenAI-compatible server", .serialized)
 struct GenerateTests {
     /// Writes code with a command injection and a crash, then fixes what it is told about.
-    static let server = """
-    import http.server, json, re
-
+    static let server = LocalHTTPServer.chatCompletions(answering: """
     FIRST = '''import os
 
 
@@ -228,30 +209,17 @@ struct GenerateTests {
         return os.system("cat " + path + " | head -n 5")
     '''
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-            prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
-            match = re.search(r"```python\\n(.*?)```", prompt, re.S)
-            if "Static analysis found" not in prompt and "Fuzzing found" not in prompt:
-                code = FIRST
-            elif "Static analysis found" in prompt:
-                code = match.group(1).replace('os.system("cat " + path + " | head -n 5")', 'len(open(path).readlines()[:5])')
-            else:
-                code = match.group(1).replace("    return text.split()[0]", "    words = text.split()\\n    return words[0] if words else ''")
-            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": "```python\\n" + code + "```"}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-    """
+    def answer(body, headers, path):
+        prompt = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+        match = re.search(r"```python\\n(.*?)```", prompt, re.S)
+        if "Static analysis found" in prompt:
+            code = match.group(1).replace('os.system("cat " + path + " | head -n 5")', 'len(open(path).readlines()[:5])')
+        elif "Fuzzing found" in prompt:
+            code = match.group(1).replace("    return text.split()[0]", "    words = text.split()\\n    return words[0] if words else ''")
+        else:
+            code = FIRST
+        return "```python\\n" + code + "```"
+    """)
 
     @Test func requirementToVerifiedCode() throws {
         let directory = try TestSupport.temporaryDirectory()
@@ -306,33 +274,14 @@ struct GenerateTests {
 
 @Suite("The LLM tester agent proposes fuzz seeds", .serialized)
 struct SeedProposalTests {
-    static let server = """
-    import http.server, json
-
-    LOG = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
-            system = [m["content"] for m in body["messages"] if m["role"] == "system"][0]
-            user = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
-            if "tester agent" in system and "def unlock" in user:
-                text = "Try these:\\n```python\\nunlock('open sesame')\\nunlock('')\\nunlock(x)\\n```"
-            else:
-                text = "no"
-            data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-    """
+    static let server = LocalHTTPServer.chatCompletions(answering: """
+    def answer(body, headers, path):
+        system = [m["content"] for m in body["messages"] if m["role"] == "system"][0]
+        user = [m["content"] for m in body["messages"] if m["role"] == "user"][0]
+        if "tester agent" in system and "def unlock" in user:
+            return "Try these:\\n```python\\nunlock('open sesame')\\nunlock('')\\nunlock(x)\\n```"
+        return "no"
+    """)
 
     @Test func aBugBehindAHashIsFoundWithTheAgentsSeed() throws {
         let directory = try TestSupport.temporaryDirectory()

@@ -13,6 +13,49 @@ extension FixContext {
     func reportedText(_ finding: Finding) -> String? {
         byteRange(of: finding).map { String(decoding: parsed.source[$0.start..<$0.end], as: UTF8.self) }
     }
+
+    /// What a sink receives at a finding: the arguments of the call that starts there, else the
+    /// value assigned on its line (`response.headers["Location"] = url`).
+    func sinkValues(of finding: Finding) -> [Expr] {
+        if let call = call(at: finding), (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column),
+           case .call(_, let arguments, let keywords) = call.kind {
+            return arguments + keywords.map(\.value)
+        }
+        if let statement = statement(startingOn: finding.line), case .assign(_, let value) = statement.kind { return [value] }
+        return []
+    }
+
+    /// Names assigned from `request.…` (Flask, Django) or `input()` in the function around `line`.
+    func requestNames(around line: Int) -> Set<String> {
+        var names = Set<String>()
+        parsed.module.walk { node in
+            guard case .stmt(let statement) = node else { return true }
+            if case .functionDef = statement.kind, !(statement.loc.lineno...statement.loc.endLineno).contains(line) { return false }
+            if case let .assign(targets, value) = statement.kind, text(value.loc).hasPrefix("request.") || text(value.loc).hasPrefix("input(") {
+                for target in targets { if case .name(let id, _) = target.kind { names.insert(id) } }
+            }
+            return true
+        }
+        return names
+    }
+
+    /// Edits that put `prefix` before and `suffix` after every use of one of `names` in `roots`
+    /// (each use once): `html.escape(name)`, `value.replace(...)`.
+    func wrapping(_ names: Set<String>, in roots: [Expr], prefix: String, suffix: String) -> [SourceEdit] {
+        var edits: [SourceEdit] = []
+        var seen = Set<Int>()
+        func visit(_ expr: Expr) {
+            if case .name(let id, _) = expr.kind, names.contains(id) {
+                guard seen.insert(expr.loc.startByte).inserted else { return }
+                if !prefix.isEmpty { edits.append(SourceEdit(start: expr.loc.startByte, end: expr.loc.startByte, replacement: prefix)) }
+                edits.append(SourceEdit(start: expr.loc.endByte, end: expr.loc.endByte, replacement: suffix))
+                return
+            }
+            Node.expr(expr).forEachChild { child in if case .expr(let inner) = child { visit(inner) } }
+        }
+        roots.forEach(visit)
+        return edits
+    }
 }
 
 /// `ctx.check_hostname = False` → `True`; `verify_mode = ssl.CERT_NONE` → `ssl.CERT_REQUIRED`;
@@ -94,36 +137,11 @@ enum RequestValueSanitiserFix: BuiltinFix {
         case "ASC1117": (module, function) = ("json", "json.dumps")  // quotes the value, escapes line breaks
         default: (module, function) = ("os", "os.path.basename")
         }
-        guard let call = context.call(at: finding), case .call(_, let arguments, _) = call.kind, let argument = arguments.first else { return nil }
-        let fromRequest = requestNames(in: context, around: finding.line)
-        var edits: [SourceEdit] = []
-        var seen = Set<Int>()
-        func visit(_ expr: Expr) {
-            if case .name(let id, _) = expr.kind, fromRequest.contains(id), seen.insert(expr.loc.startByte).inserted {
-                edits.append(SourceEdit(start: expr.loc.startByte, end: expr.loc.startByte, replacement: "\(function)("))
-                edits.append(SourceEdit(start: expr.loc.endByte, end: expr.loc.endByte, replacement: ")"))
-                return
-            }
-            Node.expr(expr).forEachChild { child in if case .expr(let inner) = child { visit(inner) } }
-        }
-        visit(argument)
-        // XSS sinks such as make_response(...) may carry it in any argument; paths only in the first.
-        if finding.code != "ASC1022" { for other in arguments.dropFirst() { visit(other) } }
+        guard let call = context.call(at: finding), case .call(_, let arguments, _) = call.kind, !arguments.isEmpty else { return nil }
+        // XSS and log sinks may carry the value in any argument; a path is the first.
+        let roots = finding.code == "ASC1022" ? Array(arguments.prefix(1)) : arguments
+        let edits = context.wrapping(context.requestNames(around: finding.line), in: roots, prefix: "\(function)(", suffix: ")")
         return edits.isEmpty ? nil : FixPlan(edits: edits, imports: [module], description: "pass the request's value through \(function)")
-    }
-
-    /// Names assigned from `request.…` (Flask, Django) or `input()` in the function around `line`.
-    static func requestNames(in context: FixContext, around line: Int) -> Set<String> {
-        var names = Set<String>()
-        context.parsed.module.walk { node in
-            guard case .stmt(let statement) = node else { return true }
-            if case .functionDef = statement.kind, !(statement.loc.lineno...statement.loc.endLineno).contains(line) { return false }
-            if case let .assign(targets, value) = statement.kind, context.text(value.loc).hasPrefix("request.") || context.text(value.loc).hasPrefix("input(") {
-                for target in targets { if case .name(let id, _) = target.kind { names.insert(id) } }
-            }
-            return true
-        }
-        return names
     }
 }
 
@@ -134,15 +152,7 @@ enum LocalRedirectFix: BuiltinFix {
     static let codes: Set<String> = ["ASC1601"]
 
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
-        let target: Expr
-        if let call = context.call(at: finding), case .call(_, let arguments, _) = call.kind, let first = arguments.first,
-           (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column) {
-            target = first
-        } else if let statement = context.statement(startingOn: finding.line), case .assign(_, let value) = statement.kind {
-            target = value
-        } else {
-            return nil
-        }
+        guard let target = context.sinkValues(of: finding).first else { return nil }
         // Only a plain variable: the guard must test the very value that is used.
         guard case .name(let id, _) = target.kind else { return nil }
         let guarded = "(\(id) if \(id).startswith(\"/\") and not \(id).startswith((\"//\", \"/\\\\\")) else \"/\")"
@@ -164,9 +174,8 @@ enum LXMLRequestParserFix: BuiltinFix {
         // The parser class as this file spells the module: `lxml.etree.XMLParser` or `etree.XMLParser`.
         let prefix = context.text(function.loc).split(separator: ".").dropLast().joined(separator: ".")
         guard !prefix.isEmpty else { return nil }
-        return FixPlan(edits: [SourceEdit(start: call.loc.endByte - 1, end: call.loc.endByte - 1,
-                                          replacement: ", parser=\(prefix).XMLParser(resolve_entities=False, no_network=True)")],
-                       description: "parse with a parser that resolves no entities")
+        guard let edits = KeywordValue.set("parser", to: "\(prefix).XMLParser(resolve_entities=False, no_network=True)", in: call, addIfMissing: true) else { return nil }
+        return FixPlan(edits: edits, description: "parse with a parser that resolves no entities")
     }
 }
 
@@ -190,7 +199,7 @@ enum JWTVerificationFix: BuiltinFix {
             }
         }
         if arguments.count < 3, !keywords.contains(where: { $0.arg == "algorithms" }) {
-            edits.append(SourceEdit(start: call.loc.endByte - 1, end: call.loc.endByte - 1, replacement: ", algorithms=[\"HS256\"]"))
+            edits += KeywordValue.set("algorithms", to: "[\"HS256\"]", in: call, addIfMissing: true) ?? []
         }
         return edits.isEmpty ? nil : FixPlan(edits: edits, description: "verify the signature with a pinned algorithm")
     }
@@ -217,23 +226,8 @@ enum HeaderLineBreakFix: BuiltinFix {
     static let codes: Set<String> = ["ASC1113"]
 
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
-        var roots: [Expr] = []
-        if let call = context.call(at: finding), (call.loc.lineno, call.loc.colOffset + 1) == (finding.line, finding.column),
-           case .call(_, let arguments, let keywords) = call.kind {
-            roots = arguments + keywords.map(\.value)
-        } else if let statement = context.statement(startingOn: finding.line), case .assign(_, let value) = statement.kind {
-            roots = [value]
-        }
-        let fromRequest = RequestValueSanitiserFix.requestNames(in: context, around: finding.line)
-        var edits: [SourceEdit] = []
-        func visit(_ expr: Expr) {
-            if case .name(let id, _) = expr.kind, fromRequest.contains(id) {
-                edits.append(SourceEdit(start: expr.loc.endByte, end: expr.loc.endByte, replacement: ".replace(\"\\r\", \"\").replace(\"\\n\", \"\")"))
-                return
-            }
-            Node.expr(expr).forEachChild { child in if case .expr(let inner) = child { visit(inner) } }
-        }
-        roots.forEach(visit)
+        let edits = context.wrapping(context.requestNames(around: finding.line), in: context.sinkValues(of: finding),
+                                     prefix: "", suffix: ".replace(\"\\r\", \"\").replace(\"\\n\", \"\")")
         return edits.isEmpty ? nil : FixPlan(edits: edits, description: "remove line breaks from the header value")
     }
 }
@@ -250,7 +244,7 @@ enum LDAPEscapeFix: BuiltinFix {
         let (filterModule, filterFunction, dnModule, dnFunction) = usesLDAP3
             ? ("ldap3.utils.conv", "ldap3.utils.conv.escape_filter_chars", "ldap3.utils.dn", "ldap3.utils.dn.escape_rdn")
             : ("ldap.filter", "ldap.filter.escape_filter_chars", "ldap.dn", "ldap.dn.escape_dn_chars")
-        let fromRequest = RequestValueSanitiserFix.requestNames(in: context, around: finding.line)
+        let fromRequest = context.requestNames(around: finding.line)
         guard let function = context.parsed.enclosingScope(startLine: finding.line, endLine: finding.line) else { return nil }
         var edits: [SourceEdit] = []
         var modules: Set<String> = []
@@ -260,13 +254,10 @@ enum LDAPEscapeFix: BuiltinFix {
                   let text = template.stringConstant, text.contains("=") else { return true }
             // A filter is parenthesised; a DN is attribute=value pairs.
             let isFilter = text.hasPrefix("(")
-            for argument in arguments {
-                guard case .name(let id, _) = argument.kind, fromRequest.contains(id) else { continue }
-                let wrapper = isFilter ? filterFunction : dnFunction
-                modules.insert(isFilter ? filterModule : dnModule)
-                edits.append(SourceEdit(start: argument.loc.startByte, end: argument.loc.startByte, replacement: wrapper + "("))
-                edits.append(SourceEdit(start: argument.loc.endByte, end: argument.loc.endByte, replacement: ")"))
-            }
+            let plainNames = arguments.filter { if case .name = $0.kind { return true }; return false }
+            let wrapped = context.wrapping(fromRequest, in: plainNames, prefix: (isFilter ? filterFunction : dnFunction) + "(", suffix: ")")
+            if !wrapped.isEmpty { modules.insert(isFilter ? filterModule : dnModule) }
+            edits += wrapped
             return true
         }
         return edits.isEmpty ? nil : FixPlan(edits: edits, imports: modules.sorted(), description: "escape the values in the LDAP filter and DN")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text the fuzzer plants for the security oracles. Each carries the run's marker, an
 /// identifier no real program uses; when the worker's audit hook sees the marker reach a sink
 /// in a dangerous position (after a shell operator, as a name in executed code, behind `..` in
@@ -35,21 +37,7 @@ public struct Payloads: Sendable {
         [pickle, Array(base64(pickle).utf8)] + strings.prefix(6).map { Array($0.utf8) }
     }
 
-    func base64(_ data: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out = [UInt8]()
-        var index = 0
-        while index < data.count {
-            let chunk = Array(data[index..<min(index + 3, data.count)])
-            let n = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8) | UInt32(chunk.count > 2 ? chunk[2] : 0)
-            out.append(table[Int(n >> 18 & 63)])
-            out.append(table[Int(n >> 12 & 63)])
-            out.append(chunk.count > 1 ? table[Int(n >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(chunk.count > 2 ? table[Int(n & 63)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    func base64(_ data: [UInt8]) -> String { Data(data).base64EncodedString() }
 
     func hex(_ data: [UInt8]) -> String { ValueEncoding.hex(data) }
 }

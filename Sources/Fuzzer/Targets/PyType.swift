@@ -69,29 +69,51 @@ public indirect enum PyType: Hashable, Sendable {
         }
     }
 
-    /// The type with unknown parts of an unannotated parameter marked as guesses.
-    var guessingUnknowns: PyType {
-        switch self {
-        case .any: return .guess
-        case .list(let t): return .list(t.guessingUnknowns)
-        case .set(let t): return .set(t.guessingUnknowns)
-        case .frozenset(let t): return .frozenset(t.guessingUnknowns)
-        case .tupleOf(let t): return .tupleOf(t.guessingUnknowns)
-        case .tuple(let items): return .tuple(items.map(\.guessingUnknowns))
-        case .union(let items): return .union(items.map(\.guessingUnknowns))
-        case let .dict(k, v): return .dict(key: k.guessingUnknowns, value: v.guessingUnknowns)
-        default: return self
+    /// The type with `transform` applied to every part, innermost first.
+    func rewritten(_ transform: (PyType) -> PyType) -> PyType {
+        func fields(_ list: [RecordField]) -> [RecordField] {
+            list.map { RecordField(name: $0.name, type: $0.type.rewritten(transform), optional: $0.optional) }
         }
+        let inner: PyType
+        switch self {
+        case .list(let t): inner = .list(t.rewritten(transform))
+        case .set(let t): inner = .set(t.rewritten(transform))
+        case .frozenset(let t): inner = .frozenset(t.rewritten(transform))
+        case .tupleOf(let t): inner = .tupleOf(t.rewritten(transform))
+        case .tuple(let items): inner = .tuple(items.map { $0.rewritten(transform) })
+        case .union(let items): inner = .union(items.map { $0.rewritten(transform) })
+        case let .dict(k, v): inner = .dict(key: k.rewritten(transform), value: v.rewritten(transform))
+        case let .record(ref, name, list): inner = .record(ref: ref, name: name, fields: fields(list))
+        case .typedDict(let list): inner = .typedDict(fields(list))
+        default: inner = self
+        }
+        return transform(inner)
     }
 
+    /// Whether this type or any part of it satisfies `predicate`.
+    func contains(where predicate: (PyType) -> Bool) -> Bool {
+        var found = false
+        _ = rewritten { part in
+            if predicate(part) { found = true }
+            return part
+        }
+        return found
+    }
+
+    /// The type with unknown parts of an unannotated parameter marked as guesses.
+    var guessingUnknowns: PyType { rewritten { $0 == .any ? .guess : $0 } }
+
     /// Whether some part is a guess.
-    var containsGuess: Bool {
-        switch self {
-        case .guess: return true
-        case .list(let t), .set(let t), .frozenset(let t), .tupleOf(let t): return t.containsGuess
-        case .tuple(let items), .union(let items): return items.contains { $0.containsGuess }
-        case let .dict(k, v): return k.containsGuess || v.containsGuess
-        default: return false
+    var containsGuess: Bool { contains { $0 == .guess } }
+
+    /// Enum and record names as the reproducer writes them (the worker sends qualified names).
+    func renamingClasses(_ names: [String]) -> PyType {
+        rewritten { part in
+            switch part {
+            case let .enumeration(ref, name, members): return .enumeration(ref: ref, name: ref < names.count ? names[ref] : name, members: members)
+            case let .record(ref, name, fields): return .record(ref: ref, name: ref < names.count ? names[ref] : name, fields: fields)
+            default: return part
+            }
         }
     }
 

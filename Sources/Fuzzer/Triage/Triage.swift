@@ -11,8 +11,8 @@ struct Triage: Sendable {
     var guessedTypes = false
 
     enum Verdict: Equatable {
-        /// Returned, or raised what it should; `blocked` when the sandbox stopped an operation.
-        case fine(blocked: Bool)
+        /// Returned, raised what it should, or was stopped by the sandbox.
+        case fine
         /// The input could not be built or did not fit the signature: the fuzzer's fault.
         case badInput(String)
         case finding(Kind)
@@ -41,8 +41,7 @@ struct Triage: Sendable {
                                  cwe: cwe, frames: [], signature: "security:\(cwe):\(event)"))
         }
         switch result["o"]?.string ?? "" {
-        case "ok": return .fine(blocked: result["blk"] != nil)
-        case "blocked": return .fine(blocked: true)
+        case "ok", "blocked": return .fine
         case "bad_input": return .badInput(result["msg"]?.string ?? "")
         case "timeout":
             return .finding(Kind(kind: .hang, exception: nil, message: "the call did not return within the timeout", cwe: 835, frames: [], signature: "hang"))
@@ -67,15 +66,15 @@ struct Triage: Sendable {
         let names = [type] + (result["mro"]?.array ?? []).compactMap(\.string)
         for name in names {
             let short = name.split(separator: ".").last.map(String.init) ?? name
-            if expected.contains(name) || expected.contains(short) { return .fine(blocked: false) }
+            if expected.contains(name) || expected.contains(short) { return .fine }
         }
         if result["raise"]?.bool == true, isProjectFile(innermost.file) {
-            return .fine(blocked: false)  // the function's own `raise`: documented rejection
+            return .fine  // the function's own `raise`: documented rejection
         }
         // The operating system refusing a path or a resource the caller named (no such file,
         // permission denied, a NUL in a path) is the contract of every I/O call, not a bug.
         if names.contains(where: { $0 == "OSError" || $0 == "builtins.OSError" }) || message.hasPrefix("embedded null") {
-            return .fine(blocked: false)
+            return .fine
         }
         let shortType = type.split(separator: ".").last.map(String.init) ?? type
         // A guess is never None, so a NoneType error comes from the code (a `.get()` miss).

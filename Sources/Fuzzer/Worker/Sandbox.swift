@@ -76,6 +76,19 @@ enum Executables {
     /// The interpreter `python3` really is (pyenv and asdf put shell-script shims on PATH that
     /// need the PATH the worker does not get), and its version; nil when it does not run.
     static func resolvePython(_ name: String) -> (path: String, version: [Int])? {
+        // Asked for every campaign and every replay of the patch checks: ask python once.
+        resolvedLock.lock()
+        defer { resolvedLock.unlock() }
+        if let known = resolved[name] { return known }
+        let answer = askPython(name)
+        resolved[name] = answer
+        return answer
+    }
+
+    private nonisolated(unsafe) static var resolved: [String: (path: String, version: [Int])?] = [:]
+    private static let resolvedLock = NSLock()
+
+    private static func askPython(_ name: String) -> (path: String, version: [Int])? {
         guard let found = find(name) else { return nil }
         let process = Process()
         let output = Pipe()
