@@ -19,6 +19,15 @@ struct EvalTests {
         #expect(result.stdout.contains("| vulnerable code before the loop (medium+ finding) | 66.7% (2/3) |"))
         #expect(result.stdout.contains("| vulnerable code after the loop | 33.3% (1/3) |"))
         #expect(result.stdout.contains("| … of which no finding of that CWE remains | 50.0% (1/2) |"))
+
+        // Per sample, and the code after the loop for other judges.
+        let fixed = directory.appendingPathComponent("fixed")
+        let verbose = try TestSupport.run(TestSupport.toolPath, ["eval", "--dataset", file.path, "--from-insecure-code", "--verbose", "--write-fixed", fixed.path],
+                                          in: directory)
+        #expect(verbose.stdout.contains("CWE-502_x_1.py CWE-502: fixed\n"))
+        #expect(verbose.stdout.contains("CWE-078_x_1.py CWE-78: left ASC605(high)"), "\(verbose.stdout)")
+        #expect(try String(contentsOf: fixed.appendingPathComponent("CWE-502_x_1.py"), encoding: .utf8).contains("yaml.safe_load("))
+        #expect(try String(contentsOf: fixed.appendingPathComponent("CWE-020_x_1.py"), encoding: .utf8) == "def ok(x):\n    return x + 1\n")
     }
 
     @Test func humanEvalPassAtOneIsKept() throws {

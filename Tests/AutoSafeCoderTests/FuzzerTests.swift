@@ -399,7 +399,7 @@ struct FuzzerUnitTests {
 
     @Test func typesAreInferredFromUse() throws {
         let found = try targets("""
-        def f(a, b, c, d, e, g, h, k):
+        def f(a, b, c, d, e, g, h, k, step):
             a.split(",")
             b + 1
             c[0]
@@ -411,6 +411,8 @@ struct FuzzerUnitTests {
             g.lower()
             h.decode()
             k.append(1)
+            total = 10
+            total -= step
         """)
         let inferred = try #require(found["f"]).inferred
         #expect(inferred["a"] == .str)
@@ -421,6 +423,7 @@ struct FuzzerUnitTests {
         #expect(inferred["g"] == .union([.str, .none]))
         #expect(inferred["h"] == .bytes)
         #expect(inferred["k"] == .list(.int))
+        #expect(inferred["step"] == .int)
     }
 
     @Test func constantsDoctestsAndDocumentedExceptions() throws {

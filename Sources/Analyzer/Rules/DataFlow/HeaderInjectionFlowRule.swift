@@ -10,6 +10,7 @@ struct HeaderInjectionFlowRule: DataFlowRule {
         (no "\\r" or "\\n"), or map it to known values.
         """,
         triggering: [
+            "from flask import request, Response\n\ndef go():\n    value = request.args[\"v\"]\n    response = Response()\n    ↓response.headers[\"X-Value\"] = value.replace(\"\\n\", \"\")\n    return response\n",
             "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    ↓response.headers[\"Content-Language\"] = request.args[\"lang\"]\n    return response\n",
             "from django.http import HttpResponse\n\ndef view(request):\n    response = HttpResponse()\n    ↓response.headers[\"X-User\"] = request.GET[\"user\"]\n    return response\n",
             "from flask import request, Response\nfrom werkzeug.datastructures import Headers\n\ndef view():\n    headers = Headers()\n    ↓headers.add(\"Content-Type\", request.args[\"type\"])\n    return Response(headers=headers)\n",
