@@ -25,13 +25,12 @@ public struct FixReport: Sendable {
 /// commit the result on a side branch built in memory. The working tree, the index, HEAD and
 /// the current branch are never touched.
 public enum FixRunner {
-    /// `verify: false` leaves out the fuzzing checks (for tests of the branch mechanics).
-    public static func run(_ mode: SelectionMode, policy: Policy, repository: Repository, verify: Bool = true) throws -> FixReport {
+    public static func run(_ mode: SelectionMode, policy: Policy, repository: Repository) throws -> FixReport {
         let selection = try FileSelector.select(mode, analyzer: policy.analyzer, repository: repository)
         let runner = ScanRunner(policy: policy)
         let agent = BuiltinAgent(engine: runner.engine, maxRounds: policy.fix.maxStaticRounds)
         let root = selection.repositoryRoot ?? repository.workingDirectory ?? FileManager.default.currentDirectoryPath
-        let verifier = verify ? PatchVerifier(policy: policy, root: root) : nil
+        let verifier = PatchVerifier(policy: policy, root: root)
         let llm = try AgentFactory.llmAgent(policy: policy, engine: runner.engine)
         var outcomes: [FileFix] = []
         for (file, result) in zip(selection.files, runner.run(selection.files)) {
@@ -43,31 +42,27 @@ public enum FixRunner {
             if outcome.fixed != nil { outcome.agents.append("built-in agent") }
             if let llm {
                 outcome = staticRound(outcome, file: file, llm: llm, engine: runner.engine)
-                if let verifier { outcome = fuzzRounds(outcome, file: file, llm: llm, verifier: verifier, rounds: policy.fix.maxFuzzRounds) }
+                outcome = fuzzRounds(outcome, file: file, llm: llm, verifier: verifier, rounds: policy.fix.maxFuzzRounds)
             }
             guard outcome.fixed != nil || !outcome.hints.isEmpty || !outcome.rejected.isEmpty else { continue }
-            if let verifier { outcome = check(outcome, original: file.bytes, with: verifier) }
+            outcome = check(outcome, original: file.bytes, with: verifier)
             outcomes.append(outcome)
         }
 
         let head = try repository.isHeadUnborn() ? nil : try repository.resolveCommit("HEAD")
         let scanned: String
-        let naming: String
         let apply: (String, Int) -> String
         switch mode {
         case .staged:
             guard let head else { throw SelectionError(message: "fix --staged needs a first commit to build the fix branch on") }
             scanned = head
-            naming = head
             apply = { "git diff \($0)~\($1) \($0) | git apply --index    # apply the fixes to your staged changes" }
         case .range(_, let to):
             scanned = try repository.resolveCommit(to)
-            naming = scanned
             apply = { branch, _ in "git merge \(branch)" }
         case .base, .all:
             guard let head else { throw SelectionError(message: "no commit to fix") }
             scanned = head
-            naming = head
             apply = { branch, _ in "git merge \(branch)" }
         case .paths:
             throw SelectionError(message: "fix works on git selections: --staged, --range, --base or --all")
@@ -128,7 +123,7 @@ public enum FixRunner {
                 commits += 1
             }
         }
-        let branch = policy.fix.branch.replacingOccurrences(of: "{short_sha}", with: String(naming.prefix(12)))
+        let branch = policy.fix.branch.replacingOccurrences(of: "{short_sha}", with: String(scanned.prefix(12)))
 
         // Idempotent: a branch that already holds these fixes on the same content stays as it is.
         if let tip = repository.branchTip(branch), try repository.treeID(of: tip) == repository.treeID(of: commit),
