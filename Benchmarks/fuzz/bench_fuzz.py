@@ -298,13 +298,19 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.budget <= 0:
         parser.error("--budget must be positive")
-    if not args.no_ours:
-        if not args.binary:
-            parser.error("BINARY is required unless --no-ours")
-        args.binary = os.path.abspath(args.binary)
-        if not os.access(args.binary, os.X_OK):
-            parser.error(f"{args.binary} is not an executable (build it, or pass --no-ours)")
+    check_binary(parser, args)
     return args
+
+
+def check_binary(parser, args):
+    """BINARY must be an executable unless --no-ours; made absolute (runs change directory)."""
+    if args.no_ours:
+        return
+    if not args.binary:
+        parser.error("BINARY is required unless --no-ours")
+    args.binary = os.path.abspath(args.binary)
+    if not os.access(args.binary, os.X_OK):
+        parser.error(f"{args.binary} is not an executable (build it, or pass --no-ours)")
 
 
 def main(argv=None):

@@ -37,12 +37,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.runs < 1 or args.budget <= 0:
         parser.error("--runs and --budget must be positive")
-    if not args.no_ours:
-        if not args.binary:
-            parser.error("BINARY is required unless --no-ours")
-        args.binary = os.path.abspath(args.binary)
-        if not os.access(args.binary, os.X_OK):
-            parser.error(f"{args.binary} is not an executable (build it, or pass --no-ours)")
+    bench_fuzz.check_binary(parser, args)
     run_hyp = not args.no_hypothesis
     if run_hyp and not bench_fuzz.hypothesis_available():
         print("hypothesis: not installed (python3 -m pip install hypothesis); baseline skipped")
