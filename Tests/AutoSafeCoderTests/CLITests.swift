@@ -27,6 +27,11 @@ struct CLITests {
         #expect(conflict.stderr.contains("choose one of --staged, --range, --base, --all or paths"))
         let range = try tool(["scan", "--range", "main"])
         #expect(range.status == 2)
+        for command in ["scan", "fuzz"] {
+            let budget = try tool([command, "--budget", "0", "x.py"])
+            #expect(budget.status == 2, "\(command)")
+            #expect(budget.stderr.contains("--budget must be more than 0 and at most 86400 seconds"), "\(command): \(budget.stderr)")
+        }
     }
 
     @Test func badPolicyExitsWithBadInput() throws {

@@ -46,14 +46,20 @@ struct Fuzz: ParsableCommand {
 
     @OptionGroup var policyOptions: PolicyOptions
 
+    func validate() throws { try Self.validate(budget: budget) }
+
+    /// `--budget` of `fuzz` and `scan`: seconds per function, more than 0 and at most a day.
+    static func validate(budget: Double?) throws {
+        if let budget, !(budget > 0 && budget <= 86_400) {
+            throw ValidationError("--budget must be more than 0 and at most 86400 seconds")
+        }
+    }
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let repository = try? Repository.open(containing: cwd)
         let root = repository?.workingDirectory ?? cwd
         let (policy, _) = try PolicyLocator.load(explicitPath: policyOptions.policy, root: root)
-        if let budget, !(budget > 0 && budget <= 86_400) {
-            throw ValidationError("--budget must be between 0 and 86400 seconds")
-        }
 
         var requests: [FuzzRequest] = []
         var selection = Selection()

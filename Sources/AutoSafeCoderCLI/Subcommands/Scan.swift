@@ -43,6 +43,8 @@ struct Scan: ParsableCommand {
     @Option(help: ArgumentHelp("Fuzzing sandbox: auto, bwrap or audit (overrides fuzz.sandbox).", valueName: "mode"))
     var sandbox: SandboxMode?
 
+    func validate() throws { try Fuzz.validate(budget: budget) }
+
     func run() throws {
         let mode = selection.mode.selectionMode
         let repository = try openRepository(required: mode.usesGit)
