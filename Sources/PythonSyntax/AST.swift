@@ -33,18 +33,27 @@ public struct Loc: Sendable, Hashable {
     }
 }
 
-/// A Python `str` value. Stored as Unicode code points because Python strings may hold
-/// lone surrogates (e.g. `"\ud800"`) that a Swift `String` cannot represent.
+/// A Python `str` value. Held as a Swift `String`; a Python string may also hold lone
+/// surrogates (`"\ud800"`) that a `String` cannot represent, so those rare values keep their
+/// exact code points beside it.
 public struct PyStr: Sendable, Hashable, CustomStringConvertible {
-    public var scalars: [UInt32]
-    public init(scalars: [UInt32]) { self.scalars = scalars }
-    public init(_ s: String) { scalars = s.unicodeScalars.map { $0.value } }
-    /// Swift string (lone surrogates become U+FFFD).
-    public var string: String {
-        var s = String.UnicodeScalarView()
-        for v in scalars { s.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
-        return String(s)
+    /// The text (lone surrogates read as U+FFFD).
+    public let string: String
+    /// Exact code points, kept only when the value holds a lone surrogate.
+    private let surrogateScalars: [UInt32]?
+    public init(_ s: String) { string = s; surrogateScalars = nil }
+    public init(scalars: [UInt32]) {
+        var view = String.UnicodeScalarView()
+        var lone = false
+        for v in scalars {
+            if let scalar = Unicode.Scalar(v) { view.append(scalar) } else { view.append("\u{FFFD}"); lone = true }
+        }
+        string = String(view)
+        surrogateScalars = lone ? scalars : nil
     }
+    /// The code points, exactly as Python sees them.
+    public var scalars: [UInt32] { surrogateScalars ?? string.unicodeScalars.map { $0.value } }
+    public var isEmpty: Bool { string.isEmpty }
     public var description: String { string }
 }
 

@@ -111,7 +111,7 @@ func decodeSource(_ raw: [UInt8], filename: String, utf8Error: inout (SyntaxErro
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
         bytes.removeFirst(3); hadBOM = true
     }
-    if bytes.contains(0) {
+    if bytes.withUnsafeBytes({ $0.isEmpty ? nil : memchr($0.baseAddress!, 0, $0.count) }) != nil {
         var line = 1
         for c in bytes { if c == 0 { break }; if c == 10 { line += 1 } }
         throw SyntaxError(kind: .syntaxError, message: "source code string cannot contain null bytes", filename: filename, line: line, column: 0)

@@ -35,13 +35,13 @@ extension Parser {
 
     // MARK: string literals
     struct FState {
-        var last: [UInt32] = []
+        var last = StrBuilder()
         var hasLast = false
         var exprs: [Expr] = []
         var fmode = false
-        mutating func concat(_ s: [UInt32]) {
+        mutating func concat(_ s: StrBuilder) {
             if s.isEmpty { return }
-            last.append(contentsOf: s); hasLast = true
+            last.append(s); hasLast = true
         }
     }
 
@@ -79,9 +79,15 @@ extension Parser {
                 var pos = bs
                 try fstringParse(&pos, be, raw: raw, recurse: 0, state: &state, tok: i, whole: whole)
             } else {
-                var out: [UInt32] = []
-                try decodeStr(bs, be, raw: raw, into: &out, tok: i)
-                state.concat(out)
+                if state.fmode || state.hasLast {
+                    var out = StrBuilder()
+                    try decodeStr(bs, be, raw: raw, into: &out, tok: i)
+                    state.concat(out)
+                } else {
+                    // Plain literals (the common case) decode straight into the result.
+                    try decodeStr(bs, be, raw: raw, into: &state.last, tok: i)
+                    state.hasLast = !state.last.isEmpty
+                }
             }
         }
         if bytesMode == true {
@@ -89,10 +95,10 @@ extension Parser {
         }
         let firstIsU = b[Int(toks[first].start)] == UInt8(ascii: "u")
         if !state.fmode {
-            return Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU ? "u" : nil), whole)
+            return Expr(.constant(value: .str(state.last.make()), kind: firstIsU ? "u" : nil), whole)
         }
         if state.hasLast {
-            state.exprs.append(Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU ? "u" : nil), whole))
+            state.exprs.append(Expr(.constant(value: .str(state.last.make()), kind: firstIsU ? "u" : nil), whole))
         }
         return Expr(.joinedStr(values: state.exprs), whole)
     }
@@ -156,28 +162,37 @@ extension Parser {
         }
     }
 
-    func decodeStr(_ s: Int, _ e: Int, raw: Bool, into out: inout [UInt32], tok: Int) throws(SyntaxError) {
+    func decodeStr(_ s: Int, _ e: Int, raw: Bool, into out: inout StrBuilder, tok: Int) throws(SyntaxError) {
         var i = s
-        out.reserveCapacity(out.count + (e - s))
         while i < e {
-            let c = b[i]
-            if c < 128 {
-                if c == 13 {
-                    out.append(10); i += 1
-                    if i < e && b[i] == 10 { i += 1 }
-                    continue
+            // A run without escapes or CR is copied as it is (after checking its UTF-8).
+            var j = i
+            while j < e {
+                let c = b[j]
+                if c < 128 {
+                    if c == 13 || (c == 92 && !raw) { break }
+                    j += 1
+                } else {
+                    guard let (_, len) = decodeUTF8(b, j, e) else { throw error("(unicode error) 'utf-8' codec can't decode byte", at: tok) }
+                    j += len
                 }
-                if c != 92 || raw { out.append(UInt32(c)); i += 1; continue }
-            } else {
-                guard let (v, len) = decodeUTF8(b, i, e) else { throw error("(unicode error) 'utf-8' codec can't decode byte", at: tok) }
-                out.append(v); i += len; continue
+            }
+            if j > i {
+                out.append(bytes: UnsafeBufferPointer(rebasing: b[i..<j]))
+                i = j
+                continue
+            }
+            if b[i] == 13 {
+                out.append(ascii: 10); i += 1
+                if i < e && b[i] == 10 { i += 1 }
+                continue
             }
             // backslash escape
             i += 1
-            guard i < e else { out.append(92); break }
+            guard i < e else { out.append(ascii: 92); break }
             let d = b[i]
             i += 1
-            if let simple = simpleEscape(d) { out.append(UInt32(simple)); continue }
+            if let simple = simpleEscape(d) { out.append(ascii: simple); continue }
             switch d {
             case 10: break
             case 13: if i < e && b[i] == 10 { i += 1 }
@@ -185,7 +200,7 @@ extension Parser {
                 var v = UInt32(d - 48)
                 var k = 0
                 while k < 2 && i < e && b[i] >= 48 && b[i] <= 55 { v = v * 8 + UInt32(b[i] - 48); i += 1; k += 1 }
-                out.append(v)
+                out.append(scalar: v)
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let n = d == UInt8(ascii: "x") ? 2 : d == UInt8(ascii: "u") ? 4 : 8
                 var v: UInt32 = 0
@@ -198,7 +213,7 @@ extension Parser {
                     v = v &* 16 &+ h
                 }
                 if v > 0x10FFFF { throw error("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", at: tok) }
-                out.append(v); i += n
+                out.append(scalar: v); i += n
             case UInt8(ascii: "N"):
                 guard i < e, b[i] == 123 else { throw error("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", at: tok) }
                 var j = i + 1
@@ -209,12 +224,12 @@ extension Parser {
                     let st = escPos(s, i - 2)
                     throw error("(unicode error) 'unicodeescape' codec can't decode bytes in position \(st)-\(st + j - (i - 2)): unknown Unicode character name", at: tok)
                 }
-                out.append(v); i = j + 1
+                out.append(scalar: v); i = j + 1
             default:
-                out.append(92)
+                out.append(ascii: 92)
                 if d >= 128 {
                     i -= 1
-                } else { out.append(UInt32(d)) }
+                } else { out.append(ascii: d) }
             }
         }
     }
@@ -263,7 +278,7 @@ extension Parser {
             }
             if !doubled { pos = s; litEnd = s }
             if litEnd > litStart {
-                var out: [UInt32] = []
+                var out = StrBuilder()
                 try decodeStr(litStart, litEnd, raw: raw, into: &out, tok: tok)
                 state.concat(out)
             }
@@ -328,12 +343,12 @@ extension Parser {
         if let open = stack.last { throw error("f-string: unmatched '\(Character(Unicode.Scalar(open)))'", at: tok) }
         if pos >= end { throw error("f-string: expecting '}'", at: tok) }
         let value = try compileFExpr(exprStart, exprEnd, brace: brace, tok: tok)
-        var debug: [UInt32]? = nil
+        var debug: StrBuilder? = nil
         if b[pos] == 61 {
             pos += 1
             while pos < end && (b[pos] == 32 || (b[pos] >= 9 && b[pos] <= 13)) { pos += 1 }
             if pos >= end { throw error("f-string: expecting '}'", at: tok) }
-            var d: [UInt32] = []
+            var d = StrBuilder()
             try decodeStr(exprStart, pos, raw: true, into: &d, tok: tok)
             debug = d
         }
@@ -354,7 +369,7 @@ extension Parser {
             var sub = FState()
             sub.fmode = true
             try fstringParse(&pos, end, raw: raw, recurse: recurse + 1, state: &sub, tok: tok, whole: whole)
-            if sub.hasLast { sub.exprs.append(Expr(.constant(value: .str(PyStr(scalars: sub.last)), kind: firstIsU(whole) ? "u" : nil), locOf(toks[tok]))) }
+            if sub.hasLast { sub.exprs.append(Expr(.constant(value: .str(sub.last.make()), kind: firstIsU(whole) ? "u" : nil), locOf(toks[tok]))) }
             spec = Expr(.joinedStr(values: sub.exprs), locOf(toks[tok]))
         }
         if pos >= end || b[pos] != 125 { throw error("f-string: expecting '}'", at: tok) }
@@ -362,8 +377,8 @@ extension Parser {
         if debug != nil && spec == nil && conversion == -1 { conversion = 114 }
         if let d = debug { state.concat(d) }
         if state.hasLast {
-            state.exprs.append(Expr(.constant(value: .str(PyStr(scalars: state.last)), kind: firstIsU(whole) ? "u" : nil), whole))
-            state.last = []; state.hasLast = false
+            state.exprs.append(Expr(.constant(value: .str(state.last.make()), kind: firstIsU(whole) ? "u" : nil), whole))
+            state.last = StrBuilder(); state.hasLast = false
         }
         state.exprs.append(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: spec), whole))
     }
@@ -493,5 +508,59 @@ enum UnicodeNames {
             return nil
         }
         return table[up]
+    }
+}
+
+/// The value of a str literal while it is decoded: UTF-8 bytes, or code points once an escape
+/// made a lone surrogate (which UTF-8 cannot hold; Python strings can).
+struct StrBuilder {
+    var utf8: [UInt8] = []
+    var wide: [UInt32]? = nil
+
+    var isEmpty: Bool { wide?.isEmpty ?? utf8.isEmpty }
+
+    @inline(__always) mutating func append(ascii c: UInt8) {
+        if wide != nil { wide!.append(UInt32(c)) } else { utf8.append(c) }
+    }
+
+    /// Appends valid UTF-8.
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        if wide == nil { utf8.append(contentsOf: bytes); return }
+        var i = 0
+        while i < bytes.count {
+            guard let (v, len) = decodeUTF8(bytes, i, bytes.count) else { break }
+            wide!.append(v); i += len
+        }
+    }
+
+    mutating func append(scalar v: UInt32) {
+        if wide != nil { wide!.append(v); return }
+        switch v {
+        case 0..<0x80: utf8.append(UInt8(v))
+        case 0x80..<0x800:
+            utf8.append(UInt8(0xC0 | v >> 6)); utf8.append(UInt8(0x80 | v & 0x3F))
+        case 0xD800...0xDFFF:
+            wide = String(decoding: utf8, as: UTF8.self).unicodeScalars.map { $0.value } + [v]
+            utf8 = []
+        case 0x800..<0x10000:
+            utf8.append(UInt8(0xE0 | v >> 12)); utf8.append(UInt8(0x80 | (v >> 6) & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
+        default:
+            utf8.append(UInt8(0xF0 | v >> 18)); utf8.append(UInt8(0x80 | (v >> 12) & 0x3F))
+            utf8.append(UInt8(0x80 | (v >> 6) & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    mutating func append(_ other: StrBuilder) {
+        if let w = other.wide {
+            if wide == nil { wide = String(decoding: utf8, as: UTF8.self).unicodeScalars.map { $0.value }; utf8 = [] }
+            wide!.append(contentsOf: w)
+        } else {
+            other.utf8.withUnsafeBufferPointer { append(bytes: $0) }
+        }
+    }
+
+    func make() -> PyStr {
+        if let w = wide { return PyStr(scalars: w) }
+        return PyStr(String(decoding: utf8, as: UTF8.self))
     }
 }

@@ -82,10 +82,12 @@ struct Tokenizer {
                 if try indentation() { continue }
             }
             // skip whitespace
-            while p < n {
-                let c = b[p]
-                if c == 32 || c == 9 || c == 12 { p += 1 } else { break }
+            var q = p
+            while q < n {
+                let c = b[q]
+                if c == 32 || c == 9 || c == 12 { q &+= 1 } else { break }
             }
+            p = q
             if p >= n {
                 if let le = limitError { throw le }
                 try finish(); return tokens
@@ -94,7 +96,9 @@ struct Tokenizer {
             let s = p
             switch c {
             case UInt8(ascii: "#"):
-                while p < n && b[p] != 10 && b[p] != 13 { p += 1 }
+                var q = p
+                while q < n && b[q] != 10 && b[q] != 13 { q &+= 1 }
+                p = q
                 continue
             case 10, 13:
                 if parens.isEmpty && !lastIsNewlineOrStart() {
@@ -142,7 +146,10 @@ struct Tokenizer {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c >= 128
     }
     @inline(__always) func isIdentChar(_ c: UInt8) -> Bool {
-        (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || (c >= 48 && c <= 57) || c >= 128
+        // One bit per ASCII byte: `0-9` in the low word, `A-Z`, `_` and `a-z` in the high one.
+        if c >= 128 { return true }
+        let digits: UInt64 = 0x03FF_0000_0000_0000, letters: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        return ((c < 64 ? digits : letters) >> UInt64(c & 63)) & 1 != 0
     }
 
     /// Handles indentation at the beginning of a logical line. Returns true if the line was blank.
@@ -232,10 +239,13 @@ struct Tokenizer {
             }
         }
         var nonASCII = false
-        while p < n {
-            let c = b[p]
-            if c >= 128 { nonASCII = true; p += 1 } else if isIdentChar(c) { p += 1 } else { break }
+        var e = p
+        while e < n {
+            let c = b[e]
+            if c >= 128 { nonASCII = true } else if !isIdentChar(c) { break }
+            e &+= 1
         }
+        p = e
         if nonASCII { try verifyIdentifier(s, p) }
         let k = (p - s <= 8) ? keywordKind(b, s, p - s) : .name
         add(k, s, p)

@@ -13,7 +13,7 @@ extension Expr {
         switch value {
         case .bool(let flag): return flag
         case .int(let digits): return digits.contains { $0 != "0" }
-        case .str(let text): return !text.scalars.isEmpty
+        case .str(let text): return !text.isEmpty
         default: return false
         }
     }

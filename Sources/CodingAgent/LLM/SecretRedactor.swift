@@ -33,7 +33,7 @@ public struct SecretRedactor: Sendable {
         var ranges: [(start: Int, end: Int)] = []
         let flaggedLines = Set(findings.filter { $0.cweID == "CWE-798" || $0.cweID == "CWE-259" }.flatMap { $0.line...$0.endLine })
         func consider(_ expr: Expr, named name: String?) {
-            guard case .constant(.str(let value), _) = expr.kind, !value.scalars.isEmpty else { return }
+            guard case .constant(.str(let value), _) = expr.kind, !value.isEmpty else { return }
             let text = value.string
             let loc = expr.loc
             let byName = name.map { Self.isSecretName($0) } ?? false
