@@ -1,7 +1,7 @@
 /// Recursive-descent parser for the Python 3.8–3.13 grammar producing CPython-shaped AST.
 final class Parser {
     let b: UnsafeBufferPointer<UInt8>
-    let toks: [Token]
+    let toks: TokenBuffer
     let filename: String
     /// Added to local byte offsets to get offsets in the main source buffer (f-string sub-parsers).
     let byteBase: Int
@@ -26,7 +26,7 @@ final class Parser {
     /// Recursion stops (with an error) when the stack pointer goes below this address.
     var stackLimit: UInt = 0
 
-    init(_ b: UnsafeBufferPointer<UInt8>, tokens: [Token], filename: String, byteBase: Int = 0, fstringDepth: Int = 0) {
+    init(_ b: UnsafeBufferPointer<UInt8>, tokens: TokenBuffer, filename: String, byteBase: Int = 0, fstringDepth: Int = 0) {
         self.b = b; self.toks = tokens; self.filename = filename; self.byteBase = byteBase; self.fstringDepth = fstringDepth
         stackLimit = StackGuard.limit()
         // Deep trees are later dumped/walked/freed recursively: keep them within what this

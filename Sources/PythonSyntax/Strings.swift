@@ -83,8 +83,12 @@ extension Parser {
                     var out = StrBuilder()
                     try decodeStr(bs, be, raw: raw, into: &out, tok: i)
                     state.concat(out)
+                } else if end - first == 1 && !containsEscapeOrCR(bs, be, raw: raw) {
+                    // A lone literal without escapes (the common case) is its source text: the
+                    // buffer is valid UTF-8 already.
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[bs..<be]), as: UTF8.self)
+                    return Expr(.constant(value: .str(PyStr(text)), kind: b[Int(t.start)] == UInt8(ascii: "u") ? "u" : nil), whole)
                 } else {
-                    // Plain literals (the common case) decode straight into the result.
                     try decodeStr(bs, be, raw: raw, into: &state.last, tok: i)
                     state.hasLast = !state.last.isEmpty
                 }
@@ -101,6 +105,17 @@ extension Parser {
             state.exprs.append(Expr(.constant(value: .str(state.last.make()), kind: firstIsU ? "u" : nil), whole))
         }
         return Expr(.joinedStr(values: state.exprs), whole)
+    }
+
+    /// Whether `b[s..<e]` holds a byte that decoding changes: a backslash (unless raw) or a CR.
+    @inline(__always) func containsEscapeOrCR(_ s: Int, _ e: Int, raw: Bool) -> Bool {
+        var i = s
+        while i < e {
+            let c = b[i]
+            if c == 13 || (c == 92 && !raw) { return true }
+            i &+= 1
+        }
+        return false
     }
 
     func decodeBytes(_ s: Int, _ e: Int, raw: Bool, into out: inout [UInt8], tok: Int) throws(SyntaxError) {
@@ -423,7 +438,7 @@ extension Parser {
         let fd = fstringDepth + 1
         let result: Result<Expr, SyntaxError> = sub.withUnsafeBufferPointer { buf in
             var tk = Tokenizer(buf, filename: fname)
-            var tokens: [Token]
+            var tokens: TokenBuffer
             do throws(SyntaxError) {
                 tokens = try tk.run()
             } catch {
@@ -473,24 +488,41 @@ enum UnicodeNames {
         0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0x17000...0x187FF,
         0x18D00...0x18D8F, 0x20000...0x323AF, 0x40000...0xDFFFF, 0xF0000...0x10FFFF,
     ]
-    static let table: [String: UInt32] = {
-        var d: [String: UInt32] = [:]
-        d.reserveCapacity(60_000)
-        var v: UInt32 = 0
-        var r = 0
-        while v <= 0x10FFFF {
-            if r < skipped.count && v >= skipped[r].lowerBound {
-                v = skipped[r].upperBound &+ 1; r += 1; continue
+    /// Names read so far. A lookup reads the code space a block at a time until it finds the
+    /// name (most escapes name a character early in it: Latin, Greek, punctuation), so a file
+    /// with one `\N{EM DASH}` does not pay for reading every name; what is read stays.
+    private final class Table: @unchecked Sendable {
+        let lock = NSLock()
+        var names: [String: UInt32] = [:]
+        var next: UInt32 = 0
+        var skipIndex = 0
+
+        func find(_ name: String) -> UInt32? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let v = names[name] { return v }
+            while next <= 0x10FFFF {
+                let end = min(next &+ 0x1000, 0x110000)
+                var v = next
+                while v < end {
+                    if skipIndex < skipped.count && v >= skipped[skipIndex].lowerBound {
+                        v = skipped[skipIndex].upperBound &+ 1; skipIndex += 1; continue
+                    }
+                    if let sc = Unicode.Scalar(v) {
+                        let pr = sc.properties
+                        if let n = pr.name { names[n] = v }
+                        if let a = pr.nameAlias { names[a] = v }
+                    }
+                    v += 1
+                }
+                next = max(v, end)
+                if let v = names[name] { return v }
             }
-            if let sc = Unicode.Scalar(v) {
-                let pr = sc.properties
-                if let n = pr.name { d[n] = v }
-                if let a = pr.nameAlias { d[a] = v }
-            }
-            v += 1
+            return nil
         }
-        return d
-    }()
+    }
+    private static let table = Table()
+
     static func lookup(_ name: String) -> UInt32? {
         let up = name.uppercased()
         // NAME-HEX algorithmic names (CJK UNIFIED IDEOGRAPH-4E00, TANGUT IDEOGRAPH-17000, …)
@@ -507,7 +539,7 @@ enum UnicodeNames {
             }
             return nil
         }
-        return table[up]
+        return table.find(up)
     }
 }
 

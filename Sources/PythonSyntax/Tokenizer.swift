@@ -6,7 +6,7 @@ struct Tokenizer {
     var p = 0
     var line: Int32 = 1
     var lineStart = 0
-    var tokens: [Token] = []
+    var tokens: TokenBuffer
     var indents: [Int] = [0]
     var altIndents: [Int] = [0]
     var parens: [(ch: UInt8, line: Int32, col: Int32)] = []
@@ -25,7 +25,7 @@ struct Tokenizer {
     init(_ b: UnsafeBufferPointer<UInt8>, filename: String) {
         self.b = b; self.n = b.count; self.filename = filename
         pep701Budget = 8 * b.count + 100_000
-        tokens.reserveCapacity(b.count / 6 + 16)
+        tokens = TokenBuffer(capacity: b.count / 4 + 16)
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? b[i] : 0 }
@@ -58,7 +58,7 @@ struct Tokenizer {
 
     /// Tokenizes everything; on error keeps the tokens so far, appends an ENDMARKER sentinel and
     /// records the error in `pending`.
-    mutating func runCollecting() -> [Token] {
+    mutating func runCollecting() -> TokenBuffer {
         do {
             return try run()
         } catch {
@@ -75,7 +75,7 @@ struct Tokenizer {
         }
     }
 
-    mutating func run() throws(SyntaxError) -> [Token] {
+    mutating func run() throws(SyntaxError) -> TokenBuffer {
         while true {
             if atBOL {
                 atBOL = false
@@ -138,7 +138,7 @@ struct Tokenizer {
     }
 
     func lastIsNewlineOrStart() -> Bool {
-        guard let k = tokens.last?.kind else { return true }
+        guard let k = tokens.lastKind else { return true }
         return k == .newline || k == .indent || k == .dedent
     }
 
@@ -156,6 +156,9 @@ struct Tokenizer {
     mutating func indentation() throws(SyntaxError) -> Bool {
         var col = 0, alt = 0
         var q = p
+        // Spaces only (the usual indentation) first; tabs and form feeds take the loop below.
+        while q < n && b[q] == 32 { q &+= 1 }
+        col = q - p; alt = col
         while q < n {
             let c = b[q]
             if c == 32 { col += 1; alt += 1 }
@@ -600,7 +603,7 @@ struct Tokenizer {
         default: break
         }
         add(k, s, p)
-        tokens[tokens.count - 1].level = levelBefore
+        tokens.setLastLevel(levelBefore)
     }
 }
 
@@ -635,4 +638,52 @@ func hex4(_ v: UInt32) -> String {
         return (v, 4)
     }
     return nil
+}
+
+/// The tokens as they are made, appended without the copy-on-write checks of an `Array` (the
+/// tokenizer's innermost step), and read by the parser in place.
+final class TokenBuffer {
+    private var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }  // Token is a trivial type: nothing to deinitialize
+
+    @inline(__always) func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    var lastKind: T? { count > 0 ? base[count - 1].kind : nil }
+
+    func setLastLevel(_ level: Int32) { if count > 0 { base[count - 1].level = level } }
+
+    var last: Token? { count > 0 ? base[count - 1] : nil }
+
+    @inline(__always) subscript(i: Int) -> Token {
+        get {
+            precondition(i >= 0 && i < count, "token index out of range")
+            return base[i]
+        }
+        set {
+            precondition(i >= 0 && i < count, "token index out of range")
+            base[i] = newValue
+        }
+    }
+
+    var indices: Range<Int> { 0..<count }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
 }
