@@ -153,6 +153,7 @@ final class Parser {
     func block(_ what: String, _ headerTok: Int) throws(SyntaxError) -> [Stmt] {
         try expect(.colon)
         var body: [Stmt] = []
+        body.reserveCapacity(4)
         if eat(.newline) {
             if !eat(.indent) {
                 throw error("expected an indented block after \(what) on line \(toks[headerTok].line)", kind: .indentationError)
@@ -453,7 +454,11 @@ final class Parser {
             let st = p
             let first = try starNamedExpression()
             if cur == .comma {
-                var elts = [first]
+                var elts: [Expr] = []
+                elts.reserveCapacity(4)
+                elts.append(first)
+            elts.reserveCapacity(4)
+        elts.reserveCapacity(4)
                 while eat(.comma) {
                     if cur == .colon { break }
                     elts.append(try starNamedExpression())
@@ -756,7 +761,9 @@ final class Parser {
         let s = p
         let first = try starTarget(ctx)
         if cur != .comma { return first }
-        var elts = [first]
+        var elts: [Expr] = []
+        elts.reserveCapacity(4)
+        elts.append(first)
         while eat(.comma) {
             if cur == .kIn || cur == .equal || cur == .rpar || cur == .colon { break }
             elts.append(try starTarget(ctx))
@@ -784,7 +791,9 @@ final class Parser {
         let s = p
         let first = try starExpression()
         if cur != .comma { return first }
-        var elts = [first]
+        var elts: [Expr] = []
+        elts.reserveCapacity(4)
+        elts.append(first)
         var n = 0
         while eat(.comma) {
             if !startsExpression() || cur == .kYield { break }
@@ -1061,6 +1070,7 @@ final class Parser {
     /// Parses call arguments after '(' up to and including ')'.
     @inline(never) func callArguments(openTok: Int) throws(SyntaxError) -> ([Expr], [Keyword]) {
         var args: [Expr] = []
+        if cur != .rpar { args.reserveCapacity(4) }
         var kws: [Keyword] = []
         var seenKwUnpack = false
         var pendingArgError: String? = nil
@@ -1125,7 +1135,9 @@ final class Parser {
             if case .starred = first.kind { return Expr(.tuple(elts: [first], ctx: .load), L(s)) }
             return first
         }
-        var elts = [first]
+        var elts: [Expr] = []
+        elts.reserveCapacity(4)
+        elts.append(first)
         while eat(.comma) {
             if cur == .rsqb { break }
             let es = p
@@ -1223,7 +1235,10 @@ final class Parser {
             return Expr(.generatorExp(elt: first, generators: gens), L(s))
         }
         if cur == .comma {
-            var elts = [first]
+            var elts: [Expr] = []
+            elts.reserveCapacity(4)
+            elts.append(first)
+        elts.reserveCapacity(4)
             while eat(.comma) {
                 if cur == .rpar { break }
                 let es = p
@@ -1251,7 +1266,9 @@ final class Parser {
             try expect(.rsqb)
             return Expr(.listComp(elt: first, generators: gens), L(s))
         }
-        var elts = [first]
+        var elts: [Expr] = []
+        elts.reserveCapacity(4)
+        elts.append(first)
         while eat(.comma) {
             if cur == .rsqb { break }
             let es = p
@@ -1291,7 +1308,11 @@ final class Parser {
                     try expect(.rbrace)
                     return Expr(.setComp(elt: first, generators: gens), L(s))
                 }
-                var elts = [first]
+                var elts: [Expr] = []
+                elts.reserveCapacity(4)
+                elts.append(first)
+            elts.reserveCapacity(4)
+        elts.reserveCapacity(4)
                 while eat(.comma) {
                     if cur == .rbrace { break }
                     let es = p

@@ -224,10 +224,12 @@ struct Tokenizer {
 
     mutating func nameOrString() throws(SyntaxError) {
         let s = p
-        // string prefix?
+        // string prefix? (only names starting with b, r, u or f can be one)
         var q = p
         var sawB = false, sawR = false, sawU = false, sawF = false
-        while q < n {
+        let first = b[q] | 0x20
+        let mayBePrefix = first == UInt8(ascii: "b") || first == UInt8(ascii: "r") || first == UInt8(ascii: "u") || first == UInt8(ascii: "f")
+        while mayBePrefix && q < n {
             let c = b[q] | 0x20
             if c == UInt8(ascii: "b") && !sawB && !sawU && !sawF { sawB = true }
             else if c == UInt8(ascii: "r") && !sawR && !sawU { sawR = true }
