@@ -1,7 +1,7 @@
 #!/bin/bash
 # Parser benchmark over the whole CPython stdlib: our PythonSyntax parser (1 thread and all cores)
 # vs CPython's ast.parse loop vs `ruff check --select S --no-cache`, with peak memory (/usr/bin/time -v).
-# usage: scripts/parser-bench.sh [DIR]
+# usage: [ROUNDS=3] scripts/parser-bench.sh [DIR]
 set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${1:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')}
@@ -24,24 +24,12 @@ measure() { # name, command...  -> prints "wall_s maxrss_kb"
     echo "$wall $rss"
 }
 
-row() { # label wall rss inner_seconds(optional)
-    local label=$1 wall=$2 rss=$3 t=${4:-$2}
-    python3 - "$label" "$t" "$wall" "$rss" "$NFILES" "$BYTES" <<'PY'
-import sys
-label, t, wall, rss, n, b = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
-print(f"| {label:<40} | {t:8.2f} | {n/t:9.0f} | {b/t/1e6:7.2f} | {wall:8.2f} | {rss/1024:8.1f} |")
-PY
+ROUNDS=${ROUNDS:-3}
+RESULTS=/tmp/parser-bench-results.txt
+: > "$RESULTS"
+record() { # label wall rss [inner seconds]
+    echo "$1|${4:-$2}|$2|$3" >> "$RESULTS"
 }
-
-echo
-echo "| tool                                     | parse s  | files/s   | MB/s    | wall s   | peak MB  |"
-echo "|------------------------------------------|----------|-----------|---------|----------|----------|"
-read W R < <(measure "$DRV" bench "$LIST" --threads 1)
-T=$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)
-row "PythonSyntax (Swift), 1 thread" "$W" "$R" "$T"
-read W R < <(measure "$DRV" bench "$LIST" --threads "$NCPU")
-T=$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)
-row "PythonSyntax (Swift), $NCPU threads" "$W" "$R" "$T"
 cat > /tmp/parser-bench-cpython.py <<'PY'
 import ast, sys, time, warnings
 warnings.simplefilter('ignore')
@@ -53,12 +41,50 @@ for d in datas:
     except Exception: pass
 print(f"time={time.perf_counter()-t0:.3f}s")
 PY
-read W R < <(measure python3 /tmp/parser-bench-cpython.py "$LIST")
-T=$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)
-row "CPython $(python3 -c 'import platform; print(platform.python_version())') ast.parse, 1 thread" "$W" "$R" "$T"
-if command -v ruff >/dev/null; then
-    read W R < <(measure ruff check --select S --no-cache --isolated --quiet --exit-zero "$DIR")
-    row "ruff $(ruff --version | cut -d' ' -f2) check --select S, $NCPU thr" "$W" "$R"
-fi
-echo
-echo "(parse s = time spent parsing, excluding reading files; for ruff: wall clock incl. file reading and the S rules)"
+PYVER=$(python3 -c 'import platform; print(platform.python_version())')
+RUFFVER=$(command -v ruff >/dev/null && ruff --version | cut -d' ' -f2)
+# The machine is shared: every tool runs once per round, side by side, and the table gives medians.
+for round in $(seq "$ROUNDS"); do
+    read W R < <(measure "$DRV" bench "$LIST" --threads 1)
+    record "PythonSyntax (Swift), 1 thread" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    read W R < <(measure "$DRV" bench "$LIST" --threads "$NCPU")
+    record "PythonSyntax (Swift), $NCPU threads" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    read W R < <(measure python3 /tmp/parser-bench-cpython.py "$LIST")
+    record "CPython $PYVER ast.parse, 1 thread" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    if [ -n "$RUFFVER" ]; then
+        read W R < <(measure ruff check --select S --no-cache --isolated --quiet --exit-zero "$DIR")
+        record "ruff $RUFFVER check --select S, $NCPU thr" "$W" "$R"
+    fi
+done
+
+python3 - "$RESULTS" "$NFILES" "$BYTES" "$ROUNDS" <<'PY'
+import statistics, sys
+path, n, b, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rows = {}
+for line in open(path):
+    label, t, wall, rss = line.rstrip("\n").split("|")
+    rows.setdefault(label, []).append((float(t), float(wall), int(rss)))
+print()
+print(f"Medians of {rounds} rounds:")
+print()
+print("| tool                                     | parse s  | files/s   | MB/s    | wall s   | peak MB  |")
+print("|------------------------------------------|----------|-----------|---------|----------|----------|")
+med = {}
+for label, runs in rows.items():
+    t = statistics.median(r[0] for r in runs)
+    wall = statistics.median(r[1] for r in runs)
+    rss = max(r[2] for r in runs)
+    med[label] = (t, wall)
+    print(f"| {label:<40} | {t:8.2f} | {n/t:9.0f} | {b/t/1e6:7.2f} | {wall:8.2f} | {rss/1024:8.1f} |")
+ours1 = next(v for k, v in med.items() if k.endswith("1 thread") and k.startswith("PythonSyntax"))
+oursN = next((v for k, v in med.items() if k.startswith("PythonSyntax") and "threads" in k), None)
+cpy = next(v for k, v in med.items() if k.startswith("CPython"))
+ruff = next((v for k, v in med.items() if k.startswith("ruff")), None)
+print()
+print("(parse s = time spent parsing, excluding reading files; for ruff: wall clock incl. file reading and the S rules)")
+print(f"single core: {cpy[0] / ours1[0]:.1f}x the throughput of CPython's ast.parse loop (target >= 10x)")
+if ruff and oursN:
+    print(f"all cores: whole corpus parsed in {oursN[1]:.2f} s wall vs ruff check {ruff[1]:.2f} s wall (target: less)")
+per_round = [c[0] / o[0] for o, c in zip(rows[next(k for k in rows if k.startswith('PythonSyntax') and k.endswith('1 thread'))], rows[next(k for k in rows if k.startswith('CPython'))])]
+print("per-round single-core ratios: " + ", ".join(f"{r:.1f}x" for r in per_round))
+PY
