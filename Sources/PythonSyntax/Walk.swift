@@ -126,12 +126,13 @@ extension Module {
     /// Return `false` from `visit` to skip a node's children. Iterative: no stack overflow.
     public func walk(_ visit: (Node) throws -> Bool) rethrows {
         var stack: [Node] = body.reversed().map { .stmt($0) }
-        var kids: [Node] = []
         while let n = stack.popLast() {
             guard try visit(n) else { continue }
-            kids.removeAll(keepingCapacity: true)
-            n.forEachChild { kids.append($0) }
-            stack.append(contentsOf: kids.reversed())
+            // Children go on the stack as they come, then their order is flipped in place.
+            let mark = stack.count
+            n.forEachChild { stack.append($0) }
+            var low = mark, high = stack.count - 1
+            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }
     }
 

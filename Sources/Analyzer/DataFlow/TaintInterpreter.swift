@@ -96,7 +96,11 @@ struct TaintInterpreter {
             _ = expression(subject, depth: 0)
             let before = self
             for matchCase in cases {
+                // The variables as before the match; what was found so far carries over (adopt
+                // relies on each branch holding at least what this state holds).
                 var branch = before
+                branch.engine = engine
+                branch.summary = summary
                 branch.block(matchCase.body, depth: depth + 1)
                 adopt(self, branch, thenEnds: false, elseEnds: false)
             }
@@ -120,11 +124,15 @@ struct TaintInterpreter {
         environment = merged
         fileHandles = first.fileHandles.union(second.fileHandles)
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
+        // Each branch started from this state (or holds all of it) and only ever adds to these,
+        // so a branch whose count did not grow has nothing new (merging anyway made every `if`
+        // cost the file's findings so far).
+        let before = (engine.findings.count, engine.consulted.count, engine.cleanSinks.count, summary.returns.count)
         for side in [first, second] {
-            engine.findings.merge(side.engine.findings) { kept, _ in kept }
-            engine.consulted.merge(side.engine.consulted) { kept, _ in kept }
-            engine.cleanSinks.formUnion(side.engine.cleanSinks)
-            summary.returns.formUnion(side.summary.returns)
+            if side.engine.findings.count > before.0 { engine.findings.merge(side.engine.findings) { kept, _ in kept } }
+            if side.engine.consulted.count > before.1 { engine.consulted.merge(side.engine.consulted) { kept, _ in kept } }
+            if side.engine.cleanSinks.count > before.2 { engine.cleanSinks.formUnion(side.engine.cleanSinks) }
+            if side.summary.returns.count > before.3 { summary.returns.formUnion(side.summary.returns) }
             for (parameter, hits) in side.summary.sinks { summary.sinks[parameter, default: []].formUnion(hits) }
         }
     }
