@@ -64,6 +64,18 @@ public struct ImportTable: Sendable {
     /// `sp.Popen` → `subprocess.Popen`. A bare name that no import binds stays as written
     /// (builtins such as `eval` and `open`); an attribute of an unbound name resolves to nil.
     public func qualifiedName(of expression: Expr) -> String? {
+        // The two common shapes without the general loop's array (asked for every call).
+        switch expression.kind {
+        case .name(let id, _):
+            return bindings[id] ?? id
+        case .attribute(let value, let attr, _):
+            if case .name(let id, _) = value.kind {
+                guard let bound = bindings[id] else { return nil }
+                return bound + "." + attr
+            }
+        default:
+            break
+        }
         var parts: [String] = []
         var current = expression
         while true {
