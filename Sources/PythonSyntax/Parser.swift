@@ -457,8 +457,6 @@ final class Parser {
                 var elts: [Expr] = []
                 elts.reserveCapacity(4)
                 elts.append(first)
-            elts.reserveCapacity(4)
-        elts.reserveCapacity(4)
                 while eat(.comma) {
                     if cur == .colon { break }
                     elts.append(try starNamedExpression())
@@ -1238,7 +1236,6 @@ final class Parser {
             var elts: [Expr] = []
             elts.reserveCapacity(4)
             elts.append(first)
-        elts.reserveCapacity(4)
             while eat(.comma) {
                 if cur == .rpar { break }
                 let es = p
@@ -1311,8 +1308,6 @@ final class Parser {
                 var elts: [Expr] = []
                 elts.reserveCapacity(4)
                 elts.append(first)
-            elts.reserveCapacity(4)
-        elts.reserveCapacity(4)
                 while eat(.comma) {
                     if cur == .rbrace { break }
                     let es = p

@@ -567,28 +567,28 @@ struct StrBuilder {
 
     mutating func append(scalar v: UInt32) {
         if wide != nil { wide!.append(v); return }
-        switch v {
-        case 0..<0x80: utf8.append(UInt8(v))
-        case 0x80..<0x800:
-            utf8.append(UInt8(0xC0 | v >> 6)); utf8.append(UInt8(0x80 | v & 0x3F))
-        case 0xD800...0xDFFF:
-            wide = String(decoding: utf8, as: UTF8.self).unicodeScalars.map { $0.value } + [v]
-            utf8 = []
-        case 0x800..<0x10000:
-            utf8.append(UInt8(0xE0 | v >> 12)); utf8.append(UInt8(0x80 | (v >> 6) & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
-        default:
-            utf8.append(UInt8(0xF0 | v >> 18)); utf8.append(UInt8(0x80 | (v >> 12) & 0x3F))
-            utf8.append(UInt8(0x80 | (v >> 6) & 0x3F)); utf8.append(UInt8(0x80 | v & 0x3F))
+        if let scalar = Unicode.Scalar(v) {
+            UTF8.encode(scalar) { utf8.append($0) }
+        } else {
+            widen()  // a lone surrogate
+            wide!.append(v)
         }
     }
 
     mutating func append(_ other: StrBuilder) {
         if let w = other.wide {
-            if wide == nil { wide = String(decoding: utf8, as: UTF8.self).unicodeScalars.map { $0.value }; utf8 = [] }
+            widen()
             wide!.append(contentsOf: w)
         } else {
             other.utf8.withUnsafeBufferPointer { append(bytes: $0) }
         }
+    }
+
+    /// Switches to code points (once).
+    private mutating func widen() {
+        guard wide == nil else { return }
+        wide = String(decoding: utf8, as: UTF8.self).unicodeScalars.map { $0.value }
+        utf8 = []
     }
 
     func make() -> PyStr {

@@ -666,8 +666,6 @@ final class TokenBuffer {
 
     func setLastLevel(_ level: Int32) { if count > 0 { base[count - 1].level = level } }
 
-    var last: Token? { count > 0 ? base[count - 1] : nil }
-
     @inline(__always) subscript(i: Int) -> Token {
         get {
             precondition(i >= 0 && i < count, "token index out of range")

@@ -228,4 +228,12 @@ private func stripAttributes(_ s: String) -> String {
         #expect(d.contains(#"Constant(value="it's")"#))
         #expect(d.contains(#"Constant(value=b'\x00"')"#))
     }
+
+    /// Lone surrogates next to UTF-8 text and across concatenation, and `\N{...}` names far
+    /// apart in the code space (looked up a block at a time), give CPython's values.
+    @Test func stringValuesAcrossEscapesAndConcatenation() throws {
+        let source = #"a = '\N{GRINNING FACE}' '\N{BULLET}', 'é\ud800' "x\N{EM DASH}", f'é\udc00{y}z' 'w'"# + "\n"
+        let d = try dumpAST(bytes: Array(source.utf8), includeAttributes: false)
+        #expect(d == #"Module(body=[Assign(targets=[Name(id='a', ctx=Store())], value=Tuple(elts=[Constant(value='😀•'), Constant(value='é\ud800x—'), JoinedStr(values=[Constant(value='é\udc00'), FormattedValue(value=Name(id='y', ctx=Load()), conversion=-1), Constant(value='zw')])], ctx=Load()))], type_ignores=[])"#)
+    }
 }
