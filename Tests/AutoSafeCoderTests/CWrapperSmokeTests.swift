@@ -127,8 +127,9 @@ final class LocalHTTPServer {
         process.waitUntilExit()
     }
 
-    /// An OpenAI-compatible chat-completions server whose replies come from `answer`: Python
-    /// that defines `answer(body, headers, path)` and returns the assistant's text.
+    /// An OpenAI-compatible chat-completions server (Anthropic's reply shape on a path ending in
+    /// `/messages`) whose replies come from `answer`: Python that defines
+    /// `answer(body, headers, path)` and returns the assistant's text, or bytes sent as they are.
     static func chatCompletions(answering answer: String) -> String {
         """
         import http.server, json, re
@@ -142,7 +143,12 @@ final class LocalHTTPServer {
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
                 text = answer(body, self.headers, self.path)
-                data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
+                if isinstance(text, bytes):
+                    data = text
+                elif self.path.endswith("/messages"):
+                    data = json.dumps({"content": [{"type": "text", "text": text}]}).encode()
+                else:
+                    data = json.dumps({"choices": [{"message": {"role": "assistant", "content": text}}]}).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))

@@ -8,45 +8,23 @@ import Testing
 struct LLMProviderTests {
     /// Records each request (path, headers, body) to a file and answers by path.
     static func script(log: String) -> String {
-        """
-        import http.server, json, sys
-
+        LocalHTTPServer.chatCompletions(answering: """
         LOG = \(String(reflecting: log))
         FIXED = "def add(a, b):\\n    return a + b\\n"
 
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                with open(LOG, "a") as f:
-                    f.write(json.dumps({"path": self.path, "auth": self.headers.get("Authorization"),
-                                        "key": self.headers.get("x-api-key"), "version": self.headers.get("anthropic-version"),
-                                        "body": json.loads(body)}) + "\\n")
-                if self.path.startswith("/fenced"):
-                    text = "Here is the fix:\\n```python\\n" + FIXED + "```\\nDone."
-                elif self.path.startswith("/plain"):
-                    text = FIXED
-                elif self.path.startswith("/garbage"):
-                    self.send_response(200); self.end_headers(); self.wfile.write(b"not json"); return
-                else:
-                    text = "I cannot help with that."
-                if self.path.endswith("/messages"):
-                    reply = {"content": [{"type": "text", "text": text}]}
-                else:
-                    reply = {"choices": [{"message": {"role": "assistant", "content": text}}]}
-                data = json.dumps(reply).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        print(server.server_address[1], flush=True)
-        server.serve_forever()
-        """
+        def answer(body, headers, path):
+            with open(LOG, "a") as f:
+                f.write(json.dumps({"path": path, "auth": headers.get("Authorization"),
+                                    "key": headers.get("x-api-key"), "version": headers.get("anthropic-version"),
+                                    "body": body}) + "\\n")
+            if path.startswith("/fenced"):
+                return "Here is the fix:\\n```python\\n" + FIXED + "```\\nDone."
+            if path.startswith("/plain"):
+                return FIXED
+            if path.startswith("/garbage"):
+                return b"not json"
+            return "I cannot help with that."
+        """)
     }
 
     static var original: ParsedModule {
