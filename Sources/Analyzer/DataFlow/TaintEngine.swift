@@ -7,7 +7,7 @@ import PythonSyntax
 /// branches are analysed separately and merged, loops twice. Functions are summarised
 /// (which parameters reach the return value and which reach a sink), and calls to them use
 /// the summary, iterated a few times so helpers calling helpers are understood.
-struct TaintEngine {
+final class TaintEngine {
     let parsed: ParsedModule
     let imports: ImportTable
     let file: String
@@ -17,11 +17,13 @@ struct TaintEngine {
     let classNames: Set<String>
     var summaries: [String: FunctionSummary] = [:]
     /// Findings by rule and sink position, so a sink reached twice is reported once.
+    /// Shared by every branch of an interpretation: findings only accumulate, so a branch need
+    /// not carry (and copy) its own.
     var findings: [String: Finding] = [:]
     /// Sinks where untrusted data arrived made safe (`line:cwe`): pattern findings there are
     /// false alarms the data flow can explain away.
     var cleanSinks: Set<String> = []
-    /// Summaries calls used during the current pass, as they were then.
+    /// Summaries the function being analysed used, as they were then.
     var consulted: [String: FunctionSummary] = [:]
 
     static let summaryPasses = 3
@@ -35,30 +37,34 @@ struct TaintEngine {
         classNames = Set(functions.values.compactMap(\.className))
     }
 
-    mutating func run() -> [Finding] {
+    func run() -> [Finding] {
         guard !rules.isEmpty else { return [] }
         let names = functions.keys.sorted()
         // Summaries only grow, so a flow found with an early, smaller summary stays true:
-        // findings are kept from every pass, and passes stop once no summary a call used has
-        // changed since.
+        // findings are kept from every pass. A function is analysed again only when a summary
+        // it used has changed since (its analysis depends on nothing else), and passes stop
+        // once none has.
+        var used: [String: [String: FunctionSummary]] = [:]
         for _ in 1...Self.summaryPasses {
-            consulted = [:]
+            var changed = false
             for name in names {
                 guard let function = functions[name] else { continue }
+                if let previous = used[name], previous.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
+                changed = true
+                consulted = [:]
                 summaries[name] = analyse(function)
+                used[name] = consulted
             }
-            if consulted.allSatisfy({ summaries[$0.key] == $0.value }) { break }
+            if !changed { break }
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
-        findings.merge(interpreter.engine.findings) { first, _ in first }
-        cleanSinks.formUnion(interpreter.engine.cleanSinks)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
 
     /// Analyses one function body; its parameters start tainted (as sources in a handler,
     /// as markers otherwise, for the summary).
-    private mutating func analyse(_ function: FunctionInfo) -> FunctionSummary {
+    private func analyse(_ function: FunctionInfo) -> FunctionSummary {
         var interpreter = TaintInterpreter(engine: self, function: function)
         for (index, name) in function.parameters.enumerated() where name != "self" && name != "cls" {
             if function.isHandler {
@@ -71,19 +77,16 @@ struct TaintEngine {
             }
         }
         interpreter.block(function.body, depth: 0)
-        findings.merge(interpreter.engine.findings) { first, _ in first }
-        cleanSinks.formUnion(interpreter.engine.cleanSinks)
-        consulted.merge(interpreter.engine.consulted) { first, _ in first }
-        return interpreter.summary
+        return interpreter.recorder.summary
     }
 
     /// Records that untrusted data reached a sink made safe for it.
-    mutating func noteClean(line: Int, cwe: Int) {
+    func noteClean(line: Int, cwe: Int) {
         cleanSinks.insert("\(line):\(cwe)")
     }
 
     /// Records that tainted data reached a sink.
-    mutating func report(rule index: Int, at loc: (line: Int, column: Int, endLine: Int, endColumn: Int), taint: Taint, sink: String) {
+    func report(rule index: Int, at loc: (line: Int, column: Int, endLine: Int, endColumn: Int), taint: Taint, sink: String) {
         guard taint.origins.contains(.source) else { return }
         let rule = rules[index]
         let description = type(of: rule).description

@@ -100,7 +100,7 @@ extension TaintInterpreter {
                               sink: site.qualifiedName)
                 for origin in taint.origins {
                     guard case .parameter(let parameter) = origin else { continue }
-                    summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
+                    recorder.summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
                         rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                         callee: site.qualifiedName))
                 }
@@ -132,7 +132,7 @@ extension TaintInterpreter {
                 engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
                 for origin in viaCall.origins {
                     guard case .parameter(let outer) = origin else { continue }
-                    self.summary.sinks[outer, default: []].insert(hit)
+                    recorder.summary.sinks[outer, default: []].insert(hit)
                 }
             }
         }

@@ -1,8 +1,19 @@
 import PythonSyntax
 
+/// What one function's interpretation learns for its summary. Like the engine's findings,
+/// it only accumulates, so every branch of the interpretation shares one.
+final class SummaryRecorder {
+    var summary = FunctionSummary()
+}
+
 /// Walks one function body (or the module's top level), tracking taint per variable.
+///
+/// A branch (`if`, loop, `try`, `match` case) is a copy of the interpreter: only the
+/// variables are its own state; the engine and the summary recorder are shared references,
+/// so a copy costs a few reference counts.
 struct TaintInterpreter {
-    var engine: TaintEngine
+    let engine: TaintEngine
+    let recorder = SummaryRecorder()
     let function: FunctionInfo?
     var environment: [String: Taint] = [:]
     /// Variables holding open files (reads from them are sources).
@@ -11,7 +22,6 @@ struct TaintInterpreter {
     var normalisedPaths: Set<String> = []
     /// Variables holding an instance of a class of this file (`store = Store()`).
     var instances: [String: String] = [:]
-    var summary = FunctionSummary()
 
     static let maximumDepth = 200
 
@@ -96,11 +106,8 @@ struct TaintInterpreter {
             _ = expression(subject, depth: 0)
             let before = self
             for matchCase in cases {
-                // The variables as before the match; what was found so far carries over (adopt
-                // relies on each branch holding at least what this state holds).
+                // The variables as before the match.
                 var branch = before
-                branch.engine = engine
-                branch.summary = summary
                 branch.block(matchCase.body, depth: depth + 1)
                 adopt(self, branch, thenEnds: false, elseEnds: false)
             }
@@ -113,7 +120,8 @@ struct TaintInterpreter {
         }
     }
 
-    /// Joins two branches: a branch that always leaves (return, raise) contributes nothing.
+    /// Joins two branches' variables: a branch that always leaves (return, raise) contributes
+    /// nothing. (Findings and the summary are shared, so both branches' are kept already.)
     private mutating func adopt(_ first: TaintInterpreter, _ second: TaintInterpreter, thenEnds: Bool, elseEnds: Bool) {
         var merged: [String: Taint] = [:]
         let sides = [(first, thenEnds), (second, elseEnds)].filter { !$0.1 }.map(\.0)
@@ -124,17 +132,6 @@ struct TaintInterpreter {
         environment = merged
         fileHandles = first.fileHandles.union(second.fileHandles)
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
-        // Each branch started from this state (or holds all of it) and only ever adds to these,
-        // so a branch whose count did not grow has nothing new (merging anyway made every `if`
-        // cost the file's findings so far).
-        let before = (engine.findings.count, engine.consulted.count, engine.cleanSinks.count, summary.returns.count)
-        for side in [first, second] {
-            if side.engine.findings.count > before.0 { engine.findings.merge(side.engine.findings) { kept, _ in kept } }
-            if side.engine.consulted.count > before.1 { engine.consulted.merge(side.engine.consulted) { kept, _ in kept } }
-            if side.engine.cleanSinks.count > before.2 { engine.cleanSinks.formUnion(side.engine.cleanSinks) }
-            if side.summary.returns.count > before.3 { summary.returns.formUnion(side.summary.returns) }
-            for (parameter, hits) in side.summary.sinks { summary.sinks[parameter, default: []].formUnion(hits) }
-        }
     }
 
     private mutating func bind(_ target: Expr, _ taint: Taint?, value: Expr) {
@@ -171,7 +168,7 @@ struct TaintInterpreter {
                           sink: engine.parsed.text(of: loc))
             for origin in taint.origins {
                 guard case .parameter(let parameter) = origin else { continue }
-                summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
+                recorder.summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                     callee: engine.parsed.text(of: loc)))
             }
@@ -181,7 +178,7 @@ struct TaintInterpreter {
     private mutating func recordReturn(_ taint: Taint?, value: Expr) {
         guard let taint else { return }
         for origin in taint.origins {
-            if case .parameter(let index) = origin { summary.returns.insert(index) }
+            if case .parameter(let index) = origin { recorder.summary.returns.insert(index) }
         }
         guard let function, function.returnsHTML else { return }
         // Text the handler builds or passes on as it came; not objects such as a fetched

@@ -90,7 +90,7 @@ public struct AnalysisEngine: Sendable {
             return true
         }
         if !dataFlowRules.isEmpty {
-            var taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
+            let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
             let flow = taint.run()
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
