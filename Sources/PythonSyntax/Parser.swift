@@ -41,11 +41,6 @@ final class Parser {
     @inline(__always) func advance() { if p < toks.count - 1 { p += 1; if p > maxP { maxP = p } } }
     @inline(__always) func eat(_ k: T) -> Bool { if toks[p].kind == k { advance(); return true }; return false }
 
-    func text(_ t: Token) -> String {
-        let s = Int(t.start), e = Int(t.end)
-        guard s >= 0, e <= b.count, s <= e else { return "" }
-        return String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
-    }
     func isName(_ i: Int, _ lit: StaticString) -> Bool {
         guard i < toks.count else { return false }
         let t = toks[i]
@@ -94,7 +89,7 @@ final class Parser {
     func expect(_ k: T) throws(SyntaxError) { if !eat(k) { throw invalid() } }
     func expectName() throws(SyntaxError) -> String {
         guard cur == .name else { throw invalid() }
-        let s = text(toks[p]); advance(); return s
+        let s = nameText(toks[p]); advance(); return s
     }
     @inline(__always) func enter() throws(SyntaxError) {
         depth += 1
@@ -826,7 +821,7 @@ final class Parser {
     @inline(__always) func namedExpression(inCall: Bool = false) throws(SyntaxError) -> Expr {
         if cur == .name && peek() == .colonequal {
             let s = p
-            let n = text(toks[p])
+            let n = nameText(toks[p])
             let target = Expr(.name(id: n, ctx: .store), locOf(toks[p]))
             advance(); advance()
             let v = try expression()
@@ -1027,7 +1022,7 @@ final class Parser {
             case .dot:
                 advance()
                 guard cur == .name else { throw invalid() }
-                let n = text(toks[p]); advance()
+                let n = nameText(toks[p]); advance()
                 e = Expr(.attribute(value: e, attr: n, ctx: .load), L(s))
             case .lpar:
                 let open = p
@@ -1088,7 +1083,7 @@ final class Parser {
                 kws.append(Keyword(arg: nil, value: v, loc: L(s)))
                 seenKwUnpack = true
             } else if cur == .name && peek() == .equal {
-                let n = text(toks[p])
+                let n = nameText(toks[p])
                 advance(); advance()
                 es = p
                 let v = try expression()
@@ -1336,6 +1331,8 @@ final class Parser {
         return Expr(.dict(keys: keys, values: values), L(s))
     }
 
+    /// An identifier's text, NFKC-normalised as Python does for every name (`ｐ` is `p`),
+    /// in attributes, keywords, imports and definitions as much as in plain names.
     func nameText(_ t: Token) -> String {
         let s = Int(t.start), e = Int(t.end)
         var ascii = true
@@ -1376,7 +1373,7 @@ final class Parser {
         let orp = try orPattern()
         if eat(.kAs) {
             guard cur == .name else { throw invalid() }
-            let n = text(toks[p])
+            let n = nameText(toks[p])
             if n == "_" { throw error("cannot use '_' as a target") }
             advance()
             return Pattern(.matchAs(pattern: orp, name: n), L(s))
@@ -1438,7 +1435,7 @@ final class Parser {
             guard let e = try literalExpr() else { throw invalid() }
             return Pattern(.matchValue(value: e), L(s))
         case .name:
-            let n = text(toks[p])
+            let n = nameText(toks[p])
             if peek() != .dot && peek() != .lpar {
                 advance()
                 if n == "_" { return Pattern(.matchAs(pattern: nil, name: nil), L(s)) }
@@ -1455,7 +1452,7 @@ final class Parser {
                 var pats: [Pattern] = [], kwa: [String] = [], kwp: [Pattern] = []
                 while cur != .rpar {
                     if cur == .name && peek() == .equal {
-                        kwa.append(text(toks[p])); advance(); advance()
+                        kwa.append(nameText(toks[p])); advance(); advance()
                         kwp.append(try pattern())
                     } else {
                         if !kwa.isEmpty { throw error("positional patterns follow keyword patterns") }

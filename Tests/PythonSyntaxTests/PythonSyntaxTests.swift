@@ -236,4 +236,21 @@ private func stripAttributes(_ s: String) -> String {
         let d = try dumpAST(bytes: Array(source.utf8), includeAttributes: false)
         #expect(d == #"Module(body=[Assign(targets=[Name(id='a', ctx=Store())], value=Tuple(elts=[Constant(value='😀•'), Constant(value='é\ud800x—'), JoinedStr(values=[Constant(value='é\udc00'), FormattedValue(value=Name(id='y', ctx=Load()), conversion=-1), Constant(value='zw')])], ctx=Load()))], type_ignores=[])"#)
     }
+
+    /// Python reads every identifier NFKC-normalised, wherever it stands (the standard library
+    /// has no such names, so the differential cannot see this). Expected dump from CPython 3.11.
+    @Test func identifiersAreNormalisedInEveryPosition() throws {
+        let source = """
+        import ｍod.ｓub as ａlias
+        from ｐkg import ｎame as ｏther
+        def ｆ(ｘ, *, ｋ=1):
+            global ｇ
+            ｘ.ａttr = ｆ((ｙ := 2), ｋ=ｘ)
+            match ｘ:
+                case ｐkg.Ｖ(ｋw=ｃapt) as ｂound:
+                    pass
+        """
+        let d = try dumpAST(bytes: Array(source.utf8), includeAttributes: false)
+        #expect(d == #"Module(body=[Import(names=[alias(name='mod.sub', asname='alias')]), ImportFrom(module='pkg', names=[alias(name='name', asname='other')], level=0), FunctionDef(name='f', args=arguments(posonlyargs=[], args=[arg(arg='x')], kwonlyargs=[arg(arg='k')], kw_defaults=[Constant(value=1)], defaults=[]), body=[Global(names=['g']), Assign(targets=[Attribute(value=Name(id='x', ctx=Load()), attr='attr', ctx=Store())], value=Call(func=Name(id='f', ctx=Load()), args=[NamedExpr(target=Name(id='y', ctx=Store()), value=Constant(value=2))], keywords=[keyword(arg='k', value=Name(id='x', ctx=Load()))])), Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(pattern=MatchClass(cls=Attribute(value=Name(id='pkg', ctx=Load()), attr='V', ctx=Load()), patterns=[], kwd_attrs=['kw'], kwd_patterns=[MatchAs(name='capt')]), name='bound'), body=[Pass()])])], decorator_list=[])], type_ignores=[])"#)
+    }
 }

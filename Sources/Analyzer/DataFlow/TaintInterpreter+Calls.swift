@@ -118,15 +118,17 @@ extension TaintInterpreter {
             guard parameter < info.parameters.count else { return nil }
             return keywords[info.parameters[parameter]] ?? nil
         }
+        // In parameter and position order: a merge keeps the first of two equally short paths,
+        // and a set's order changes from run to run.
         var result: Taint?
-        for parameter in summary.returns {
+        for parameter in summary.returns.sorted() {
             result = Taint.merge(result, argument(for: parameter))
         }
         let loc = site.expression.loc
-        for (parameter, hits) in summary.sinks {
+        for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
             guard let taint = argument(for: parameter) else { continue }
             let viaCall = taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()")
-            for hit in hits {
+            for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
                 let cwe = type(of: engine.rules[hit.rule]).description.cwe
                 guard viaCall.isDangerous(for: cwe) else { continue }
                 engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)

@@ -40,38 +40,46 @@ public struct AnalysisEngine: Sendable {
         let map = parsed.sourceMap
         let suppressions = Suppressions(map: map)
         var results: [Finding] = []
-        var statements: [Loc] = []
-        var scopes: [(name: String, loc: Loc)] = []
+        // Every node is walked with the statement it belongs to (its first line, where a
+        // multi-line statement's `# nosec` sits) and its scope (an index into `scopeNames`).
+        // Decorators come after the body in field order, so a position-based guess was wrong there.
+        var scopeNames: [String] = []
+        var statementLine = 0, scope = -1
 
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
         var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
+        let applies = rules.map { rule in
+            rule.requiredIdentifiers.isEmpty || rule.requiredIdentifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed.source) }
+        }
         func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
             let before = contexts[index].findings.count
             body(rules[index], &contexts[index])
             let after = contexts[index].findings.count
             guard after > before else { return }
-            let scope = scopes.last?.name
+            let scopeName = scope >= 0 ? scopeNames[scope] : nil
             for position in before..<after {
                 var finding = contexts[index].findings[position]
                 guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence else { continue }
-                finding.scope = scope
+                finding.scope = scopeName
                 let lineText = map.line(finding.line) ?? ""
-                finding.fingerprint = Fingerprint.make(code: finding.code, file: file, scope: scope, text: lineText)
-                finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statements.last?.lineno)
+                finding.fingerprint = Fingerprint.make(code: finding.code, file: file, scope: scopeName, text: lineText)
+                finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statementLine)
                 results.append(finding)
             }
         }
 
-        parsed.module.walk { node in
-            if let loc = node.loc, case .stmt(let statement) = node {
-                while let last = statements.last, last.endByte <= loc.startByte { statements.removeLast() }
-                statements.append(loc)
-                while let last = scopes.last, last.loc.endByte <= loc.startByte { scopes.removeLast() }
+        // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.
+        var stack: [(node: Node, statementLine: Int, scope: Int)] = parsed.module.body.reversed().map { (.stmt($0), 0, -1) }
+        while let (node, ownerLine, ownerScope) = stack.popLast() {
+            statementLine = ownerLine
+            scope = ownerScope
+            if case .stmt(let statement) = node {
+                statementLine = statement.loc.lineno
                 switch statement.kind {
                 case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
-                    let qualified = scopes.last.map { "\($0.name).\(name)" } ?? name
-                    scopes.append((qualified, loc))
+                    scopeNames.append(scope >= 0 ? "\(scopeNames[scope]).\(name)" : name)
+                    scope = scopeNames.count - 1
                 default:
                     break
                 }
@@ -84,10 +92,16 @@ public struct AnalysisEngine: Sendable {
                     run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
                 }
             }
+            let start = node.loc?.startByte
             for index in nodeRules[NodeKinds.of(node).bitIndex] {
+                guard applies[index] else { continue }
+                if let start, contexts[index].skipped.contains(start) { continue }
                 run(index) { rule, context in rule.check(node: node, context: &context) }
             }
-            return true
+            let mark = stack.count
+            node.forEachChild { stack.append(($0, statementLine, scope)) }
+            var low = mark, high = stack.count - 1
+            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }
         if !dataFlowRules.isEmpty {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)

@@ -23,6 +23,11 @@ public protocol Rule: Sendable {
     /// rules costs a noticeable part of a pre-commit hook's start-up).
     var asDataFlowRule: (any DataFlowRule)? { get }
     func check(node: Node, context: inout RuleContext)
+
+    /// Identifiers at least one of which a file must contain for this rule to report in it;
+    /// empty for rules that may report anywhere. The engine skips the rule on other files
+    /// (a rule that walks whole function bodies for one name costs much more than a search).
+    var requiredIdentifiers: [String] { get }
 }
 
 extension Rule {
@@ -33,6 +38,7 @@ extension Rule {
     public var nodeKinds: NodeKinds { .all }
     public var asDataFlowRule: (any DataFlowRule)? { nil }
     public func check(node: Node, context: inout RuleContext) {}
+    public var requiredIdentifiers: [String] { [] }
     /// Shorthand for the rule's description.
     public var description: RuleDescription { Self.description }
 }
@@ -47,6 +53,10 @@ public struct RuleContext {
     public let sourceMap: SourceMap
     let rule: RuleDescription
     var findings: [Finding] = []
+    /// Byte range of a node whose descendants this rule no longer wants (see `skipDescendants`).
+    var skipped: Range<Int> = 0..<0
+    /// Source positions a rule noted earlier in the walk (a call's argument it will meet next).
+    public var marks: Set<Int> = []
 
     init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription) {
         self.file = file
@@ -64,6 +74,12 @@ public struct RuleContext {
             code: rule.code, cwe: cwe ?? rule.cwe, severity: severity ?? rule.severity, confidence: confidence ?? rule.confidence,
             file: file, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
             message: message, flow: flow, fixHint: fixHint))
+    }
+
+    /// The engine stops handing this rule the nodes inside `loc` (the walk is pre-order and
+    /// child ranges nest in their parent's, so those are exactly its descendants still to come).
+    public mutating func skipDescendants(of loc: Loc) {
+        skipped = loc.startByte..<loc.endByte
     }
 
     /// The source text of a node.

@@ -21,6 +21,7 @@ struct PAMWithoutAccountCheckRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .functionDef }
+    var requiredIdentifiers: [String] { ["pam_authenticate"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }

@@ -28,36 +28,40 @@ struct HardcodedTempDirectoryRule: Rule {
     }
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .statements }
+    var nodeKinds: NodeKinds { [.otherStatement, .compare, .call, .constant, .otherExpression] }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node else { return }
-        if case .expr(let value) = statement.kind, value.stringConstant != nil { return }  // a docstring
-        statement.walkOwnExpressions { expression in
+        switch node {
+        case .stmt(let statement):
+            if case .expr(let value) = statement.kind, value.stringConstant != nil {
+                context.skipDescendants(of: statement.loc)  // a docstring
+            }
+        case .expr(let expression):
             switch expression.kind {
             case .compare:
-                return false  // checking a path is not using it
+                context.skipDescendants(of: expression.loc)  // checking a path is not using it
             case .call(let function, let arguments, _):
                 // `path.startswith("/tmp")` and the like test a path; they do not create one.
-                if case .attribute(_, let attr, _) = function.kind, attr == "startswith" || attr == "endswith" {
-                    return !arguments.contains { $0.stringConstant.map(Self.isSharedTemp) ?? false }
+                if case .attribute(_, let attr, _) = function.kind, attr == "startswith" || attr == "endswith",
+                   arguments.contains(where: { $0.stringConstant.map(Self.isSharedTemp) ?? false }) {
+                    context.skipDescendants(of: expression.loc)
                 }
-                return true
             case .joinedStr(let values):
                 if let first = values.first?.stringConstant, Self.isSharedTemp(first) {
                     context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
                                    fixHint: "use the tempfile module")
                 }
-                return false
+                context.skipDescendants(of: expression.loc)
             case .constant(.str(let value), _):
                 if Self.isSharedTemp(value.string) {
                     context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
                                    fixHint: "use the tempfile module")
                 }
-                return false
             default:
-                return true
+                break
             }
+        default:
+            break
         }
     }
 }

@@ -32,26 +32,26 @@ struct SQLStringBuildingRule: Rule {
     ]
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .statements }
+    /// Calls (executors, `.format`) and other expressions (`+`, `%`, f-strings); a constant
+    /// alone is never dynamic.
+    var nodeKinds: NodeKinds { [.call, .otherExpression] }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node else { return }
-        var passedToExecutor: Set<Int> = []
-        statement.walkOwnExpressions { expression in
-            if let attribute = expression.calledAttribute ?? Self.calledName(expression), Self.executors.contains(attribute),
-               case .call(_, let arguments, _) = expression.kind, let first = arguments.first {
-                passedToExecutor.insert(first.loc.startByte)
-            }
-            guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return true }
-            if passedToExecutor.contains(expression.loc.startByte) {
-                context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
-                               fixHint: "pass the values as query parameters")
-            } else {
-                context.report(expression.loc, "SQL query built from non-constant values (possible SQL injection)", confidence: .low,
-                               fixHint: "pass the values as query parameters")
-            }
-            return false
+        guard case .expr(let expression) = node else { return }
+        // The walk meets a call before its arguments: note the query argument of an executor.
+        if let attribute = expression.calledAttribute ?? Self.calledName(expression), Self.executors.contains(attribute),
+           case .call(_, let arguments, _) = expression.kind, let first = arguments.first {
+            context.marks.insert(first.loc.startByte)
         }
+        guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return }
+        if context.marks.contains(expression.loc.startByte) {
+            context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
+                           fixHint: "pass the values as query parameters")
+        } else {
+            context.report(expression.loc, "SQL query built from non-constant values (possible SQL injection)", confidence: .low,
+                           fixHint: "pass the values as query parameters")
+        }
+        context.skipDescendants(of: expression.loc)
     }
 
     /// `text` for `text(...)` (SQLAlchemy's `from sqlalchemy import text`).

@@ -21,17 +21,15 @@ struct BindAllInterfacesRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .statements }
+    var nodeKinds: NodeKinds { [.compare, .constant] }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node else { return }
-        statement.walkOwnExpressions { expression in
-            if case .compare = expression.kind { return false }
-            if expression.stringConstant == "0.0.0.0" {
-                context.report(expression.loc, "binding to 0.0.0.0 listens on every network interface",
-                               fixHint: "bind to 127.0.0.1 or a configured address")
-            }
-            return true
+        guard case .expr(let expression) = node else { return }
+        if case .compare = expression.kind {
+            context.skipDescendants(of: expression.loc)  // `host == "0.0.0.0"` tests an address; it binds nothing
+        } else if expression.stringConstant == "0.0.0.0" {
+            context.report(expression.loc, "binding to 0.0.0.0 listens on every network interface",
+                           fixHint: "bind to 127.0.0.1 or a configured address")
         }
     }
 }

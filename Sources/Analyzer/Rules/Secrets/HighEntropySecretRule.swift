@@ -50,15 +50,16 @@ struct HighEntropySecretRule: Rule {
             switch expression.kind {
             case .dict(let keys, let values):
                 for (key, value) in zip(keys, values) {
-                    guard let name = key?.stringConstant, !SecretNames.looksSecret(name), Self.looksKeyLike(name),
-                          Self.isSecretValue(value) else { continue }
+                    // The value test first: few strings pass it, and the name tests are costlier.
+                    guard Self.isSecretValue(value), let name = key?.stringConstant, !SecretNames.looksSecret(name),
+                          Self.looksKeyLike(name) else { continue }
                     context.report(value.loc, "high-entropy string literal stored under \(name) looks like a hard-coded secret",
                                    fixHint: "load it from the environment or a secret manager")
                 }
             case .call(_, let arguments, let keywords):
                 for keyword in keywords {
-                    guard let name = keyword.arg, !SecretNames.looksSecret(name), Self.looksKeyLike(name),
-                          Self.isSecretValue(keyword.value) else { continue }
+                    guard Self.isSecretValue(keyword.value), let name = keyword.arg, !SecretNames.looksSecret(name),
+                          Self.looksKeyLike(name) else { continue }
                     context.report(keyword.value.loc, "high-entropy string literal passed as \(name) looks like a hard-coded secret",
                                    fixHint: "load it from the environment or a secret manager")
                 }
@@ -99,7 +100,7 @@ struct HighEntropySecretRule: Rule {
     /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
     /// 3.5 bits per character or more, and not a URL, path or placeholder.
     static func isSecretValue(_ expression: Expr) -> Bool {
-        guard let text = expression.stringConstant, text.count >= 20, text.count <= 512 else { return false }
+        guard let text = expression.stringConstant, text.utf8.count >= 20, text.count >= 20, text.count <= 512 else { return false }
         let lower = text.lowercased()
         if text.contains(where: { $0.isWhitespace }) || lower.contains("://") || text.hasPrefix("/") || text.hasPrefix("./")
             || text.hasPrefix("<") || text.contains("${") || text.contains("{{") || text.contains("%s") || text.contains("{}")

@@ -1,0 +1,85 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+/// How the engine's single walk hands nodes to rules: the statement and scope a finding
+/// belongs to, and the rules it leaves out of a file.
+@Suite("Engine walk")
+struct EngineWalkTests {
+    func findings(_ source: String, enable: [String]) throws -> [Finding] {
+        let parsed = try PythonSyntax.parse(Array(source.utf8), filename: "t.py")
+        return AnalysisEngine(configuration: AnalyzerConfiguration(enable: enable)).analyze(parsed, file: "t.py")
+    }
+
+    /// Decorators come after the body in the tree's field order; their findings still belong
+    /// to the decorated function's statement and scope, not to the last statement of its body.
+    @Test func decoratorFindingsBelongToTheirFunction() throws {
+        let source = """
+        class Service:
+            @app.run(host="0.0.0.0")
+            def serve(self):  # nosec B104
+                def inner():
+                    pass
+                return inner
+
+            @app.run(host="0.0.0.0")
+            def other(self):
+                def inner():
+                    pass
+                return inner
+        """
+        let found = try findings(source, enable: ["ASC104"])
+        #expect(found.map(\.line) == [2, 8])
+        #expect(found.map(\.scope) == ["Service.serve", "Service.other"])
+        #expect(found.map(\.suppressed) == [true, false])
+    }
+
+    /// An except handler sits after the try body: it belongs to the try statement's scope.
+    @Test func handlerAfterAClassBelongsToTheModule() throws {
+        let source = """
+        try:
+            class Fruit:
+                TOMATO = 1
+        except Exception:
+            pass
+        """
+        let found = try findings(source, enable: ["ASC110"])
+        #expect(found.count == 1)
+        #expect(found.first?.scope == nil)
+    }
+
+    /// A rule that needs a name is skipped on files without it, but not on a file that may
+    /// spell it with compatibility characters (Python reads `ｐam_authenticate` as
+    /// `pam_authenticate`).
+    @Test func ruleNeedingANameSeesCompatibilitySpellings() throws {
+        let plain = """
+        def login(handle):
+            handle.pam_authenticate()
+        """
+        let fullWidth = """
+        def login(handle):
+            handle.\u{FF50}am_authenticate()
+        """
+        let other = """
+        def login(handle):
+            handle.authenticate()
+        """
+        #expect(try findings(plain, enable: ["ASC2285"]).map(\.line) == [2])
+        #expect(try findings(fullWidth, enable: ["ASC2285"]).map(\.line) == [2])
+        #expect(try findings(other, enable: ["ASC2285"]).isEmpty)
+        #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: Array(other.utf8)))
+        #expect(SourceSearch.mayContain(identifier: "pam_authenticate", in: Array(fullWidth.utf8)))
+    }
+
+    /// A rule that stops looking inside a node (a comparison) still sees what follows it.
+    @Test func skippedNodesEndWhereTheirRangeEnds() throws {
+        let source = """
+        if host == "0.0.0.0" and bind("0.0.0.0"):
+            pass
+        serve("0.0.0.0")
+        """
+        let found = try findings(source, enable: ["ASC104"])
+        #expect(found.map(\.line) == [1, 3])
+        #expect(found.map(\.column) == [31, 7])
+    }
+}
