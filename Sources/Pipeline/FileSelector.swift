@@ -144,14 +144,23 @@ public enum FileSelector {
             if namedPython || explicit { selection.skip(normalised, .tooLarge) }
             return
         }
+        // Only a shebang makes a file of another name Python: read its first line, not the whole
+        // file (a directory of data files would otherwise be read in full, one by one).
+        if !namedPython {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw SelectionError(message: "\(path): cannot read the file")
+            }
+            let head = (try? handle.read(upToCount: 128)) ?? Data()
+            try? handle.close()
+            guard PythonFileKind.isPython(path: path, head: [UInt8](head)) else {
+                if explicit { selection.skip(normalised, .notPython) }
+                return
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SelectionError(message: "\(path): cannot read the file")
         }
         let bytes = [UInt8](data)
-        guard PythonFileKind.isPython(path: path, head: bytes.prefix(128)) else {
-            if explicit { selection.skip(normalised, .notPython) }
-            return
-        }
         if PythonFileKind.looksBinary(bytes) {
             selection.skip(normalised, .binary)
             return

@@ -143,3 +143,39 @@ extension Module {
         return out
     }
 }
+
+extension Stmt {
+    /// The statement lists directly inside this statement, in field order (a function's or
+    /// class's body, both branches of an `if`, every handler and case of a `try` or `match`).
+    public func forEachBlock(_ body: ([Stmt]) throws -> Void) rethrows {
+        switch kind {
+        case .functionDef(_, _, let inner, _, _, _, _), .classDef(_, _, _, let inner, _, _), .with(_, let inner, _):
+            try body(inner)
+        case .for(_, _, let inner, let orelse, _), .while(_, let inner, let orelse), .if(_, let inner, let orelse):
+            try body(inner); try body(orelse)
+        case .try(let inner, let handlers, let orelse, let finalbody, _):
+            try body(inner)
+            for handler in handlers { try body(handler.body) }
+            try body(orelse); try body(finalbody)
+        case .match(_, let cases):
+            for matchCase in cases { try body(matchCase.body) }
+        default:
+            break
+        }
+    }
+}
+
+extension Module {
+    /// Pre-order walk over the statements alone, nested ones included, in the order `walk`
+    /// meets them (no statement sits inside an expression). Iterative.
+    public func walkStatements(_ visit: (Stmt) throws -> Void) rethrows {
+        var stack: [Stmt] = body.reversed()
+        while let statement = stack.popLast() {
+            try visit(statement)
+            let mark = stack.count
+            statement.forEachBlock { stack.append(contentsOf: $0) }
+            var low = mark, high = stack.count - 1
+            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
+        }
+    }
+}

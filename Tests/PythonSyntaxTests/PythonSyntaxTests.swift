@@ -253,4 +253,50 @@ private func stripAttributes(_ s: String) -> String {
         let d = try dumpAST(bytes: Array(source.utf8), includeAttributes: false)
         #expect(d == #"Module(body=[Import(names=[alias(name='mod.sub', asname='alias')]), ImportFrom(module='pkg', names=[alias(name='name', asname='other')], level=0), FunctionDef(name='f', args=arguments(posonlyargs=[], args=[arg(arg='x')], kwonlyargs=[arg(arg='k')], kw_defaults=[Constant(value=1)], defaults=[]), body=[Global(names=['g']), Assign(targets=[Attribute(value=Name(id='x', ctx=Load()), attr='attr', ctx=Store())], value=Call(func=Name(id='f', ctx=Load()), args=[NamedExpr(target=Name(id='y', ctx=Store()), value=Constant(value=2))], keywords=[keyword(arg='k', value=Name(id='x', ctx=Load()))])), Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(pattern=MatchClass(cls=Attribute(value=Name(id='pkg', ctx=Load()), attr='V', ctx=Load()), patterns=[], kwd_attrs=['kw'], kwd_patterns=[MatchAs(name='capt')]), name='bound'), body=[Pass()])])], decorator_list=[])], type_ignores=[])"#)
     }
+
+    /// The statement-only walk meets the statements `walk` meets, in the same order.
+    @Test func statementWalkMatchesTheFullWalk() throws {
+        let source = """
+        import os
+        @decorate(lambda: 1)
+        class A(B):
+            x = 1
+            def f(self, y=[z for z in range(3)]):
+                for i in y:
+                    if i:
+                        continue
+                    else:
+                        pass
+                else:
+                    return
+                while True:
+                    break
+        try:
+            with open(p) as h:
+                pass
+        except E as e:
+            raise
+        except F:
+            pass
+        else:
+            del x
+        finally:
+            global g
+        match v:
+            case [1, *rest] if rest:
+                async def g():
+                    await h()
+            case _:
+                type T = int
+        """
+        let module = try PythonSyntax.parse(Array(source.utf8), filename: "t.py").module
+        var full: [Int] = [], statements: [Int] = []
+        module.walk { node in
+            if case .stmt(let statement) = node { full.append(statement.loc.startByte) }
+            return true
+        }
+        module.walkStatements { statements.append($0.loc.startByte) }
+        #expect(statements.count == 22)
+        #expect(statements == full)
+    }
 }

@@ -9,8 +9,7 @@ public struct ImportTable: Sendable {
     private var importedPrefixes: Set<String> = []
 
     public init(module: Module) {
-        module.walk { node in
-            guard case .stmt(let statement) = node else { return true }
+        module.walkStatements { statement in
             switch statement.kind {
             case .import(let names):
                 for alias in names {
@@ -37,7 +36,6 @@ public struct ImportTable: Sendable {
             default:
                 break
             }
-            return true
         }
         for qualified in bindings.values {
             var prefix = ""
