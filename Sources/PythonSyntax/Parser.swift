@@ -7,6 +7,8 @@ final class Parser {
     let byteBase: Int
     var p = 0
     var maxP = 0
+    /// Whether some identifier was spelt with non-ASCII characters (normalised by NFKC).
+    var sawNonASCIIName = false
     /// Start token of the most recently completed disjunction (CPython's `a` in invalid_expression).
     var lastDisj = 0
     /// Speculative re-parses done only to pick CPython's error message/line; bounded so that
@@ -1338,7 +1340,9 @@ final class Parser {
         var ascii = true
         for i in s..<e where b[i] >= 128 { ascii = false; break }
         let str = String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
-        return ascii ? str : nfkc(str)
+        if ascii { return str }
+        sawNonASCIIName = true
+        return nfkc(str)
     }
 
     // MARK: patterns

@@ -41,6 +41,9 @@ public struct ParsedModule: Sendable {
     /// UTF-8 source the positions refer to (BOM removed, transcoded from the PEP 263 encoding).
     public let source: [UInt8]
     public let filename: String
+    /// Whether an identifier is spelt with non-ASCII characters. When not, every name in the
+    /// tree appears as such in `source` (a byte search for a name cannot miss it).
+    public var hasNonASCIIIdentifiers = false
     /// Line table for the source (built on each access: keep the value if you need it often).
     public var sourceMap: SourceMap { SourceMap(source) }
 }
@@ -53,6 +56,7 @@ public func parseModule(bytes: [UInt8], filename: String = "<unknown>") throws(S
     }
     var utf8Error: (SyntaxError, Int)? = nil
     let src = try decodeSource(bytes, filename: filename, utf8Error: &utf8Error)
+    var nonASCIINames = false
     let module: Module = try src.withUnsafeBufferPointer { (full) throws(SyntaxError) -> Module in
         var buf = full
         if let (_, cut) = utf8Error { buf = UnsafeBufferPointer(rebasing: full[0..<cut]) }
@@ -60,7 +64,11 @@ public func parseModule(bytes: [UInt8], filename: String = "<unknown>") throws(S
         tk.limitError = utf8Error?.0
         let toks = tk.runCollecting()
         let parser = Parser(buf, tokens: toks, filename: filename)
-        guard let (tokErr, cls) = tk.pending else { return try parser.parseModule() }
+        guard let (tokErr, cls) = tk.pending else {
+            let module = try parser.parseModule()
+            nonASCIINames = parser.sawNonASCIIName
+            return module
+        }
         do throws(SyntaxError) {
             _ = try parser.parseModule()
         } catch {
@@ -80,7 +88,9 @@ public func parseModule(bytes: [UInt8], filename: String = "<unknown>") throws(S
         }
         throw tokErr
     }
-    return ParsedModule(module: module, source: src, filename: filename)
+    var parsed = ParsedModule(module: module, source: src, filename: filename)
+    parsed.hasNonASCIIIdentifiers = nonASCIINames
+    return parsed
 }
 
 /// `ast.dump(tree, include_attributes=...)` as CPython 3.11 prints it.

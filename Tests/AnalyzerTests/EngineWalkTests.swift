@@ -67,8 +67,19 @@ struct EngineWalkTests {
         #expect(try findings(plain, enable: ["ASC2285"]).map(\.line) == [2])
         #expect(try findings(fullWidth, enable: ["ASC2285"]).map(\.line) == [2])
         #expect(try findings(other, enable: ["ASC2285"]).isEmpty)
-        #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: Array(other.utf8)))
-        #expect(SourceSearch.mayContain(identifier: "pam_authenticate", in: Array(fullWidth.utf8)))
+        let nonASCIIText = "def login(handle):\n    handle.authenticate(\"\u{FF50}am\")\n"
+        #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(other.utf8), filename: "t.py")))
+        #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(nonASCIIText.utf8), filename: "t.py")))
+        #expect(SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(fullWidth.utf8), filename: "t.py")))
+    }
+
+    /// A rule matching names of a module is skipped where the module is not imported, and
+    /// still sees it through aliases.
+    @Test func ruleNeedingAnImportSeesAliases() throws {
+        let aliased = "from ssl import PROTOCOL_SSLv3 as OLD\nimport ssl as s\nctx = s.SSLContext(OLD)\n"
+        let unimported = "PROTOCOL_SSLv3 = 2\nctx = SSLContext(PROTOCOL_SSLv3)\n"
+        #expect(try findings(aliased, enable: ["ASC502"]).map(\.line) == [3])
+        #expect(try findings(unimported, enable: ["ASC502"]).isEmpty)
     }
 
     /// A rule that stops looking inside a node (a comparison) still sees what follows it.

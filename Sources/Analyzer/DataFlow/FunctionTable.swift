@@ -1,16 +1,28 @@
 import PythonSyntax
 
-/// A function defined in the file, with what the taint engine needs to know of it.
-struct FunctionInfo {
-    var qualifiedName: String
-    var className: String?
-    var parameters: [String]
-    var body: [Stmt]
+/// A function defined in the file, with what the taint engine needs to know of it. A class:
+/// every branch of an interpretation holds it, and copying one reference is cheaper than
+/// copying its fields.
+final class FunctionInfo {
+    let qualifiedName: String
+    let className: String?
+    let parameters: [String]
+    let body: [Stmt]
     /// A web handler: its parameters (and `request`) carry attacker data.
-    var isHandler: Bool
+    let isHandler: Bool
     /// A Flask view, whose returned text is sent as HTML.
-    var returnsHTML: Bool
-    var loc: Loc
+    let returnsHTML: Bool
+    let loc: Loc
+
+    init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
+        self.qualifiedName = qualifiedName
+        self.className = className
+        self.parameters = parameters
+        self.body = body
+        self.isHandler = isHandler
+        self.returnsHTML = returnsHTML
+        self.loc = loc
+    }
 }
 
 /// What calling a function does with its arguments: which parameters reach the return

@@ -35,18 +35,22 @@ extension TaintInterpreter {
         guard let site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
         }
+        // Most calls get nothing tainted. Then no sink can report, nothing is added to a
+        // container, and the result is tainted only if the call itself is a source; a function
+        // of this file returns what its arguments bring (nothing), whatever its summary.
+        guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
+            if resolveLocal(site) != nil { return nil }
+            return TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false)
+        }
+
+        // A sink argument is one of these expressions (or inside a starred one).
         let taintOf: (Expr) -> Taint? = { [self] argument in
             if let index = arguments.firstIndex(where: { $0.loc == argument.loc }) { return argumentTaints[index] }
             if let keyword = keywords.first(where: { $0.value.loc == argument.loc }) { return keyword.arg.flatMap { keywordTaints[$0] } ?? anyKeyword }
             var copy = self
             return copy.expression(argument, depth: depth + 1)
         }
-
-        // A sink argument is one of these expressions (or inside a starred one): with none of
-        // them tainted, no rule can report here, and asking all of them costs a fifth of a scan.
-        if receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) {
-            checkSinks(site, taintOf: taintOf)
-        }
+        checkSinks(site, taintOf: taintOf)
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
@@ -142,7 +146,7 @@ extension TaintInterpreter {
     }
 
     /// `helper(x)` for a function of the module, `self.helper(x)` for a method of this class.
-    private func resolveLocal(_ site: CallSite) -> (FunctionInfo, FunctionSummary, Int)? {
+    func resolveLocal(_ site: CallSite) -> (FunctionInfo, FunctionSummary, Int)? {
         switch site.function.kind {
         case .name(let id, _):
             guard engine.imports.binding(of: id) == nil, let info = engine.functions[id] else { return nil }

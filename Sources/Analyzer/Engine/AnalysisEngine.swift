@@ -10,6 +10,8 @@ public struct AnalysisEngine: Sendable {
     /// Node rules by the bit index of the node kinds they look at.
     private let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
+    /// Per rule: the identifiers and imports a file needs for it to apply (see `Rule`).
+    private let requirements: [(identifiers: [String], imports: [String])]
 
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration(), registry: [any Rule.Type] = RuleRegistry.all) {
         self.configuration = configuration
@@ -31,6 +33,7 @@ public struct AnalysisEngine: Sendable {
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
         dataFlowRules = rules.compactMap(\.asDataFlowRule)
+        requirements = rules.map { ($0.requiredIdentifiers, $0.requiredImports) }
     }
 
     /// Findings for one file, suppressed ones included (marked), below-threshold ones dropped,
@@ -49,8 +52,9 @@ public struct AnalysisEngine: Sendable {
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
         var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
-        let applies = rules.map { rule in
-            rule.requiredIdentifiers.isEmpty || rule.requiredIdentifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed.source) }
+        let applies = requirements.map { required in
+            (required.identifiers.isEmpty || required.identifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed) })
+                && (required.imports.isEmpty || required.imports.contains(where: imports.imports))
         }
         func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
             let before = contexts[index].findings.count

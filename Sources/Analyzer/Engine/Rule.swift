@@ -28,6 +28,9 @@ public protocol Rule: Sendable {
     /// empty for rules that may report anywhere. The engine skips the rule on other files
     /// (a rule that walks whole function bodies for one name costs much more than a search).
     var requiredIdentifiers: [String] { get }
+    /// Modules at least one of which a file must import (`ssl`) for this rule to report in it:
+    /// for rules that only match names resolved through those imports.
+    var requiredImports: [String] { get }
 }
 
 extension Rule {
@@ -39,6 +42,7 @@ extension Rule {
     public var asDataFlowRule: (any DataFlowRule)? { nil }
     public func check(node: Node, context: inout RuleContext) {}
     public var requiredIdentifiers: [String] { [] }
+    public var requiredImports: [String] { [] }
     /// Shorthand for the rule's description.
     public var description: RuleDescription { Self.description }
 }

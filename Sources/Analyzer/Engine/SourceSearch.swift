@@ -1,18 +1,20 @@
+import PythonSyntax
+
 /// Byte search over a file's source, for rules that only apply where a name occurs.
 enum SourceSearch {
-    /// False only when `identifier` (ASCII) cannot occur in the file. An identifier may also
-    /// be spelt with compatibility characters that normalise to it (`ｐam_authenticate` is
-    /// `pam_authenticate` to Python, NFKC), so a file with any non-ASCII byte may contain it.
-    static func mayContain(identifier: String, in source: [UInt8]) -> Bool {
+    /// False only when no identifier of the file can be `identifier` (ASCII). The search is
+    /// on the raw text; a name spelt with compatibility characters (`ｐam_authenticate` is
+    /// `pam_authenticate` to Python, NFKC) would escape it, so a file with any non-ASCII
+    /// identifier may always contain it.
+    static func mayContain(identifier: String, in parsed: ParsedModule) -> Bool {
+        if parsed.hasNonASCIIIdentifiers { return true }
         let needle = Array(identifier.utf8)
         guard let first = needle.first else { return true }
-        return source.withUnsafeBufferPointer { bytes in
+        return parsed.source.withUnsafeBufferPointer { bytes in
             let count = bytes.count, length = needle.count
             var index = 0
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x80 { return true }
-                if byte == first, index + length <= count {
+            while index + length <= count {
+                if bytes[index] == first {
                     var matched = 1
                     while matched < length, bytes[index + matched] == needle[matched] { matched += 1 }
                     if matched == length { return true }

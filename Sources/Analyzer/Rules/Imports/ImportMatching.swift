@@ -5,7 +5,14 @@ import PythonSyntax
 enum ImportMatching {
     /// Whether `name` is one of `modules` or lies under one of them.
     static func matches(_ name: String, _ modules: Set<String>) -> Bool {
-        modules.contains { name == $0 || name.hasPrefix($0 + ".") }
+        // `name` itself or a dotted prefix of it (`xml.etree` of `xml.etree.ElementTree`).
+        if modules.contains(name) { return true }
+        var index = name.startIndex
+        while let dot = name[index...].firstIndex(of: ".") {
+            if modules.contains(String(name[..<dot])) { return true }
+            index = name.index(after: dot)
+        }
+        return false
     }
 
     /// Reports `import m` (at the alias) and `from m import x` (at the statement, once; or at

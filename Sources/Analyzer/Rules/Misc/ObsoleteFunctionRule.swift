@@ -37,18 +37,27 @@ struct ObsoleteFunctionRule: Rule {
         "formatter": "nothing (removed)", "md5": "hashlib", "sha": "hashlib", "popen2": "subprocess", "commands": "subprocess",
     ]
 
+    static let moduleNames = Set(modules.keys)
+    /// The last part of every replaced name: most attributes are none of these, and asking
+    /// costs less than resolving the attribute's name.
+    static let replacedAttributes = Set(replacements.keys.compactMap { $0.split(separator: ".").last.map(String.init) })
+
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.importStatement, .otherExpression] }
+    /// Every name it reports is an imported module or a name of one.
+    var requiredImports: [String] { Self.importedModules }
+    static let importedModules = Array(moduleNames.union(replacements.keys.compactMap { $0.split(separator: ".").first.map(String.init) }))
 
     func check(node: Node, context: inout RuleContext) {
         switch node {
         case .stmt:
-            ImportMatching.check(node, modules: Set(Self.modules.keys), message: { module in
+            ImportMatching.check(node, modules: Self.moduleNames, message: { module in
                 let head = String(module.split(separator: ".").first ?? "")
                 return "\(head) is deprecated or removed; use \(Self.modules[head] ?? "its replacement")"
             }, context: &context)
         case .expr(let expression):
-            guard case .attribute = expression.kind, let name = context.imports.qualifiedName(of: expression),
+            guard case .attribute(_, let attr, _) = expression.kind, Self.replacedAttributes.contains(attr),
+                  let name = context.imports.qualifiedName(of: expression),
                   let replacement = Self.replacements[name] else { return }
             context.report(expression.loc, "\(name) is deprecated or removed; use \(replacement)", fixHint: "use \(replacement)")
         default:

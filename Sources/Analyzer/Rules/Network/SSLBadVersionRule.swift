@@ -38,6 +38,8 @@ struct SSLBadVersionRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    /// Every insecure version is a name of these modules.
+    var requiredImports: [String] { ["ssl", "OpenSSL"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind else { return }

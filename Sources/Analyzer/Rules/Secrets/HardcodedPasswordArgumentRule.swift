@@ -26,7 +26,8 @@ struct HardcodedPasswordArgumentRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(_, _, let keywords) = expression.kind else { return }
         for keyword in keywords {
-            guard let name = keyword.arg, SecretNames.looksSecret(name), SecretNames.isCandidateValue(keyword.value) else { continue }
+            // The value first: most are not string constants, and the name test costs more.
+            guard SecretNames.isCandidateValue(keyword.value), let name = keyword.arg, SecretNames.looksSecret(name) else { continue }
             context.report(keyword.value.loc, "possible hardcoded secret passed as \(name)",
                            fixHint: "read it from the environment or a secret store")
         }

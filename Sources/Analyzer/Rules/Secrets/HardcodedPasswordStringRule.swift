@@ -45,7 +45,8 @@ struct HardcodedPasswordStringRule: Rule {
         case .expr(let expression):
             if case .dict(let keys, let values) = expression.kind {
                 for (key, value) in zip(keys, values) {
-                    guard let name = key?.stringConstant, SecretNames.looksSecret(name), SecretNames.isCandidateValue(value) else { continue }
+                    // The value first: most are not string constants, and naming tests cost more.
+                    guard SecretNames.isCandidateValue(value), let name = key?.stringConstant, SecretNames.looksSecret(name) else { continue }
                     context.report(value.loc, "possible hardcoded secret stored under \(name)",
                                    fixHint: "read it from the environment or a secret store")
                 }
@@ -54,7 +55,7 @@ struct HardcodedPasswordStringRule: Rule {
             guard case .compare(let left, let ops, let comparators) = expression.kind, ops.count == 1,
                   ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
             for (named, literal) in [(left, right), (right, left)] {
-                if let name = SecretNames.targetName(named), SecretNames.looksSecret(name), SecretNames.isCandidateValue(literal) {
+                if SecretNames.isCandidateValue(literal), let name = SecretNames.targetName(named), SecretNames.looksSecret(name) {
                     context.report(literal.loc, "possible hardcoded secret compared with \(name)",
                                    fixHint: "compare against a secret loaded at run time (with hmac.compare_digest)")
                 }
