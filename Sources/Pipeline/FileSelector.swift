@@ -118,15 +118,9 @@ public enum FileSelector {
                 throw SelectionError(message: "\(given): no such file or directory")
             }
             if isDirectory.boolValue {
-                guard let enumerator = manager.enumerator(atPath: given) else { continue }
-                var found: [String] = []
-                while let relative = enumerator.nextObject() as? String {
-                    let full = given.hasSuffix("/") ? given + relative : given + "/" + relative
-                    if relative.split(separator: "/").contains(where: { $0 == ".git" }) { continue }
-                    var isDir: ObjCBool = false
-                    if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { found.append(full) }
+                for file in DiskFiles.regularFiles(under: given) {
+                    try addDiskFile(file, explicit: false, filter: filter, limit: limit, to: &selection)
                 }
-                for file in found.sorted() { try addDiskFile(file, explicit: false, filter: filter, limit: limit, to: &selection) }
             } else {
                 try addDiskFile(given, explicit: true, filter: filter, limit: limit, to: &selection)
             }
@@ -136,9 +130,16 @@ public enum FileSelector {
 
     private static func addDiskFile(_ path: String, explicit: Bool, filter: PathFilter, limit: Int, to selection: inout Selection) throws {
         let normalised = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if attributes?[.type] as? FileAttributeType == .typeSymbolicLink, !explicit { return }
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        // A path given by name is followed if it is a link; links met in a directory are not.
+        guard let status = DiskFiles.status(path, followingLinks: explicit) else {
+            throw SelectionError(message: "\(path): cannot read the file")
+        }
+        // Links met in a directory are passed over; a device or FIFO could block a read.
+        guard status.kind == .regular else {
+            if explicit { selection.skip(normalised, .notPython) }
+            return
+        }
+        let size = status.size
         let namedPython = path.hasSuffix(".py") || path.hasSuffix(".pyi")
         if size > limit {
             if namedPython || explicit { selection.skip(normalised, .tooLarge) }
@@ -147,20 +148,17 @@ public enum FileSelector {
         // Only a shebang makes a file of another name Python: read its first line, not the whole
         // file (a directory of data files would otherwise be read in full, one by one).
         if !namedPython {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard let head = DiskFiles.read(path, limit: 128) else {
                 throw SelectionError(message: "\(path): cannot read the file")
             }
-            let head = (try? handle.read(upToCount: 128)) ?? Data()
-            try? handle.close()
-            guard PythonFileKind.isPython(path: path, head: [UInt8](head)) else {
+            guard PythonFileKind.isPython(path: path, head: head) else {
                 if explicit { selection.skip(normalised, .notPython) }
                 return
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = DiskFiles.read(path) else {
             throw SelectionError(message: "\(path): cannot read the file")
         }
-        let bytes = [UInt8](data)
         if PythonFileKind.looksBinary(bytes) {
             selection.skip(normalised, .binary)
             return

@@ -82,6 +82,16 @@ struct EngineWalkTests {
         #expect(try findings(unimported, enable: ["ASC502"]).isEmpty)
     }
 
+    /// A star import or a later rebinding of the name still counts as importing the module.
+    @Test func starImportsAndRebindingsStillImport() throws {
+        let star = "from telnetlib import *\n"
+        let rebound = "import os\nimport telnetlib\ntelnetlib = os.path\n"
+        let obsolete = "from imp import *\n"
+        #expect(try findings(star, enable: ["ASC401"]).map(\.line) == [1])
+        #expect(try findings(rebound, enable: ["ASC401"]).map(\.line) == [2])
+        #expect(try findings(obsolete, enable: ["ASC2477"]).map(\.line) == [1])
+    }
+
     /// A rule that stops looking inside a node (a comparison) still sees what follows it.
     @Test func skippedNodesEndWhereTheirRangeEnds() throws {
         let source = """

@@ -279,4 +279,39 @@ struct ScanGitTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.py: no such file or directory"))
     }
+
+    /// A directory scan takes `.py` files and Python shebang scripts at any depth; it passes
+    /// over other files, links, `.git` and FIFOs (a read would block) without reading them.
+    @Test func directoryScanChoosesFilesLikeItSays() throws {
+        let url = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let manager = FileManager.default
+        for directory in ["src/deep/er", "src/.git", "elsewhere"] {
+            try manager.createDirectory(at: url.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: url.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        try write("src/a.py", Self.vulnerable)
+        try write("src/deep/er/b.py", Self.vulnerable)
+        try write("src/tool", "#!/usr/bin/env python3\n" + Self.vulnerable)
+        try write("src/run.sh", "#!/bin/sh\nls $1\n")
+        try write("src/.git/hook.py", Self.vulnerable)
+        try write("elsewhere/linked.py", Self.vulnerable)
+        try manager.createSymbolicLink(atPath: url.appendingPathComponent("src/link.py").path, withDestinationPath: "../elsewhere/linked.py")
+        #expect(mkfifo(url.appendingPathComponent("src/pipe.py").path, 0o600) == 0)
+        let output = url.appendingPathComponent("report.json").path
+        let result = try TestSupport.run(TestSupport.toolPath, ["scan", "src", "--format", "json", "--output", output], in: url,
+                                         environment: ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "GIT_CEILING_DIRECTORIES": url.deletingLastPathComponent().path])
+        #expect(result.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        let files = Set(findings.compactMap { $0["file"] as? String })
+        #expect(files == ["src/a.py", "src/deep/er/b.py", "src/tool"])
+        // Named explicitly, a link is followed.
+        let linked = try TestSupport.run(TestSupport.toolPath, ["scan", "src/link.py"], in: url,
+                                         environment: ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "GIT_CEILING_DIRECTORIES": url.deletingLastPathComponent().path])
+        #expect(linked.status == 1)
+        #expect(linked.stdout.contains("src/link.py:4"))
+    }
 }

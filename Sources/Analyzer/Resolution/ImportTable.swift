@@ -9,10 +9,14 @@ public struct ImportTable: Sendable {
     private var importedPrefixes: Set<String> = []
 
     public init(module: Module) {
+        // What the import statements name, kept apart from the bindings (a later assignment
+        // may rebind a name; the module was imported all the same).
+        var imported: [String] = []
         module.walkStatements { statement in
             switch statement.kind {
             case .import(let names):
                 for alias in names {
+                    imported.append(alias.name)
                     if let asname = alias.asname {
                         bindings[asname] = alias.name
                     } else {
@@ -23,6 +27,7 @@ public struct ImportTable: Sendable {
                 }
             case .importFrom(let module, let names, let level):
                 let base = String(repeating: ".", count: level) + (module ?? "")
+                if level == 0, let module { imported.append(module) }  // `from m import *` binds nothing we know
                 for alias in names where alias.name != "*" {
                     let qualified = base.isEmpty || base.hasSuffix(".") ? base + alias.name : base + "." + alias.name
                     bindings[alias.asname ?? alias.name] = qualified
@@ -37,7 +42,7 @@ public struct ImportTable: Sendable {
                 break
             }
         }
-        for qualified in bindings.values {
+        for qualified in imported + bindings.values {
             var prefix = ""
             for part in qualified.split(separator: ".") {
                 prefix = prefix.isEmpty ? String(part) : prefix + "." + part
@@ -46,7 +51,8 @@ public struct ImportTable: Sendable {
         }
     }
 
-    /// Whether the file imports `module` or anything under it (`flask` for `from flask import Flask`).
+    /// Whether the file imports `module` or anything under it (`flask` for `from flask import Flask`,
+    /// `from flask import *` or `import flask.json`).
     public func imports(_ module: String) -> Bool {
         importedPrefixes.contains(module)
     }

@@ -15,6 +15,12 @@ enum ImportMatching {
         return false
     }
 
+    /// The top-level packages of `modules`: a file importing none of them cannot match
+    /// (for `Rule.requiredImports`).
+    static func heads(_ modules: Set<String>) -> [String] {
+        Array(Set(modules.map { String($0.split(separator: ".").first ?? Substring($0)) })).sorted()
+    }
+
     /// Reports `import m` (at the alias) and `from m import x` (at the statement, once; or at
     /// each alias when only `m.x` is listed).
     static func check(_ node: Node, modules: Set<String>, message: (String) -> String, context: inout RuleContext) {

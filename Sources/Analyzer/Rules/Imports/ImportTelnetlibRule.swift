@@ -19,6 +19,7 @@ struct ImportTelnetlibRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .importStatement }
+    var requiredImports: [String] { ImportMatching.heads(Self.modules) }
 
     func check(node: Node, context: inout RuleContext) {
         ImportMatching.check(node, modules: Self.modules, message: { "import of \($0): review its use (\(Self.description.banditID ?? ""))" },
