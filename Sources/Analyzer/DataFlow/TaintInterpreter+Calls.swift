@@ -24,11 +24,14 @@ extension TaintInterpreter {
             anyKeyword = Taint.merge(anyKeyword, taint)
         }
         var receiverTaint: Taint?
-        var receiverName: String?
+        var receiverExpression: Expr?
         if case .attribute(let receiver, _, _) = function.kind {
             receiverTaint = self.expression(receiver, depth: depth + 1)
-            receiverName = pathKey(receiver)
+            receiverExpression = receiver
         }
+        // Built only when needed (most receivers are neither open files nor containers).
+        var receiverName: String? { receiverExpression.flatMap(pathKey) }
+        var receiverIsFile: Bool { !fileHandles.isEmpty && (receiverName.map { fileHandles.contains($0) } ?? false) }
 
         // A call on something we cannot name (`db.execute(q)`, `get_db().execute(q)`) still
         // reaches method-based sinks and sources.
@@ -40,7 +43,7 @@ extension TaintInterpreter {
         // of this file returns what its arguments bring (nothing), whatever its summary.
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
             if resolveLocal(site) != nil { return nil }
-            return TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false)
+            return TaintSources.callSource(site, receiverIsFile: receiverIsFile)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -54,11 +57,14 @@ extension TaintInterpreter {
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
-            if added != nil { environment[receiverName] = Taint.merge(environment[receiverName], added) }
+            if added != nil {
+                recorder.storesPaths = true
+                environment[receiverName] = Taint.merge(environment[receiverName], added)
+            }
         }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
-        if let source = TaintSources.callSource(site, receiverIsFile: receiverName.map { fileHandles.contains($0) } ?? false) {
+        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile) {
             return source
         }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }

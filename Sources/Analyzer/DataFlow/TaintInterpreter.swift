@@ -4,6 +4,9 @@ import PythonSyntax
 /// it only accumulates, so every branch of the interpretation shares one.
 final class SummaryRecorder {
     var summary = FunctionSummary()
+    /// Whether some branch stored taint under an attribute path (`self.x`). Until one has,
+    /// reading `a.b` need not build the path to look it up.
+    var storesPaths = false
 }
 
 /// Walks one function body (or the module's top level), tracking taint per variable.
@@ -123,10 +126,10 @@ struct TaintInterpreter {
     /// Joins two branches' variables: a branch that always leaves (return, raise) contributes
     /// nothing. (Findings and the summary are shared, so both branches' are kept already.)
     private mutating func adopt(_ first: TaintInterpreter, _ second: TaintInterpreter, thenEnds: Bool, elseEnds: Bool) {
-        var merged: [String: Taint] = [:]
-        let sides = [(first, thenEnds), (second, elseEnds)].filter { !$0.1 }.map(\.0)
-        let chosen = sides.isEmpty ? [first, second] : sides
-        for side in chosen {
+        // A branch that leaves contributes nothing, unless both do.
+        let chosen = thenEnds == elseEnds ? [first, second] : thenEnds ? [second] : [first]
+        var merged = chosen[0].environment
+        for side in chosen.dropFirst() {
             for (name, taint) in side.environment { merged[name] = Taint.merge(merged[name], taint) }
         }
         environment = merged
@@ -149,6 +152,8 @@ struct TaintInterpreter {
         case .attribute, .subscript:
             if let stepped { checkAssignmentSinks(target, stepped) }
             // `self.x = t`, `d[k] = t`: the object now holds tainted data.
+            guard let stepped else { break }
+            recorder.storesPaths = true
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
             }
@@ -231,7 +236,7 @@ struct TaintInterpreter {
             return nil
         case .attribute(let value, let attr, _):
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
-            if let key = pathKey(expression), let stored = environment[key] { return stored }
+            if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }
             return self.expression(value, depth: depth + 1)
         case .subscript(let value, let slice, _):
