@@ -21,6 +21,7 @@ struct TarfileExtractAllRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    var requiredImports: [String] { ["tarfile"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extractall",

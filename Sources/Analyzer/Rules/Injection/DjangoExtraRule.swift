@@ -23,6 +23,7 @@ struct DjangoExtraRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    var requiredIdentifiers: [String] { ["extra"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extra",

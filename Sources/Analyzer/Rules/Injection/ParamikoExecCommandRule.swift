@@ -21,6 +21,7 @@ struct ParamikoExecCommandRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    var requiredImports: [String] { ["paramiko"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "exec_command",

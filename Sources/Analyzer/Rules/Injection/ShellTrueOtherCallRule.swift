@@ -23,6 +23,7 @@ struct ShellTrueOtherCallRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    var requiredIdentifiers: [String] { ["shell"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,

@@ -23,6 +23,7 @@ struct SSHAutoAddPolicyRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    var requiredImports: [String] { ["paramiko"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "set_missing_host_key_policy",

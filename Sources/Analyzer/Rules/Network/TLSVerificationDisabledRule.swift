@@ -26,6 +26,7 @@ struct TLSVerificationDisabledRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.assignment, .call] }
+    var requiredIdentifiers: [String] { ["verify_mode", "check_hostname", "set_verify", "cert_reqs"] }
 
     private func disablesVerification(_ value: Expr, context: RuleContext) -> Bool {
         guard let name = context.imports.qualifiedName(of: value) else { return false }

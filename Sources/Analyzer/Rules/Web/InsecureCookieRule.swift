@@ -30,6 +30,7 @@ struct InsecureCookieRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.assignment, .call] }
+    var requiredIdentifiers: [String] { ["set_cookie"] + Self.settings.keys.sorted() }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {
