@@ -71,6 +71,10 @@ struct EngineWalkTests {
         #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(other.utf8), filename: "t.py")))
         #expect(!SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(nonASCIIText.utf8), filename: "t.py")))
         #expect(SourceSearch.mayContain(identifier: "pam_authenticate", in: try PythonSyntax.parse(Array(fullWidth.utf8), filename: "t.py")))
+        let words = try PythonSyntax.parse(Array("opener = reopen(open_)\nx = open\n".utf8), filename: "t.py")
+        #expect(SourceSearch.mayContain(identifier: "open", in: words))
+        let noWord = try PythonSyntax.parse(Array("opener = reopen(open_)\n".utf8), filename: "t.py")
+        #expect(!SourceSearch.mayContain(identifier: "open", in: noWord))
     }
 
     /// A rule matching names of a module is skipped where the module is not imported, and

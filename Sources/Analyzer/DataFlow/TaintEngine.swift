@@ -37,8 +37,14 @@ final class TaintEngine {
         classNames = Set(functions.values.compactMap(\.className))
     }
 
+    /// Whether untrusted data can enter this file at all: a web handler's parameters, or a
+    /// name some source needs. Without one, no flow can be reported and none explained away.
+    var mayHaveSources: Bool {
+        functions.values.contains(where: \.isHandler) || TaintSources.identifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed) }
+    }
+
     func run() -> [Finding] {
-        guard !rules.isEmpty else { return [] }
+        guard !rules.isEmpty, mayHaveSources else { return [] }
         let names = functions.keys.sorted()
         // Summaries only grow, so a flow found with an early, smaller summary stays true:
         // findings are kept from every pass. A function is analysed again only when a summary

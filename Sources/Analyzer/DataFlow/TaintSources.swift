@@ -47,6 +47,14 @@ enum TaintSources {
         return nil
     }
 
+    /// A name every source above needs in the file's text (imported modules are reached by
+    /// their attributes: `sys.argv`, `os.environ`; a file is read through `open`). A file with
+    /// none of them and no web handler has no source, so no data-flow finding.
+    static let identifiers = [
+        "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
+        "recvmsg", "request", "open",
+    ]
+
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
     static let neutralisers: Set<String> = [
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
