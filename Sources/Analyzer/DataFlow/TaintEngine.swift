@@ -37,14 +37,11 @@ final class TaintEngine {
         classNames = Set(functions.values.compactMap(\.className))
     }
 
-    /// Whether untrusted data can enter this file at all: a web handler's parameters, or a
-    /// name some source needs. Without one, no flow can be reported and none explained away.
-    var mayHaveSources: Bool {
-        functions.values.contains(where: \.isHandler) || TaintSources.identifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed) }
-    }
-
-    func run() -> [Finding] {
-        guard !rules.isEmpty, mayHaveSources else { return [] }
+    /// Untrusted data enters a file through a web handler's parameters or a source, and each
+    /// source needs one of `TaintSources.identifiers` in the file (`sourceNamesPresent`).
+    /// Without either, no flow can be reported and none explained away: nothing to run.
+    func run(sourceNamesPresent: Bool = true) -> [Finding] {
+        guard !rules.isEmpty, sourceNamesPresent || functions.values.contains(where: \.isHandler) else { return [] }
         let names = functions.keys.sorted()
         // Summaries only grow, so a flow found with an early, smaller summary stays true:
         // findings are kept from every pass. A function is analysed again only when a summary

@@ -10,8 +10,12 @@ public struct AnalysisEngine: Sendable {
     /// Node rules by the bit index of the node kinds they look at.
     private let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
-    /// Per rule: the identifiers and imports a file needs for it to apply (see `Rule`).
-    private let requirements: [(identifiers: [String], imports: [String])]
+    /// Per rule: the names (indices into `names`) and imports a file needs for it to apply
+    /// (see `Rule`).
+    private let requirements: [(names: [Int], imports: [String])]
+    /// The names rules and the taint engine's sources need, found in one pass per file.
+    private let names: NameIndex
+    private let sourceNames: [Int]
 
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration(), registry: [any Rule.Type] = RuleRegistry.all) {
         self.configuration = configuration
@@ -33,7 +37,17 @@ public struct AnalysisEngine: Sendable {
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
         dataFlowRules = rules.compactMap(\.asDataFlowRule)
-        requirements = rules.map { ($0.requiredIdentifiers, $0.requiredImports) }
+        var allNames: [String] = []
+        func indices(_ wanted: [String]) -> [Int] {
+            wanted.map { name in
+                if let index = allNames.firstIndex(of: name) { return index }
+                allNames.append(name)
+                return allNames.count - 1
+            }
+        }
+        requirements = rules.map { (indices($0.requiredIdentifiers), $0.requiredImports) }
+        sourceNames = indices(TaintSources.identifiers)
+        names = NameIndex(allNames)
     }
 
     /// Findings for one file, suppressed ones included (marked), below-threshold ones dropped,
@@ -52,8 +66,9 @@ public struct AnalysisEngine: Sendable {
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
         var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
+        let present = names.present(in: parsed)
         let applies = requirements.map { required in
-            (required.identifiers.isEmpty || required.identifiers.contains { SourceSearch.mayContain(identifier: $0, in: parsed) })
+            (required.names.isEmpty || required.names.contains { present[$0] })
                 && (required.imports.isEmpty || required.imports.contains(where: imports.imports))
         }
         func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
@@ -109,7 +124,7 @@ public struct AnalysisEngine: Sendable {
         }
         if !dataFlowRules.isEmpty {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
-            let flow = taint.run()
+            let flow = taint.run(sourceNamesPresent: sourceNames.contains { present[$0] })
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
             results.removeAll { finding in
