@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Speed over the CPython standard library: autosafecoder beside Ruff and Bandit.
 
-Usage: python3 Benchmarks/analyzer/stdlib_speed.py [--tool PATH] [--with-bandit] [--runs N]
+Usage: python3 Benchmarks/analyzer/stdlib_speed.py [--tool PATH] [--with-bandit] [--rounds N] [--runs N]
 
 The corpus is the running interpreter's standard library directory
 (sysconfig.get_paths()["stdlib"]) without its site-packages/ (third-party code, usually several
 times the size of the stdlib itself): every other top-level entry is passed to each tool as a path.
 
-One timed run per tool (wall time, files/s, peak RSS from `/usr/bin/time -v`, else
+N rounds (default 3), every tool once per round in turn, medians reported, with the per-round
+ratios to Ruff (wall time, files/s, peak RSS from `/usr/bin/time -v`, else
 getrusage of children):
   autosafecoder scan PATHS --format json --output TMP   (exit status 1 expected: findings)
   ruff check --select S --no-cache PATHS
@@ -136,6 +137,7 @@ def main():
         parser.add_argument("--with-bandit", action="store_true",
                             help="run Bandit on the whole corpus (~7 minutes) instead of a 5%% sample")
         parser.add_argument("--runs", type=int, default=20, help="start-up latency runs per tool (default 20)")
+        parser.add_argument("--rounds", type=int, default=3, help="whole-corpus rounds, tools in turn (default 3)")
     args = benchlib.parse_args(__doc__.splitlines()[0], extra)
     stdlib = sysconfig.get_paths()["stdlib"]
     paths, files = corpus(stdlib)
@@ -164,38 +166,56 @@ def main():
             handle.read()
 
     rows = {}
+    runs = {}
     with tempfile.TemporaryDirectory(prefix="asc-stdlib-") as work:
         report_path = os.path.join(work, "report.json")
         bandit_path = os.path.join(work, "bandit.json")  # a file rather than /dev/null, to count the files
-        seconds, cpu, rss, status, how = measure([args.tool, "scan", *paths, "--format", "json", "--output", report_path])
-        with open(report_path, encoding="utf-8") as handle:
-            report = json.load(handle)
-        judged = report.get("summary", {}).get("files", 0)
-        rows["autosafecoder"] = (seconds, cpu, rss, judged, f"exit {status} (1 expected)", "")
-        if status not in (0, 1):
-            sys.exit(f"stdlib_speed: autosafecoder exited {status}")
-
+        commands = {"autosafecoder": [args.tool, "scan", *paths, "--format", "json", "--output", report_path]}
         if ruff:
-            seconds, cpu, rss, status, _ = measure([ruff, "check", "--select", "S", "--no-cache", *paths])
-            shown = subprocess.run([ruff, "check", "--select", "S", "--no-cache", "--show-files", *paths],
-                                   capture_output=True, text=True).stdout.splitlines()
-            checked = sum(1 for l in shown if l.strip())
-            rows["ruff"] = (seconds, cpu, rss, checked, f"exit {status}", "")
-
+            commands["ruff"] = [ruff, "check", "--select", "S", "--no-cache", *paths]
+        sample_lines = 0
         if bandit:
             if args.with_bandit:
-                print(f"bandit: full corpus, {len(files)} files (several minutes) ...", flush=True)
-                seconds, cpu, rss, status, _ = measure([bandit, "-r", *paths, "-q", "-f", "json", "-o", bandit_path])
-                rows["bandit"] = (seconds, cpu, rss, bandit_files(bandit_path), f"exit {status}", "full run")
+                print(f"bandit: full corpus, {len(files)} files (several minutes a round) ...", flush=True)
+                commands["bandit"] = [bandit, "-r", *paths, "-q", "-f", "json", "-o", bandit_path]
             else:
                 sample = files[::SAMPLE_STRIDE]
-                sample_lines = 0
                 for f in sample:
                     with open(f, "rb") as handle:
                         sample_lines += handle.read().count(b"\n")
-                seconds, cpu, rss, status, _ = measure([bandit, "-q", "-f", "json", "-o", bandit_path, *sample])
-                rows["bandit (5% sample)"] = (seconds, cpu, rss, bandit_files(bandit_path), f"exit {status}",
-                                              f"sample: {sample_lines:,} lines")
+                commands["bandit (5% sample)"] = [bandit, "-q", "-f", "json", "-o", bandit_path, *sample]
+        # Every tool once per round, in turn, so the shared machine's load falls on all alike.
+        runs = {name: [] for name in commands}
+        for _ in range(args.rounds):
+            for name, command in commands.items():
+                runs[name].append(measure(command))
+        statuses = {name: v[-1][3] for name, v in runs.items()}
+        if statuses["autosafecoder"] not in (0, 1):
+            sys.exit(f"stdlib_speed: autosafecoder exited {statuses['autosafecoder']}")
+        with open(report_path, encoding="utf-8") as handle:
+            judged = json.load(handle).get("summary", {}).get("files", 0)
+        how = runs["autosafecoder"][0][4]
+
+        def summary(name):
+            v = runs[name]
+            rss = [r[2] for r in v if r[2] is not None]
+            return statistics.median(r[0] for r in v), statistics.median(r[1] for r in v), max(rss) if rss else None
+
+        seconds, cpu, rss = summary("autosafecoder")
+        rows["autosafecoder"] = (seconds, cpu, rss, judged, f"exit {statuses['autosafecoder']} (1 expected)", "")
+        if ruff:
+            shown = subprocess.run([ruff, "check", "--select", "S", "--no-cache", "--show-files", *paths],
+                                   capture_output=True, text=True).stdout.splitlines()
+            checked = sum(1 for l in shown if l.strip())
+            seconds, cpu, rss = summary("ruff")
+            rows["ruff"] = (seconds, cpu, rss, checked, f"exit {statuses['ruff']}", "")
+        if "bandit" in runs:
+            seconds, cpu, rss = summary("bandit")
+            rows["bandit"] = (seconds, cpu, rss, bandit_files(bandit_path), f"exit {statuses['bandit']}", "full run")
+        if "bandit (5% sample)" in runs:
+            seconds, cpu, rss = summary("bandit (5% sample)")
+            rows["bandit (5% sample)"] = (seconds, cpu, rss, bandit_files(bandit_path), f"exit {statuses['bandit (5% sample)']}",
+                                          f"sample: {sample_lines:,} lines")
 
         # Start-up latency on one small file, tools alternating so noise hits all alike.
         small = os.path.join(work, "small.py")
@@ -222,7 +242,8 @@ def main():
                                          None, len(files), "estimate",
                                          f"start-up {fixed:.2f}s + sample's per-file time x {len(files)} files")
 
-    print(f"Whole corpus, one run each. CPU time and peak RSS via {how}. Files as each tool counts them")
+    print(f"Whole corpus, median of {args.rounds} rounds (every tool once per round, in turn); peak RSS the largest;")
+    print(f"CPU time and peak RSS via {how}. Files as each tool counts them")
     print("(ours: .py, .pyi and python-shebang files, less the default policy's excludes such as venv/):")
     table = []
     for name, (seconds, cpu, rss, count, status, note) in rows.items():
@@ -241,6 +262,8 @@ def main():
         print(f"  Bandit / ours: {rows[bandit_row][0] / ours:.1f}x  ({rows[bandit_row][1] / ours_cpu:.1f}x){label}")
     if "ruff" in rows:
         print(f"  ours / Ruff:   {ours / rows['ruff'][0]:.1f}x  ({ours_cpu / rows['ruff'][1]:.1f}x)")
+        per_round = [a[0] / b[0] for a, b in zip(runs["autosafecoder"], runs["ruff"])]
+        print(f"  ours / Ruff per round (wall): {', '.join(f'{r:.1f}x' for r in per_round)}; median {statistics.median(per_round):.1f}x")
 
     print()
     print(f"Start-up latency, one small file ({SMALL_FILE.count(chr(10))} lines), median of {args.runs} runs:")
