@@ -24,16 +24,23 @@ public struct NodeKinds: OptionSet, Sendable, Hashable {
     public static let compare = NodeKinds(rawValue: 1 << 12)
     public static let dict = NodeKinds(rawValue: 1 << 13)
     public static let constant = NodeKinds(rawValue: 1 << 14)
+    /// Expressions of no kind below (names, subscripts, lambdas, ...): the most numerous.
     public static let otherExpression = NodeKinds(rawValue: 1 << 15)
     /// Parameters, keywords, aliases, handlers, comprehensions, patterns and the like.
     public static let otherNode = NodeKinds(rawValue: 1 << 16)
+    /// `a + b`, `a % b` and the other binary operators.
+    public static let binaryOperation = NodeKinds(rawValue: 1 << 17)
+    /// f-strings.
+    public static let formattedString = NodeKinds(rawValue: 1 << 18)
+    /// `value.attr`.
+    public static let attribute = NodeKinds(rawValue: 1 << 19)
 
     public static let statements: NodeKinds = [.functionDef, .classDef, .assignment, .importStatement, .tryStatement, .loop,
                                                .ifStatement, .returnStatement, .assertStatement, .withStatement, .otherStatement]
-    public static let expressions: NodeKinds = [.call, .compare, .dict, .constant, .otherExpression]
-    public static let all = NodeKinds(rawValue: (1 << 17) - 1)
+    public static let expressions: NodeKinds = [.call, .compare, .dict, .constant, .binaryOperation, .formattedString, .attribute, .otherExpression]
+    public static let all = NodeKinds(rawValue: (1 << 20) - 1)
 
-    static let bitCount = 17
+    static let bitCount = 20
 
     /// The one kind a node is.
     static func of(_ node: Node) -> NodeKinds {
@@ -58,6 +65,9 @@ public struct NodeKinds: OptionSet, Sendable, Hashable {
             case .compare: return .compare
             case .dict: return .dict
             case .constant: return .constant
+            case .binOp: return .binaryOperation
+            case .joinedStr: return .formattedString
+            case .attribute: return .attribute
             default: return .otherExpression
             }
         default:

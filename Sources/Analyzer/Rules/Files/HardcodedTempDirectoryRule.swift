@@ -28,7 +28,7 @@ struct HardcodedTempDirectoryRule: Rule {
     }
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { [.otherStatement, .compare, .call, .constant, .otherExpression] }
+    var nodeKinds: NodeKinds { [.otherStatement, .compare, .call, .constant, .formattedString] }
 
     func check(node: Node, context: inout RuleContext) {
         switch node {

@@ -34,7 +34,7 @@ struct SQLStringBuildingRule: Rule {
     var inspectsNodes: Bool { true }
     /// Calls (executors, `.format`) and other expressions (`+`, `%`, f-strings); a constant
     /// alone is never dynamic.
-    var nodeKinds: NodeKinds { [.call, .otherExpression] }
+    var nodeKinds: NodeKinds { [.call, .binaryOperation, .formattedString] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node else { return }

@@ -43,7 +43,7 @@ struct ObsoleteFunctionRule: Rule {
     static let replacedAttributes = Set(replacements.keys.compactMap { $0.split(separator: ".").last.map(String.init) })
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { [.importStatement, .otherExpression] }
+    var nodeKinds: NodeKinds { [.importStatement, .attribute] }
     /// Every name it reports is an imported module or a name of one.
     var requiredImports: [String] { Self.importedModules }
     static let importedModules = Array(moduleNames.union(replacements.keys.compactMap { $0.split(separator: ".").first.map(String.init) }))

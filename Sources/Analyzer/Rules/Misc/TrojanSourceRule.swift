@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PythonSyntax
 
 /// B613: Unicode bidirectional control characters that make code read differently than it runs.
@@ -37,21 +44,28 @@ struct TrojanSourceRule: Rule {
         guard case .stmt(let statement) = node, let first = context.parsed.module.body.first,
               statement.loc.startByte == first.loc.startByte, statement.loc.endByte == first.loc.endByte else { return }
         let bytes = context.parsed.source
+        // Every bidirectional control is a three-byte sequence starting 0xE2: jump between
+        // those bytes (memchr) and count lines only up to each hit, not byte by byte.
         var line = 1
         var lineStart = 0
+        var counted = 0
         var reportedLine = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                lineStart = index + 1
-            } else if byte == 0xE2, line != reportedLine, Self.isBidi(bytes, index) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count, let hit = memchr(base + index, 0xE2, buffer.count - index) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                index = position + 1
+                guard Self.isBidi(bytes, position) else { continue }
+                while counted < position {
+                    if buffer[counted] == 0x0A { line += 1; lineStart = counted + 1 }
+                    counted += 1
+                }
+                guard line != reportedLine else { continue }
                 reportedLine = line
-                context.report(Loc(line: line, column: index - lineStart, length: 3, startByte: index),
+                context.report(Loc(line: line, column: position - lineStart, length: 3, startByte: position),
                                "bidirectional control character can make the code read differently than it runs (Trojan Source)")
             }
-            index += 1
         }
     }
 }
