@@ -6,7 +6,8 @@ public struct AnalysisEngine: Sendable {
     public let configuration: AnalyzerConfiguration
     private let rules: [any Rule]
     private let byCallee: [String: [Int]]
-    private let byPrefix: [(prefix: String, rule: Int)]
+    /// Rules asking for calls by name prefix, with the package the prefix names (`requests`).
+    private let byPrefix: [(prefix: String, package: String, rule: Int)]
     /// Node rules by the bit index of the node kinds they look at.
     private let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
@@ -21,11 +22,11 @@ public struct AnalysisEngine: Sendable {
         self.configuration = configuration
         let rules = registry.filter { configuration.isEnabled($0.description) }.map { $0.init() }
         var byCallee: [String: [Int]] = [:]
-        var byPrefix: [(String, Int)] = []
+        var byPrefix: [(String, String, Int)] = []
         var nodeRules: [[Int]] = Array(repeating: [], count: NodeKinds.bitCount)
         for (index, rule) in rules.enumerated() {
             for callee in rule.callees { byCallee[callee, default: []].append(index) }
-            for prefix in rule.calleePrefixes { byPrefix.append((prefix, index)) }
+            for prefix in rule.calleePrefixes { byPrefix.append((prefix, String(prefix.split(separator: ".").first ?? ""), index)) }
             if rule.inspectsNodes {
                 for bit in 0..<NodeKinds.bitCount where rule.nodeKinds.contains(NodeKinds(rawValue: 1 << UInt32(bit))) {
                     nodeRules[bit].append(index)
@@ -90,10 +91,17 @@ public struct AnalysisEngine: Sendable {
 
         // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.
         var stack: [(node: Node, statementLine: Int, scope: Int)] = parsed.module.body.reversed().map { (.stmt($0), 0, -1) }
+        // Calls by name prefix: only those whose package the file imports can match.
+        let prefixes = byPrefix.filter { imports.imports($0.package) }
         while let (node, ownerLine, ownerScope) = stack.popLast() {
             statementLine = ownerLine
             scope = ownerScope
-            if case .stmt(let statement) = node {
+            // One switch for everything the engine needs of the node (each `if case` on the
+            // node copies its payload).
+            let kind: NodeKinds
+            let start: Int?
+            switch node {
+            case .stmt(let statement):
                 statementLine = statement.loc.lineno
                 switch statement.kind {
                 case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
@@ -102,17 +110,24 @@ public struct AnalysisEngine: Sendable {
                 default:
                     break
                 }
-            }
-            if case .expr(let expression) = node, case .call = expression.kind, let call = CallSite(expression, imports: imports) {
-                for index in byCallee[call.qualifiedName] ?? [] {
-                    run(index) { rule, context in rule.check(call: call, context: &context) }
+                kind = NodeKinds.of(statement)
+                start = statement.loc.startByte
+            case .expr(let expression):
+                if case .call = expression.kind, let call = CallSite(expression, imports: imports) {
+                    for index in byCallee[call.qualifiedName] ?? [] {
+                        run(index) { rule, context in rule.check(call: call, context: &context) }
+                    }
+                    for entry in prefixes where call.qualifiedName.hasPrefix(entry.prefix) {
+                        run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
+                    }
                 }
-                for entry in byPrefix where call.qualifiedName.hasPrefix(entry.prefix) {
-                    run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
-                }
+                kind = NodeKinds.of(expression)
+                start = expression.loc.startByte
+            default:
+                kind = .otherNode
+                start = node.loc?.startByte
             }
-            let start = node.loc?.startByte
-            for index in nodeRules[NodeKinds.of(node).bitIndex] {
+            for index in nodeRules[kind.bitIndex] {
                 guard applies[index] else { continue }
                 if let start, contexts[index].skipped.contains(start) { continue }
                 run(index) { rule, context in rule.check(node: node, context: &context) }

@@ -46,13 +46,11 @@ struct NameIndex: Sendable {
         return found
     }
 
-    /// An ASCII letter, digit or underscore.
+    /// An ASCII letter, digit or underscore (one bit per byte: `0-9` in the low word, `A-Z`,
+    /// `_` and `a-z` in the high one).
     @inline(__always) private static func continuesIdentifier(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
-            return true
-        default:
-            return false
-        }
+        if byte >= 128 { return false }
+        let digits: UInt64 = 0x03FF_0000_0000_0000, letters: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        return ((byte < 64 ? digits : letters) >> UInt64(byte & 63)) & 1 != 0
     }
 }

@@ -45,33 +45,38 @@ public struct NodeKinds: OptionSet, Sendable, Hashable {
     /// The one kind a node is.
     static func of(_ node: Node) -> NodeKinds {
         switch node {
-        case .stmt(let statement):
-            switch statement.kind {
-            case .functionDef: return .functionDef
-            case .classDef: return .classDef
-            case .assign, .augAssign, .annAssign: return .assignment
-            case .import, .importFrom: return .importStatement
-            case .try: return .tryStatement
-            case .for, .while: return .loop
-            case .if: return .ifStatement
-            case .return: return .returnStatement
-            case .assert: return .assertStatement
-            case .with: return .withStatement
-            default: return .otherStatement
-            }
-        case .expr(let expression):
-            switch expression.kind {
-            case .call: return .call
-            case .compare: return .compare
-            case .dict: return .dict
-            case .constant: return .constant
-            case .binOp: return .binaryOperation
-            case .joinedStr: return .formattedString
-            case .attribute: return .attribute
-            default: return .otherExpression
-            }
-        default:
-            return .otherNode
+        case .stmt(let statement): return of(statement)
+        case .expr(let expression): return of(expression)
+        default: return .otherNode
+        }
+    }
+
+    static func of(_ statement: Stmt) -> NodeKinds {
+        switch statement.kind {
+        case .functionDef: return .functionDef
+        case .classDef: return .classDef
+        case .assign, .augAssign, .annAssign: return .assignment
+        case .import, .importFrom: return .importStatement
+        case .try: return .tryStatement
+        case .for, .while: return .loop
+        case .if: return .ifStatement
+        case .return: return .returnStatement
+        case .assert: return .assertStatement
+        case .with: return .withStatement
+        default: return .otherStatement
+        }
+    }
+
+    static func of(_ expression: Expr) -> NodeKinds {
+        switch expression.kind {
+        case .call: return .call
+        case .compare: return .compare
+        case .dict: return .dict
+        case .constant: return .constant
+        case .binOp: return .binaryOperation
+        case .joinedStr: return .formattedString
+        case .attribute: return .attribute
+        default: return .otherExpression
         }
     }
 
