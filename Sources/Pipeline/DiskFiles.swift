@@ -64,19 +64,36 @@ enum DiskFiles {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(limit ?? Int.max, max(expected, 0)) + 1)
+        let size = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        // Read straight into an array of the file's size (plus one byte, to notice a file that
+        // grew); a file larger than that is read on in chunks.
+        let capacity = min(limit ?? Int.max, size + 1)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let got = systemRead(descriptor, buffer.baseAddress! + count, capacity - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if got == 0 { break }
+                count += got
+            }
+        }
+        if failed { return nil }
+        guard bytes.count == capacity, limit.map({ bytes.count < $0 }) ?? true else { return bytes }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while limit.map({ bytes.count < $0 }) ?? true {
             let wanted = min(chunk.count, (limit ?? Int.max) - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
-            if count < 0 {
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
+            if got < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
         }
         return bytes
     }
