@@ -27,30 +27,31 @@ measure() { # name, command...  -> prints "wall_s maxrss_kb"
 ROUNDS=${ROUNDS:-3}
 RESULTS=/tmp/parser-bench-results.txt
 : > "$RESULTS"
-record() { # label wall rss [inner seconds]
-    echo "$1|${4:-$2}|$2|$3" >> "$RESULTS"
+record() { # label wall rss [inner seconds] [inner CPU seconds]
+    echo "$1|${4:-$2}|$2|$3|${5:-}" >> "$RESULTS"
 }
+inner() { sed -n "s/.*$1=\([0-9.]*\)s.*/\1/p" /tmp/parser-bench-out.txt; }
 cat > /tmp/parser-bench-cpython.py <<'PY'
 import ast, sys, time, warnings
 warnings.simplefilter('ignore')
 files = open(sys.argv[1]).read().split()
 datas = [open(f, 'rb').read() for f in files]
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 for d in datas:
     try: ast.parse(d)
     except Exception: pass
-print(f"time={time.perf_counter()-t0:.3f}s")
+print(f"time={time.perf_counter()-t0:.3f}s cpu={time.process_time()-c0:.3f}s")
 PY
 PYVER=$(python3 -c 'import platform; print(platform.python_version())')
 RUFFVER=$(command -v ruff >/dev/null && ruff --version | cut -d' ' -f2)
 # The machine is shared: every tool runs once per round, side by side, and the table gives medians.
 for round in $(seq "$ROUNDS"); do
     read W R < <(measure "$DRV" bench "$LIST" --threads 1)
-    record "PythonSyntax (Swift), 1 thread" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    record "PythonSyntax (Swift), 1 thread" "$W" "$R" "$(inner time)" "$(inner cpu)"
     read W R < <(measure "$DRV" bench "$LIST" --threads "$NCPU")
-    record "PythonSyntax (Swift), $NCPU threads" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    record "PythonSyntax (Swift), $NCPU threads" "$W" "$R" "$(inner time)" "$(inner cpu)"
     read W R < <(measure python3 /tmp/parser-bench-cpython.py "$LIST")
-    record "CPython $PYVER ast.parse, 1 thread" "$W" "$R" "$(sed -n 's/.*time=\([0-9.]*\)s.*/\1/p' /tmp/parser-bench-out.txt)"
+    record "CPython $PYVER ast.parse, 1 thread" "$W" "$R" "$(inner time)" "$(inner cpu)"
     if [ -n "$RUFFVER" ]; then
         read W R < <(measure ruff check --select S --no-cache --isolated --quiet --exit-zero "$DIR")
         record "ruff $RUFFVER check --select S, $NCPU thr" "$W" "$R"
@@ -61,9 +62,12 @@ python3 - "$RESULTS" "$NFILES" "$BYTES" "$ROUNDS" <<'PY'
 import statistics, sys
 path, n, b, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 rows = {}
+cpus = {}
 for line in open(path):
-    label, t, wall, rss = line.rstrip("\n").split("|")
+    label, t, wall, rss, cpu = line.rstrip("\n").split("|")
     rows.setdefault(label, []).append((float(t), float(wall), int(rss)))
+    if cpu:
+        cpus.setdefault(label, []).append(float(cpu))
 print()
 print(f"Medians of {rounds} rounds:")
 print()
@@ -90,4 +94,12 @@ print(f"single core: {statistics.median(per_round):.1f}x the throughput of CPyth
 if ruff and oursN:
     print(f"all cores: whole corpus parsed in {oursN[1]:.2f} s wall vs ruff check {ruff[1]:.2f} s wall (target: less)")
 print("per-round single-core ratios: " + ", ".join(f"{r:.1f}x" for r in per_round))
+one = next(k for k in cpus if k.startswith('PythonSyntax') and k.endswith('1 thread'))
+cpy_label = next(k for k in cpus if k.startswith('CPython'))
+per_round_cpu = [c / o for o, c in zip(cpus[one], cpus[cpy_label])]
+# CPU time counts only the time each loop ran, not the time it waited for a core on the shared
+# machine, which falls unevenly on a 0.5 s run and a 6 s one.
+print(f"single core by CPU time: {statistics.median(per_round_cpu):.1f}x (median of per-round ratios; "
+      f"ours {statistics.median(cpus[one]):.2f} s, CPython {statistics.median(cpus[cpy_label]):.2f} s; per round "
+      + ", ".join(f"{r:.1f}x" for r in per_round_cpu) + ")")
 PY
