@@ -157,6 +157,37 @@ struct DataFlowTests {
         #expect(finding.flow.first?.line == 14)  // where `w` is read
     }
 
+    /// Functions that no call names and that hold no source are not analysed; those that do
+    /// are, whether called by name, as a method, or not at all.
+    @Test func onlyReachableFunctionsAreAnalysedAndNothingIsLost() throws {
+        let source = """
+        import os
+
+        def never_called(cmd):
+            os.system(cmd)
+
+        def main():
+            os.system(input())
+
+        class Tool:
+            def run(self, cmd):
+                os.system(cmd)
+
+        def helper(cmd):
+            os.system(cmd)
+
+        def entry():
+            value = os.environ["X"]
+            helper(value)
+            Tool().run(value)
+        """
+        let found = try findings(source).filter { $0.code == "ASC1078" }
+        #expect(found.map(\.line) == [7, 11, 14])
+        #expect(TaintEngine.anyPosition(in: 5..<9, [1, 4, 9]) == false)
+        #expect(TaintEngine.anyPosition(in: 4..<9, [1, 4, 9]) == true)
+        #expect(TaintEngine.anyPosition(in: 10..<20, [1, 4, 9]) == false)
+    }
+
     @Test func djangoAndFastAPIHandlers() throws {
         let django = "from django.db import connection\n\ndef view(request):\n    q = request.GET['q']\n    connection.cursor().execute('SELECT ' + q)\n"
         #expect(try findings(django).map(\.code) == ["ASC1089"])

@@ -40,9 +40,26 @@ final class TaintEngine {
     /// Untrusted data enters a file through a web handler's parameters or a source, and each
     /// source needs one of `TaintSources.identifiers` in the file (`sourceNamesPresent`).
     /// Without either, no flow can be reported and none explained away: nothing to run.
-    func run(sourceNamesPresent: Bool = true) -> [Finding] {
+    /// What decides whether a function needs analysing at all: the names the file's calls use,
+    /// and where source names occur (nil: they may occur anywhere).
+    struct Reach {
+        var calledNames: Set<String>
+        var sourcePositions: [Int]?
+    }
+
+    func run(sourceNamesPresent: Bool = true, reach: Reach? = nil) -> [Finding] {
         guard !rules.isEmpty, sourceNamesPresent || functions.values.contains(where: \.isHandler) else { return [] }
-        let names = functions.keys.sorted()
+        // A function contributes a finding only through a source inside it (or its parameters,
+        // in a web handler), and its summary only to calls that reach it: one that is neither a
+        // handler, nor holds a source name, nor is named by any call is left alone.
+        let names = functions.keys.sorted().filter { name in
+            guard let reach, let function = functions[name], !function.isHandler else { return true }
+            let simpleName = String(name.split(separator: ".").last ?? Substring(name))
+            if reach.calledNames.contains(simpleName) { return true }
+            guard let positions = reach.sourcePositions else { return true }
+            let range = function.loc.startByte..<function.loc.endByte
+            return Self.anyPosition(in: range, positions)
+        }
         // Summaries only grow, so a flow found with an early, smaller summary stays true:
         // findings are kept from every pass. A function is analysed again only when a summary
         // it used has changed since (its analysis depends on nothing else), and passes stop
@@ -63,6 +80,16 @@ final class TaintEngine {
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+    }
+
+    /// Whether a sorted list of offsets has one inside `range`.
+    static func anyPosition(in range: Range<Int>, _ sorted: [Int]) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] < range.upperBound
     }
 
     /// Analyses one function body; its parameters start tainted (as sources in a handler,

@@ -17,6 +17,7 @@ public struct AnalysisEngine: Sendable {
     /// The names rules and the taint engine's sources need, found in one pass per file.
     private let names: NameIndex
     private let sourceNames: [Int]
+    private let sourceNameSet: Set<Int>
 
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration(), registry: [any Rule.Type] = RuleRegistry.all) {
         self.configuration = configuration
@@ -48,6 +49,7 @@ public struct AnalysisEngine: Sendable {
         }
         requirements = rules.map { (indices($0.requiredIdentifiers), $0.requiredImports) }
         sourceNames = indices(TaintSources.identifiers)
+        sourceNameSet = Set(sourceNames)
         names = NameIndex(allNames)
     }
 
@@ -67,7 +69,12 @@ public struct AnalysisEngine: Sendable {
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
         var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
-        let present = names.present(in: parsed)
+        let (present, sourcePositions) = names.scan(parsed, positionsOf: sourceNameSet)
+        let sourceNamesPresent = sourceNames.contains { present[$0] }
+        // The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), for the taint engine to tell
+        // which functions a call could reach; gathered only where it will run.
+        let gatherCalls = !dataFlowRules.isEmpty && sourceNamesPresent
+        var calledNames: Set<String> = []
         let applies = requirements.map { required in
             (required.names.isEmpty || required.names.contains { present[$0] })
                 && (required.imports.isEmpty || required.imports.contains(where: imports.imports))
@@ -113,6 +120,13 @@ public struct AnalysisEngine: Sendable {
                 kind = NodeKinds.of(statement)
                 start = statement.loc.startByte
             case .expr(let expression):
+                if gatherCalls, case .call(let function, _, _) = expression.kind {
+                    switch function.kind {
+                    case .name(let id, _): calledNames.insert(id)
+                    case .attribute(_, let attr, _): calledNames.insert(attr)
+                    default: break
+                    }
+                }
                 if case .call = expression.kind, let call = CallSite(expression, imports: imports) {
                     for index in byCallee[call.qualifiedName] ?? [] {
                         run(index) { rule, context in rule.check(call: call, context: &context) }
@@ -139,7 +153,8 @@ public struct AnalysisEngine: Sendable {
         }
         if !dataFlowRules.isEmpty {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
-            let flow = taint.run(sourceNamesPresent: sourceNames.contains { present[$0] })
+            let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
+                                 reach: gatherCalls ? TaintEngine.Reach(calledNames: calledNames, sourcePositions: sourcePositions) : nil)
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
             results.removeAll { finding in

@@ -24,8 +24,15 @@ struct NameIndex: Sendable {
     /// (`ｐam_authenticate` is `pam_authenticate` to Python, NFKC) would escape the search, so
     /// a file with any non-ASCII identifier may hold every name.
     func present(in parsed: ParsedModule) -> [Bool] {
-        if parsed.hasNonASCIIIdentifiers || names.isEmpty { return Array(repeating: true, count: names.count) }
+        scan(parsed, positionsOf: []).present
+    }
+
+    /// As `present`, and the byte offsets (ascending) where any name of `tracked` (indices into
+    /// the names) occurs; nil when the file has a non-ASCII identifier (anything may be anywhere).
+    func scan(_ parsed: ParsedModule, positionsOf tracked: Set<Int>) -> (present: [Bool], positions: [Int]?) {
+        if parsed.hasNonASCIIIdentifiers || names.isEmpty { return (Array(repeating: true, count: names.count), nil) }
         var found = Array(repeating: false, count: names.count)
+        var positions: [Int] = []
         parsed.source.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             var index = 0
@@ -35,15 +42,18 @@ struct NameIndex: Sendable {
                 while index < count, Self.continuesIdentifier(bytes[index]) { index += 1 }
                 let length = index - start
                 guard length >= shortest, length <= longest else { continue }
-                for candidate in byFirstByte[Int(bytes[start])] where !found[candidate] && names[candidate].count == length {
+                for candidate in byFirstByte[Int(bytes[start])] where (!found[candidate] || tracked.contains(candidate))
+                    && names[candidate].count == length {
                     let name = names[candidate]
                     var matched = 1
                     while matched < length, bytes[start + matched] == name[matched] { matched += 1 }
-                    if matched == length { found[candidate] = true }
+                    guard matched == length else { continue }
+                    found[candidate] = true
+                    if tracked.contains(candidate) { positions.append(start) }
                 }
             }
         }
-        return found
+        return (found, positions)
     }
 
     /// An ASCII letter, digit or underscore (one bit per byte: `0-9` in the low word, `A-Z`,
