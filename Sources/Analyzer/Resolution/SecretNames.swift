@@ -22,7 +22,7 @@ enum SecretNames {
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !trimmed.hasPrefix("$"), !(trimmed.hasPrefix("{") && trimmed.hasSuffix("}")),
               !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.contains(" ") else { return false }
-        return !["none", "null", "***"].contains(trimmed.lowercased())
+        return trimmed.utf8.count > 4 || !["none", "null", "***"].contains(trimmed.lowercased())
     }
 
     /// The name an assignment target binds: `password`, `self.password`, `config["password"]`.

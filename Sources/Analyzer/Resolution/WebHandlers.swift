@@ -13,8 +13,12 @@ enum WebHandlers {
             return false
         }
         if routed { return true }
-        let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
-        let first = parameters.first == "self" ? parameters.dropFirst().first : parameters.first
+        let count = arguments.posonlyargs.count + arguments.args.count
+        func parameter(_ index: Int) -> String? {
+            guard index < count else { return nil }
+            return index < arguments.posonlyargs.count ? arguments.posonlyargs[index].arg : arguments.args[index - arguments.posonlyargs.count].arg
+        }
+        let first = parameter(0) == "self" ? parameter(1) : parameter(0)
         return first == "request"
     }
 }

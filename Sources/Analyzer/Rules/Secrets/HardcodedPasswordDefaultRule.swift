@@ -26,7 +26,7 @@ struct HardcodedPasswordDefaultRule: Rule {
     var nodeKinds: NodeKinds { .otherNode }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .arguments(let arguments) = node else { return }
+        guard case .arguments(let arguments) = node, !arguments.defaults.isEmpty || !arguments.kwDefaults.isEmpty else { return }
         let positional = arguments.posonlyargs + arguments.args
         var pairs: [(Arg, Expr)] = Array(zip(positional.suffix(arguments.defaults.count), arguments.defaults))
         for (arg, value) in zip(arguments.kwonlyargs, arguments.kwDefaults) { if let value { pairs.append((arg, value)) } }

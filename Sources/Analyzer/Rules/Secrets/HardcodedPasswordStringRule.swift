@@ -54,12 +54,15 @@ struct HardcodedPasswordStringRule: Rule {
             }
             guard case .compare(let left, let ops, let comparators) = expression.kind, ops.count == 1,
                   ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
-            for (named, literal) in [(left, right), (right, left)] {
+            // Either side may be the literal (no array of pairs: this runs for every comparison).
+            func check(_ named: Expr, _ literal: Expr) {
                 if SecretNames.isCandidateValue(literal), let name = SecretNames.targetName(named), SecretNames.looksSecret(name) {
                     context.report(literal.loc, "possible hardcoded secret compared with \(name)",
                                    fixHint: "compare against a secret loaded at run time (with hmac.compare_digest)")
                 }
             }
+            check(left, right)
+            check(right, left)
         default:
             return
         }

@@ -63,7 +63,10 @@ struct HighEntropySecretRule: Rule {
                     context.report(keyword.value.loc, "high-entropy string literal passed as \(name) looks like a hard-coded secret",
                                    fixHint: "load it from the environment or a secret manager")
                 }
-                let endpoint = arguments.contains { $0.stringConstant?.lowercased().hasPrefix("https://") ?? false }
+                let endpoint = arguments.contains { argument in
+                    guard let text = argument.stringConstant else { return false }
+                    return text.utf8.prefix(8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }.elementsEqual("https://".utf8)  // any case
+                }
                 guard endpoint else { return }
                 for argument in arguments where Self.isSecretValue(argument) {
                     context.report(argument.loc, "high-entropy string literal passed with a service URL looks like a hard-coded credential",
