@@ -6,6 +6,10 @@ public struct AnalysisEngine: Sendable {
     public let configuration: AnalyzerConfiguration
     private let rules: [any Rule]
     private let byCallee: [String: [Int]]
+    /// The last part of every name in `byCallee` (`Popen`): a call `x.m()` resolves to a name
+    /// ending in `m`, so one whose `m` is none of these needs no resolving.
+    private let calleeLastNames: Set<String>
+    private let calleesOfCallResults: Bool
     /// Rules asking for calls by name prefix, with the package the prefix names (`requests`).
     private let byPrefix: [(prefix: String, package: String, rule: Int)]
     /// Node rules by the bit index of the node kinds they look at.
@@ -36,6 +40,8 @@ public struct AnalysisEngine: Sendable {
         }
         self.rules = rules
         self.byCallee = byCallee
+        calleeLastNames = Set(byCallee.keys.map { String($0.split(separator: ".").last ?? Substring($0)) })
+        calleesOfCallResults = byCallee.keys.contains { $0.hasSuffix(")") }
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
         dataFlowRules = rules.compactMap(\.asDataFlowRule)
@@ -127,7 +133,8 @@ public struct AnalysisEngine: Sendable {
                     default: break
                     }
                 }
-                if case .call = expression.kind, let call = CallSite(expression, imports: imports) {
+                if case .call(let function, _, _) = expression.kind, mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty),
+                   let call = CallSite(expression, imports: imports) {
                     for index in byCallee[call.qualifiedName] ?? [] {
                         run(index) { rule, context in rule.check(call: call, context: &context) }
                     }
@@ -192,6 +199,24 @@ public struct AnalysisEngine: Sendable {
             results.append(finding)
         }
         return results
+    }
+
+    /// Whether a call to `function` may resolve to a name some call rule asks for. Resolving
+    /// builds the dotted name, which most calls (`self.m()`, `items.append()`) need not pay.
+    private func mayMatchCallRules(_ function: Expr, imports: ImportTable, prefixes: Bool) -> Bool {
+        switch function.kind {
+        case .attribute(_, let attr, _):
+            // The resolved name ends in `.attr`; a prefix rule may match any attribute call.
+            return prefixes || calleeLastNames.contains(attr)
+        case .name(let id, _):
+            // Unbound, the name resolves to itself; bound, to whatever the import says.
+            return imports.binding(of: id) != nil || byCallee[id] != nil
+        case .call:
+            // `f()()` resolves to `f()` (with the parentheses); only such a name could match.
+            return calleesOfCallResults
+        default:
+            return false
+        }
     }
 
     static func sameWeakness(_ a: Int, _ b: Int) -> Bool {
