@@ -38,6 +38,9 @@ struct FunctionSummary: Equatable {
     }
     var returns: Set<Int> = []
     var sinks: [Int: Set<SinkHit>] = [:]
+    /// Untrusted data the function returns whatever its arguments: a source it reads itself
+    /// (`return request.args["q"]`), as first seen.
+    var returnedSource: Taint?
 }
 
 enum FunctionTable {

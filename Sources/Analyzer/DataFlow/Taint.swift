@@ -6,7 +6,7 @@ enum TaintOrigin: Hashable, Sendable {
 }
 
 /// A value that carries attacker-controlled data, with the path it took.
-struct Taint: Sendable {
+struct Taint: Sendable, Equatable {
     var origins: Set<TaintOrigin>
     /// Source first, then the places it passed through.
     var steps: [Finding.FlowStep]
@@ -47,7 +47,10 @@ struct Taint: Sendable {
     static func merge(_ a: Taint?, _ b: Taint?) -> Taint? {
         guard let a else { return b }
         guard let b else { return a }
-        var merged = a.steps.count <= b.steps.count ? a : b
+        // The path kept is a real source's whenever one side has one: a finding quotes the
+        // first step as where the untrusted data came from, so it must not be a parameter's.
+        let aSource = a.origins.contains(.source), bSource = b.origins.contains(.source)
+        var merged = aSource != bSource ? (aSource ? a : b) : (a.steps.count <= b.steps.count ? a : b)
         merged.origins = a.origins.union(b.origins)
         merged.sanitized = a.sanitized.intersection(b.sanitized)
         merged.cleaned = a.cleaned && b.cleaned

@@ -50,20 +50,23 @@ final class TaintEngine {
     func run(sourceNamesPresent: Bool = true, reach: Reach? = nil) -> [Finding] {
         guard !rules.isEmpty, sourceNamesPresent || functions.values.contains(where: \.isHandler) else { return [] }
         // A function contributes a finding only through a source inside it (or its parameters,
-        // in a web handler), and its summary only to calls that reach it: one that is neither a
-        // handler, nor holds a source name, nor is named by any call is left alone.
-        let names = functions.keys.sorted().filter { name in
-            guard let reach, let function = functions[name], !function.isHandler else { return true }
-            let simpleName = String(name.split(separator: ".").last ?? Substring(name))
-            if reach.calledNames.contains(simpleName) { return true }
-            guard let positions = reach.sourcePositions else { return true }
-            let range = function.loc.startByte..<function.loc.endByte
-            return Self.anyPosition(in: range, positions)
+        // in a web handler) or one a function it calls returns, and its summary only to calls
+        // that reach it. When no called function holds a source name, no call returns a source
+        // (a chain of calls ends in one that reads it), and a function that is neither a handler,
+        // nor holds a source name, nor is named by any call is left alone.
+        func holdsSourceName(_ function: FunctionInfo) -> Bool {
+            guard let positions = reach?.sourcePositions else { return true }
+            return Self.anyPosition(in: function.loc.startByte..<function.loc.endByte, positions)
         }
-        // Summaries only grow, so a flow found with an early, smaller summary stays true:
-        // findings are kept from every pass. A function is analysed again only when a summary
-        // it used has changed since (its analysis depends on nothing else), and passes stop
-        // once none has.
+        func isCalled(_ name: String) -> Bool {
+            guard let reach else { return true }
+            return reach.calledNames.contains(String(name.split(separator: ".").last ?? Substring(name)))
+        }
+        let callsReturnSources = functions.contains { name, function in !function.isHandler && isCalled(name) && holdsSourceName(function) }
+        let names = functions.keys.sorted().filter { name in
+            guard !callsReturnSources, let function = functions[name] else { return true }
+            return function.isHandler || isCalled(name) || holdsSourceName(function)
+        }
         var used: [String: [String: FunctionSummary]] = [:]
         for _ in 1...Self.summaryPasses {
             var changed = false

@@ -42,7 +42,8 @@ extension TaintInterpreter {
         // container, and the result is tainted only if the call itself is a source; a function
         // of this file returns what its arguments bring (nothing), whatever its summary.
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
-            if resolveLocal(site) != nil { return nil }
+            // A function of this file brings in only what it reads itself (its summary says).
+            if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
             return TaintSources.callSource(site, receiverIsFile: receiverIsFile)
         }
 
@@ -148,6 +149,8 @@ extension TaintInterpreter {
                 }
             }
         }
+        // Untrusted data the function reads and returns itself (`def param(): return input()`).
+        result = Taint.merge(result, summary.returnedSource)
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
     }
 

@@ -185,6 +185,13 @@ struct TaintInterpreter {
         for origin in taint.origins {
             if case .parameter(let index) = origin { recorder.summary.returns.insert(index) }
         }
+        // The first path by which the function returns untrusted data it read itself. Not for
+        // a web handler: its parameters count as sources only when the framework calls it.
+        if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
+            var returned = taint
+            returned.origins = [.source]
+            recorder.summary.returnedSource = returned
+        }
         guard let function, function.returnsHTML else { return }
         // Text the handler builds or passes on as it came; not objects such as a fetched
         // response or a dict (sent as JSON).
