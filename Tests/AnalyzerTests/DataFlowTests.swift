@@ -236,6 +236,39 @@ struct DataFlowTests {
         #expect(!finding.message.contains("parameter"))
     }
 
+    /// Untrusted data in a module-level variable reaches the functions that read it, and what a
+    /// method stores in `self` reaches the other methods of its class; a local of the same name,
+    /// or another class, does not.
+    @Test func globalsAndInstanceAttributesCarryTaint() throws {
+        let source = """
+        import os
+        from flask import request
+        TARGET = input()
+
+        def ping():
+            os.system("ping " + TARGET)
+
+        def shadowed():
+            TARGET = "localhost"
+            os.system("ping " + TARGET)
+
+        class Job:
+            def start(self):
+                os.system(self.cmd)
+
+            def __init__(self):
+                self.cmd = request.args.get("cmd")
+
+        class Other:
+            def start(self):
+                os.system(self.cmd)
+        """
+        let found = try findings(source).filter { $0.code == "ASC1078" }
+        #expect(found.map(\.line) == [6, 14])
+        #expect(found.first?.flow.first?.line == 3)
+        #expect(found.last?.flow.first?.line == 17)
+    }
+
     @Test func djangoAndFastAPIHandlers() throws {
         let django = "from django.db import connection\n\ndef view(request):\n    q = request.GET['q']\n    connection.cursor().execute('SELECT ' + q)\n"
         #expect(try findings(django).map(\.code) == ["ASC1089"])

@@ -37,9 +37,13 @@ final class TaintEngine {
         classNames = Set(functions.values.compactMap(\.className))
     }
 
-    /// Untrusted data enters a file through a web handler's parameters or a source, and each
-    /// source needs one of `TaintSources.identifiers` in the file (`sourceNamesPresent`).
-    /// Without either, no flow can be reported and none explained away: nothing to run.
+    /// Module-level variables holding untrusted data once the top level has run
+    /// (`ARGS = sys.argv[1:]`): every function reading them sees it.
+    var globals: [String: Taint] = [:]
+    /// Per class, the `self.x` attributes some method stored untrusted data in (the first
+    /// path seen): every method of the class sees them.
+    var classAttributes: [String: [String: Taint]] = [:]
+
     /// What decides whether a function needs analysing at all: the names the file's calls use,
     /// and where source names occur (nil: they may occur anywhere).
     struct Reach {
@@ -47,8 +51,17 @@ final class TaintEngine {
         var sourcePositions: [Int]?
     }
 
+    /// Untrusted data enters a file through a web handler's parameters or a source, and each
+    /// source needs one of `TaintSources.identifiers` in the file (`sourceNamesPresent`).
+    /// Without either, no flow can be reported and none explained away: nothing to run.
     func run(sourceNamesPresent: Bool = true, reach: Reach? = nil) -> [Finding] {
         guard !rules.isEmpty, sourceNamesPresent || functions.values.contains(where: \.isHandler) else { return [] }
+        // The top level first, for the globals functions read (what it finds is kept; it runs
+        // again at the end, with every summary known).
+        var top = TaintInterpreter(engine: self, function: nil)
+        top.block(parsed.module.body, depth: 0)
+        globals = top.environment.filter { !$0.key.contains(".") && $0.value.origins.contains(.source) }
+        let globalNames = globals.keys.map { Array($0.utf8) }
         // A function contributes a finding only through a source inside it (or its parameters,
         // in a web handler) or one a function it calls returns, and its summary only to calls
         // that reach it. When no called function holds a source name, no call returns a source
@@ -56,7 +69,15 @@ final class TaintEngine {
         // nor holds a source name, nor is named by any call is left alone.
         func holdsSourceName(_ function: FunctionInfo) -> Bool {
             guard let positions = reach?.sourcePositions else { return true }
-            return Self.anyPosition(in: function.loc.startByte..<function.loc.endByte, positions)
+            let range = function.loc.startByte..<function.loc.endByte
+            return Self.anyPosition(in: range, positions)
+                || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
+        }
+        // A method sees what any method of its class stored in `self`: a class one of whose
+        // methods can see a source keeps all of them.
+        var sourceClasses: Set<String> = []
+        for function in functions.values where function.isHandler || holdsSourceName(function) {
+            if let className = function.className { sourceClasses.insert(className) }
         }
         func isCalled(_ name: String) -> Bool {
             guard let reach else { return true }
@@ -66,23 +87,52 @@ final class TaintEngine {
         let names = functions.keys.sorted().filter { name in
             guard !callsReturnSources, let function = functions[name] else { return true }
             return function.isHandler || isCalled(name) || holdsSourceName(function)
+                || function.className.map(sourceClasses.contains) == true
         }
-        var used: [String: [String: FunctionSummary]] = [:]
+        // A function is analysed again when a summary it used, or its class's tainted
+        // attributes, changed since.
+        var used: [String: (summaries: [String: FunctionSummary], attributes: Int)] = [:]
         for _ in 1...Self.summaryPasses {
             var changed = false
             for name in names {
                 guard let function = functions[name] else { continue }
-                if let previous = used[name], previous.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
+                let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
+                if let previous = used[name], previous.attributes == attributes,
+                   previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
                 changed = true
                 consulted = [:]
                 summaries[name] = analyse(function)
-                used[name] = consulted
+                used[name] = (consulted, attributes)
             }
             if !changed { break }
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+    }
+
+    /// Whether `word` occurs in `range` of `bytes` as a whole identifier.
+    static func containsWord(_ word: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let first = word.first, range.upperBound <= bytes.count else { return false }
+        func continues(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 128
+        }
+        var index = range.lowerBound
+        while index + word.count <= range.upperBound {
+            if bytes[index] == first, index == 0 || !continues(bytes[index - 1]),
+               bytes[index..<index + word.count].elementsEqual(word),
+               index + word.count == bytes.count || !continues(bytes[index + word.count]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Notes that a method of `className` stored untrusted data in `self.x` (first path wins).
+    func recordClassAttribute(_ className: String, _ key: String, _ taint: Taint) {
+        guard taint.origins.contains(.source), key.hasPrefix("self."), classAttributes[className]?[key] == nil else { return }
+        var source = taint
+        source.origins = [.source]
+        classAttributes[className, default: [:]][key] = source
     }
 
     /// Whether a sorted list of offsets has one inside `range`.
@@ -99,6 +149,12 @@ final class TaintEngine {
     /// as markers otherwise, for the summary).
     private func analyse(_ function: FunctionInfo) -> FunctionSummary {
         var interpreter = TaintInterpreter(engine: self, function: function)
+        // Tainted globals first: a parameter or local of the same name replaces them.
+        for (name, taint) in globals { interpreter.environment[name] = taint }
+        if let className = function.className, let attributes = classAttributes[className] {
+            for (key, taint) in attributes { interpreter.environment[key] = taint }
+            interpreter.recorder.storesPaths = true
+        }
         for (index, name) in function.parameters.enumerated() where name != "self" && name != "cls" {
             if function.isHandler {
                 interpreter.environment[name] = Taint.source(line: function.loc.lineno, column: function.loc.colOffset + 1,

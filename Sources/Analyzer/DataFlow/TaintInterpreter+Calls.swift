@@ -58,9 +58,10 @@ extension TaintInterpreter {
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
-            if added != nil {
+            if let added {
                 recorder.storesPaths = true
                 environment[receiverName] = Taint.merge(environment[receiverName], added)
+                if let className = self.function?.className { engine.recordClassAttribute(className, receiverName, added) }
             }
         }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }

@@ -156,9 +156,11 @@ struct TaintInterpreter {
             recorder.storesPaths = true
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
+                if let className = function?.className { engine.recordClassAttribute(className, key, stepped) }
             }
             if case .subscript(let container, _, _) = target.kind, let base = pathKey(container) {
                 environment[base] = Taint.merge(environment[base], stepped)
+                if let className = function?.className { engine.recordClassAttribute(className, base, stepped) }
             }
         default:
             break
