@@ -274,6 +274,8 @@ struct DataFlowTests {
         #expect(try findings(django).map(\.code) == ["ASC1089"])
         let fastapi = "import subprocess\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/run')\ndef run(cmd: str):\n    subprocess.run(cmd, shell=True)\n"
         #expect(try findings(fastapi).map(\.code) == ["ASC1078"])
+        let classBased = "import os\nfrom django.views import View\n\nclass Run(View):\n    def get(self, request):\n        os.system('ls ' + request.GET['c'])\n"
+        #expect(try findings(classBased).map(\.code) == ["ASC1078"])
     }
 
     @Test func taintFindingReplacesThePatternFindingOnItsLine() throws {

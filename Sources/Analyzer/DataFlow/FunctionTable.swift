@@ -64,7 +64,10 @@ enum FunctionTable {
                         }
                         return false
                     }
-                    let djangoView = parameters.first == "request" && className == nil
+                    // A Django view: a function taking `request`, or a method taking `self, request`
+                    // (class-based views).
+                    let djangoView = className == nil ? parameters.first == "request"
+                        : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
                     table[qualified] = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                                     isHandler: routed || djangoView, returnsHTML: routed && flask, loc: statement.loc)
                     stack.append((inner, qualified, nil))
