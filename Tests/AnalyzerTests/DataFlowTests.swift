@@ -269,6 +269,40 @@ struct DataFlowTests {
         #expect(found.last?.flow.first?.line == 17)
     }
 
+    /// What a caller passes a constructor reaches the sinks the instance's methods use it in,
+    /// whether the instance is kept in a variable or used at once; a constant does not.
+    @Test func constructorArgumentsReachMethodSinks() throws {
+        let source = """
+        import subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        class Runner:
+            def __init__(self, cmd, label="job"):
+                self.cmd = cmd
+                self.label = label
+
+            def go(self):
+                subprocess.run(self.cmd, shell=True)
+
+            def name(self):
+                subprocess.run("echo " + self.label, shell=True)
+
+        @app.route("/r")
+        def r():
+            job = Runner(request.args["c"])
+            job.go()
+            job.name()
+            Runner("ls").go()
+            Runner(request.form["c"]).go()
+            return "ok"
+        """
+        let found = try findings(source).filter { $0.code == "ASC1078" }
+        #expect(found.map(\.line) == [11])
+        let finding = try #require(found.first)
+        #expect(finding.flow.first?.line == 18)
+    }
+
     @Test func djangoAndFastAPIHandlers() throws {
         let django = "from django.db import connection\n\ndef view(request):\n    q = request.GET['q']\n    connection.cursor().execute('SELECT ' + q)\n"
         #expect(try findings(django).map(\.code) == ["ASC1089"])

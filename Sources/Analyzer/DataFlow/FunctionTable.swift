@@ -41,6 +41,11 @@ struct FunctionSummary: Equatable {
     /// Untrusted data the function returns whatever its arguments: a source it reads itself
     /// (`return request.args["q"]`), as first seen.
     var returnedSource: Taint?
+    /// `self.x` attributes the function stores its parameters in (`self.cmd = cmd`), for a
+    /// constructor's callers: the new instance holds what they passed.
+    var storedParameters: [String: Set<Int>] = [:]
+    /// `self.x` attributes (by name) that reach a sink inside the method.
+    var attributeSinks: [String: Set<SinkHit>] = [:]
 }
 
 enum FunctionTable {

@@ -3,6 +3,9 @@
 enum TaintOrigin: Hashable, Sendable {
     case source
     case parameter(Int)
+    /// `self.<name>` as a method found it, for an attribute a constructor fills from its
+    /// parameters (while summarising the method).
+    case attribute(String)
 }
 
 /// A value that carries attacker-controlled data, with the path it took.

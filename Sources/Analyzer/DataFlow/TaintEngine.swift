@@ -81,7 +81,10 @@ final class TaintEngine {
         }
         func isCalled(_ name: String) -> Bool {
             guard let reach else { return true }
-            return reach.calledNames.contains(String(name.split(separator: ".").last ?? Substring(name)))
+            let parts = name.split(separator: ".")
+            // A constructor runs when its class is called (`Job(cmd)`).
+            let called = parts.count >= 2 && parts.last == "__init__" ? parts[parts.count - 2] : parts.last ?? Substring(name)
+            return reach.calledNames.contains(String(called))
         }
         let callsReturnSources = functions.contains { name, function in !function.isHandler && isCalled(name) && holdsSourceName(function) }
         let names = functions.keys.sorted().filter { name in

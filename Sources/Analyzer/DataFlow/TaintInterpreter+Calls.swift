@@ -38,6 +38,7 @@ extension TaintInterpreter {
         guard let site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
         }
+        noteConstruction(site, arguments: argumentTaints, keywords: keywordTaints)
         // Most calls get nothing tainted. Then no sink can report, nothing is added to a
         // container, and the result is tainted only if the call itself is a source; a function
         // of this file returns what its arguments bring (nothing), whatever its summary.
@@ -110,12 +111,9 @@ extension TaintInterpreter {
                 let loc = site.expression.loc
                 engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                               sink: site.qualifiedName)
-                for origin in taint.origins {
-                    guard case .parameter(let parameter) = origin else { continue }
-                    recorder.summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
-                        rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
-                        callee: site.qualifiedName))
-                }
+                recordSink(taint, FunctionSummary.SinkHit(
+                    rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
+                    callee: site.qualifiedName))
             }
         }
     }
@@ -137,22 +135,57 @@ extension TaintInterpreter {
             result = Taint.merge(result, argument(for: parameter))
         }
         let loc = site.expression.loc
-        for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
-            guard let taint = argument(for: parameter) else { continue }
-            let viaCall = taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()")
+        func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
             for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
                 let cwe = type(of: engine.rules[hit.rule]).description.cwe
                 guard viaCall.isDangerous(for: cwe) else { continue }
                 engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
-                for origin in viaCall.origins {
-                    guard case .parameter(let outer) = origin else { continue }
-                    recorder.summary.sinks[outer, default: []].insert(hit)
-                }
+                recordSink(viaCall, hit)
+            }
+        }
+        for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
+            guard let taint = argument(for: parameter) else { continue }
+            reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
+        }
+        // A method of an instance whose constructor was given tainted values (`Job(cmd).run()`).
+        if !summary.attributeSinks.isEmpty, let attributes = receiverAttributes(site) {
+            for (name, hits) in summary.attributeSinks.sorted(by: { $0.key < $1.key }) {
+                guard let taint = attributes["self.\(name)"] else { continue }
+                reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
             }
         }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
         result = Taint.merge(result, summary.returnedSource)
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
+    }
+
+    /// What the constructor put in the receiver of a method call: `job.run()` after
+    /// `job = Job(cmd)`, or `Job(cmd).run()`.
+    private func receiverAttributes(_ site: CallSite) -> [String: Taint]? {
+        guard case .attribute(let receiver, _, _) = site.function.kind else { return nil }
+        switch receiver.kind {
+        case .name(let id, _): return instanceAttributes[id]
+        case .call: return lastConstruction.flatMap { $0.start == receiver.loc.startByte ? $0.attributes : nil }
+        default: return nil
+        }
+    }
+
+    /// A call of a class of this file: what its constructor stores of the arguments.
+    private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
+        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
+              let constructor = engine.functions["\(className).__init__"] else { return }
+        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
+        if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
+        var attributes: [String: Taint] = [:]
+        for (key, parameters) in summary.storedParameters {
+            for parameter in parameters.sorted() {
+                let positional = parameter - 1
+                let taint = positional >= 0 && positional < arguments.count ? arguments[positional]
+                    : parameter < constructor.parameters.count ? (keywords[constructor.parameters[parameter]] ?? nil) : nil
+                attributes[key] = Taint.merge(attributes[key], taint)
+            }
+        }
+        lastConstruction = (site.expression.loc.startByte, attributes)
     }
 
     /// `helper(x)` for a function of the module, `self.helper(x)` for a method of this class.

@@ -25,6 +25,10 @@ struct TaintInterpreter {
     var normalisedPaths: Set<String> = []
     /// Variables holding an instance of a class of this file (`store = Store()`).
     var instances: [String: String] = [:]
+    /// What the constructor put in each instance's attributes (`job = Job(cmd)`: `self.cmd`).
+    var instanceAttributes: [String: [String: Taint]] = [:]
+    /// The attributes the last constructor call evaluated filled, by the call's start byte.
+    var lastConstruction: (start: Int, attributes: [String: Taint])?
 
     static let maximumDepth = 200
 
@@ -145,6 +149,11 @@ struct TaintInterpreter {
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             if let name = callName(value), Guard.normalisers.contains(name) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
             if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
+            if let construction = lastConstruction, construction.start == value.loc.startByte {
+                instanceAttributes[id] = construction.attributes
+            } else {
+                instanceAttributes[id] = nil
+            }
         case .tuple(let elements, _), .list(let elements, _):
             for element in elements { bind(element, taint, value: value) }
         case .starred(let inner, _):
@@ -157,6 +166,9 @@ struct TaintInterpreter {
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
                 if let className = function?.className { engine.recordClassAttribute(className, key, stepped) }
+                if key.hasPrefix("self.") {
+                    for case .parameter(let index) in stepped.origins { recorder.summary.storedParameters[key, default: []].insert(index) }
+                }
             }
             if case .subscript(let container, _, _) = target.kind, let base = pathKey(container) {
                 environment[base] = Taint.merge(environment[base], stepped)
@@ -173,11 +185,20 @@ struct TaintInterpreter {
             let loc = target.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: engine.parsed.text(of: loc))
-            for origin in taint.origins {
-                guard case .parameter(let parameter) = origin else { continue }
-                recorder.summary.sinks[parameter, default: []].insert(FunctionSummary.SinkHit(
-                    rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
-                    callee: engine.parsed.text(of: loc)))
+            recordSink(taint, FunctionSummary.SinkHit(
+                rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
+                callee: engine.parsed.text(of: loc)))
+        }
+    }
+
+    /// Notes in the summary that the parameters and `self` attributes `taint` came from reach
+    /// a sink.
+    mutating func recordSink(_ taint: Taint, _ hit: FunctionSummary.SinkHit) {
+        for origin in taint.origins {
+            switch origin {
+            case .parameter(let parameter): recorder.summary.sinks[parameter, default: []].insert(hit)
+            case .attribute(let name): recorder.summary.attributeSinks[name, default: []].insert(hit)
+            case .source: break
             }
         }
     }
@@ -247,6 +268,18 @@ struct TaintInterpreter {
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
             if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }
+            // `self.x` that the class's constructor fills from its parameters: a marker, so the
+            // summary says where it goes (callers know what they passed).
+            if case .name("self", _) = value.kind, let className = function?.className,
+               let constructor = engine.functions["\(className).__init__"], constructor !== function {
+                let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
+                if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
+                if summary.storedParameters["self.\(attr)"] != nil {
+                    return Taint(origins: [.attribute(attr)], steps: [
+                        Finding.FlowStep(line: expression.loc.lineno, column: expression.loc.colOffset + 1, note: "self.\(attr)"),
+                    ])
+                }
+            }
             return self.expression(value, depth: depth + 1)
         case .subscript(let value, let slice, _):
             let container = self.expression(value, depth: depth + 1)
