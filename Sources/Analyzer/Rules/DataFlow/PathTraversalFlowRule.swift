@@ -12,9 +12,11 @@ struct PathTraversalFlowRule: DataFlowRule {
         triggering: [
             "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
             "import shutil, sys\n↓shutil.rmtree(sys.argv[1])\n",
+            "import os\nfrom flask import request\n\ndef upload():\n    f = request.files[\"doc\"]\n    ↓f.save(os.path.join(\"/srv/uploads\", f.filename))\n",
         ],
         nonTriggering: [
             "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
+            "import os\nfrom flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"doc\"]\n    f.save(os.path.join(\"/srv/uploads\", secure_filename(f.filename)))\n",
             "import os\nfrom flask import request, abort\nBASE = \"/srv/files\"\n\ndef read():\n    path = os.path.realpath(os.path.join(BASE, request.args[\"file\"]))\n    if not path.startswith(BASE):\n        abort(403)\n    with open(path) as f:\n        return f.read()\n",
         ]
     )
@@ -33,6 +35,13 @@ struct PathTraversalFlowRule: DataFlowRule {
                 return Array(call.arguments.prefix(2))
             }
             return call.argument("file", position: 0).map { [$0] } ?? call.argument("path", position: 0).map { [$0] } ?? []
+        }
+        // `upload.save(os.path.join(folder, upload.filename))`: a file written where the
+        // request says (werkzeug's FileStorage.save, PIL's Image.save). Only a path joined in
+        // the call: `.save` alone is too common a name to take any argument for a path.
+        if SinkMatching.method(call) == "save", let destination = call.argument("dst", position: 0),
+           let function = destination.callFunction, imports.qualifiedName(of: function) == "os.path.join" {
+            return [destination]
         }
         return []
     }
