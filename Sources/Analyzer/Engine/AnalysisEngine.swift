@@ -145,7 +145,7 @@ public struct AnalysisEngine: Sendable {
                 kind = NodeKinds.of(expression)
                 start = expression.loc.startByte
             default:
-                kind = .otherNode
+                kind = NodeKinds.of(node)
                 start = node.loc?.startByte
             }
             for index in nodeRules[kind.bitIndex] {

@@ -26,7 +26,7 @@ public struct NodeKinds: OptionSet, Sendable, Hashable {
     public static let constant = NodeKinds(rawValue: 1 << 14)
     /// Expressions of no kind below (names, subscripts, lambdas, ...): the most numerous.
     public static let otherExpression = NodeKinds(rawValue: 1 << 15)
-    /// Parameters, keywords, aliases, handlers, comprehensions, patterns and the like.
+    /// Parameters, keywords, aliases, comprehensions, patterns and the like.
     public static let otherNode = NodeKinds(rawValue: 1 << 16)
     /// `a + b`, `a % b` and the other binary operators.
     public static let binaryOperation = NodeKinds(rawValue: 1 << 17)
@@ -34,19 +34,25 @@ public struct NodeKinds: OptionSet, Sendable, Hashable {
     public static let formattedString = NodeKinds(rawValue: 1 << 18)
     /// `value.attr`.
     public static let attribute = NodeKinds(rawValue: 1 << 19)
+    /// An `except` clause.
+    public static let exceptHandler = NodeKinds(rawValue: 1 << 20)
+    /// A parameter list (of a function or lambda).
+    public static let arguments = NodeKinds(rawValue: 1 << 21)
 
     public static let statements: NodeKinds = [.functionDef, .classDef, .assignment, .importStatement, .tryStatement, .loop,
                                                .ifStatement, .returnStatement, .assertStatement, .withStatement, .otherStatement]
     public static let expressions: NodeKinds = [.call, .compare, .dict, .constant, .binaryOperation, .formattedString, .attribute, .otherExpression]
-    public static let all = NodeKinds(rawValue: (1 << 20) - 1)
+    public static let all = NodeKinds(rawValue: (1 << 22) - 1)
 
-    static let bitCount = 20
+    static let bitCount = 22
 
     /// The one kind a node is.
     static func of(_ node: Node) -> NodeKinds {
         switch node {
         case .stmt(let statement): return of(statement)
         case .expr(let expression): return of(expression)
+        case .exceptHandler: return .exceptHandler
+        case .arguments: return .arguments
         default: return .otherNode
         }
     }

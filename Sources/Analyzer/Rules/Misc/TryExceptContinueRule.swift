@@ -19,7 +19,7 @@ struct TryExceptContinueRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .otherNode }
+    var nodeKinds: NodeKinds { .exceptHandler }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .exceptHandler(let handler) = node, BroadHandler.isBroad(handler),

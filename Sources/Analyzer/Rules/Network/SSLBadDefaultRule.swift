@@ -20,7 +20,7 @@ struct SSLBadDefaultRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .otherNode }
+    var nodeKinds: NodeKinds { .arguments }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .arguments(let arguments) = node else { return }

@@ -23,7 +23,7 @@ struct HardcodedPasswordDefaultRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .otherNode }
+    var nodeKinds: NodeKinds { .arguments }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .arguments(let arguments) = node, !arguments.defaults.isEmpty || !arguments.kwDefaults.isEmpty else { return }
