@@ -97,6 +97,16 @@ struct EngineWalkTests {
         #expect(try findings(obsolete, enable: ["ASC2477"]).map(\.line) == [1])
     }
 
+    /// A rule reading the file's text runs once per file, statements or not (a file of comments
+    /// only was never looked at when the rule waited for the first statement).
+    @Test func sourceRulesSeeFilesWithoutStatements() throws {
+        let onlyComments = "# note \u{202E} reversed\n# more\n"
+        let found = try findings(onlyComments, enable: ["ASC613"])
+        #expect(found.map(\.line) == [1])
+        let twoStatements = "x = 1\ny = \"\u{2067}\"\n"
+        #expect(try findings(twoStatements, enable: ["ASC613"]).map(\.line) == [2])
+    }
+
     /// A rule that stops looking inside a node (a comparison) still sees what follows it.
     @Test func skippedNodesEndWhereTheirRangeEnds() throws {
         let source = """

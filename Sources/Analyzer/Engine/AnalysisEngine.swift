@@ -15,6 +15,8 @@ public struct AnalysisEngine: Sendable {
     /// Node rules by the bit index of the node kinds they look at.
     private let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
+    /// Rules that read the file's text once.
+    private let sourceRules: [Int]
     /// Per rule: the names (indices into `names`) and imports a file needs for it to apply
     /// (see `Rule`).
     private let requirements: [(names: [Int], imports: [String])]
@@ -45,6 +47,7 @@ public struct AnalysisEngine: Sendable {
         self.byPrefix = byPrefix
         self.nodeRules = nodeRules
         dataFlowRules = rules.compactMap(\.asDataFlowRule)
+        sourceRules = rules.indices.filter { rules[$0].inspectsSource }
         var allNames: [String] = []
         func indices(_ wanted: [String]) -> [Int] {
             wanted.map { name in
@@ -100,6 +103,10 @@ public struct AnalysisEngine: Sendable {
                 finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statementLine)
                 results.append(finding)
             }
+        }
+
+        for index in sourceRules where applies[index] {
+            run(index) { rule, context in rule.check(source: parsed, context: &context) }
         }
 
         // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.

@@ -24,6 +24,10 @@ public protocol Rule: Sendable {
     var asDataFlowRule: (any DataFlowRule)? { get }
     func check(node: Node, context: inout RuleContext)
 
+    /// Whether the rule reads the file's text as a whole (once per file, before the walk).
+    var inspectsSource: Bool { get }
+    func check(source parsed: ParsedModule, context: inout RuleContext)
+
     /// Identifiers at least one of which a file must contain for this rule to report in it;
     /// empty for rules that may report anywhere. The engine skips the rule on other files
     /// (a rule that walks whole function bodies for one name costs much more than a search).
@@ -42,6 +46,8 @@ extension Rule {
     public var asDataFlowRule: (any DataFlowRule)? { nil }
     public func check(node: Node, context: inout RuleContext) {}
     public var requiredIdentifiers: [String] { [] }
+    public var inspectsSource: Bool { false }
+    public func check(source parsed: ParsedModule, context: inout RuleContext) {}
     public var requiredImports: [String] { [] }
     /// Shorthand for the rule's description.
     public var description: RuleDescription { Self.description }

@@ -27,8 +27,7 @@ struct TrojanSourceRule: Rule {
         ]
     )
 
-    var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { .statements }
+    var inspectsSource: Bool { true }
 
     /// Whether the three UTF-8 bytes at `index` encode a bidirectional control character.
     static func isBidi(_ bytes: [UInt8], _ index: Int) -> Bool {
@@ -39,11 +38,8 @@ struct TrojanSourceRule: Rule {
         return false
     }
 
-    func check(node: Node, context: inout RuleContext) {
-        // Scan the file once: when the walk reaches the module's first statement.
-        guard case .stmt(let statement) = node, let first = context.parsed.module.body.first,
-              statement.loc.startByte == first.loc.startByte, statement.loc.endByte == first.loc.endByte else { return }
-        let bytes = context.parsed.source
+    func check(source parsed: ParsedModule, context: inout RuleContext) {
+        let bytes = parsed.source
         // Every bidirectional control is a three-byte sequence starting 0xE2: jump between
         // those bytes (memchr) and count lines only up to each hit, not byte by byte.
         var line = 1
