@@ -303,6 +303,26 @@ struct DataFlowTests {
         #expect(finding.flow.first?.line == 18)
     }
 
+    /// A function defined twice (in both branches of an `if`) is no error: both bodies' calls
+    /// count (this crashed the scan once).
+    @Test func functionDefinedTwice() throws {
+        let source = """
+        import os
+        if os.name == "nt":
+            def run(c):
+                helper(c)
+        else:
+            def run(c):
+                helper(c)
+
+        def helper(c):
+            os.system(c)
+
+        run(input())
+        """
+        #expect(try findings(source).filter { $0.code == "ASC1078" }.map(\.line) == [10])
+    }
+
     @Test func djangoAndFastAPIHandlers() throws {
         let django = "from django.db import connection\n\ndef view(request):\n    q = request.GET['q']\n    connection.cursor().execute('SELECT ' + q)\n"
         #expect(try findings(django).map(\.code) == ["ASC1089"])

@@ -49,6 +49,8 @@ final class TaintEngine {
     struct Reach {
         var calledNames: Set<String>
         var sourcePositions: [Int]?
+        /// The names each function's own calls use, by the function's dotted name.
+        var callsByFunction: [String: Set<String>] = [:]
     }
 
     /// Untrusted data enters a file through a web handler's parameters or a source, and each
@@ -67,47 +69,67 @@ final class TaintEngine {
         // that reach it. When no called function holds a source name, no call returns a source
         // (a chain of calls ends in one that reads it), and a function that is neither a handler,
         // nor holds a source name, nor is named by any call is left alone.
-        func holdsSourceName(_ function: FunctionInfo) -> Bool {
+        // Each function's facts once: whether it holds a source name (or reads a tainted
+        // global), and whether a call names it.
+        let holdsSource: [String: Bool] = functions.mapValues { function in
             guard let positions = reach?.sourcePositions else { return true }
             let range = function.loc.startByte..<function.loc.endByte
             return Self.anyPosition(in: range, positions)
                 || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
         }
-        // A method sees what any method of its class stored in `self`: a class one of whose
-        // methods can see a source keeps all of them.
-        var sourceClasses: Set<String> = []
-        for function in functions.values where function.isHandler || holdsSourceName(function) {
-            if let className = function.className { sourceClasses.insert(className) }
+
+        // The functions that may return untrusted data: those holding a source, and those
+        // calling one of them (by the simple name a call uses), to a fixpoint.
+        let simpleNames: [String: String] = functions.mapValues { function in
+            let parts = function.qualifiedName.split(separator: ".")
+            return String(parts.count >= 2 && parts.last == "__init__" ? parts[parts.count - 2] : parts.last ?? "")
         }
-        func isCalled(_ name: String) -> Bool {
+        func simpleName(_ name: String) -> String { simpleNames[name] ?? name }
+        var returningNames = Set(functions.keys.filter { holdsSource[$0] == true && functions[$0]?.isHandler == false }.map(simpleName))
+        func callsReturning(_ name: String) -> Bool {
             guard let reach else { return true }
-            let parts = name.split(separator: ".")
-            // A constructor runs when its class is called (`Job(cmd)`).
-            let called = parts.count >= 2 && parts.last == "__init__" ? parts[parts.count - 2] : parts.last ?? Substring(name)
-            return reach.calledNames.contains(String(called))
+            return !(reach.callsByFunction[name] ?? []).isDisjoint(with: returningNames)
         }
-        let callsReturnSources = functions.contains { name, function in !function.isHandler && isCalled(name) && holdsSourceName(function) }
-        let names = functions.keys.sorted().filter { name in
-            guard !callsReturnSources, let function = functions[name] else { return true }
-            return function.isHandler || isCalled(name) || holdsSourceName(function)
-                || function.className.map(sourceClasses.contains) == true
+        var grew = true
+        while grew {
+            grew = false
+            for name in functions.keys where !returningNames.contains(simpleName(name)) && callsReturning(name) {
+                returningNames.insert(simpleName(name))
+                grew = true
+            }
         }
+        // A constructor runs when its class is called (`Job(cmd)`): a simple name stands for both.
+        func isCalled(_ name: String) -> Bool { reach.map { $0.calledNames.contains(simpleName(name)) } ?? true }
+        var selected = Set(functions.keys.filter { name in
+            guard let function = functions[name] else { return true }
+            return function.isHandler || isCalled(name) || holdsSource[name] == true || callsReturning(name)
+        })
         // A function is analysed again when a summary it used, or its class's tainted
         // attributes, changed since.
         var used: [String: (summaries: [String: FunctionSummary], attributes: Int)] = [:]
-        for _ in 1...Self.summaryPasses {
-            var changed = false
-            for name in names {
-                guard let function = functions[name] else { continue }
-                let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
-                if let previous = used[name], previous.attributes == attributes,
-                   previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
-                changed = true
-                consulted = [:]
-                summaries[name] = analyse(function)
-                used[name] = (consulted, attributes)
+        while true {
+            let names = selected.sorted()
+            for _ in 1...Self.summaryPasses {
+                var changed = false
+                for name in names {
+                    guard let function = functions[name] else { continue }
+                    let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
+                    if let previous = used[name], previous.attributes == attributes,
+                       previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
+                    changed = true
+                    consulted = [:]
+                    summaries[name] = analyse(function)
+                    used[name] = (consulted, attributes)
+                }
+                if !changed { break }
             }
-            if !changed { break }
+            // A method sees what another method of its class stored in `self`: once a class has
+            // such attributes, its methods left out so far are analysed too.
+            let more = functions.filter { name, function in
+                !selected.contains(name) && function.className.map { classAttributes[$0]?.isEmpty == false } == true
+            }
+            if more.isEmpty { break }
+            selected.formUnion(more.keys)
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)

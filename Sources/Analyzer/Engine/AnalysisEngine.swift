@@ -84,6 +84,7 @@ public struct AnalysisEngine: Sendable {
         // which functions a call could reach; gathered only where it will run.
         let gatherCalls = !dataFlowRules.isEmpty && sourceNamesPresent
         var calledNames: Set<String> = []
+        var callsByScope: [Int: Set<String>] = [:]  // by index into `scopeNames`; -1 the top level
         let applies = requirements.map { required in
             (required.names.isEmpty || required.names.contains { present[$0] })
                 && (required.imports.isEmpty || required.imports.contains(where: imports.imports))
@@ -135,8 +136,8 @@ public struct AnalysisEngine: Sendable {
             case .expr(let expression):
                 if gatherCalls, case .call(let function, _, _) = expression.kind {
                     switch function.kind {
-                    case .name(let id, _): calledNames.insert(id)
-                    case .attribute(_, let attr, _): calledNames.insert(attr)
+                    case .name(let id, _): calledNames.insert(id); callsByScope[scope, default: []].insert(id)
+                    case .attribute(_, let attr, _): calledNames.insert(attr); callsByScope[scope, default: []].insert(attr)
                     default: break
                     }
                 }
@@ -168,7 +169,12 @@ public struct AnalysisEngine: Sendable {
         if !dataFlowRules.isEmpty {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
-                                 reach: gatherCalls ? TaintEngine.Reach(calledNames: calledNames, sourcePositions: sourcePositions) : nil)
+                                 reach: gatherCalls ? TaintEngine.Reach(
+                                    calledNames: calledNames, sourcePositions: sourcePositions,
+                                    // A name defined twice (in both branches of an `if`) has both bodies' calls.
+                                    callsByFunction: Dictionary(callsByScope.compactMap { scope, names in
+                                        scope >= 0 ? (scopeNames[scope], names) : nil
+                                    }, uniquingKeysWith: { $0.union($1) })) : nil)
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
             results.removeAll { finding in
