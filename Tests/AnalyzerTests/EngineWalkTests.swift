@@ -107,6 +107,14 @@ struct EngineWalkTests {
         #expect(try findings(twoStatements, enable: ["ASC613"]).map(\.line) == [2])
     }
 
+    /// The engine resolves a call's name only when a call rule could match it; a call of a
+    /// call's result (`requests.session()(...)`, named `requests.session()`) can still match a
+    /// rule asking for a prefix.
+    @Test func callOfACallStillMeetsPrefixRules() throws {
+        let source = "import requests\nrequests.session()(\"https://x\", verify=False)\nrequests.get(\"https://x\", verify=False)\n"
+        #expect(try findings(source, enable: ["ASC501"]).map(\.line) == [2, 3])
+    }
+
     /// A rule that stops looking inside a node (a comparison) still sees what follows it.
     @Test func skippedNodesEndWhereTheirRangeEnds() throws {
         let source = """

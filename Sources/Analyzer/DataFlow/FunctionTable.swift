@@ -80,28 +80,10 @@ enum FunctionTable {
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
                     stack.append((inner, qualified, qualified))
                 default:
-                    for block in statement.innerBlocks { stack.append((block, prefix, className)) }
+                    statement.forEachBlock { stack.append(($0, prefix, className)) }  // not a def or class here
                 }
             }
         }
         return table
-    }
-}
-
-extension Stmt {
-    /// Blocks directly inside a compound statement (not function or class bodies).
-    var innerBlocks: [[Stmt]] {
-        switch kind {
-        case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
-            return [body, orelse]
-        case .with(_, let body, _):
-            return [body]
-        case .try(let body, let handlers, let orelse, let finalbody, _):
-            return [body] + handlers.map(\.body) + [orelse, finalbody]
-        case .match(_, let cases):
-            return cases.map(\.body)
-        default:
-            return []
-        }
     }
 }

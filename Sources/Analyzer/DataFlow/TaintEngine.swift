@@ -25,6 +25,14 @@ final class TaintEngine {
     var cleanSinks: Set<String> = []
     /// Summaries the function being analysed used, as they were then.
     var consulted: [String: FunctionSummary] = [:]
+    /// Module-level variables holding untrusted data once the top level has run
+    /// (`ARGS = sys.argv[1:]`): every function reading them sees it.
+    var globals: [String: Taint] = [:]
+    /// Per class, the `self.x` attributes some method stored untrusted data in (the first
+    /// path seen): every method of the class sees them.
+    var classAttributes: [String: [String: Taint]] = [:]
+    /// Each class's `__init__`, by class name.
+    let constructors: [String: FunctionInfo]
 
     static let summaryPasses = 3
 
@@ -35,22 +43,21 @@ final class TaintEngine {
         self.rules = rules
         functions = FunctionTable.collect(parsed.module, imports: imports)
         classNames = Set(functions.values.compactMap(\.className))
+        var constructors: [String: FunctionInfo] = [:]
+        for function in functions.values where function.qualifiedName.hasSuffix(".__init__") {
+            if let className = function.className { constructors[className] = function }
+        }
+        self.constructors = constructors
     }
 
-    /// Module-level variables holding untrusted data once the top level has run
-    /// (`ARGS = sys.argv[1:]`): every function reading them sees it.
-    var globals: [String: Taint] = [:]
-    /// Per class, the `self.x` attributes some method stored untrusted data in (the first
-    /// path seen): every method of the class sees them.
-    var classAttributes: [String: [String: Taint]] = [:]
-
-    /// What decides whether a function needs analysing at all: the names the file's calls use,
-    /// and where source names occur (nil: they may occur anywhere).
+    /// What decides whether a function needs analysing at all: the names calls use, and where
+    /// source names occur (nil: they may occur anywhere).
     struct Reach {
+        /// The names each function's own calls use, by the function's dotted name.
+        var callsByFunction: [String: Set<String>]
+        /// The names any call of the file uses (the top level's included).
         var calledNames: Set<String>
         var sourcePositions: [Int]?
-        /// The names each function's own calls use, by the function's dotted name.
-        var callsByFunction: [String: Set<String>] = [:]
     }
 
     /// Untrusted data enters a file through a web handler's parameters or a source, and each
@@ -65,12 +72,9 @@ final class TaintEngine {
         globals = top.environment.filter { !$0.key.contains(".") && $0.value.origins.contains(.source) }
         let globalNames = globals.keys.map { Array($0.utf8) }
         // A function contributes a finding only through a source inside it (or its parameters,
-        // in a web handler) or one a function it calls returns, and its summary only to calls
-        // that reach it. When no called function holds a source name, no call returns a source
-        // (a chain of calls ends in one that reads it), and a function that is neither a handler,
-        // nor holds a source name, nor is named by any call is left alone.
-        // Each function's facts once: whether it holds a source name (or reads a tainted
-        // global), and whether a call names it.
+        // in a web handler, or a tainted global it reads), through a function it calls that
+        // returns one, or through its class's tainted attributes; and its summary only to calls
+        // that name it. One that is none of these is left alone.
         let holdsSource: [String: Bool] = functions.mapValues { function in
             guard let positions = reach?.sourcePositions else { return true }
             let range = function.loc.startByte..<function.loc.endByte
@@ -136,12 +140,11 @@ final class TaintEngine {
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
 
-    /// Whether `word` occurs in `range` of `bytes` as a whole identifier.
+    /// Whether `word` occurs in `range` of `bytes` as a whole identifier (a file whose
+    /// identifiers are all ASCII: the reach test only asks when source positions are known).
     static func containsWord(_ word: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard let first = word.first, range.upperBound <= bytes.count else { return false }
-        func continues(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "_") || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 128
-        }
+        let continues = NameIndex.continuesIdentifier
         var index = range.lowerBound
         while index + word.count <= range.upperBound {
             if bytes[index] == first, index == 0 || !continues(bytes[index - 1]),

@@ -173,7 +173,7 @@ extension TaintInterpreter {
     /// A call of a class of this file: what its constructor stores of the arguments.
     private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
         guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
-              let constructor = engine.functions["\(className).__init__"] else { return }
+              let constructor = engine.constructors[className] else { return }
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
         var attributes: [String: Taint] = [:]

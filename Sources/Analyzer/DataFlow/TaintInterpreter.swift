@@ -271,10 +271,10 @@ struct TaintInterpreter {
             // `self.x` that the class's constructor fills from its parameters: a marker, so the
             // summary says where it goes (callers know what they passed).
             if case .name("self", _) = value.kind, let className = function?.className,
-               let constructor = engine.functions["\(className).__init__"], constructor !== function {
+               let constructor = engine.constructors[className], constructor !== function {
                 let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
                 if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
-                if summary.storedParameters["self.\(attr)"] != nil {
+                if !summary.storedParameters.isEmpty, summary.storedParameters["self.\(attr)"] != nil {
                     return Taint(origins: [.attribute(attr)], steps: [
                         Finding.FlowStep(line: expression.loc.lineno, column: expression.loc.colOffset + 1, note: "self.\(attr)"),
                     ])

@@ -83,7 +83,6 @@ public struct AnalysisEngine: Sendable {
         // The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), for the taint engine to tell
         // which functions a call could reach; gathered only where it will run.
         let gatherCalls = !dataFlowRules.isEmpty && sourceNamesPresent
-        var calledNames: Set<String> = []
         var callsByScope: [Int: Set<String>] = [:]  // by index into `scopeNames`; -1 the top level
         let applies = requirements.map { required in
             (required.names.isEmpty || required.names.contains { present[$0] })
@@ -134,20 +133,21 @@ public struct AnalysisEngine: Sendable {
                 kind = NodeKinds.of(statement)
                 start = statement.loc.startByte
             case .expr(let expression):
-                if gatherCalls, case .call(let function, _, _) = expression.kind {
-                    switch function.kind {
-                    case .name(let id, _): calledNames.insert(id); callsByScope[scope, default: []].insert(id)
-                    case .attribute(_, let attr, _): calledNames.insert(attr); callsByScope[scope, default: []].insert(attr)
-                    default: break
+                if case .call(let function, _, _) = expression.kind {
+                    if gatherCalls {
+                        switch function.kind {
+                        case .name(let id, _): callsByScope[scope, default: []].insert(id)
+                        case .attribute(_, let attr, _): callsByScope[scope, default: []].insert(attr)
+                        default: break
+                        }
                     }
-                }
-                if case .call(let function, _, _) = expression.kind, mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty),
-                   let call = CallSite(expression, imports: imports) {
-                    for index in byCallee[call.qualifiedName] ?? [] {
-                        run(index) { rule, context in rule.check(call: call, context: &context) }
-                    }
-                    for entry in prefixes where call.qualifiedName.hasPrefix(entry.prefix) {
-                        run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
+                    if mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty), let call = CallSite(expression, imports: imports) {
+                        for index in byCallee[call.qualifiedName] ?? [] {
+                            run(index) { rule, context in rule.check(call: call, context: &context) }
+                        }
+                        for entry in prefixes where call.qualifiedName.hasPrefix(entry.prefix) {
+                            run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
+                        }
                     }
                 }
                 kind = NodeKinds.of(expression)
@@ -170,11 +170,12 @@ public struct AnalysisEngine: Sendable {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
                                  reach: gatherCalls ? TaintEngine.Reach(
-                                    calledNames: calledNames, sourcePositions: sourcePositions,
                                     // A name defined twice (in both branches of an `if`) has both bodies' calls.
                                     callsByFunction: Dictionary(callsByScope.compactMap { scope, names in
                                         scope >= 0 ? (scopeNames[scope], names) : nil
-                                    }, uniquingKeysWith: { $0.union($1) })) : nil)
+                                    }, uniquingKeysWith: { $0.union($1) }),
+                                    calledNames: callsByScope.values.reduce(into: []) { $0.formUnion($1) },
+                                    sourcePositions: sourcePositions) : nil)
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
             results.removeAll { finding in
@@ -225,8 +226,9 @@ public struct AnalysisEngine: Sendable {
             // Unbound, the name resolves to itself; bound, to whatever the import says.
             return imports.binding(of: id) != nil || byCallee[id] != nil
         case .call:
-            // `f()()` resolves to `f()` (with the parentheses); only such a name could match.
-            return calleesOfCallResults
+            // `f()()` resolves to `f()` (with the parentheses): a name asked for with them, or a
+            // prefix (`requests.get()` starts `requests.`), could match.
+            return prefixes || calleesOfCallResults
         default:
             return false
         }

@@ -58,7 +58,7 @@ struct NameIndex: Sendable {
 
     /// An ASCII letter, digit or underscore (one bit per byte: `0-9` in the low word, `A-Z`,
     /// `_` and `a-z` in the high one).
-    @inline(__always) private static func continuesIdentifier(_ byte: UInt8) -> Bool {
+    @inline(__always) static func continuesIdentifier(_ byte: UInt8) -> Bool {
         if byte >= 128 { return false }
         let digits: UInt64 = 0x03FF_0000_0000_0000, letters: UInt64 = 0x07FF_FFFE_87FF_FFFE
         return ((byte < 64 ? digits : letters) >> UInt64(byte & 63)) & 1 != 0

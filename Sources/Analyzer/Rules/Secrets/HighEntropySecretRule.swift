@@ -65,7 +65,7 @@ struct HighEntropySecretRule: Rule {
                 }
                 let endpoint = arguments.contains { argument in
                     guard let text = argument.stringConstant else { return false }
-                    return text.utf8.prefix(8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }.elementsEqual("https://".utf8)  // any case
+                    return text.utf8.prefix(8).lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }.elementsEqual("https://".utf8)  // any case
                 }
                 guard endpoint else { return }
                 for argument in arguments where Self.isSecretValue(argument) {
