@@ -5,8 +5,10 @@ import PythonSyntax
 ///
 /// Abstract interpretation over the tree: each variable maps to the taint it may carry;
 /// branches are analysed separately and merged, loops twice. Functions are summarised
-/// (which parameters reach the return value and which reach a sink), and calls to them use
-/// the summary, iterated a few times so helpers calling helpers are understood.
+/// (which parameters reach the return value and which reach a sink, what untrusted data they
+/// return themselves, which parameters a constructor stores in `self`), and calls to them use
+/// the summary, iterated a few times so helpers calling helpers are understood. Tainted
+/// globals and `self` attributes are seen by every function and method that reads them.
 final class TaintEngine {
     let parsed: ParsedModule
     let imports: ImportTable

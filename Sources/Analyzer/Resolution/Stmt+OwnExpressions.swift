@@ -5,8 +5,9 @@ extension Stmt {
     /// nested in its body (those are visited as statements of their own). Return `false` from
     /// `visit` to skip an expression's children.
     ///
-    /// Several rules walk every statement this way, so it works on expressions directly (a
-    /// stack of `Expr`, no `Node` wrappers), in the order `Node.forEachChild` gives.
+    /// Works on expressions directly (a stack of `Expr`, no `Node` wrappers), in the order
+    /// `Node.forEachChild` gives. Rules that look at every expression ride the engine's walk
+    /// instead (`RuleContext.skipDescendants`); this is for a rule looking inside one statement.
     public func walkOwnExpressions(_ visit: (Expr) -> Bool) {
         var stack: [Expr] = []
         forEachOwnExpression { stack.append($0) }
