@@ -25,19 +25,37 @@ struct Guard {
         }
         var proven: [String: Effect] = [:]
         switch test.kind {
-        case .compare(let left, let ops, _) where ops.count == 1:
-            if case .name(let id, _) = left.kind {
-                if ops[0] == .in { proven[id] = .safe }
-                if ops[0] == .notIn { negated.toggle(); proven[id] = .safe }
+        case .compare(let left, let ops, let comparators) where ops.count == 1:
+            // `x in ALLOWED` / `x == "a"` (and their negations: the proof holds when false).
+            let op = ops[0]
+            let positive = op == .in || op == .eq && comparators[0].stringConstant != nil
+            let negative = op == .notIn || op == .notEq && comparators[0].stringConstant != nil
+            if case .name(let id, _) = left.kind, positive || negative {
+                if negative { negated.toggle() }
+                proven[id] = .safe
+            } else if let id = Self.hostOfParsedURL(left, imports: imports), positive || negative || op == .eq || op == .notEq {
+                // `urlparse(url).hostname in ALLOWED_HOSTS`: where the URL leads is checked.
+                if negative || op == .notEq { negated.toggle() }
+                proven[id] = .safeFor([918, 601])
+            } else if let ids = Self.commonPathCheck(left, comparators[0], normalisedPaths: normalisedPaths, imports: imports),
+                      op == .eq || op == .notEq {
+                // `os.path.commonpath([ROOT, p]) == ROOT` for a normalised `p`: it stays under ROOT.
+                if op == .notEq { negated.toggle() }
+                for id in ids { proven[id] = .safeFor([22]) }
             }
         case .call(let function, let arguments, _):
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
-                if method == "startswith", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
+                if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
             }
             if let name = imports.qualifiedName(of: function), Self.regexMatchers.contains(name), arguments.count >= 2,
                case .name(let id, _) = arguments[1].kind {
                 proven[id] = .safe
+            }
+            // Django's check that a URL stays on an allowed host (`is_safe_url` before 3.0).
+            if let name = imports.qualifiedName(of: function), Self.urlValidators.contains(name),
+               case .name(let id, _) = arguments.first?.kind {
+                proven[id] = .safeFor([601, 918])
             }
         case .boolOp(.and, let values) where !negated:
             for value in values {
@@ -54,6 +72,38 @@ struct Guard {
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    static let urlValidators: Set<String> = [
+        "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
+    ]
+    static let urlParsers: Set<String> = ["urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit"]
+
+    /// `x` of `urlparse(x).hostname` (or `.netloc`).
+    static func hostOfParsedURL(_ expression: Expr, imports: ImportTable) -> String? {
+        guard case .attribute(let parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc",
+              case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
+              urlParsers.contains(name), case .name(let id, _) = arguments.first?.kind else { return nil }
+        return id
+    }
+
+    /// The normalised names in `os.path.commonpath([a, b])` compared with one of its own
+    /// arguments (the base).
+    static func commonPathCheck(_ left: Expr, _ right: Expr, normalisedPaths: Set<String>, imports: ImportTable) -> [String]? {
+        func parts(_ call: Expr) -> [Expr]? {
+            guard case .call(let function, let arguments, _) = call.kind, imports.qualifiedName(of: function) == "os.path.commonpath",
+                  case .list(let elements, _) = arguments.first?.kind ?? .constant(value: .none, kind: nil) else { return nil }
+            return elements
+        }
+        guard let elements = parts(left) ?? parts(right) else { return nil }
+        let base = parts(left) != nil ? right : left
+        guard case .name(let baseName, _) = base.kind,
+              elements.contains(where: { if case .name(baseName, _) = $0.kind { return true } else { return false } }) else { return nil }
+        let checked = elements.compactMap { element -> String? in
+            guard case .name(let id, _) = element.kind, id != baseName, normalisedPaths.contains(id) else { return nil }
+            return id
+        }
+        return checked.isEmpty ? nil : checked
     }
 
     /// Names `x` with a `x.startswith(P)` test (under `not` when `negated`) whose prefixes
@@ -82,7 +132,9 @@ struct Guard {
     private static func apply(_ effects: [String: Effect], to environment: inout [String: Taint]) {
         for (name, effect) in effects {
             switch effect {
-            case .safe: environment[name] = nil
+            // Kept, marked safe: a sink then knows the data was checked, and the pattern
+            // rule's alarm on it is explained away.
+            case .safe: environment[name] = environment[name]?.cleanedCopy
             case .safeFor(let cwes): environment[name] = environment[name]?.sanitizing(cwes)
             }
         }

@@ -70,6 +70,15 @@ extension TaintInterpreter {
         if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile) {
             return source
         }
+        // A fetched page, a command's output or a response object is not the text that went in:
+        // the sink that took it has reported, and what comes back is no one's request data.
+        if TaintSources.resultIsNotInput(site.qualifiedName) { return nil }
+        // `table.get(key, default)`: a value of the table or the default, never the key.
+        if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" {
+            let values = argumentTaints.dropFirst().reduce(Taint.merge(receiverTaint, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
+            let loc = expression.loc
+            return values?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+        }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
@@ -109,11 +118,13 @@ extension TaintInterpreter {
                     continue
                 }
                 let loc = site.expression.loc
+                // A receiver no import names (`log = logging.getLogger()`) is shown as written.
+                let sink = site.qualifiedName.hasPrefix("?.") ? engine.parsed.text(of: site.function.loc) : site.qualifiedName
                 engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
-                              sink: site.qualifiedName)
+                              sink: sink)
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
-                    callee: site.qualifiedName))
+                    callee: sink))
             }
         }
     }

@@ -147,7 +147,7 @@ struct TaintInterpreter {
         case .name(let id, _):
             environment[id] = stepped
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
-            if let name = callName(value), Guard.normalisers.contains(name) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
+            if Self.isNormalisedPath(value, callName: callName(value)) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
             if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
             if let construction = lastConstruction, construction.start == value.loc.startByte {
                 instanceAttributes[id] = construction.attributes
@@ -245,6 +245,13 @@ struct TaintInterpreter {
         case .attribute(let value, let attr, _): return pathKey(value).map { "\($0).\(attr)" }
         default: return nil
         }
+    }
+
+    /// `os.path.realpath(p)` or `Path(p).resolve()`: no `..` or link left to leave a base by.
+    static func isNormalisedPath(_ value: Expr, callName: String?) -> Bool {
+        if let callName, Guard.normalisers.contains(callName) { return true }
+        if case .call(let function, _, _) = value.kind, case .attribute(_, "resolve", _) = function.kind { return true }
+        return false
     }
 
     func callName(_ expression: Expr) -> String? {

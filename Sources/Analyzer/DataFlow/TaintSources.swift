@@ -10,7 +10,7 @@ enum TaintSources {
         guard let name = imports.qualifiedName(of: expression) else { return nil }
         let loc = expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
-        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request.") {
+        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request."), !name.contains("(") {
             let attribute = name.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
             return safeRequestAttributes.contains(attribute) ? nil : source(name.replacingOccurrences(of: "flask.", with: ""))
         }
@@ -32,7 +32,9 @@ enum TaintSources {
         default:
             break
         }
-        if call.qualifiedName.hasPrefix("flask.request.") { return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
+        // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
+        // brings the taint with what was done to it.
+        if call.qualifiedName.hasPrefix("flask.request."), !call.qualifiedName.contains("(") { return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
             if ["read", "readline", "readlines"].contains(method) {
@@ -60,6 +62,26 @@ enum TaintSources {
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
         "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
         "math.floor", "math.ceil",
+    ]
+
+    /// Calls whose result is not the data passed in, though they take it at a sink: an HTTP
+    /// response (its URL was the problem), a command's output or exit status, a response
+    /// object built from a body. Passing the argument's taint on would report the one flaw
+    /// again at every later use (`return r.text` as cross-site scripting).
+    static func resultIsNotInput(_ name: String) -> Bool {
+        if opaqueResults.contains(name) { return true }
+        let parts = name.split(separator: ".")
+        guard parts.count == 2, parts[0] == "requests" || parts[0] == "httpx" else { return false }
+        return httpVerbs.contains(String(parts[1]))
+    }
+
+    static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request"]
+
+    static let opaqueResults: Set<String> = [
+        "urllib.request.urlopen", "urllib2.urlopen", "urllib.urlopen", "urllib.request.urlretrieve",
+        "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+        "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",
+        "flask.make_response", "flask.Response", "django.http.HttpResponse",
     ]
 
     /// Calls that make data safe for some sinks only, by CWE.

@@ -67,6 +67,15 @@ public struct RuleContext {
     var skipped: Range<Int> = 0..<0
     /// Source positions a rule noted earlier in the walk (a call's argument it will meet next).
     public var marks: Set<Int> = []
+    private var constants: Set<String>?
+
+    /// The module's constant names (`ModuleConstants`), found on first use.
+    public mutating func moduleConstants() -> Set<String> {
+        if let constants { return constants }
+        let found = ModuleConstants.names(in: parsed.module)
+        constants = found
+        return found
+    }
 
     init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription) {
         self.file = file
@@ -90,6 +99,29 @@ public struct RuleContext {
     /// child ranges nest in their parent's, so those are exactly its descendants still to come).
     public mutating func skipDescendants(of loc: Loc) {
         skipped = loc.startByte..<loc.endByte
+    }
+
+    /// Whether `expression` has the same text on every run: a string literal, a module
+    /// constant, a string built from those, or an entry of a constant table
+    /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key.
+    public mutating func isFixedText(_ expression: Expr) -> Bool {
+        if expression.stringConstant != nil { return true }
+        switch expression.kind {
+        case .name(let id, _):
+            return moduleConstants().contains(id)
+        case .subscript(let table, _, _):
+            guard case .name(let id, _) = table.kind else { return false }
+            return moduleConstants().contains(id)
+        case .call(let function, let arguments, let keywords):
+            if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
+               arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1]) {
+                return moduleConstants().contains(id)
+            }
+        default:
+            break
+        }
+        guard let built = expression.builtString, built.isDynamic else { return expression.builtString != nil }
+        return !built.isDynamic(constants: moduleConstants())
     }
 
     /// The source text of a node.

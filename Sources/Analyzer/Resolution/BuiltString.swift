@@ -6,6 +6,37 @@ public struct BuiltString: Sendable {
     public var text: String
     /// True when some part comes from a name, call or other non-literal expression.
     public var isDynamic: Bool
+    /// The plain names spliced in (`TABLE` of `"… %s" % TABLE`), and whether anything else
+    /// non-literal is: a string built only from literals and constant names is fixed too.
+    public var splicedNames: Set<String> = []
+    public var splicesOtherValues = false
+
+    init(text: String, isDynamic: Bool) {
+        self.text = text
+        self.isDynamic = isDynamic
+    }
+
+    /// Whether the string can differ between runs, given the module's constant names.
+    public func isDynamic(constants: Set<String>) -> Bool {
+        isDynamic && (splicesOtherValues || !splicedNames.isSubset(of: constants))
+    }
+
+    mutating func splice(_ part: Expr) {
+        switch part.kind {
+        case _ where part.isLiteral: return
+        case .name(let id, _): splicedNames.insert(id)
+        case .tuple(let elements, _): for element in elements { splice(element) }
+        default: splicesOtherValues = true
+        }
+        isDynamic = true
+    }
+
+    mutating func absorb(_ piece: BuiltString) {
+        text += piece.text
+        isDynamic = isDynamic || piece.isDynamic
+        splicedNames.formUnion(piece.splicedNames)
+        splicesOtherValues = splicesOtherValues || piece.splicesOtherValues
+    }
 
     static let englishFollowers: Set<String> = ["the", "a", "an", "your", "my", "our", "their", "this", "that", "these", "those", "one", "which", "some"]
 
@@ -42,8 +73,8 @@ extension Expr {
                 case .constant(.str(let part), _): result.text += part.string
                 case .formattedValue(let spliced, _, _):
                     result.text += "?"
-                    if !spliced.isLiteral { result.isDynamic = true }
-                default: result.isDynamic = true
+                    result.splice(spliced)
+                default: result.isDynamic = true; result.splicesOtherValues = true
                 }
             }
             return result
@@ -61,21 +92,21 @@ extension Expr {
             for part in parts.reversed() {
                 if let piece = part.builtString {
                     sawString = true
-                    result.text += piece.text
-                    if piece.isDynamic { result.isDynamic = true }
+                    result.absorb(piece)
                 } else {
                     result.text += "?"
-                    if !part.isLiteral { result.isDynamic = true }
+                    result.splice(part)
                 }
             }
             return sawString ? result : nil
         case .binOp(let left, .mod, let right):
             guard var result = left.builtString else { return nil }
-            if !right.isLiteral { result.isDynamic = true }
+            result.splice(right)
             return result
         case .call(let function, let arguments, let keywords):
             guard case .attribute(let receiver, "format", _) = function.kind, var result = receiver.builtString else { return nil }
-            if !arguments.allSatisfy(\.isLiteral) || !keywords.allSatisfy(\.value.isLiteral) { result.isDynamic = true }
+            for argument in arguments { result.splice(argument) }
+            for keyword in keywords { result.splice(keyword.value) }
             return result
         default:
             return nil

@@ -15,12 +15,14 @@ struct CommandInjectionFlowRule: DataFlowRule {
             "import os\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    ↓os.system(\"ping -c 1 \" + host)\n",
             "import subprocess, sys\n\ndef run(name):\n    ↓subprocess.call(f\"ls {name}\", shell=True)\n\nrun(sys.argv[1])\n",
             "import subprocess\n\ndef main():\n    program = input(\"program: \")\n    ↓subprocess.run([program, \"--version\"])\n",
+            "import subprocess\nfrom flask import request\n\ndef sh():\n    return ↓subprocess.check_output([\"/bin/bash\", \"-c\", request.args[\"cmd\"]])\n",
         ],
         nonTriggering: [
             "import os, shlex\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    os.system(\"ping -c 1 \" + shlex.quote(host))\n",
             "import subprocess\nfrom flask import request\n\ndef ping():\n    subprocess.run([\"ping\", \"-c\", \"1\", request.args[\"host\"]])\n",
             "import os\nfrom flask import request\nALLOWED = {\"a\", \"b\"}\n\ndef ping():\n    host = request.args.get(\"host\")\n    if host not in ALLOWED:\n        return \"no\"\n    os.system(\"ping \" + host)\n",
             "import os\n\ndef clear():\n    os.system(\"clear\")\n",
+            "import subprocess\nfrom flask import request\n\ndef sh():\n    return subprocess.check_output([\"bash\", \"script.sh\", request.args[\"name\"]])\n",
         ]
     )
 
@@ -32,6 +34,20 @@ struct CommandInjectionFlowRule: DataFlowRule {
     ]
     static let processCalls: Set<String> = ["subprocess.Popen", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.run"]
 
+    static let shells: Set<String> = ["sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"]
+
+    /// Index of the `-c` (`/c`, `-Command`) of an argument list that starts a shell on a
+    /// command string.
+    static func shellCommandFlag(_ elements: [Expr]) -> Int? {
+        guard let program = elements.first?.stringConstant else { return nil }
+        let base = program.split(separator: "/").last.map { $0.split(separator: "\\").last ?? $0 }.map(String.init) ?? program
+        guard shells.contains(base.lowercased()) else { return nil }
+        return elements.indices.dropFirst().first { index in
+            guard let flag = elements[index].stringConstant else { return false }
+            return ["-c", "/c", "-command", "-lc", "-ic"].contains(flag.lowercased())
+        }
+    }
+
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         let name = call.qualifiedName
         if Self.shellCalls.contains(name) { return SinkMatching.first(call, keyword: "cmd") }
@@ -42,9 +58,11 @@ struct CommandInjectionFlowRule: DataFlowRule {
             guard let command = call.argument("args", position: 0) else { return [] }
             let shell = call.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
             if shell { return [command] }
-            // Without a shell only the program itself is dangerous.
+            // Without a shell only the program itself is dangerous, unless the program is a
+            // shell told to run the command string that follows (`["sh", "-c", cmd]`).
             switch command.kind {
             case .list(let elements, _), .tuple(let elements, _):
+                if let flag = Self.shellCommandFlag(elements) { return [elements[0]] + elements[(flag + 1)...] }
                 return elements.first.map { [$0] } ?? []
             default:
                 return [command]

@@ -30,7 +30,7 @@ struct OSSystemRule: Rule {
 
     func check(call: CallSite, context: inout RuleContext) {
         guard let command = call.argument("cmd", position: 0) ?? call.argument("command", position: 0) else { return }
-        if command.stringConstant != nil {
+        if context.isFixedText(command) {
             context.report(command.loc, "\(call.qualifiedName) runs a constant command through a shell", severity: .low)
         } else {
             context.report(command.loc, "\(call.qualifiedName) runs a built command through a shell (command injection)",

@@ -17,6 +17,8 @@ struct SQLStringBuildingRule: Rule {
             "query = ↓\"UPDATE accounts SET balance = %s WHERE id = %s\" % (amount, account)\n",
             "sql = ↓\"INSERT INTO log (msg) VALUES ('{}')\".format(message)\n",
             "rows = conn.executemany(↓\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
+            // A module-level name that something rebinds is no constant.
+            "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return conn.execute(↓\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
         ],
         nonTriggering: [
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
@@ -24,6 +26,8 @@ struct SQLStringBuildingRule: Rule {
             "query = \"SELECT * FROM users WHERE id = %d\" % 5\n",
             "query = f\"SELECT * FROM users\"\n",
             "print(\"Select the item from %s\" % name)\n",  // English, not SQL
+            // Only module constants spliced in: the text is the same on every run.
+            "TABLE = \"users\"\nCOLUMNS = \"id, name\"\n\ndef count(conn):\n    return conn.execute(f\"SELECT {COLUMNS} FROM {TABLE}\")\n",
         ]
     )
 
@@ -43,7 +47,8 @@ struct SQLStringBuildingRule: Rule {
            case .call(_, let arguments, _) = expression.kind, let first = arguments.first {
             context.marks.insert(first.loc.startByte)
         }
-        guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return }
+        guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL,
+              built.isDynamic(constants: context.moduleConstants()) else { return }
         if context.marks.contains(expression.loc.startByte) {
             context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
                            fixHint: "pass the values as query parameters")

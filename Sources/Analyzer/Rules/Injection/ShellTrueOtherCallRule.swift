@@ -29,7 +29,7 @@ struct ShellTrueOtherCallRule: Rule {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
               let shell = keywords.first(where: { $0.arg == "shell" }), shell.value.boolConstant == true else { return }
         if let name = context.imports.qualifiedName(of: function), ProcessCalls.subprocess.contains(name) { return }
-        let constant = arguments.first?.stringConstant != nil
+        let constant = arguments.first.map { context.isFixedText($0) } ?? false
         context.report(shell.loc, "a call with shell=True probably runs its command through a shell",
                        severity: constant ? .low : nil, fixHint: "pass an argument list to a call that runs no shell")
     }

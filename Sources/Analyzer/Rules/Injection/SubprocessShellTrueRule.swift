@@ -37,7 +37,7 @@ struct SubprocessShellTrueRule: Rule {
         guard let shell = call.argument("shell", position: Self.shellPosition[call.qualifiedName]),
               shell.boolConstant != false, !shell.isNoneConstant, shell.intConstant != 0 else { return }
         guard let command = call.argument("args", position: 0) else { return }
-        if command.stringConstant != nil {
+        if context.isFixedText(command) {
             // A fixed command line: still a shell, but nothing flows in.
             context.report(command.loc, "subprocess call with shell=True runs a constant command through a shell",
                            severity: .low, fixHint: "pass an argument list and drop shell=True")

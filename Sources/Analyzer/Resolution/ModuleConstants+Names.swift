@@ -1,0 +1,54 @@
+import PythonSyntax
+
+/// Names that hold one literal for the whole run of a module: bound exactly once, by a
+/// top-level `NAME = <literal>`, and never rebound anywhere (no other assignment, loop
+/// target, import, definition, `global` or `del` of the name in any scope).
+/// `"SELECT * FROM %s" % TABLE` with `TABLE = "users"` is then as fixed as the literal.
+extension ModuleConstants {
+    static func names(in module: Module) -> Set<String> {
+        var candidates: [String: Int] = [:]  // name -> top-level literal assignments
+        for statement in module.body {
+            switch statement.kind {
+            case .assign(let targets, let value) where targets.count == 1 && value.isLiteral:
+                if case .name(let id, _) = targets[0].kind { candidates[id, default: 0] += 1 }
+            case .annAssign(let target, _, let value?, _) where value.isLiteral:
+                if case .name(let id, _) = target.kind { candidates[id, default: 0] += 1 }
+            default:
+                break
+            }
+        }
+        candidates = candidates.filter { $0.value == 1 }
+        guard !candidates.isEmpty else { return [] }
+        // Every binding of each name anywhere; a constant has exactly its one.
+        var bindings: [String: Int] = [:]
+        func bound(_ name: String) { if candidates[name] != nil { bindings[name, default: 0] += 1 } }
+        module.walk { node in
+            switch node {
+            case .expr(let expression):
+                if case .name(let id, let context) = expression.kind, context != .load { bound(id); if context == .del { bound(id) } }
+            case .stmt(let statement):
+                switch statement.kind {
+                case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _): bound(name)
+                case .global(let names), .nonlocal(let names): names.forEach { bound($0); bound($0) }
+                default: break
+                }
+            case .alias(let alias):
+                bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? ""))
+            case .exceptHandler(let handler):
+                if let name = handler.name { bound(name) }
+            case .arg(let argument):
+                bound(argument.arg)
+            case .pattern(let pattern):
+                switch pattern.kind {
+                case .matchAs(_, let name?), .matchStar(let name?): bound(name)
+                case .matchMapping(_, _, let rest?): bound(rest)
+                default: break
+                }
+            default:
+                break
+            }
+            return true
+        }
+        return Set(candidates.keys.filter { bindings[$0] == 1 })
+    }
+}
