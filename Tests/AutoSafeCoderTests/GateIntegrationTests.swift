@@ -164,7 +164,7 @@ struct GateIntegrationTests {
         let repo = try Repo()
         var bytes = Array("# -*- coding: latin-1 -*-\nimport os\nname = '".utf8)
         bytes += [0xE9]  // é in Latin-1
-        bytes += Array("'\nos.system(name)\n".utf8)
+        bytes += Array("'\nos.system(name + suffix)\n".utf8)  // not a constant command: high
         try Data(bytes).write(to: repo.url.appendingPathComponent("latin.py"))
         try Data([0x78, 0x20, 0x3D, 0x20, 0x27, 0xE9, 0x27, 0x0A]).write(to: repo.url.appendingPathComponent("bad.py"))
         try repo.git("add", "-A")

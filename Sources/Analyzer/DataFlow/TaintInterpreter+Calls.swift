@@ -35,8 +35,13 @@ extension TaintInterpreter {
 
         // A call on something we cannot name (`db.execute(q)`, `get_db().execute(q)`) still
         // reaches method-based sinks and sources.
-        guard let site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
+        guard var site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
+        }
+        // `session.get(url)` on a variable holding `requests.Session()`.
+        if !clients.isEmpty, case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind,
+           let client = clients[id] {
+            site = CallSite(site, renamed: "\(client)().\(method)")
         }
         noteConstruction(site, arguments: argumentTaints, keywords: keywordTaints)
         // Most calls get nothing tainted. Then no sink can report, nothing is added to a

@@ -25,6 +25,8 @@ struct TaintInterpreter {
     var normalisedPaths: Set<String> = []
     /// Variables holding an instance of a class of this file (`store = Store()`).
     var instances: [String: String] = [:]
+    /// Variables holding an HTTP client object, by its constructor's name (`requests.Session`).
+    var clients: [String: String] = [:]
     /// What the constructor put in each instance's attributes (`job = Job(cmd)`: `self.cmd`).
     var instanceAttributes: [String: [String: Taint]] = [:]
     /// The attributes the last constructor call evaluated filled, by the call's start byte.
@@ -139,6 +141,7 @@ struct TaintInterpreter {
         environment = merged
         fileHandles = first.fileHandles.union(second.fileHandles)
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
+        if !first.clients.isEmpty || !second.clients.isEmpty { clients = first.clients.merging(second.clients) { kept, _ in kept } }
     }
 
     private mutating func bind(_ target: Expr, _ taint: Taint?, value: Expr) {
@@ -149,6 +152,7 @@ struct TaintInterpreter {
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             if Self.isNormalisedPath(value, callName: callName(value)) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
             if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
+            if let name = callName(value), TaintSources.httpClients.contains(name) { clients[id] = name } else if !clients.isEmpty { clients[id] = nil }
             if let construction = lastConstruction, construction.start == value.loc.startByte {
                 instanceAttributes[id] = construction.attributes
             } else {

@@ -70,9 +70,25 @@ enum TaintSources {
     /// again at every later use (`return r.text` as cross-site scripting).
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) { return true }
+        if clientRequest(name) != nil { return true }
         let parts = name.split(separator: ".")
         guard parts.count == 2, parts[0] == "requests" || parts[0] == "httpx" else { return false }
         return httpVerbs.contains(String(parts[1]))
+    }
+
+    /// HTTP client objects whose methods fetch URLs: `s = requests.Session()`,
+    /// `async with aiohttp.ClientSession() as s`, `httpx.Client()`.
+    static let httpClients: Set<String> = [
+        "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient",
+        "aiohttp.ClientSession", "urllib3.PoolManager",
+    ]
+
+    /// The verb of a request made through a client object (`requests.Session().get`), named
+    /// as the interpreter names it: the client's constructor call, then the method.
+    static func clientRequest(_ name: String) -> String? {
+        guard let dot = name.range(of: "().", options: .backwards) else { return nil }
+        let client = String(name[..<dot.lowerBound]), verb = String(name[dot.upperBound...])
+        return httpClients.contains(client) && httpVerbs.contains(verb) ? verb : nil
     }
 
     static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request"]

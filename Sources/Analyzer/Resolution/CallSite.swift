@@ -18,6 +18,16 @@ public struct CallSite: Sendable {
         self.keywords = keywords
     }
 
+    /// The same call under another name: a method of an object whose type the caller knows
+    /// (`session.get` for a `requests.Session()`).
+    init(_ site: CallSite, renamed name: String) {
+        expression = site.expression
+        qualifiedName = name
+        function = site.function
+        arguments = site.arguments
+        keywords = site.keywords
+    }
+
     /// A call whose target cannot be resolved to an imported name (`db.execute` on a local
     /// object): named `?.execute`, so method-based sinks still see it while name-based rules
     /// never match it.

@@ -11,6 +11,8 @@ struct SSRFFlowRule: DataFlowRule {
         triggering: [
             "import requests\nfrom flask import request\n\ndef proxy():\n    url = request.args[\"url\"]\n    return ↓requests.get(url, timeout=5).text\n",
             "import urllib.request, sys\n↓urllib.request.urlopen(sys.argv[1])\n",
+            "import aiohttp\nfrom aiohttp import web\n\nasync def proxy(request):\n    async with aiohttp.ClientSession() as session:\n        async with ↓session.get(request.query[\"url\"]) as r:\n            return web.Response(text=await r.text())\n",
+            "import requests, sys\ns = requests.Session()\n↓s.post(sys.argv[1], data={})\n",
         ],
         nonTriggering: [
             "import requests\nfrom flask import request\n\ndef proxy():\n    user = request.args[\"user\"]\n    if user not in {\"a\", \"b\"}:\n        return \"no\"\n    return requests.get(\"https://api.example.com/\" + user, timeout=5).text\n",
@@ -23,6 +25,11 @@ struct SSRFFlowRule: DataFlowRule {
     static let verbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream"]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        // Through a client object: `session.get(url)`, `pool.request("GET", url)`.
+        if let verb = TaintSources.clientRequest(call.qualifiedName) {
+            if verb == "request" { return call.argument("url", position: 1).map { [$0] } ?? [] }
+            return SinkMatching.first(call, keyword: "url")
+        }
         let parts = call.qualifiedName.split(separator: ".")
         guard let library = parts.first, let verb = parts.last else { return [] }
         if (library == "requests" || library == "httpx"), parts.count == 2 {

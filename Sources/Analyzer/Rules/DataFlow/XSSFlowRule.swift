@@ -23,7 +23,7 @@ struct XSSFlowRule: DataFlowRule {
 
     static let functions: Set<String> = [
         "flask.render_template_string", "flask.make_response", "flask.Response", "flask.Markup", "markupsafe.Markup",
-        "django.http.HttpResponse", "django.utils.safestring.mark_safe", "jinja2.Template",
+        "django.http.HttpResponse", "django.utils.safestring.mark_safe", "jinja2.Template", "mako.template.Template",
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
