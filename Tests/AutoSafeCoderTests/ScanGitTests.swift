@@ -68,11 +68,18 @@ struct ScanGitTests {
         try repo.git("add", "tool.py")
         let result = try repo.scan("--staged")
         #expect(result.status == 0)
-        #expect(!result.stdout.contains("ASC404"))
+        #expect(!result.stdout.contains("ASC607"))
         #expect(result.stdout.hasPrefix("("))
         #expect(result.stdout.hasSuffix("of a severity the gate does not limit; --format json lists them)\n"))
         let json = try repo.scan("--staged", "--format", "json")
-        #expect(json.stdout.contains("\"code\" : \"ASC404\""))
+        #expect(json.stdout.contains("\"code\" : \"ASC607\""))
+        // The import reminder (Bandit's B404) is opt-in: only a policy naming it turns it on.
+        #expect(!json.stdout.contains("ASC404"))
+        try repo.write("policy.yaml", "version: 1\nanalyzer:\n  enable: [B404, B607]\n")
+        let enabled = try repo.scan("--staged", "--format", "json")
+        #expect(enabled.stdout.contains("\"code\" : \"ASC404\""))
+        try repo.write("policy.yaml", "version: 1\nanalyzer:\n  enable: [CWE-78]\n")
+        #expect(!(try repo.scan("--staged", "--format", "json")).stdout.contains("ASC404"))
     }
 
     @Test func partiallyStagedFileIsJudgedAsCommitted() throws {

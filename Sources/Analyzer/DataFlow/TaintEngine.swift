@@ -35,6 +35,9 @@ final class TaintEngine {
     var classAttributes: [String: [String: Taint]] = [:]
     /// Each class's `__init__`, by class name.
     let constructors: [String: FunctionInfo]
+    /// Names the file binds to a parsed XML tree or element (`root = ET.parse(f).getroot()`),
+    /// in any scope: their `findall(path)` evaluates an XPath expression.
+    let xmlElements: Set<String>
 
     static let summaryPasses = 3
 
@@ -50,6 +53,37 @@ final class TaintEngine {
             if let className = function.className { constructors[className] = function }
         }
         self.constructors = constructors
+        xmlElements = Self.xmlElementNames(parsed.module, imports: imports)
+    }
+
+    static let xmlNavigators: Set<String> = ["getroot", "find", "parse", "fromstring", "XML", "ElementTree", "getiterator"]
+
+    /// See `xmlElements`: names assigned an `xml.etree`/`lxml.etree`/`defusedxml` call's
+    /// result, or a `getroot()`/`find()` of one of those names.
+    static func xmlElementNames(_ module: Module, imports: ImportTable) -> Set<String> {
+        guard ["xml.etree", "lxml", "defusedxml"].contains(where: imports.imports) else { return [] }
+        var assignments: [(String, Expr)] = []
+        module.walkStatements { statement in
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               case .call = value.kind {
+                assignments.append((id, value))
+            }
+        }
+        var names = Set<String>()
+        for _ in 0..<2 {
+            for (id, value) in assignments where !names.contains(id) {
+                guard case .call(let function, _, _) = value.kind else { continue }
+                if let name = imports.qualifiedName(of: function),
+                   name.hasPrefix("xml.etree.") || name.hasPrefix("lxml.etree.") || name.hasPrefix("defusedxml.") {
+                    names.insert(id)
+                } else if case .attribute(let receiver, let method, _) = function.kind, xmlNavigators.contains(method) {
+                    var base = receiver
+                    while case .call(let inner, _, _) = base.kind, case .attribute(let next, _, _) = inner.kind { base = next }
+                    if case .name(let root, _) = base.kind, names.contains(root) { names.insert(id) }
+                }
+            }
+        }
+        return names
     }
 
     /// What decides whether a function needs analysing at all: the names calls use, and where

@@ -38,10 +38,14 @@ extension TaintInterpreter {
         guard var site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
         }
-        // `session.get(url)` on a variable holding `requests.Session()`.
-        if !clients.isEmpty, case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind,
-           let client = clients[id] {
-            site = CallSite(site, renamed: "\(client)().\(method)")
+        // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
+        // on a parsed XML tree.
+        if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
+            if let client = clients[id] {
+                site = CallSite(site, renamed: "\(client)().\(method)")
+            } else if engine.xmlElements.contains(id), XPathInjectionFlowRule.elementPathMethods.contains(method) {
+                site = CallSite(site, renamed: XPathInjectionFlowRule.elementPrefix + method)
+            }
         }
         noteConstruction(site, arguments: argumentTaints, keywords: keywordTaints)
         // Most calls get nothing tainted. Then no sink can report, nothing is added to a

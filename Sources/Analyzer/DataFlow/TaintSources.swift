@@ -12,7 +12,11 @@ enum TaintSources {
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request."), !name.contains("(") {
             let attribute = name.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
-            return safeRequestAttributes.contains(attribute) ? nil : source(name.replacingOccurrences(of: "flask.", with: ""))
+            if safeRequestAttributes.contains(attribute) { return nil }
+            let taint = source(name.replacingOccurrences(of: "flask.", with: ""))
+            // An uploaded file is an object, not a path (`ZipFile(request.files["f"])`); its
+            // `.filename` is the client's text again (see the interpreter).
+            return attribute == "files" ? taint.sanitizing([22]) : taint
         }
         switch name {
         case "sys.argv", "os.environ", "sys.stdin", "os.environb":

@@ -4,7 +4,8 @@ import Diagnostics
 public struct AnalyzerConfiguration: Sendable {
     public var minSeverity: Severity
     public var minConfidence: Confidence
-    /// Selectors (code, Bandit id, Ruff code, CWE id, or a prefix); empty runs every rule.
+    /// Selectors (code, Bandit id, Ruff code, CWE id, or a prefix); empty runs every rule
+    /// that is not opt-in (`RuleDescription.optIn`), which run only when named here.
     public var enable: [String]
     public var disable: [String]
 
@@ -17,6 +18,7 @@ public struct AnalyzerConfiguration: Sendable {
 
     func isEnabled(_ rule: RuleDescription) -> Bool {
         if disable.contains(where: rule.matches(selector:)) { return false }
+        if rule.optIn { return enable.contains(where: rule.isNamed(by:)) }
         return enable.isEmpty || enable.contains(where: rule.matches(selector:))
     }
 }

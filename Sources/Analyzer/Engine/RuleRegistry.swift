@@ -55,6 +55,7 @@ public enum RuleRegistry {
         BindAllInterfacesRule.self,
         InsecureRandomRule.self,
         MarshalRule.self,
+        PickleGadgetRule.self,
         TorchLoadRule.self,
         LoggingConfigListenRule.self,
         UnverifiedSSLContextRule.self,

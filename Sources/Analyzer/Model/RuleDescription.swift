@@ -22,9 +22,13 @@ public struct RuleDescription: Sendable {
     public var triggering: [String]
     /// Code that must not trigger it.
     public var nonTriggering: [String]
+    /// Runs only when a policy's `enable` names it (its code, Bandit id, Ruff code, or a
+    /// prefix of those; a CWE id does not): Bandit's low-severity "this import deserves a
+    /// review" checks, which flag every file using the module whatever it does with it.
+    public var optIn: Bool
 
     public init(code: String, name: String, banditID: String? = nil, cwe: Int, severity: Severity, confidence: Confidence,
-                rationale: String, fixAvailable: Bool = false, triggering: [String], nonTriggering: [String]) {
+                rationale: String, fixAvailable: Bool = false, optIn: Bool = false, triggering: [String], nonTriggering: [String]) {
         self.code = code
         self.name = name
         self.banditID = banditID
@@ -35,6 +39,7 @@ public struct RuleDescription: Sendable {
         self.fixAvailable = fixAvailable
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.optIn = optIn
     }
 
     /// Ruff's code for the same Bandit check (`S602` for `B602`).
@@ -48,6 +53,13 @@ public struct RuleDescription: Sendable {
     public func matches(selector: String) -> Bool {
         let selector = selector.uppercased()
         if selector == cweID { return true }
+        return isNamed(by: selector)
+    }
+
+    /// Whether the selector is one of the rule's codes or a prefix of one (not its CWE).
+    public func isNamed(by selector: String) -> Bool {
+        let selector = selector.uppercased()
+        guard !selector.isEmpty else { return false }
         for id in [code, banditID, ruffCode].compactMap({ $0 }) where id.hasPrefix(selector) {
             return true
         }

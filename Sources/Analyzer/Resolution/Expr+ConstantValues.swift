@@ -14,7 +14,7 @@ extension Expr {
         case .constant(.bytes, _), .constant(.str, _):
             return true
         case .binOp(let left, .mult, let right):
-            return (left.isConstantBytes && right.intConstant != nil) || (right.isConstantBytes && left.intConstant != nil)
+            return (left.isConstantBytes && right.isFixedCount) || (right.isConstantBytes && left.isFixedCount)
         case .binOp(let left, .add, let right):
             return left.isConstantBytes && right.isConstantBytes
         case .call(let function, let arguments, _):
@@ -31,6 +31,17 @@ extension Expr {
             }
         default:
             return false
+        }
+    }
+
+    /// A repeat count fixed by the program: a literal, or a library's size constant
+    /// (`AES.block_size`, `BLOCK_SIZE`).
+    var isFixedCount: Bool {
+        switch kind {
+        case .constant(.int, _): return true
+        case .attribute(_, let attr, _): return attr.hasSuffix("size") || attr.hasSuffix("SIZE")
+        case .name(let id, _): return id.count > 1 && id == id.uppercased() && id.contains(where: \.isLetter)
+        default: return false
         }
     }
 

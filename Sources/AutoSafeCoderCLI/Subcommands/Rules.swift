@@ -29,20 +29,20 @@ enum RuleCatalog {
         case .text:
             return rules.map { rule in
                 let alias = rule.banditID.map { " (\($0))" } ?? ""
-                return "\(rule.code)\(alias)  \(rule.cweID)  \(rule.severity.rawValue)/\(rule.confidence.rawValue)  \(rule.name)\(rule.fixAvailable ? "  [fix]" : "")"
+                return "\(rule.code)\(alias)  \(rule.cweID)  \(rule.severity.rawValue)/\(rule.confidence.rawValue)  \(rule.name)\(rule.fixAvailable ? "  [fix]" : "")\(rule.optIn ? "  [opt-in]" : "")"
             }.joined(separator: "\n") + "\n"
         case .markdown:
             var out = "| code | Bandit | CWE | severity | confidence | name | fix | why, and what to do instead |\n|---|---|---|---|---|---|---|---|\n"
             for rule in rules {
                 let why = rule.rationale.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-                out += "| \(rule.code) | \(rule.banditID ?? "") | \(rule.cweID) | \(rule.severity.rawValue) | \(rule.confidence.rawValue) | \(rule.name) | \(rule.fixAvailable ? "yes" : "") | \(why) |\n"
+                out += "| \(rule.code) | \(rule.banditID ?? "") | \(rule.cweID) | \(rule.severity.rawValue) | \(rule.confidence.rawValue) | \(rule.name)\(rule.optIn ? " (opt-in)" : "") | \(rule.fixAvailable ? "yes" : "") | \(why) |\n"
             }
             return out
         case .json:
             let items: [[String: Any]] = rules.map { rule in
                 var item: [String: Any] = [
                     "code": rule.code, "name": rule.name, "cwe": rule.cweID, "severity": rule.severity.rawValue,
-                    "confidence": rule.confidence.rawValue, "rationale": rule.rationale, "fix_available": rule.fixAvailable,
+                    "confidence": rule.confidence.rawValue, "rationale": rule.rationale, "fix_available": rule.fixAvailable, "opt_in": rule.optIn,
                 ]
                 if let bandit = rule.banditID { item["bandit"] = bandit }
                 if let ruff = rule.ruffCode { item["ruff"] = ruff }

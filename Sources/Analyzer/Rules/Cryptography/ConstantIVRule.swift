@@ -16,6 +16,7 @@ struct ConstantIVRule: Rule {
             "from Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_GCM, nonce=↓b\"\\x00\" * 12)\n",
             "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\ncipher = Cipher(algorithms.AES(key), modes.CBC(↓bytes(16)))\n",
             "from cryptography.hazmat.primitives.ciphers import modes\nIV = b\"fedcba9876543210\"\nmode = modes.CTR(↓IV)\n",
+            "from Crypto.Cipher import AES\n\ndef enc(key, data):\n    static_vector = b\"x\" * AES.block_size\n    return AES.new(key, AES.MODE_CBC, ↓static_vector).encrypt(data)\n",
         ],
         nonTriggering: [
             "import os\nfrom cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n\ndef encryptor(key):\n    iv = os.urandom(16)\n    return Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()\n",

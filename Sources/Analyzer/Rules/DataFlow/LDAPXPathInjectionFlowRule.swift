@@ -45,17 +45,25 @@ struct XPathInjectionFlowRule: DataFlowRule {
         triggering: [
             "from lxml import etree\nfrom flask import request\n\ndef find(tree):\n    user = request.args[\"user\"]\n    return ↓tree.xpath(\"//user[@name='\" + user + \"']\")\n",
             "from lxml import etree\nimport sys\ntree = etree.parse(\"users.xml\")\n↓tree.xpath(f\"//user[@id={sys.argv[1]}]\")\n",
+            "import xml.etree.ElementTree as ET\nfrom flask import request\nroot = ET.parse(\"users.xml\").getroot()\n\ndef find():\n    query = \"./user/[@name='\" + request.args[\"name\"] + \"']\"\n    return list(↓root.findall(query))\n",
         ],
         nonTriggering: [
             "from lxml import etree\nfrom flask import request\n\ndef find(tree):\n    return tree.xpath(\"//user[@name=$name]\", name=request.args[\"user\"])\n",
             "from lxml import etree\ntree = etree.parse(\"users.xml\")\ntree.xpath(\"//user\")\n",
+            "import re, xml.etree.ElementTree as ET\nfrom flask import request\nwords = re.compile(\"[a-z]+\")\n\ndef find():\n    return words.findall(request.args[\"text\"])\n",
         ]
     )
 
     var sinkNoun: String { "an XPath expression" }
 
+    /// ElementTree's path methods, which take an XPath subset (`[@name='x']` included).
+    static let elementPathMethods: Set<String> = ["find", "findall", "iterfind", "findtext"]
+    /// How the interpreter names such a call on a parsed tree (`TaintEngine.xmlElements`).
+    static let elementPrefix = "xml.etree.ElementTree.Element."
+
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         if call.qualifiedName == "lxml.etree.XPath" { return SinkMatching.first(call, keyword: "path") }
+        if call.qualifiedName.hasPrefix(Self.elementPrefix) { return SinkMatching.first(call, keyword: "path") }
         guard SinkMatching.method(call) == "xpath" else { return [] }
         return SinkMatching.first(call, keyword: "_path")
     }

@@ -16,6 +16,7 @@ struct PathTraversalFlowRule: DataFlowRule {
         ],
         nonTriggering: [
             "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
+            "import zipfile\nfrom flask import request\n\ndef names():\n    with zipfile.ZipFile(request.files[\"f\"]) as z:\n        return z.namelist()\n",
             "import os\nfrom flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"doc\"]\n    f.save(os.path.join(\"/srv/uploads\", secure_filename(f.filename)))\n",
             "import os\nfrom flask import request, abort\nBASE = \"/srv/files\"\n\ndef read():\n    path = os.path.realpath(os.path.join(BASE, request.args[\"file\"]))\n    if not path.startswith(BASE):\n        abort(403)\n    with open(path) as f:\n        return f.read()\n",
         ]

@@ -5,6 +5,7 @@ struct ImportPickleRule: Rule {
     static let description = RuleDescription(
         code: "ASC403", name: "import-pickle", banditID: "B403", cwe: 502, severity: .low, confidence: .high,
         rationale: "pickle, dill and shelve load data by running code the data names; make sure they never read untrusted bytes, and prefer JSON for data exchange.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓pickle\n",
             "import os, ↓dill\n",

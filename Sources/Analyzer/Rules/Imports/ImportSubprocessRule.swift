@@ -5,6 +5,7 @@ struct ImportSubprocessRule: Rule {
     static let description = RuleDescription(
         code: "ASC404", name: "import-subprocess", banditID: "B404", cwe: 78, severity: .low, confidence: .high,
         rationale: "subprocess starts programs; review each call for untrusted input, pass argument lists and avoid shell=True.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓subprocess\n",
             "↓from subprocess import run\n",

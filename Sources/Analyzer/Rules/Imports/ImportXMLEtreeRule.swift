@@ -5,6 +5,7 @@ struct ImportXMLEtreeRule: Rule {
     static let description = RuleDescription(
         code: "ASC405", name: "import-xml-etree", banditID: "B405", cwe: 611, severity: .low, confidence: .high,
         rationale: "xml.etree parsers expand entities, so untrusted XML can exhaust memory. Import defusedxml.ElementTree for untrusted documents.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓xml.etree.ElementTree as ET\n",
             "from xml.etree import ↓cElementTree\n",

@@ -5,6 +5,7 @@ struct ImportXMLExpatRule: Rule {
     static let description = RuleDescription(
         code: "ASC407", name: "import-xml-expat", banditID: "B407", cwe: 611, severity: .low, confidence: .high,
         rationale: "xml.dom.expatbuilder expands entities in untrusted XML. Import defusedxml.expatbuilder instead.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓xml.dom.expatbuilder\n",
             "from xml.dom import ↓expatbuilder\n",

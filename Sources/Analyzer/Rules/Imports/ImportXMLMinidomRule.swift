@@ -5,6 +5,7 @@ struct ImportXMLMinidomRule: Rule {
     static let description = RuleDescription(
         code: "ASC408", name: "import-xml-minidom", banditID: "B408", cwe: 611, severity: .low, confidence: .high,
         rationale: "xml.dom.minidom expands entities in untrusted XML. Import defusedxml.minidom instead.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓xml.dom.minidom\n",
             "from xml.dom import ↓minidom\n",

@@ -5,6 +5,7 @@ struct ImportXMLPulldomRule: Rule {
     static let description = RuleDescription(
         code: "ASC409", name: "import-xml-pulldom", banditID: "B409", cwe: 611, severity: .low, confidence: .high,
         rationale: "xml.dom.pulldom expands entities in untrusted XML. Import defusedxml.pulldom instead.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓xml.dom.pulldom\n",
             "from xml.dom import ↓pulldom\n",

@@ -5,6 +5,7 @@ struct ImportXMLSaxRule: Rule {
     static let description = RuleDescription(
         code: "ASC406", name: "import-xml-sax", banditID: "B406", cwe: 611, severity: .low, confidence: .high,
         rationale: "xml.sax parsers expand entities and can resolve external ones. Import defusedxml.sax for untrusted documents.",
+        optIn: true,  // only a pointer to code worth reviewing: on when a policy names it
         triggering: [
             "import ↓xml.sax\n",
             "↓from xml.sax import make_parser\n",

@@ -1,0 +1,5 @@
+import json
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)

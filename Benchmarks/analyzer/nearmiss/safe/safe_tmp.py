@@ -1,0 +1,5 @@
+import tempfile
+
+def scratch():
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(b"x")

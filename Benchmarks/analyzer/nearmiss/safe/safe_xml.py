@@ -1,0 +1,4 @@
+import defusedxml.ElementTree as ET
+
+def parse(data):
+    return ET.fromstring(data)

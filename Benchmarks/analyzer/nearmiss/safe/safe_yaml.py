@@ -1,0 +1,5 @@
+import yaml
+
+def load(path):
+    with open(path) as f:
+        return yaml.safe_load(f)

@@ -1,0 +1,4 @@
+from django.http import HttpResponseRedirect
+
+def go(request):
+    return HttpResponseRedirect(request.GET["to"])  # VULN

@@ -1,0 +1,7 @@
+import os
+import sys
+
+def main():
+    os.execvp(sys.argv[1], sys.argv[1:])  # VULN
+
+main()
