@@ -371,6 +371,7 @@ struct DataFlowTests {
             "ROOT = os.path.realpath('/srv')\ndef f():\n    p = os.path.realpath(os.path.join(ROOT, request.args['p']))\n    if os.path.commonpath([ROOT, p]) != ROOT:\n        abort(404)\n    return send_file(p)\n",
             "from pathlib import Path\nROOT = Path('/srv')\ndef f():\n    p = (ROOT / request.args['p']).resolve()\n    if not p.is_relative_to(ROOT):\n        abort(404)\n    return send_file(p)\n",
             "COMMANDS = {'up': 'uptime'}\ndef f():\n    return subprocess.check_output(COMMANDS.get(request.args['c'], 'uptime'), shell=True)\n",
+            "COMMANDS = {'up': 'uptime'}\ndef f():\n    cmd = COMMANDS.get(request.args['c'], 'uptime')\n    return os.popen(cmd).read()\n",
         ]
         for body in safe {
             #expect(try findings(header + body, enable: []).filter { $0.severity >= .medium } == [], "\(body)")
@@ -389,6 +390,11 @@ struct DataFlowTests {
         // Without the checks, the same sinks are reported.
         let unchecked = "def f():\n    u = request.args['u']\n    if urlparse(u).scheme in ('http', 'https'):\n        return requests.get(u, timeout=5).content\n"
         #expect(try findings(header + unchecked).map(\.code) == ["ASC1918"])
+        // The local dispatch is fixed text only while it is assigned once.
+        let reassigned = "COMMANDS = {'up': 'uptime'}\ndef f():\n    cmd = COMMANDS.get(request.args['c'], 'uptime')\n    cmd += request.args['x']\n    return os.popen(cmd).read()\n"
+        #expect(try findings(header + reassigned, enable: []).contains { $0.severity == .high })
+        let parameter = "def f(cmd):\n    return os.popen(cmd).read()\n"
+        #expect(try findings(header + parameter, enable: []).filter { $0.severity == .high }.map(\.code) == ["ASC605"])
         let rebound = "CMD = 'ls'\ndef f(x):\n    global CMD\n    CMD = x\nos.system(CMD)\n"
         #expect(try findings(header + rebound, enable: []).filter { $0.severity == .high }.map(\.code) == ["ASC605"])
         let escaped = "def f():\n    p = os.path.join('/srv', request.args['p'])\n    if os.path.commonpath(['/srv', p]) != '/srv':\n        abort(404)\n    return send_file(p)\n"

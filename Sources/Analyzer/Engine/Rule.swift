@@ -104,17 +104,21 @@ public struct RuleContext {
     /// Whether `expression` has the same text on every run: a string literal, a module
     /// constant, a string built from those, or an entry of a constant table
     /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key.
-    public mutating func isFixedText(_ expression: Expr) -> Bool {
+    public mutating func isFixedText(_ expression: Expr, depth: Int = 0) -> Bool {
         if expression.stringConstant != nil { return true }
+        guard depth < 8 else { return false }
         switch expression.kind {
         case .name(let id, _):
-            return moduleConstants().contains(id)
+            if moduleConstants().contains(id) { return true }
+            // A local assigned once, from fixed text (`cmd = COMMANDS.get(name, "uptime")`).
+            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+            return isFixedText(value, depth: depth + 1)
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id)
         case .call(let function, let arguments, let keywords):
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
-               arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1]) {
+               arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
                 return moduleConstants().contains(id)
             }
         default:
