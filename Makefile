@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/autosafecoder
 
-.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-humaneval bench-stdlib bench-fuzz bench-fixes clean
+.PHONY: deps build release test demo docs differential bench-parser bench-gate bench-securityeval bench-nearmiss bench-humaneval bench-stdlib bench-fuzz bench-fixes clean
 
 deps:
 	@scripts/install-deps.sh
@@ -36,6 +36,9 @@ bench-gate: release
 ## Analyzer benchmarks (need a release build; Bandit and Ruff optional, from PyPI).
 bench-securityeval: release
 	python3 Benchmarks/analyzer/securityeval.py --tool $(RELEASE_BIN)
+
+bench-nearmiss: release
+	python3 Benchmarks/analyzer/nearmiss.py --tool $(RELEASE_BIN)
 
 bench-humaneval: release
 	python3 Benchmarks/analyzer/humaneval.py --tool $(RELEASE_BIN)
