@@ -38,6 +38,11 @@ final class TaintEngine {
     /// Names the file binds to a parsed XML tree or element (`root = ET.parse(f).getroot()`),
     /// in any scope: their `findall(path)` evaluates an XPath expression.
     let xmlElements: Set<String>
+    /// Per class, the attributes a method other than `__init__` assigns (`self.cmd = cmd` in
+    /// a setter), and the attributes code anywhere assigns on another object (`job.cmd = x`):
+    /// what a caller may have put there, so a method reading them records where they go.
+    let attributesSetLater: [String: Set<String>]
+    let attributesSetOutside: Set<String>
 
     static let summaryPasses = 3
 
@@ -54,6 +59,25 @@ final class TaintEngine {
         }
         self.constructors = constructors
         xmlElements = Self.xmlElementNames(parsed.module, imports: imports)
+        var later: [String: Set<String>] = [:]
+        for function in functions.values {
+            guard let className = function.className, !function.qualifiedName.hasSuffix(".__init__") else { continue }
+            Module(body: function.body).walkStatements { statement in
+                guard case .assign(let targets, _) = statement.kind else { return }
+                for case .attribute(let receiver, let attr, _) in targets.map(\.kind) {
+                    if case .name("self", _) = receiver.kind { later[className, default: []].insert(attr) }
+                }
+            }
+        }
+        attributesSetLater = later
+        var outside = Set<String>()
+        parsed.module.walkStatements { statement in
+            guard case .assign(let targets, _) = statement.kind else { return }
+            for case .attribute(let receiver, let attr, _) in targets.map(\.kind) {
+                if case .name(let id, _) = receiver.kind, id != "self", id != "cls" { outside.insert(attr) }
+            }
+        }
+        attributesSetOutside = outside
     }
 
     static let xmlNavigators: Set<String> = ["getroot", "find", "parse", "fromstring", "XML", "ElementTree", "getiterator"]

@@ -82,6 +82,11 @@ extension TaintInterpreter {
         // A fetched page, a command's output or a response object is not the text that went in:
         // the sink that took it has reported, and what comes back is no one's request data.
         if TaintSources.resultIsNotInput(site.qualifiedName) { return nil }
+        // `getattr(obj, name, default)`: what the object holds, or the default; not the name.
+        if site.qualifiedName == "getattr" {
+            let held = Taint.merge(argumentTaints.first ?? nil, argumentTaints.count > 2 ? argumentTaints[2] : nil)
+            return held?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through getattr()")
+        }
         // `table.get(key, default)`: a value of the table or the default, never the key.
         if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" {
             let values = argumentTaints.dropFirst().reduce(Taint.merge(receiverTaint, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
@@ -174,6 +179,17 @@ extension TaintInterpreter {
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
             }
         }
+        // A setter (`svc.configure(cmd)`): the instance now holds what was passed.
+        if !summary.storedParameters.isEmpty, case .attribute(let receiver, _, _) = site.function.kind,
+           case .name(let id, _) = receiver.kind, id != "self" {
+            for (key, parameters) in summary.storedParameters.sorted(by: { $0.key < $1.key }) {
+                for parameter in parameters.sorted() {
+                    guard let taint = argument(for: parameter) else { continue }
+                    instanceAttributes[id, default: [:]][key] = Taint.merge(instanceAttributes[id]?[key],
+                        taint.through(line: loc.lineno, column: loc.colOffset + 1, "stored by \(info.qualifiedName)()"))
+                }
+            }
+        }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
         result = Taint.merge(result, summary.returnedSource)
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
@@ -184,7 +200,17 @@ extension TaintInterpreter {
     private func receiverAttributes(_ site: CallSite) -> [String: Taint]? {
         guard case .attribute(let receiver, _, _) = site.function.kind else { return nil }
         switch receiver.kind {
-        case .name(let id, _): return instanceAttributes[id]
+        case .name(let id, _):
+            // What the constructor or a setter put there, and what was stored directly (`job.cmd = x`).
+            var attributes = instanceAttributes[id]
+            if recorder.storesPaths {
+                let prefix = id + "."
+                for (key, taint) in environment where key.hasPrefix(prefix) {
+                    attributes = attributes ?? [:]
+                    attributes!["self." + key.dropFirst(prefix.count)] = taint
+                }
+            }
+            return attributes
         case .call: return lastConstruction.flatMap { $0.start == receiver.loc.startByte ? $0.attributes : nil }
         default: return nil
         }

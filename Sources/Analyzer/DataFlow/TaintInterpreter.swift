@@ -281,11 +281,17 @@ struct TaintInterpreter {
             if attr == "__class__" || attr == "__name__" { return nil }
             // `self.x` that the class's constructor fills from its parameters: a marker, so the
             // summary says where it goes (callers know what they passed).
-            if case .name("self", _) = value.kind, let className = function?.className,
-               let constructor = engine.constructors[className], constructor !== function {
-                let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
-                if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
-                if !summary.storedParameters.isEmpty, summary.storedParameters["self.\(attr)"] != nil {
+            // Likewise one a setter method or outside code may fill (`svc.configure(cmd)`,
+            // `job.cmd = x`): the caller's call or store says what it holds.
+            if case .name("self", _) = value.kind, let method = function, let className = method.className,
+               !method.qualifiedName.hasSuffix(".__init__") {
+                var filled = engine.attributesSetLater[className]?.contains(attr) == true || engine.attributesSetOutside.contains(attr)
+                if !filled, let constructor = engine.constructors[className] {
+                    let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
+                    if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
+                    filled = summary.storedParameters["self.\(attr)"] != nil
+                }
+                if filled {
                     return Taint(origins: [.attribute(attr)], steps: [
                         Finding.FlowStep(line: expression.loc.lineno, column: expression.loc.colOffset + 1, note: "self.\(attr)"),
                     ])
