@@ -345,6 +345,31 @@ struct DataFlowTests {
         #expect(found.last?.flow.first?.line == 22)
     }
 
+    @Test func nestedFunctionsAndLambdas() throws {
+        let source = """
+        import os, subprocess
+        from flask import request
+
+        run = lambda command: subprocess.call(command, shell=True)
+
+        def a():
+            def inner(x):
+                os.system("echo " + x)
+            inner(request.args["c"])
+
+        def b():
+            quiet = lambda c: os.popen(c).read()
+            return quiet(request.args["c"])
+
+        def c():
+            run(request.args["c"])
+            run("uptime")
+        """
+        let found = try findings(source)
+        #expect(found.map { "\($0.line):\($0.code)" } == ["4:ASC1078", "8:ASC1078", "12:ASC1078"])
+        #expect(found.map { $0.flow.first?.line } == [16, 9, 13])
+    }
+
     @Test func functionDefinedTwice() throws {
         let source = """
         import os

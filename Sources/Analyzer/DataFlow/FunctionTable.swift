@@ -79,6 +79,16 @@ enum FunctionTable {
                 case .classDef(let name, _, _, let inner, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
                     stack.append((inner, qualified, qualified))
+                case .assign(let targets, let value) where className == nil:
+                    // `run = lambda c: os.system(c)`: a function of one returned expression.
+                    guard targets.count == 1, case .name(let name, _) = targets[0].kind,
+                          case .lambda(let arguments, let result) = value.kind else { break }
+                    let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
+                    let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
+                        + [arguments.vararg?.arg].compactMap { $0 } + arguments.kwonlyargs.map(\.arg) + [arguments.kwarg?.arg].compactMap { $0 }
+                    table[qualified] = FunctionInfo(qualifiedName: qualified, className: nil, parameters: parameters,
+                                                    body: [Stmt(.return(value: result), result.loc)], isHandler: false, returnsHTML: false,
+                                                    loc: value.loc)
                 default:
                     statement.forEachBlock { stack.append(($0, prefix, className)) }  // not a def or class here
                 }

@@ -238,7 +238,12 @@ extension TaintInterpreter {
     func resolveLocal(_ site: CallSite) -> (FunctionInfo, FunctionSummary, Int)? {
         switch site.function.kind {
         case .name(let id, _):
-            guard engine.imports.binding(of: id) == nil, let info = engine.functions[id] else { return nil }
+            guard engine.imports.binding(of: id) == nil else { return nil }
+            // A function defined inside this one (or a lambda assigned here) first.
+            if let outer = function, let info = engine.functions["\(outer.qualifiedName).\(id)"] {
+                return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 0)
+            }
+            guard let info = engine.functions[id] else { return nil }
             return (info, engine.summaries[id] ?? FunctionSummary(), 0)
         case .attribute(let receiver, let method, _):
             let className: String?
