@@ -13,6 +13,12 @@ extension TaintInterpreter {
 
     mutating func call(_ expression: Expr, depth: Int) -> Taint? {
         guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
+        // `run = functools.partial(subprocess.run, shell=True)` … `run(cmd)`: the wrapped call.
+        if !partials.isEmpty, case .name(let id, _) = function.kind, let partial = partials[id],
+           case .call(_, let stored, let storedKeywords) = partial.kind, let wrapped = stored.first {
+            let combined = Expr(.call(func: wrapped, args: Array(stored.dropFirst()) + arguments, keywords: storedKeywords + keywords), expression.loc)
+            return call(combined, depth: depth + 1)
+        }
         // Evaluate every argument once: nested calls are sinks too.
         var argumentTaints: [Taint?] = []
         for argument in arguments { argumentTaints.append(self.expression(argument, depth: depth + 1)) }

@@ -27,6 +27,9 @@ struct TaintInterpreter {
     var instances: [String: String] = [:]
     /// Variables holding an HTTP client object, by its constructor's name (`requests.Session`).
     var clients: [String: String] = [:]
+    /// Variables holding `functools.partial(f, ...)`, by that call: calling one calls `f`
+    /// with the stored arguments first.
+    var partials: [String: Expr] = [:]
     /// What the constructor put in each instance's attributes (`job = Job(cmd)`: `self.cmd`).
     var instanceAttributes: [String: [String: Taint]] = [:]
     /// The attributes the last constructor call evaluated filled, by the call's start byte.
@@ -142,6 +145,7 @@ struct TaintInterpreter {
         fileHandles = first.fileHandles.union(second.fileHandles)
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
         if !first.clients.isEmpty || !second.clients.isEmpty { clients = first.clients.merging(second.clients) { kept, _ in kept } }
+        if !first.partials.isEmpty || !second.partials.isEmpty { partials = first.partials.merging(second.partials) { kept, _ in kept } }
     }
 
     private mutating func bind(_ target: Expr, _ taint: Taint?, value: Expr) {
@@ -152,7 +156,14 @@ struct TaintInterpreter {
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             if Self.isNormalisedPath(value, callName: callName(value)) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
             if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
-            if let name = callName(value), TaintSources.httpClients.contains(name) { clients[id] = name } else if !clients.isEmpty { clients[id] = nil }
+            let calledName = callName(value)
+            if let calledName, TaintSources.httpClients.contains(calledName) { clients[id] = calledName } else if !clients.isEmpty { clients[id] = nil }
+            if calledName == "functools.partial", case .call(_, let arguments, _) = value.kind, let wrapped = arguments.first,
+               wrapped.calledNameOrName != id {
+                partials[id] = value
+            } else if !partials.isEmpty {
+                partials[id] = nil
+            }
             if let construction = lastConstruction, construction.start == value.loc.startByte {
                 instanceAttributes[id] = construction.attributes
             } else {

@@ -123,6 +123,12 @@ extension Expr {
         if case .call(let function, _, _) = kind, case .name(let id, _) = function.kind { return id }
         return nil
     }
+
+    /// The name itself, for a bare name.
+    var calledNameOrName: String? {
+        if case .name(let id, _) = kind { return id }
+        return calledName
+    }
 }
 
 extension Expr {
