@@ -468,6 +468,27 @@ struct DataFlowTests {
         #expect(try findings(header + escaped).map(\.code) == ["ASC1022"])
     }
 
+    @Test func convertedAndBoundValuesAreNotText() throws {
+        let safe = [
+            // FastAPI and Flask convert typed parameters before the handler runs.
+            "import sqlite3\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/i/{i}')\ndef item(i: int, q: Optional[float] = None):\n    return sqlite3.connect('db').execute(f'SELECT * FROM t WHERE id = {i} AND w > {q}').fetchall()\n",
+            "import os\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route('/kill/<int:pid>')\ndef kill(pid):\n    os.system(f'kill -9 {pid}')\n",
+            "import sqlite3\nfrom flask import request\n\ndef page():\n    n = request.args.get('page', 1, type=int)\n    return sqlite3.connect('db').execute('SELECT * FROM t LIMIT 10 OFFSET %d' % n).fetchall()\n",
+            "import os\nfrom flask import request, abort\n\ndef n():\n    count = request.get_json().get('count')\n    if not isinstance(count, int):\n        abort(400)\n    os.system('seq %d' % count)\n",
+            // Values bound into a query are not in its text, nor in what it returns.
+            "from sqlalchemy import text\nfrom flask import request\n\ndef u(c):\n    return c.execute(text('SELECT * FROM u WHERE id = :id').bindparams(id=request.args['id'])).all()\n",
+            "from django.http import HttpResponse\n\ndef people(request):\n    rows = Person.objects.raw('SELECT * FROM p WHERE name = %s', [request.GET['n']])\n    return HttpResponse(', '.join(p.first_name for p in rows))\n",
+            "from flask import request, redirect, url_for\n\ndef login():\n    return redirect(url_for('home', next=request.args.get('next')))\n",
+        ]
+        for source in safe {
+            #expect(try findings(source, enable: []).filter { $0.severity >= .medium } == [], "\(source)")
+        }
+        let text = "import sqlite3\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/i/{i}')\ndef item(i: str):\n    return sqlite3.connect('db').execute(f'SELECT * FROM t WHERE id = {i}').fetchall()\n"
+        #expect(try findings(text).map(\.code) == ["ASC1089"])
+        let path = "import os\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route('/rm/<path:p>')\ndef rm(p):\n    os.system('rm ' + p)\n"
+        #expect(try findings(path).map(\.code) == ["ASC1078"])
+    }
+
     @Test func methodsOnRequestDataKeepWhatWasDoneToIt() throws {
         // `.replace` on the result of `request.args.get()` is no new source: the line breaks
         // it removed stay removed. A logger no import names is shown as written.

@@ -13,6 +13,9 @@ final class FunctionInfo {
     /// A Flask view, whose returned text is sent as HTML.
     let returnsHTML: Bool
     let loc: Loc
+    /// Handler parameters the framework hands over already converted to a number, a UUID or
+    /// a date (`item_id: int` in FastAPI, `<int:pid>` in a Flask route): no text to inject.
+    var typedParameters: Set<String> = []
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -51,6 +54,49 @@ struct FunctionSummary: Equatable {
 enum FunctionTable {
     static let handlerDecorators: Set<String> = ["route", "get", "post", "put", "delete", "patch", "api_route", "websocket", "head", "options"]
 
+    static let convertedTypes: Set<String> = [
+        "int", "float", "bool", "UUID", "date", "datetime", "time", "timedelta", "Decimal", "PositiveInt", "NegativeInt",
+        "NonNegativeInt", "NonPositiveInt", "PositiveFloat", "StrictInt", "StrictFloat", "StrictBool", "conint", "confloat",
+    ]
+
+    /// `int`, `uuid.UUID`, `Optional[int]`, `int | None`, `Annotated[int, Query()]`, `conint(gt=0)`.
+    static func isConvertedType(_ annotation: Expr) -> Bool {
+        switch annotation.kind {
+        case .name(let id, _): return convertedTypes.contains(id)
+        case .attribute(_, let attr, _): return convertedTypes.contains(attr)
+        case .call(let function, _, _): return isConvertedType(function)
+        case .constant(.none, _): return true
+        case .binOp(let left, .bitOr, let right): return isConvertedType(left) && isConvertedType(right)
+        case .subscript(let base, let slice, _):
+            let wrapper: String?
+            switch base.kind {
+            case .name(let id, _): wrapper = id
+            case .attribute(_, let attr, _): wrapper = attr
+            default: wrapper = nil
+            }
+            switch wrapper {
+            case "Optional": return isConvertedType(slice)
+            case "Annotated": if case .tuple(let parts, _) = slice.kind, let first = parts.first { return isConvertedType(first) }; return false
+            case "Union": if case .tuple(let parts, _) = slice.kind { return parts.allSatisfy(isConvertedType) }; return false
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// Parameters a Flask route converts (`<int:pid>`, `<float:x>`, `<uuid:id>`).
+    static func convertedRouteParameters(_ decorator: Expr) -> [String] {
+        guard case .call(_, let arguments, _) = decorator.kind, let rule = arguments.first?.stringConstant else { return [] }
+        var names: [String] = []
+        var rest = Substring(rule)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let inside = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1)
+            if inside.count == 2, ["int", "float", "uuid"].contains(inside[0]) { names.append(String(inside[1])) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
     /// Every function and method of the module, by dotted name (`f`, `Class.method`).
     static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
         var table: [String: FunctionInfo] = [:]
@@ -73,8 +119,14 @@ enum FunctionTable {
                     // (class-based views).
                     let djangoView = className == nil ? parameters.first == "request"
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
-                    table[qualified] = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                                    isHandler: routed || djangoView, returnsHTML: routed && flask, loc: statement.loc)
+                    let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
+                                            isHandler: routed || djangoView, returnsHTML: routed && flask, loc: statement.loc)
+                    if routed {
+                        let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+                        info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
+                            .union(decorators.flatMap(convertedRouteParameters))
+                    }
+                    table[qualified] = info
                     stack.append((inner, qualified, nil))
                 case .classDef(let name, _, _, let inner, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"

@@ -52,6 +52,11 @@ struct Guard {
                case .name(let id, _) = arguments[1].kind {
                 proven[id] = .safe
             }
+            // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.
+            if case .name("isinstance", _) = function.kind, arguments.count == 2, case .name(let id, _) = arguments[0].kind,
+               Self.isNumericType(arguments[1]) {
+                proven[id] = .safe
+            }
             // Django's check that a URL stays on an allowed host (`is_safe_url` before 3.0).
             if let name = imports.qualifiedName(of: function), Self.urlValidators.contains(name),
                case .name(let id, _) = arguments.first?.kind {
@@ -72,6 +77,14 @@ struct Guard {
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    static func isNumericType(_ type: Expr) -> Bool {
+        switch type.kind {
+        case .name(let id, _): return ["int", "float", "bool", "complex"].contains(id)
+        case .tuple(let types, _): return !types.isEmpty && types.allSatisfy(isNumericType)
+        default: return false
+        }
     }
 
     static let urlValidators: Set<String> = [

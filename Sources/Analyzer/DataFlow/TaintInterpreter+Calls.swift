@@ -88,6 +88,10 @@ extension TaintInterpreter {
         // A fetched page, a command's output or a response object is not the text that went in:
         // the sink that took it has reported, and what comes back is no one's request data.
         if TaintSources.resultIsNotInput(site.qualifiedName) { return nil }
+        // A query's result or a query with values bound: the receiver's data, not the values.
+        if case .attribute(_, let method, _) = function.kind, TaintSources.queryMethods.contains(method) {
+            return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")
+        }
         // `getattr(obj, name, default)`: what the object holds, or the default; not the name.
         if site.qualifiedName == "getattr" {
             let held = Taint.merge(argumentTaints.first ?? nil, argumentTaints.count > 2 ? argumentTaints[2] : nil)

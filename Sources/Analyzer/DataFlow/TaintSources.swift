@@ -38,7 +38,12 @@ enum TaintSources {
         }
         // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
         // brings the taint with what was done to it.
-        if call.qualifiedName.hasPrefix("flask.request."), !call.qualifiedName.contains("(") { return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
+        if call.qualifiedName.hasPrefix("flask.request."), !call.qualifiedName.contains("(") {
+            // `request.args.get("page", 1, type=int)`: Flask converts it, or gives the default.
+            if let converter = call.argument("type"), case .name(let type, _) = converter.kind, ["int", "float", "bool"].contains(type) {
+                return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()").cleanedCopy
+            }
+            return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
             if ["read", "readline", "readlines"].contains(method) {
@@ -80,6 +85,14 @@ enum TaintSources {
         return httpVerbs.contains(String(parts[1]))
     }
 
+    /// Methods whose result is what a database holds (or a query object), not the values
+    /// bound into the query: `objects.raw(sql, [name])`, `cursor.execute(sql, args)`,
+    /// `text(sql).bindparams(id=x)`. The receiver's taint is kept.
+    static let queryMethods: Set<String> = [
+        "execute", "executemany", "executescript", "raw", "filter", "exclude", "fetchone", "fetchall", "fetchmany",
+        "bindparams", "params", "where", "filter_by", "scalar", "scalars", "first", "one", "one_or_none",
+    ]
+
     /// HTTP client objects whose methods fetch URLs: `s = requests.Session()`,
     /// `async with aiohttp.ClientSession() as s`, `httpx.Client()`.
     static let httpClients: Set<String> = [
@@ -110,7 +123,7 @@ enum TaintSources {
         "os.path.basename": [22], "werkzeug.utils.secure_filename": [22, 78], "werkzeug.secure_filename": [22, 78],
         "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
         "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],
-        "flask.render_template": [79], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
+        "flask.render_template": [79], "flask.url_for": [601, 79, 113, 918], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
         "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
         "ldap.dn.escape_dn_chars": [90], "ldap3.utils.dn.escape_rdn": [90],
