@@ -489,6 +489,23 @@ struct DataFlowTests {
         #expect(try findings(path).map(\.code) == ["ASC1078"])
     }
 
+    @Test func librarySanitisersAndChecks() throws {
+        let safe = [
+            "import shlex, subprocess\nfrom flask import request\n\ndef g():\n    cmd = shlex.join(['grep', request.args['q'], '/srv'])\n    return subprocess.run(cmd, shell=True).stdout\n",
+            "from flask import request, abort\nfrom werkzeug.utils import safe_join\n\ndef d():\n    path = safe_join('/srv', request.args['n'])\n    if path is None:\n        abort(404)\n    return open(path).read()\n",
+            "from django.http import HttpResponse\nfrom django.utils.html import format_html\n\ndef hello(request):\n    return HttpResponse(format_html('<b>{}</b>', request.GET.get('n', '')))\n",
+            "from psycopg2 import sql\nfrom flask import request\n\ndef col(cur):\n    cur.execute(sql.SQL('SELECT {} FROM t').format(sql.Identifier(request.args['c'])))\n",
+            "from flask import Flask, request\nfrom markupsafe import Markup\napp = Flask(__name__)\n\n@app.route('/m')\ndef m():\n    return Markup('<p>{}</p>').format(request.args.get('q', ''))\n",
+            "import hmac, hashlib, pickle\nfrom flask import request, abort\n\ndef load():\n    blob, sig = request.data[:-32], request.data[-32:]\n    if not hmac.compare_digest(hmac.new(b'k', blob, hashlib.sha256).digest(), sig):\n        abort(403)\n    return pickle.loads(blob)\n",
+        ]
+        for source in safe {
+            #expect(try findings(source).isEmpty, "\(source)")
+        }
+        // Without the check, the signed-data case is reported.
+        let unsigned = "import pickle\nfrom flask import request\n\ndef load():\n    return pickle.loads(request.data)\n"
+        #expect(try findings(unsigned).map(\.code) == ["ASC1502"])
+    }
+
     @Test func methodsOnRequestDataKeepWhatWasDoneToIt() throws {
         // `.replace` on the result of `request.args.get()` is no new source: the line breaks
         // it removed stay removed. A logger no import names is shown as written.

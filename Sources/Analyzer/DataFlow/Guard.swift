@@ -52,6 +52,11 @@ struct Guard {
                case .name(let id, _) = arguments[1].kind {
                 proven[id] = .safe
             }
+            // `hmac.compare_digest(mac(blob), sig)`: the data passed a signature check, so it
+            // is the signer's, not any sender's, to deserialise.
+            if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest" {
+                for argument in arguments { Self.names(in: argument) { proven[$0] = .safeFor([502]) } }
+            }
             // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.
             if case .name("isinstance", _) = function.kind, arguments.count == 2, case .name(let id, _) = arguments[0].kind,
                Self.isNumericType(arguments[1]) {
@@ -77,6 +82,14 @@ struct Guard {
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// Every plain name read inside an expression.
+    static func names(in expression: Expr, _ found: (String) -> Void) {
+        Module(body: [Stmt(.expr(value: expression), expression.loc)]).walk { node in
+            if case .expr(let inner) = node, case .name(let id, _) = inner.kind { found(id) }
+            return true
+        }
     }
 
     static func isNumericType(_ type: Expr) -> Bool {

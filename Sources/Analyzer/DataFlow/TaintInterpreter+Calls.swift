@@ -108,6 +108,11 @@ extension TaintInterpreter {
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
+        // `Markup("<p>{}</p>").format(x)` escapes what it puts in.
+        if case .attribute(let receiver, "format", _) = function.kind, let markup = callName(receiver),
+           markup == "markupsafe.Markup" || markup == "flask.Markup" {
+            return all?.sanitizing([79])
+        }
         let loc = expression.loc
         return all?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
     }

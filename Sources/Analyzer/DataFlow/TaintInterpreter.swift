@@ -114,6 +114,16 @@ struct TaintInterpreter {
             }
             block(orelse, depth: depth + 1)
             block(finalbody, depth: depth + 1)
+            // `try: p.relative_to(BASE) except ValueError: abort(404)` on a normalised path: past
+            // the `try`, it lies under BASE.
+            if !handlers.isEmpty, handlers.allSatisfy({ Guard.terminates($0.body) }) {
+                for inner in body {
+                    guard case .expr(let value) = inner.kind, case .call(let function, _, _) = value.kind,
+                          case .attribute(let receiver, "relative_to", _) = function.kind, case .name(let id, _) = receiver.kind,
+                          normalisedPaths.contains(id) else { continue }
+                    environment[id] = environment[id]?.sanitizing([22])
+                }
+            }
         case .match(let subject, let cases):
             _ = expression(subject, depth: 0)
             let before = self

@@ -119,7 +119,11 @@ enum TaintSources {
 
     /// Calls that make data safe for some sinks only, by CWE.
     static let sanitisers: [String: Set<Int>] = [
-        "shlex.quote": [78], "pipes.quote": [78],
+        "shlex.quote": [78], "pipes.quote": [78], "shlex.join": [78],
+        "werkzeug.utils.safe_join": [22], "werkzeug.security.safe_join": [22], "flask.safe_join": [22], "flask.helpers.safe_join": [22],
+        "django.utils.html.format_html": [79], "django.utils.html.format_html_join": [79], "django.utils.html.conditional_escape": [79],
+        "psycopg2.sql.Identifier": [89], "psycopg2.sql.Literal": [89], "psycopg.sql.Identifier": [89], "psycopg.sql.Literal": [89],
+        "pymysql.converters.escape_string": [89], "MySQLdb.escape_string": [89],
         "os.path.basename": [22], "werkzeug.utils.secure_filename": [22, 78], "werkzeug.secure_filename": [22, 78],
         "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
         "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],

@@ -10,11 +10,13 @@ struct PathTraversalFlowRule: DataFlowRule {
         check it starts with the base directory before use.
         """,
         triggering: [
+            "from pathlib import Path\nfrom flask import request\n\ndef read():\n    return ↓(Path(\"/srv\") / request.args[\"p\"]).read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
             "import shutil, sys\n↓shutil.rmtree(sys.argv[1])\n",
             "import os\nfrom flask import request\n\ndef upload():\n    f = request.files[\"doc\"]\n    ↓f.save(os.path.join(\"/srv/uploads\", f.filename))\n",
         ],
         nonTriggering: [
+            "from pathlib import Path\nfrom flask import request, abort\nBASE = Path(\"/srv\").resolve()\n\ndef read():\n    target = (BASE / request.args[\"p\"]).resolve()\n    try:\n        target.relative_to(BASE)\n    except ValueError:\n        abort(404)\n    return target.read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
             "import zipfile\nfrom flask import request\n\ndef names():\n    with zipfile.ZipFile(request.files[\"f\"]) as z:\n        return z.namelist()\n",
             "import os\nfrom flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"doc\"]\n    f.save(os.path.join(\"/srv/uploads\", secure_filename(f.filename)))\n",
@@ -30,12 +32,19 @@ struct PathTraversalFlowRule: DataFlowRule {
         "shutil.copytree", "shutil.move", "flask.send_file", "codecs.open", "tarfile.open", "zipfile.ZipFile",
     ]
 
+    static let pathMethods: Set<String> = ["read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "touch"]
+
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         if Self.functions.contains(call.qualifiedName) {
             if call.qualifiedName.hasPrefix("shutil.") || call.qualifiedName == "os.rename" || call.qualifiedName == "os.replace" {
                 return Array(call.arguments.prefix(2))
             }
             return call.argument("file", position: 0).map { [$0] } ?? call.argument("path", position: 0).map { [$0] } ?? []
+        }
+        // `Path(base, name).read_text()`: the receiver is the path (these names are pathlib's).
+        if let method = SinkMatching.method(call), Self.pathMethods.contains(method),
+           case .attribute(let receiver, _, _) = call.function.kind {
+            return [receiver]
         }
         // `upload.save(os.path.join(folder, upload.filename))`: a file written where the
         // request says (werkzeug's FileStorage.save, PIL's Image.save). Only a path joined in

@@ -1,0 +1,7 @@
+from flask import Flask, request
+from markupsafe import Markup
+app = Flask(__name__)
+
+@app.route("/m")
+def m():
+    return Markup("<p>{}</p>").format(request.args.get("q", ""))
