@@ -217,13 +217,11 @@ extension TaintInterpreter {
         switch receiver.kind {
         case .name(let id, _):
             // What the constructor or a setter put there, and what was stored directly (`job.cmd = x`).
-            var attributes = instanceAttributes[id]
-            if recorder.storesPaths {
-                let prefix = id + "."
-                for (key, taint) in environment where key.hasPrefix(prefix) {
-                    attributes = attributes ?? [:]
-                    attributes!["self." + key.dropFirst(prefix.count)] = taint
-                }
+            guard recorder.storesPaths else { return instanceAttributes[id] }
+            var attributes = instanceAttributes[id] ?? [:]
+            let prefix = id + "."
+            for (key, taint) in environment where key.hasPrefix(prefix) {
+                attributes["self." + key.dropFirst(prefix.count)] = taint
             }
             return attributes
         case .call: return lastConstruction.flatMap { $0.start == receiver.loc.startByte ? $0.attributes : nil }

@@ -164,9 +164,9 @@ struct TaintInterpreter {
         case .name(let id, _):
             environment[id] = stepped
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
-            if Self.isNormalisedPath(value, callName: callName(value)) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
-            if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
             let calledName = callName(value)
+            if Self.isNormalisedPath(value, callName: calledName) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
+            if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
             if let calledName, TaintSources.httpClients.contains(calledName) { clients[id] = calledName } else if !clients.isEmpty { clients[id] = nil }
             if calledName == "functools.partial", case .call(_, let arguments, _) = value.kind, let wrapped = arguments.first,
                wrapped.calledNameOrName != id {
