@@ -193,7 +193,8 @@ def main():
         if statuses["autosafecoder"] not in (0, 1):
             sys.exit(f"stdlib_speed: autosafecoder exited {statuses['autosafecoder']}")
         with open(report_path, encoding="utf-8") as handle:
-            judged = json.load(handle).get("summary", {}).get("files", 0)
+            report = json.load(handle)
+        judged = report.get("summary", {}).get("files", 0)
         how = runs["autosafecoder"][0][4]
 
         def summary(name):
