@@ -372,6 +372,15 @@ struct DataFlowTests {
         #expect(try findings(partial).map { "\($0.line):\($0.code)" } == ["6:ASC1078"])
     }
 
+    @Test func tornadoFalconAndBottleSources() throws {
+        let tornado = "import os, tornado.web\n\nclass Run(tornado.web.RequestHandler):\n    def post(self):\n        os.system('echo ' + self.get_body_argument('m'))\n"
+        #expect(try findings(tornado).map(\.code) == ["ASC1078"])
+        let falcon = "import subprocess\n\nclass Ping:\n    def on_get(self, req, resp):\n        subprocess.call('ping ' + req.get_param('h'), shell=True)\n"
+        #expect(try findings(falcon).map(\.code) == ["ASC1078"])
+        let bottle = "import sqlite3\nfrom bottle import route, request\n\n@route('/u')\ndef u():\n    return str(sqlite3.connect('db').execute(\"SELECT * FROM u WHERE n = '%s'\" % request.query.n).fetchall())\n"
+        #expect(try findings(bottle).map(\.code) == ["ASC1089"])
+    }
+
     @Test func functionDefinedTwice() throws {
         let source = """
         import os

@@ -101,6 +101,7 @@ enum FunctionTable {
     static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
         var table: [String: FunctionInfo] = [:]
         let flask = imports.imports("flask")
+        let bottle = imports.imports("bottle")
         var stack: [(body: [Stmt], prefix: String, className: String?)] = [(module.body, "", nil)]
         while let (body, prefix, className) = stack.popLast() {
             for statement in body {
@@ -110,17 +111,23 @@ enum FunctionTable {
                     let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
                         + [arguments.vararg?.arg].compactMap { $0 } + arguments.kwonlyargs.map(\.arg) + [arguments.kwarg?.arg].compactMap { $0 }
                     let routed = decorators.contains { decorator in
-                        if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind {
-                            return handlerDecorators.contains(attr)
+                        guard case .call(let function, _, _) = decorator.kind else { return false }
+                        switch function.kind {
+                        case .attribute(_, let attr, _): return handlerDecorators.contains(attr)
+                        case .name(let id, _): return bottle && handlerDecorators.contains(id)  // bottle's `@route("/x")`
+                        default: return false
                         }
-                        return false
                     }
                     // A Django view: a function taking `request`, or a method taking `self, request`
                     // (class-based views).
                     let djangoView = className == nil ? parameters.first == "request"
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
+                    // A Falcon resource: `on_get(self, req, resp)`.
+                    let falconResponder = className != nil && name.hasPrefix("on_") && parameters.count >= 3
+                        && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView, returnsHTML: routed && flask, loc: statement.loc)
+                                            isHandler: routed || djangoView || falconResponder, returnsHTML: routed && (flask || bottle),
+                                            loc: statement.loc)
                     if routed {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))

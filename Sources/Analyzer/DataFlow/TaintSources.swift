@@ -10,7 +10,7 @@ enum TaintSources {
         guard let name = imports.qualifiedName(of: expression) else { return nil }
         let loc = expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
-        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request."), !name.contains("(") {
+        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request.") || name.hasPrefix("bottle.request."), !name.contains("(") {
             let attribute = name.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
             if safeRequestAttributes.contains(attribute) { return nil }
             let taint = source(name.replacingOccurrences(of: "flask.", with: ""))
@@ -44,8 +44,13 @@ enum TaintSources {
                 return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()").cleanedCopy
             }
             return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
+        if call.qualifiedName.hasPrefix("bottle.request."), !call.qualifiedName.contains("(") {
+            return source(call.qualifiedName.replacingOccurrences(of: "bottle.", with: "") + "()")
+        }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
+            // Tornado's RequestHandler: `self.get_argument("q")` and friends.
+            if case .name("self", _) = receiver.kind, tornadoArguments.contains(method) { return source("self.\(method)()") }
             if ["read", "readline", "readlines"].contains(method) {
                 // What the server's own files hold is no attacker's HTML, redirect or header.
                 let fileData = source("the contents of a file").sanitizing([79, 601, 113, 117])
@@ -58,12 +63,18 @@ enum TaintSources {
         return nil
     }
 
+    static let tornadoArguments: Set<String> = [
+        "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument",
+        "get_body_arguments", "get_cookie", "get_secure_cookie", "get_signed_cookie",
+    ]
+
     /// A name every source above needs in the file's text (imported modules are reached by
     /// their attributes: `sys.argv`, `os.environ`; a file is read through `open`). A file with
     /// none of them and no web handler has no source, so no data-flow finding.
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
-        "recvmsg", "request", "open",
+        "recvmsg", "request", "open", "get_argument", "get_arguments", "get_query_argument", "get_body_argument", "get_cookie",
+        "get_secure_cookie", "get_signed_cookie", "get_query_arguments", "get_body_arguments",
     ]
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
