@@ -372,6 +372,45 @@ struct DataFlowTests {
         #expect(try findings(partial).map { "\($0.line):\($0.code)" } == ["6:ASC1078"])
     }
 
+    @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {
+        let source = """
+        import os, subprocess, requests
+        from flask import request
+
+        CMD = "uptime"
+
+        class Config:
+            url = "https://example.com"
+
+        def configure():
+            global CMD
+            CMD = request.args["c"]
+            Config.url = request.args["u"]
+
+        def run():
+            os.system(CMD)
+
+        def fetch():
+            return requests.get(Config.url, timeout=5)
+
+        def names():
+            for n in request.args.getlist("n"):
+                yield n.strip()
+
+        def touch():
+            for x in names():
+                os.system("touch " + x)
+
+        def spread(*args):
+            return subprocess.call(*args, shell=True)
+
+        def handler():
+            spread("ls " + request.args["d"])
+        """
+        let found = try findings(source)
+        #expect(found.map { "\($0.line):\($0.code)" } == ["15:ASC1078", "18:ASC1918", "26:ASC1078", "29:ASC1078"])
+    }
+
     @Test func tornadoFalconAndBottleSources() throws {
         let tornado = "import os, tornado.web\n\nclass Run(tornado.web.RequestHandler):\n    def post(self):\n        os.system('echo ' + self.get_body_argument('m'))\n"
         #expect(try findings(tornado).map(\.code) == ["ASC1078"])

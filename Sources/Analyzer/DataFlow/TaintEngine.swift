@@ -43,6 +43,8 @@ final class TaintEngine {
     /// what a caller may have put there, so a method reading them records where they go.
     let attributesSetLater: [String: Set<String>]
     let attributesSetOutside: Set<String>
+    /// Every class the module defines at its top level, methods or not (`class Config: url = …`).
+    let moduleClasses: Set<String>
 
     static let summaryPasses = 3
 
@@ -78,6 +80,10 @@ final class TaintEngine {
             }
         }
         attributesSetOutside = outside
+        moduleClasses = Set(parsed.module.body.compactMap { statement -> String? in
+            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
+            return nil
+        })
     }
 
     static let xmlNavigators: Set<String> = ["getroot", "find", "parse", "fromstring", "XML", "ElementTree", "getiterator"]
@@ -177,7 +183,9 @@ final class TaintEngine {
                 var changed = false
                 for name in names {
                     guard let function = functions[name] else { continue }
-                    let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
+                    // Its class's tainted attributes and the module's tainted globals, as counts:
+                    // both only grow.
+                    let attributes = (function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0) + 10_000 * globals.count
                     if let previous = used[name], previous.attributes == attributes,
                        previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
                     changed = true
@@ -189,8 +197,14 @@ final class TaintEngine {
             }
             // A method sees what another method of its class stored in `self`: once a class has
             // such attributes, its methods left out so far are analysed too.
+            // Likewise a function reading a global (or a class attribute, `Config.cmd`) that a
+            // function filled with untrusted data (`global CMD; CMD = request.args["c"]`).
+            let storedNames = storedGlobals.map { Array(($0.split(separator: ".").last.map(String.init) ?? $0).utf8) }
             let more = functions.filter { name, function in
-                !selected.contains(name) && function.className.map { classAttributes[$0]?.isEmpty == false } == true
+                guard !selected.contains(name) else { return false }
+                if function.className.map({ classAttributes[$0]?.isEmpty == false }) == true { return true }
+                let range = function.loc.startByte..<function.loc.endByte
+                return storedNames.contains { Self.containsWord($0, in: parsed.source, range) }
             }
             if more.isEmpty { break }
             selected.formUnion(more.keys)
@@ -213,6 +227,20 @@ final class TaintEngine {
             index += 1
         }
         return false
+    }
+
+    /// Globals and class attributes a function stored untrusted data in (`global CMD`,
+    /// `Config.cmd = x`), beside those the top level filled.
+    var storedGlobals: Set<String> = []
+
+    /// Notes that a function stored untrusted data in a module global or a class attribute
+    /// (first path wins): every function reading it sees it.
+    func recordGlobal(_ name: String, _ taint: Taint) {
+        guard taint.origins.contains(.source), globals[name] == nil else { return }
+        var source = taint
+        source.origins = [.source]
+        globals[name] = source
+        storedGlobals.insert(name)
     }
 
     /// Notes that a method of `className` stored untrusted data in `self.x` (first path wins).
@@ -238,7 +266,10 @@ final class TaintEngine {
     private func analyse(_ function: FunctionInfo) -> FunctionSummary {
         var interpreter = TaintInterpreter(engine: self, function: function)
         // Tainted globals first: a parameter or local of the same name replaces them.
-        for (name, taint) in globals { interpreter.environment[name] = taint }
+        for (name, taint) in globals {
+            interpreter.environment[name] = taint
+            if name.contains(".") { interpreter.recorder.storesPaths = true }
+        }
         if let className = function.className, let attributes = classAttributes[className] {
             for (key, taint) in attributes { interpreter.environment[key] = taint }
             interpreter.recorder.storesPaths = true

@@ -27,6 +27,8 @@ struct TaintInterpreter {
     var instances: [String: String] = [:]
     /// Variables holding an HTTP client object, by its constructor's name (`requests.Session`).
     var clients: [String: String] = [:]
+    /// Names this function declares `global`: what it stores in them every function sees.
+    var declaredGlobals: Set<String> = []
     /// Variables holding `functools.partial(f, ...)`, by that call: calling one calls `f`
     /// with the stored arguments first.
     var partials: [String: Expr] = [:]
@@ -137,7 +139,9 @@ struct TaintInterpreter {
             if let exc { _ = expression(exc, depth: 0) }
         case .assert(let test, _):
             _ = expression(test, depth: 0)
-        case .delete, .import, .importFrom, .global, .nonlocal, .pass, .break, .continue, .functionDef, .classDef, .typeAlias:
+        case .global(let names):
+            declaredGlobals.formUnion(names)
+        case .delete, .import, .importFrom, .nonlocal, .pass, .break, .continue, .functionDef, .classDef, .typeAlias:
             break
         }
     }
@@ -163,6 +167,7 @@ struct TaintInterpreter {
         switch target.kind {
         case .name(let id, _):
             environment[id] = stepped
+            if let stepped, declaredGlobals.contains(id) { engine.recordGlobal(id, stepped) }
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             let calledName = callName(value)
             if Self.isNormalisedPath(value, callName: calledName) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
@@ -190,6 +195,11 @@ struct TaintInterpreter {
             recorder.storesPaths = true
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
+                // `Config.cmd = x` on a class of this file: a global in all but name.
+                if function != nil, case .attribute(let owner, _, _) = target.kind, case .name(let ownerName, _) = owner.kind,
+                   engine.moduleClasses.contains(ownerName) {
+                    engine.recordGlobal(key, stepped)
+                }
                 if let className = function?.className { engine.recordClassAttribute(className, key, stepped) }
                 if key.hasPrefix("self.") {
                     for case .parameter(let index) in stepped.origins { recorder.summary.storedParameters[key, default: []].insert(index) }
@@ -225,6 +235,18 @@ struct TaintInterpreter {
             case .attribute(let name): recorder.summary.attributeSinks[name, default: []].insert(hit)
             case .source: break
             }
+        }
+    }
+
+    /// What a generator yields reaches its callers as a return value does (no response is
+    /// built from a yield here).
+    private mutating func recordYield(_ taint: Taint?) {
+        guard let taint else { return }
+        for case .parameter(let index) in taint.origins { recorder.summary.returns.insert(index) }
+        if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
+            var returned = taint
+            returned.origins = [.source]
+            recorder.summary.returnedSource = returned
         }
     }
 
@@ -376,7 +398,11 @@ struct TaintInterpreter {
         case .await(let value), .yieldFrom(let value), .starred(let value, _):
             return self.expression(value, depth: depth + 1)
         case .yield(let value):
-            return value.flatMap { self.expression($0, depth: depth + 1) }
+            // A generator hands out what it yields, as a function returns.
+            guard let value else { return nil }
+            let taint = self.expression(value, depth: depth + 1)
+            recordYield(taint)
+            return taint
         case .namedExpr(let target, let value):
             let taint = self.expression(value, depth: depth + 1)
             bind(target, taint, value: value)

@@ -55,8 +55,10 @@ struct CommandInjectionFlowRule: DataFlowRule {
             return call.allArgumentExpressions
         }
         if Self.processCalls.contains(name) || name == "asyncio.create_subprocess_exec" {
-            guard let command = call.argument("args", position: 0) else { return [] }
             let shell = call.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
+            // `subprocess.call(*args, shell=True)`: the command is somewhere in what is spread.
+            if shell, let spread = call.arguments.first, case .starred = spread.kind { return [spread] }
+            guard let command = call.argument("args", position: 0) else { return [] }
             if shell { return [command] }
             // Without a shell only the program itself is dangerous, unless the program is a
             // shell told to run the command string that follows (`["sh", "-c", cmd]`).
