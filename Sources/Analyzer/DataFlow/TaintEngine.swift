@@ -39,10 +39,11 @@ final class TaintEngine {
     /// in any scope: their `findall(path)` evaluates an XPath expression.
     let xmlElements: Set<String>
     /// Per class, the attributes a method other than `__init__` assigns (`self.cmd = cmd` in
-    /// a setter), and the attributes code anywhere assigns on another object (`job.cmd = x`):
-    /// what a caller may have put there, so a method reading them records where they go.
-    let attributesSetLater: [String: Set<String>]
-    let attributesSetOutside: Set<String>
+    /// a setter), and the attributes code assigns on an instance of a class of this file
+    /// (`job = Job(); job.cmd = x`): what a caller may have put there, so a method reading
+    /// them records where they go.
+    private(set) lazy var attributesSetLater: [String: Set<String>] = Self.attributesSetLater(functions)
+    private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
     /// Every class the module defines at its top level, methods or not (`class Config: url = …`).
     let moduleClasses: Set<String>
 
@@ -61,6 +62,14 @@ final class TaintEngine {
         }
         self.constructors = constructors
         xmlElements = Self.xmlElementNames(parsed.module, imports: imports)
+        moduleClasses = Set(parsed.module.body.compactMap { statement -> String? in
+            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
+            return nil
+        })
+    }
+
+    /// See `attributesSetLater` (found when a method first reads `self.x`).
+    static func attributesSetLater(_ functions: [String: FunctionInfo]) -> [String: Set<String>] {
         var later: [String: Set<String>] = [:]
         for function in functions.values {
             guard let className = function.className, !function.qualifiedName.hasSuffix(".__init__") else { continue }
@@ -71,19 +80,30 @@ final class TaintEngine {
                 }
             }
         }
-        attributesSetLater = later
-        var outside = Set<String>()
-        parsed.module.walkStatements { statement in
-            guard case .assign(let targets, _) = statement.kind else { return }
-            for case .attribute(let receiver, let attr, _) in targets.map(\.kind) {
-                if case .name(let id, _) = receiver.kind, id != "self", id != "cls" { outside.insert(attr) }
+        return later
+    }
+
+    /// See `attributesSetOutside`: only stores on a name that holds an instance of a class of
+    /// this file (`f = Fetcher()` … `f.url = x`). Any object's attributes would make nearly
+    /// every `self.x` a marker to follow, for nothing.
+    static func attributesSetOutside(_ module: Module, classes: Set<String>) -> Set<String> {
+        guard !classes.isEmpty else { return [] }
+        var instances = Set<String>()
+        var stores: [(String, String)] = []
+        module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind else { return }
+            for target in targets {
+                switch target.kind {
+                case .name(let id, _):
+                    if let called = value.calledName, classes.contains(called) { instances.insert(id) }
+                case .attribute(let receiver, let attr, _):
+                    if case .name(let id, _) = receiver.kind, id != "self", id != "cls" { stores.append((id, attr)) }
+                default:
+                    break
+                }
             }
         }
-        attributesSetOutside = outside
-        moduleClasses = Set(parsed.module.body.compactMap { statement -> String? in
-            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
-            return nil
-        })
+        return Set(stores.filter { instances.contains($0.0) }.map(\.1))
     }
 
     static let xmlNavigators: Set<String> = ["getroot", "find", "parse", "fromstring", "XML", "ElementTree", "getiterator"]

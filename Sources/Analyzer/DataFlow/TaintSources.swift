@@ -90,10 +90,10 @@ enum TaintSources {
     /// again at every later use (`return r.text` as cross-site scripting).
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) { return true }
-        if clientRequest(name) != nil { return true }
-        let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[0] == "requests" || parts[0] == "httpx" else { return false }
-        return httpVerbs.contains(String(parts[1]))
+        // `requests.get`, `httpx.post`, and the same through a client object.
+        guard let dot = name.lastIndex(of: "."), httpVerbs.contains(String(name[name.index(after: dot)...])) else { return false }
+        let owner = name[..<dot]
+        return owner == "requests" || owner == "httpx" || clientRequest(name) != nil
     }
 
     /// Methods whose result is what a database holds (or a query object), not the values
@@ -114,9 +114,13 @@ enum TaintSources {
     /// The verb of a request made through a client object (`requests.Session().get`), named
     /// as the interpreter names it: the client's constructor call, then the method.
     static func clientRequest(_ name: String) -> String? {
-        guard let dot = name.range(of: "().", options: .backwards) else { return nil }
-        let client = String(name[..<dot.lowerBound]), verb = String(name[dot.upperBound...])
-        return httpClients.contains(client) && httpVerbs.contains(verb) ? verb : nil
+        // Most names asked about are no such request: the cheap test on the last part first.
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        let verb = String(name[name.index(after: dot)...])
+        guard httpVerbs.contains(verb) else { return nil }
+        let owner = name[..<dot]
+        guard owner.hasSuffix("()") else { return nil }
+        return httpClients.contains(String(owner.dropLast(2))) ? verb : nil
     }
 
     static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request"]
