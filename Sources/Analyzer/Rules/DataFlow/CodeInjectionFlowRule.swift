@@ -10,6 +10,7 @@ struct CodeInjectionFlowRule: DataFlowRule {
         """,
         fixAvailable: true,
         triggering: [
+            "import importlib\nfrom flask import request\n\ndef plugin():\n    return ↓importlib.import_module(request.args[\"name\"]).run()\n",
             "from flask import request\n\ndef calc():\n    return str(↓eval(request.args[\"expr\"]))\n",
             "import sys\ncode = sys.argv[1]\n↓exec(code)\n",
         ],
@@ -25,6 +26,9 @@ struct CodeInjectionFlowRule: DataFlowRule {
         switch call.qualifiedName {
         case "eval", "exec", "compile", "builtins.eval", "builtins.exec", "builtins.compile":
             return SinkMatching.first(call, keyword: "source")
+        case "importlib.import_module", "__import__", "builtins.__import__":
+            // The requester picks which module's top-level code runs.
+            return SinkMatching.first(call, keyword: "name")
         default:
             return []
         }

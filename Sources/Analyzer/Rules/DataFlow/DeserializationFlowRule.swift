@@ -9,6 +9,7 @@ struct DeserializationFlowRule: DataFlowRule {
         which can build objects that run code. Exchange JSON, or yaml.safe_load.
         """,
         triggering: [
+            "import joblib\nfrom flask import request\n\ndef load():\n    return ↓joblib.load(request.files[\"model\"])\n",
             "import pickle\nfrom flask import request\n\ndef load():\n    return ↓pickle.loads(request.data)\n",
             "import yaml, socket\n\ndef serve(conn):\n    data = conn.recv(4096)\n    return ↓yaml.load(data, Loader=yaml.Loader)\n",
         ],
@@ -23,7 +24,8 @@ struct DeserializationFlowRule: DataFlowRule {
     static let functions: Set<String> = [
         "pickle.loads", "pickle.load", "pickle.Unpickler", "cPickle.loads", "cPickle.load", "_pickle.loads", "dill.loads", "dill.load",
         "marshal.loads", "marshal.load", "shelve.open", "jsonpickle.decode", "pandas.read_pickle", "torch.load",
-        "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load",
+        "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "joblib.load", "cloudpickle.load", "cloudpickle.loads",
+        "dill.Unpickler", "pickle._loads", "keras.models.load_model",
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {

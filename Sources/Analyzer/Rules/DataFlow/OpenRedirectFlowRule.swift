@@ -9,6 +9,7 @@ struct OpenRedirectFlowRule: DataFlowRule {
         phishing site. Redirect to known paths only, or check the host against an allow-list.
         """,
         triggering: [
+            "from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\napp = FastAPI()\n\n@app.get(\"/go\")\ndef go(next: str):\n    return ↓RedirectResponse(url=next)\n",
             "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
             "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
             "from flask import request, redirect\n\ndef go():\n    target = request.args[\"next\"]\n    return ↓redirect(target if target.startswith(\"/\") else \"/\")\n",
@@ -24,7 +25,10 @@ struct OpenRedirectFlowRule: DataFlowRule {
 
     var sinkNoun: String { "a redirect" }
 
-    static let functions: Set<String> = ["flask.redirect", "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "werkzeug.utils.redirect"]
+    static let functions: Set<String> = [
+        "flask.redirect", "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
+        "werkzeug.utils.redirect", "fastapi.responses.RedirectResponse", "starlette.responses.RedirectResponse",
+    ]
 
     func isSinkAssignment(_ target: Expr) -> Bool {
         let header = headerAssignment(target)
@@ -32,6 +36,8 @@ struct OpenRedirectFlowRule: DataFlowRule {
     }
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
-        Self.functions.contains(call.qualifiedName) ? Array(call.arguments.prefix(1)) : []
+        guard Self.functions.contains(call.qualifiedName) else { return [] }
+        let target = call.argument("url", position: 0) ?? call.argument("location") ?? call.argument("to") ?? call.argument("redirect_to")
+        return target.map { [$0] } ?? []
     }
 }

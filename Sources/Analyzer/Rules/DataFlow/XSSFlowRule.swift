@@ -9,12 +9,15 @@ struct XSSFlowRule: DataFlowRule {
         victim's browser. Render a template with autoescaping, or escape with markupsafe.escape.
         """,
         triggering: [
+            "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n\n@app.get(\"/hi\")\ndef hi(name: str):\n    return ↓HTMLResponse(content=\"<h1>\" + name + \"</h1>\")\n",
+            "from jinja2 import Environment\nfrom flask import request\n\ndef page():\n    return ↓Environment().from_string(request.args[\"t\"]).render()\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        ↓self.write(\"<b>\" + self.get_argument(\"name\") + \"</b>\")\n",
             "from bottle import route, request\n\n@route(\"/hi\")\ndef hi():\n    return ↓\"<b>\" + request.query.name + \"</b>\"\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    name = request.args.get(\"name\", \"\")\n    return ↓\"<h1>Hello \" + name + \"</h1>\"\n",
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
         ],
         nonTriggering: [
+            "from starlette.responses import Response\n\nasync def echo(request):\n    return Response(content=request.query_params.get(\"q\", \"\"), media_type=\"text/plain\")\n",
             "import tornado.web\nfrom markupsafe import escape\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(\"<b>\" + escape(self.get_argument(\"name\")) + \"</b>\")\n",
             "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return \"<h1>Hello \" + escape(request.args.get(\"name\", \"\")) + \"</h1>\"\n",
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
@@ -31,6 +34,18 @@ struct XSSFlowRule: DataFlowRule {
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         if Self.functions.contains(call.qualifiedName) { return Array(call.arguments.prefix(1)) }
+        // FastAPI/Starlette: an HTMLResponse, or a Response declared text/html.
+        switch call.qualifiedName {
+        case "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse":
+            return SinkMatching.first(call, keyword: "content")
+        case "fastapi.Response", "fastapi.responses.Response", "starlette.responses.Response":
+            guard let type = call.argument("media_type", position: 2)?.stringConstant, type.hasPrefix("text/html") else { return [] }
+            return SinkMatching.first(call, keyword: "content")
+        default:
+            break
+        }
+        // `Environment().from_string(source)`: the requester writes the template.
+        if SinkMatching.method(call) == "from_string", imports.imports("jinja2") { return SinkMatching.first(call, keyword: "source") }
         // Tornado's RequestHandler writes its argument into the response.
         if case .attribute(let receiver, let method, _) = call.function.kind, case .name("self", _) = receiver.kind,
            method == "write" || method == "finish", imports.imports("tornado") {
