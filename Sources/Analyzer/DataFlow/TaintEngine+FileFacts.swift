@@ -1,0 +1,73 @@
+import PythonSyntax
+
+/// What the taint engine reads off a file's statements before interpreting anything: which
+/// names hold parsed XML, and which attributes code outside a class's constructor fills.
+extension TaintEngine {
+    /// See `attributesSetLater` (found when a method first reads `self.x`).
+    static func attributesSetLater(_ functions: [String: FunctionInfo]) -> [String: Set<String>] {
+        var later: [String: Set<String>] = [:]
+        for function in functions.values {
+            guard let className = function.className, !function.qualifiedName.hasSuffix(".__init__") else { continue }
+            Module(body: function.body).walkStatements { statement in
+                guard case .assign(let targets, _) = statement.kind else { return }
+                for case .attribute(let receiver, let attr, _) in targets.map(\.kind) {
+                    if case .name("self", _) = receiver.kind { later[className, default: []].insert(attr) }
+                }
+            }
+        }
+        return later
+    }
+
+    /// See `attributesSetOutside`: only stores on a name that holds an instance of a class of
+    /// this file (`f = Fetcher()` … `f.url = x`). Any object's attributes would make nearly
+    /// every `self.x` a marker to follow, for nothing.
+    static func attributesSetOutside(_ module: Module, classes: Set<String>) -> Set<String> {
+        guard !classes.isEmpty else { return [] }
+        var instances = Set<String>()
+        var stores: [(String, String)] = []
+        module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind else { return }
+            for target in targets {
+                switch target.kind {
+                case .name(let id, _):
+                    if let called = value.calledName, classes.contains(called) { instances.insert(id) }
+                case .attribute(let receiver, let attr, _):
+                    if case .name(let id, _) = receiver.kind, id != "self", id != "cls" { stores.append((id, attr)) }
+                default:
+                    break
+                }
+            }
+        }
+        return Set(stores.filter { instances.contains($0.0) }.map(\.1))
+    }
+
+    static let xmlNavigators: Set<String> = ["getroot", "find", "parse", "fromstring", "XML", "ElementTree", "getiterator"]
+
+    /// See `xmlElements`: names assigned an `xml.etree`/`lxml.etree`/`defusedxml` call's
+    /// result, or a `getroot()`/`find()` of one of those names.
+    static func xmlElementNames(_ module: Module, imports: ImportTable) -> Set<String> {
+        guard ["xml.etree", "lxml", "defusedxml"].contains(where: imports.imports) else { return [] }
+        var assignments: [(String, Expr)] = []
+        module.walkStatements { statement in
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               case .call = value.kind {
+                assignments.append((id, value))
+            }
+        }
+        var names = Set<String>()
+        for _ in 0..<2 {
+            for (id, value) in assignments where !names.contains(id) {
+                guard case .call(let function, _, _) = value.kind else { continue }
+                if let name = imports.qualifiedName(of: function),
+                   name.hasPrefix("xml.etree.") || name.hasPrefix("lxml.etree.") || name.hasPrefix("defusedxml.") {
+                    names.insert(id)
+                } else if case .attribute(let receiver, let method, _) = function.kind, xmlNavigators.contains(method) {
+                    var base = receiver
+                    while case .call(let inner, _, _) = base.kind, case .attribute(let next, _, _) = inner.kind { base = next }
+                    if case .name(let root, _) = base.kind, names.contains(root) { names.insert(id) }
+                }
+            }
+        }
+        return names
+    }
+}
