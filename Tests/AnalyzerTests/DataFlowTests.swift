@@ -580,6 +580,15 @@ struct DataFlowTests {
         let all = try findings(source, enable: [])
         #expect(all.filter { $0.line == 2 }.map(\.code) == ["ASC1078"])
         #expect(all.first { $0.line == 2 }?.suppressed == true)
+        // The query built on one line and run on the next: one finding, at the sink; a
+        // suppression on the building line still holds.
+        let built = "import sqlite3\nfrom flask import request\n\ndef q():\n    sql = \"SELECT * FROM t WHERE a = '\" + request.args['a'] + \"'\"\n    return sqlite3.connect('db').execute(sql).fetchall()\n"
+        #expect(try findings(built, enable: []).map { "\($0.line):\($0.code)" } == ["6:ASC1089"])
+        let reviewed = built.replacingOccurrences(of: "+ \"'\"\n", with: "+ \"'\"  # nosec B608\n")
+        #expect(try findings(reviewed, enable: []).map { "\($0.line):\($0.code):\($0.suppressed)" } == ["6:ASC1089:true"])
+        // Without data flow to the sink (a parameter), the pattern finding stays where it is.
+        let helper = "def q(conn, a):\n    sql = \"SELECT * FROM t WHERE a = '\" + a + \"'\"\n    return conn.execute(sql)\n"
+        #expect(try findings(helper, enable: []).map { "\($0.line):\($0.code)" } == ["2:ASC608"])
     }
 
     @Test func deepTreesDoNotOverflow() throws {

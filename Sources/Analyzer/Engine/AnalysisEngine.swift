@@ -190,9 +190,9 @@ public struct AnalysisEngine: Sendable {
         return results.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
 
-    /// Adds data-flow findings. A pattern finding on the same line for the same weakness is
-    /// the same problem seen less precisely: it is dropped, and its suppression carries over
-    /// (so `# nosec B602` still silences the line).
+    /// Adds data-flow findings. A pattern finding for the same weakness on the same line, or on
+    /// a line of the flow's path, is the same problem seen less precisely: it is dropped, and
+    /// its suppression carries over (so `# nosec B602` still silences it).
     private func merge(flow: [Finding], into results: [Finding], parsed: ParsedModule, map: SourceMap,
                        suppressions: Suppressions) -> [Finding] {
         var results = results
@@ -200,8 +200,13 @@ public struct AnalysisEngine: Sendable {
         for var finding in flow {
             guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence,
                   let rule = descriptions[finding.code] else { continue }
+            // The pattern finding on the sink's line, or on a line the data passed through on its
+            // way there (`query = "... " + name` one line, `execute(query)` the next): one flaw,
+            // reported once, at the sink, with the path that shows both lines.
+            let pathLines = Set(finding.flow.map(\.line))
             let related: (Finding) -> Bool = { other in
-                other.line == finding.line && Self.sameWeakness(other.cwe, finding.cwe)
+                Self.sameWeakness(other.cwe, finding.cwe)
+                    && (other.line == finding.line || other.flow.isEmpty && pathLines.contains(other.line))
             }
             let covered = results.filter(related)
             results.removeAll(where: related)
