@@ -39,14 +39,14 @@ struct DataFlowTests {
 
     @Test func methodsOfTheSameClass() throws {
         let source = """
-        import os, sys
+        import os, socket
 
         class Tool:
             def clean(self, path):
                 os.remove(path)
 
-            def main(self):
-                self.clean(sys.argv[1])
+            def main(self, conn: socket.socket):
+                self.clean(conn.recv(256).decode())
         """
         let found = try findings(source)
         #expect(found.map(\.code) == ["ASC1022"])
@@ -85,7 +85,7 @@ struct DataFlowTests {
             #expect(try findings(source).isEmpty, "\(source)")
         }
         // A sanitiser for one weakness does not clean another.
-        let mixed = try findings("import shlex, sys\nopen(shlex.quote(sys.argv[1]))\n")
+        let mixed = try findings("import shlex\nfrom flask import request\n\ndef f():\n    return open(shlex.quote(request.args['p']))\n")
         #expect(mixed.map(\.code) == ["ASC1022"])
     }
 
@@ -409,6 +409,24 @@ struct DataFlowTests {
         """
         let found = try findings(source)
         #expect(found.map { "\($0.line):\($0.code)" } == ["15:ASC1078", "18:ASC1918", "26:ASC1078", "29:ASC1078"])
+    }
+
+    @Test func operatorsOwnDataAndFixedHosts() throws {
+        // A command-line tool opening the file it is given, or fetching the URL, is no attack.
+        let cli = "import sys, os, requests\n\ndef main():\n    data = open(sys.argv[1]).read()\n    requests.get(os.environ['API_URL'], timeout=5)\n    os.system('wc -l ' + sys.argv[1])\n"
+        #expect(try findings(cli).map { "\($0.line):\($0.code)" } == ["6:ASC1078"])
+        // Not explained away as if checked: the archive's content is still the attacker's.
+        let tar = "import sys, tarfile\ntarfile.open(sys.argv[1]).extractall()\n"
+        #expect(try findings(tar, enable: []).contains { $0.code == "ASC202" })
+        // A request's URL with the host fixed before the untrusted part is a partial SSRF
+        // (low) and no open redirect; with the host itself untrusted, a full one.
+        let fixed = "import requests\nfrom flask import request, redirect\n\ndef u():\n    n = request.args['n']\n    requests.get(f'https://api.example.com/users/{n}', timeout=5)\n    requests.get('https://api.example.com/q?' + n, timeout=5)\n    requests.get('https://api.example.com/u/{}'.format(n), timeout=5)\n    return redirect('/profile/%s' % n)\n"
+        #expect(try findings(fixed).map { "\($0.line):\($0.severity)" } == ["6:low", "7:low", "8:low"])
+        let offSite = "from flask import request, redirect\n\ndef go():\n    return redirect('//' + request.args['n'])\n"
+        #expect(try findings(offSite).map(\.code) == ["ASC1601"])
+        #expect(try findings(fixed).first?.message.contains("partial SSRF") == true)
+        let host = "import requests\nfrom flask import request\n\ndef u():\n    requests.get('https://' + request.args['h'] + '/status', timeout=5)\n    requests.get(f\"https://{request.args['h']}/x\", timeout=5)\n"
+        #expect(try findings(host).map { "\($0.code):\($0.severity)" } == ["ASC1918:high", "ASC1918:high"])
     }
 
     @Test func tornadoFalconAndBottleSources() throws {

@@ -18,6 +18,13 @@ struct Taint: Sendable, Equatable {
     /// Made safe for every sink (`int(x)`): kept, not dropped, so a sink can tell "checked
     /// and safe" from "never saw untrusted data".
     var cleaned = false
+    /// From a local source only (the command line, the environment, standard input, the
+    /// server's own files): the operator's data, no attack on a path or a URL
+    /// (`TaintSources.operatorsOwn`).
+    var local = false
+    /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
+    /// it picks a path on that host, not the host (a partial SSRF, reported low).
+    var hostFixed = false
 
     static func source(line: Int, column: Int, _ note: String) -> Taint {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
@@ -38,7 +45,23 @@ struct Taint: Sendable, Equatable {
         return copy
     }
 
-    func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) }
+    func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) && !(local && TaintSources.operatorsOwn.contains(cwe)) }
+
+    /// Whether a sink of `cwe` saw it made safe (not merely the operator's own data).
+    func wasMadeSafe(for cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }
+
+    /// See `hostFixed`: no open redirect either (the redirect stays on that host).
+    var withHostFixed: Taint {
+        var copy = sanitizing([601])
+        copy.hostFixed = true
+        return copy
+    }
+
+    var asLocal: Taint {
+        var copy = self
+        copy.local = true
+        return copy
+    }
 
     var cleanedCopy: Taint {
         var copy = self
@@ -57,6 +80,9 @@ struct Taint: Sendable, Equatable {
         merged.origins = a.origins.union(b.origins)
         merged.sanitized = a.sanitized.intersection(b.sanitized)
         merged.cleaned = a.cleaned && b.cleaned
+        // Local only if every side holding a real source is (a parameter's marker has no say).
+        merged.local = aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
+        merged.hostFixed = a.hostFixed && b.hostFixed
         return merged
     }
 }

@@ -46,6 +46,9 @@ final class TaintEngine {
     private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
     /// Every class the module defines at its top level, methods or not (`class Config: url = …`).
     let moduleClasses: Set<String>
+    /// Module-level names holding an HTTP client (`session = requests.Session()`), by its
+    /// constructor's name, for functions that use it.
+    let moduleClients: [String: String]
 
     static let summaryPasses = 3
 
@@ -66,6 +69,14 @@ final class TaintEngine {
             if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
             return nil
         })
+        var clients: [String: String] = [:]
+        for statement in parsed.module.body {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  case .call(let function, _, _) = value.kind, let name = imports.qualifiedName(of: function),
+                  TaintSources.httpClients.contains(name) else { continue }
+            clients[id] = name
+        }
+        moduleClients = clients
     }
 
     /// What decides whether a function needs analysing at all: the names calls use, and where
@@ -259,10 +270,15 @@ final class TaintEngine {
         var flow = taint.steps
         flow.append(Finding.FlowStep(line: loc.line, column: loc.column, note: "reaches \(sink)"))
         let origin = source.map { " from \($0.note) (line \($0.line))" } ?? ""
+        // Only the path of a request to a fixed host: a partial SSRF, reported low.
+        let partial = description.cwe == 918 && taint.hostFixed
         findings[key] = Finding(
-            code: description.code, cwe: description.cwe, severity: description.severity, confidence: description.confidence,
+            code: description.code, cwe: description.cwe, severity: partial ? .low : description.severity,
+            confidence: partial ? .low : description.confidence,
             file: file, line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn,
-            message: "untrusted data\(origin) reaches \(rule.sinkNoun) in \(sink) (\(description.cweID))",
+            message: partial
+                ? "untrusted data\(origin) chooses the path of a request to a fixed host in \(sink) (partial SSRF, \(description.cweID))"
+                : "untrusted data\(origin) reaches \(rule.sinkNoun) in \(sink) (\(description.cweID))",
             flow: flow, fixHint: nil)
     }
 }

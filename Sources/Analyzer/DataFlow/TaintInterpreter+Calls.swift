@@ -47,7 +47,7 @@ extension TaintInterpreter {
         // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
         // on a parsed XML tree.
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
-            if let client = clients[id] {
+            if let client = clients[id] ?? (environment[id] == nil ? engine.moduleClients[id] : nil) {
                 site = CallSite(site, renamed: "\(client)().\(method)")
             } else if engine.xmlElements.contains(id), XPathInjectionFlowRule.elementPathMethods.contains(method) {
                 site = CallSite(site, renamed: XPathInjectionFlowRule.elementPrefix + method)
@@ -108,6 +108,11 @@ extension TaintInterpreter {
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
+        // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
+        if case .attribute(let receiver, "format", _) = function.kind, let all, let leading = Self.leadingText(of: receiver) {
+            if TaintSources.fixesHost(leading) { return all.withHostFixed }
+            if TaintSources.staysOnSite(leading) { return all.sanitizing([601]) }
+        }
         // `Markup("<p>{}</p>").format(x)` escapes what it puts in.
         if case .attribute(let receiver, "format", _) = function.kind, let markup = callName(receiver),
            markup == "markupsafe.Markup" || markup == "flask.Markup" {
@@ -143,7 +148,7 @@ extension TaintInterpreter {
             for argument in rule.sinkArguments(of: site, imports: engine.imports) {
                 guard let taint = taintOf(argument) else { continue }
                 guard taint.isDangerous(for: cwe) else {
-                    if taint.origins.contains(.source) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
+                    if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue
                 }
                 let loc = site.expression.loc

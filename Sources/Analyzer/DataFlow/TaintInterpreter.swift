@@ -294,6 +294,23 @@ struct TaintInterpreter {
         }
     }
 
+    /// The constant text a string expression starts with: an f-string's first part, the
+    /// leftmost operand of `+`, the template of `%` or `.format`.
+    static func leadingText(of expression: Expr) -> String? {
+        var current = expression
+        while true {
+            switch current.kind {
+            case .constant(.str(let text), _): return text.string
+            case .joinedStr(let values): guard let first = values.first else { return nil }; current = first
+            case .binOp(let left, .add, _), .binOp(let left, .mod, _): current = left
+            case .call(let function, _, _):
+                guard case .attribute(let receiver, "format", _) = function.kind else { return nil }
+                current = receiver
+            default: return nil
+            }
+        }
+    }
+
     /// `os.path.realpath(p)` or `Path(p).resolve()`: no `..` or link left to leave a base by.
     static func isNormalisedPath(_ value: Expr, callName: String?) -> Bool {
         if let callName, Guard.normalisers.contains(callName) { return true }
@@ -353,8 +370,14 @@ struct TaintInterpreter {
             return container
         case .call:
             return call(expression, depth: depth)
-        case .binOp(let left, _, let right):
-            return Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
+        case .binOp(let left, let op, let right):
+            let taint = Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
+            // `"https://api.example.com/u/" + name`: the host is fixed.
+            if let taint, op == .add || op == .mod, let leading = Self.leadingText(of: expression) {
+                if TaintSources.fixesHost(leading) { return taint.withHostFixed }
+                if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
+            }
+            return taint
         case .boolOp(_, let values):
             return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
         case .unaryOp(_, let operand):
@@ -372,7 +395,12 @@ struct TaintInterpreter {
             environment = saved
             return Taint.merge(whenTrue, whenFalse)
         case .joinedStr(let values):
-            return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
+            let taint = values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
+            if let taint, let leading = Self.leadingText(of: expression) {
+                if TaintSources.fixesHost(leading) { return taint.withHostFixed }
+                if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
+            }
+            return taint
         case .formattedValue(let value, _, let spec):
             let taint = self.expression(value, depth: depth + 1)
             if let spec { _ = self.expression(spec, depth: depth + 1) }

@@ -20,10 +20,36 @@ enum TaintSources {
         }
         switch name {
         case "sys.argv", "os.environ", "sys.stdin", "os.environb":
-            return source(name)
+            return source(name).asLocal
         default:
             return nil
         }
+    }
+
+    /// What local sources (the command line, the environment, standard input, the server's
+    /// own files) cannot make dangerous: whoever sets them already reads any file the process
+    /// can and fetches any URL (a command-line tool opening the file it is given is no path
+    /// traversal). They still count for commands, code, SQL, deserialisation and logs.
+    static let operatorsOwn: Set<Int> = [22, 918]
+
+    /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
+    /// what is appended can choose a path on that host, not another host: no open redirect,
+    /// and only a partial server-side request forgery (`../admin` on the same host).
+    static func fixesHost(_ prefix: String) -> Bool {
+        guard let scheme = prefix.range(of: "://") else { return false }
+        guard prefix[..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-" }),
+              !prefix[..<scheme.lowerBound].isEmpty else { return false }
+        let rest = prefix[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return false }
+        let host = rest[..<slash]
+        return !host.isEmpty && !host.contains(where: { "?#@\\".contains($0) })
+    }
+
+    /// Whether text starting a URL is a path on this site (`"/profile/"`, not `"//"` or `"/\\"`,
+    /// which browsers take for another host): a redirect to it stays here.
+    static func staysOnSite(_ prefix: String) -> Bool {
+        let bytes = Array(prefix.utf8.prefix(2))
+        return bytes.count == 2 && bytes[0] == UInt8(ascii: "/") && bytes[1] != UInt8(ascii: "/") && bytes[1] != UInt8(ascii: "\\")
     }
 
     /// Calls whose result is attacker data: `input()`, `os.getenv`, `sock.recv`, `f.read()`.
@@ -32,7 +58,7 @@ enum TaintSources {
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         switch call.qualifiedName {
         case "input", "raw_input", "os.getenv", "os.getenvb", "os.environ.get", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
-            return source("\(call.qualifiedName)()")
+            return source("\(call.qualifiedName)()").asLocal
         default:
             break
         }
@@ -53,7 +79,7 @@ enum TaintSources {
             if case .name("self", _) = receiver.kind, tornadoArguments.contains(method) { return source("self.\(method)()") }
             if ["read", "readline", "readlines"].contains(method) {
                 // What the server's own files hold is no attacker's HTML, redirect or header.
-                let fileData = source("the contents of a file").sanitizing([79, 601, 113, 117])
+                let fileData = source("the contents of a file").sanitizing([79, 601, 113, 117]).asLocal
                 if receiverIsFile { return fileData }
                 if case .call = receiver.kind, let inner = receiver.calledName, inner == "open" || inner == "io.open" {
                     return fileData

@@ -12,10 +12,11 @@ struct PathTraversalFlowRule: DataFlowRule {
         triggering: [
             "from pathlib import Path\nfrom flask import request\n\ndef read():\n    return ↓(Path(\"/srv\") / request.args[\"p\"]).read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
-            "import shutil, sys\n↓shutil.rmtree(sys.argv[1])\n",
+            "import shutil\nfrom flask import request\n\ndef drop():\n    ↓shutil.rmtree(\"/srv/users/\" + request.form[\"user\"])\n",
             "import os\nfrom flask import request\n\ndef upload():\n    f = request.files[\"doc\"]\n    ↓f.save(os.path.join(\"/srv/uploads\", f.filename))\n",
         ],
         nonTriggering: [
+            "import shutil, sys\nshutil.rmtree(sys.argv[1])\n",  // the operator's own command line
             "from pathlib import Path\nfrom flask import request, abort\nBASE = Path(\"/srv\").resolve()\n\ndef read():\n    target = (BASE / request.args[\"p\"]).resolve()\n    try:\n        target.relative_to(BASE)\n    except ValueError:\n        abort(404)\n    return target.read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
             "import zipfile\nfrom flask import request\n\ndef names():\n    with zipfile.ZipFile(request.files[\"f\"]) as z:\n        return z.namelist()\n",

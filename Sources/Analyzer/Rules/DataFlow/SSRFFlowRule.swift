@@ -10,11 +10,13 @@ struct SSRFFlowRule: DataFlowRule {
         """,
         triggering: [
             "import requests\nfrom flask import request\n\ndef proxy():\n    url = request.args[\"url\"]\n    return ↓requests.get(url, timeout=5).text\n",
-            "import urllib.request, sys\n↓urllib.request.urlopen(sys.argv[1])\n",
+            "import urllib.request, socket\nconn = socket.create_connection((\"hub\", 9000))\n↓urllib.request.urlopen(conn.recv(1024).decode())\n",
             "import aiohttp\nfrom aiohttp import web\n\nasync def proxy(request):\n    async with aiohttp.ClientSession() as session:\n        async with ↓session.get(request.query[\"url\"]) as r:\n            return web.Response(text=await r.text())\n",
-            "import requests, sys\ns = requests.Session()\n↓s.post(sys.argv[1], data={})\n",
+            "import requests\nfrom flask import request\ns = requests.Session()\n\ndef hook():\n    ↓s.post(request.form[\"callback\"], data={})\n",
         ],
         nonTriggering: [
+            // The operator's own command line.
+            "import urllib.request, sys\nurllib.request.urlopen(sys.argv[1])\n",
             "import requests\nfrom flask import request\n\ndef proxy():\n    user = request.args[\"user\"]\n    if user not in {\"a\", \"b\"}:\n        return \"no\"\n    return requests.get(\"https://api.example.com/\" + user, timeout=5).text\n",
             "import requests\nr = requests.get(\"https://example.com\", timeout=5)\n",
         ]
