@@ -415,6 +415,9 @@ struct DataFlowTests {
         // A command-line tool opening the file it is given, or fetching the URL, is no attack.
         let cli = "import sys, os, requests\n\ndef main():\n    data = open(sys.argv[1]).read()\n    requests.get(os.environ['API_URL'], timeout=5)\n    os.system('wc -l ' + sys.argv[1])\n"
         #expect(try findings(cli).map { "\($0.line):\($0.code)" } == ["6:ASC1078"])
+        // A parameter's marker merged with the command line leaves it the operator's data.
+        let defaulted = "import sys\n\ndef main(args=None):\n    if args is None:\n        args = sys.argv[1:]\n    return open(args[0]).read()\n"
+        #expect(try findings(defaulted).isEmpty)
         // Not explained away as if checked: the archive's content is still the attacker's.
         let tar = "import sys, tarfile\ntarfile.open(sys.argv[1]).extractall()\n"
         #expect(try findings(tar, enable: []).contains { $0.code == "ASC202" })

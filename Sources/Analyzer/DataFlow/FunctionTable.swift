@@ -108,8 +108,7 @@ enum FunctionTable {
                 switch statement.kind {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
-                    let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
-                        + [arguments.vararg?.arg].compactMap { $0 } + arguments.kwonlyargs.map(\.arg) + [arguments.kwarg?.arg].compactMap { $0 }
+                    let parameters = arguments.all.map(\.arg)
                     let routed = decorators.contains { decorator in
                         guard case .call(let function, _, _) = decorator.kind else { return false }
                         switch function.kind {
@@ -143,8 +142,7 @@ enum FunctionTable {
                     guard targets.count == 1, case .name(let name, _) = targets[0].kind,
                           case .lambda(let arguments, let result) = value.kind else { break }
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
-                    let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
-                        + [arguments.vararg?.arg].compactMap { $0 } + arguments.kwonlyargs.map(\.arg) + [arguments.kwarg?.arg].compactMap { $0 }
+                    let parameters = arguments.all.map(\.arg)
                     table[qualified] = FunctionInfo(qualifiedName: qualified, className: nil, parameters: parameters,
                                                     body: [Stmt(.return(value: result), result.loc)], isHandler: false, returnsHTML: false,
                                                     loc: value.loc)

@@ -1,8 +1,29 @@
 import PythonSyntax
 
-/// What the taint engine reads off a file's statements before interpreting anything: which
-/// names hold parsed XML, and which attributes code outside a class's constructor fills.
+/// What the taint engine reads off a file's statements before interpreting anything: its
+/// classes, which names hold parsed XML or an HTTP client, and which attributes code outside a
+/// class's constructor fills.
 extension TaintEngine {
+    /// See `moduleClasses`.
+    static func classNames(_ module: Module) -> Set<String> {
+        Set(module.body.compactMap { statement -> String? in
+            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
+            return nil
+        })
+    }
+
+    /// See `moduleClients`.
+    static func clientNames(_ module: Module, imports: ImportTable) -> [String: String] {
+        var clients: [String: String] = [:]
+        for statement in module.body {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  case .call(let function, _, _) = value.kind, let name = imports.qualifiedName(of: function),
+                  TaintSources.httpClients.contains(name) else { continue }
+            clients[id] = name
+        }
+        return clients
+    }
+
     /// See `attributesSetLater` (found when a method first reads `self.x`).
     static func attributesSetLater(_ functions: [String: FunctionInfo]) -> [String: Set<String>] {
         var later: [String: Set<String>] = [:]

@@ -65,18 +65,8 @@ final class TaintEngine {
         }
         self.constructors = constructors
         xmlElements = Self.xmlElementNames(parsed.module, imports: imports)
-        moduleClasses = Set(parsed.module.body.compactMap { statement -> String? in
-            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
-            return nil
-        })
-        var clients: [String: String] = [:]
-        for statement in parsed.module.body {
-            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-                  case .call(let function, _, _) = value.kind, let name = imports.qualifiedName(of: function),
-                  TaintSources.httpClients.contains(name) else { continue }
-            clients[id] = name
-        }
-        moduleClients = clients
+        moduleClasses = Self.classNames(parsed.module)
+        moduleClients = Self.clientNames(parsed.module, imports: imports)
     }
 
     /// What decides whether a function needs analysing at all: the names calls use, and where
@@ -137,24 +127,22 @@ final class TaintEngine {
             guard let function = functions[name] else { return true }
             return function.isHandler || isCalled(name) || holdsSource[name] == true || callsReturning(name)
         })
-        // A function is analysed again when a summary it used, or its class's tainted
-        // attributes, changed since.
-        var used: [String: (summaries: [String: FunctionSummary], attributes: Int)] = [:]
+        // A function is analysed again when a summary it used, its class's tainted attributes
+        // or the module's tainted globals changed since (the last two only grow: counts tell).
+        var used: [String: (summaries: [String: FunctionSummary], attributes: Int, globals: Int)] = [:]
         while true {
             let names = selected.sorted()
             for _ in 1...Self.summaryPasses {
                 var changed = false
                 for name in names {
                     guard let function = functions[name] else { continue }
-                    // Its class's tainted attributes and the module's tainted globals, as counts:
-                    // both only grow.
-                    let attributes = (function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0) + 10_000 * globals.count
-                    if let previous = used[name], previous.attributes == attributes,
+                    let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
+                    if let previous = used[name], previous.attributes == attributes, previous.globals == globals.count,
                        previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
                     changed = true
                     consulted = [:]
                     summaries[name] = analyse(function)
-                    used[name] = (consulted, attributes)
+                    used[name] = (consulted, attributes, globals.count)
                 }
                 if !changed { break }
             }

@@ -238,10 +238,10 @@ struct TaintInterpreter {
         }
     }
 
-    /// What a generator yields reaches its callers as a return value does (no response is
-    /// built from a yield here).
-    private mutating func recordYield(_ taint: Taint?) {
-        guard let taint else { return }
+    /// What the function hands its callers, by `return` or (a generator) `yield`: the
+    /// parameters it passes on, and the first untrusted data it read itself. Not for a web
+    /// handler: its parameters count as sources only when the framework calls it.
+    private mutating func recordReturned(_ taint: Taint) {
         for case .parameter(let index) in taint.origins { recorder.summary.returns.insert(index) }
         if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
             var returned = taint
@@ -252,16 +252,7 @@ struct TaintInterpreter {
 
     private mutating func recordReturn(_ taint: Taint?, value: Expr) {
         guard let taint else { return }
-        for origin in taint.origins {
-            if case .parameter(let index) = origin { recorder.summary.returns.insert(index) }
-        }
-        // The first path by which the function returns untrusted data it read itself. Not for
-        // a web handler: its parameters count as sources only when the framework calls it.
-        if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
-            var returned = taint
-            returned.origins = [.source]
-            recorder.summary.returnedSource = returned
-        }
+        recordReturned(taint)
         guard let function, function.returnsHTML else { return }
         // Text the handler builds or passes on as it came; not objects such as a fetched
         // response or a dict (sent as JSON).
@@ -292,6 +283,16 @@ struct TaintInterpreter {
         case .attribute(let value, let attr, _): return pathKey(value).map { "\($0).\(attr)" }
         default: return nil
         }
+    }
+
+    /// Untrusted text spliced into a string whose constant start fixes a URL's host
+    /// (`"https://api.example.com/u/" + name`: a partial SSRF, no open redirect) or is a path
+    /// on this site (`"/profile/" + name`: no open redirect).
+    static func placedInURL(_ taint: Taint?, by expression: Expr) -> Taint? {
+        guard let taint, let leading = leadingText(of: expression) else { return taint }
+        if TaintSources.fixesHost(leading) { return taint.withHostFixed }
+        if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
+        return taint
     }
 
     /// The constant text a string expression starts with: an f-string's first part, the
@@ -372,12 +373,7 @@ struct TaintInterpreter {
             return call(expression, depth: depth)
         case .binOp(let left, let op, let right):
             let taint = Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
-            // `"https://api.example.com/u/" + name`: the host is fixed.
-            if let taint, op == .add || op == .mod, let leading = Self.leadingText(of: expression) {
-                if TaintSources.fixesHost(leading) { return taint.withHostFixed }
-                if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
-            }
-            return taint
+            return op == .add || op == .mod ? Self.placedInURL(taint, by: expression) : taint
         case .boolOp(_, let values):
             return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
         case .unaryOp(_, let operand):
@@ -395,12 +391,7 @@ struct TaintInterpreter {
             environment = saved
             return Taint.merge(whenTrue, whenFalse)
         case .joinedStr(let values):
-            let taint = values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
-            if let taint, let leading = Self.leadingText(of: expression) {
-                if TaintSources.fixesHost(leading) { return taint.withHostFixed }
-                if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
-            }
-            return taint
+            return Self.placedInURL(values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }, by: expression)
         case .formattedValue(let value, _, let spec):
             let taint = self.expression(value, depth: depth + 1)
             if let spec { _ = self.expression(spec, depth: depth + 1) }
@@ -429,7 +420,7 @@ struct TaintInterpreter {
             // A generator hands out what it yields, as a function returns.
             guard let value else { return nil }
             let taint = self.expression(value, depth: depth + 1)
-            recordYield(taint)
+            if let taint { recordReturned(taint) }  // no response is built from a yield
             return taint
         case .namedExpr(let target, let value):
             let taint = self.expression(value, depth: depth + 1)

@@ -5,15 +5,25 @@ enum TaintSources {
     /// Attributes of Flask's request that are not user data.
     static let safeRequestAttributes: Set<String> = ["method", "endpoint", "blueprint", "is_json", "is_secure", "scheme", "url_rule"]
 
+    /// The frameworks whose module-level `request` object holds the current request.
+    static let requestObjects = ["flask.request.", "quart.request.", "bottle.request."]
+
+    /// `request.args.get` for `flask.request.args.get`, when the name reads the request object
+    /// of a framework itself (not a method of something it returned: `….get().replace`).
+    static func requestName(_ name: String) -> String? {
+        guard !name.contains("("), let object = requestObjects.first(where: name.hasPrefix) else { return nil }
+        return String(name.dropFirst(object.count - "request.".count))
+    }
+
     /// `flask.request.args`, `sys.argv`, `os.environ` and the like.
     static func attributeSource(_ expression: Expr, imports: ImportTable) -> Taint? {
         guard let name = imports.qualifiedName(of: expression) else { return nil }
         let loc = expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
-        if name.hasPrefix("flask.request.") || name.hasPrefix("quart.request.") || name.hasPrefix("bottle.request."), !name.contains("(") {
-            let attribute = name.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
+        if let shown = requestName(name) {
+            let attribute = shown.split(separator: ".").dropFirst().first.map(String.init) ?? ""
             if safeRequestAttributes.contains(attribute) { return nil }
-            let taint = source(name.replacingOccurrences(of: "flask.", with: ""))
+            let taint = source(shown)
             // An uploaded file is an object, not a path (`ZipFile(request.files["f"])`); its
             // `.filename` is the client's text again (see the interpreter).
             return attribute == "files" ? taint.sanitizing([22]) : taint
@@ -64,14 +74,12 @@ enum TaintSources {
         }
         // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
         // brings the taint with what was done to it.
-        if call.qualifiedName.hasPrefix("flask.request."), !call.qualifiedName.contains("(") {
-            // `request.args.get("page", 1, type=int)`: Flask converts it, or gives the default.
+        if let shown = requestName(call.qualifiedName) {
+            // `request.args.get("page", 1, type=int)`: converted, or the default.
             if let converter = call.argument("type"), case .name(let type, _) = converter.kind, ["int", "float", "bool"].contains(type) {
-                return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()").cleanedCopy
+                return source(shown + "()").cleanedCopy
             }
-            return source(call.qualifiedName.replacingOccurrences(of: "flask.", with: "") + "()") }
-        if call.qualifiedName.hasPrefix("bottle.request."), !call.qualifiedName.contains("(") {
-            return source(call.qualifiedName.replacingOccurrences(of: "bottle.", with: "") + "()")
+            return source(shown + "()")
         }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
@@ -99,9 +107,8 @@ enum TaintSources {
     /// none of them and no web handler has no source, so no data-flow finding.
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
-        "recvmsg", "request", "open", "get_argument", "get_arguments", "get_query_argument", "get_body_argument", "get_cookie",
-        "get_secure_cookie", "get_signed_cookie", "get_query_arguments", "get_body_arguments",
-    ]
+        "recvmsg", "request", "open",
+    ] + tornadoArguments.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
     static let neutralisers: Set<String> = [

@@ -124,8 +124,8 @@ public struct RuleContext {
         default:
             break
         }
-        guard let built = expression.builtString, built.isDynamic else { return expression.builtString != nil }
-        return !built.isDynamic(constants: moduleConstants())
+        guard let built = expression.builtString else { return false }
+        return !built.isDynamic || !built.isDynamic(constants: moduleConstants())
     }
 
     /// The source text of a node.

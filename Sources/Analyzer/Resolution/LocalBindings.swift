@@ -1,42 +1,44 @@
 import PythonSyntax
 
+extension Arguments {
+    /// Every parameter in declaration order: positional-only, positional, `*args`,
+    /// keyword-only, `**kwargs`.
+    var all: [Arg] {
+        posonlyargs + args + [vararg].compactMap { $0 } + kwonlyargs + [kwarg].compactMap { $0 }
+    }
+}
+
 extension Module {
-    /// The value of `name` in the function around source byte `position`, when the function
-    /// binds the name exactly once, by a plain `name = value` (no parameter, loop target,
-    /// `with ... as`, walrus, import, nested definition, `global`, or second assignment of it).
-    func onlyAssignment(of name: String, inFunctionAround position: Int) -> Expr? {
-        guard let function = innermostFunction(around: position),
-              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind else { return nil }
-        let parameters = arguments.posonlyargs + arguments.args + arguments.kwonlyargs + [arguments.vararg, arguments.kwarg].compactMap { $0 }
-        guard !parameters.contains(where: { $0.arg == name }) else { return nil }
-        var bindings = 0
-        var value: Expr?
-        Module(body: body).walk { node in
+    /// Every name the code binds, once per binding: a `Name` stored or deleted (assignment,
+    /// loop, `with`, walrus and comprehension targets, `del`), `def` and `class` names,
+    /// imports, `global`/`nonlocal`, except and match captures, and parameters. With
+    /// `intoNestedScopes: false` the walk does not enter a nested def, class or lambda, whose
+    /// names are its own (the def or class name itself is still bound here).
+    func forEachBinding(intoNestedScopes: Bool, _ bound: (String) -> Void) {
+        walk { node in
             switch node {
             case .stmt(let statement):
                 switch statement.kind {
-                case .assign(let targets, let assigned):
-                    for target in targets {
-                        if case .name(name, _) = target.kind { bindings += 1; value = assigned }
-                    }
-                case .functionDef(let defined, _, _, _, _, _, _), .classDef(let defined, _, _, _, _, _):
-                    if defined == name { bindings += 2 }
-                    return false  // a nested scope's names are its own
+                case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
+                    bound(name)
+                    return intoNestedScopes
                 case .global(let names), .nonlocal(let names):
-                    if names.contains(name) { bindings += 2 }
+                    names.forEach(bound)
                 default:
                     break
                 }
             case .expr(let expression):
-                if case .lambda = expression.kind { return false }
-                if case .name(name, let context) = expression.kind, context != .load { bindings += 1 }
+                if case .lambda = expression.kind, !intoNestedScopes { return false }
+                if case .name(let id, let context) = expression.kind, context != .load { bound(id) }
             case .alias(let alias):
-                if (alias.asname ?? String(alias.name.split(separator: ".").first ?? "")) == name { bindings += 2 }
+                bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? ""))
             case .exceptHandler(let handler):
-                if handler.name == name { bindings += 2 }
+                if let name = handler.name { bound(name) }
+            case .arg(let argument):
+                bound(argument.arg)
             case .pattern(let pattern):
                 switch pattern.kind {
-                case .matchAs(_, name?), .matchStar(name?), .matchMapping(_, _, name?): bindings += 2
+                case .matchAs(_, let name?), .matchStar(let name?), .matchMapping(_, _, let name?): bound(name)
                 default: break
                 }
             default:
@@ -44,8 +46,36 @@ extension Module {
             }
             return true
         }
-        // The assignment's own target was counted twice: as a statement and as a Store name.
-        return bindings == 2 ? value : nil
+    }
+
+    /// The value of `name` in the function around source byte `position`, when the function
+    /// binds the name exactly once, by a plain `name = value` (no parameter, loop target,
+    /// `with ... as`, walrus, import, nested definition, `global`, or second assignment of it).
+    func onlyAssignment(of name: String, inFunctionAround position: Int) -> Expr? {
+        guard let function = innermostFunction(around: position),
+              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
+              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        let scope = Module(body: body)
+        var bindings = 0
+        scope.forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        guard bindings == 1 else { return nil }
+        // The one binding, if it is a plain assignment (statements only: none sits in an expression).
+        var value: Expr?
+        scope.walk { node in
+            switch node {
+            case .expr: return false
+            case .stmt(let statement):
+                switch statement.kind {
+                case .functionDef, .classDef: return false
+                case .assign(let targets, let assigned) where targets.contains(where: { if case .name(name, _) = $0.kind { true } else { false } }):
+                    value = assigned
+                default: break
+                }
+            default: break
+            }
+            return true
+        }
+        return value
     }
 
     /// The innermost `def` whose source range holds `position`.

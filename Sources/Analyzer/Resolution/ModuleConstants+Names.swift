@@ -21,33 +21,8 @@ extension ModuleConstants {
         guard !candidates.isEmpty else { return [] }
         // Every binding of each name anywhere; a constant has exactly its one.
         var bindings: [String: Int] = [:]
-        func bound(_ name: String) { if candidates[name] != nil { bindings[name, default: 0] += 1 } }
-        module.walk { node in
-            switch node {
-            case .expr(let expression):
-                if case .name(let id, let context) = expression.kind, context != .load { bound(id); if context == .del { bound(id) } }
-            case .stmt(let statement):
-                switch statement.kind {
-                case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _): bound(name)
-                case .global(let names), .nonlocal(let names): names.forEach { bound($0); bound($0) }
-                default: break
-                }
-            case .alias(let alias):
-                bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? ""))
-            case .exceptHandler(let handler):
-                if let name = handler.name { bound(name) }
-            case .arg(let argument):
-                bound(argument.arg)
-            case .pattern(let pattern):
-                switch pattern.kind {
-                case .matchAs(_, let name?), .matchStar(let name?): bound(name)
-                case .matchMapping(_, _, let rest?): bound(rest)
-                default: break
-                }
-            default:
-                break
-            }
-            return true
+        module.forEachBinding(intoNestedScopes: true) { name in
+            if candidates[name] != nil { bindings[name, default: 0] += 1 }
         }
         return Set(candidates.keys.filter { bindings[$0] == 1 })
     }
