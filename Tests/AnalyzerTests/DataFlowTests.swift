@@ -439,6 +439,9 @@ struct DataFlowTests {
         #expect(try findings(falcon).map(\.code) == ["ASC1078"])
         let bottle = "import sqlite3\nfrom bottle import route, request\n\n@route('/u')\ndef u():\n    return str(sqlite3.connect('db').execute(\"SELECT * FROM u WHERE n = '%s'\" % request.query.n).fetchall())\n"
         #expect(try findings(bottle).map(\.code) == ["ASC1089"])
+        let quart = "import os\nfrom quart import request\n\nasync def run():\n    os.system('echo ' + request.args.get('m'))\n"
+        #expect(try findings(quart).map(\.code) == ["ASC1078"])
+        #expect(try findings(quart).first?.message.contains("from request.args.get()") == true)
     }
 
     @Test func functionDefinedTwice() throws {
