@@ -31,8 +31,10 @@ extension TaintEngine {
             guard let className = function.className, !function.qualifiedName.hasSuffix(".__init__") else { continue }
             Module(body: function.body).walkStatements { statement in
                 guard case .assign(let targets, _) = statement.kind else { return }
-                for case .attribute(let receiver, let attr, _) in targets.map(\.kind) {
-                    if case .name("self", _) = receiver.kind { later[className, default: []].insert(attr) }
+                for target in targets {
+                    if case .attribute(let receiver, let attr, _) = target.kind, case .name("self", _) = receiver.kind {
+                        later[className, default: []].insert(attr)
+                    }
                 }
             }
         }

@@ -44,6 +44,9 @@ final class TaintEngine {
     /// them records where they go.
     private(set) lazy var attributesSetLater: [String: Set<String>] = Self.attributesSetLater(functions)
     private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
+    /// Simple names of functions (and lambdas) defined inside a function, which a call by that
+    /// name there may mean (`outer.inner`).
+    let innerFunctionNames: Set<String>
     /// Every class the module defines at its top level, methods or not (`class Config: url = …`).
     let moduleClasses: Set<String>
     /// Module-level names holding an HTTP client (`session = requests.Session()`), by its
@@ -65,6 +68,10 @@ final class TaintEngine {
         }
         self.constructors = constructors
         xmlElements = Self.xmlElementNames(parsed.module, imports: imports)
+        innerFunctionNames = Set(functions.values.compactMap { function in
+            guard function.className == nil, let dot = function.qualifiedName.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            return String(function.qualifiedName[function.qualifiedName.utf8.index(after: dot)...])
+        })
         moduleClasses = Self.classNames(parsed.module)
         moduleClients = Self.clientNames(parsed.module, imports: imports)
     }

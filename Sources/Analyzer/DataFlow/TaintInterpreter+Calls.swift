@@ -257,7 +257,7 @@ extension TaintInterpreter {
         case .name(let id, _):
             guard engine.imports.binding(of: id) == nil else { return nil }
             // A function defined inside this one (or a lambda assigned here) first.
-            if let outer = function, let info = engine.functions["\(outer.qualifiedName).\(id)"] {
+            if engine.innerFunctionNames.contains(id), let outer = function, let info = engine.functions["\(outer.qualifiedName).\(id)"] {
                 return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 0)
             }
             guard let info = engine.functions[id] else { return nil }

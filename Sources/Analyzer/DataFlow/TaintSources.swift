@@ -11,7 +11,8 @@ enum TaintSources {
     /// `request.args.get` for `flask.request.args.get`, when the name reads the request object
     /// of a framework itself (not a method of something it returned: `….get().replace`).
     static func requestName(_ name: String) -> String? {
-        guard !name.contains("("), let object = requestObjects.first(where: name.hasPrefix) else { return nil }
+        // Asked of every call and attribute read: the prefix first, and no Foundation search.
+        guard let object = requestObjects.first(where: name.hasPrefix), !name.utf8.contains(UInt8(ascii: "(")) else { return nil }
         return String(name.dropFirst(object.count - "request.".count))
     }
 
@@ -46,13 +47,19 @@ enum TaintSources {
     /// what is appended can choose a path on that host, not another host: no open redirect,
     /// and only a partial server-side request forgery (`../admin` on the same host).
     static func fixesHost(_ prefix: String) -> Bool {
-        guard let scheme = prefix.range(of: "://") else { return false }
-        guard prefix[..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-" }),
-              !prefix[..<scheme.lowerBound].isEmpty else { return false }
-        let rest = prefix[scheme.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return false }
-        let host = rest[..<slash]
-        return !host.isEmpty && !host.contains(where: { "?#@\\".contains($0) })
+        // scheme `://` host `/`, byte by byte (this runs on every tainted string built).
+        let bytes = Array(prefix.utf8)
+        var index = 0
+        while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+            let byte = bytes[index]
+            guard (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
+            index += 1
+        }
+        guard index > 0, index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") else { return false }
+        let hostStart = index + 3
+        guard let slash = bytes[hostStart...].firstIndex(of: UInt8(ascii: "/")), slash > hostStart else { return false }
+        return !bytes[hostStart..<slash].contains { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "\\") }
     }
 
     /// Whether text starting a URL is a path on this site (`"/profile/"`, not `"//"` or `"/\\"`,
@@ -124,9 +131,15 @@ enum TaintSources {
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) { return true }
         // `requests.get`, `httpx.post`, and the same through a client object.
-        guard let dot = name.lastIndex(of: "."), httpVerbs.contains(String(name[name.index(after: dot)...])) else { return false }
-        let owner = name[..<dot]
-        return owner == "requests" || owner == "httpx" || clientRequest(name) != nil
+        guard let (owner, verb) = splitVerb(name), httpVerbs.contains(verb) else { return false }
+        return owner == "requests" || owner == "httpx" || owner.hasSuffix("()") && httpClients.contains(String(owner.dropLast(2)))
+    }
+
+    /// `("requests.Session()", "get")` for `requests.Session().get`, split at the last dot
+    /// by bytes (asked of every call that gets tainted data: no Character walk).
+    static func splitVerb(_ name: String) -> (owner: Substring, verb: String)? {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        return (name[..<dot], String(name[name.utf8.index(after: dot)...]))
     }
 
     /// Methods whose result is what a database holds (or a query object), not the values
@@ -148,11 +161,7 @@ enum TaintSources {
     /// as the interpreter names it: the client's constructor call, then the method.
     static func clientRequest(_ name: String) -> String? {
         // Most names asked about are no such request: the cheap test on the last part first.
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        let verb = String(name[name.index(after: dot)...])
-        guard httpVerbs.contains(verb) else { return nil }
-        let owner = name[..<dot]
-        guard owner.hasSuffix("()") else { return nil }
+        guard let (owner, verb) = splitVerb(name), httpVerbs.contains(verb), owner.hasSuffix("()") else { return nil }
         return httpClients.contains(String(owner.dropLast(2))) ? verb : nil
     }
 

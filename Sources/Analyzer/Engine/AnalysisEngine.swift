@@ -77,7 +77,8 @@ public struct AnalysisEngine: Sendable {
 
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
-        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description) }
+        let facts = FileFacts()
+        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description, facts: facts) }
         let (present, sourcePositions) = names.scan(parsed, positionsOf: sourceNameSet)
         let sourceNamesPresent = sourceNames.contains { present[$0] }
         // The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), for the taint engine to tell

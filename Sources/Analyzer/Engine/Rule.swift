@@ -53,6 +53,12 @@ extension Rule {
     public var description: RuleDescription { Self.description }
 }
 
+/// Facts about one file that several rules may need, each found on first use and shared by
+/// every rule's context (one scan of the file, not one per rule).
+final class FileFacts {
+    var moduleConstants: Set<String>?
+}
+
 /// What a rule sees of the file, and where it reports.
 public struct RuleContext {
     public let file: String
@@ -67,17 +73,19 @@ public struct RuleContext {
     var skipped: Range<Int> = 0..<0
     /// Source positions a rule noted earlier in the walk (a call's argument it will meet next).
     public var marks: Set<Int> = []
-    private var constants: Set<String>?
+    /// What rules ask of the whole file, found once for all of them.
+    let facts: FileFacts
 
     /// The module's constant names (`ModuleConstants`), found on first use.
-    public mutating func moduleConstants() -> Set<String> {
-        if let constants { return constants }
+    public func moduleConstants() -> Set<String> {
+        if let constants = facts.moduleConstants { return constants }
         let found = ModuleConstants.names(in: parsed.module)
-        constants = found
+        facts.moduleConstants = found
         return found
     }
 
-    init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription) {
+    init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription, facts: FileFacts = FileFacts()) {
+        self.facts = facts
         self.file = file
         self.parsed = parsed
         self.imports = imports
@@ -104,7 +112,7 @@ public struct RuleContext {
     /// Whether `expression` has the same text on every run: a string literal, a module
     /// constant, a string built from those, or an entry of a constant table
     /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key.
-    public mutating func isFixedText(_ expression: Expr, depth: Int = 0) -> Bool {
+    public func isFixedText(_ expression: Expr, depth: Int = 0) -> Bool {
         if expression.stringConstant != nil { return true }
         guard depth < 8 else { return false }
         switch expression.kind {
