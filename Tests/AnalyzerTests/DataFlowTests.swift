@@ -72,6 +72,41 @@ struct DataFlowTests {
         #expect(direct.map(\.code) == ["ASC1078"])
     }
 
+    /// The second pass over a loop body, skipped when the first changed nothing, must still
+    /// run when a value from the previous iteration reaches a sink earlier in the body.
+    @Test func previousIterationReachesAnEarlierSink() throws {
+        let flat = try findings("import os, sys\nlast = 'echo'\nfor arg in sys.argv[1:]:\n    os.system(last)\n    last = 'echo ' + arg\n")
+        #expect(flat.map(\.code) == ["ASC1078"])
+        #expect(flat.first?.line == 4)
+        let nested = try findings("import os, sys\nfor i in range(3):\n    cmd = 'true'\n    for arg in sys.argv:\n        os.system(cmd)\n        cmd = arg\n")
+        #expect(nested.map(\.code) == ["ASC1078"])
+        #expect(nested.first?.line == 5)
+    }
+
+    /// Functions holding no source are analysed when something analysed calls them: the top
+    /// level, or a function it calls, to any depth.
+    @Test func calleesOfTheTopLevelAreSummarised() throws {
+        let source = """
+        import os, sys
+
+        def inner(command):
+            os.system(command)
+
+        def outer(command):
+            inner("echo " + command)
+
+        class Runner:
+            def go(self, command):
+                outer(command)
+
+        Runner().go(sys.argv[1])
+        """
+        let found = try findings(source)
+        #expect(found.map(\.code) == ["ASC1078"])
+        #expect(found.first?.line == 4)
+        #expect(found.first?.flow.first?.line == 13)
+    }
+
     @Test func sanitisersAndGuards() throws {
         // Each of these is safe; none may report.
         let safe = [

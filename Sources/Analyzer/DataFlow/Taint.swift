@@ -30,12 +30,13 @@ struct Taint: Sendable, Equatable {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
     }
 
-    /// Adds a step, keeping paths short enough to read.
-    func through(line: Int, column: Int, _ note: String) -> Taint {
+    /// Adds a step, keeping paths short enough to read. Only a real source's path is ever
+    /// shown (a merge keeps the source side's), so a parameter's marker takes no steps and
+    /// its notes are not even written.
+    func through(line: Int, column: Int, _ note: @autoclosure () -> String) -> Taint {
+        guard origins.contains(.source), steps.last?.line != line, steps.count < 8 else { return self }
         var copy = self
-        if copy.steps.last?.line != line, copy.steps.count < 8 {
-            copy.steps.append(Finding.FlowStep(line: line, column: column, note: note))
-        }
+        copy.steps.append(Finding.FlowStep(line: line, column: column, note: note()))
         return copy
     }
 

@@ -14,6 +14,8 @@ final class TaintEngine {
     let imports: ImportTable
     let file: String
     let rules: [any DataFlowRule]
+    /// Each rule's CWE, by index (read at every sink: the description is a large value to copy).
+    let ruleCWEs: [Int]
     let functions: [String: FunctionInfo]
     /// Top-level classes of the file, whose methods calls on their instances resolve to.
     let classNames: Set<String>
@@ -60,6 +62,7 @@ final class TaintEngine {
         self.imports = imports
         self.file = file
         self.rules = rules
+        ruleCWEs = rules.map { type(of: $0).description.cwe }
         functions = FunctionTable.collect(parsed.module, imports: imports)
         classNames = Set(functions.values.compactMap(\.className))
         var constructors: [String: FunctionInfo] = [:]
@@ -81,8 +84,8 @@ final class TaintEngine {
     struct Reach {
         /// The names each function's own calls use, by the function's dotted name.
         var callsByFunction: [String: Set<String>]
-        /// The names any call of the file uses (the top level's included).
-        var calledNames: Set<String>
+        /// The names the top level's own calls use.
+        var topLevelCalls: Set<String>
         var sourcePositions: [Int]?
     }
 
@@ -110,10 +113,7 @@ final class TaintEngine {
 
         // The functions that may return untrusted data: those holding a source, and those
         // calling one of them (by the simple name a call uses), to a fixpoint.
-        let simpleNames: [String: String] = functions.mapValues { function in
-            let parts = function.qualifiedName.split(separator: ".")
-            return String(parts.count >= 2 && parts.last == "__init__" ? parts[parts.count - 2] : parts.last ?? "")
-        }
+        let simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
         func simpleName(_ name: String) -> String { simpleNames[name] ?? name }
         var returningNames = Set(functions.keys.filter { holdsSource[$0] == true && functions[$0]?.isHandler == false }.map(simpleName))
         func callsReturning(_ name: String) -> Bool {
@@ -128,12 +128,29 @@ final class TaintEngine {
                 grew = true
             }
         }
-        // A constructor runs when its class is called (`Job(cmd)`): a simple name stands for both.
-        func isCalled(_ name: String) -> Bool { reach.map { $0.calledNames.contains(simpleName(name)) } ?? true }
         var selected = Set(functions.keys.filter { name in
             guard let function = functions[name] else { return true }
-            return function.isHandler || isCalled(name) || holdsSource[name] == true || callsReturning(name)
+            return reach == nil || function.isHandler || holdsSource[name] == true || callsReturning(name)
         })
+        // A summary matters only to a caller that is interpreted: the top level (class bodies
+        // run with it) and the functions selected. Their callees are selected, to a fixpoint
+        // (a constructor runs when its class is called, `Job(cmd)`: a simple name stands for both).
+        func selectCallees() {
+            guard let reach else { return }
+            var calls = reach.topLevelCalls
+            for (scope, names) in reach.callsByFunction where functions[scope] == nil { calls.formUnion(names) }
+            for name in selected { calls.formUnion(reach.callsByFunction[name] ?? []) }
+            var grew = true
+            while grew {
+                grew = false
+                for name in functions.keys where !selected.contains(name) && calls.contains(simpleName(name)) {
+                    selected.insert(name)
+                    calls.formUnion(reach.callsByFunction[name] ?? [])
+                    grew = true
+                }
+            }
+        }
+        selectCallees()
         // A function is analysed again when a summary it used, its class's tainted attributes
         // or the module's tainted globals changed since (the last two only grow: counts tell).
         var used: [String: (summaries: [String: FunctionSummary], attributes: Int, globals: Int)] = [:]
@@ -166,10 +183,23 @@ final class TaintEngine {
             }
             if more.isEmpty { break }
             selected.formUnion(more.keys)
+            selectCallees()
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+    }
+
+    /// The name a call uses for a function: its last part (`run` of `Job.run`), or the class's
+    /// for a constructor (`Job` of `Job.__init__`). Split by bytes: asked of every function.
+    static func simpleName(of qualifiedName: String) -> String {
+        let utf8 = qualifiedName.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return qualifiedName }
+        let last = qualifiedName[utf8.index(after: dot)...]
+        guard last == "__init__" else { return String(last) }
+        let owner = qualifiedName[..<dot]
+        guard let previous = owner.utf8.lastIndex(of: UInt8(ascii: ".")) else { return String(owner) }
+        return String(owner[owner.utf8.index(after: previous)...])
     }
 
     /// Whether `word` occurs in `range` of `bytes` as a whole identifier (a file whose
@@ -240,9 +270,8 @@ final class TaintEngine {
                 // the sinks it reaches know (and their pattern alarms are explained away).
                 interpreter.environment[name] = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
             } else {
-                interpreter.environment[name] = Taint(origins: [.parameter(index)], steps: [
-                    Finding.FlowStep(line: function.loc.lineno, column: function.loc.colOffset + 1, note: "parameter '\(name)' of \(function.qualifiedName)"),
-                ])
+                // No path: a parameter's is never shown (see `Taint.through`).
+                interpreter.environment[name] = Taint(origins: [.parameter(index)], steps: [])
             }
         }
         interpreter.block(function.body, depth: 0)
@@ -277,3 +306,4 @@ final class TaintEngine {
             flow: flow, fixHint: nil)
     }
 }
+

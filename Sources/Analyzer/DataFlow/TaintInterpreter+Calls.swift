@@ -143,7 +143,7 @@ extension TaintInterpreter {
     /// Asks each data-flow rule whether this call is its sink, and reports tainted arguments.
     private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {
         for (index, rule) in engine.rules.enumerated() {
-            let cwe = type(of: rule).description.cwe
+            let cwe = engine.ruleCWEs[index]
             for argument in rule.sinkArguments(of: site, imports: engine.imports) {
                 guard let taint = taintOf(argument) else { continue }
                 guard taint.isDangerous(for: cwe) else {
@@ -181,7 +181,7 @@ extension TaintInterpreter {
         let loc = site.expression.loc
         func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
             for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
-                let cwe = type(of: engine.rules[hit.rule]).description.cwe
+                let cwe = engine.ruleCWEs[hit.rule]
                 guard viaCall.isDangerous(for: cwe) else { continue }
                 engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
                 recordSink(viaCall, hit)

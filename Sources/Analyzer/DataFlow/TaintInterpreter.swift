@@ -82,15 +82,13 @@ struct TaintInterpreter {
             let taint = expression(iter, depth: 0)
             bind(target, taint, value: iter)
             var loop = self
-            loop.block(body, depth: depth + 1)
-            loop.block(body, depth: depth + 1)  // a second time: values from the previous iteration
+            loop.iterate(body, from: self, depth: depth + 1)
             adopt(loop, self, thenEnds: false, elseEnds: false)
             block(orelse, depth: depth + 1)
         case .while(let test, let body, let orelse):
             _ = expression(test, depth: 0)
             var loop = self
-            loop.block(body, depth: depth + 1)
-            loop.block(body, depth: depth + 1)
+            loop.iterate(body, from: self, depth: depth + 1)
             adopt(loop, self, thenEnds: false, elseEnds: false)
             block(orelse, depth: depth + 1)
         case .with(let items, let body, _):
@@ -146,16 +144,34 @@ struct TaintInterpreter {
         }
     }
 
+    /// Runs a loop body twice, the second time with the values of the first iteration; unless
+    /// the first changed nothing (the usual loop, which sees no untrusted data), when the second
+    /// would repeat it exactly (the interpreter is deterministic and what it shares only grows).
+    private mutating func iterate(_ body: [Stmt], from entry: TaintInterpreter, depth: Int) {
+        block(body, depth: depth)
+        if !holdsSameState(as: entry) { block(body, depth: depth) }
+    }
+
+    /// Whether every variable the interpretation tracks is as in `other`.
+    private func holdsSameState(as other: TaintInterpreter) -> Bool {
+        environment == other.environment && fileHandles == other.fileHandles && normalisedPaths == other.normalisedPaths
+            && instances == other.instances && clients == other.clients && declaredGlobals == other.declaredGlobals
+            && instanceAttributes == other.instanceAttributes
+            && partials.count == other.partials.count && partials.allSatisfy { other.partials[$0.key]?.loc == $0.value.loc }
+            && lastConstruction?.start == other.lastConstruction?.start && lastConstruction?.attributes == other.lastConstruction?.attributes
+    }
+
     /// Joins two branches' variables: a branch that always leaves (return, raise) contributes
     /// nothing. (Findings and the summary are shared, so both branches' are kept already.)
     private mutating func adopt(_ first: TaintInterpreter, _ second: TaintInterpreter, thenEnds: Bool, elseEnds: Bool) {
         // A branch that leaves contributes nothing, unless both do.
-        let chosen = thenEnds == elseEnds ? [first, second] : thenEnds ? [second] : [first]
-        var merged = chosen[0].environment
-        for side in chosen.dropFirst() {
-            for (name, taint) in side.environment { merged[name] = Taint.merge(merged[name], taint) }
+        if thenEnds != elseEnds {
+            environment = thenEnds ? second.environment : first.environment
+        } else {
+            var merged = first.environment
+            for (name, taint) in second.environment { merged[name] = Taint.merge(merged[name], taint) }
+            environment = merged
         }
-        environment = merged
         fileHandles = first.fileHandles.union(second.fileHandles)
         normalisedPaths = first.normalisedPaths.union(second.normalisedPaths)
         if !first.clients.isEmpty || !second.clients.isEmpty { clients = first.clients.merging(second.clients) { kept, _ in kept } }
@@ -216,7 +232,7 @@ struct TaintInterpreter {
 
     private mutating func checkAssignmentSinks(_ target: Expr, _ taint: Taint) {
         for (index, rule) in engine.rules.enumerated() where rule.isSinkAssignment(target) {
-            guard taint.isDangerous(for: type(of: rule).description.cwe) else { continue }
+            guard taint.isDangerous(for: engine.ruleCWEs[index]) else { continue }
             let loc = target.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: engine.parsed.text(of: loc))
@@ -267,7 +283,7 @@ struct TaintInterpreter {
         default:
             return
         }
-        for (index, rule) in engine.rules.enumerated() where rule.sinksOnHandlerReturn && taint.isDangerous(for: type(of: rule).description.cwe) {
+        for (index, rule) in engine.rules.enumerated() where rule.sinksOnHandlerReturn && taint.isDangerous(for: engine.ruleCWEs[index]) {
             let loc = value.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: "the response of \(function.qualifiedName)")
@@ -353,9 +369,7 @@ struct TaintInterpreter {
                     filled = summary.storedParameters["self.\(attr)"] != nil
                 }
                 if filled {
-                    return Taint(origins: [.attribute(attr)], steps: [
-                        Finding.FlowStep(line: expression.loc.lineno, column: expression.loc.colOffset + 1, note: "self.\(attr)"),
-                    ])
+                    return Taint(origins: [.attribute(attr)], steps: [])  // a marker: no path (`Taint.through`)
                 }
             }
             // A file name the client sent (`upload.filename`) is text fit for any path again.

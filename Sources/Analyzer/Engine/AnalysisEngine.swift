@@ -175,7 +175,7 @@ public struct AnalysisEngine: Sendable {
                                     callsByFunction: Dictionary(callsByScope.compactMap { scope, names in
                                         scope >= 0 ? (scopeNames[scope], names) : nil
                                     }, uniquingKeysWith: { $0.union($1) }),
-                                    calledNames: callsByScope.values.reduce(into: []) { $0.formUnion($1) },
+                                    topLevelCalls: callsByScope[-1] ?? [],
                                     sourcePositions: sourcePositions) : nil)
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
