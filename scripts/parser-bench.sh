@@ -6,7 +6,9 @@ set -e
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${1:-$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')}
 NCPU=$(nproc)
-(cd "$HERE" && swift build -c release --product parser-bench >/dev/null)
+# Linked like the shipped tool (`make release`): the Swift runtime static, its reference counting
+# and allocation called directly instead of through the dynamic library's PLT.
+(cd "$HERE" && swift build -c release --product parser-bench --static-swift-stdlib >/dev/null)
 DRV="$HERE/.build/release/parser-bench"
 LIST=/tmp/parser-bench-files.txt
 find "$DIR" -name '*.py' -not -path '*/site-packages/*' | sort > "$LIST"

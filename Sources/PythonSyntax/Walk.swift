@@ -6,12 +6,12 @@ public enum Node: Sendable {
     case arg(Arg)
     case keyword(Keyword)
     case alias(Alias)
-    case exceptHandler(ExceptHandler)
-    case typeParam(TypeParam)
-    case comprehension(Comprehension)
-    case arguments(Arguments)
+    indirect case exceptHandler(ExceptHandler)
+    indirect case typeParam(TypeParam)
+    indirect case comprehension(Comprehension)
+    indirect case arguments(Arguments)
     case withItem(WithItem)
-    case matchCase(MatchCase)
+    indirect case matchCase(MatchCase)
 
     /// Position for node kinds that have one in CPython (`comprehension`, `arguments`,
     /// `withitem`, `match_case` have none).

@@ -78,8 +78,9 @@ struct Taint: Sendable, Equatable {
         // first step as where the untrusted data came from, so it must not be a parameter's.
         let aSource = a.origins.contains(.source), bSource = b.origins.contains(.source)
         var merged = aSource != bSource ? (aSource ? a : b) : (a.steps.count <= b.steps.count ? a : b)
-        merged.origins = a.origins.union(b.origins)
-        merged.sanitized = a.sanitized.intersection(b.sanitized)
+        // Joins run at every branch of every function: build no new sets when nothing changes.
+        if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
+        merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
         merged.cleaned = a.cleaned && b.cleaned
         // Local only if every side holding a real source is (a parameter's marker has no say).
         merged.local = aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local

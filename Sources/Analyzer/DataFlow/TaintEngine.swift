@@ -115,18 +115,23 @@ final class TaintEngine {
         // calling one of them (by the simple name a call uses), to a fixpoint.
         let simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
         func simpleName(_ name: String) -> String { simpleNames[name] ?? name }
+        // The functions by the simple name calls use, and the callers of each called name.
+        var functionsNamed: [String: [String]] = [:]
+        for name in functions.keys { functionsNamed[simpleName(name), default: []].append(name) }
+        var callers: [String: [String]] = [:]
+        for (name, calls) in reach?.callsByFunction ?? [:] where functions[name] != nil {
+            for call in calls { callers[call, default: []].append(name) }
+        }
         var returningNames = Set(functions.keys.filter { holdsSource[$0] == true && functions[$0]?.isHandler == false }.map(simpleName))
+        var pending = Array(returningNames)
+        while let called = pending.popLast() {
+            for caller in callers[called] ?? [] where returningNames.insert(simpleName(caller)).inserted {
+                pending.append(simpleName(caller))
+            }
+        }
         func callsReturning(_ name: String) -> Bool {
             guard let reach else { return true }
             return !(reach.callsByFunction[name] ?? []).isDisjoint(with: returningNames)
-        }
-        var grew = true
-        while grew {
-            grew = false
-            for name in functions.keys where !returningNames.contains(simpleName(name)) && callsReturning(name) {
-                returningNames.insert(simpleName(name))
-                grew = true
-            }
         }
         var selected = Set(functions.keys.filter { name in
             guard let function = functions[name] else { return true }
@@ -135,18 +140,16 @@ final class TaintEngine {
         // A summary matters only to a caller that is interpreted: the top level (class bodies
         // run with it) and the functions selected. Their callees are selected, to a fixpoint
         // (a constructor runs when its class is called, `Job(cmd)`: a simple name stands for both).
+        var followedCalls: Set<String> = []
         func selectCallees() {
             guard let reach else { return }
-            var calls = reach.topLevelCalls
-            for (scope, names) in reach.callsByFunction where functions[scope] == nil { calls.formUnion(names) }
-            for name in selected { calls.formUnion(reach.callsByFunction[name] ?? []) }
-            var grew = true
-            while grew {
-                grew = false
-                for name in functions.keys where !selected.contains(name) && calls.contains(simpleName(name)) {
-                    selected.insert(name)
-                    calls.formUnion(reach.callsByFunction[name] ?? [])
-                    grew = true
+            var calls = Array(reach.topLevelCalls)
+            for (scope, names) in reach.callsByFunction where functions[scope] == nil { calls.append(contentsOf: names) }
+            for name in selected { calls.append(contentsOf: reach.callsByFunction[name] ?? []) }
+            while let call = calls.popLast() {
+                guard followedCalls.insert(call).inserted else { continue }
+                for name in functionsNamed[call] ?? [] where selected.insert(name).inserted {
+                    calls.append(contentsOf: reach.callsByFunction[name] ?? [])
                 }
             }
         }

@@ -32,10 +32,9 @@ struct SSRFFlowRule: DataFlowRule {
             if verb == "request" { return call.argument("url", position: 1).map { [$0] } ?? [] }
             return SinkMatching.first(call, keyword: "url")
         }
-        let parts = call.qualifiedName.split(separator: ".")
-        guard let library = parts.first, let verb = parts.last else { return [] }
-        if (library == "requests" || library == "httpx"), parts.count == 2 {
-            if Self.verbs.contains(String(verb)) { return SinkMatching.first(call, keyword: "url") }
+        // `requests.get`, `httpx.request`: split by bytes (asked of every call given untrusted data).
+        if let (library, verb) = TaintSources.splitVerb(call.qualifiedName), library == "requests" || library == "httpx" {
+            if Self.verbs.contains(verb) { return SinkMatching.first(call, keyword: "url") }
             if verb == "request" { return call.argument("url", position: 1).map { [$0] } ?? [] }
         }
         switch call.qualifiedName {
