@@ -43,6 +43,9 @@ public struct BuiltString: Sendable {
     /// True for text that starts like an SQL statement: SELECT … FROM/WHERE, INSERT … INTO,
     /// UPDATE … SET/WHERE, DELETE … FROM/WHERE.
     public var looksLikeSQL: Bool {
+        // Asked of every string built with a value: a byte test that it opens with one of the
+        // four verbs first, before lowering and splitting all of it.
+        guard Self.opensWithSQLVerb(text) else { return false }
         let lower = text.lowercased()
         let trimmed = lower.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" || $0 == "\r" }
         let words = trimmed.split { !($0.isLetter || $0 == "_") }
@@ -56,6 +59,23 @@ public struct BuiltString: Sendable {
         case "update": return rest.contains("set") || rest.contains("where")
         default: return false
         }
+    }
+}
+
+extension BuiltString {
+    private static let sqlVerbs: [[UInt8]] = ["select", "delete", "insert", "update"].map { Array($0.utf8) }
+
+    /// Whether `text`, past leading blanks and parentheses, starts with `select`, `delete`,
+    /// `insert` or `update` in any case, not followed by an ASCII letter or `_` (a necessary
+    /// condition of `looksLikeSQL`'s first word being the verb).
+    static func opensWithSQLVerb(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        while let byte = utf8.first, byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 40 { utf8 = utf8.dropFirst() }
+        let word = utf8.prefix(7).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        guard word.count >= 6, sqlVerbs.contains(where: { word.starts(with: $0) }) else { return false }
+        guard word.count == 7 else { return true }
+        let next = word[6]
+        return !((next >= 97 && next <= 122) || next == 95)
     }
 }
 
