@@ -33,6 +33,9 @@ struct NameIndex: Sendable {
         if parsed.hasNonASCIIIdentifiers || names.isEmpty { return (Array(repeating: true, count: names.count), nil) }
         var found = Array(repeating: false, count: names.count)
         var positions: [Int] = []
+        // Asked at every word: an array, not a hashed set.
+        var isTracked = Array(repeating: false, count: names.count)
+        for index in tracked where index < names.count { isTracked[index] = true }
         parsed.source.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             var index = 0
@@ -42,14 +45,14 @@ struct NameIndex: Sendable {
                 while index < count, Self.continuesIdentifier(bytes[index]) { index += 1 }
                 let length = index - start
                 guard length >= shortest, length <= longest else { continue }
-                for candidate in byFirstByte[Int(bytes[start])] where (!found[candidate] || tracked.contains(candidate))
+                for candidate in byFirstByte[Int(bytes[start])] where (!found[candidate] || isTracked[candidate])
                     && names[candidate].count == length {
                     let name = names[candidate]
                     var matched = 1
                     while matched < length, bytes[start + matched] == name[matched] { matched += 1 }
                     guard matched == length else { continue }
                     found[candidate] = true
-                    if tracked.contains(candidate) { positions.append(start) }
+                    if isTracked[candidate] { positions.append(start) }
                 }
             }
         }
