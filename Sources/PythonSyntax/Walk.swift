@@ -169,11 +169,17 @@ extension Module {
     /// Pre-order walk over the statements alone, nested ones included, in the order `walk`
     /// meets them (no statement sits inside an expression). Iterative.
     public func walkStatements(_ visit: (Stmt) throws -> Void) rethrows {
-        var stack: [Stmt] = body.reversed()
-        while let statement = stack.popLast() {
+        // A stack of blocks, each read in place: copying every block's statements onto one
+        // stack cost more than the visits of most callers.
+        struct Frame { let block: [Stmt]; var next: Int }
+        var stack = [Frame(block: body, next: 0)]
+        while let top = stack.indices.last {
+            guard stack[top].next < stack[top].block.count else { stack.removeLast(); continue }
+            let statement = stack[top].block[stack[top].next]
+            stack[top].next += 1
             try visit(statement)
             let mark = stack.count
-            statement.forEachBlock { stack.append(contentsOf: $0) }
+            statement.forEachBlock { if !$0.isEmpty { stack.append(Frame(block: $0, next: 0)) } }
             var low = mark, high = stack.count - 1
             while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }

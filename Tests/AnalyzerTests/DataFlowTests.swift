@@ -107,6 +107,31 @@ struct DataFlowTests {
         #expect(found.first?.flow.first?.line == 13)
     }
 
+    /// A file naming no source is still analysed when it holds a web handler: the cheap test
+    /// that spares the other files must find the same handlers the function table does.
+    @Test func handlersWithoutSourceNamesAreFound() throws {
+        let routed = "import os\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route('/hello/<name>')\ndef hello(name):\n    return os.popen('echo ' + name).read()\n"
+        #expect(try findings(routed).map(\.code) == ["ASC1078"])
+        let snippets = [
+            routed,
+            "import bottle\n@bottle.route('/x')\ndef x(): pass\n",
+            "from bottle import route\n@route('/x')\ndef x(a): pass\n",
+            "from fastapi import FastAPI\napp = FastAPI()\nclass C:\n    @app.get('/x')\n    def x(self, q): pass\n",
+            "class R:\n    def on_get(self, req, resp): pass\n",
+            "class R:\n    def on_get(self, resp): pass\n",
+            "def on_get(self, req, resp): pass\n",
+            "@property\ndef x(self): pass\n",
+            "if True:\n    @app.post('/y')\n    def y(): pass\n",
+        ]
+        for snippet in snippets {
+            let parsed = try PythonSyntax.parse(Array(snippet.utf8), filename: "t.py")
+            let imports = ImportTable(module: parsed.module)
+            let table = FunctionTable.collect(parsed.module, imports: imports)
+            #expect(FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle")) == table.values.contains(where: \.isHandler),
+                    "\(snippet)")
+        }
+    }
+
     @Test func sanitisersAndGuards() throws {
         // Each of these is safe; none may report.
         let safe = [

@@ -97,6 +97,49 @@ enum FunctionTable {
         return names
     }
 
+    /// A route decorator: `@app.route("/x")`, `@router.get(...)`, bottle's `@route("/x")`.
+    static func isRouted(_ decorators: [Expr], bottle: Bool) -> Bool {
+        decorators.contains { decorator in
+            guard case .call(let function, _, _) = decorator.kind else { return false }
+            switch function.kind {
+            case .attribute(_, let attr, _): return handlerDecorators.contains(attr)
+            case .name(let id, _): return bottle && handlerDecorators.contains(id)
+            default: return false
+            }
+        }
+    }
+
+    /// A Falcon resource's responder: `on_get(self, req, resp)`.
+    static func isFalconResponder(_ name: String, parameters: [String], inClass: Bool) -> Bool {
+        inClass && name.hasPrefix("on_") && parameters.count >= 3
+            && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
+    }
+
+    /// Whether `collect` would find a web handler in a file where no source name occurs (so no
+    /// parameter is called `request`, and no Django view can be there): a routed function or a
+    /// Falcon responder. Answers without building the table, for the many files with neither.
+    static func holdsHandler(_ module: Module, bottle: Bool) -> Bool {
+        var found = false
+        var stack: [(body: [Stmt], inClass: Bool)] = [(module.body, false)]
+        while !found, let (body, inClass) = stack.popLast() {
+            for statement in body {
+                switch statement.kind {
+                case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
+                    if isRouted(decorators, bottle: bottle)
+                        || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true) {
+                        found = true
+                    }
+                    stack.append((inner, false))
+                case .classDef(_, _, _, let inner, _, _):
+                    stack.append((inner, true))
+                default:
+                    statement.forEachBlock { stack.append(($0, inClass)) }
+                }
+            }
+        }
+        return found
+    }
+
     /// Every function and method of the module, by dotted name (`f`, `Class.method`).
     static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
         var table: [String: FunctionInfo] = [:]
@@ -109,21 +152,12 @@ enum FunctionTable {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
                     let parameters = arguments.all.map(\.arg)
-                    let routed = decorators.contains { decorator in
-                        guard case .call(let function, _, _) = decorator.kind else { return false }
-                        switch function.kind {
-                        case .attribute(_, let attr, _): return handlerDecorators.contains(attr)
-                        case .name(let id, _): return bottle && handlerDecorators.contains(id)  // bottle's `@route("/x")`
-                        default: return false
-                        }
-                    }
+                    let routed = isRouted(decorators, bottle: bottle)
                     // A Django view: a function taking `request`, or a method taking `self, request`
                     // (class-based views).
                     let djangoView = className == nil ? parameters.first == "request"
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
-                    // A Falcon resource: `on_get(self, req, resp)`.
-                    let falconResponder = className != nil && name.hasPrefix("on_") && parameters.count >= 3
-                        && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
+                    let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder, returnsHTML: routed && (flask || bottle),
                                             loc: statement.loc)

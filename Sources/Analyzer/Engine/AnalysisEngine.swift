@@ -111,10 +111,11 @@ public struct AnalysisEngine: Sendable {
         }
 
         // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.
-        var stack: [(node: Node, statementLine: Int, scope: Int)] = parsed.module.body.reversed().map { (.stmt($0), 0, -1) }
+        var stack: [WalkItem] = parsed.module.body.reversed().map { WalkItem(node: .stmt($0), statementLine: 0, scope: -1) }
         // Calls by name prefix: only those whose package the file imports can match.
         let prefixes = byPrefix.filter { imports.imports($0.package) }
-        while let (node, ownerLine, ownerScope) = stack.popLast() {
+        while let item = stack.popLast() {
+            let node = item.node, ownerLine = item.statementLine, ownerScope = item.scope
             statementLine = ownerLine
             scope = ownerScope
             // One switch for everything the engine needs of the node (each `if case` on the
@@ -163,11 +164,13 @@ public struct AnalysisEngine: Sendable {
                 run(index) { rule, context in rule.check(node: node, context: &context) }
             }
             let mark = stack.count
-            node.forEachChild { stack.append(($0, statementLine, scope)) }
+            node.forEachChild { stack.append(WalkItem(node: $0, statementLine: statementLine, scope: scope)) }
             var low = mark, high = stack.count - 1
             while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }
-        if !dataFlowRules.isEmpty {
+        // No flow can start in a file without a source name or a web handler (`TaintEngine.run`
+        // would stop there): most files, spared building the engine's tables.
+        if !dataFlowRules.isEmpty, sourceNamesPresent || FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle")) {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
                                  reach: gatherCalls ? TaintEngine.Reach(
@@ -196,6 +199,7 @@ public struct AnalysisEngine: Sendable {
     /// its suppression carries over (so `# nosec B602` still silences it).
     private func merge(flow: [Finding], into results: [Finding], parsed: ParsedModule, map: SourceMap,
                        suppressions: Suppressions) -> [Finding] {
+        guard !flow.isEmpty else { return results }
         var results = results
         let descriptions = Dictionary(uniqueKeysWithValues: dataFlowRules.map { (type(of: $0).description.code, type(of: $0).description) })
         for var finding in flow {
@@ -257,4 +261,13 @@ public struct AnalysisEngine: Sendable {
         }
         return best
     }
+}
+
+/// A node waiting on the walk's stack, with the statement and scope it belongs to. A struct,
+/// not a tuple: a tuple holding an enum was destroyed through the runtime's generic tuple code
+/// on every pop.
+private struct WalkItem {
+    var node: Node
+    var statementLine: Int
+    var scope: Int
 }
