@@ -29,6 +29,12 @@ public enum Node: Sendable {
         }
     }
 
+    /// A plain name (`x` in `x.y`, `f(x)`): the most numerous node, with no children.
+    @inlinable public var isName: Bool {
+        if case .expr(let expression) = self, case .name = expression.kind { return true }
+        return false
+    }
+
     /// Direct children in CPython field order (like `ast.iter_child_nodes`).
     public func forEachChild(_ body: (Node) throws -> Void) rethrows {
         func e(_ x: Expr?) throws { if let x { try body(.expr(x)) } }

@@ -114,6 +114,7 @@ public struct AnalysisEngine: Sendable {
         var stack: [WalkItem] = parsed.module.body.reversed().map { WalkItem(node: .stmt($0), statementLine: 0, scope: -1) }
         // Calls by name prefix: only those whose package the file imports can match.
         let prefixes = byPrefix.filter { imports.imports($0.package) }
+        let skipsNames = nodeRules[NodeKinds.otherExpression.bitIndex].isEmpty
         while let item = stack.popLast() {
             let node = item.node, ownerLine = item.statementLine, ownerScope = item.scope
             statementLine = ownerLine
@@ -164,7 +165,11 @@ public struct AnalysisEngine: Sendable {
                 run(index) { rule, context in rule.check(node: node, context: &context) }
             }
             let mark = stack.count
-            node.forEachChild { stack.append(WalkItem(node: $0, statementLine: statementLine, scope: scope)) }
+            node.forEachChild { child in
+                // A name has no children and, unless a rule asks for such expressions, nothing to do.
+                if skipsNames, child.isName { return }
+                stack.append(WalkItem(node: child, statementLine: statementLine, scope: scope))
+            }
             var low = mark, high = stack.count - 1
             while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }
