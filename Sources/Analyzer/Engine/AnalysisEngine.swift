@@ -111,12 +111,15 @@ public struct AnalysisEngine: Sendable {
         }
 
         // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.
-        var stack: [WalkItem] = parsed.module.body.reversed().map { WalkItem(node: .stmt($0), statementLine: 0, scope: -1) }
+        // Nodes and their owners on two stacks: a node popped is moved out, not copied.
+        var stack: [Node] = parsed.module.body.reversed().map { .stmt($0) }
+        var owners = [Owner](repeating: Owner(statementLine: 0, scope: -1), count: stack.count)
         // Calls by name prefix: only those whose package the file imports can match.
         let prefixes = byPrefix.filter { imports.imports($0.package) }
         let skipsNames = nodeRules[NodeKinds.otherExpression.bitIndex].isEmpty
-        while let item = stack.popLast() {
-            let node = item.node, ownerLine = item.statementLine, ownerScope = item.scope
+        while let node = stack.popLast() {
+            let owner = owners.removeLast()
+            let ownerLine = owner.statementLine, ownerScope = owner.scope
             statementLine = ownerLine
             scope = ownerScope
             // One switch for everything the engine needs of the node (each `if case` on the
@@ -168,8 +171,9 @@ public struct AnalysisEngine: Sendable {
             node.forEachChild { child in
                 // A name has no children and, unless a rule asks for such expressions, nothing to do.
                 if skipsNames, child.isName { return }
-                stack.append(WalkItem(node: child, statementLine: statementLine, scope: scope))
+                stack.append(child)
             }
+            owners.append(contentsOf: repeatElement(Owner(statementLine: statementLine, scope: scope), count: stack.count - mark))
             var low = mark, high = stack.count - 1
             while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
         }
@@ -268,11 +272,8 @@ public struct AnalysisEngine: Sendable {
     }
 }
 
-/// A node waiting on the walk's stack, with the statement and scope it belongs to. A struct,
-/// not a tuple: a tuple holding an enum was destroyed through the runtime's generic tuple code
-/// on every pop.
-private struct WalkItem {
-    var node: Node
+/// The statement and scope a node waiting on the walk's stack belongs to.
+private struct Owner {
     var statementLine: Int
     var scope: Int
 }
