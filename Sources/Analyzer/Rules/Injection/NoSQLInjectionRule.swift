@@ -35,6 +35,8 @@ struct NoSQLInjectionRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
+    /// `"$where"` holds the word `where`; a DynamoDB expression is passed by its keyword's name.
+    var requiredIdentifiers: [String] { ["where"] + Self.dynamoExpressions.sorted() }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,

@@ -26,11 +26,11 @@ struct UnrestrictedFileUploadRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .functionDef }
+    /// Walking every function body is the costly part: only web code can receive uploads.
+    var requiredImports: [String] { ["flask", "werkzeug", "django", "starlette", "fastapi", "quart"] }
 
     func check(node: Node, context: inout RuleContext) {
-        // Walking every function body is the costly part: only web code can receive uploads.
-        guard ["flask", "werkzeug", "django", "starlette", "fastapi", "quart"].contains(where: context.imports.imports),
-              case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
+        guard case .stmt(let statement) = node, case .functionDef(_, _, let body, _, _, _, _) = statement.kind else { return }
         var uploads: Set<String> = []
         var names: Set<String> = []
         var sanitized = false
