@@ -28,7 +28,10 @@ final class TaintEngine {
     /// false alarms the data flow can explain away.
     var cleanSinks: Set<String> = []
     /// Summaries the function being analysed used, as they were then.
-    var consulted: [String: FunctionSummary] = [:]
+    var consulted: [String: Int] = [:]
+    /// How many times each function's summary changed: what `consulted` records, so telling
+    /// whether a caller saw the current summary compares two numbers, not two summaries.
+    var summaryVersions: [String: Int] = [:]
     /// Module-level variables holding untrusted data once the top level has run
     /// (`ARGS = sys.argv[1:]`): every function reading them sees it.
     var globals: [String: Taint] = [:]
@@ -156,7 +159,7 @@ final class TaintEngine {
         selectCallees()
         // A function is analysed again when a summary it used, its class's tainted attributes
         // or the module's tainted globals changed since (the last two only grow: counts tell).
-        var used: [String: (summaries: [String: FunctionSummary], attributes: Int, globals: Int)] = [:]
+        var used: [String: (summaries: [String: Int], attributes: Int, globals: Int)] = [:]
         while true {
             let names = selected.sorted()
             for _ in 1...Self.summaryPasses {
@@ -165,10 +168,13 @@ final class TaintEngine {
                     guard let function = functions[name] else { continue }
                     let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
                     if let previous = used[name], previous.attributes == attributes, previous.globals == globals.count,
-                       previous.summaries.allSatisfy({ summaries[$0.key] == $0.value }) { continue }
+                       previous.summaries.allSatisfy({ (summaryVersions[$0.key] ?? 0) == $0.value }) { continue }
                     changed = true
                     consulted = [:]
-                    summaries[name] = analyse(function)
+                    let summary = analyse(function)
+                    // A summary not yet made reads as an empty one (see `TaintInterpreter.localCall`).
+                    if summary != summaries[name] ?? FunctionSummary() { summaryVersions[name, default: 0] += 1 }
+                    summaries[name] = summary
                     used[name] = (consulted, attributes, globals.count)
                 }
                 if !changed { break }
@@ -284,6 +290,11 @@ final class TaintEngine {
     /// Records that untrusted data reached a sink made safe for it.
     func noteClean(line: Int, cwe: Int) {
         cleanSinks.insert("\(line):\(cwe)")
+    }
+
+    /// Notes that the function being analysed used `name`'s summary as it is now.
+    func consult(_ name: String) {
+        if consulted[name] == nil { consulted[name] = summaryVersions[name] ?? 0 }
     }
 
     /// Records that tainted data reached a sink.

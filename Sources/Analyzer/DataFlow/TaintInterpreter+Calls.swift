@@ -165,7 +165,7 @@ extension TaintInterpreter {
     /// A call to a function of this file: its summary says what flows where.
     private mutating func localCall(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
         guard let (info, summary, offset) = resolveLocal(site) else { return nil }
-        if engine.consulted[info.qualifiedName] == nil { engine.consulted[info.qualifiedName] = summary }
+        engine.consult(info.qualifiedName)
         func argument(for parameter: Int) -> Taint? {
             let positional = parameter - offset
             if positional >= 0, positional < arguments.count { return arguments[positional] }
@@ -238,7 +238,7 @@ extension TaintInterpreter {
         guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
               let constructor = engine.constructors[className] else { return }
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
-        if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
+        engine.consult(constructor.qualifiedName)
         var attributes: [String: Taint] = [:]
         for (key, parameters) in summary.storedParameters {
             for parameter in parameters.sorted() {

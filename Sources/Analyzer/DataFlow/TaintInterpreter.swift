@@ -365,7 +365,7 @@ struct TaintInterpreter {
                 var filled = engine.attributesSetLater[className]?.contains(attr) == true || engine.attributesSetOutside.contains(attr)
                 if !filled, let constructor = engine.constructors[className] {
                     let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
-                    if engine.consulted[constructor.qualifiedName] == nil { engine.consulted[constructor.qualifiedName] = summary }
+                    engine.consult(constructor.qualifiedName)
                     filled = summary.storedParameters["self.\(attr)"] != nil
                 }
                 if filled {
