@@ -5,15 +5,30 @@ import PythonSyntax
 /// cost a tenth of a scan.
 struct NameIndex: Sendable {
     private let names: [[UInt8]]
-    /// Indices into `names` by first byte.
-    private let byFirstByte: [[Int]]
+    /// Indices into `names` by first byte, flat: those starting with byte `b` are
+    /// `candidates[firstByteStart[b]..<firstByteStart[b + 1]]` (no array to retain per word).
+    private let candidates: [Int]
+    private let firstByteStart: [Int]
     private let shortest: Int, longest: Int
+    /// The names' bytes end to end, with where each starts and how long it is.
+    private let nameBytes: [UInt8]
+    private let nameOffsets: [Int]
+    private let nameLengths: [Int]
 
     init(_ names: [String]) {
         self.names = names.map { Array($0.utf8) }
         var byFirstByte = [[Int]](repeating: [], count: 256)
         for (index, name) in self.names.enumerated() where !name.isEmpty { byFirstByte[Int(name[0])].append(index) }
-        self.byFirstByte = byFirstByte
+        nameBytes = self.names.flatMap { $0 }
+        nameLengths = self.names.map(\.count)
+        var offsets: [Int] = []
+        var offset = 0
+        for name in self.names { offsets.append(offset); offset += name.count }
+        nameOffsets = offsets
+        candidates = byFirstByte.flatMap { $0 }
+        var start = [0]
+        for list in byFirstByte { start.append(start[start.count - 1] + list.count) }
+        firstByteStart = start
         shortest = self.names.map(\.count).min() ?? 0
         longest = self.names.map(\.count).max() ?? 0
     }
@@ -45,11 +60,13 @@ struct NameIndex: Sendable {
                 while index < count, Self.continuesIdentifier(bytes[index]) { index += 1 }
                 let length = index - start
                 guard length >= shortest, length <= longest else { continue }
-                for candidate in byFirstByte[Int(bytes[start])] where (!found[candidate] || isTracked[candidate])
-                    && names[candidate].count == length {
-                    let name = names[candidate]
+                let first = Int(bytes[start])
+                for slot in firstByteStart[first]..<firstByteStart[first + 1] {
+                    let candidate = candidates[slot]
+                    guard !found[candidate] || isTracked[candidate], nameLengths[candidate] == length else { continue }
+                    let offset = nameOffsets[candidate]
                     var matched = 1
-                    while matched < length, bytes[start + matched] == name[matched] { matched += 1 }
+                    while matched < length, bytes[start + matched] == nameBytes[offset + matched] { matched += 1 }
                     guard matched == length else { continue }
                     found[candidate] = true
                     if isTracked[candidate] { positions.append(start) }

@@ -21,7 +21,7 @@ enum SecretNames {
         guard let text = expression.stringConstant else { return false }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !trimmed.hasPrefix("$"), !(trimmed.hasPrefix("{") && trimmed.hasSuffix("}")),
-              !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.contains(" ") else { return false }
+              !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.utf8.contains(32) else { return false }
         return trimmed.utf8.count > 4 || !["none", "null", "***"].contains(trimmed.lowercased())
     }
 

@@ -103,7 +103,10 @@ struct HighEntropySecretRule: Rule {
     /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
     /// 3.5 bits per character or more, and not a URL, path or placeholder.
     static func isSecretValue(_ expression: Expr) -> Bool {
-        guard let text = expression.stringConstant, text.utf8.count >= 20, text.count >= 20, text.count <= 512 else { return false }
+        // Most long strings are prose: a blank byte ends the test before counting characters.
+        guard let text = expression.stringConstant, text.utf8.count >= 20,
+              !text.utf8.contains(where: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }),
+              text.count >= 20, text.count <= 512 else { return false }
         let lower = text.lowercased()
         if text.contains(where: { $0.isWhitespace }) || lower.contains("://") || text.hasPrefix("/") || text.hasPrefix("./")
             || text.hasPrefix("<") || text.contains("${") || text.contains("{{") || text.contains("%s") || text.contains("{}")
