@@ -132,13 +132,12 @@ extension Module {
     /// Return `false` from `visit` to skip a node's children. Iterative: no stack overflow.
     public func walk(_ visit: (Node) throws -> Bool) rethrows {
         var stack: [Node] = body.reversed().map { .stmt($0) }
+        var children: [Node] = []
         while let n = stack.popLast() {
             guard try visit(n) else { continue }
-            // Children go on the stack as they come, then their order is flipped in place.
-            let mark = stack.count
-            n.forEachChild { stack.append($0) }
-            var low = mark, high = stack.count - 1
-            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
+            // Last child first onto the stack, moved (swapping in place copied each node twice).
+            n.forEachChild { children.append($0) }
+            while let child = children.popLast() { stack.append(child) }
         }
     }
 
@@ -179,15 +178,14 @@ extension Module {
         // stack cost more than the visits of most callers.
         struct Frame { let block: [Stmt]; var next: Int }
         var stack = [Frame(block: body, next: 0)]
+        var blocks: [[Stmt]] = []
         while let top = stack.indices.last {
             guard stack[top].next < stack[top].block.count else { stack.removeLast(); continue }
             let statement = stack[top].block[stack[top].next]
             stack[top].next += 1
             try visit(statement)
-            let mark = stack.count
-            statement.forEachBlock { if !$0.isEmpty { stack.append(Frame(block: $0, next: 0)) } }
-            var low = mark, high = stack.count - 1
-            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
+            statement.forEachBlock { if !$0.isEmpty { blocks.append($0) } }
+            while let block = blocks.popLast() { stack.append(Frame(block: block, next: 0)) }
         }
     }
 }

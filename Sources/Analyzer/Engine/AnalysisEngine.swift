@@ -117,6 +117,7 @@ public struct AnalysisEngine: Sendable {
         // Calls by name prefix: only those whose package the file imports can match.
         let prefixes = byPrefix.filter { imports.imports($0.package) }
         let skipsNames = nodeRules[NodeKinds.otherExpression.bitIndex].isEmpty
+        var children: [Node] = []
         while let node = stack.popLast() {
             let owner = owners.removeLast()
             let ownerLine = owner.statementLine, ownerScope = owner.scope
@@ -167,15 +168,14 @@ public struct AnalysisEngine: Sendable {
                 if let start, contexts[index].skipped.contains(start) { continue }
                 run(index) { rule, context in rule.check(node: node, context: &context) }
             }
-            let mark = stack.count
             node.forEachChild { child in
                 // A name has no children and, unless a rule asks for such expressions, nothing to do.
                 if skipsNames, child.isName { return }
-                stack.append(child)
+                children.append(child)
             }
-            owners.append(contentsOf: repeatElement(Owner(statementLine: statementLine, scope: scope), count: stack.count - mark))
-            var low = mark, high = stack.count - 1
-            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
+            owners.append(contentsOf: repeatElement(Owner(statementLine: statementLine, scope: scope), count: children.count))
+            // Last child first onto the stack, moved (swapping in place copied each node twice).
+            while let child = children.popLast() { stack.append(child) }
         }
         // No flow can start in a file without a source name or a web handler (`TaintEngine.run`
         // would stop there): most files, spared building the engine's tables.

@@ -12,12 +12,12 @@ extension Stmt {
         var stack: [Expr] = []
         forEachOwnExpression { stack.append($0) }
         stack.reverse()
+        var children: [Expr] = []
         while let expression = stack.popLast() {
             guard visit(expression) else { continue }
-            let mark = stack.count
-            expression.forEachChildExpression { stack.append($0) }
-            var low = mark, high = stack.count - 1
-            while low < high { stack.swapAt(low, high); low += 1; high -= 1 }
+            // Last child first onto the stack, moved (swapping in place copies).
+            expression.forEachChildExpression { children.append($0) }
+            while let child = children.popLast() { stack.append(child) }
         }
     }
 
