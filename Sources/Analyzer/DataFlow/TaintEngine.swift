@@ -27,7 +27,7 @@ final class TaintEngine {
     /// Sinks where untrusted data arrived made safe (`line:cwe`): pattern findings there are
     /// false alarms the data flow can explain away.
     var cleanSinks: Set<String> = []
-    /// Summaries the function being analysed used, as they were then.
+    /// The summaries the function being analysed used, by the version they had then.
     var consulted: [String: Int] = [:]
     /// How many times each function's summary changed: what `consulted` records, so telling
     /// whether a caller saw the current summary compares two numbers, not two summaries.
