@@ -125,6 +125,7 @@ enum FunctionTable {
             for statement in body {
                 switch statement.kind {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
+                    // The name first: the parameter list is built only for an `on_` method.
                     if isRouted(decorators, bottle: bottle)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true) {
                         found = true

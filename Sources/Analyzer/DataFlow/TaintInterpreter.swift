@@ -152,7 +152,8 @@ struct TaintInterpreter {
         if !holdsSameState(as: entry) { block(body, depth: depth) }
     }
 
-    /// Whether every variable the interpretation tracks is as in `other`.
+    /// Whether every variable the interpretation tracks is as in `other` (a variable added to
+    /// the interpreter belongs here too, or a loop's second pass may be skipped wrongly).
     private func holdsSameState(as other: TaintInterpreter) -> Bool {
         environment == other.environment && fileHandles == other.fileHandles && normalisedPaths == other.normalisedPaths
             && instances == other.instances && clients == other.clients && declaredGlobals == other.declaredGlobals

@@ -120,9 +120,8 @@ public struct AnalysisEngine: Sendable {
         var children: [Node] = []
         while let node = stack.popLast() {
             let owner = owners.removeLast()
-            let ownerLine = owner.statementLine, ownerScope = owner.scope
-            statementLine = ownerLine
-            scope = ownerScope
+            statementLine = owner.statementLine
+            scope = owner.scope
             // One switch for everything the engine needs of the node (each `if case` on the
             // node copies its payload).
             let kind: NodeKinds

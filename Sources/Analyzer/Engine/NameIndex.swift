@@ -4,8 +4,7 @@ import PythonSyntax
 /// apply where a name does. One pass over the source finds them all: asking name by name
 /// cost a tenth of a scan.
 struct NameIndex: Sendable {
-    private let names: [[UInt8]]
-    /// Indices into `names` by first byte, flat: those starting with byte `b` are
+    /// Indices of the names by first byte, flat: those starting with byte `b` are
     /// `candidates[firstByteStart[b]..<firstByteStart[b + 1]]` (no array to retain per word).
     private let candidates: [Int]
     private let firstByteStart: [Int]
@@ -16,21 +15,21 @@ struct NameIndex: Sendable {
     private let nameLengths: [Int]
 
     init(_ names: [String]) {
-        self.names = names.map { Array($0.utf8) }
+        let names = names.map { Array($0.utf8) }
         var byFirstByte = [[Int]](repeating: [], count: 256)
-        for (index, name) in self.names.enumerated() where !name.isEmpty { byFirstByte[Int(name[0])].append(index) }
-        nameBytes = self.names.flatMap { $0 }
-        nameLengths = self.names.map(\.count)
+        for (index, name) in names.enumerated() where !name.isEmpty { byFirstByte[Int(name[0])].append(index) }
+        nameBytes = names.flatMap { $0 }
+        nameLengths = names.map(\.count)
         var offsets: [Int] = []
         var offset = 0
-        for name in self.names { offsets.append(offset); offset += name.count }
+        for name in names { offsets.append(offset); offset += name.count }
         nameOffsets = offsets
         candidates = byFirstByte.flatMap { $0 }
         var start = [0]
         for list in byFirstByte { start.append(start[start.count - 1] + list.count) }
         firstByteStart = start
-        shortest = self.names.map(\.count).min() ?? 0
-        longest = self.names.map(\.count).max() ?? 0
+        shortest = nameLengths.min() ?? 0
+        longest = nameLengths.max() ?? 0
     }
 
     /// For each name, false only when no identifier of the file can be it. The source is cut
@@ -45,12 +44,12 @@ struct NameIndex: Sendable {
     /// As `present`, and the byte offsets (ascending) where any name of `tracked` (indices into
     /// the names) occurs; nil when the file has a non-ASCII identifier (anything may be anywhere).
     func scan(_ parsed: ParsedModule, positionsOf tracked: Set<Int>) -> (present: [Bool], positions: [Int]?) {
-        if parsed.hasNonASCIIIdentifiers || names.isEmpty { return (Array(repeating: true, count: names.count), nil) }
-        var found = Array(repeating: false, count: names.count)
+        if parsed.hasNonASCIIIdentifiers || nameLengths.isEmpty { return (Array(repeating: true, count: nameLengths.count), nil) }
+        var found = Array(repeating: false, count: nameLengths.count)
         var positions: [Int] = []
         // Asked at every word: an array, not a hashed set.
-        var isTracked = Array(repeating: false, count: names.count)
-        for index in tracked where index < names.count { isTracked[index] = true }
+        var isTracked = Array(repeating: false, count: nameLengths.count)
+        for index in tracked where index < nameLengths.count { isTracked[index] = true }
         parsed.source.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             var index = 0
