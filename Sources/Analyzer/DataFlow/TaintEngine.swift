@@ -114,40 +114,41 @@ final class TaintEngine {
                 || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
         }
 
-        // The functions that may return untrusted data: those holding a source, and those
-        // calling one of them (by the simple name a call uses), to a fixpoint.
+        // The functions by the simple name calls use.
         let simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
-        func simpleName(_ name: String) -> String { simpleNames[name] ?? name }
-        // The functions by the simple name calls use, and the callers of each called name.
         var functionsNamed: [String: [String]] = [:]
-        for name in functions.keys { functionsNamed[simpleName(name), default: []].append(name) }
-        var callers: [String: [String]] = [:]
-        for (name, calls) in reach?.callsByFunction ?? [:] where functions[name] != nil {
-            for call in calls { callers[call, default: []].append(name) }
-        }
-        var returningNames = Set(functions.keys.filter { holdsSource[$0] == true && functions[$0]?.isHandler == false }.map(simpleName))
-        var pending = Array(returningNames)
-        while let called = pending.popLast() {
-            for caller in callers[called] ?? [] where returningNames.insert(simpleName(caller)).inserted {
-                pending.append(simpleName(caller))
-            }
-        }
-        func callsReturning(_ name: String) -> Bool {
-            guard let reach else { return true }
-            return !(reach.callsByFunction[name] ?? []).isDisjoint(with: returningNames)
-        }
+        for (name, simple) in simpleNames { functionsNamed[simple, default: []].append(name) }
+        // The roots: handlers and functions holding a source. Those calling a function whose
+        // summary says it returns untrusted data join them once it is known (below).
         var selected = Set(functions.keys.filter { name in
             guard let function = functions[name] else { return true }
-            return reach == nil || function.isHandler || holdsSource[name] == true || callsReturning(name)
+            return reach == nil || function.isHandler || holdsSource[name] == true
         })
-        // A summary matters only to a caller that is interpreted: the top level (class bodies
-        // run with it) and the functions selected. Their callees are selected, to a fixpoint
-        // (a constructor runs when its class is called, `Job(cmd)`: a simple name stands for both).
+        // Simple names of the functions whose summaries return untrusted data.
+        var returningNames: Set<String> = []
+        // A summary matters only to a caller that is interpreted and may pass it untrusted
+        // data: the functions selected, and the top level (class bodies run with it) when a
+        // source sits outside every function, it calls one returning untrusted data, or a
+        // function stored such data in a global it reads. Their callees are selected, to a
+        // fixpoint (a constructor runs when its class is called, `Job(cmd)`: a simple name
+        // stands for both).
+        let outerScopeCalls: [Set<String>] = reach.map { reach in
+            [reach.topLevelCalls] + reach.callsByFunction.compactMap { scope, names in functions[scope] == nil ? names : nil }
+        } ?? []
+        let topLevelHoldsSource = reach?.sourcePositions.map { positions in
+            let ranges = functions.values.map { $0.loc.startByte..<$0.loc.endByte }
+            return positions.contains { position in !ranges.contains { $0.contains(position) } }
+        } ?? true
         var followedCalls: Set<String> = []
+        var followedOuterScopes = false
         func selectCallees() {
             guard let reach else { return }
-            var calls = Array(reach.topLevelCalls)
-            for (scope, names) in reach.callsByFunction where functions[scope] == nil { calls.append(contentsOf: names) }
+            var calls: [String] = []
+            if !followedOuterScopes, topLevelHoldsSource || !storedGlobals.isEmpty
+                || outerScopeCalls.contains(where: { !$0.isDisjoint(with: returningNames) }) {
+                followedOuterScopes = true
+                for names in outerScopeCalls { calls.append(contentsOf: names) }
+            }
             for name in selected { calls.append(contentsOf: reach.callsByFunction[name] ?? []) }
             while let call = calls.popLast() {
                 guard followedCalls.insert(call).inserted else { continue }
@@ -184,15 +185,20 @@ final class TaintEngine {
             // Likewise a function reading a global (or a class attribute, `Config.cmd`) that a
             // function filled with untrusted data (`global CMD; CMD = request.args["c"]`).
             let storedNames = storedGlobals.map { Array(($0.split(separator: ".").last.map(String.init) ?? $0).utf8) }
+            // And a function calling one whose summary returns untrusted data (by the simple
+            // name the call uses).
+            returningNames = Set(summaries.compactMap { name, summary in summary.returnedSource == nil ? nil : simpleNames[name] })
             let more = functions.filter { name, function in
                 guard !selected.contains(name) else { return false }
                 if function.className.map({ classAttributes[$0]?.isEmpty == false }) == true { return true }
+                if let calls = reach?.callsByFunction[name], !calls.isDisjoint(with: returningNames) { return true }
                 let range = function.loc.startByte..<function.loc.endByte
                 return storedNames.contains { Self.containsWord($0, in: parsed.source, range) }
             }
-            if more.isEmpty { break }
             selected.formUnion(more.keys)
-            selectCallees()
+            let count = selected.count
+            selectCallees()  // the top level's callees too, once it turns out to hold untrusted data
+            if more.isEmpty, selected.count == count { break }
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
