@@ -110,7 +110,10 @@ public enum FileSelector {
     }
 
     private static func selectPaths(_ paths: [String], filter: PathFilter, limit: Int) throws -> Selection {
-        var selection = Selection()
+        // Every candidate first (a directory's files in sorted order), then each examined and
+        // read on all cores; what they yield is taken in that order, so the selection (and the
+        // first error) is the same as one file after another.
+        var candidates: [(path: String, explicit: Bool)] = []
         let manager = FileManager.default
         for given in paths {
             var isDirectory: ObjCBool = false
@@ -118,55 +121,63 @@ public enum FileSelector {
                 throw SelectionError(message: "\(given): no such file or directory")
             }
             if isDirectory.boolValue {
-                for file in DiskFiles.regularFiles(under: given) {
-                    try addDiskFile(file, explicit: false, filter: filter, limit: limit, to: &selection)
-                }
+                candidates += DiskFiles.regularFiles(under: given).map { ($0, false) }
             } else {
-                try addDiskFile(given, explicit: true, filter: filter, limit: limit, to: &selection)
+                candidates.append((given, true))
+            }
+        }
+        let outcomes = concurrentMap(candidates) { examine($0.path, explicit: $0.explicit, filter: filter, limit: limit) }
+        var selection = Selection()
+        for outcome in outcomes {
+            switch outcome {
+            case .file(let file): selection.files.append(file)
+            case .skipped(let path, let reason): selection.skip(path, reason)
+            case .passedOver: break
+            case .failed(let error): throw error
             }
         }
         return selection
     }
 
-    private static func addDiskFile(_ path: String, explicit: Bool, filter: PathFilter, limit: Int, to selection: inout Selection) throws {
+    /// What one path on disk adds to a selection.
+    enum DiskOutcome: Sendable {
+        case file(SourceFile)
+        case skipped(String, SkipReason)
+        /// Not Python and not named by the user: not counted.
+        case passedOver
+        case failed(SelectionError)
+    }
+
+    private static func examine(_ path: String, explicit: Bool, filter: PathFilter, limit: Int) -> DiskOutcome {
         let normalised = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         // A path given by name is followed if it is a link; links met in a directory are not.
         guard let status = DiskFiles.status(path, followingLinks: explicit) else {
-            throw SelectionError(message: "\(path): cannot read the file")
+            return .failed(SelectionError(message: "\(path): cannot read the file"))
         }
         // Links met in a directory are passed over; a device or FIFO could block a read.
         guard status.kind == .regular else {
-            if explicit { selection.skip(normalised, .notPython) }
-            return
+            return explicit ? .skipped(normalised, .notPython) : .passedOver
         }
         let size = status.size
         let namedPython = path.hasSuffix(".py") || path.hasSuffix(".pyi")
         if size > limit {
-            if namedPython || explicit { selection.skip(normalised, .tooLarge) }
-            return
+            return namedPython || explicit ? .skipped(normalised, .tooLarge) : .passedOver
         }
         // Only a shebang makes a file of another name Python: read its first line, not the whole
         // file (a directory of data files would otherwise be read in full, one by one).
         if !namedPython {
             guard let head = DiskFiles.read(path, limit: 128) else {
-                throw SelectionError(message: "\(path): cannot read the file")
+                return .failed(SelectionError(message: "\(path): cannot read the file"))
             }
             guard PythonFileKind.isPython(path: path, head: head) else {
-                if explicit { selection.skip(normalised, .notPython) }
-                return
+                return explicit ? .skipped(normalised, .notPython) : .passedOver
             }
         }
         guard let bytes = DiskFiles.read(path) else {
-            throw SelectionError(message: "\(path): cannot read the file")
+            return .failed(SelectionError(message: "\(path): cannot read the file"))
         }
-        if PythonFileKind.looksBinary(bytes) {
-            selection.skip(normalised, .binary)
-            return
-        }
-        guard filter.admits(normalised) else {
-            selection.skip(normalised, .excluded)
-            return
-        }
-        selection.files.append(SourceFile(path: normalised, bytes: bytes, addedLines: nil))
+        if PythonFileKind.looksBinary(bytes) { return .skipped(normalised, .binary) }
+        guard filter.admits(normalised) else { return .skipped(normalised, .excluded) }
+        return .file(SourceFile(path: normalised, bytes: bytes, addedLines: nil))
     }
 }

@@ -28,11 +28,9 @@ public struct ScanRunner: Sendable {
     }
 
     public func run(_ files: [SourceFile]) -> [FileResult] {
-        let results = ResultBox(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, analyze(files[index]))
-        }
-        return results.values
+        // Largest files first: a large one started last would leave the other cores idle.
+        let order = files.indices.sorted { (files[$0].bytes.count, $1) > (files[$1].bytes.count, $0) }
+        return concurrentMap(files, order: order) { analyze($0) }
     }
 
     public func analyze(_ file: SourceFile) -> FileResult {
@@ -65,20 +63,4 @@ public struct ScanRunner: Sendable {
             return (enclosing.loc.lineno...enclosing.loc.endLineno).contains { file.isAdded(line: $0) }
         }
     }
-}
-
-/// Collects results written from concurrent iterations, each into its own slot.
-private final class ResultBox: @unchecked Sendable {
-    private var storage: [FileResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: FileResult) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [FileResult] { storage.compactMap { $0 } }
 }
