@@ -1,11 +1,10 @@
 import Analyzer
-import Foundation
 import Fuzzer
 
 /// The JSON report, version 1 (documented in docs/report-format.md): one object with a
 /// `findings` array that other tools and our own checks read.
 public enum JSONReport {
-    struct Document: Encodable {
+    struct Document {
         var version = 1
         var tool: Tool
         var passed: Bool
@@ -17,15 +16,24 @@ public enum JSONReport {
         /// Fuzzing stage: each target's status; absent when the stage did not run.
         var targets: [TargetItem]?
         var fuzz: FuzzRun?
+        var json: JSONText {
+            .object(["version": .int(version), "tool": tool.json, "passed": .bool(passed), "summary": summary.json,
+                     "failures": .array(failures.map(JSONText.string)), "findings": .array(findings.map(\.json)),
+                     "errors": .array(errors.map(\.json)), "skipped": .object(skipped.mapValues { .array($0.map(JSONText.string)) }),
+                     "targets": targets.map { .array($0.map(\.json)) }, "fuzz": fuzz?.json])
+        }
     }
 
-    struct FuzzRun: Encodable {
+    struct FuzzRun {
         var sandbox: String?
         var python: String?
         var seed: UInt64
+        var json: JSONText {
+            .object(["sandbox": sandbox.map(JSONText.string), "python": python.map(JSONText.string), "seed": .unsigned(seed)])
+        }
     }
 
-    struct TargetItem: Encodable {
+    struct TargetItem {
         var file: String
         var function: String
         var line: Int
@@ -34,36 +42,39 @@ public enum JSONReport {
         var executions: Int
         var linesCovered: Int
         var seconds: Double
-        enum CodingKeys: String, CodingKey {
-            case file, function, line, status, reason, executions, seconds
-            case linesCovered = "lines_covered"
+        var json: JSONText {
+            .object(["file": .string(file), "function": .string(function), "line": .int(line), "status": .string(status),
+                     "reason": reason.map(JSONText.string), "executions": .int(executions), "lines_covered": .int(linesCovered),
+                     "seconds": .double(seconds)])
         }
     }
 
-    struct Tool: Encodable {
+    struct Tool {
         var name = "autosafecoder"
         var version: String
+        var json: JSONText { .object(["name": .string(name), "version": .string(version)]) }
     }
 
-    struct Summary: Encodable {
+    struct Summary {
         var files: Int
         var new: [String: Int]
         var suppressed: Int
         var baselined: Int
         var outOfScope: Int
-        enum CodingKeys: String, CodingKey {
-            case files, new, suppressed, baselined
-            case outOfScope = "out_of_scope"
+        var json: JSONText {
+            .object(["files": .int(files), "new": .object(new.mapValues(JSONText.int)), "suppressed": .int(suppressed),
+                     "baselined": .int(baselined), "out_of_scope": .int(outOfScope)])
         }
     }
 
-    struct Step: Encodable {
+    struct Step {
         var line: Int
         var column: Int
         var note: String
+        var json: JSONText { .object(["line": .int(line), "column": .int(column), "note": .string(note)]) }
     }
 
-    struct Item: Encodable {
+    struct Item {
         var kind = "static"
         var file: String
         var line: Int
@@ -86,18 +97,24 @@ public enum JSONReport {
         var input: String?
         var reproducer: String?
         var foundAfterMS: Double?
-        enum CodingKeys: String, CodingKey {
-            case kind, file, line, column, code, cwe, severity, confidence, message, fingerprint, suppressed, new, flow, function
-            case exception, input, reproducer
-            case endLine = "end_line", endColumn = "end_column", fixHint = "fix_hint", foundAfterMS = "found_after_ms"
+        var json: JSONText {
+            .object(["kind": .string(kind), "file": .string(file), "line": .int(line), "column": .int(column),
+                     "end_line": .int(endLine), "end_column": .int(endColumn), "code": .string(code), "cwe": .string(cwe),
+                     "severity": .string(severity), "confidence": .string(confidence), "message": .string(message),
+                     "fingerprint": .string(fingerprint), "suppressed": .bool(suppressed), "new": .bool(new),
+                     "fix_hint": fixHint.map(JSONText.string), "flow": .array(flow.map(\.json)),
+                     "function": function.map(JSONText.string), "exception": exception.map(JSONText.string),
+                     "input": input.map(JSONText.string), "reproducer": reproducer.map(JSONText.string),
+                     "found_after_ms": foundAfterMS.map(JSONText.double)])
         }
     }
 
-    struct ErrorItem: Encodable {
+    struct ErrorItem {
         var file: String
         var line: Int
         var column: Int
         var message: String
+        var json: JSONText { .object(["file": .string(file), "line": .int(line), "column": .int(column), "message": .string(message)]) }
     }
 
     public static func render(_ decision: GateDecision, toolVersion: String) -> String {
@@ -135,9 +152,6 @@ public enum JSONReport {
                 }
             },
             fuzz: decision.fuzz.map { FuzzRun(sandbox: $0.sandbox?.rawValue, python: $0.python, seed: $0.seed) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return document.json.rendered
     }
 }
