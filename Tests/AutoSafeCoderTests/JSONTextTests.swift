@@ -15,12 +15,14 @@ struct JSONTextTests {
         #expect(document.contains("\\u0001"))
     }
 
-    /// Keys sorted, nested values indented two spaces a level, absent members left out.
+    /// Keys sorted (a dictionary's by the printer), nested values indented two spaces a level,
+    /// absent members left out.
     @Test func layoutIsSortedAndIndented() {
         let absent: String? = nil
         let document = JSONText.object([
-            "b": .int(-3), "a": .array([.bool(true), .null]), "c": .object([String: JSONText]()), "d": .double(12),
-            "e": .double(0.25), "f": absent.map(JSONText.string), "g": .unsigned(UInt64.max), "h": .array([]),
+            "a": .array([.bool(true), .null]), "b": .int(-3), "c": .object(sorting: [:]), "d": .double(12),
+            "e": .double(0.25), "f": absent.map(JSONText.string), "g": .unsigned(UInt64.max), "h": .object(sorting: ["y": .int(2), "x": .int(1)]),
+            "i": .array([]),
         ]).rendered
         #expect(document == """
         {
@@ -33,7 +35,11 @@ struct JSONTextTests {
           "d" : 12,
           "e" : 0.25,
           "g" : 18446744073709551615,
-          "h" : []
+          "h" : {
+            "x" : 1,
+            "y" : 2
+          },
+          "i" : []
         }
 
         """)

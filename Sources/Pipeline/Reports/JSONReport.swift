@@ -17,10 +17,10 @@ public enum JSONReport {
         var targets: [TargetItem]?
         var fuzz: FuzzRun?
         var json: JSONText {
-            .object(["version": .int(version), "tool": tool.json, "passed": .bool(passed), "summary": summary.json,
-                     "failures": .array(failures.map(JSONText.string)), "findings": .array(findings.map(\.json)),
-                     "errors": .array(errors.map(\.json)), "skipped": .object(skipped.mapValues { .array($0.map(JSONText.string)) }),
-                     "targets": targets.map { .array($0.map(\.json)) }, "fuzz": fuzz?.json])
+            .object(["errors": .array(errors.map(\.json)), "failures": .array(failures.map(JSONText.string)),
+                     "findings": .array(findings.map(\.json)), "fuzz": fuzz?.json, "passed": .bool(passed),
+                     "skipped": .object(sorting: skipped.mapValues { .array($0.map(JSONText.string)) }), "summary": summary.json,
+                     "targets": targets.map { .array($0.map(\.json)) }, "tool": tool.json, "version": .int(version)])
         }
     }
 
@@ -29,7 +29,7 @@ public enum JSONReport {
         var python: String?
         var seed: UInt64
         var json: JSONText {
-            .object(["sandbox": sandbox.map(JSONText.string), "python": python.map(JSONText.string), "seed": .unsigned(seed)])
+            .object(["python": python.map(JSONText.string), "sandbox": sandbox.map(JSONText.string), "seed": .unsigned(seed)])
         }
     }
 
@@ -43,9 +43,9 @@ public enum JSONReport {
         var linesCovered: Int
         var seconds: Double
         var json: JSONText {
-            .object(["file": .string(file), "function": .string(function), "line": .int(line), "status": .string(status),
-                     "reason": reason.map(JSONText.string), "executions": .int(executions), "lines_covered": .int(linesCovered),
-                     "seconds": .double(seconds)])
+            .object(["executions": .int(executions), "file": .string(file), "function": .string(function), "line": .int(line),
+                     "lines_covered": .int(linesCovered), "reason": reason.map(JSONText.string), "seconds": .double(seconds),
+                     "status": .string(status)])
         }
     }
 
@@ -62,8 +62,8 @@ public enum JSONReport {
         var baselined: Int
         var outOfScope: Int
         var json: JSONText {
-            .object(["files": .int(files), "new": .object(new.mapValues(JSONText.int)), "suppressed": .int(suppressed),
-                     "baselined": .int(baselined), "out_of_scope": .int(outOfScope)])
+            .object(["baselined": .int(baselined), "files": .int(files), "new": .object(sorting: new.mapValues(JSONText.int)),
+                     "out_of_scope": .int(outOfScope), "suppressed": .int(suppressed)])
         }
     }
 
@@ -71,7 +71,7 @@ public enum JSONReport {
         var line: Int
         var column: Int
         var note: String
-        var json: JSONText { .object(["line": .int(line), "column": .int(column), "note": .string(note)]) }
+        var json: JSONText { .object(["column": .int(column), "line": .int(line), "note": .string(note)]) }
     }
 
     struct Item {
@@ -98,14 +98,13 @@ public enum JSONReport {
         var reproducer: String?
         var foundAfterMS: Double?
         var json: JSONText {
-            .object(["kind": .string(kind), "file": .string(file), "line": .int(line), "column": .int(column),
-                     "end_line": .int(endLine), "end_column": .int(endColumn), "code": .string(code), "cwe": .string(cwe),
-                     "severity": .string(severity), "confidence": .string(confidence), "message": .string(message),
-                     "fingerprint": .string(fingerprint), "suppressed": .bool(suppressed), "new": .bool(new),
-                     "fix_hint": fixHint.map(JSONText.string), "flow": .array(flow.map(\.json)),
-                     "function": function.map(JSONText.string), "exception": exception.map(JSONText.string),
-                     "input": input.map(JSONText.string), "reproducer": reproducer.map(JSONText.string),
-                     "found_after_ms": foundAfterMS.map(JSONText.double)])
+            .object(["code": .string(code), "column": .int(column), "confidence": .string(confidence), "cwe": .string(cwe),
+                     "end_column": .int(endColumn), "end_line": .int(endLine), "exception": exception.map(JSONText.string),
+                     "file": .string(file), "fingerprint": .string(fingerprint), "fix_hint": fixHint.map(JSONText.string),
+                     "flow": .array(flow.map(\.json)), "found_after_ms": foundAfterMS.map(JSONText.double),
+                     "function": function.map(JSONText.string), "input": input.map(JSONText.string), "kind": .string(kind),
+                     "line": .int(line), "message": .string(message), "new": .bool(new), "reproducer": reproducer.map(JSONText.string),
+                     "severity": .string(severity), "suppressed": .bool(suppressed)])
         }
     }
 
@@ -114,7 +113,7 @@ public enum JSONReport {
         var line: Int
         var column: Int
         var message: String
-        var json: JSONText { .object(["file": .string(file), "line": .int(line), "column": .int(column), "message": .string(message)]) }
+        var json: JSONText { .object(["column": .int(column), "file": .string(file), "line": .int(line), "message": .string(message)]) }
     }
 
     public static func render(_ decision: GateDecision, toolVersion: String) -> String {
