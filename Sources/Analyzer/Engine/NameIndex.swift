@@ -50,7 +50,15 @@ struct NameIndex: Sendable {
         // Asked at every word: an array, not a hashed set.
         var isTracked = Array(repeating: false, count: nameLengths.count)
         for index in tracked where index < nameLengths.count { isTracked[index] = true }
+        // Every table read through a pointer: the loop runs once per word of every file.
         parsed.source.withUnsafeBufferPointer { bytes in
+        candidates.withUnsafeBufferPointer { candidates in
+        firstByteStart.withUnsafeBufferPointer { firstByteStart in
+        nameBytes.withUnsafeBufferPointer { nameBytes in
+        nameOffsets.withUnsafeBufferPointer { nameOffsets in
+        nameLengths.withUnsafeBufferPointer { nameLengths in
+        found.withUnsafeMutableBufferPointer { found in
+        isTracked.withUnsafeBufferPointer { isTracked in
             let count = bytes.count
             var index = 0
             while index < count {
@@ -71,7 +79,7 @@ struct NameIndex: Sendable {
                     if isTracked[candidate] { positions.append(start) }
                 }
             }
-        }
+        }}}}}}}}
         return (found, positions)
     }
 
