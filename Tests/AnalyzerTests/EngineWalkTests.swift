@@ -76,6 +76,10 @@ struct EngineWalkTests {
         #expect(try present(["pam_authenticate", "nowhere"], fullWidth) == [true, true])
         #expect(try present(["open", "reopen", "pen"], "opener = reopen(open_)\nx = open\n") == [true, true, false])
         #expect(try present(["open"], "opener = reopen(open_)\n") == [false])
+        // Names sharing a first byte, of other lengths; one longer than the length filter's 63.
+        let long = "o" + String(repeating: "x", count: 70)
+        #expect(try present(["op", "opens", long, "o" + String(repeating: "x", count: 69)], "x = opens + \(long)\n")
+                == [false, true, true, false])
     }
 
     /// A rule matching names of a module is skipped where the module is not imported, and

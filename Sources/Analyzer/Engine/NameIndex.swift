@@ -9,6 +9,9 @@ struct NameIndex: Sendable {
     private let candidates: [Int]
     private let firstByteStart: [Int]
     private let shortest: Int, longest: Int
+    /// Per first byte, bit `n` set when a name of length `n` (below 64) starts with it: most
+    /// words of a file are turned away by this one test.
+    private let lengthsByFirstByte: [UInt64]
     /// The names' bytes end to end, with where each starts and how long it is.
     private let nameBytes: [UInt8]
     private let nameOffsets: [Int]
@@ -30,6 +33,11 @@ struct NameIndex: Sendable {
         firstByteStart = start
         shortest = nameLengths.min() ?? 0
         longest = nameLengths.max() ?? 0
+        var lengths = [UInt64](repeating: 0, count: 256)
+        for name in names where !name.isEmpty {
+            lengths[Int(name[0])] |= name.count < 64 ? 1 << UInt64(name.count) : 1  // bit 0: some longer name
+        }
+        lengthsByFirstByte = lengths
     }
 
     /// For each name, false only when no identifier of the file can be it. The source is cut
@@ -57,6 +65,7 @@ struct NameIndex: Sendable {
         nameBytes.withUnsafeBufferPointer { nameBytes in
         nameOffsets.withUnsafeBufferPointer { nameOffsets in
         nameLengths.withUnsafeBufferPointer { nameLengths in
+        lengthsByFirstByte.withUnsafeBufferPointer { lengthsByFirstByte in
         found.withUnsafeMutableBufferPointer { found in
         isTracked.withUnsafeBufferPointer { isTracked in
             let count = bytes.count
@@ -68,6 +77,8 @@ struct NameIndex: Sendable {
                 let length = index - start
                 guard length >= shortest, length <= longest else { continue }
                 let first = Int(bytes[start])
+                let lengths = lengthsByFirstByte[first]
+                guard lengths & (length < 64 ? 1 << UInt64(length) : 1) != 0 else { continue }
                 for slot in firstByteStart[first]..<firstByteStart[first + 1] {
                     let candidate = candidates[slot]
                     guard !found[candidate] || isTracked[candidate], nameLengths[candidate] == length else { continue }
@@ -79,7 +90,7 @@ struct NameIndex: Sendable {
                     if isTracked[candidate] { positions.append(start) }
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
         return (found, positions)
     }
 
