@@ -37,64 +37,28 @@ public enum Node: Sendable {
 
     /// Direct children in CPython field order (like `ast.iter_child_nodes`).
     public func forEachChild(_ body: (Node) throws -> Void) rethrows {
-        func e(_ x: Expr?) throws { if let x { try body(.expr(x)) } }
-        func es(_ xs: [Expr]) throws { for x in xs { try body(.expr(x)) } }
-        func ss(_ xs: [Stmt]) throws { for x in xs { try body(.stmt(x)) } }
-        func ps(_ xs: [Pattern]) throws { for x in xs { try body(.pattern(x)) } }
-        func tps(_ xs: [TypeParam]?) throws { for x in xs ?? [] { try body(.typeParam(x)) } }
+        try forEachChild(statement: { try body(.stmt($0)) }, expression: { try body(.expr($0)) }, other: body)
+    }
+
+    /// Direct children in CPython field order, statements and expressions (nearly every node)
+    /// handed over as themselves: wrapping each in a `Node` copies it.
+    @inlinable public func forEachChild(statement: (Stmt) throws -> Void, expression: (Expr) throws -> Void,
+                                        other body: (Node) throws -> Void) rethrows {
         switch self {
-        case .stmt(let s):
-            switch s.kind {
-            case let .functionDef(_, args, b, decos, returns, tp, _):
-                try body(.arguments(args)); try ss(b); try es(decos); try e(returns); try tps(tp)
-            case let .classDef(_, bases, kws, b, decos, tp):
-                try es(bases); for k in kws { try body(.keyword(k)) }; try ss(b); try es(decos); try tps(tp)
-            case .return(let v): try e(v)
-            case .delete(let t): try es(t)
-            case let .assign(t, v): try es(t); try e(v)
-            case let .typeAlias(n, tp, v): try e(n); try tps(tp); try e(v)
-            case let .augAssign(t, _, v): try e(t); try e(v)
-            case let .annAssign(t, a, v, _): try e(t); try e(a); try e(v)
-            case let .for(t, it, b, o, _): try e(t); try e(it); try ss(b); try ss(o)
-            case let .while(t, b, o): try e(t); try ss(b); try ss(o)
-            case let .if(t, b, o): try e(t); try ss(b); try ss(o)
-            case let .with(items, b, _): for i in items { try body(.withItem(i)) }; try ss(b)
-            case let .match(subj, cases): try e(subj); for c in cases { try body(.matchCase(c)) }
-            case let .raise(x, c): try e(x); try e(c)
-            case let .try(b, h, o, f, _): try ss(b); for x in h { try body(.exceptHandler(x)) }; try ss(o); try ss(f)
-            case let .assert(t, m): try e(t); try e(m)
-            case .import(let names): for a in names { try body(.alias(a)) }
-            case let .importFrom(_, names, _): for a in names { try body(.alias(a)) }
-            case .expr(let v): try e(v)
-            case .global, .nonlocal, .pass, .break, .continue: break
-            }
-        case .expr(let x):
-            switch x.kind {
-            case .boolOp(_, let v): try es(v)
-            case let .namedExpr(t, v): try e(t); try e(v)
-            case let .binOp(l, _, r): try e(l); try e(r)
-            case .unaryOp(_, let v): try e(v)
-            case let .lambda(a, b): try body(.arguments(a)); try e(b)
-            case let .ifExp(t, b, o): try e(t); try e(b); try e(o)
-            case let .dict(k, v): for i in 0..<v.count { if i < k.count { try e(k[i]) }; try e(v[i]) }
-            case .set(let v): try es(v)
-            case let .listComp(elt, g), let .setComp(elt, g), let .generatorExp(elt, g):
-                try e(elt); for c in g { try body(.comprehension(c)) }
-            case let .dictComp(k, v, g): try e(k); try e(v); for c in g { try body(.comprehension(c)) }
-            case .await(let v): try e(v)
-            case .yield(let v): try e(v)
-            case .yieldFrom(let v): try e(v)
-            case let .compare(l, _, c): try e(l); try es(c)
-            case let .call(f, a, k): try e(f); try es(a); for kw in k { try body(.keyword(kw)) }
-            case let .formattedValue(v, _, s): try e(v); try e(s)
-            case .joinedStr(let v): try es(v)
-            case .constant, .name: break
-            case let .attribute(v, _, _): try e(v)
-            case let .subscript(v, s, _): try e(v); try e(s)
-            case let .starred(v, _): try e(v)
-            case let .list(v, _), let .tuple(v, _): try es(v)
-            case let .slice(l, u, s): try e(l); try e(u); try e(s)
-            }
+        case .stmt(let s): try s.forEachChild(statement: statement, expression: expression, other: body)
+        case .expr(let x): try x.forEachChild(statement: statement, expression: expression, other: body)
+        default: try forEachOtherChild(statement: statement, expression: expression, other: body)
+        }
+    }
+
+    @usableFromInline func forEachOtherChild(statement: (Stmt) throws -> Void, expression: (Expr) throws -> Void,
+                                             other body: (Node) throws -> Void) rethrows {
+        func e(_ x: Expr?) throws { if let x { try expression(x) } }
+        func es(_ xs: [Expr]) throws { for x in xs { try expression(x) } }
+        func ss(_ xs: [Stmt]) throws { for x in xs { try statement(x) } }
+        func ps(_ xs: [Pattern]) throws { for x in xs { try body(.pattern(x)) } }
+        switch self {
+        case .stmt, .expr: break
         case .pattern(let p):
             switch p.kind {
             case .matchValue(let v): try e(v)
@@ -123,6 +87,76 @@ public enum Node: Sendable {
             try es(a.defaults)
         case .withItem(let w): try e(w.contextExpr); try e(w.optionalVars)
         case .matchCase(let m): try body(.pattern(m.pattern)); try e(m.guardExpr); try ss(m.body)
+        }
+    }
+}
+
+extension Stmt {
+    /// Direct children in CPython field order (see `Node.forEachChild(statement:expression:other:)`).
+    public func forEachChild(statement: (Stmt) throws -> Void, expression: (Expr) throws -> Void,
+                             other body: (Node) throws -> Void) rethrows {
+        func e(_ x: Expr?) throws { if let x { try expression(x) } }
+        func es(_ xs: [Expr]) throws { for x in xs { try expression(x) } }
+        func ss(_ xs: [Stmt]) throws { for x in xs { try statement(x) } }
+        func tps(_ xs: [TypeParam]?) throws { for x in xs ?? [] { try body(.typeParam(x)) } }
+        switch kind {
+        case let .functionDef(_, args, b, decos, returns, tp, _):
+            try body(.arguments(args)); try ss(b); try es(decos); try e(returns); try tps(tp)
+        case let .classDef(_, bases, kws, b, decos, tp):
+            try es(bases); for k in kws { try body(.keyword(k)) }; try ss(b); try es(decos); try tps(tp)
+        case .return(let v): try e(v)
+        case .delete(let t): try es(t)
+        case let .assign(t, v): try es(t); try e(v)
+        case let .typeAlias(n, tp, v): try e(n); try tps(tp); try e(v)
+        case let .augAssign(t, _, v): try e(t); try e(v)
+        case let .annAssign(t, a, v, _): try e(t); try e(a); try e(v)
+        case let .for(t, it, b, o, _): try e(t); try e(it); try ss(b); try ss(o)
+        case let .while(t, b, o): try e(t); try ss(b); try ss(o)
+        case let .if(t, b, o): try e(t); try ss(b); try ss(o)
+        case let .with(items, b, _): for i in items { try body(.withItem(i)) }; try ss(b)
+        case let .match(subj, cases): try e(subj); for c in cases { try body(.matchCase(c)) }
+        case let .raise(x, c): try e(x); try e(c)
+        case let .try(b, h, o, f, _): try ss(b); for x in h { try body(.exceptHandler(x)) }; try ss(o); try ss(f)
+        case let .assert(t, m): try e(t); try e(m)
+        case .import(let names): for a in names { try body(.alias(a)) }
+        case let .importFrom(_, names, _): for a in names { try body(.alias(a)) }
+        case .expr(let v): try e(v)
+        case .global, .nonlocal, .pass, .break, .continue: break
+        }
+    }
+}
+
+extension Expr {
+    /// Direct children in CPython field order (see `Node.forEachChild(statement:expression:other:)`).
+    public func forEachChild(statement: (Stmt) throws -> Void, expression: (Expr) throws -> Void,
+                             other body: (Node) throws -> Void) rethrows {
+        func e(_ x: Expr?) throws { if let x { try expression(x) } }
+        func es(_ xs: [Expr]) throws { for x in xs { try expression(x) } }
+        switch kind {
+        case .boolOp(_, let v): try es(v)
+        case let .namedExpr(t, v): try e(t); try e(v)
+        case let .binOp(l, _, r): try e(l); try e(r)
+        case .unaryOp(_, let v): try e(v)
+        case let .lambda(a, b): try body(.arguments(a)); try e(b)
+        case let .ifExp(t, b, o): try e(t); try e(b); try e(o)
+        case let .dict(k, v): for i in 0..<v.count { if i < k.count { try e(k[i]) }; try e(v[i]) }
+        case .set(let v): try es(v)
+        case let .listComp(elt, g), let .setComp(elt, g), let .generatorExp(elt, g):
+            try e(elt); for c in g { try body(.comprehension(c)) }
+        case let .dictComp(k, v, g): try e(k); try e(v); for c in g { try body(.comprehension(c)) }
+        case .await(let v): try e(v)
+        case .yield(let v): try e(v)
+        case .yieldFrom(let v): try e(v)
+        case let .compare(l, _, c): try e(l); try es(c)
+        case let .call(f, a, k): try e(f); try es(a); for kw in k { try body(.keyword(kw)) }
+        case let .formattedValue(v, _, s): try e(v); try e(s)
+        case .joinedStr(let v): try es(v)
+        case .constant, .name: break
+        case let .attribute(v, _, _): try e(v)
+        case let .subscript(v, s, _): try e(v); try e(s)
+        case let .starred(v, _): try e(v)
+        case let .list(v, _), let .tuple(v, _): try es(v)
+        case let .slice(l, u, s): try e(l); try e(u); try e(s)
         }
     }
 }

@@ -34,6 +34,28 @@ struct EngineWalkTests {
         #expect(found.map(\.suppressed) == [true, false])
     }
 
+    /// Past the walk's recursion limit a subtree is walked from a stack: what lies there is
+    /// still found, with its statement (for `# nosec`) and scope, and nothing is found twice.
+    @Test func nodesDeepInATreeKeepTheirStatementAndScope() throws {
+        // `1 + eval(a) + 1 + 1 …` is `((1 + eval(a)) + 1) + …`: the call is 800 levels down.
+        let chain = Array(repeating: "1", count: 800).joined(separator: " + ")
+        let source = """
+        def outer():
+            def inner(a):
+                x = (1 +  # nosec B307
+                     eval(a) + \(chain))
+                return x
+            return inner
+
+        def plain(a):
+            return eval(a) + \(chain) + eval(a)
+        """
+        let found = try findings(source, enable: [])
+        #expect(found.map(\.line) == [4, 9, 9])
+        #expect(found.map(\.scope) == ["outer.inner", "plain", "plain"])
+        #expect(found.map(\.suppressed) == [true, false, false])
+    }
+
     /// An except handler sits after the try body: it belongs to the try statement's scope.
     @Test func handlerAfterAClassBelongsToTheModule() throws {
         let source = """

@@ -4,8 +4,8 @@ import PythonSyntax
 /// Runs the enabled rules over one parsed file in a single walk of the tree.
 public struct AnalysisEngine: Sendable {
     public let configuration: AnalyzerConfiguration
-    private let rules: [any Rule]
-    private let byCallee: [String: [Int]]
+    fileprivate let rules: [any Rule]
+    fileprivate let byCallee: [String: [Int]]
     /// The last part of every name in `byCallee` (`Popen`): a call `x.m()` resolves to a name
     /// ending in `m`, so one whose `m` is none of these needs no resolving.
     private let calleeLastNames: Set<String>
@@ -13,7 +13,7 @@ public struct AnalysisEngine: Sendable {
     /// Rules asking for calls by name prefix, with the package the prefix names (`requests`).
     private let byPrefix: [(prefix: String, package: String, rule: Int)]
     /// Node rules by the bit index of the node kinds they look at.
-    private let nodeRules: [[Int]]
+    fileprivate let nodeRules: [[Int]]
     private let dataFlowRules: [any DataFlowRule]
     /// Rules that read the file's text once.
     private let sourceRules: [Int]
@@ -68,114 +68,35 @@ public struct AnalysisEngine: Sendable {
         let imports = ImportTable(module: parsed.module)
         let map = parsed.sourceMap
         let suppressions = Suppressions(map: map)
-        var results: [Finding] = []
-        // Every node is walked with the statement it belongs to (its first line, where a
-        // multi-line statement's `# nosec` sits) and its scope (an index into `scopeNames`).
-        // Decorators come after the body in field order, so a position-based guess was wrong there.
-        var scopeNames: [String] = []
-        var statementLine = 0, scope = -1
-
         // One context per rule for the whole file: building one per node and rule cost more
         // than the rules themselves.
         let facts = FileFacts()
-        var contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description, facts: facts) }
+        let contexts = rules.map { RuleContext(file: file, parsed: parsed, imports: imports, sourceMap: map, rule: $0.description, facts: facts) }
         let (present, sourcePositions) = names.scan(parsed, positionsOf: sourceNameSet)
         let sourceNamesPresent = sourceNames.contains { present[$0] }
-        // The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), for the taint engine to tell
-        // which functions a call could reach; gathered only where it will run.
-        let gatherCalls = !dataFlowRules.isEmpty && sourceNamesPresent
-        var callsByScope: [Int: Set<String>] = [:]  // by index into `scopeNames`; -1 the top level
         let applies = requirements.map { required in
             (required.names.isEmpty || required.names.contains { present[$0] })
                 && (required.imports.isEmpty || required.imports.contains(where: imports.imports))
         }
-        func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
-            let before = contexts[index].findings.count
-            body(rules[index], &contexts[index])
-            let after = contexts[index].findings.count
-            guard after > before else { return }
-            let scopeName = scope >= 0 ? scopeNames[scope] : nil
-            for position in before..<after {
-                var finding = contexts[index].findings[position]
-                guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence else { continue }
-                finding.scope = scopeName
-                let lineText = map.line(finding.line) ?? ""
-                finding.fingerprint = Fingerprint.make(code: finding.code, file: file, scope: scopeName, text: lineText)
-                finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statementLine)
-                results.append(finding)
-            }
-        }
-
+        var walk = FileWalk(
+            engine: self, file: file, map: map, suppressions: suppressions, imports: imports, applies: applies,
+            // Calls by name prefix: only those whose package the file imports can match.
+            prefixes: byPrefix.filter { imports.imports($0.package) },
+            skipsNames: nodeRules[NodeKinds.otherExpression.bitIndex].isEmpty,
+            // The names calls use, for the taint engine to tell which functions a call could
+            // reach; gathered only where it will run.
+            gatherCalls: !dataFlowRules.isEmpty && sourceNamesPresent,
+            contexts: contexts)
         for index in sourceRules where applies[index] {
-            run(index) { rule, context in rule.check(source: parsed, context: &context) }
+            walk.run(index) { rule, context in rule.check(source: parsed, context: &context) }
         }
-
-        // Iterative pre-order walk (as `Module.walk`): no recursion on deep trees.
-        // Nodes and their owners on two stacks: a node popped is moved out, not copied.
-        var stack: [Node] = parsed.module.body.reversed().map { .stmt($0) }
-        var owners = [Owner](repeating: Owner(statementLine: 0, scope: -1), count: stack.count)
-        // Calls by name prefix: only those whose package the file imports can match.
-        let prefixes = byPrefix.filter { imports.imports($0.package) }
-        let skipsNames = nodeRules[NodeKinds.otherExpression.bitIndex].isEmpty
-        var children: [Node] = []
-        while let node = stack.popLast() {
-            let owner = owners.removeLast()
-            statementLine = owner.statementLine
-            scope = owner.scope
-            // One switch for everything the engine needs of the node (each `if case` on the
-            // node copies its payload).
-            let kind: NodeKinds
-            let start: Int?
-            switch node {
-            case .stmt(let statement):
-                statementLine = statement.loc.lineno
-                switch statement.kind {
-                case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
-                    scopeNames.append(scope >= 0 ? "\(scopeNames[scope]).\(name)" : name)
-                    scope = scopeNames.count - 1
-                default:
-                    break
-                }
-                kind = NodeKinds.of(statement)
-                start = statement.loc.startByte
-            case .expr(let expression):
-                if case .call(let function, _, _) = expression.kind {
-                    if gatherCalls {
-                        switch function.kind {
-                        case .name(let id, _): callsByScope[scope, default: []].insert(id)
-                        case .attribute(_, let attr, _): callsByScope[scope, default: []].insert(attr)
-                        default: break
-                        }
-                    }
-                    if mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty), let call = CallSite(expression, imports: imports) {
-                        for index in byCallee[call.qualifiedName] ?? [] {
-                            run(index) { rule, context in rule.check(call: call, context: &context) }
-                        }
-                        for entry in prefixes where call.qualifiedName.hasPrefix(entry.prefix) {
-                            run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
-                        }
-                    }
-                }
-                kind = NodeKinds.of(expression)
-                start = expression.loc.startByte
-            default:
-                kind = NodeKinds.of(node)
-                start = node.loc?.startByte
-            }
-            for index in nodeRules[kind.bitIndex] {
-                guard applies[index] else { continue }
-                if let start, contexts[index].skipped.contains(start) { continue }
-                run(index) { rule, context in rule.check(node: node, context: &context) }
-            }
-            node.forEachChild { child in
-                // A name has no children and, unless a rule asks for such expressions, nothing to do.
-                if skipsNames, child.isName { return }
-                children.append(child)
-            }
-            owners.append(contentsOf: repeatElement(Owner(statementLine: statementLine, scope: scope), count: children.count))
-            // Last child first onto the stack, moved (swapping in place copied each node twice).
-            while let child = children.popLast() { stack.append(child) }
+        for statement in parsed.module.body {
+            walk.statementLine = 0
+            walk.scope = -1
+            walk.walk(statement, depth: 0)
         }
+        var results = walk.results
+        let callsByScope = walk.callsByScope, scopeNames = walk.scopeNames, gatherCalls = walk.gatherCalls
         // No flow can start in a file without a source name or a web handler (`TaintEngine.run`
         // would stop there): most files, spared building the engine's tables.
         if !dataFlowRules.isEmpty, sourceNamesPresent || FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle")) {
@@ -235,7 +156,7 @@ public struct AnalysisEngine: Sendable {
 
     /// Whether a call to `function` may resolve to a name some call rule asks for. Resolving
     /// builds the dotted name, which most calls (`self.m()`, `items.append()`) need not pay.
-    private func mayMatchCallRules(_ function: Expr, imports: ImportTable, prefixes: Bool) -> Bool {
+    fileprivate func mayMatchCallRules(_ function: Expr, imports: ImportTable, prefixes: Bool) -> Bool {
         switch function.kind {
         case .attribute(_, let attr, _):
             // The resolved name ends in `.attr`; a prefix rule may match any attribute call.
@@ -271,8 +192,180 @@ public struct AnalysisEngine: Sendable {
     }
 }
 
-/// The statement and scope a node waiting on the walk's stack belongs to.
-private struct Owner {
-    var statementLine: Int
-    var scope: Int
+/// One file's walk: every node handed, in pre-order, to the rules that asked for its kind
+/// (calls also to those that asked for its name), with the statement it belongs to (its first
+/// line, where a multi-line statement's `# nosec` sits) and its scope (an index into
+/// `scopeNames`; decorators come after the body in field order, so a position-based guess was
+/// wrong there).
+///
+/// Recursive over borrowed statements and expressions, a struct's mutating methods: a walk
+/// from a stack of `Node`s copied every node onto it, and took twice as long (nodes are
+/// wrapped in a `Node` only for the rules that asked for their kind). Past a fixed depth (a
+/// chain of thousands of `+`), a subtree is walked from an explicit stack, so no tree
+/// overflows a thread's stack.
+private struct FileWalk {
+    let engine: AnalysisEngine
+    let file: String
+    let map: SourceMap
+    let suppressions: Suppressions
+    let imports: ImportTable
+    /// Per rule: whether the file has what it needs (`Rule.requiredIdentifiers`, `requiredImports`).
+    let applies: [Bool]
+    let prefixes: [(prefix: String, package: String, rule: Int)]
+    /// A name has no children and, unless a rule asks for such expressions, nothing to do.
+    let skipsNames: Bool
+    let gatherCalls: Bool
+    var contexts: [RuleContext]
+    var results: [Finding] = []
+    var scopeNames: [String] = []
+    var statementLine = 0, scope = -1
+    /// The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), by index into `scopeNames`; -1
+    /// the top level.
+    var callsByScope: [Int: Set<String>] = [:]
+
+    static let recursionLimit = 200
+
+    init(engine: AnalysisEngine, file: String, map: SourceMap, suppressions: Suppressions, imports: ImportTable, applies: [Bool],
+         prefixes: [(prefix: String, package: String, rule: Int)], skipsNames: Bool, gatherCalls: Bool, contexts: [RuleContext]) {
+        self.engine = engine
+        self.file = file
+        self.map = map
+        self.suppressions = suppressions
+        self.imports = imports
+        self.applies = applies
+        self.prefixes = prefixes
+        self.skipsNames = skipsNames
+        self.gatherCalls = gatherCalls
+        self.contexts = contexts
+    }
+
+    /// Runs one rule and keeps what it found (above the thresholds), placed and marked.
+    mutating func run(_ index: Int, _ body: (any Rule, inout RuleContext) -> Void) {
+        let before = contexts[index].findings.count
+        body(engine.rules[index], &contexts[index])
+        let after = contexts[index].findings.count
+        guard after > before else { return }
+        let scopeName = scope >= 0 ? scopeNames[scope] : nil
+        let configuration = engine.configuration
+        for position in before..<after {
+            var finding = contexts[index].findings[position]
+            guard finding.severity >= configuration.minSeverity, finding.confidence >= configuration.minConfidence else { continue }
+            finding.scope = scopeName
+            let lineText = map.line(finding.line) ?? ""
+            finding.fingerprint = Fingerprint.make(code: finding.code, file: file, scope: scopeName, text: lineText)
+            finding.suppressed = suppressions.suppresses(finding, rule: contexts[index].rule, statementLine: statementLine)
+            results.append(finding)
+        }
+    }
+
+    mutating func walk(_ statement: Stmt, depth: Int) {
+        visit(statement)
+        let owner = (statementLine, scope)
+        guard depth < Self.recursionLimit else { return walkFromStack(.stmt(statement), owner: owner) }
+        statement.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                               expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                               other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+    }
+
+    mutating func walk(_ expression: Expr, depth: Int) {
+        if isSkipped(expression) { return }
+        visit(expression)
+        let owner = (statementLine, scope)
+        guard depth < Self.recursionLimit else { return walkFromStack(.expr(expression), owner: owner) }
+        expression.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                                expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                                other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+    }
+
+    mutating func walk(other node: Node, depth: Int) {
+        visit(other: node)
+        let owner = (statementLine, scope)
+        guard depth < Self.recursionLimit else { return walkFromStack(node, owner: owner) }
+        node.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                          expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                          other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+    }
+
+    /// The children of `parent` (already visited) and all below them, from an explicit stack:
+    /// nodes and their owners on two stacks, a node popped moved out, not copied.
+    private mutating func walkFromStack(_ parent: Node, owner: (Int, Int)) {
+        var stack: [Node] = []
+        var owners: [(Int, Int)] = []
+        var children: [Node] = []
+        func push(_ node: Node, owner: (Int, Int)) {
+            node.forEachChild { child in
+                if case .expr(let expression) = child, isSkipped(expression) { return }
+                children.append(child)
+            }
+            owners.append(contentsOf: repeatElement(owner, count: children.count))
+            // Last child first onto the stack.
+            while let child = children.popLast() { stack.append(child) }
+        }
+        push(parent, owner: owner)
+        while let node = stack.popLast() {
+            (statementLine, scope) = owners.removeLast()
+            switch node {
+            case .stmt(let statement): visit(statement)
+            case .expr(let expression): visit(expression)
+            default: visit(other: node)
+            }
+            push(node, owner: (statementLine, scope))
+        }
+    }
+
+    private func isSkipped(_ expression: Expr) -> Bool {
+        guard skipsNames, case .name = expression.kind else { return false }
+        return true
+    }
+
+    private mutating func visit(_ statement: Stmt) {
+        statementLine = statement.loc.lineno
+        switch statement.kind {
+        case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
+            scopeNames.append(scope >= 0 ? "\(scopeNames[scope]).\(name)" : name)
+            scope = scopeNames.count - 1
+        default:
+            break
+        }
+        handOver(NodeKinds.of(statement), start: statement.loc.startByte) { .stmt(statement) }
+    }
+
+    private mutating func visit(_ expression: Expr) {
+        if case .call(let function, _, _) = expression.kind {
+            if gatherCalls {
+                switch function.kind {
+                case .name(let id, _): callsByScope[scope, default: []].insert(id)
+                case .attribute(_, let attr, _): callsByScope[scope, default: []].insert(attr)
+                default: break
+                }
+            }
+            if engine.mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty),
+               let call = CallSite(expression, imports: imports) {
+                for index in engine.byCallee[call.qualifiedName] ?? [] {
+                    run(index) { rule, context in rule.check(call: call, context: &context) }
+                }
+                for entry in prefixes where call.qualifiedName.hasPrefix(entry.prefix) {
+                    run(entry.rule) { rule, context in rule.check(call: call, context: &context) }
+                }
+            }
+        }
+        handOver(NodeKinds.of(expression), start: expression.loc.startByte) { .expr(expression) }
+    }
+
+    private mutating func visit(other node: Node) {
+        handOver(NodeKinds.of(node), start: node.loc?.startByte) { node }
+    }
+
+    /// The node to each rule that asked for its kind and applies here, unless the rule asked
+    /// to skip what lies inside an ancestor; wrapped in a `Node` only then.
+    private mutating func handOver(_ kind: NodeKinds, start: Int?, _ wrap: () -> Node) {
+        let indices = engine.nodeRules[kind.bitIndex]
+        guard !indices.isEmpty else { return }
+        let node = wrap()
+        for index in indices {
+            guard applies[index] else { continue }
+            if let start, contexts[index].skipped.contains(start) { continue }
+            run(index) { rule, context in rule.check(node: node, context: &context) }
+        }
+    }
 }
