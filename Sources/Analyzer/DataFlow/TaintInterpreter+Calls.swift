@@ -11,13 +11,15 @@ extension TaintInterpreter {
 
     static let containerWrites: Set<String> = ["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "write"]
 
-    mutating func call(_ expression: Expr, depth: Int) -> Taint? {
+    /// `partial`: the `functools.partial` object this call goes through (its line joins the
+    /// path of what reaches a sink here: where `shell=True` was set is part of the flaw).
+    mutating func call(_ expression: Expr, depth: Int, through partial: Expr? = nil) -> Taint? {
         guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
         // `run = functools.partial(subprocess.run, shell=True)` … `run(cmd)`: the wrapped call.
         if !partials.isEmpty, case .name(let id, _) = function.kind, let partial = partials[id],
            case .call(_, let stored, let storedKeywords) = partial.kind, let wrapped = stored.first {
             let combined = Expr(.call(func: wrapped, args: Array(stored.dropFirst()) + arguments, keywords: storedKeywords + keywords), expression.loc)
-            return call(combined, depth: depth + 1)
+            return call(combined, depth: depth + 1, through: partial)
         }
         // Evaluate every argument once: nested calls are sinks too.
         var argumentTaints: [Taint?] = []
@@ -70,7 +72,14 @@ extension TaintInterpreter {
             var copy = self
             return copy.expression(argument, depth: depth + 1)
         }
-        checkSinks(site, taintOf: taintOf)
+        if let partial {
+            let name = engine.parsed.text(of: partial.loc)
+            checkSinks(site) { argument in
+                taintOf(argument)?.through(line: partial.loc.lineno, column: partial.loc.colOffset + 1, "through \(name)")
+            }
+        } else {
+            checkSinks(site, taintOf: taintOf)
+        }
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
