@@ -461,6 +461,28 @@ struct DataFlowTests {
         #expect(all.first?.flow.dropFirst().first?.note == "through functools.partial(subprocess.run, shell=True)")
     }
 
+    /// An insecure lxml parser made on one line and given request data on the next is one
+    /// flaw: the parser's line is on the path, and its pattern alarm joins the flow finding.
+    /// Parsing a fixed file with it keeps the alarm.
+    @Test func parserMadeBeforeTheParseIsOnThePath() throws {
+        let source = """
+        from lxml import etree
+        from flask import request
+
+        def upload():
+            parser = etree.XMLParser(resolve_entities=True)
+            doc = etree.fromstring(request.data, parser)
+            return "ok"
+
+        def local():
+            parser = etree.XMLParser(resolve_entities=True)
+            return etree.parse("settings.xml", parser)
+        """
+        let found = try findings(source, enable: [])
+        #expect(found.map { "\($0.line):\($0.code)" } == ["6:ASC1611", "10:ASC2611"])
+        #expect(found.first?.flow.map(\.line) == [6, 5, 6])
+    }
+
     @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {
         let source = """
         import os, subprocess, requests

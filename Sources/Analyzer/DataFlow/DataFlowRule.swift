@@ -12,12 +12,16 @@ public protocol DataFlowRule: Rule {
     var sinkNoun: String { get }
     /// Whether storing into `target` (`response.headers["Location"] = v`) is this rule's sink.
     func isSinkAssignment(_ target: Expr) -> Bool
+    /// Arguments of a sink call that configure it (an lxml parser): where such an object was
+    /// made is on the path of the flaw, and a pattern alarm there is the same flaw.
+    func configuringArguments(of call: CallSite) -> [Expr]
 }
 
 extension DataFlowRule {
     public var asDataFlowRule: (any DataFlowRule)? { self }
     public var sinksOnHandlerReturn: Bool { false }
     public func isSinkAssignment(_ target: Expr) -> Bool { false }
+    public func configuringArguments(of call: CallSite) -> [Expr] { [] }
 }
 
 /// Header names that mark `response["Location"] = v` (Django's response item syntax) as a header.

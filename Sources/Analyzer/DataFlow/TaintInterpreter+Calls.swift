@@ -154,7 +154,14 @@ extension TaintInterpreter {
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
             for argument in rule.sinkArguments(of: site, imports: engine.imports) {
-                guard let taint = taintOf(argument) else { continue }
+                guard var taint = taintOf(argument) else { continue }
+                // `parser = etree.XMLParser(resolve_entities=True)` one line, the parse the next:
+                // the parser's line joins the path.
+                for configuring in rule.configuringArguments(of: site) {
+                    guard case .name(let id, _) = configuring.kind,
+                          let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte) else { continue }
+                    taint = taint.through(line: made.loc.lineno, column: made.loc.colOffset + 1, "parsed with \(id) made here")
+                }
                 guard taint.isDangerous(for: cwe) else {
                     if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue

@@ -38,6 +38,12 @@ struct XXEFlowRule: DataFlowRule {
         return Array(call.arguments.prefix(1))
     }
 
+    /// The parser an lxml call is given (`etree.fromstring(data, parser)`).
+    func configuringArguments(of call: CallSite) -> [Expr] {
+        guard call.qualifiedName.hasPrefix("lxml."), let parser = call.argument("parser", position: 1) else { return [] }
+        return [parser]
+    }
+
     /// `lxml.etree.XMLParser(resolve_entities=False, ...)` written in the call, with no option
     /// that turns entities, DTDs or the network back on.
     static func isSafeLXMLParser(_ parser: Expr, imports: ImportTable) -> Bool {
