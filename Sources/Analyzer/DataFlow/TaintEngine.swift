@@ -161,8 +161,34 @@ final class TaintEngine {
         // A function is analysed again when a summary it used, its class's tainted attributes
         // or the module's tainted globals changed since (the last two only grow: counts tell).
         var used: [String: (summaries: [String: Int], attributes: Int, globals: Int)] = [:]
+        // Callees before their callers (post-order over the calls, in name order): a caller
+        // analysed after its callees reads their final summaries, where the name order had it
+        // analysed again once they changed (on the standard library, 10,784 analyses from 11,524).
+        func calleesFirst(_ selected: Set<String>) -> [String] {
+            guard let reach else { return selected.sorted() }
+            var order: [String] = [], visited: Set<String> = []
+            for root in selected.sorted() where !visited.contains(root) {
+                visited.insert(root)
+                // Iterative depth-first walk: a call chain can be long.
+                var stack: [(name: String, callees: [String], next: Int)] = []
+                func callees(of name: String) -> [String] {
+                    (reach.callsByFunction[name] ?? []).sorted().flatMap { (functionsNamed[$0] ?? []).sorted() }.filter(selected.contains)
+                }
+                stack.append((root, callees(of: root), 0))
+                while let top = stack.indices.last {
+                    if stack[top].next < stack[top].callees.count {
+                        let callee = stack[top].callees[stack[top].next]
+                        stack[top].next += 1
+                        if visited.insert(callee).inserted { stack.append((callee, callees(of: callee), 0)) }
+                    } else {
+                        order.append(stack.removeLast().name)
+                    }
+                }
+            }
+            return order
+        }
         while true {
-            let names = selected.sorted()
+            let names = calleesFirst(selected)
             for _ in 1...Self.summaryPasses {
                 var changed = false
                 for name in names {
