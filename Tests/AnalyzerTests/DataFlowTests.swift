@@ -483,6 +483,39 @@ struct DataFlowTests {
         #expect(found.first?.flow.map(\.line) == [6, 5, 6])
     }
 
+    /// A redirect target checked by the negated form of the local-path test (`not
+    /// u.startswith("/") or u.startswith(("//", "/\\"))`, then replaced) is local past it; one
+    /// that leaves the backslash form open is still an open redirect.
+    @Test func negatedLocalPathCheckGuardsARedirect() throws {
+        func source(_ prefixes: String) -> String {
+            """
+            from flask import request, redirect
+            def go():
+                target = request.args.get("next", "")
+                if not target.startswith("/") or target.startswith(\(prefixes)):
+                    target = "/"
+                return redirect(target)
+            """
+        }
+        #expect(try findings(source(#"("//", "/\\")"#), enable: []).isEmpty)
+        #expect(try findings(source(#""//""#), enable: []).map { "\($0.line):\($0.code)" } == ["6:ASC1601"])
+    }
+
+    /// A shell command chosen between fixed texts by untrusted data is a fixed command: low,
+    /// as any constant shell command, and no flow.
+    @Test func commandChosenBetweenFixedTextsIsFixed() throws {
+        let source = """
+        import os
+        from flask import request
+        def listing():
+            mode = request.args.get("m")
+            command = "ls -l" if mode == "long" else "ls"
+            os.system(command)
+        """
+        let found = try findings(source, enable: [])
+        #expect(found.map { "\($0.line):\($0.code):\($0.severity)" } == ["6:ASC605:low"])
+    }
+
     @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {
         let source = """
         import os, subprocess, requests

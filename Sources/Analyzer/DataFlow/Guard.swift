@@ -78,6 +78,21 @@ struct Guard {
                 Self.prefixChecks(values, negated: true, containing: "//").contains(id) && Self.prefixChecks(values, negated: true, containing: "/\\").contains(id) {
                 proven[id] = .safeFor([601])
             }
+        case .boolOp(.or, let values) where !negated:
+            // `a or b` is false when both are: what each proves when false holds together.
+            var provenWhenFalse: [String: Effect] = [:]
+            for value in values {
+                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths)
+                provenWhenFalse.merge(inner.whenFalse) { first, _ in first }
+            }
+            // `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`: past the
+            // test, a local path (the negation of the form above).
+            for id in Self.prefixChecks(values, negated: true, containing: "/") where
+                Self.prefixChecks(values, negated: false, containing: "//").contains(id) && Self.prefixChecks(values, negated: false, containing: "/\\").contains(id) {
+                provenWhenFalse[id] = .safeFor([601])
+            }
+            whenFalse = provenWhenFalse
+            return
         default:
             break
         }

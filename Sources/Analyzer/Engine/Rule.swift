@@ -110,8 +110,9 @@ public struct RuleContext {
     }
 
     /// Whether `expression` has the same text on every run: a string literal, a module
-    /// constant, a string built from those, or an entry of a constant table
-    /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key.
+    /// constant, a string built from those, an entry of a constant table
+    /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key, or a choice
+    /// between such texts (`"ls -l" if long else "ls"`).
     public func isFixedText(_ expression: Expr, depth: Int = 0) -> Bool {
         if expression.stringConstant != nil { return true }
         guard depth < 8 else { return false }
@@ -124,6 +125,9 @@ public struct RuleContext {
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id)
+        case .ifExp(_, let body, let orelse):
+            // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
+            return isFixedText(body, depth: depth + 1) && isFixedText(orelse, depth: depth + 1)
         case .call(let function, let arguments, let keywords):
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
