@@ -516,6 +516,54 @@ struct DataFlowTests {
         #expect(found.map { "\($0.line):\($0.code):\($0.severity)" } == ["6:ASC605:low"])
     }
 
+    /// A base URL held in a module constant fixes the host as a literal does: a partial SSRF
+    /// (low). Rebound anywhere in the file, its text is not known: the full finding.
+    @Test func baseURLConstantFixesTheHost() throws {
+        let source = """
+        import requests
+        from flask import request
+        API = "https://api.example.com"
+        def user():
+            return requests.get(f"{API}/users/{request.args['id']}", timeout=5).json()
+        def other():
+            return requests.get(API + "/items/" + request.args["id"], timeout=5).json()
+        """
+        let found = try findings(source)
+        #expect(found.map { "\($0.line):\($0.code):\($0.severity)" } == ["5:ASC1918:low", "7:ASC1918:low"])
+        #expect(found.allSatisfy { $0.message.contains("partial SSRF") })
+        let rebound = source + "\ndef configure(url):\n    global API\n    API = url\n"
+        #expect(try findings(rebound).map { "\($0.line):\($0.code):\($0.severity)" } == ["5:ASC1918:high", "7:ASC1918:high"])
+    }
+
+    /// A full match against a compiled pattern in an `if` test validates the value, as
+    /// `re.fullmatch(PATTERN, value)` does.
+    @Test func compiledPatternMatchIsAGuard() throws {
+        let source = """
+        import os, re
+        from flask import request
+        USERNAME = re.compile(r"[a-z0-9_]{3,16}")
+        def whoami():
+            user = request.args["u"]
+            if not USERNAME.fullmatch(user):
+                return "bad"
+            os.system("id " + user)
+        """
+        #expect(try findings(source).isEmpty)
+        let unchecked = source.replacingOccurrences(of: "USERNAME.fullmatch(user)", with: "USERNAME.fullmatch(request.args['v'])")
+        #expect(try findings(unchecked).map { "\($0.line):\($0.code)" } == ["8:ASC1078"])
+        // `match` proves the whole value only with a pattern anchored at its end; `search` at both.
+        func redirecting(_ compiled: String, _ test: String) -> String {
+            "import re\nfrom flask import request, redirect\nP = re.compile(\(compiled))\ndef go():\n    t = request.args['t']\n"
+                + "    if \(test):\n        return redirect(t)\n    return 'no'\n"
+        }
+        #expect(try findings(redirecting(#""(www|beta).example.com/""#, "P.match(t)")).map(\.code) == ["ASC1601"])
+        #expect(try findings(redirecting(#"r"/[a-z]+\Z""#, "P.match(t)")).isEmpty)
+        #expect(try findings(redirecting(#"r"/[a-z]+$""#, "P.search(t)")).map(\.code) == ["ASC1601"])
+        #expect(try findings(redirecting(#"r"^/[a-z]+$""#, "P.search(t)")).isEmpty)
+        #expect(try findings(redirecting(#""x""#, #"re.match(r"/[a-z]+", t)"#)).map(\.code) == ["ASC1601"])
+        #expect(try findings(redirecting(#""x""#, #"re.match(r"/[a-z]+$", t)"#)).isEmpty)
+    }
+
     @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {
         let source = """
         import os, subprocess, requests

@@ -13,10 +13,12 @@ struct Guard {
 
     static let normalisers: Set<String> = ["os.path.realpath", "os.path.abspath", "os.path.normpath", "posixpath.realpath"]
     static let validatorMethods: Set<String> = ["isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"]
-    static let regexMatchers: Set<String> = ["re.fullmatch", "re.match"]
+    static let regexMatchers: Set<String> = ["re.fullmatch", "re.match", "re.search"]
     static let exits: Set<String> = ["abort", "flask.abort", "sys.exit", "exit", "quit", "os._exit"]
 
-    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>) {
+    /// `compiledPatterns`: names bound to `re.compile(...)`, with the pattern when it is a
+    /// literal (see `TaintEngine.compiledPatterns`).
+    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, compiledPatterns: [String: String?] = [:]) {
         var test = test
         var negated = false
         while case .unaryOp(.not, let operand) = test.kind {
@@ -48,8 +50,18 @@ struct Guard {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
             }
+            // A regular expression matched against the whole value: `re.fullmatch(p, x)`, or
+            // `re.match`/`re.search` with a pattern anchored at both ends. `re.match(r"(www|beta)
+            // .example.com/", url)` checks a prefix only: no proof.
             if let name = imports.qualifiedName(of: function), Self.regexMatchers.contains(name), arguments.count >= 2,
-               case .name(let id, _) = arguments[1].kind {
+               case .name(let id, _) = arguments[1].kind,
+               Self.matchesWhole(method: String(name.dropFirst(3)), pattern: arguments[0].stringConstant) {
+                proven[id] = .safe
+            }
+            // The same through a compiled pattern: `USERNAME.fullmatch(name)`.
+            if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
+               let pattern = compiledPatterns[patternName], case .name(let id, _) = arguments.first?.kind,
+               Self.matchesWhole(method: method, pattern: pattern) {
                 proven[id] = .safe
             }
             // `hmac.compare_digest(mac(blob), sig)`: the data passed a signature check, so it
@@ -69,7 +81,7 @@ struct Guard {
             }
         case .boolOp(.and, let values) where !negated:
             for value in values {
-                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths)
+                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns)
                 proven.merge(inner.whenTrue) { first, _ in first }
             }
             // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
@@ -82,7 +94,7 @@ struct Guard {
             // `a or b` is false when both are: what each proves when false holds together.
             var provenWhenFalse: [String: Effect] = [:]
             for value in values {
-                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths)
+                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns)
                 provenWhenFalse.merge(inner.whenFalse) { first, _ in first }
             }
             // `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`: past the
@@ -97,6 +109,16 @@ struct Guard {
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// Whether a successful `method` (`fullmatch`, `match`, `search`) of `pattern` (nil when
+    /// not a literal) means the pattern matched the whole value.
+    static func matchesWhole(method: String, pattern: String?) -> Bool {
+        if method == "fullmatch" { return true }
+        guard let pattern, method == "match" || method == "search" else { return false }
+        // `$` also matches before a final newline; `\Z` only at the end.
+        let anchoredAtEnd = pattern.hasSuffix("\\Z") || pattern.hasSuffix("$") && !pattern.hasSuffix("\\$")
+        return anchoredAtEnd && (method == "match" || pattern.hasPrefix("^") || pattern.hasPrefix("\\A"))
     }
 
     /// Every plain name read inside an expression.

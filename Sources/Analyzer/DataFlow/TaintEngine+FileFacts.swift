@@ -93,4 +93,32 @@ extension TaintEngine {
         }
         return names
     }
+
+    static func moduleStrings(_ module: Module) -> [String: String] {
+        var values: [String: String] = [:], bindings: [String: Int] = [:]
+        for statement in module.body {
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               let text = value.stringConstant {
+                values[id] = text
+            }
+        }
+        guard !values.isEmpty else { return [:] }
+        // Any other binding of those names, in any scope (a second assignment, a loop, a
+        // parameter or local of that name, `global x` in a function), makes the text uncertain.
+        module.forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
+        return values.filter { bindings[$0.key] == 1 }
+    }
+
+    static func compiledPatternNames(_ module: Module, imports: ImportTable) -> [String: String?] {
+        guard imports.imports("re") || imports.imports("regex") else { return [:] }
+        var patterns: [String: String?] = [:]
+        module.walkStatements { statement in
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               case .call(let function, let arguments, _) = value.kind, let name = imports.qualifiedName(of: function),
+               name == "re.compile" || name == "regex.compile" {
+                patterns[id] = .some(arguments.first?.stringConstant)
+            }
+        }
+        return patterns
+    }
 }

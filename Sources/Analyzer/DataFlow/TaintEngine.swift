@@ -49,6 +49,12 @@ final class TaintEngine {
     /// them records where they go.
     private(set) lazy var attributesSetLater: [String: Set<String>] = Self.attributesSetLater(functions)
     private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
+    /// Module-level names bound once, to a string literal, and nowhere else in the file
+    /// (`API = "https://api.example.com"`): their text is known wherever they are read.
+    private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
+    /// Names bound to a compiled regular expression (`NAME = re.compile(...)`), with its
+    /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
+    private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
     /// Simple names of functions (and lambdas) defined inside a function, which a call by that
     /// name there may mean (`outer.inner`).
     let innerFunctionNames: Set<String>

@@ -118,7 +118,7 @@ extension TaintInterpreter {
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
-        if case .attribute(_, "format", _) = function.kind, let placed = Self.placedInURL(all, by: expression), placed != all {
+        if case .attribute(_, "format", _) = function.kind, let placed = placedInURL(all, by: expression), placed != all {
             return placed
         }
         // `Markup("<p>{}</p>").format(x)` escapes what it puts in.

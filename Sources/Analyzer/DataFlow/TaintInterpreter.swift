@@ -69,7 +69,7 @@ struct TaintInterpreter {
             recordReturn(taint, value: value)
         case .if(let test, let body, let orelse):
             _ = expression(test, depth: 0)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns)
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             thenBranch.block(body, depth: depth + 1)
@@ -303,30 +303,61 @@ struct TaintInterpreter {
     }
 
     /// Untrusted text spliced into a string whose constant start fixes a URL's host
-    /// (`"https://api.example.com/u/" + name`: a partial SSRF, no open redirect) or is a path
-    /// on this site (`"/profile/" + name`: no open redirect).
-    static func placedInURL(_ taint: Taint?, by expression: Expr) -> Taint? {
-        guard let taint, let leading = leadingText(of: expression) else { return taint }
+    /// (`"https://api.example.com/u/" + name`, `f"{API}/u/{name}"` with `API` a module
+    /// constant: a partial SSRF, no open redirect) or is a path on this site (`"/profile/" +
+    /// name`: no open redirect).
+    func placedInURL(_ taint: Taint?, by expression: Expr) -> Taint? {
+        guard let taint, let leading = Self.leadingText(of: expression, constants: engine.moduleStrings) else { return taint }
         if TaintSources.fixesHost(leading) { return taint.withHostFixed }
         if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
         return taint
     }
 
-    /// The constant text a string expression starts with: an f-string's first part, the
-    /// leftmost operand of `+`, the template of `%` or `.format`.
-    static func leadingText(of expression: Expr) -> String? {
-        var current = expression
-        while true {
-            switch current.kind {
-            case .constant(.str(let text), _): return text.string
-            case .joinedStr(let values): guard let first = values.first else { return nil }; current = first
-            case .binOp(let left, .add, _), .binOp(let left, .mod, _): current = left
+    /// The constant text a string expression starts with: an f-string's leading parts, the
+    /// leading operands of `+`, the template of `%` or `.format`, with module string
+    /// constants (`constants`) read as their text. Nil when it starts with none.
+    static func leadingText(of expression: Expr, constants: [String: String]) -> String? {
+        var text = ""
+        // Appends the text of `part` while it is fixed; false once something else starts.
+        func append(_ part: Expr) -> Bool {
+            switch part.kind {
+            case .constant(.str(let value), _): text += value.string; return true
+            case .name(let id, _):
+                guard let value = constants[id] else { return false }
+                text += value
+                return true
+            case .joinedStr(let values):
+                for value in values {
+                    switch value.kind {
+                    case .constant(.str(let piece), _): text += piece.string
+                    case .formattedValue(let inner, -1, nil): guard append(inner) else { return false }
+                    default: return false
+                    }
+                }
+                return true
+            case .binOp(_, .add, _):
+                // A left-leaning chain, its operands in order (no recursion down its spine).
+                var operands: [Expr] = []
+                var current = part
+                while case .binOp(let left, .add, let right) = current.kind {
+                    operands.append(right)
+                    current = left
+                }
+                operands.append(current)
+                for operand in operands.reversed() { guard append(operand) else { return false } }
+                return true
+            case .binOp(let template, .mod, _):
+                _ = append(template)
+                return false
             case .call(let function, _, _):
-                guard case .attribute(let receiver, "format", _) = function.kind else { return nil }
-                current = receiver
-            default: return nil
+                if case .attribute(let template, "format", _) = function.kind { _ = append(template) }
+                return false
+            default:
+                return false
             }
         }
+        _ = append(expression)
+        return text.isEmpty ? nil : text
     }
 
     /// `os.path.realpath(p)` or `Path(p).resolve()`: no `..` or link left to leave a base by.
@@ -388,7 +419,7 @@ struct TaintInterpreter {
             return call(expression, depth: depth)
         case .binOp(let left, let op, let right):
             let taint = Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
-            return op == .add || op == .mod ? Self.placedInURL(taint, by: expression) : taint
+            return op == .add || op == .mod ? placedInURL(taint, by: expression) : taint
         case .boolOp(_, let values):
             return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
         case .unaryOp(_, let operand):
@@ -396,7 +427,7 @@ struct TaintInterpreter {
         case .ifExp(let test, let body, let orelse):
             // `u if guard(u) else "/"`: each side sees what the test proves.
             _ = self.expression(test, depth: depth + 1)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns)
             let saved = environment
             guardEffect.applyWhenTrue(&environment)
             let whenTrue = self.expression(body, depth: depth + 1)
@@ -406,7 +437,7 @@ struct TaintInterpreter {
             environment = saved
             return Taint.merge(whenTrue, whenFalse)
         case .joinedStr(let values):
-            return Self.placedInURL(values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }, by: expression)
+            return placedInURL(values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }, by: expression)
         case .formattedValue(let value, _, let spec):
             let taint = self.expression(value, depth: depth + 1)
             if let spec { _ = self.expression(spec, depth: depth + 1) }
