@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps byte offsets to (line, column) and back, extracts node text, and finds the
 /// innermost enclosing function or class for a line range.
 public struct SourceMap: Sendable {
@@ -12,8 +14,17 @@ public struct SourceMap: Sendable {
         // code average about 35 bytes).
         starts.reserveCapacity(source.count / 32 + 2)
         source.withUnsafeBufferPointer { bytes in
-            var i = 0
             let n = bytes.count
+            // Most files end lines with `\n` alone: then `memchr` finds them (no byte loop).
+            if let base = bytes.baseAddress, memchr(base, 13, n) == nil {
+                var offset = 0
+                while offset < n, let hit = memchr(base + offset, 10, n - offset) {
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+                return
+            }
+            var i = 0
             while i < n {
                 let c = bytes[i]
                 if c == 10 { starts.append(i + 1) }

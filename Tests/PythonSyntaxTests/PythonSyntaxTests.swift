@@ -190,6 +190,16 @@ private func stripAttributes(_ s: String) -> String {
         #expect(pm.text(of: body[0].loc).hasSuffix("return None"))
     }
 
+    /// Line starts after `\n`, `\r\n` and a lone `\r` alike (files with no `\r` take a
+    /// faster path that must agree).
+    @Test func lineStartsForEveryLineEnding() {
+        #expect(SourceMap(Array("".utf8)).lineStarts == [0])
+        #expect(SourceMap(Array("x".utf8)).lineStarts == [0])
+        #expect(SourceMap(Array("a\nbc\n".utf8)).lineStarts == [0, 2, 5])
+        #expect(SourceMap(Array("\n\na".utf8)).lineStarts == [0, 1, 2])
+        #expect(SourceMap(Array("a\r\nbc\rd\ne".utf8)).lineStarts == [0, 3, 6, 8])
+    }
+
     @Test func enclosingScope() throws {
         let pm = try parseModule(bytes: Array(src.utf8))
         #expect(pm.enclosingScope(startLine: 6, endLine: 6)?.qualifiedName == "Outer.method")
