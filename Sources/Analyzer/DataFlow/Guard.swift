@@ -79,32 +79,23 @@ struct Guard {
                case .name(let id, _) = arguments.first?.kind {
                 proven[id] = .safeFor([601, 918])
             }
-        case .boolOp(.and, let values) where !negated:
+        case .boolOp(let op, let values) where !negated:
+            // `a and b` is true when both are, `a or b` false when both are: what each part
+            // proves then holds together.
+            let isAnd = op == .and
             for value in values {
                 let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns)
-                proven.merge(inner.whenTrue) { first, _ in first }
+                proven.merge(isAnd ? inner.whenTrue : inner.whenFalse) { first, _ in first }
             }
             // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
-            // scheme nor a scheme-relative or backslash host): safe to redirect to.
-            for id in Self.prefixChecks(values, negated: false, containing: "/") where
-                Self.prefixChecks(values, negated: true, containing: "//").contains(id) && Self.prefixChecks(values, negated: true, containing: "/\\").contains(id) {
+            // scheme nor a scheme-relative or backslash host) is safe to redirect to; so is one
+            // past `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`.
+            for id in Self.prefixChecks(values, negated: !isAnd, containing: "/") where
+                Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id) && Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id) {
                 proven[id] = .safeFor([601])
             }
-        case .boolOp(.or, let values) where !negated:
-            // `a or b` is false when both are: what each proves when false holds together.
-            var provenWhenFalse: [String: Effect] = [:]
-            for value in values {
-                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns)
-                provenWhenFalse.merge(inner.whenFalse) { first, _ in first }
-            }
-            // `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`: past the
-            // test, a local path (the negation of the form above).
-            for id in Self.prefixChecks(values, negated: true, containing: "/") where
-                Self.prefixChecks(values, negated: false, containing: "//").contains(id) && Self.prefixChecks(values, negated: false, containing: "/\\").contains(id) {
-                provenWhenFalse[id] = .safeFor([601])
-            }
-            whenFalse = provenWhenFalse
-            return
+            // What an `or` proves holds when it is false.
+            if !isAnd { negated = true }
         default:
             break
         }

@@ -336,15 +336,7 @@ struct TaintInterpreter {
                 }
                 return true
             case .binOp(_, .add, _):
-                // A left-leaning chain, its operands in order (no recursion down its spine).
-                var operands: [Expr] = []
-                var current = part
-                while case .binOp(let left, .add, let right) = current.kind {
-                    operands.append(right)
-                    current = left
-                }
-                operands.append(current)
-                for operand in operands.reversed() { guard append(operand) else { return false } }
+                for operand in part.additionOperands { guard append(operand) else { return false } }
                 return true
             case .binOp(let template, .mod, _):
                 _ = append(template)

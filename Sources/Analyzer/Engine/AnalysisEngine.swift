@@ -260,35 +260,37 @@ private struct FileWalk {
 
     mutating func walk(_ statement: Stmt, depth: Int) {
         visit(statement)
-        let owner = (statementLine, scope)
-        guard depth < Self.recursionLimit else { return walkFromStack(.stmt(statement), owner: owner) }
-        statement.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                               expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                               other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+        guard depth < Self.recursionLimit else { return walkFromStack(.stmt(statement)) }
+        walkChildren(depth: depth) { statement.forEachChild(statement: $0, expression: $1, other: $2) }
     }
 
     mutating func walk(_ expression: Expr, depth: Int) {
         if isSkipped(expression) { return }
         visit(expression)
-        let owner = (statementLine, scope)
-        guard depth < Self.recursionLimit else { return walkFromStack(.expr(expression), owner: owner) }
-        expression.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                                expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                                other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+        guard depth < Self.recursionLimit else { return walkFromStack(.expr(expression)) }
+        walkChildren(depth: depth) { expression.forEachChild(statement: $0, expression: $1, other: $2) }
     }
 
     mutating func walk(other node: Node, depth: Int) {
         visit(other: node)
+        guard depth < Self.recursionLimit else { return walkFromStack(node) }
+        walkChildren(depth: depth) { node.forEachChild(statement: $0, expression: $1, other: $2) }
+    }
+
+    /// Walks the children `forEachChild` hands over, each as owned by the node just visited
+    /// (its statement line and scope as they are now).
+    private mutating func walkChildren(depth: Int, _ forEachChild: (_ statement: (Stmt) -> Void, _ expression: (Expr) -> Void,
+                                                                    _ other: (Node) -> Void) -> Void) {
         let owner = (statementLine, scope)
-        guard depth < Self.recursionLimit else { return walkFromStack(node, owner: owner) }
-        node.forEachChild(statement: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                          expression: { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
-                          other: { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
+        forEachChild({ (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                     { (statementLine, scope) = owner; walk($0, depth: depth + 1) },
+                     { (statementLine, scope) = owner; walk(other: $0, depth: depth + 1) })
     }
 
     /// The children of `parent` (already visited) and all below them, from an explicit stack:
     /// nodes and their owners on two stacks, a node popped moved out, not copied.
-    private mutating func walkFromStack(_ parent: Node, owner: (Int, Int)) {
+    private mutating func walkFromStack(_ parent: Node) {
+        let owner = (statementLine, scope)
         var stack: [Node] = []
         var owners: [(Int, Int)] = []
         var children: [Node] = []

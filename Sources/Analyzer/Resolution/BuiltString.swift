@@ -80,6 +80,19 @@ extension BuiltString {
 }
 
 extension Expr {
+    /// The operands of a chain of `+` in order (`a + b + c`: a, b, c; anything else: itself),
+    /// read down the left-leaning spine without recursion (a chain can be thousands long).
+    var additionOperands: [Expr] {
+        var operands: [Expr] = []
+        var current = self
+        while case .binOp(let left, .add, let right) = current.kind {
+            operands.append(right)
+            current = left
+        }
+        operands.append(current)
+        return operands.reversed()
+    }
+
     /// The shape of a string built from constants, f-strings, `+`, `%` or `.format(...)`; nil
     /// when the expression is not recognisably a string.
     public var builtString: BuiltString? {
@@ -99,17 +112,9 @@ extension Expr {
             }
             return result
         case .binOp(_, .add, _):
-            // Flatten the left-leaning chain without recursion on its spine.
-            var parts: [Expr] = []
-            var current = self
-            while case .binOp(let left, .add, let right) = current.kind {
-                parts.append(right)
-                current = left
-            }
-            parts.append(current)
             var result = BuiltString(text: "", isDynamic: false)
             var sawString = false
-            for part in parts.reversed() {
+            for part in additionOperands {
                 if let piece = part.builtString {
                     sawString = true
                     result.absorb(piece)
