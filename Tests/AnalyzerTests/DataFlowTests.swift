@@ -564,6 +564,46 @@ struct DataFlowTests {
         #expect(try findings(redirecting(#""x""#, #"re.match(r"/[a-z]+$", t)"#)).isEmpty)
     }
 
+    /// `*args` and `**kwargs` collect what no named parameter takes; a method called on its
+    /// class (`Tool.run(x)`) takes its arguments as a static method (or after `cls`).
+    @Test func collectedArgumentsAndMethodsCalledOnTheirClass() throws {
+        let source = """
+        import os
+        from flask import request
+
+        def run(prefix, *rest, **options):
+            os.system(prefix + " " + rest[0])
+            os.popen(options["path"])
+
+        class Tool:
+            @staticmethod
+            def start(cmd):
+                os.system(cmd)
+
+            @classmethod
+            def stop(cls, cmd):
+                os.system(cmd)
+
+        def view():
+            run("ls", request.args["a"], path=request.args["p"])
+            run("ls", "-l", path="/srv", mode=request.args["m"])
+            Tool.start(request.args["c"])
+            Tool.stop(request.args["c"])
+        """
+        let found = try findings(source)
+        #expect(found.map { "\($0.line):\($0.code)" } == ["5:ASC1078", "6:ASC1078", "11:ASC1078", "15:ASC1078"])
+        #expect(found.map { $0.flow.first?.line } == [18, 18, 20, 21])
+    }
+
+    /// A function taking `request` is a view where a framework passes views the request
+    /// (Django, aiohttp, …); in other code `request` is any object.
+    @Test func requestParameterMakesAViewOnlyInAFrameworkFile() throws {
+        let body = "\ndef port(request):\n    os.system('ping ' + request.host)\n"
+        #expect(try findings("import os\n" + body).isEmpty)
+        #expect(try findings("import os\nfrom aiohttp import web\n" + body).map { "\($0.line):\($0.code)" } == ["5:ASC1078"])
+        #expect(try findings("import os\nfrom django.http import HttpResponse\n" + body).map { "\($0.line):\($0.code)" } == ["5:ASC1078"])
+    }
+
     @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {
         let source = """
         import os, subprocess, requests

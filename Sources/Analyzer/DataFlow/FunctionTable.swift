@@ -16,6 +16,10 @@ final class FunctionInfo {
     /// Handler parameters the framework hands over already converted to a number, a UUID or
     /// a date (`item_id: int` in FastAPI, `<int:pid>` in a Flask route): no text to inject.
     var typedParameters: Set<String> = []
+    /// The `*args` and `**kwargs` parameters, which collect the positional arguments past the
+    /// named ones and the keywords no parameter names.
+    var vararg: String?
+    var kwarg: String?
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -53,6 +57,11 @@ struct FunctionSummary: Equatable {
 
 enum FunctionTable {
     static let handlerDecorators: Set<String> = ["route", "get", "post", "put", "delete", "patch", "api_route", "websocket", "head", "options"]
+
+    /// Frameworks whose views receive the request as a parameter named `request`.
+    static let requestParameterFrameworks = [
+        "django", "rest_framework", "ninja", "aiohttp", "starlette", "fastapi", "sanic", "pyramid", "litestar", "channels",
+    ]
 
     static let convertedTypes: Set<String> = [
         "int", "float", "bool", "UUID", "date", "datetime", "time", "timedelta", "Decimal", "PositiveInt", "NegativeInt",
@@ -146,6 +155,10 @@ enum FunctionTable {
         var table: [String: FunctionInfo] = [:]
         let flask = imports.imports("flask")
         let bottle = imports.imports("bottle")
+        // A function taking `request` is a view only in a file using a framework whose views
+        // take it (Django, aiohttp, Starlette, …): elsewhere `request` is any object
+        // (`http.cookiejar.request_port(request)`).
+        let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
         var stack: [(body: [Stmt], prefix: String, className: String?)] = [(module.body, "", nil)]
         while let (body, prefix, className) = stack.popLast() {
             for statement in body {
@@ -154,14 +167,16 @@ enum FunctionTable {
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
                     let parameters = arguments.all.map(\.arg)
                     let routed = isRouted(decorators, bottle: bottle)
-                    // A Django view: a function taking `request`, or a method taking `self, request`
-                    // (class-based views).
-                    let djangoView = className == nil ? parameters.first == "request"
-                        : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
+                    // A view: a function taking `request`, or a method taking `self, request`
+                    // (Django's class-based views), in a file of such a framework.
+                    let djangoView = viewsTakeRequest && (className == nil ? parameters.first == "request"
+                        : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request")
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder, returnsHTML: routed && (flask || bottle),
                                             loc: statement.loc)
+                    info.vararg = arguments.vararg?.arg
+                    info.kwarg = arguments.kwarg?.arg
                     if routed {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))

@@ -183,10 +183,19 @@ extension TaintInterpreter {
         guard let (info, summary, offset) = resolveLocal(site) else { return nil }
         engine.consult(info.qualifiedName)
         func argument(for parameter: Int) -> Taint? {
-            let positional = parameter - offset
-            if positional >= 0, positional < arguments.count { return arguments[positional] }
             guard parameter < info.parameters.count else { return nil }
-            return keywords[info.parameters[parameter]] ?? nil
+            let name = info.parameters[parameter]
+            let positional = parameter - offset
+            // `*args` holds every positional argument from its place on; `**kwargs` every
+            // keyword no other parameter is named by.
+            if name == info.vararg {
+                return positional >= 0 && positional < arguments.count ? arguments[positional...].reduce(nil) { Taint.merge($0, $1) } : nil
+            }
+            if name == info.kwarg {
+                return keywords.filter { !info.parameters.contains($0.key) }.sorted { $0.key < $1.key }.reduce(nil) { Taint.merge($0, $1.value) }
+            }
+            if positional >= 0, positional < arguments.count { return arguments[positional] }
+            return keywords[name] ?? nil
         }
         // In parameter and position order: a merge keeps the first of two equally short paths,
         // and a set's order changes from run to run.
@@ -289,6 +298,12 @@ extension TaintInterpreter {
                 className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
             default:
                 className = nil
+            }
+            if className == nil, case .name(let owner, _) = receiver.kind, engine.classNames.contains(owner),
+               engine.imports.binding(of: owner) == nil, let info = engine.functions["\(owner).\(method)"] {
+                // `Tool.run(x)` on the class itself: a static method takes `x` first, a class
+                // method after `cls`, a plain method as its `self`.
+                return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), info.parameters.first == "cls" ? 1 : 0)
             }
             guard let className, let info = engine.functions["\(className).\(method)"] else { return nil }
             return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 1)
