@@ -137,7 +137,18 @@ public struct RuleContext {
             break
         }
         guard let built = expression.builtString else { return false }
-        return !built.isDynamic || !built.isDynamic(constants: moduleConstants())
+        return splicesOnlyFixedText(built, at: expression.loc, depth: depth)
+    }
+
+    /// Whether what `built` (a string built at `loc`) splices in is fixed text: literals,
+    /// module constants, or locals of the function around `loc` assigned once from fixed text
+    /// (`table = "users"` … `f"SELECT * FROM {table} …"`).
+    public func splicesOnlyFixedText(_ built: BuiltString, at loc: Loc, depth: Int = 0) -> Bool {
+        guard built.isDynamic(constants: moduleConstants()) else { return true }
+        guard !built.splicesOtherValues, depth < 8 else { return false }
+        return built.splicedNames.allSatisfy { name in
+            moduleConstants().contains(name) || isFixedText(Expr(.name(id: name, ctx: .load), loc), depth: depth + 1)
+        }
     }
 
     /// The source text of a node.

@@ -19,6 +19,9 @@ struct SQLStringBuildingRule: Rule {
             "rows = conn.executemany(↓\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
             // A module-level name that something rebinds is no constant.
             "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return conn.execute(↓\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
+            // A local from a parameter is not, nor one assigned twice.
+            "def find(conn, kind):\n    table = kind + \"s\"\n    return conn.execute(↓f\"SELECT * FROM {table}\")\n",
+            "def find(conn, admin):\n    table = \"users\"\n    if admin:\n        table = input()\n    return conn.execute(↓f\"SELECT * FROM {table}\")\n",
         ],
         nonTriggering: [
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
@@ -28,6 +31,8 @@ struct SQLStringBuildingRule: Rule {
             "print(\"Select the item from %s\" % name)\n",  // English, not SQL
             // Only module constants spliced in: the text is the same on every run.
             "TABLE = \"users\"\nCOLUMNS = \"id, name\"\n\ndef count(conn):\n    return conn.execute(f\"SELECT {COLUMNS} FROM {TABLE}\")\n",
+            // A local assigned once from a literal is as fixed.
+            "def find(conn, uid):\n    table = \"users\"\n    return conn.execute(f\"SELECT * FROM {table} WHERE id = ?\", (uid,))\n",
         ]
     )
 
@@ -48,7 +53,7 @@ struct SQLStringBuildingRule: Rule {
             context.marks.insert(first.loc.startByte)
         }
         guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL,
-              built.isDynamic(constants: context.moduleConstants()) else { return }
+              !context.splicesOnlyFixedText(built, at: expression.loc) else { return }
         if context.marks.contains(expression.loc.startByte) {
             context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
                            fixHint: "pass the values as query parameters")
