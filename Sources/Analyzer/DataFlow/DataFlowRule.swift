@@ -15,6 +15,9 @@ public protocol DataFlowRule: Rule {
     /// Arguments of a sink call that configure it (an lxml parser): where such an object was
     /// made is on the path of the flaw, and a pattern alarm there is the same flaw.
     func configuringArguments(of call: CallSite) -> [Expr]
+    /// Whether a configuring argument made by `value` (where the name passed was assigned)
+    /// makes the sink safe (`etree.XMLParser(resolve_entities=False)` bound to `parser`).
+    func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool
 }
 
 extension DataFlowRule {
@@ -22,6 +25,7 @@ extension DataFlowRule {
     public var sinksOnHandlerReturn: Bool { false }
     public func isSinkAssignment(_ target: Expr) -> Bool { false }
     public func configuringArguments(of call: CallSite) -> [Expr] { [] }
+    public func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool { false }
 }
 
 /// Header names that mark `response["Location"] = v` (Django's response item syntax) as a header.

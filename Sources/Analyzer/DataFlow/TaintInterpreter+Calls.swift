@@ -153,15 +153,28 @@ extension TaintInterpreter {
     private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
-            for argument in rule.sinkArguments(of: site, imports: engine.imports) {
-                guard var taint = taintOf(argument) else { continue }
-                // `parser = etree.XMLParser(resolve_entities=True)` one line, the parse the next:
-                // the parser's line joins the path.
-                for configuring in rule.configuringArguments(of: site) {
-                    guard case .name(let id, _) = configuring.kind,
-                          let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte) else { continue }
-                    taint = taint.through(line: made.loc.lineno, column: made.loc.colOffset + 1, "parsed with \(id) made here")
+            let arguments = rule.sinkArguments(of: site, imports: engine.imports)
+            guard !arguments.isEmpty else { continue }
+            // `parser = etree.XMLParser(...)` one line, the parse the next: a safe parser makes
+            // no sink; an unsafe one's line joins the path.
+            var madeAt: [(line: Int, column: Int, name: String)] = []
+            var madeSafe = false
+            for configuring in rule.configuringArguments(of: site) {
+                guard case .name(let id, _) = configuring.kind,
+                      let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte) else { continue }
+                if rule.configurationMakesSafe(made, imports: engine.imports) { madeSafe = true }
+                madeAt.append((made.loc.lineno, made.loc.colOffset + 1, id))
+            }
+            if madeSafe {
+                // Untrusted data reached it, made safe: a pattern alarm here is explained away.
+                if arguments.contains(where: { taintOf($0)?.origins.contains(.source) == true }) {
+                    engine.noteClean(line: site.expression.loc.lineno, cwe: cwe)
                 }
+                continue
+            }
+            for argument in arguments {
+                guard var taint = taintOf(argument) else { continue }
+                for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
                 guard taint.isDangerous(for: cwe) else {
                     if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue

@@ -44,6 +44,10 @@ struct XXEFlowRule: DataFlowRule {
         return [parser]
     }
 
+    func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool {
+        Self.isSafeLXMLParser(value, imports: imports)
+    }
+
     /// `lxml.etree.XMLParser(resolve_entities=False, ...)` written in the call, with no option
     /// that turns entities, DTDs or the network back on.
     static func isSafeLXMLParser(_ parser: Expr, imports: ImportTable) -> Bool {
