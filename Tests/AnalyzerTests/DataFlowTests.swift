@@ -538,6 +538,34 @@ struct DataFlowTests {
         #expect(try findings(rebound).map { "\($0.line):\($0.code):\($0.severity)" } == ["5:ASC1918:high", "7:ASC1918:high"])
     }
 
+    /// A URL checked to start with fixed `scheme://host/` prefixes (a literal, a tuple, or a
+    /// constant list through `any(...)`) leads where they do: no SSRF. A prefix that leaves the
+    /// host open, or a list something appends to, proves nothing.
+    @Test func urlPrefixAllowListGuardsARequest() throws {
+        func source(_ allowed: String, _ test: String, _ extra: String = "") -> String {
+            "import requests\nfrom flask import request\nALLOWED = \(allowed)\n\(extra)\ndef proxy():\n    url = request.args['u']\n"
+                + "    if not \(test):\n        return 'no'\n    return requests.get(url, timeout=5).text\n"
+        }
+        let anyPrefix = "any(url.startswith(p) for p in ALLOWED)"
+        #expect(try findings(source(#"["https://api.a.com/", "https://api.b.com/"]"#, anyPrefix)).isEmpty)
+        #expect(try findings(source(#"("https://api.a.com/",)"#, "url.startswith(ALLOWED)")).isEmpty)
+        #expect(try findings(source("None", #"url.startswith(("https://api.a.com/", "https://b.org/x/"))"#)).isEmpty)
+        #expect(try findings(source(#"["https://api.a.com/", "http"]"#, anyPrefix)).map(\.code) == ["ASC1918"])
+        #expect(try findings(source(#"["https://api.a.com/"]"#, anyPrefix, "ALLOWED.append('http')\n")).map(\.code) == ["ASC1918"])
+    }
+
+    /// A FastAPI route declaring `response_class=HTMLResponse` sends what it returns as HTML:
+    /// request text in it unescaped is cross-site scripting; escaped, or a JSON route, it is not.
+    @Test func fastAPIRouteReturningHTML() throws {
+        func source(_ decorator: String, _ returned: String) -> String {
+            "import html\nfrom fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n\n"
+                + "@app.get(\(decorator))\ndef hi(name: str):\n    return \(returned)\n"
+        }
+        #expect(try findings(source(#""/hi", response_class=HTMLResponse"#, #"f"<h1>{name}</h1>""#)).map { "\($0.line):\($0.code)" } == ["8:ASC1079"])
+        #expect(try findings(source(#""/hi", response_class=HTMLResponse"#, #"f"<h1>{html.escape(name)}</h1>""#)).isEmpty)
+        #expect(try findings(source(#""/hi""#, #"f"<h1>{name}</h1>""#)).isEmpty)
+    }
+
     /// A full match against a compiled pattern in an `if` test validates the value, as
     /// `re.fullmatch(PATTERN, value)` does.
     @Test func compiledPatternMatchIsAGuard() throws {

@@ -93,6 +93,18 @@ enum FunctionTable {
         }
     }
 
+    /// A FastAPI/Starlette route declaring its text HTML: `@app.get("/", response_class=HTMLResponse)`.
+    static func declaresHTMLResponse(_ decorators: [Expr]) -> Bool {
+        decorators.contains { decorator in
+            guard case .call(_, _, let keywords) = decorator.kind, let value = keywords.first(where: { $0.arg == "response_class" })?.value else { return false }
+            switch value.kind {
+            case .name(let id, _): return id == "HTMLResponse"
+            case .attribute(_, let attr, _): return attr == "HTMLResponse"
+            default: return false
+            }
+        }
+    }
+
     /// Parameters a Flask route converts (`<int:pid>`, `<float:x>`, `<uuid:id>`).
     static func convertedRouteParameters(_ decorator: Expr) -> [String] {
         guard case .call(_, let arguments, _) = decorator.kind, let rule = arguments.first?.stringConstant else { return [] }
@@ -173,7 +185,8 @@ enum FunctionTable {
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request")
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView || falconResponder, returnsHTML: routed && (flask || bottle),
+                                            isHandler: routed || djangoView || falconResponder,
+                                            returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.vararg = arguments.vararg?.arg
                     info.kwarg = arguments.kwarg?.arg

@@ -18,7 +18,10 @@ struct Guard {
 
     /// `compiledPatterns`: names bound to `re.compile(...)`, with the pattern when it is a
     /// literal (see `TaintEngine.compiledPatterns`).
-    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, compiledPatterns: [String: String?] = [:]) {
+    /// `constantTexts`: module names bound to fixed strings or lists of them (see
+    /// `TaintEngine.moduleTextLists`).
+    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, compiledPatterns: [String: String?] = [:],
+         constantTexts: [String: [String]] = [:]) {
         var test = test
         var negated = false
         while case .unaryOp(.not, let operand) = test.kind {
@@ -49,6 +52,21 @@ struct Guard {
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
+                // `url.startswith("https://api.example.com/")` (or a tuple, or a constant list of
+                // such): where the URL leads is fixed.
+                if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, constantTexts) }),
+                   !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
+                    proven[id] = .safeFor([918, 601])
+                }
+            }
+            // `any(url.startswith(p) for p in ALLOWED_PREFIXES)`: the same, prefix by prefix.
+            if case .name("any", _) = function.kind, arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
+               case .name(let variable, _) = generators[0].target.kind,
+               case .call(let test, let testArguments, _) = element.kind, case .attribute(let receiver, "startswith", _) = test.kind,
+               case .name(let id, _) = receiver.kind, testArguments.count == 1, case .name(variable, _) = testArguments[0].kind,
+               let prefixes = Self.texts(generators[0].iter, constantTexts), !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
+                proven[id] = .safeFor([918, 601])
             }
             // A regular expression matched against the whole value: `re.fullmatch(p, x)`, or
             // `re.match`/`re.search` with a pattern anchored at both ends. `re.match(r"(www|beta)
@@ -84,7 +102,7 @@ struct Guard {
             // proves then holds together.
             let isAnd = op == .and
             for value in values {
-                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns)
+                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns, constantTexts: constantTexts)
                 proven.merge(isAnd ? inner.whenTrue : inner.whenFalse) { first, _ in first }
             }
             // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
@@ -100,6 +118,24 @@ struct Guard {
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// The fixed strings an expression stands for: a literal, a tuple or list of literals, a
+    /// module constant of either (`tuple(ALLOWED)` too); nil when not known.
+    static func texts(_ expression: Expr, _ constants: [String: [String]]) -> [String]? {
+        if let text = expression.stringConstant { return [text] }
+        switch expression.kind {
+        case .tuple(let elements, _), .list(let elements, _), .set(let elements):
+            let texts = elements.compactMap(\.stringConstant)
+            return texts.count == elements.count ? texts : nil
+        case .name(let id, _):
+            return constants[id]
+        case .call(let function, let arguments, _):
+            guard case .name(let id, _) = function.kind, ["tuple", "list", "frozenset", "set"].contains(id), arguments.count == 1 else { return nil }
+            return texts(arguments[0], constants)
+        default:
+            return nil
+        }
     }
 
     /// Whether a successful `method` (`fullmatch`, `match`, `search`) of `pattern` (nil when

@@ -109,6 +109,37 @@ extension TaintEngine {
         return values.filter { bindings[$0.key] == 1 }
     }
 
+    static func moduleTextLists(_ module: Module, strings: [String: String]) -> [String: [String]] {
+        var lists: [String: [String]] = [:]
+        for statement in module.body {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind else { continue }
+            switch value.kind {
+            case .list(let elements, _), .tuple(let elements, _), .set(let elements):
+                let texts = elements.compactMap(\.stringConstant)
+                if !elements.isEmpty, texts.count == elements.count { lists[id] = texts }
+            default:
+                break
+            }
+        }
+        if !lists.isEmpty {
+            // Bound once, and never changed in place (`ALLOWED.append(x)`, `ALLOWED += [x]`).
+            var bindings: [String: Int] = [:]
+            module.forEachBinding(intoNestedScopes: true) { name in if lists[name] != nil { bindings[name, default: 0] += 1 } }
+            module.walk { node in
+                if case .expr(let expression) = node, case .attribute(let owner, let method, _) = expression.kind,
+                   case .name(let id, _) = owner.kind, lists[id] != nil, TaintInterpreter.containerWrites.contains(method) || method == "remove" || method == "pop" {
+                    bindings[id, default: 0] += 2
+                }
+                if case .stmt(let statement) = node, case .augAssign(let target, _, _) = statement.kind, case .name(let id, _) = target.kind {
+                    bindings[id, default: 0] += 2
+                }
+                return true
+            }
+            lists = lists.filter { bindings[$0.key] == 1 }
+        }
+        return lists.merging(strings.mapValues { [$0] }) { list, _ in list }
+    }
+
     static func compiledPatternNames(_ module: Module, imports: ImportTable) -> [String: String?] {
         guard imports.imports("re") || imports.imports("regex") else { return [:] }
         var patterns: [String: String?] = [:]

@@ -52,6 +52,9 @@ final class TaintEngine {
     /// Module-level names bound once, to a string literal, and nowhere else in the file
     /// (`API = "https://api.example.com"`): their text is known wherever they are read.
     private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
+    /// The same for lists, tuples and sets of string literals that nothing changes
+    /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
+    private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)
     /// Names bound to a compiled regular expression (`NAME = re.compile(...)`), with its
     /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)

@@ -69,7 +69,8 @@ struct TaintInterpreter {
             recordReturn(taint, value: value)
         case .if(let test, let body, let orelse):
             _ = expression(test, depth: 0)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns,
+                                    constantTexts: engine.moduleTextLists)
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             thenBranch.block(body, depth: depth + 1)
@@ -419,7 +420,8 @@ struct TaintInterpreter {
         case .ifExp(let test, let body, let orelse):
             // `u if guard(u) else "/"`: each side sees what the test proves.
             _ = self.expression(test, depth: depth + 1)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns,
+                                    constantTexts: engine.moduleTextLists)
             let saved = environment
             guardEffect.applyWhenTrue(&environment)
             let whenTrue = self.expression(body, depth: depth + 1)
