@@ -566,6 +566,23 @@ struct DataFlowTests {
         #expect(try findings(source(#""/hi""#, #"f"<h1>{name}</h1>""#)).isEmpty)
     }
 
+    /// An argparse option restricted to literal `choices` holds one of them: a shell command
+    /// built from it is a fixed command (low); without `choices`, or defined again without,
+    /// it is any text (high).
+    @Test func argparseChoicesAreFixedText() throws {
+        func source(_ option: String, _ extra: String = "") -> String {
+            "import argparse, subprocess\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.add_argument(\(option))\n\(extra)"
+                + "    args = p.parse_args()\n    subprocess.run(f\"git checkout {args.branch}\", shell=True)\n"
+        }
+        func severities(_ text: String) throws -> [String] {
+            try findings(text, enable: []).map { "\($0.code):\($0.severity)" }
+        }
+        #expect(try severities(source(#""--branch", choices=["main", "dev"]"#)) == ["ASC602:low"])
+        #expect(try severities(source(#""-b", "--branch", choices=("main",)"#)) == ["ASC602:low"])
+        #expect(try severities(source(#""--branch""#)) == ["ASC602:high"])
+        #expect(try severities(source(#""--branch", choices=["main", "dev"]"#, "    p.add_argument('--other', dest='branch')\n")) == ["ASC602:high"])
+    }
+
     /// A full match against a compiled pattern in an `if` test validates the value, as
     /// `re.fullmatch(PATTERN, value)` does.
     @Test func compiledPatternMatchIsAGuard() throws {

@@ -57,6 +57,7 @@ extension Rule {
 /// every rule's context (one scan of the file, not one per rule).
 final class FileFacts {
     var moduleConstants: Set<String>?
+    var argumentChoices: Set<String>?
 }
 
 /// What a rule sees of the file, and where it reports.
@@ -81,6 +82,14 @@ public struct RuleContext {
         if let constants = facts.moduleConstants { return constants }
         let found = ModuleConstants.names(in: parsed.module)
         facts.moduleConstants = found
+        return found
+    }
+
+    /// Command-line options whose value is one of fixed `choices` (`ArgumentChoices`).
+    func argumentChoices() -> Set<String> {
+        if let choices = facts.argumentChoices { return choices }
+        let found = ArgumentChoices.destinations(in: parsed.module)
+        facts.argumentChoices = found
         return found
     }
 
@@ -128,6 +137,13 @@ public struct RuleContext {
         case .ifExp(_, let body, let orelse):
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
             return isFixedText(body, depth: depth + 1) && isFixedText(orelse, depth: depth + 1)
+        case .attribute(let owner, let attr, _):
+            // `args.branch` of `args = parser.parse_args()`, the option added with literal
+            // `choices`: argparse refuses anything else.
+            guard case .name(let id, _) = owner.kind, argumentChoices().contains(attr),
+                  let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? moduleAssignment(of: id),
+                  case .call(let function, _, _) = value.kind, case .attribute(_, "parse_args", _) = function.kind else { return false }
+            return true
         case .call(let function, let arguments, let keywords):
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
@@ -141,14 +157,26 @@ public struct RuleContext {
     }
 
     /// Whether what `built` (a string built at `loc`) splices in is fixed text: literals,
-    /// module constants, or locals of the function around `loc` assigned once from fixed text
-    /// (`table = "users"` … `f"SELECT * FROM {table} …"`).
+    /// module constants, locals of the function around `loc` assigned once from fixed text
+    /// (`table = "users"` … `f"SELECT * FROM {table} …"`), or other fixed values (`isFixedText`).
     public func splicesOnlyFixedText(_ built: BuiltString, at loc: Loc, depth: Int = 0) -> Bool {
         guard built.isDynamic(constants: moduleConstants()) else { return true }
-        guard !built.splicesOtherValues, depth < 8 else { return false }
+        guard depth < 8, built.otherSplices.allSatisfy({ isFixedText($0, depth: depth + 1) }) else { return false }
         return built.splicedNames.allSatisfy { name in
             moduleConstants().contains(name) || isFixedText(Expr(.name(id: name, ctx: .load), loc), depth: depth + 1)
         }
+    }
+
+    /// The value of a top-level `name = value` when it is the module's only binding of `name`.
+    private func moduleAssignment(of name: String) -> Expr? {
+        var value: Expr?
+        var bindings = 0
+        parsed.module.forEachBinding(intoNestedScopes: true) { if $0 == name { bindings += 1 } }
+        guard bindings == 1 else { return nil }
+        for statement in parsed.module.body {
+            if case .assign(let targets, let assigned) = statement.kind, targets.count == 1, case .name(name, _) = targets[0].kind { value = assigned }
+        }
+        return value
     }
 
     /// The source text of a node.

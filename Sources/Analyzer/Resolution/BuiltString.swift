@@ -10,6 +10,9 @@ public struct BuiltString: Sendable {
     /// non-literal is: a string built only from literals and constant names is fixed too.
     public var splicedNames: Set<String> = []
     public var splicesOtherValues = false
+    /// Those other values, for a caller that can tell more of them (`args.mode` of a
+    /// command-line option with fixed choices).
+    public var otherSplices: [Expr] = []
 
     init(text: String, isDynamic: Bool) {
         self.text = text
@@ -26,7 +29,7 @@ public struct BuiltString: Sendable {
         case _ where part.isLiteral: return
         case .name(let id, _): splicedNames.insert(id)
         case .tuple(let elements, _): for element in elements { splice(element) }
-        default: splicesOtherValues = true
+        default: splicesOtherValues = true; otherSplices.append(part)
         }
         isDynamic = true
     }
@@ -36,6 +39,7 @@ public struct BuiltString: Sendable {
         isDynamic = isDynamic || piece.isDynamic
         splicedNames.formUnion(piece.splicedNames)
         splicesOtherValues = splicesOtherValues || piece.splicesOtherValues
+        otherSplices += piece.otherSplices
     }
 
     static let englishFollowers: Set<String> = ["the", "a", "an", "your", "my", "our", "their", "this", "that", "these", "those", "one", "which", "some"]
@@ -107,7 +111,7 @@ extension Expr {
                 case .formattedValue(let spliced, _, _):
                     result.text += "?"
                     result.splice(spliced)
-                default: result.isDynamic = true; result.splicesOtherValues = true
+                default: result.isDynamic = true; result.splicesOtherValues = true; result.otherSplices.append(value)
                 }
             }
             return result
