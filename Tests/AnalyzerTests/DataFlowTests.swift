@@ -583,6 +583,32 @@ struct DataFlowTests {
         #expect(try severities(source(#""--branch", choices=["main", "dev"]"#, "    p.add_argument('--other', dest='branch')\n")) == ["ASC602:high"])
     }
 
+    /// In a subclass of `http.server`'s request handlers, `self.path`, `self.headers` and what
+    /// `self.rfile` reads come from the client; in another class `self.path` is the object's own.
+    @Test func standardLibraryRequestHandlers() throws {
+        let source = """
+        import http.server, os, subprocess
+
+        class Files(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                with open(os.path.join("/srv", self.path.lstrip("/")), "rb") as fh:
+                    self.wfile.write(fh.read())
+
+        class Hooks(Files):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                subprocess.run(body.decode(), shell=True)
+
+        class Local:
+            def __init__(self):
+                self.path = "/srv/x"
+            def load(self):
+                return open(self.path).read()
+        """
+        let found = try findings(source)
+        #expect(found.map { "\($0.line):\($0.code)" } == ["5:ASC1022", "11:ASC1078"])
+    }
+
     /// A full match against a compiled pattern in an `if` test validates the value, as
     /// `re.fullmatch(PATTERN, value)` does.
     @Test func compiledPatternMatchIsAGuard() throws {

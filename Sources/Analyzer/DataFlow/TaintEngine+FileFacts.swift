@@ -13,6 +13,28 @@ extension TaintEngine {
     }
 
     /// See `moduleClients`.
+    /// Top-level classes deriving (in the file, to any depth) from one of the standard
+    /// library's request handlers (`TaintSources.requestHandlerBases`).
+    static func requestHandlerClasses(_ module: Module, imports: ImportTable) -> Set<String> {
+        var bases: [(name: String, bases: [Expr])] = []
+        for statement in module.body {
+            if case .classDef(let name, let classBases, _, _, _, _) = statement.kind { bases.append((name, classBases)) }
+        }
+        var handlers = Set<String>()
+        var grew = true
+        while grew {
+            grew = false
+            for (name, classBases) in bases where !handlers.contains(name) {
+                let derives = classBases.contains { base in
+                    if case .name(let id, _) = base.kind, handlers.contains(id) { return true }
+                    return imports.qualifiedName(of: base).map(TaintSources.requestHandlerBases.contains) ?? false
+                }
+                if derives { handlers.insert(name); grew = true }
+            }
+        }
+        return handlers
+    }
+
     static func clientNames(_ module: Module, imports: ImportTable) -> [String: String] {
         var clients: [String: String] = [:]
         for statement in module.body {

@@ -63,6 +63,9 @@ final class TaintEngine {
     let innerFunctionNames: Set<String>
     /// Every class the module defines at its top level, methods or not (`class Config: url = …`).
     let moduleClasses: Set<String>
+    /// Classes of the file serving requests for the standard library's servers
+    /// (`class H(http.server.BaseHTTPRequestHandler)`): their methods read the client's request.
+    let requestHandlerClasses: Set<String>
     /// Module-level names holding an HTTP client (`session = requests.Session()`), by its
     /// constructor's name, for functions that use it.
     let moduleClients: [String: String]
@@ -88,6 +91,7 @@ final class TaintEngine {
             return String(function.qualifiedName[function.qualifiedName.utf8.index(after: dot)...])
         })
         moduleClasses = Self.classNames(parsed.module)
+        requestHandlerClasses = Self.requestHandlerClasses(parsed.module, imports: imports)
         moduleClients = Self.clientNames(parsed.module, imports: imports)
     }
 
@@ -132,6 +136,7 @@ final class TaintEngine {
         var selected = Set(functions.keys.filter { name in
             guard let function = functions[name] else { return true }
             return reach == nil || function.isHandler || holdsSource[name] == true
+                || function.className.map(requestHandlerClasses.contains) == true
         })
         // Simple names of the functions whose summaries return untrusted data.
         var returningNames: Set<String> = []

@@ -21,6 +21,11 @@ extension TaintInterpreter {
             let combined = Expr(.call(func: wrapped, args: Array(stored.dropFirst()) + arguments, keywords: storedKeywords + keywords), expression.loc)
             return call(combined, depth: depth + 1, through: partial)
         }
+        // `self.rfile.read(n)` in a request handler: the request's body.
+        if case .attribute(let stream, let method, _) = function.kind, ["read", "readline", "readlines"].contains(method),
+           case .attribute(let owner, "rfile", _) = stream.kind, case .name("self", _) = owner.kind, servesRequests {
+            return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "the request body (self.rfile)")
+        }
         // Evaluate every argument once: nested calls are sinks too.
         var argumentTaints: [Taint?] = []
         for argument in arguments { argumentTaints.append(self.expression(argument, depth: depth + 1)) }

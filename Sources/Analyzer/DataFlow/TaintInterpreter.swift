@@ -370,6 +370,11 @@ struct TaintInterpreter {
         return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
     }
 
+    /// Whether the function being analysed is a method of a request handler class.
+    var servesRequests: Bool {
+        function?.className.map(engine.requestHandlerClasses.contains) == true
+    }
+
     mutating func expression(_ expression: Expr, depth: Int) -> Taint? {
         guard depth < Self.maximumDepth else { return nil }
         switch expression.kind {
@@ -379,6 +384,10 @@ struct TaintInterpreter {
             return nil
         case .attribute(let value, let attr, _):
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
+            // `self.path` in a request handler of `http.server`: the client's request line.
+            if case .name("self", _) = value.kind, TaintSources.requestHandlerAttributes.contains(attr), servesRequests {
+                return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.\(attr) of the request")
+            }
             if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }
             // `self.x` that the class's constructor fills from its parameters: a marker, so the

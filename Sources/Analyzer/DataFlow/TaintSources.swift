@@ -104,6 +104,14 @@ enum TaintSources {
         return nil
     }
 
+    /// The standard library's request handler classes: in a subclass, `self.path`,
+    /// `self.headers` and what `self.rfile` reads come from the client.
+    static let requestHandlerBases: Set<String> = [
+        "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler",
+        "socketserver.StreamRequestHandler", "socketserver.DatagramRequestHandler", "socketserver.BaseRequestHandler",
+    ]
+    static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline"]
+
     static let tornadoArguments: Set<String> = [
         "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument",
         "get_body_arguments", "get_cookie", "get_secure_cookie", "get_signed_cookie",
@@ -115,7 +123,7 @@ enum TaintSources {
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open",
-    ] + tornadoArguments.sorted()
+    ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
     static let neutralisers: Set<String> = [
