@@ -670,12 +670,16 @@ struct DataFlowTests {
     }
 
     /// A function taking `request` is a view where a framework passes views the request
-    /// (Django, aiohttp, …); in other code `request` is any object.
+    /// (Django, aiohttp, …) or where it reads what only a view's request has (`request.GET`);
+    /// in other code `request` is any object.
     @Test func requestParameterMakesAViewOnlyInAFrameworkFile() throws {
         let body = "\ndef port(request):\n    os.system('ping ' + request.host)\n"
         #expect(try findings("import os\n" + body).isEmpty)
         #expect(try findings("import os\nfrom aiohttp import web\n" + body).map { "\($0.line):\($0.code)" } == ["5:ASC1078"])
         #expect(try findings("import os\nfrom django.http import HttpResponse\n" + body).map { "\($0.line):\($0.code)" } == ["5:ASC1078"])
+        // A snippet reading what only a view's request has is a view without the import.
+        let snippet = "import os\n\ndef view(request):\n    os.system('ping ' + request.GET['host'])\n"
+        #expect(try findings(snippet).map { "\($0.line):\($0.code)" } == ["4:ASC1078"])
     }
 
     @Test func globalsStoredByFunctionsGeneratorsAndSpreadCommands() throws {

@@ -58,6 +58,22 @@ struct FunctionSummary: Equatable {
 enum FunctionTable {
     static let handlerDecorators: Set<String> = ["route", "get", "post", "put", "delete", "patch", "api_route", "websocket", "head", "options"]
 
+    /// What only a view's request has (Django's `request.GET`, DRF's `query_params`, aiohttp's
+    /// `match_info`): a function reading one is a view even in a snippet that imports nothing.
+    static let viewRequestAttributes: Set<String> = ["GET", "POST", "COOKIES", "META", "FILES", "query_params", "match_info"]
+
+    static func readsViewRequest(_ body: [Stmt]) -> Bool {
+        var found = false
+        Module(body: body).walk { node in
+            if !found, case .expr(let expression) = node, case .attribute(let owner, let attr, _) = expression.kind,
+               viewRequestAttributes.contains(attr), case .name("request", _) = owner.kind {
+                found = true
+            }
+            return !found
+        }
+        return found
+    }
+
     /// Frameworks whose views receive the request as a parameter named `request`.
     static let requestParameterFrameworks = [
         "django", "rest_framework", "ninja", "aiohttp", "starlette", "fastapi", "sanic", "pyramid", "litestar", "channels",
@@ -168,8 +184,8 @@ enum FunctionTable {
         let flask = imports.imports("flask")
         let bottle = imports.imports("bottle")
         // A function taking `request` is a view only in a file using a framework whose views
-        // take it (Django, aiohttp, Starlette, …): elsewhere `request` is any object
-        // (`http.cookiejar.request_port(request)`).
+        // take it (Django, aiohttp, Starlette, …), or when it reads what only a view's request
+        // has (`request.GET`): elsewhere `request` is any object (`http.cookiejar.request_port(request)`).
         let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
         var stack: [(body: [Stmt], prefix: String, className: String?)] = [(module.body, "", nil)]
         while let (body, prefix, className) = stack.popLast() {
@@ -181,8 +197,9 @@ enum FunctionTable {
                     let routed = isRouted(decorators, bottle: bottle)
                     // A view: a function taking `request`, or a method taking `self, request`
                     // (Django's class-based views), in a file of such a framework.
-                    let djangoView = viewsTakeRequest && (className == nil ? parameters.first == "request"
-                        : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request")
+                    let takesRequest = className == nil ? parameters.first == "request"
+                        : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
+                    let djangoView = takesRequest && (viewsTakeRequest || readsViewRequest(inner))
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder,
