@@ -124,10 +124,8 @@ struct Guard {
     /// module constant of either (`tuple(ALLOWED)` too); nil when not known.
     static func texts(_ expression: Expr, _ constants: [String: [String]]) -> [String]? {
         if let text = expression.stringConstant { return [text] }
+        if let texts = expression.stringLiterals { return texts }
         switch expression.kind {
-        case .tuple(let elements, _), .list(let elements, _), .set(let elements):
-            let texts = elements.compactMap(\.stringConstant)
-            return texts.count == elements.count ? texts : nil
         case .name(let id, _):
             return constants[id]
         case .call(let function, let arguments, _):

@@ -12,7 +12,6 @@ extension TaintEngine {
         })
     }
 
-    /// See `moduleClients`.
     /// Top-level classes deriving (in the file, to any depth) from one of the standard
     /// library's request handlers (`TaintSources.requestHandlerBases`).
     static func requestHandlerClasses(_ module: Module, imports: ImportTable) -> Set<String> {
@@ -35,6 +34,7 @@ extension TaintEngine {
         return handlers
     }
 
+    /// See `moduleClients`.
     static func clientNames(_ module: Module, imports: ImportTable) -> [String: String] {
         var clients: [String: String] = [:]
         for statement in module.body {
@@ -116,52 +116,33 @@ extension TaintEngine {
         return names
     }
 
+    /// See `moduleStrings`.
     static func moduleStrings(_ module: Module) -> [String: String] {
-        var values: [String: String] = [:], bindings: [String: Int] = [:]
-        for statement in module.body {
-            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-               let text = value.stringConstant {
-                values[id] = text
-            }
-        }
-        guard !values.isEmpty else { return [:] }
-        // Any other binding of those names, in any scope (a second assignment, a loop, a
-        // parameter or local of that name, `global x` in a function), makes the text uncertain.
-        module.forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
-        return values.filter { bindings[$0.key] == 1 }
+        module.onlyModuleAssignments { $0.stringConstant != nil }.compactMapValues(\.stringConstant)
     }
 
+    /// See `moduleTextLists`.
     static func moduleTextLists(_ module: Module, strings: [String: String]) -> [String: [String]] {
-        var lists: [String: [String]] = [:]
-        for statement in module.body {
-            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind else { continue }
-            switch value.kind {
-            case .list(let elements, _), .tuple(let elements, _), .set(let elements):
-                let texts = elements.compactMap(\.stringConstant)
-                if !elements.isEmpty, texts.count == elements.count { lists[id] = texts }
-            default:
-                break
-            }
-        }
+        var lists = module.onlyModuleAssignments { $0.stringLiterals != nil }.compactMapValues(\.stringLiterals)
         if !lists.isEmpty {
-            // Bound once, and never changed in place (`ALLOWED.append(x)`, `ALLOWED += [x]`).
-            var bindings: [String: Int] = [:]
-            module.forEachBinding(intoNestedScopes: true) { name in if lists[name] != nil { bindings[name, default: 0] += 1 } }
+            // Never changed in place either (`ALLOWED.append(x)`, `ALLOWED += [x]`).
+            var changed = Set<String>()
             module.walk { node in
                 if case .expr(let expression) = node, case .attribute(let owner, let method, _) = expression.kind,
-                   case .name(let id, _) = owner.kind, lists[id] != nil, TaintInterpreter.containerWrites.contains(method) || method == "remove" || method == "pop" {
-                    bindings[id, default: 0] += 2
+                   case .name(let id, _) = owner.kind, TaintInterpreter.containerWrites.contains(method) || method == "remove" || method == "pop" {
+                    changed.insert(id)
                 }
                 if case .stmt(let statement) = node, case .augAssign(let target, _, _) = statement.kind, case .name(let id, _) = target.kind {
-                    bindings[id, default: 0] += 2
+                    changed.insert(id)
                 }
                 return true
             }
-            lists = lists.filter { bindings[$0.key] == 1 }
+            lists = lists.filter { !changed.contains($0.key) }
         }
         return lists.merging(strings.mapValues { [$0] }) { list, _ in list }
     }
 
+    /// See `compiledPatterns`.
     static func compiledPatternNames(_ module: Module, imports: ImportTable) -> [String: String?] {
         guard imports.imports("re") || imports.imports("regex") else { return [:] }
         var patterns: [String: String?] = [:]

@@ -141,9 +141,9 @@ public struct RuleContext {
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
             // `choices`: argparse refuses anything else.
             guard case .name(let id, _) = owner.kind, argumentChoices().contains(attr),
-                  let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? moduleAssignment(of: id),
-                  case .call(let function, _, _) = value.kind, case .attribute(_, "parse_args", _) = function.kind else { return false }
-            return true
+                  let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte)
+                    ?? parsed.module.onlyModuleAssignments(where: Self.isParsedArguments)[id] else { return false }
+            return Self.isParsedArguments(value)
         case .call(let function, let arguments, let keywords):
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
@@ -167,16 +167,10 @@ public struct RuleContext {
         }
     }
 
-    /// The value of a top-level `name = value` when it is the module's only binding of `name`.
-    private func moduleAssignment(of name: String) -> Expr? {
-        var value: Expr?
-        var bindings = 0
-        parsed.module.forEachBinding(intoNestedScopes: true) { if $0 == name { bindings += 1 } }
-        guard bindings == 1 else { return nil }
-        for statement in parsed.module.body {
-            if case .assign(let targets, let assigned) = statement.kind, targets.count == 1, case .name(name, _) = targets[0].kind { value = assigned }
-        }
-        return value
+    /// `parser.parse_args()`.
+    private static func isParsedArguments(_ value: Expr) -> Bool {
+        guard case .call(let function, _, _) = value.kind, case .attribute(_, "parse_args", _) = function.kind else { return false }
+        return true
     }
 
     /// The source text of a node.

@@ -11,7 +11,7 @@ enum ArgumentChoices {
         module.walk { node in
             guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
                   case .attribute(_, "add_argument", _) = function.kind, let destination = destination(arguments, keywords) else { return true }
-            if let choices = keywords.first(where: { $0.arg == "choices" })?.value, choices.isStringSequence {
+            if let choices = keywords.first(where: { $0.arg == "choices" })?.value, choices.stringLiterals != nil {
                 restricted.insert(destination)
             } else {
                 open.insert(destination)
@@ -28,15 +28,5 @@ enum ArgumentChoices {
         let names = arguments.compactMap(\.stringConstant)
         guard let name = names.first(where: { $0.hasPrefix("--") }) ?? names.first else { return nil }
         return String(name.drop { $0 == "-" }.map { $0 == "-" ? "_" : $0 })
-    }
-}
-
-extension Expr {
-    /// A non-empty list or tuple of string literals.
-    fileprivate var isStringSequence: Bool {
-        switch kind {
-        case .list(let elements, _), .tuple(let elements, _): return !elements.isEmpty && elements.allSatisfy { $0.stringConstant != nil }
-        default: return false
-        }
     }
 }

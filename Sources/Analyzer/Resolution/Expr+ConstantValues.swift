@@ -1,6 +1,17 @@
 import PythonSyntax
 
 extension Expr {
+    /// The strings of a non-empty list, tuple or set written as string literals (`["a", "b"]`).
+    var stringLiterals: [String]? {
+        switch kind {
+        case .list(let elements, _), .tuple(let elements, _), .set(let elements):
+            let texts = elements.compactMap(\.stringConstant)
+            return !elements.isEmpty && texts.count == elements.count ? texts : nil
+        default:
+            return nil
+        }
+    }
+
     /// The text of a bytes constant (Latin-1).
     var bytesText: String? {
         if case .constant(.bytes(let bytes), _) = kind { return String(bytes.map { Character(Unicode.Scalar($0)) }) }

@@ -48,6 +48,23 @@ extension Module {
         }
     }
 
+    /// Top-level `name = value` statements (values `wanted` admits) whose name the file binds
+    /// nowhere else, in any scope (no second assignment, loop, parameter or local of that name,
+    /// `global`), by name: what the name holds wherever it is read.
+    func onlyModuleAssignments(where wanted: (Expr) -> Bool) -> [String: Expr] {
+        var values: [String: Expr] = [:]
+        for statement in body {
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               wanted(value) {
+                values[id] = value
+            }
+        }
+        guard !values.isEmpty else { return [:] }
+        var bindings: [String: Int] = [:]
+        forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
+        return values.filter { bindings[$0.key] == 1 }
+    }
+
     /// The value of `name` in the function around source byte `position`, when the function
     /// binds the name exactly once, by a plain `name = value` (no parameter, loop target,
     /// `with ... as`, walrus, import, nested definition, `global`, or second assignment of it).
