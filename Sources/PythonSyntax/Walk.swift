@@ -1,4 +1,4 @@
-/// Generic, iterative traversal of the AST (no recursion: safe on deep trees and small stacks).
+/// Generic traversal of the AST (recursion bounded in depth: safe on deep trees and small stacks).
 public enum Node: Sendable {
     case stmt(Stmt)
     case expr(Expr)
@@ -163,16 +163,35 @@ extension Expr {
 
 extension Module {
     /// Pre-order walk over every node (like `ast.walk` but depth-first, in source field order).
-    /// Return `false` from `visit` to skip a node's children. Iterative: no stack overflow.
+    /// Return `false` from `visit` to skip a node's children. Recursive while the tree is
+    /// shallow (no stack of nodes to fill and empty: half the time of a loop over one), and a
+    /// loop past `Module.walkRecursionLimit` levels: no stack overflow on deep trees.
     public func walk(_ visit: (Node) throws -> Bool) rethrows {
-        var stack: [Node] = body.reversed().map { .stmt($0) }
-        var children: [Node] = []
-        while let n = stack.popLast() {
-            guard try visit(n) else { continue }
-            // Last child first onto the stack, moved (swapping in place copied each node twice).
-            n.forEachChild { children.append($0) }
+        for statement in body { try Self.walk(.stmt(statement), depth: 0, visit) }
+    }
+
+    /// Levels walked by recursion before `walk` goes on with a loop.
+    public static let walkRecursionLimit = 200
+
+    private static func walk(_ node: Node, depth: Int, _ visit: (Node) throws -> Bool) rethrows {
+        guard try visit(node) else { return }
+        guard depth < walkRecursionLimit else {
+            // Deep: the rest of this subtree by a loop, children already visited in turn.
+            var stack: [Node] = []
+            var children: [Node] = []
+            node.forEachChild { children.append($0) }
             while let child = children.popLast() { stack.append(child) }
+            while let next = stack.popLast() {
+                guard try visit(next) else { continue }
+                // Last child first onto the stack, moved (swapping in place copied each node twice).
+                next.forEachChild { children.append($0) }
+                while let child = children.popLast() { stack.append(child) }
+            }
+            return
         }
+        try node.forEachChild(statement: { try walk(.stmt($0), depth: depth + 1, visit) },
+                              expression: { try walk(.expr($0), depth: depth + 1, visit) },
+                              other: { try walk($0, depth: depth + 1, visit) })
     }
 
     /// All nodes in pre-order.

@@ -1,5 +1,15 @@
 import PythonSyntax
 
+/// What the file binds once at its top level that a test may rely on. Each table costs a walk
+/// of the file, so a guard asks only when its test names something (most tests never do).
+protocol GuardFacts: AnyObject {
+    /// The pattern compiled into `name` (`NAME = re.compile(...)`): `.some(nil)` when it is
+    /// not a literal, nil when `name` holds no compiled pattern.
+    func compiledPattern(named name: String) -> String??
+    /// The fixed strings `name` holds (`ALLOWED = ["https://a.example/"]`, or one string).
+    func constantTexts(named name: String) -> [String]?
+}
+
 /// What an `if` test proves about a variable: an allow-list membership test, a
 /// `realpath(...).startswith(base)` check, `isdigit()`, or a full regex match.
 struct Guard {
@@ -16,12 +26,8 @@ struct Guard {
     static let regexMatchers: Set<String> = ["re.fullmatch", "re.match", "re.search"]
     static let exits: Set<String> = ["abort", "flask.abort", "sys.exit", "exit", "quit", "os._exit"]
 
-    /// `compiledPatterns`: names bound to `re.compile(...)`, with the pattern when it is a
-    /// literal (see `TaintEngine.compiledPatterns`).
-    /// `constantTexts`: module names bound to fixed strings or lists of them (see
-    /// `TaintEngine.moduleTextLists`).
-    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, compiledPatterns: [String: String?] = [:],
-         constantTexts: [String: [String]] = [:]) {
+    /// `facts`: what the file binds at its top level, asked only when a test names it.
+    init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, facts: (any GuardFacts)? = nil) {
         var test = test
         var negated = false
         while case .unaryOp(.not, let operand) = test.kind {
@@ -54,7 +60,7 @@ struct Guard {
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
                 // `url.startswith("https://api.example.com/")` (or a tuple, or a constant list of
                 // such): where the URL leads is fixed.
-                if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, constantTexts) }),
+                if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, facts) }),
                    !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
                     proven[id] = .safeFor([918, 601])
                 }
@@ -65,7 +71,7 @@ struct Guard {
                case .name(let variable, _) = generators[0].target.kind,
                case .call(let test, let testArguments, _) = element.kind, case .attribute(let receiver, "startswith", _) = test.kind,
                case .name(let id, _) = receiver.kind, testArguments.count == 1, case .name(variable, _) = testArguments[0].kind,
-               let prefixes = Self.texts(generators[0].iter, constantTexts), !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
+               let prefixes = Self.texts(generators[0].iter, facts), !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
                 proven[id] = .safeFor([918, 601])
             }
             // A regular expression matched against the whole value: `re.fullmatch(p, x)`, or
@@ -78,7 +84,7 @@ struct Guard {
             }
             // The same through a compiled pattern: `USERNAME.fullmatch(name)`.
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
-               let pattern = compiledPatterns[patternName], case .name(let id, _) = arguments.first?.kind,
+               let pattern = facts?.compiledPattern(named: patternName), case .name(let id, _) = arguments.first?.kind,
                Self.matchesWhole(method: method, pattern: pattern) {
                 proven[id] = .safe
             }
@@ -102,7 +108,7 @@ struct Guard {
             // proves then holds together.
             let isAnd = op == .and
             for value in values {
-                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, compiledPatterns: compiledPatterns, constantTexts: constantTexts)
+                let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, facts: facts)
                 proven.merge(isAnd ? inner.whenTrue : inner.whenFalse) { first, _ in first }
             }
             // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
@@ -122,15 +128,15 @@ struct Guard {
 
     /// The fixed strings an expression stands for: a literal, a tuple or list of literals, a
     /// module constant of either (`tuple(ALLOWED)` too); nil when not known.
-    static func texts(_ expression: Expr, _ constants: [String: [String]]) -> [String]? {
+    static func texts(_ expression: Expr, _ facts: (any GuardFacts)?) -> [String]? {
         if let text = expression.stringConstant { return [text] }
         if let texts = expression.stringLiterals { return texts }
         switch expression.kind {
         case .name(let id, _):
-            return constants[id]
+            return facts?.constantTexts(named: id)
         case .call(let function, let arguments, _):
             guard case .name(let id, _) = function.kind, ["tuple", "list", "frozenset", "set"].contains(id), arguments.count == 1 else { return nil }
-            return texts(arguments[0], constants)
+            return texts(arguments[0], facts)
         default:
             return nil
         }

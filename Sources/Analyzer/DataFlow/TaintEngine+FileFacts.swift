@@ -156,3 +156,8 @@ extension TaintEngine {
         return patterns
     }
 }
+
+extension TaintEngine: GuardFacts {
+    func compiledPattern(named name: String) -> String?? { compiledPatterns[name] }
+    func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
+}

@@ -69,8 +69,7 @@ struct TaintInterpreter {
             recordReturn(taint, value: value)
         case .if(let test, let body, let orelse):
             _ = expression(test, depth: 0)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns,
-                                    constantTexts: engine.moduleTextLists)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             thenBranch.block(body, depth: depth + 1)
@@ -429,8 +428,7 @@ struct TaintInterpreter {
         case .ifExp(let test, let body, let orelse):
             // `u if guard(u) else "/"`: each side sees what the test proves.
             _ = self.expression(test, depth: depth + 1)
-            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, compiledPatterns: engine.compiledPatterns,
-                                    constantTexts: engine.moduleTextLists)
+            let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
             let saved = environment
             guardEffect.applyWhenTrue(&environment)
             let whenTrue = self.expression(body, depth: depth + 1)
