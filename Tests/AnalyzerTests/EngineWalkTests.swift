@@ -152,4 +152,41 @@ struct EngineWalkTests {
         #expect(found.map(\.line) == [1, 3])
         #expect(found.map(\.column) == [31, 7])
     }
+
+    /// What the code says a value is for sets the severity of B311 and B324: a secret (medium),
+    /// unstated (low), or a stated purpose that needs none (nothing).
+    @Test func purposeSetsRandomAndHashSeverity() throws {
+        let random = """
+        import random
+        def reset_token():
+            return "".join(random.choice(ALPHABET) for _ in range(32))
+        def pick(items):
+            return random.choice(items)
+        def jitter():
+            return random.uniform(0, 1)
+        def make_password(chars):
+            random.shuffle(chars)
+        def getSessionID():
+            return random.getrandbits(64)
+        def shuffle_keys(keys):
+            random.shuffle(keys)
+        """
+        // Words, not substrings: `keys` holds no key.
+        let found = try findings(random, enable: ["B311"])
+        #expect(found.map { "\($0.line):\($0.severity)" } == ["3:medium", "5:low", "9:medium", "11:medium"])
+        let hashes = """
+        import hashlib
+        def store_password(password):
+            return hashlib.md5(password.encode()).hexdigest()
+        def digest(data):
+            return hashlib.md5(data).hexdigest()
+        def cache_key(url):
+            return hashlib.md5(url.encode()).hexdigest()
+        def etag_for_session(session):
+            return hashlib.sha1(session).hexdigest()
+        """
+        // A stated purpose yields to a secret named beside it (the session's ETag).
+        let hashed = try findings(hashes, enable: ["B324"])
+        #expect(hashed.map { "\($0.line):\($0.severity)" } == ["3:medium", "5:low", "9:medium"])
+    }
 }

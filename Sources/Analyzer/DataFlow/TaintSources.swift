@@ -40,8 +40,9 @@ enum TaintSources {
     /// What local sources (the command line, the environment, standard input, the server's
     /// own files) cannot make dangerous: whoever sets them already reads any file the process
     /// can and fetches any URL (a command-line tool opening the file it is given is no path
-    /// traversal). They still count for commands, code, SQL, deserialisation and logs.
-    static let operatorsOwn: Set<Int> = [22, 918]
+    /// traversal, one passing its argument on to `wc` no argument injection). They still count
+    /// for commands, code, SQL, deserialisation and logs.
+    static let operatorsOwn: Set<Int> = [22, 88, 918]
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,

@@ -4,6 +4,7 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         // Data flow (taint from sources to sinks, across the functions of a file).
         CommandInjectionFlowRule.self,
+        ArgumentInjectionFlowRule.self,
         SQLInjectionFlowRule.self,
         CodeInjectionFlowRule.self,
         PathTraversalFlowRule.self,

@@ -1,18 +1,70 @@
 import PythonSyntax
 
-/// Whether code around a node is about secrets: the words on its line and the name of the
-/// function it is in. Used to tell a checksum (fine with MD5) from a password hash (not).
+/// Whether code around a node is about secrets, or plainly about something else: the words on
+/// its line and the name of the function it is in. Used to tell a checksum (fine with MD5) from
+/// a password hash (not), and a shuffled deck from a generated token.
 enum SecurityContext {
     static let words = [
         "password", "passwd", "pwd", "secret", "token", "auth", "sign", "credential", "salt", "session", "cookie", "login",
         "nonce", "hmac", "otp", "apikey", "api_key", "private", "encrypt", "decrypt", "cipher", "verify",
     ]
+    /// Purposes that need no secret: a value that only names or spreads data.
+    static let nonSecurityWords = ["cache", "checksum", "etag", "dedup"]
+
+    /// The line's text and the enclosing function's qualified name.
+    static func text(around loc: Loc, context: RuleContext) -> String {
+        var text = context.sourceMap.line(loc.lineno) ?? ""
+        if let scope = context.parsed.enclosingScope(startLine: loc.lineno, endLine: loc.endLineno) {
+            text += " " + scope.qualifiedName
+        }
+        return text
+    }
 
     static func suggestsSecurity(_ loc: Loc, context: RuleContext) -> Bool {
-        var text = (context.sourceMap.line(loc.lineno) ?? "").lowercased()
-        if let scope = context.parsed.enclosingScope(startLine: loc.lineno, endLine: loc.endLineno) {
-            text += " " + scope.qualifiedName.lowercased()
-        }
+        let text = text(around: loc, context: context).lowercased()
         return words.contains { text.contains($0) }
+    }
+
+    /// Whether the line or function names a purpose that needs no secret (`cache_key`,
+    /// `file_checksum`, `etag`) and nothing that does.
+    static func statesNonSecurityPurpose(_ loc: Loc, context: RuleContext) -> Bool {
+        let text = text(around: loc, context: context).lowercased()
+        return nonSecurityWords.contains { text.contains($0) } && !words.contains { text.contains($0) }
+    }
+
+    /// Whole words of names that hold a secret (`reset_token`, `getSessionID`; not `key`, which
+    /// is as often a sort or dictionary key), and
+    /// stems of longer ones (`generateCryptoKey`, `verification_code`).
+    static let secretNameParts: Set<String> = [
+        "token", "secret", "password", "passwd", "pwd", "salt", "nonce", "otp", "session", "sid", "csrf", "xsrf",
+        "pin", "reset", "captcha", "invite", "signature", "apikey", "private", "iv", "cookie", "auth", "login", "credentials",
+    ]
+    static let secretNameStems = ["crypt", "verif", "passw", "secret", "token", "authent", "credential", "cipher"]
+
+    /// Whether a word of the line or of the enclosing function's name says a secret is made
+    /// there. Words, not substrings: `keys`, `signal` and `monkey` are no secrets.
+    static func namesSecret(_ loc: Loc, context: RuleContext) -> Bool {
+        nameParts(of: text(around: loc, context: context)).contains { part in
+            secretNameParts.contains(part) || secretNameStems.contains { part.hasPrefix($0) }
+        }
+    }
+
+    /// `getSessionID(reset_token)` → get, session, id, reset, token: split at what is not a
+    /// letter or digit and where a lower-case letter meets an upper-case one, lowercased.
+    static func nameParts(of text: String) -> [String] {
+        var parts: [String] = [], current = ""
+        var previousIsLower = false
+        for character in text {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { parts.append(current.lowercased()); current = "" }
+                previousIsLower = false
+                continue
+            }
+            if character.isUppercase && previousIsLower && !current.isEmpty { parts.append(current.lowercased()); current = "" }
+            current.append(character)
+            previousIsLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { parts.append(current.lowercased()) }
+        return parts
     }
 }

@@ -12,7 +12,8 @@ struct WeakHashRule: Rule {
         fixAvailable: true,
         triggering: [
             "import hashlib\ndigest = ↓hashlib.md5(password.encode()).hexdigest()\n",
-            "import hashlib\n\ndef file_checksum(data):\n    return ↓hashlib.md5(data).hexdigest()\n",
+            // A purpose nobody states is not taken for a checksum.
+            "import hashlib\n\ndef digest(data):\n    return ↓hashlib.md5(data).hexdigest()\n",
             "import hashlib\nh = ↓hashlib.sha1()\n",
             "import hashlib\nh = ↓hashlib.new(\"md5\", data)\n",
             "from hashlib import md5 as weak\nh = ↓weak(b\"x\")\n",
@@ -21,6 +22,9 @@ struct WeakHashRule: Rule {
             "import hashlib\nh = hashlib.sha256(data)\n",
             "import hashlib\nh = hashlib.md5(data, usedforsecurity=False)\n",
             "import hashlib\nh = hashlib.new(\"sha256\", data)\n",
+            // A stated purpose that needs no secret: a checksum, a cache key, an ETag.
+            "import hashlib\n\ndef file_checksum(data):\n    return hashlib.md5(data).hexdigest()\n",
+            "import hashlib\n\ndef cache_key(url):\n    return hashlib.md5(url.encode()).hexdigest()\n",
         ]
     )
 
@@ -38,6 +42,7 @@ struct WeakHashRule: Rule {
             algorithm = String(call.qualifiedName.dropFirst("hashlib.".count))
         }
         // A checksum or cache key is not a security use; a password, token or signature is.
+        if SecurityContext.statesNonSecurityPurpose(call.expression.loc, context: context) { return }
         let forSecurity = SecurityContext.suggestsSecurity(call.expression.loc, context: context)
         context.report(call.expression.loc,
                        forSecurity ? "\(algorithm.uppercased()) is a broken hash for protecting secrets"

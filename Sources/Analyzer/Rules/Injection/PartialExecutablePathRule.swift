@@ -9,6 +9,7 @@ struct PartialExecutablePathRule: Rule {
         whoever controls PATH or the working directory chooses what runs. Use the absolute path \
         (shutil.which once at start-up, checked): subprocess.run(["/usr/bin/git", "status"]).
         """,
+        optIn: true,  // a review reminder (most Bandit configurations skip it): on when a policy names it
         triggering: [
             "import subprocess\nsubprocess.run([↓\"git\", \"status\"])\n",
             "import os\nos.system(↓\"ls -l\")\n",

@@ -10,6 +10,7 @@ struct SubprocessWithoutShellRule: Rule {
         or the program itself). Validate the values, put `--` before positional arguments, and \
         use absolute program paths: subprocess.run(["/usr/bin/git", "log", "--", path]).
         """,
+        optIn: true,  // a review reminder (most Bandit configurations skip it): on when a policy names it
         triggering: [
             "import subprocess\nsubprocess.run(↓[\"ls\", path])\n",
             "import subprocess as sp\nsp.check_output(↓cmd)\n",

@@ -1,0 +1,56 @@
+import PythonSyntax
+
+/// Untrusted data passed as an argument to a program started without a shell, where the
+/// program may read it as an option (`--upload-pack=…`, `-oProxyCommand=…`): what Bandit's
+/// B603 asks a reviewer to check, decided by the data flow.
+struct ArgumentInjectionFlowRule: DataFlowRule {
+    static let description = RuleDescription(
+        code: "ASC1088", name: "argument-injection-flow", cwe: 88, severity: .medium, confidence: .medium,
+        rationale: """
+        Without a shell no command can be injected, but a value from a request that starts with \
+        a dash is read as an option by most programs (git clone --upload-pack=…, ssh \
+        -oProxyCommand=…, tar --to-command=…). Put "--" before positional arguments, or check \
+        the value against an allow-list or a pattern first: \
+        subprocess.run(["git", "clone", "--", url, target]).
+        """,
+        triggering: [
+            "import subprocess\nfrom flask import request\n\ndef ping():\n    host = request.args[\"host\"]\n    ↓subprocess.run([\"ping\", \"-c\", \"1\", host])\n",
+            "import subprocess\nfrom flask import request\n\ndef clone():\n    ↓subprocess.check_call((\"git\", \"clone\", request.form[\"url\"], \"/srv/repo\"))\n",
+        ],
+        nonTriggering: [
+            // After `--` every value is positional.
+            "import subprocess\nfrom flask import request\n\ndef clone():\n    subprocess.run([\"git\", \"clone\", \"--\", request.args[\"url\"], \"/srv/repo\"])\n",
+            // Checked against an allow-list first.
+            "import subprocess\nfrom flask import request\nALLOWED = {\"status\", \"log\"}\n\ndef git():\n    cmd = request.args[\"cmd\"]\n    if cmd not in ALLOWED:\n        return \"no\"\n    return subprocess.check_output([\"git\", cmd])\n",
+            // The operator's own command line: no attacker between them and the program.
+            "import subprocess, sys\nsubprocess.run([\"wc\", \"-l\", sys.argv[1]])\n",
+            // A number cannot start an option.
+            "import subprocess\nfrom flask import request\n\ndef ping():\n    subprocess.run([\"ping\", \"-c\", str(int(request.args[\"n\"])), \"localhost\"])\n",
+        ]
+    )
+
+    var sinkNoun: String { "a program's arguments (it may read the value as an option)" }
+
+    /// The elements of a literal argument list past the program and before any `--`, in a
+    /// call without a shell (with one, or naming a shell with `-c`, the value is a command:
+    /// `CommandInjectionFlowRule`'s case).
+    func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        let elements: [Expr]
+        if CommandInjectionFlowRule.processCalls.contains(call.qualifiedName) {
+            if let shell = call.argument("shell", position: 8), shell.boolConstant != false, !shell.isNoneConstant { return [] }
+            guard let command = call.argument("args", position: 0) else { return [] }
+            switch command.kind {
+            case .list(let items, _), .tuple(let items, _): elements = items
+            default: return []
+            }
+        } else if call.qualifiedName == "asyncio.create_subprocess_exec" {
+            elements = call.arguments
+        } else {
+            return []
+        }
+        guard elements.count > 1, CommandInjectionFlowRule.shellCommandFlag(elements) == nil else { return [] }
+        let arguments = elements.dropFirst()
+        let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
+        return Array(arguments[..<end])
+    }
+}
