@@ -2,7 +2,7 @@
 """Near-miss corpus: line-level precision, recall and F1 on vulnerable files, and how many safe
 look-alikes each analyzer flags, beside Bandit and Ruff in the same run.
 
-Usage: python3 Benchmarks/analyzer/nearmiss.py [--tool PATH] [--no-ruff] [--verbose]
+Usage: python3 Benchmarks/analyzer/nearmiss.py [--tool PATH] [--corpus DIR] [--no-ruff] [--verbose]
 
 The corpus is `Benchmarks/analyzer/nearmiss/`: `vulnerable/*.py` mark each vulnerable line with
 `# VULN` (`# VULN flow` where the untrusted data reaches the sink through a variable, a helper,
@@ -13,7 +13,8 @@ every other (file, line) with a finding is a false positive. Figures are given f
 and for medium severity and above (Ruff has no severity).
 
 This corpus was written by us while looking for our own misses and false alarms: it is a
-development set, not the held-out corpus the issue measures against.
+development set, not the held-out corpus the issue measures against. `--corpus DIR` scores any
+other corpus laid out the same way (`DIR/vulnerable`, `DIR/safe`), such as one written blind.
 """
 import os
 import re
@@ -60,7 +61,14 @@ def score(findings_by_dir, vulnerable, flow, safe_files):
 def main():
     args = benchlib.parse_args(__doc__.splitlines()[0], lambda parser: (
         parser.add_argument("--no-ruff", action="store_true", help="leave Ruff out even if installed"),
-        parser.add_argument("--verbose", action="store_true", help="list misses and false alarms per tool")))
+        parser.add_argument("--verbose", action="store_true", help="list misses and false alarms per tool"),
+        parser.add_argument("--corpus", help="a corpus directory with vulnerable/ and safe/ (default: nearmiss/ here)")))
+    global CORPUS
+    if args.corpus:
+        CORPUS = os.path.abspath(args.corpus)
+        if not (os.path.isdir(os.path.join(CORPUS, "vulnerable")) and os.path.isdir(os.path.join(CORPUS, "safe"))):
+            print(f"nearmiss: {args.corpus}: needs vulnerable/ and safe/ directories", file=sys.stderr)
+            return 2
     vulnerable, flow = truth()
     safe_files = [n for n in os.listdir(os.path.join(CORPUS, "safe")) if n.endswith(".py")]
     bandit = benchlib.peer("bandit")

@@ -931,4 +931,32 @@ struct DataFlowTests {
         let chain = "import os\nx = " + Array(repeating: "a", count: 5000).joined(separator: " + ") + "\nos.system(x)\n"
         _ = try? findings(chain, enable: [])
     }
+
+    /// A helper that returns its argument made safe (line breaks replaced, quoted) makes the
+    /// caller's data safe; one that returns it as it came, or safe on one path only, does not.
+    @Test func sanitisingHelpersCarryTheirSafety() throws {
+        let source = """
+        import logging, os, shlex
+        from flask import Flask, request
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+        def clean(value, limit=64):
+            return value.replace("\\r", "").replace("\\n", "")[:limit]
+
+        def maybe(value, strict):
+            if strict:
+                return shlex.quote(value)
+            return value
+
+        @app.route("/a/<source>")
+        def a(source):
+            log.info("a %s", clean(source))
+            os.system("echo " + shlex.quote(clean(source)))
+            os.system("echo " + maybe(source, True))
+            log.warning("raw %s", source.strip())
+            return ""
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["18:ASC1078", "19:ASC1117"])
+    }
 }

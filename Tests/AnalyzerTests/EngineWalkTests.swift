@@ -121,6 +121,14 @@ struct EngineWalkTests {
         #expect(try findings(star, enable: ["ASC401"]).map(\.line) == [1])
         #expect(try findings(rebound, enable: ["ASC401"]).map(\.line) == [2])
         #expect(try findings(obsolete, enable: ["ASC2477"]).map(\.line) == [1])
+        // A name a star import brings in, used as a module (`DES.new`), is that module's; one
+        // the file defines itself, or a bare builtin call, is not.
+        let cipher = "from Crypto.Cipher import *\n\ndef seal(key, data):\n    return DES.new(key).encrypt(data)\n"
+        #expect(try findings(cipher, enable: ["ASC304"]).map(\.line) == [4])
+        let own = "from Crypto.Cipher import *\n\nclass DES:\n    pass\n\nDES.new(b\"k\")\n"
+        #expect(try findings(own, enable: ["ASC304"]).isEmpty)
+        let builtin = "from tkinter import *\nexec(code)\n"
+        #expect(try findings(builtin, enable: ["ASC102"]).map(\.line) == [2])
     }
 
     /// A rule reading the file's text runs once per file, statements or not (a file of comments
@@ -188,5 +196,29 @@ struct EngineWalkTests {
         // A stated purpose yields to a secret named beside it (the session's ETag).
         let hashed = try findings(hashes, enable: ["B324"])
         #expect(hashed.map { "\($0.line):\($0.severity)" } == ["3:medium", "5:low", "9:medium"])
+    }
+
+    /// A command line whose spliced values are all `shlex.quote`d (or numbers) is no injection:
+    /// low, where one splicing a raw value is high; numbers in SQL are no injection either.
+    @Test func quotedAndNumericSplicesAreHarmless() throws {
+        let shell = """
+        import os, shlex, subprocess
+        def count(path, pattern, n):
+            cmd = f"zcat {shlex.quote(path)} | grep -m {int(n)} -- {shlex.quote(pattern)}"
+            subprocess.run(cmd, shell=True)
+            os.system("wc -l " + shlex.quote(path))
+            os.system("wc -l " + path)
+        """
+        let found = try findings(shell, enable: ["B602", "B605"])
+        #expect(found.map { "\($0.line):\($0.severity)" } == ["4:low", "5:low", "6:high"])
+        let sql = """
+        def page(conn, q):
+            limit = int(q["limit"])
+            limit = max(1, min(limit, 500))
+            order = q["order"]
+            conn.execute(f"SELECT * FROM t LIMIT {limit}")
+            conn.execute(f"SELECT * FROM t ORDER BY {order} LIMIT {limit}")
+        """
+        #expect(try findings(sql, enable: ["B608"]).map(\.line) == [6])
     }
 }

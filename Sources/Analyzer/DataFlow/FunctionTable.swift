@@ -44,6 +44,13 @@ struct FunctionSummary: Equatable {
         var callee: String
     }
     var returns: Set<Int> = []
+    /// What every return of a parameter's data made it safe for (`return v.replace("\n", "")`,
+    /// `return shlex.quote(v)`): the caller's argument comes back as safe.
+    struct ReturnSafety: Equatable {
+        var sanitized: Set<Int>
+        var cleaned: Bool
+    }
+    var returnSafety: [Int: ReturnSafety] = [:]
     var sinks: [Int: Set<SinkHit>] = [:]
     /// Untrusted data the function returns whatever its arguments: a source it reads itself
     /// (`return request.args["q"]`), as first seen.

@@ -8,6 +8,9 @@ protocol GuardFacts: AnyObject {
     func compiledPattern(named name: String) -> String??
     /// The fixed strings `name` holds (`ALLOWED = ["https://a.example/"]`, or one string).
     func constantTexts(named name: String) -> [String]?
+    /// The value of `name` where the function around source byte `position` binds it once
+    /// (`parsed = urlparse(url)`).
+    func onlyAssignment(of name: String, around position: Int) -> Expr?
 }
 
 /// What an `if` test proves about a variable: an allow-list membership test, a
@@ -44,7 +47,7 @@ struct Guard {
             if case .name(let id, _) = left.kind, positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
-            } else if let id = Self.hostOfParsedURL(left, imports: imports), positive || negative || op == .eq || op == .notEq {
+            } else if let id = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
                 // `urlparse(url).hostname in ALLOWED_HOSTS`: where the URL leads is checked.
                 if negative || op == .notEq { negated.toggle() }
                 proven[id] = .safeFor([918, 601])
@@ -174,9 +177,11 @@ struct Guard {
     static let urlParsers: Set<String> = ["urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit"]
 
     /// `x` of `urlparse(x).hostname` (or `.netloc`).
-    static func hostOfParsedURL(_ expression: Expr, imports: ImportTable) -> String? {
-        guard case .attribute(let parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc",
-              case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
+    static func hostOfParsedURL(_ expression: Expr, imports: ImportTable, facts: (any GuardFacts)? = nil) -> String? {
+        guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" else { return nil }
+        // `parsed = urlparse(url)` … `parsed.netloc not in ALLOWED`: the host of `url` is checked.
+        if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) { parsed = value }
+        guard case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
               urlParsers.contains(name), case .name(let id, _) = arguments.first?.kind else { return nil }
         return id
     }

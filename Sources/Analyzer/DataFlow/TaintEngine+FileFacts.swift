@@ -160,4 +160,5 @@ extension TaintEngine {
 extension TaintEngine: GuardFacts {
     func compiledPattern(named name: String) -> String?? { compiledPatterns[name] }
     func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
+    func onlyAssignment(of name: String, around position: Int) -> Expr? { parsed.module.onlyAssignment(of: name, inFunctionAround: position) }
 }

@@ -52,6 +52,8 @@ final class TaintEngine {
     /// Module-level names bound once, to a string literal, and nowhere else in the file
     /// (`API = "https://api.example.com"`): their text is known wherever they are read.
     private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
+    /// Every module-level name bound once, to what (`parser = etree.XMLParser(...)`).
+    private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { _ in true }
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
     private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)

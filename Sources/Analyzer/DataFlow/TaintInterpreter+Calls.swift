@@ -77,13 +77,14 @@ extension TaintInterpreter {
             var copy = self
             return copy.expression(argument, depth: depth + 1)
         }
+        let sinkSite = withCommandListSpelledOut(site)
         if let partial {
             let name = engine.parsed.text(of: partial.loc)
-            checkSinks(site) { argument in
+            checkSinks(sinkSite) { argument in
                 taintOf(argument)?.through(line: partial.loc.lineno, column: partial.loc.colOffset + 1, "through \(name)")
             }
         } else {
-            checkSinks(site, taintOf: taintOf)
+            checkSinks(sinkSite, taintOf: taintOf)
         }
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
@@ -165,8 +166,10 @@ extension TaintInterpreter {
             var madeAt: [(line: Int, column: Int, name: String)] = []
             var madeSafe = false
             for configuring in rule.configuringArguments(of: site) {
+                // Made in this function, or once at the top level (`parser = etree.XMLParser(...)`).
                 guard case .name(let id, _) = configuring.kind,
-                      let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte) else { continue }
+                      let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte)
+                        ?? engine.moduleValues[id] else { continue }
                 if rule.configurationMakesSafe(made, imports: engine.imports) { madeSafe = true }
                 madeAt.append((made.loc.lineno, made.loc.colOffset + 1, id))
             }
@@ -196,6 +199,27 @@ extension TaintInterpreter {
         }
     }
 
+    /// `cmd = ["ping", "-c", "1", host]` … `subprocess.run(cmd)`: the list a process call's
+    /// command name stands for, written out, so the program (fixed here) and its arguments are
+    /// judged apart, as for a list written in the call. The name itself follows as a last
+    /// element: what `cmd.append(x)` added later sits at the end (after any `--`, positional).
+    func withCommandListSpelledOut(_ site: CallSite) -> CallSite {
+        guard CommandInjectionFlowRule.processCalls.contains(site.qualifiedName),
+              let command = site.argument("args", position: 0), case .name(let id, _) = command.kind,
+              let assigned = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: site.expression.loc.startByte) else { return site }
+        let elements: [Expr]
+        switch assigned.kind {
+        case .list(let items, _), .tuple(let items, _): elements = items
+        default: return site
+        }
+        guard elements.first?.stringConstant != nil else { return site }
+        // Passed by position (`args=cmd`, rare, is left as it is).
+        guard let index = site.arguments.firstIndex(where: { $0.loc == command.loc }) else { return site }
+        var arguments = site.arguments
+        arguments[index] = Expr(.list(elts: elements + [command], ctx: .load), command.loc)
+        return CallSite(site, arguments: arguments, keywords: site.keywords)
+    }
+
     /// A call to a function of this file: its summary says what flows where.
     private mutating func localCall(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
         guard let (info, summary, offset) = resolveLocal(site) else { return nil }
@@ -219,7 +243,11 @@ extension TaintInterpreter {
         // and a set's order changes from run to run.
         var result: Taint?
         for parameter in summary.returns.sorted() {
-            result = Taint.merge(result, argument(for: parameter))
+            var returned = argument(for: parameter)
+            if let safety = summary.returnSafety[parameter], let taint = returned {
+                returned = safety.cleaned ? taint.cleanedCopy : taint.sanitizing(safety.sanitized)
+            }
+            result = Taint.merge(result, returned)
         }
         let loc = site.expression.loc
         func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {

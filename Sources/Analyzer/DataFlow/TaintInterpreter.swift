@@ -259,7 +259,17 @@ struct TaintInterpreter {
     /// parameters it passes on, and the first untrusted data it read itself. Not for a web
     /// handler: its parameters count as sources only when the framework calls it.
     private mutating func recordReturned(_ taint: Taint) {
-        for case .parameter(let index) in taint.origins { recorder.summary.returns.insert(index) }
+        for case .parameter(let index) in taint.origins {
+            recorder.summary.returns.insert(index)
+            // Safe on every return or not at all: the intersection over the returns.
+            if var safety = recorder.summary.returnSafety[index] {
+                safety.sanitized.formIntersection(taint.sanitized)
+                safety.cleaned = safety.cleaned && taint.cleaned
+                recorder.summary.returnSafety[index] = safety
+            } else {
+                recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
+            }
+        }
         if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
             var returned = taint
             returned.origins = [.source]

@@ -53,10 +53,21 @@ extension Rule {
     public var description: RuleDescription { Self.description }
 }
 
+/// Values a rule may accept where `RuleContext.isFixedText` asks for fixed text.
+public struct HarmlessSplices: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Numbers: they cannot close a quote in SQL or a shell command.
+    public static let numbers = HarmlessSplices(rawValue: 1)
+    /// `shlex.quote(x)` (and `pipes.quote`, `shlex.join`): one word to a shell.
+    public static let shellQuoted = HarmlessSplices(rawValue: 2)
+}
+
 /// Facts about one file that several rules may need, each found on first use and shared by
 /// every rule's context (one scan of the file, not one per rule).
 final class FileFacts {
     var moduleConstants: Set<String>?
+    var moduleLiterals: [String: Expr]?
     var argumentChoices: Set<String>?
 }
 
@@ -83,6 +94,22 @@ public struct RuleContext {
         let found = ModuleConstants.names(in: parsed.module)
         facts.moduleConstants = found
         return found
+    }
+
+    /// The literal `expression` stands for: itself, the value of a module constant
+    /// (`VERIFY_SSL = False` … `verify=VERIFY_SSL`), or of a local assigned once from a literal.
+    public func literalValue(_ expression: Expr) -> Expr? {
+        if expression.isLiteral { return expression }
+        guard case .name(let id, _) = expression.kind else { return nil }
+        if moduleConstants().contains(id) {
+            if facts.moduleLiterals == nil {
+                let constants = moduleConstants()
+                facts.moduleLiterals = parsed.module.onlyModuleAssignments { _ in true }.filter { constants.contains($0.key) }
+            }
+            return facts.moduleLiterals?[id]
+        }
+        guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte), value.isLiteral else { return nil }
+        return value
     }
 
     /// Command-line options whose value is one of fixed `choices` (`ArgumentChoices`).
@@ -122,21 +149,24 @@ public struct RuleContext {
     /// constant, a string built from those, an entry of a constant table
     /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key, or a choice
     /// between such texts (`"ls -l" if long else "ls"`).
-    public func isFixedText(_ expression: Expr, depth: Int = 0) -> Bool {
+    /// `also`: values that may stand where fixed text would, for a rule that knows they are
+    /// harmless in its sink (numbers in SQL, `shlex.quote(x)` in a shell command).
+    public func isFixedText(_ expression: Expr, depth: Int = 0, also: HarmlessSplices = []) -> Bool {
         if expression.stringConstant != nil { return true }
         guard depth < 8 else { return false }
+        if also.contains(.numbers), isNumber(expression) { return true }
         switch expression.kind {
         case .name(let id, _):
             if moduleConstants().contains(id) { return true }
             // A local assigned once, from fixed text (`cmd = COMMANDS.get(name, "uptime")`).
             guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
-            return isFixedText(value, depth: depth + 1)
+            return isFixedText(value, depth: depth + 1, also: also)
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id)
         case .ifExp(_, let body, let orelse):
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
-            return isFixedText(body, depth: depth + 1) && isFixedText(orelse, depth: depth + 1)
+            return isFixedText(body, depth: depth + 1, also: also) && isFixedText(orelse, depth: depth + 1, also: also)
         case .attribute(let owner, let attr, _):
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
             // `choices`: argparse refuses anything else.
@@ -145,6 +175,7 @@ public struct RuleContext {
                     ?? parsed.module.onlyModuleAssignments(where: Self.isParsedArguments)[id] else { return false }
             return Self.isParsedArguments(value)
         case .call(let function, let arguments, let keywords):
+            if also.contains(.shellQuoted), let name = imports.qualifiedName(of: function), Self.shellQuoters.contains(name) { return true }
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
                 return moduleConstants().contains(id)
@@ -153,19 +184,53 @@ public struct RuleContext {
             break
         }
         guard let built = expression.builtString else { return false }
-        return splicesOnlyFixedText(built, at: expression.loc, depth: depth)
+        return splicesOnlyFixedText(built, at: expression.loc, depth: depth, also: also)
     }
 
     /// Whether what `built` (a string built at `loc`) splices in is fixed text: literals,
     /// module constants, locals of the function around `loc` assigned once from fixed text
     /// (`table = "users"` … `f"SELECT * FROM {table} …"`), or other fixed values (`isFixedText`).
-    public func splicesOnlyFixedText(_ built: BuiltString, at loc: Loc, depth: Int = 0) -> Bool {
+    public func splicesOnlyFixedText(_ built: BuiltString, at loc: Loc, depth: Int = 0, also: HarmlessSplices = []) -> Bool {
         guard built.isDynamic(constants: moduleConstants()) else { return true }
-        guard depth < 8, built.otherSplices.allSatisfy({ isFixedText($0, depth: depth + 1) }) else { return false }
+        guard depth < 8, built.otherSplices.allSatisfy({ isFixedText($0, depth: depth + 1, also: also) }) else { return false }
         return built.splicedNames.allSatisfy { name in
-            moduleConstants().contains(name) || isFixedText(Expr(.name(id: name, ctx: .load), loc), depth: depth + 1)
+            moduleConstants().contains(name) || isFixedText(Expr(.name(id: name, ctx: .load), loc), depth: depth + 1, also: also)
         }
     }
+
+    /// Calls whose result is safe inside a shell command line, whatever they were given.
+    static let shellQuoters: Set<String> = ["shlex.quote", "pipes.quote", "shlex.join"]
+
+    /// Whether `expression` is certainly a number: a numeric literal, `int(x)`, `len(x)` and
+    /// the like, arithmetic and `min`/`max` of numbers, or a local every assignment of which is
+    /// one (`limit = int(q)` … `limit = min(limit, 500)`).
+    public func isNumber(_ expression: Expr, visiting: Set<String> = [], depth: Int = 0) -> Bool {
+        guard depth < 8 else { return false }
+        switch expression.kind {
+        case .constant(.int, _), .constant(.float, _), .constant(.bool, _):
+            return true
+        case .unaryOp(_, let operand):
+            return isNumber(operand, visiting: visiting, depth: depth + 1)
+        case .binOp(let left, _, let right):
+            return isNumber(left, visiting: visiting, depth: depth + 1) && isNumber(right, visiting: visiting, depth: depth + 1)
+        case .call(let function, let arguments, _):
+            guard case .name(let id, _) = function.kind, imports.binding(of: id) == nil else { return false }
+            if Self.numberMakers.contains(id) { return true }
+            return (id == "min" || id == "max") && !arguments.isEmpty
+                && arguments.allSatisfy { isNumber($0, visiting: visiting, depth: depth + 1) }
+        case .name(let id, _):
+            // The name met again inside its own assignment (`limit = min(limit, 500)`): what the
+            // other assignments give.
+            if visiting.contains(id) { return true }
+            guard let values = parsed.module.plainAssignments(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+            return values.allSatisfy { isNumber($0, visiting: visiting.union([id]), depth: depth + 1) }
+        default:
+            return false
+        }
+    }
+
+    /// Built-ins whose result is a number whatever they are given.
+    static let numberMakers: Set<String> = ["int", "float", "len", "abs", "round", "ord", "sum"]
 
     /// `parser.parse_args()`.
     private static func isParsedArguments(_ value: Expr) -> Bool {

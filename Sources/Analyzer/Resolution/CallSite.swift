@@ -28,6 +28,15 @@ public struct CallSite: Sendable {
         keywords = site.keywords
     }
 
+    /// The same call with other argument expressions (what a name passed stands for).
+    init(_ site: CallSite, arguments: [Expr], keywords: [Keyword]) {
+        expression = site.expression
+        qualifiedName = site.qualifiedName
+        function = site.function
+        self.arguments = arguments
+        self.keywords = keywords
+    }
+
     /// A call whose target cannot be resolved to an imported name (`db.execute` on a local
     /// object): named `?.execute`, so method-based sinks still see it while name-based rules
     /// never match it.

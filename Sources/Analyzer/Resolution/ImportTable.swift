@@ -7,6 +7,11 @@ public struct ImportTable: Sendable {
     /// Every dotted prefix of every bound name (`xml`, `xml.etree`, ...), for `imports(_:)`,
     /// which rules ask on every call they see.
     private var importedPrefixes: Set<String> = []
+    /// Modules imported with `from m import *`, in order, and the names the file binds itself
+    /// (definitions, assignments): an attribute of any other unbound name (`DES.new` after
+    /// `from Crypto.Cipher import *`) is taken as the last such module's.
+    private var starModules: [String] = []
+    private var ownNames: Set<String> = []
 
     public init(module: Module) {
         // What the import statements name, kept apart from the bindings (a later assignment
@@ -27,17 +32,23 @@ public struct ImportTable: Sendable {
                 }
             case .importFrom(let module, let names, let level):
                 let base = String(repeating: ".", count: level) + (module ?? "")
-                if level == 0, let module { imported.append(module) }  // `from m import *` binds nothing we know
+                if level == 0, let module {
+                    imported.append(module)
+                    if names.contains(where: { $0.name == "*" }) { starModules.append(module) }
+                }
                 for alias in names where alias.name != "*" {
                     let qualified = base.isEmpty || base.hasSuffix(".") ? base + alias.name : base + "." + alias.name
                     bindings[alias.asname ?? alias.name] = qualified
                 }
             case .assign(let targets, let value):
+                for target in targets { if case .name(let id, _) = target.kind { ownNames.insert(id) } }
                 // `run = os.system` at any level: an alias of a qualified callable.
                 if targets.count == 1, case .name(let id, _) = targets[0].kind,
                    case .attribute = value.kind, let qualified = qualifiedName(of: value) {
                     bindings[id] = qualified
                 }
+            case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
+                ownNames.insert(name)
             default:
                 break
             }
@@ -65,6 +76,14 @@ public struct ImportTable: Sendable {
     /// The qualified name bound to a local name, if it came from an import or an alias.
     public func binding(of name: String) -> String? { bindings[name] }
 
+    /// What `from m import *` may have bound `name` to: used for the owner of an attribute
+    /// only (`DES` of `DES.new`); a bare call stays as written, so builtins such as `open` keep
+    /// their meaning.
+    private func starBinding(of name: String) -> String? {
+        guard let module = starModules.last, !ownNames.contains(name) else { return nil }
+        return module + "." + name
+    }
+
     /// `sp.Popen` → `subprocess.Popen`. A bare name that no import binds stays as written
     /// (builtins such as `eval` and `open`); an attribute of an unbound name resolves to nil.
     public func qualifiedName(of expression: Expr) -> String? {
@@ -74,7 +93,7 @@ public struct ImportTable: Sendable {
             return bindings[id] ?? id
         case .attribute(let value, let attr, _):
             if case .name(let id, _) = value.kind {
-                guard let bound = bindings[id] else { return nil }
+                guard let bound = bindings[id] ?? starBinding(of: id) else { return nil }
                 return bound + "." + attr
             }
         default:
@@ -88,7 +107,7 @@ public struct ImportTable: Sendable {
                 parts.append(attr)
                 current = value
             case .name(let id, _):
-                if let bound = bindings[id] {
+                if let bound = bindings[id] ?? (parts.isEmpty ? nil : starBinding(of: id)) {
                     parts.append(bound)
                 } else if parts.isEmpty {
                     parts.append(id)  // a bare call: builtins such as `eval`, `open`

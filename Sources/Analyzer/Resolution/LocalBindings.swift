@@ -69,15 +69,23 @@ extension Module {
     /// binds the name exactly once, by a plain `name = value` (no parameter, loop target,
     /// `with ... as`, walrus, import, nested definition, `global`, or second assignment of it).
     func onlyAssignment(of name: String, inFunctionAround position: Int) -> Expr? {
+        guard let values = plainAssignments(of: name, inFunctionAround: position), values.count == 1 else { return nil }
+        return values[0]
+    }
+
+    /// Every value the function around source byte `position` assigns to `name`, when each of
+    /// its bindings of the name is a plain `name = value` (as `onlyAssignment`, any number of
+    /// them: `limit = int(x)` then `limit = min(limit, 500)`); nil otherwise.
+    func plainAssignments(of name: String, inFunctionAround position: Int) -> [Expr]? {
         guard let function = innermostFunction(around: position),
               case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
               !arguments.all.contains(where: { $0.arg == name }) else { return nil }
         let scope = Module(body: body)
         var bindings = 0
         scope.forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
-        guard bindings == 1 else { return nil }
-        // The one binding, if it is a plain assignment (statements only: none sits in an expression).
-        var value: Expr?
+        guard bindings >= 1 else { return nil }
+        // The plain assignments among the bindings (statements only: none sits in an expression).
+        var values: [Expr] = []
         scope.walk { node in
             switch node {
             case .expr: return false
@@ -85,14 +93,14 @@ extension Module {
                 switch statement.kind {
                 case .functionDef, .classDef: return false
                 case .assign(let targets, let assigned) where targets.contains(where: { if case .name(name, _) = $0.kind { true } else { false } }):
-                    value = assigned
+                    values.append(assigned)
                 default: break
                 }
             default: break
             }
             return true
         }
-        return value
+        return values.count == bindings ? values : nil
     }
 
     /// The innermost `def` whose source range holds `position`.

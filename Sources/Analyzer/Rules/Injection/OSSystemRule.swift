@@ -32,6 +32,10 @@ struct OSSystemRule: Rule {
         guard let command = call.argument("cmd", position: 0) ?? call.argument("command", position: 0) else { return }
         if context.isFixedText(command) {
             context.report(command.loc, "\(call.qualifiedName) runs a constant command through a shell", severity: .low)
+        } else if context.isFixedText(command, also: [.shellQuoted, .numbers]) {
+            // Every value spliced in is quoted for the shell (or a number): one word each.
+            context.report(command.loc, "\(call.qualifiedName) runs a command through a shell; the values it splices in are quoted",
+                           severity: .low, confidence: .low, fixHint: "use subprocess.run with an argument list")
         } else {
             context.report(command.loc, "\(call.qualifiedName) runs a built command through a shell (command injection)",
                            fixHint: "use subprocess.run with an argument list")

@@ -33,6 +33,8 @@ struct SQLStringBuildingRule: Rule {
             "TABLE = \"users\"\nCOLUMNS = \"id, name\"\n\ndef count(conn):\n    return conn.execute(f\"SELECT {COLUMNS} FROM {TABLE}\")\n",
             // A local assigned once from a literal is as fixed.
             "def find(conn, uid):\n    table = \"users\"\n    return conn.execute(f\"SELECT * FROM {table} WHERE id = ?\", (uid,))\n",
+            // Numbers cannot close a quote: `int()` results, also after clamping.
+            "def page(conn, q):\n    limit = int(q.get(\"limit\", \"50\"))\n    limit = max(1, min(limit, 500))\n    return conn.execute(f\"SELECT * FROM events LIMIT {limit}\")\n",
         ]
     )
 
@@ -53,7 +55,7 @@ struct SQLStringBuildingRule: Rule {
             context.marks.insert(first.loc.startByte)
         }
         guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL,
-              !context.splicesOnlyFixedText(built, at: expression.loc) else { return }
+              !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers) else { return }
         if context.marks.contains(expression.loc.startByte) {
             context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
                            fixHint: "pass the values as query parameters")

@@ -41,6 +41,10 @@ struct SubprocessShellTrueRule: Rule {
             // A fixed command line: still a shell, but nothing flows in.
             context.report(command.loc, "subprocess call with shell=True runs a constant command through a shell",
                            severity: .low, fixHint: "pass an argument list and drop shell=True")
+        } else if context.isFixedText(command, also: [.shellQuoted, .numbers]) {
+            // Every value spliced in is quoted for the shell (or a number): one word each.
+            context.report(command.loc, "subprocess call with shell=True runs a command whose spliced values are quoted",
+                           severity: .low, confidence: .low, fixHint: "pass an argument list and drop shell=True")
         } else {
             context.report(command.loc, "subprocess call with shell=True runs a built command through a shell (command injection)",
                            fixHint: "pass an argument list (shlex.split of a trusted template, then the values) and drop shell=True")

@@ -17,6 +17,8 @@ struct URLOpenRule: Rule {
         nonTriggering: [
             "import urllib.request\ndata = urllib.request.urlopen(\"https://example.com/feed\").read()\n",
             "import requests\ndata = requests.get(url, timeout=5).content\n",
+            // A module constant's scheme is known.
+            "import urllib.request\nSTATUS = \"https://status.example.com/health\"\n\ndef up():\n    return urllib.request.urlopen(STATUS).status\n",
         ]
     )
 
@@ -27,7 +29,7 @@ struct URLOpenRule: Rule {
     }
 
     func check(call: CallSite, context: inout RuleContext) {
-        if let url = call.argument("url", position: 0)?.stringConstant?.lowercased(),
+        if let url = call.argument("url", position: 0).flatMap(context.literalValue)?.stringConstant?.lowercased(),
            url.hasPrefix("http://") || url.hasPrefix("https://") { return }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")

@@ -14,6 +14,7 @@ struct FlaskDebugRule: Rule {
         triggering: [
             "from flask import Flask\napp = Flask(__name__)\napp.run(↓debug=True)\n",
             "import flask\napplication = flask.Flask(__name__)\napplication.run(host=\"127.0.0.1\", ↓debug=True)\n",
+            "from flask import Flask\napp = Flask(__name__)\nDEBUG = True\napp.run(↓debug=DEBUG)\n",
         ],
         nonTriggering: [
             "from flask import Flask\napp = Flask(__name__)\napp.run(debug=False)\n",
@@ -29,7 +30,7 @@ struct FlaskDebugRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "run",
               case .call(_, _, let keywords) = expression.kind,
-              let debug = keywords.first(where: { $0.arg == "debug" }), debug.value.isTruthyConstant,
+              let debug = keywords.first(where: { $0.arg == "debug" }), context.literalValue(debug.value)?.isTruthyConstant == true,
               context.imports.imports("flask") else { return }
         context.report(debug.loc, "Flask app run with debug=True exposes the Werkzeug debugger (remote code execution)",
                        fixHint: "remove debug=True; use FLASK_DEBUG locally")

@@ -21,6 +21,8 @@ struct StackTraceExposureRule: Rule {
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
             "def fetch(self, request):\n    try:\n        response = self.send(request)\n    except Exception as e:\n        return None, e\n    return response, None\n",
             "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
+            // A parse error tells the client what is wrong with what it sent.
+            "import yaml\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/check\", methods=[\"POST\"])\ndef check():\n    try:\n        yaml.safe_load(request.data)\n    except yaml.YAMLError as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
         ]
     )
 
@@ -52,7 +54,9 @@ struct StackTraceExposureRule: Rule {
                 case .try(let tryBody, let handlers, let orelse, let finalbody, _):
                     stack.append((tryBody, exceptions))
                     for handler in handlers {
-                        stack.append((handler.body, handler.name.map { exceptions.union([$0]) } ?? exceptions))
+                        // A parse or validation error describes the client's own input, not the server.
+                        let leaks = handler.name.map { _ in !Self.describesClientInput(handler.type) } ?? false
+                        stack.append((handler.body, leaks ? exceptions.union([handler.name!]) : exceptions))
                     }
                     stack.append((orelse, exceptions))
                     stack.append((finalbody, exceptions))
@@ -60,6 +64,27 @@ struct StackTraceExposureRule: Rule {
                     for nested in childBlocks(of: inner) { stack.append((nested, exceptions)) }
                 }
             }
+        }
+    }
+
+    /// Endings of exception class names that report what is wrong with a document or form the
+    /// client sent (`yaml.YAMLError`, `json.JSONDecodeError`, pydantic's `ValidationError`):
+    /// telling the client is the point of catching them.
+    static let clientInputErrors = ["ValidationError", "DecodeError", "ParseError", "ParserError", "YAMLError", "ScannerError", "SyntaxError"]
+
+    /// Whether every class an `except` clause names is a `clientInputErrors` one.
+    static func describesClientInput(_ type: Expr?) -> Bool {
+        guard let type else { return false }
+        let classes: [Expr]
+        if case .tuple(let elements, _) = type.kind { classes = elements } else { classes = [type] }
+        return !classes.isEmpty && classes.allSatisfy { cls in
+            let name: String
+            switch cls.kind {
+            case .name(let id, _): name = id
+            case .attribute(_, let attr, _): name = attr
+            default: return false
+            }
+            return clientInputErrors.contains { name.hasSuffix($0) }
         }
     }
 
