@@ -51,6 +51,13 @@ struct FunctionSummary: Equatable {
         var cleaned: Bool
     }
     var returnSafety: [Int: ReturnSafety] = [:]
+    /// Where each returned parameter's data is first returned (line, column): a caller's flow
+    /// passes there, so a pattern alarm on that line (a query built in the helper) is the same flaw.
+    var returnPlaces: [Int: Place] = [:]
+    struct Place: Equatable {
+        var line: Int
+        var column: Int
+    }
     var sinks: [Int: Set<SinkHit>] = [:]
     /// Untrusted data the function returns whatever its arguments: a source it reads itself
     /// (`return request.args["q"]`), as first seen.
@@ -159,31 +166,42 @@ enum FunctionTable {
             && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
     }
 
+    /// An AWS Lambda (or Google Cloud Functions background) handler: a module-level function
+    /// taking `(event, context)`, whose event is the invoking request.
+    static func isEventHandler(parameters: [String], atTopLevel: Bool) -> Bool {
+        atTopLevel && parameters.count == 2 && parameters[0] == "event" && eventContextNames.contains(parameters[1])
+    }
+    static let eventContextNames: Set<String> = ["context", "_context", "ctx", "_ctx", "_"]
+
     /// Whether `collect` would find a web handler in a file where no source name occurs (so no
     /// parameter is called `request`, and no Django view can be there): a routed function or a
     /// Falcon responder. Answers without building the table, for the many files with neither.
     static func holdsHandler(_ module: Module, bottle: Bool) -> Bool {
         var found = false
-        var stack: [(body: [Stmt], inClass: Bool)] = [(module.body, false)]
-        while !found, let (body, inClass) = stack.popLast() {
+        var stack: [(body: [Stmt], inClass: Bool, atTopLevel: Bool)] = [(module.body, false, true)]
+        while !found, let (body, inClass, atTopLevel) = stack.popLast() {
             for statement in body {
                 switch statement.kind {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
-                    // The name first: the parameter list is built only for an `on_` method.
+                    // The name first: the parameter list is built only for an `on_` method or
+                    // a module-level function of two parameters.
                     if isRouted(decorators, bottle: bottle)
-                        || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true) {
+                        || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
+                        || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true) {
                         found = true
                     }
-                    stack.append((inner, false))
+                    stack.append((inner, false, false))
                 case .classDef(_, _, _, let inner, _, _):
-                    stack.append((inner, true))
+                    stack.append((inner, true, false))
                 default:
-                    statement.forEachBlock { stack.append(($0, inClass)) }
+                    // `if __name__ ...` or `try:` blocks at the top level are still the top level.
+                    statement.forEachBlock { stack.append(($0, inClass, atTopLevel)) }
                 }
             }
         }
         return found
     }
+
 
     /// Every function and method of the module, by dotted name (`f`, `Class.method`).
     static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
@@ -208,8 +226,9 @@ enum FunctionTable {
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
                     let djangoView = takesRequest && (viewsTakeRequest || readsViewRequest(inner))
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
+                    let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView || falconResponder,
+                                            isHandler: routed || djangoView || falconResponder || eventHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.vararg = arguments.vararg?.arg

@@ -47,10 +47,11 @@ struct Guard {
             if case .name(let id, _) = left.kind, positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
-            } else if let id = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
-                // `urlparse(url).hostname in ALLOWED_HOSTS`: where the URL leads is checked.
+            } else if let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
+                // `urlparse(url).hostname in ALLOWED_HOSTS`: where the URL leads is checked (the
+                // URL's, and the parsed result's when it has a name: `parts.geturl()`).
                 if negative || op == .notEq { negated.toggle() }
-                proven[id] = .safeFor([918, 601])
+                for id in ids { proven[id] = .safeFor([918, 601]) }
             } else if let ids = Self.commonPathCheck(left, comparators[0], normalisedPaths: normalisedPaths, imports: imports),
                       op == .eq || op == .notEq {
                 // `os.path.commonpath([ROOT, p]) == ROOT` for a normalised `p`: it stays under ROOT.
@@ -176,14 +177,18 @@ struct Guard {
     ]
     static let urlParsers: Set<String> = ["urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit"]
 
-    /// `x` of `urlparse(x).hostname` (or `.netloc`).
-    static func hostOfParsedURL(_ expression: Expr, imports: ImportTable, facts: (any GuardFacts)? = nil) -> String? {
+    /// `x` of `urlparse(x).hostname` (or `.netloc`), and `parts` too when that is
+    /// `parts.hostname` after `parts = urlparse(x)`.
+    static func hostOfParsedURL(_ expression: Expr, imports: ImportTable, facts: (any GuardFacts)? = nil) -> [String]? {
         guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" else { return nil }
-        // `parsed = urlparse(url)` … `parsed.netloc not in ALLOWED`: the host of `url` is checked.
-        if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) { parsed = value }
+        var names: [String] = []
+        if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
+            names.append(id)
+            parsed = value
+        }
         guard case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
               urlParsers.contains(name), case .name(let id, _) = arguments.first?.kind else { return nil }
-        return id
+        return [id] + names
     }
 
     /// The normalised names in `os.path.commonpath([a, b])` compared with one of its own

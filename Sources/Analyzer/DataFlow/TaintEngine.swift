@@ -54,6 +54,11 @@ final class TaintEngine {
     private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
     /// Every module-level name bound once, to what (`parser = etree.XMLParser(...)`).
     private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { _ in true }
+    /// Module-level names bound once to an instance of a class of this file
+    /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
+    private(set) lazy var moduleInstances: [String: String] = moduleValues.compactMapValues { value in
+        value.calledName.flatMap { classNames.contains($0) ? $0 : nil }
+    }
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
     private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)

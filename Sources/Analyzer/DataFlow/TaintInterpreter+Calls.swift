@@ -61,6 +61,9 @@ extension TaintInterpreter {
             }
         }
         noteConstruction(site, arguments: argumentTaints, keywords: keywordTaints)
+        if argumentTaints.contains(where: { $0 != nil }) || keywordTaints.values.contains(where: { $0 != nil }) {
+            constructorSinks(site, arguments: argumentTaints, keywords: keywordTaints)
+        }
         // Most calls get nothing tainted. Then no sink can report, nothing is added to a
         // container, and the result is tainted only if the call itself is a source; a function
         // of this file returns what its arguments bring (nothing), whatever its summary.
@@ -120,6 +123,13 @@ extension TaintInterpreter {
         }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
+        // `min(limit, 500)`: compared with a number, the value is one (or the call fails).
+        if site.qualifiedName == "min" || site.qualifiedName == "max",
+           arguments.contains(where: { if case .constant(.int, _) = $0.kind { true } else if case .constant(.float, _) = $0.kind { true } else { false } }) {
+            return all?.cleanedCopy
+        }
+        // Framework readers that convert: Falcon's `req.get_param_as_int("limit")`.
+        if case .attribute(_, let method, _) = function.kind, Self.numberReaders.contains(method) { return nil }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
@@ -150,6 +160,11 @@ extension TaintInterpreter {
         }
         return result
     }
+
+    /// Request readers that return a number or a boolean (Falcon's, Tornado's), never text.
+    static let numberReaders: Set<String> = [
+        "get_param_as_int", "get_param_as_float", "get_param_as_bool", "get_param_as_uuid", "get_param_as_date", "get_param_as_datetime",
+    ]
 
     /// Markers in `Taint.sanitized` (no real CWE is negative): half of the line-break removal.
     static let lineFeedsRemoved = -10
@@ -188,8 +203,10 @@ extension TaintInterpreter {
                     continue
                 }
                 let loc = site.expression.loc
-                // A receiver no import names (`log = logging.getLogger()`) is shown as written.
-                let sink = site.qualifiedName.hasPrefix("?.") ? engine.parsed.text(of: site.function.loc) : site.qualifiedName
+                // A receiver no import names, or one bound to a call's result
+                // (`log = logging.getLogger()`), is shown as written.
+                let sink = site.qualifiedName.hasPrefix("?.") || site.qualifiedName.contains("().")
+                    ? engine.parsed.text(of: site.function.loc) : site.qualifiedName
                 engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                               sink: sink)
                 recordSink(taint, FunctionSummary.SinkHit(
@@ -247,17 +264,13 @@ extension TaintInterpreter {
             if let safety = summary.returnSafety[parameter], let taint = returned {
                 returned = safety.cleaned ? taint.cleanedCopy : taint.sanitizing(safety.sanitized)
             }
+            if let place = summary.returnPlaces[parameter], let taint = returned {
+                returned = taint.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
+            }
             result = Taint.merge(result, returned)
         }
         let loc = site.expression.loc
-        func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
-            for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
-                let cwe = engine.ruleCWEs[hit.rule]
-                guard viaCall.isDangerous(for: cwe) else { continue }
-                engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
-                recordSink(viaCall, hit)
-            }
-        }
+        func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) { reachSinks(hits, with: viaCall) }
         for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
             guard let taint = argument(for: parameter) else { continue }
             reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
@@ -304,6 +317,33 @@ extension TaintInterpreter {
         }
     }
 
+    /// Reports the sinks a called function's summary says its data reaches.
+    private mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
+        for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
+            let cwe = engine.ruleCWEs[hit.rule]
+            guard viaCall.isDangerous(for: cwe) else { continue }
+            engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
+            recordSink(viaCall, hit)
+        }
+    }
+
+    /// A call of a class of this file whose constructor passes a parameter to a sink
+    /// (`LineFilter(pattern)` compiling it in `__init__`).
+    private mutating func constructorSinks(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
+        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
+              engine.imports.binding(of: className) == nil, let constructor = engine.constructors[className] else { return }
+        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
+        engine.consult(constructor.qualifiedName)
+        let loc = site.expression.loc
+        for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
+            let positional = parameter - 1  // after `self`
+            let taint = positional >= 0 && positional < arguments.count ? arguments[positional]
+                : parameter < constructor.parameters.count ? (keywords[constructor.parameters[parameter]] ?? nil) : nil
+            guard let taint else { continue }
+            reachSinks(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(className)()"))
+        }
+    }
+
     /// A call of a class of this file: what its constructor stores of the arguments.
     private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
         guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
@@ -339,7 +379,8 @@ extension TaintInterpreter {
             case .name(let receiverName, _) where receiverName == "self" || receiverName == "cls":
                 className = function?.className
             case .name(let receiverName, _):
-                className = instances[receiverName]  // `store = Store()` … `store.read(x)`
+                // `store = Store()` … `store.read(x)`, here or once at the top level.
+                className = instances[receiverName] ?? engine.moduleInstances[receiverName]
             case .call:
                 className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
             default:

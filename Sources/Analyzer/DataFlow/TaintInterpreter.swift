@@ -258,9 +258,12 @@ struct TaintInterpreter {
     /// What the function hands its callers, by `return` or (a generator) `yield`: the
     /// parameters it passes on, and the first untrusted data it read itself. Not for a web
     /// handler: its parameters count as sources only when the framework calls it.
-    private mutating func recordReturned(_ taint: Taint) {
+    private mutating func recordReturned(_ taint: Taint, at loc: Loc) {
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
+            if recorder.summary.returnPlaces[index] == nil {
+                recorder.summary.returnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
+            }
             // Safe on every return or not at all: the intersection over the returns.
             if var safety = recorder.summary.returnSafety[index] {
                 safety.sanitized.formIntersection(taint.sanitized)
@@ -279,7 +282,7 @@ struct TaintInterpreter {
 
     private mutating func recordReturn(_ taint: Taint?, value: Expr) {
         guard let taint else { return }
-        recordReturned(taint)
+        recordReturned(taint, at: value.loc)
         guard let function, function.returnsHTML else { return }
         // Text the handler builds or passes on as it came; not objects such as a fetched
         // response or a dict (sent as JSON).
@@ -461,13 +464,13 @@ struct TaintInterpreter {
             for value in values { taint = Taint.merge(taint, self.expression(value, depth: depth + 1)) }
             return taint
         case .listComp(let element, let generators), .setComp(let element, let generators), .generatorExp(let element, let generators):
-            var taint: Taint?
+            // Each element is what the element expression makes of the bound targets: `esc(r) for
+            // r in rows` is escaped text, whatever `rows` held.
             for generator in generators {
-                let iter = self.expression(generator.iter, depth: depth + 1)
-                bind(generator.target, iter, value: generator.iter)
-                taint = Taint.merge(taint, iter)
+                bind(generator.target, self.expression(generator.iter, depth: depth + 1), value: generator.iter)
+                for condition in generator.ifs { _ = self.expression(condition, depth: depth + 1) }
             }
-            return Taint.merge(self.expression(element, depth: depth + 1), taint)
+            return self.expression(element, depth: depth + 1)
         case .dictComp(let key, let value, let generators):
             for generator in generators { bind(generator.target, self.expression(generator.iter, depth: depth + 1), value: generator.iter) }
             return Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
@@ -477,7 +480,7 @@ struct TaintInterpreter {
             // A generator hands out what it yields, as a function returns.
             guard let value else { return nil }
             let taint = self.expression(value, depth: depth + 1)
-            if let taint { recordReturned(taint) }  // no response is built from a yield
+            if let taint { recordReturned(taint, at: value.loc) }  // no response is built from a yield
             return taint
         case .namedExpr(let target, let value):
             let taint = self.expression(value, depth: depth + 1)

@@ -47,6 +47,11 @@ public struct ImportTable: Sendable {
                    case .attribute = value.kind, let qualified = qualifiedName(of: value) {
                     bindings[id] = qualified
                 }
+                // `audit = logging.getLogger("audit")`: `audit.warning(...)` is logging's.
+                if targets.count == 1, case .name(let id, _) = targets[0].kind, case .call(let function, _, _) = value.kind,
+                   let qualified = qualifiedName(of: function), Self.loggerFactories.contains(qualified) {
+                    bindings[id] = qualified + "()"
+                }
             case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
                 ownNames.insert(name)
             default:
@@ -75,6 +80,8 @@ public struct ImportTable: Sendable {
 
     /// The qualified name bound to a local name, if it came from an import or an alias.
     public func binding(of name: String) -> String? { bindings[name] }
+
+    static let loggerFactories: Set<String> = ["logging.getLogger", "structlog.get_logger", "structlog.getLogger"]
 
     /// What `from m import *` may have bound `name` to: used for the owner of an attribute
     /// only (`DES` of `DES.new`); a bare call stays as written, so builtins such as `open` keep

@@ -16,6 +16,7 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         triggering: [
             "import subprocess\nfrom flask import request\n\ndef ping():\n    host = request.args[\"host\"]\n    ↓subprocess.run([\"ping\", \"-c\", \"1\", host])\n",
             "import subprocess\nfrom flask import request\n\ndef clone():\n    ↓subprocess.check_call((\"git\", \"clone\", request.form[\"url\"], \"/srv/repo\"))\n",
+            "import subprocess\nfrom flask import request\n\ndef log():\n    ↓subprocess.run([\"git\", \"log\", f\"--{request.args['opt']}\"])\n",
         ],
         nonTriggering: [
             // After `--` every value is positional.
@@ -26,6 +27,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess, sys\nsubprocess.run([\"wc\", \"-l\", sys.argv[1]])\n",
             // A number cannot start an option.
             "import subprocess\nfrom flask import request\n\ndef ping():\n    subprocess.run([\"ping\", \"-c\", str(int(request.args[\"n\"])), \"localhost\"])\n",
+            // The value follows a fixed option name and `=`: it is that option's value.
+            "import subprocess\nfrom flask import request\n\ndef log():\n    subprocess.run([\"git\", \"log\", f\"--author={request.args['who']}\"])\n",
         ]
     )
 
@@ -51,6 +54,15 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         guard elements.count > 1, CommandInjectionFlowRule.shellCommandFlag(elements) == nil else { return [] }
         let arguments = elements.dropFirst()
         let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
-        return Array(arguments[..<end])
+        return arguments[..<end].filter { !Self.startsFixed($0) }
+    }
+
+    /// An argument whose fixed start decides what it is: `f"--max-count={n}"` (an option's
+    /// value after `=`) or `f"user={name}"` (no dash first): the value cannot make it an option.
+    /// `f"-{flag}"` or `f"--{name}"` let the value pick the option.
+    static func startsFixed(_ argument: Expr) -> Bool {
+        guard let built = argument.builtString, built.isDynamic, let splice = built.text.firstIndex(of: "?") else { return false }
+        let prefix = built.text[..<splice]
+        return !prefix.isEmpty && (!prefix.hasPrefix("-") || prefix.contains("="))
     }
 }

@@ -17,6 +17,8 @@ struct LogInjectionFlowRule: DataFlowRule {
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
             "import logging\nlogging.info(\"started\")\n",
+            // Formatted as a number: no line break can come through.
+            "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
         ]
     )
 
@@ -26,7 +28,7 @@ struct LogInjectionFlowRule: DataFlowRule {
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         guard let method = SinkMatching.method(call), Self.levels.contains(method) else { return [] }
-        let isLogging = call.qualifiedName.hasPrefix("logging.")
+        let isLogging = call.qualifiedName.hasPrefix("logging.") || call.qualifiedName.hasPrefix("structlog.")
         // `log.info`, `self.logger.info`, `app.logger.error`, `current_app.logger.warning`.
         let receiverLooksLikeLogger: Bool = {
             guard case .attribute(let receiver, _, _) = call.function.kind else { return false }
@@ -41,6 +43,35 @@ struct LogInjectionFlowRule: DataFlowRule {
         if let format = call.argument("msg", position: 0)?.stringConstant, format.contains("%r"), !format.contains("%s") {
             return []
         }
-        return call.arguments.map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
+        var arguments = call.arguments.map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
+        // `log.info("user %d logged in", uid)`: a value formatted as a number carries no line break.
+        if let format = call.argument("msg", position: 0)?.stringConstant, let conversions = Self.conversions(in: format),
+           !call.arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) {
+            arguments = arguments.enumerated().filter { index, _ in
+                index == 0 || index - 1 >= conversions.count || !Self.numericConversions.contains(conversions[index - 1])
+            }.map(\.element)
+        }
+        return arguments
+    }
+
+    static let numericConversions: Set<Character> = ["d", "i", "o", "u", "x", "X", "e", "E", "f", "F", "g", "G"]
+
+    /// The conversion letters of a `%`-format, in order (`"%s has %d"` → s, d); nil for a
+    /// mapping format (`%(name)s`) or a `*` width, whose arguments do not line up one to one.
+    static func conversions(in format: String) -> [Character]? {
+        var result: [Character] = []
+        var characters = format.makeIterator()
+        while let character = characters.next() {
+            guard character == "%" else { continue }
+            while let next = characters.next() {
+                if next == "(" || next == "*" { return nil }
+                if next.isLetter {
+                    result.append(next)
+                    break
+                }
+                if next == "%" { break }  // `%%`: a literal percent sign
+            }
+        }
+        return result
     }
 }

@@ -14,6 +14,7 @@ struct PathTraversalFlowRule: DataFlowRule {
             "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
             "import shutil\nfrom flask import request\n\ndef drop():\n    ↓shutil.rmtree(\"/srv/users/\" + request.form[\"user\"])\n",
             "import os\nfrom flask import request\n\ndef upload():\n    f = request.files[\"doc\"]\n    ↓f.save(os.path.join(\"/srv/uploads\", f.filename))\n",
+            "import os\nfrom fastapi import FastAPI\nfrom fastapi.responses import FileResponse\napp = FastAPI()\n\n@app.get(\"/f/{name}\")\ndef f(name: str):\n    return ↓FileResponse(os.path.join(\"/srv/files\", name))\n",
         ],
         nonTriggering: [
             "import shutil, sys\nshutil.rmtree(sys.argv[1])\n",  // the operator's own command line
@@ -31,6 +32,8 @@ struct PathTraversalFlowRule: DataFlowRule {
         "open", "io.open", "os.open", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.rename", "os.replace", "os.makedirs",
         "os.mkdir", "os.listdir", "os.chmod", "os.chown", "shutil.rmtree", "shutil.copy", "shutil.copy2", "shutil.copyfile",
         "shutil.copytree", "shutil.move", "flask.send_file", "codecs.open", "tarfile.open", "zipfile.ZipFile",
+        // Responses that read the file at a path and send it.
+        "fastapi.responses.FileResponse", "starlette.responses.FileResponse", "aiohttp.web.FileResponse", "sanic.response.file",
     ]
 
     static let pathMethods: Set<String> = ["read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "touch"]

@@ -15,13 +15,15 @@ struct DjangoRawSQLRule: Rule {
         nonTriggering: [
             "from django.db.models.expressions import RawSQL\nRawSQL(\"SELECT col FROM t WHERE id = %s\", (pk,))\n",
             "RawSQL(sql, ())\n",  // not Django's
+            // A module constant is as fixed as the literal.
+            "from django.db.models.expressions import RawSQL\nCOUNT_SQL = (\"SELECT COUNT(*) FROM r \"\n             \"WHERE r.rating >= %s\")\nqs = Product.objects.annotate(n=RawSQL(COUNT_SQL, (4,)))\n",
         ]
     )
 
     var callees: Set<String> { ["django.db.models.RawSQL", "django.db.models.expressions.RawSQL"] }
 
     func check(call: CallSite, context: inout RuleContext) {
-        guard let sql = call.argument("sql", position: 0), sql.stringConstant == nil else { return }
+        guard let sql = call.argument("sql", position: 0), !context.isFixedText(sql) else { return }
         context.report(sql.loc, "RawSQL with a non-constant query (SQL injection)", fixHint: "keep the SQL constant and pass params")
     }
 }

@@ -16,6 +16,7 @@ struct NoSQLInjectionRule: Rule {
             "def find(db, name):\n    return db.users.find_one({\"$where\": ↓\"this.name == '\" + name + \"'\"})\n",
             "def find(coll, expr):\n    return list(coll.find({\"$where\": ↓expr}))\n",
             "def scan(table, status):\n    return table.scan(FilterExpression=↓f\"status = {status}\")\n",
+            "def find(orders, name):\n    query = {\"$where\": \"this.name == '%s'\" % name}\n    return ↓orders.find(query)\n",
         ],
         nonTriggering: [
             "def find(db, name):\n    return db.users.find_one({\"name\": name})\n",
@@ -38,11 +39,26 @@ struct NoSQLInjectionRule: Rule {
     /// `"$where"` holds the word `where`; a DynamoDB expression is passed by its keyword's name.
     var requiredIdentifiers: [String] { ["where"] + Self.dynamoExpressions.sorted() }
 
+    static func isLambda(_ expression: Expr) -> Bool {
+        if case .lambda = expression.kind { return true }
+        return false
+    }
+
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
               case .attribute(_, let method, _) = function.kind else { return }
         if Self.mongoMethods.contains(method) {
             for argument in arguments.prefix(2) {
+                // `query = {"$where": ...}` … `orders.find(query)`: the filter built the line
+                // before, reported where it runs.
+                if case .name(let id, _) = argument.kind,
+                   let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+                   case .dict(let keys, let values) = value.kind,
+                   zip(keys, values).contains(where: { $0?.stringConstant == "$where" && $1.stringConstant == nil && !Self.isLambda($1) }) {
+                    context.report(expression.loc, "MongoDB $where built from a non-constant value runs attacker-influenced JavaScript",
+                                   fixHint: "use query operators with values instead of $where")
+                    continue
+                }
                 ScopeWalk.walk(argument) { current in
                     guard case .dict(let keys, let values) = current.kind else { return true }
                     for (key, value) in zip(keys, values) where key?.stringConstant == "$where" && value.stringConstant == nil {

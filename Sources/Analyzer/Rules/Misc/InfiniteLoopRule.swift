@@ -1,6 +1,7 @@
 import PythonSyntax
 
-/// CWE-835: a `while True:` loop with no way out: no break, return, raise, exit or yield.
+/// CWE-835: a `while True:` loop with no way out (no break, return, raise, exit or yield) that
+/// waits for nothing, or a loop whose condition's variables never change.
 struct InfiniteLoopRule: Rule {
     static let description = RuleDescription(
         code: "ASC2835", name: "loop-without-exit", cwe: 835, severity: .low, confidence: .medium,
@@ -11,7 +12,7 @@ struct InfiniteLoopRule: Rule {
         """,
         triggering: [
             "def fib(n):\n    a, b, i = 1, 1, 2\n    ↓while i < n:\n        a, b = b, a + b\n    return b\n",
-            "def poll(queue):\n    ↓while True:\n        item = queue.get()\n        handle(item)\n",
+            "def wait_ready(job):\n    ↓while True:\n        job.refresh()\n",
             "↓while 1:\n    for line in feed():\n        if not line:\n            break\n        show(line)\n",
         ],
         nonTriggering: [
@@ -22,6 +23,9 @@ struct InfiniteLoopRule: Rule {
             "import sys\nwhile True:\n    try:\n        step()\n    except KeyboardInterrupt:\n        sys.exit(0)\n",
             "while running:\n    step()\n",
             "def drain(items):\n    try:\n        while True:\n            items.pop()\n    except IndexError:\n        pass\n",
+            // A worker's or server's loop waits for its next item: meant to run for good.
+            "def worker(queue):\n    while True:\n        item = queue.get()\n        handle(item)\n",
+            "def serve(srv):\n    while True:\n        conn, addr = srv.accept()\n        spawn(conn)\n",
         ]
     )
 
@@ -33,7 +37,8 @@ struct InfiniteLoopRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .while(let test, let body, _) = statement.kind else { return }
         if test.isTruthyConstant {
-            guard !hasExit(body, context: context), !insideTry(statement.loc, module: context.parsed.module) else { return }
+            guard !hasExit(body, context: context), !insideTry(statement.loc, module: context.parsed.module),
+                  !Self.waits(body) else { return }
             context.report(statement.loc, "while loop with a constant true condition and no break, return, raise or exit",
                            fixHint: "add an exit condition, a bound or a timeout")
             return
@@ -43,6 +48,31 @@ struct InfiniteLoopRule: Rule {
               !Self.touches(body, names) else { return }
         context.report(statement.loc, "while loop whose condition variables (\(names.sorted().joined(separator: ", "))) never change in its body",
                        fixHint: "update the loop variable in the body (or use a for loop over a range)")
+    }
+
+    /// Calls that block until there is work (a connection, a message, a queue item, time): a
+    /// `while True:` around one is a server's or worker's loop, meant to run for good.
+    static let waitingCalls: Set<String> = [
+        "accept", "recv", "recvfrom", "recv_into", "get", "read", "readline", "sleep", "wait", "select", "poll", "join",
+        "serve_forever", "handle_request", "receive", "listen", "input", "consume", "next_message", "getMessage",
+    ]
+
+    /// Whether the loop's body (outside nested functions) calls one of `waitingCalls`.
+    static func waits(_ body: [Stmt]) -> Bool {
+        var found = false
+        Module(body: body).walk { node in
+            guard !found else { return false }
+            if case .stmt(let statement) = node, case .functionDef = statement.kind { return false }
+            if case .expr(let expression) = node, case .call(let function, _, _) = expression.kind {
+                switch function.kind {
+                case .name(let id, _): found = waitingCalls.contains(id)
+                case .attribute(_, let attr, _): found = waitingCalls.contains(attr)
+                default: break
+                }
+            }
+            return !found
+        }
+        return found
     }
 
     /// The names a condition compares, when it is only comparisons of plain names and

@@ -14,15 +14,36 @@ struct RequestsVerifyFalseRule: Rule {
             "import httpx\nclient = httpx.Client(↓verify=False)\n",
             // A module constant is as false as the literal.
             "import requests\nVERIFY_TLS = False\n\ndef get(url):\n    return requests.get(url, ↓verify=VERIFY_TLS, timeout=5)\n",
+            // A session kept on the instance.
+            "import requests\n\nclass Client:\n    def __init__(self):\n        self.session = requests.Session()\n\n    def send(self, url):\n        return self.session.post(url, ↓verify=False, timeout=5)\n",
         ],
         nonTriggering: [
             "import requests\nr = requests.get(url, timeout=5)\n",
             "import requests\nr = requests.get(url, verify=\"/etc/ca.pem\", timeout=5)\n",
             "import os, requests\nVERIFY_TLS = os.environ.get(\"CA_BUNDLE\", True)\nr = requests.get(url, verify=VERIFY_TLS, timeout=5)\n",
+            "cache.get(key, verify=False)\n",  // neither requests nor httpx in this file
         ]
     )
 
     var calleePrefixes: [String] { ["requests.", "httpx."] }
+
+    /// An HTTP method on a client the file keeps in an attribute or a parameter
+    /// (`self.session.post(url, verify=False)`), in a file importing requests or httpx.
+    var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { [.call] }
+    static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"]
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind,
+              case .attribute(_, let method, _) = function.kind, Self.httpMethods.contains(method),
+              let keyword = keywords.first(where: { $0.arg == "verify" }),
+              context.imports.imports("requests") || context.imports.imports("httpx") else { return }
+        // A call resolving to requests or httpx is `check(call:)`'s.
+        if let name = context.imports.qualifiedName(of: function), name.hasPrefix("requests.") || name.hasPrefix("httpx.") { return }
+        guard context.literalValue(keyword.value)?.boolConstant == false else { return }
+        context.report(keyword.loc, ".\(method)() with verify=False skips TLS certificate checks", confidence: .medium,
+                       fixHint: "remove verify=False (or point verify at a CA bundle)")
+    }
 
     func check(call: CallSite, context: inout RuleContext) {
         guard let keyword = call.keywords.first(where: { $0.arg == "verify" }), context.literalValue(keyword.value)?.boolConstant == false else { return }

@@ -11,7 +11,7 @@ struct StackTraceExposureRule: Rule {
         """,
         triggering: [
             "import traceback\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        return ↓traceback.format_exc(), 500\n",
-            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except ValueError as err:\n        return jsonify({\"error\": ↓str(err)}), 400\n",
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except Exception as err:\n        return jsonify({\"error\": ↓str(err)}), 400\n",
             "from django.http import HttpResponse\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return HttpResponse(f\"failed: {↓exc}\")\n",
             "import traceback\n\ndef view(request):\n    try:\n        work()\n    except Exception:\n        details = traceback.format_exc()\n        return ↓details\n",
         ],
@@ -68,9 +68,10 @@ struct StackTraceExposureRule: Rule {
     }
 
     /// Endings of exception class names that report what is wrong with a document or form the
-    /// client sent (`yaml.YAMLError`, `json.JSONDecodeError`, pydantic's `ValidationError`):
-    /// telling the client is the point of catching them.
-    static let clientInputErrors = ["ValidationError", "DecodeError", "ParseError", "ParserError", "YAMLError", "ScannerError", "SyntaxError"]
+    /// client sent (`yaml.YAMLError`, `json.JSONDecodeError`, pydantic's `ValidationError`, the
+    /// `ValueError` of a conversion or a check): telling the client is the point of catching them.
+    static let clientInputErrors = ["ValidationError", "DecodeError", "ParseError", "ParserError", "YAMLError", "ScannerError", "SyntaxError",
+                                    "ValueError"]
 
     /// Whether every class an `except` clause names is a `clientInputErrors` one.
     static func describesClientInput(_ type: Expr?) -> Bool {
