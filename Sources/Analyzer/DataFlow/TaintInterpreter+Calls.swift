@@ -123,6 +123,11 @@ extension TaintInterpreter {
         }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
+        // Percent-decoding can bring back the line breaks a request line cannot hold.
+        if Self.decoders.contains(site.qualifiedName), var decoded = all {
+            decoded.sanitized.subtract(Self.lineBreakFree)
+            return decoded.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "decoded by \(site.qualifiedName)()")
+        }
         // `min(limit, 500)`: compared with a number, the value is one (or the call fails).
         if site.qualifiedName == "min" || site.qualifiedName == "max",
            arguments.contains(where: { if case .constant(.int, _) = $0.kind { true } else if case .constant(.float, _) = $0.kind { true } else { false } }) {
@@ -160,6 +165,14 @@ extension TaintInterpreter {
         }
         return result
     }
+
+    /// What a value without line breaks is safe for: headers and log lines (and the two
+    /// halves of `lineBreaksRemoved`).
+    static let lineBreakFree: Set<Int> = [113, 117, lineFeedsRemoved, carriageReturnsRemoved]
+    static let decoders: Set<String> = [
+        "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
+        "urllib.parse.unquote_to_bytes",
+    ]
 
     /// Request readers that return a number or a boolean (Falcon's, Tornado's), never text.
     static let numberReaders: Set<String> = [

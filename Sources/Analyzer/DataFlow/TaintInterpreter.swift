@@ -398,7 +398,9 @@ struct TaintInterpreter {
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
             // `self.path` in a request handler of `http.server`: the client's request line.
             if case .name("self", _) = value.kind, TaintSources.requestHandlerAttributes.contains(attr), servesRequests {
+                // Cut from the request's lines, it holds no line break (until decoded: `unquote`).
                 return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.\(attr) of the request")
+                    .sanitizing(TaintInterpreter.lineBreakFree)
             }
             if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }

@@ -20,6 +20,8 @@ struct HeaderInjectionFlowRule: DataFlowRule {
             "from flask import request, Response\n\ndef go():\n    value = request.args[\"v\"]\n    response = Response()\n    response.headers[\"X-Value\"] = value.replace(\"\\r\", \"\").replace(\"\\n\", \"\")\n    return response\n",
             "from flask import request, make_response\n\ndef lang():\n    response = make_response(\"ok\")\n    response.headers[\"Content-Language\"] = \"en\"\n    return response\n",
             "from flask import request, make_response\nLANGS = {\"en\", \"de\"}\n\ndef lang():\n    response = make_response(\"ok\")\n    value = request.args[\"lang\"]\n    if value in LANGS:\n        response.headers[\"Content-Language\"] = value\n    return response\n",
+            // The request line holds no line break; only decoding it (`parse_qs`, `unquote`) can.
+            "from http.server import BaseHTTPRequestHandler\n\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(301)\n        self.send_header(\"Location\", self.path + \"/\")\n",
         ]
     )
 
