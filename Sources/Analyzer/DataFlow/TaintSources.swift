@@ -40,9 +40,10 @@ enum TaintSources {
     /// What local sources (the command line, the environment, standard input, the server's
     /// own files) cannot make dangerous: whoever sets them already reads any file the process
     /// can and fetches any URL (a command-line tool opening the file it is given is no path
-    /// traversal, one passing its argument on to `wc` no argument injection). They still count
-    /// for commands, code, SQL, deserialisation and logs.
-    static let operatorsOwn: Set<Int> = [22, 88, 918]
+    /// traversal, one passing its argument on to `wc` no argument injection, a token from the
+    /// environment put in a header no header injection). They still count for commands, code,
+    /// SQL, deserialisation and logs.
+    static let operatorsOwn: Set<Int> = [22, 88, 113, 918]
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,
@@ -180,6 +181,7 @@ enum TaintSources {
         "urllib.request.urlopen", "urllib2.urlopen", "urllib.urlopen", "urllib.request.urlretrieve",
         "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",
+        "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec",
         "flask.make_response", "flask.Response", "django.http.HttpResponse",
     ]
 

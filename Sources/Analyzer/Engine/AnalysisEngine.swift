@@ -138,13 +138,26 @@ public struct AnalysisEngine: Sendable {
             // way there (`query = "... " + name` one line, `execute(query)` the next): one flaw,
             // reported once, at the sink, with the path that shows both lines.
             let pathLines = Set(finding.flow.map(\.line))
+            let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
+            // Also the value built earlier in the same function into the name the sink's line
+            // uses (`sql = "..." % customer`, then `conn.execute(sql)` inside a method reached
+            // through a summary, whose path shows only the call and the sink).
+            let sinkText = map.line(finding.line) ?? ""
+            let builtForSink: (Finding) -> Bool = { other in
+                guard other.line < finding.line, other.scope == scope, let name = Self.assignedName(map.line(other.line) ?? "") else { return false }
+                return Self.containsWord(name, in: sinkText)
+            }
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
-                    && (other.line == finding.line || other.flow.isEmpty && pathLines.contains(other.line))
+                    && (other.line == finding.line || other.flow.isEmpty && (pathLines.contains(other.line) || builtForSink(other)))
             }
             let covered = results.filter(related)
             results.removeAll(where: related)
-            let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
+            for built in covered where built.line < finding.line && !pathLines.contains(built.line) && !finding.flow.isEmpty {
+                let step = Finding.FlowStep(line: built.line, column: built.column, note: "built here")
+                let position = finding.flow.firstIndex { $0.line == finding.line } ?? finding.flow.count
+                finding.flow.insert(step, at: max(1, position))
+            }
             finding.scope = scope
             finding.fingerprint = Fingerprint.make(code: finding.code, file: finding.file, scope: scope, text: map.line(finding.line) ?? "")
             finding.suppressed = covered.contains(where: \.suppressed)
@@ -152,6 +165,29 @@ public struct AnalysisEngine: Sendable {
             results.append(finding)
         }
         return results
+    }
+
+    /// `sql` of a line `sql = ...` or `sql += ...` (not `==`), from the line's text.
+    static func assignedName(_ line: String) -> String? {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        let name = text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard let first = name.first, !first.isNumber else { return nil }
+        let rest = text.dropFirst(name.count).drop { $0 == " " }
+        guard rest.hasPrefix("=") && !rest.hasPrefix("==") || rest.hasPrefix("+=") else { return nil }
+        return String(name)
+    }
+
+    /// Whether `word` occurs in `text` with no identifier character on either side.
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: word, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            let isIdentifier: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+            if !isIdentifier(before) && !isIdentifier(after) { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
     }
 
     /// Whether a call to `function` may resolve to a name some call rule asks for. Resolving

@@ -38,7 +38,9 @@ struct SSRFFlowRule: DataFlowRule {
             if verb == "request" { return call.argument("url", position: 1).map { [$0] } ?? [] }
         }
         switch call.qualifiedName {
-        case "urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve", "urllib2.urlopen", "urllib.urlopen":
+        // Not `urllib.request.Request(url)`: building one fetches nothing; the request carries
+        // the URL's taint to the `urlopen` that sends it, reported there.
+        case "urllib.request.urlopen", "urllib.request.urlretrieve", "urllib2.urlopen", "urllib.urlopen":
             return SinkMatching.first(call, keyword: "url")
         default:
             return []

@@ -13,20 +13,23 @@ struct FileCheckThenUseRule: Rule {
         """,
         triggering: [
             "import os\nif os.access(path, os.W_OK):\n    with ↓open(path, \"w\") as f:\n        f.write(data)\n",
-            "import os\n\ndef clean(tmp):\n    if os.path.exists(tmp.name):\n        ↓os.remove(tmp.name)\n",
+            "import os\nif os.path.isfile(path):\n    ↓os.chmod(path, 0o600)\n",
             "from os import path\nimport shutil\nif path.isfile(src) and ready:\n    ↓shutil.move(src, dst)\n",
         ],
         nonTriggering: [
             "import os\ntry:\n    os.remove(path)\nexcept FileNotFoundError:\n    pass\n",
             "import os\nif os.path.exists(config):\n    os.remove(backup)\n",  // another path
+            // Removing a path after a check: a swapped-in link is removed itself, never followed.
+            "import os\n\ndef clean(tmp):\n    if os.path.exists(tmp.name):\n        os.remove(tmp.name)\n",
             "import os\nif os.path.exists(path):\n    log(path)\nelse:\n    open(path, \"w\").close()\n",
         ]
     )
 
     static let checks: Set<String> = ["os.path.exists", "os.path.isfile", "os.path.isdir", "os.path.lexists", "os.path.islink", "os.access"]
     static let uses: Set<String> = [
-        "open", "io.open", "os.open", "codecs.open", "os.remove", "os.unlink", "os.rename", "os.replace", "os.chmod", "os.chown",
-        "os.lchown", "os.rmdir", "os.removedirs", "os.truncate", "os.symlink", "os.link", "shutil.rmtree", "shutil.move",
+        // Not os.remove, os.unlink, os.rmdir: they act on the link itself, never where it points.
+        "open", "io.open", "os.open", "codecs.open", "os.rename", "os.replace", "os.chmod", "os.chown",
+        "os.lchown", "os.truncate", "os.symlink", "os.link", "shutil.rmtree", "shutil.move",
         "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree", "shutil.chown", "tarfile.open", "zipfile.ZipFile",
     ]
 

@@ -16,12 +16,42 @@ struct TarfileExtractAllRule: Rule {
         nonTriggering: [
             "import tarfile\nwith tarfile.open(path) as tar:\n    tar.extractall(dest, filter=\"data\")\n",
             "import zipfile\nwith zipfile.ZipFile(path) as z:\n    z.extractall(dest)\n",
+            // The members come from a function of the file that checks where each lands.
+            "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\nwith tarfile.open(p) as tar:\n    tar.extractall(d, members=list(checked(tar, d)))\n",
         ]
     )
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
     var requiredImports: [String] { ["tarfile"] }
+
+    /// `f` of `f(...)` or `list(f(...))`.
+    static func memberFunction(_ members: Expr) -> String? {
+        guard case .call(let function, let arguments, _) = members.kind, case .name(let id, _) = function.kind else { return nil }
+        if id == "list" || id == "tuple", let inner = arguments.first { return memberFunction(inner) }
+        return id
+    }
+
+    static let pathChecks: Set<String> = ["realpath", "abspath", "normpath", "commonpath", "is_relative_to", "resolve"]
+
+    /// Whether the module's function `name` resolves or compares paths (and so can reject a
+    /// member whose name leaves the destination).
+    static func checksPaths(_ name: String, in module: Module) -> Bool {
+        guard let function = module.body.first(where: { if case .functionDef(name, _, _, _, _, _, _) = $0.kind { true } else { false } }),
+              case .functionDef(_, _, let body, _, _, _, _) = function.kind else { return false }
+        var found = false
+        Module(body: body).walk { node in
+            if case .expr(let expression) = node, case .call(let callee, _, _) = expression.kind {
+                switch callee.kind {
+                case .attribute(_, let attr, _): found = found || pathChecks.contains(attr)
+                case .name(let id, _): found = found || pathChecks.contains(id)
+                default: break
+                }
+            }
+            return !found
+        }
+        return found
+    }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extractall",
@@ -32,6 +62,9 @@ struct TarfileExtractAllRule: Rule {
         if let members = keywords.first(where: { $0.arg == "members" })?.value ?? (arguments.count > 1 ? arguments[1] : nil),
            !members.isNoneConstant {
             let viaFunction: Bool = { if case .call = members.kind { return true } else { return false } }()
+            // `members=list(safe_members(tar, dest))` where the file's `safe_members` resolves
+            // each name and compares it with the destination: the members are checked.
+            if viaFunction, let checker = Self.memberFunction(members), Self.checksPaths(checker, in: context.parsed.module) { return }
             context.report(expression.loc, "tarfile extractall with a member list; make sure it rejects unsafe paths and links",
                            severity: viaFunction ? .low : .medium, confidence: viaFunction ? .low : .medium,
                            fixHint: "pass filter=\"data\"")

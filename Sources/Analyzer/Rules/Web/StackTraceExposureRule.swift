@@ -69,9 +69,10 @@ struct StackTraceExposureRule: Rule {
 
     /// Endings of exception class names that report what is wrong with a document or form the
     /// client sent (`yaml.YAMLError`, `json.JSONDecodeError`, pydantic's `ValidationError`, the
-    /// `ValueError` of a conversion or a check): telling the client is the point of catching them.
+    /// `ValueError` of a conversion or a check, an upload that is no archive, defusedxml's
+    /// refusals): telling the client is the point of catching them.
     static let clientInputErrors = ["ValidationError", "DecodeError", "ParseError", "ParserError", "YAMLError", "ScannerError", "SyntaxError",
-                                    "ValueError"]
+                                    "ValueError", "TarError", "BadZipFile", "BadZipfile", "Forbidden", "DefusedXmlException"]
 
     /// Whether every class an `except` clause names is a `clientInputErrors` one.
     static func describesClientInput(_ type: Expr?) -> Bool {
@@ -84,6 +85,10 @@ struct StackTraceExposureRule: Rule {
             case .name(let id, _): name = id
             case .attribute(_, let attr, _): name = attr
             default: return false
+            }
+            // `re.error`: what is wrong with the pattern the client sent.
+            if case .attribute(let owner, "error", _) = cls.kind, case .name(let module, _) = owner.kind, module == "re" || module == "sre_constants" {
+                return true
             }
             return clientInputErrors.contains { name.hasSuffix($0) }
         }
