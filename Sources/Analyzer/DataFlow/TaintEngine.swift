@@ -52,13 +52,17 @@ final class TaintEngine {
     /// Module-level names bound once, to a string literal, and nowhere else in the file
     /// (`API = "https://api.example.com"`): their text is known wherever they are read.
     private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
-    /// Every module-level name bound once, to what (`parser = etree.XMLParser(...)`).
-    private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { _ in true }
+    /// Module-level names bound once to a call's result, to what (`parser = etree.XMLParser(...)`).
+    private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { value in
+        if case .call = value.kind { true } else { false }
+    }
     /// Module-level names bound once to an instance of a class of this file
     /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
-    private(set) lazy var moduleInstances: [String: String] = moduleValues.compactMapValues { value in
-        value.calledName.flatMap { classNames.contains($0) ? $0 : nil }
-    }
+    /// Asked at most method calls: files without such a line (most) are spared the walk that
+    /// counts bindings.
+    private(set) lazy var moduleInstances: [String: String] = parsed.module.onlyModuleAssignments { value in
+        value.calledName.map(classNames.contains) ?? false
+    }.compactMapValues(\.calledName)
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
     private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)

@@ -17,6 +17,12 @@ public struct ImportTable: Sendable {
         // What the import statements name, kept apart from the bindings (a later assignment
         // may rebind a name; the module was imported all the same).
         var imported: [String] = []
+        // The names the file binds itself matter only beside a star import (at the top level,
+        // as nearly every one is); hashing every assignment's target for nothing cost a scan.
+        let hasStarImport = module.body.contains { statement in
+            if case .importFrom(_, let names, 0) = statement.kind { return names.contains { $0.name == "*" } }
+            return false
+        }
         module.walkStatements { statement in
             switch statement.kind {
             case .import(let names):
@@ -41,7 +47,7 @@ public struct ImportTable: Sendable {
                     bindings[alias.asname ?? alias.name] = qualified
                 }
             case .assign(let targets, let value):
-                for target in targets { if case .name(let id, _) = target.kind { ownNames.insert(id) } }
+                if hasStarImport { for target in targets { if case .name(let id, _) = target.kind { ownNames.insert(id) } } }
                 // `run = os.system` at any level: an alias of a qualified callable.
                 if targets.count == 1, case .name(let id, _) = targets[0].kind,
                    case .attribute = value.kind, let qualified = qualifiedName(of: value) {
@@ -49,11 +55,12 @@ public struct ImportTable: Sendable {
                 }
                 // `audit = logging.getLogger("audit")`: `audit.warning(...)` is logging's.
                 if targets.count == 1, case .name(let id, _) = targets[0].kind, case .call(let function, _, _) = value.kind,
+                   Self.loggerFactoryNames.contains(Self.lastName(of: function)),
                    let qualified = qualifiedName(of: function), Self.loggerFactories.contains(qualified) {
                     bindings[id] = qualified + "()"
                 }
             case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
-                ownNames.insert(name)
+                if hasStarImport { ownNames.insert(name) }
             default:
                 break
             }
@@ -82,6 +89,16 @@ public struct ImportTable: Sendable {
     public func binding(of name: String) -> String? { bindings[name] }
 
     static let loggerFactories: Set<String> = ["logging.getLogger", "structlog.get_logger", "structlog.getLogger"]
+    static let loggerFactoryNames: Set<String> = ["getLogger", "get_logger"]
+
+    /// `getLogger` of `logging.getLogger` or of `getLogger`: a cheap test before resolving.
+    static func lastName(of function: Expr) -> String {
+        switch function.kind {
+        case .name(let id, _): return id
+        case .attribute(_, let attr, _): return attr
+        default: return ""
+        }
+    }
 
     /// What `from m import *` may have bound `name` to: used for the owner of an attribute
     /// only (`DES` of `DES.new`); a bare call stays as written, so builtins such as `open` keep

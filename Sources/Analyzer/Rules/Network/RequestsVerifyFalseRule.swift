@@ -34,9 +34,10 @@ struct RequestsVerifyFalseRule: Rule {
     static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"]
 
     func check(node: Node, context: inout RuleContext) {
+        // The keyword first: most calls have none, and a set lookup hashes the method's name.
         guard case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind,
-              case .attribute(_, let method, _) = function.kind, Self.httpMethods.contains(method),
               let keyword = keywords.first(where: { $0.arg == "verify" }),
+              case .attribute(_, let method, _) = function.kind, Self.httpMethods.contains(method),
               context.imports.imports("requests") || context.imports.imports("httpx") else { return }
         // A call resolving to requests or httpx is `check(call:)`'s.
         if let name = context.imports.qualifiedName(of: function), name.hasPrefix("requests.") || name.hasPrefix("httpx.") { return }

@@ -1,0 +1,24 @@
+import base64
+import binascii
+import json
+
+from aiohttp import web
+
+
+def load_prefs(raw):
+    if not raw:
+        return {}
+    try:
+        return json.loads(base64.b64decode(raw))
+    except (binascii.Error, ValueError):
+        return {}
+
+
+async def dashboard(request):
+    prefs = load_prefs(request.cookies.get("prefs"))
+    theme = prefs.get("theme", "light")
+    return web.json_response({"theme": theme})
+
+
+app = web.Application()
+app.router.add_get("/dashboard", dashboard)

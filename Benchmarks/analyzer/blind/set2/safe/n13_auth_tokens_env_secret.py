@@ -1,0 +1,26 @@
+import datetime
+import os
+
+import jwt
+from flask import Flask, jsonify, request
+
+from accounts import check_credentials
+
+app = Flask(__name__)
+JWT_SECRET = os.environ["JWT_SECRET"]
+JWT_TTL = datetime.timedelta(hours=8)
+
+
+def issue_token(user_id):
+    now = datetime.datetime.now(datetime.timezone.utc)
+    claims = {"sub": str(user_id), "iat": now, "exp": now + JWT_TTL}
+    return jwt.encode(claims, JWT_SECRET, algorithm="HS256")
+
+
+@app.post("/auth/token")
+def token():
+    body = request.get_json(silent=True) or {}
+    user = check_credentials(body.get("username"), body.get("password"))
+    if user is None:
+        return jsonify({"error": "invalid credentials"}), 401
+    return jsonify({"access_token": issue_token(user.id)})

@@ -1,0 +1,22 @@
+import os
+
+from flask import Flask, jsonify
+
+from inventory import warehouse_levels
+
+app = Flask(__name__)
+
+
+@app.get("/health")
+def health():
+    return jsonify(status="ok")
+
+
+@app.get("/stock/<int:warehouse_id>")
+def stock(warehouse_id):
+    return jsonify(warehouse_levels(warehouse_id))
+
+
+if __name__ == "__main__":
+    debug = os.environ.get("FLASK_DEBUG", "0").lower() in ("1", "true", "yes")
+    app.run(host="127.0.0.1", port=5000, debug=debug)

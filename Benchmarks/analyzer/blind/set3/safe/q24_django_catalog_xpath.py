@@ -1,0 +1,22 @@
+import json
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_POST
+from lxml import etree
+
+CATALOG = etree.parse("/srv/data/catalog.xml")
+
+
+def find_books(author):
+    return CATALOG.xpath("//book[author/text()=$author]", author=author)
+
+
+@require_POST
+def books_by_author(request):
+    body = json.loads(request.body or b"{}")
+    nodes = find_books(str(body.get("author", "")))
+    books = [
+        {"title": n.findtext("title"), "isbn": n.get("isbn"), "year": n.findtext("year")}
+        for n in nodes
+    ]
+    return JsonResponse({"books": books})

@@ -1,0 +1,32 @@
+import os
+from functools import wraps
+
+import jwt
+from flask import g, jsonify, request
+
+JWT_KEY = os.environ["JWT_SIGNING_KEY"]
+JWT_AUDIENCE = "billing-api"
+
+
+def current_claims():
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return None
+    raw = header[len("Bearer "):].strip()
+    try:
+        return jwt.decode(raw, JWT_KEY, algorithms=["HS256"], audience=JWT_AUDIENCE)
+    except jwt.InvalidTokenError:
+        return None
+
+
+def require_role(role):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            claims = current_claims()
+            if not claims or role not in claims.get("roles", []):
+                return jsonify(error="forbidden"), 403
+            g.user_id = claims["sub"]
+            return view(*args, **kwargs)
+        return wrapper
+    return decorator
