@@ -118,8 +118,11 @@ struct Guard {
             // A local path: `u.startswith("/") and not u.startswith(("//", "/\\"))` (neither a
             // scheme nor a scheme-relative or backslash host) is safe to redirect to; so is one
             // past `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`.
+            // A backslash may be ruled out anywhere instead (`"\\" in u` among the rejections).
             for id in Self.prefixChecks(values, negated: !isAnd, containing: "/") where
-                Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id) && Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id) {
+                Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id)
+                    && (Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id)
+                        || Self.backslashChecks(values, excluded: isAnd).contains(id)) {
                 proven[id] = .safeFor([601])
             }
             // What an `or` proves holds when it is false.
@@ -226,6 +229,24 @@ struct Guard {
             if let single = argument.stringConstant { prefixes = [single] }
             if case .tuple(let elements, _) = argument.kind { prefixes = elements.compactMap(\.stringConstant) }
             if prefixes.contains(prefix) { names.insert(id) }
+        }
+        return names
+    }
+
+    /// Names tested for a backslash: `"\\" not in u` (or `not "\\" in u`) when `excluded`
+    /// (the parts of an `and` that must hold), `"\\" in u` otherwise (the parts of an `or`
+    /// that must fail).
+    static func backslashChecks(_ values: [Expr], excluded: Bool) -> Set<String> {
+        var names = Set<String>()
+        for value in values {
+            var test = value
+            var negated = false
+            if case .unaryOp(.not, let operand) = value.kind { test = operand; negated = true }
+            guard case .compare(let left, let ops, let comparators) = test.kind, ops.count == 1, left.stringConstant == "\\",
+                  case .name(let id, _) = comparators[0].kind else { continue }
+            let absent = (ops[0] == .notIn) != negated
+            let present = (ops[0] == .in) != negated
+            if excluded ? absent : present { names.insert(id) }
         }
         return names
     }

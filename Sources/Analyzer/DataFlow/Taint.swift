@@ -80,7 +80,12 @@ struct Taint: Sendable, Equatable {
         var merged = aSource != bSource ? (aSource ? a : b) : (a.steps.count <= b.steps.count ? a : b)
         // Joins run at every branch of every function: build no new sets when nothing changes.
         if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
-        merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
+        // A cleaned side is safe for every sink: what the merge is safe for is the other's.
+        if a.cleaned != b.cleaned {
+            merged.sanitized = a.cleaned ? b.sanitized : a.sanitized
+        } else {
+            merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
+        }
         merged.cleaned = a.cleaned && b.cleaned
         // Local only if every side holding a real source is (a parameter's marker has no say).
         merged.local = aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local

@@ -176,6 +176,11 @@ public struct RuleContext {
             return Self.isParsedArguments(value)
         case .call(let function, let arguments, let keywords):
             if also.contains(.shellQuoted), let name = imports.qualifiedName(of: function), Self.shellQuoters.contains(name) { return true }
+            // `", ".join(["%s"] * len(ids))`: fixed text joined with fixed text.
+            if case .attribute(let separator, "join", _) = function.kind, arguments.count == 1, keywords.isEmpty,
+               isFixedText(separator, depth: depth + 1, also: also), fixedElements(arguments[0], depth: depth + 1, also: also) {
+                return true
+            }
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
                 return moduleConstants().contains(id)
@@ -195,6 +200,22 @@ public struct RuleContext {
         guard depth < 8, built.otherSplices.allSatisfy({ isFixedText($0, depth: depth + 1, also: also) }) else { return false }
         return built.splicedNames.allSatisfy { name in
             moduleConstants().contains(name) || isFixedText(Expr(.name(id: name, ctx: .load), loc), depth: depth + 1, also: also)
+        }
+    }
+
+    /// Whether every element of a sequence is fixed text: a list or tuple of such, one repeated
+    /// (`["%s"] * n`), or a comprehension making one (`"?" for _ in ids`).
+    private func fixedElements(_ sequence: Expr, depth: Int, also: HarmlessSplices) -> Bool {
+        guard depth < 8 else { return false }
+        switch sequence.kind {
+        case .list(let elements, _), .tuple(let elements, _):
+            return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+        case .binOp(let left, .mult, let right):
+            return fixedElements(left, depth: depth + 1, also: also) || fixedElements(right, depth: depth + 1, also: also)
+        case .listComp(let element, _), .generatorExp(let element, _):
+            return isFixedText(element, depth: depth + 1, also: also)
+        default:
+            return false
         }
     }
 

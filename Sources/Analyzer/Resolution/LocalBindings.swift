@@ -103,6 +103,19 @@ extension Module {
         return values.count == bindings ? values : nil
     }
 
+    /// What `with EXPR as name` binds `name` to in the function around source byte
+    /// `position` (or at the top level), when one `with` statement does.
+    func withItemValue(of name: String, inFunctionAround position: Int) -> Expr? {
+        var body = self.body
+        if let function = innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
+        var values: [Expr] = []
+        Module(body: body).walkStatements { statement in
+            guard case .with(let items, _, _) = statement.kind else { return }
+            for item in items { if case .name(name, _) = item.optionalVars?.kind { values.append(item.contextExpr) } }
+        }
+        return values.count == 1 ? values[0] : nil
+    }
+
     /// The innermost `def` whose source range holds `position`.
     func innermostFunction(around position: Int) -> Stmt? {
         var found: Stmt?

@@ -1,6 +1,6 @@
 import PythonSyntax
 
-/// B101: `assert` outside tests, which disappears under `python -O`.
+/// B101: `assert` of an access or input check outside tests, which disappears under `python -O`.
 struct AssertUsedRule: Rule {
     static let description = RuleDescription(
         code: "ASC101", name: "assert-used", banditID: "B101", cwe: 703, severity: .low, confidence: .high,
@@ -12,10 +12,15 @@ struct AssertUsedRule: Rule {
         triggering: [
             "def delete(user):\n    ↓assert user.is_admin\n",
             "↓assert len(token) == 32, \"bad token\"\n",
+            "def export(request):\n    ↓assert request.user.has_perm(\"payroll.export\")\n",
         ],
         nonTriggering: [
             "def delete(user):\n    if not user.is_admin:\n        raise PermissionError(user)\n",
             "x = 1\n",
+            // Internal invariants guard against bugs, not people.
+            "class Ring:\n    def push(self, item):\n        assert self._size <= self._capacity\n",
+            // A test function, whatever the file is called.
+            "def test_orders(client):\n    response = client.get(\"/orders\")\n    assert response.status_code == 200\n",
         ]
     )
 
@@ -29,9 +34,24 @@ struct AssertUsedRule: Rule {
             || path.contains("/tests/") || path.contains("/test/") || path.hasPrefix("tests/") || path.hasPrefix("test/")
     }
 
+    /// Words of what an access or input check tests (`user.is_admin`, `request.user`,
+    /// `has_perm`, `token`): an assert of one is a check that `-O` removes.
+    static let checkWords: Set<String> = [
+        "user", "perm", "perms", "permission", "permissions", "auth", "authenticated", "authorized", "authorised", "role", "roles",
+        "admin", "staff", "superuser", "owner", "allowed", "access", "login", "session", "token", "request", "csrf", "group",
+        "groups", "privilege", "privileges", "password", "secret", "signature", "signed", "verified", "scope", "scopes",
+    ]
+
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node, case .assert = statement.kind, !Self.isTestFile(context.file) else { return }
-        context.report(statement.loc, "assert is removed under python -O; do not use it for checks",
-                       fixHint: "raise an exception instead")
+        guard case .stmt(let statement) = node, case .assert(let test, _) = statement.kind, !Self.isTestFile(context.file) else { return }
+        let scope = context.parsed.enclosingScope(startLine: statement.loc.lineno, endLine: statement.loc.lineno)?.qualifiedName ?? ""
+        // A test function or class outside a test file (`test_orders` in `t24_orders.py`).
+        if scope.split(separator: ".").contains(where: { $0.hasPrefix("test") || $0.hasPrefix("Test") }) { return }
+        // An internal invariant (`assert self._size <= capacity`) guards against bugs, not
+        // people; only an assert of an access or input check is a check that `-O` removes.
+        let words = SecurityContext.nameParts(of: context.text(of: test.loc) + " " + scope)
+        guard words.contains(where: Self.checkWords.contains) else { return }
+        context.report(statement.loc, "assert of an access or input check is removed under python -O",
+                       severity: .medium, fixHint: "raise an exception instead")
     }
 }
