@@ -1027,4 +1027,44 @@ struct DataFlowTests {
         #expect(found.map { "\($0.line):\($0.code)" } == ["9:ASC608", "10:ASC1089"])
         #expect(found.last?.flow.map(\.line) == [14, 7, 10])
     }
+
+    /// From a fourth corpus written blind: a dataclass built from the request and a method
+    /// returning its field; a helper taking a Django request; Quart read as Flask; a Kubernetes
+    /// operator's handler no web route.
+    @Test func dataclassesRequestHelpersQuartAndOperators() throws {
+        let flask = """
+        from dataclasses import dataclass
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @dataclass
+        class Filter:
+            city: str = ""
+            limit: int = 10
+
+            def where(self):
+                return "city = '%s'" % self.city
+
+        @app.get("/l")
+        def listings():
+            flt = Filter(city=request.args.get("city", ""))
+            return str(db.execute("SELECT * FROM t WHERE " + flt.where()))
+        """
+        #expect(try findings(flask).map { "\($0.line):\($0.code)" } == ["16:ASC1089"])
+        let django = """
+        from django.db import connection
+
+        def _ordering(request):
+            return request.GET.get("order_by", "id")
+
+        def report(request):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM t ORDER BY " + _ordering(request))
+        """
+        #expect(try findings(django).map { "\($0.line):\($0.code)" } == ["8:ASC1089"])
+        let quart = "from quart import Quart, redirect, request\napp = Quart(__name__)\n\n@app.route(\"/in\")\nasync def login():\n    form = await request.form\n    return redirect(form.get(\"next\"))\n"
+        #expect(try findings(quart).map { "\($0.line):\($0.code)" } == ["7:ASC1601"])
+        let kopfHandler = "import logging, os, kopf\n\n@kopf.on.delete(\"backups.example.com\", \"v1\", \"jobs\")\ndef delete(status, logger, **kwargs):\n    os.system(\"rm -rf \" + status[\"path\"])\n"
+        #expect(try findings(kopfHandler).isEmpty)
+    }
 }

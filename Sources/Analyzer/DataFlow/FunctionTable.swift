@@ -20,6 +20,9 @@ final class FunctionInfo {
     /// named ones and the keywords no parameter names.
     var vararg: String?
     var kwarg: String?
+    /// A handler only because it takes `request` (no route says so): it may as well be a helper
+    /// a view calls with its request (`_ordering(request)`), so what it returns counts too.
+    var handlerByParameterName = false
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -44,6 +47,8 @@ struct FunctionSummary: Equatable {
         var callee: String
     }
     var returns: Set<Int> = []
+    /// `self.x` attributes whose data the method returns (`return "... %s" % self.city`).
+    var returnedAttributes: Set<String> = []
     /// What every return of a parameter's data made it safe for (`return v.replace("\n", "")`,
     /// `return shlex.quote(v)`): the caller's argument comes back as safe.
     struct ReturnSafety: Equatable {
@@ -153,7 +158,10 @@ enum FunctionTable {
         decorators.contains { decorator in
             guard case .call(let function, _, _) = decorator.kind else { return false }
             switch function.kind {
-            case .attribute(_, let attr, _): return handlerDecorators.contains(attr)
+            case .attribute(let owner, let attr, _):
+                // `@kopf.on.delete(...)`: a Kubernetes operator's event, not a web route.
+                if case .attribute(let root, "on", _) = owner.kind, case .name("kopf", _) = root.kind { return false }
+                return handlerDecorators.contains(attr)
             case .name(let id, _): return bottle && handlerDecorators.contains(id)
             default: return false
             }
@@ -231,6 +239,7 @@ enum FunctionTable {
                                             isHandler: routed || djangoView || falconResponder || eventHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
+                    info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
                     info.vararg = arguments.vararg?.arg
                     info.kwarg = arguments.kwarg?.arg
                     if routed {

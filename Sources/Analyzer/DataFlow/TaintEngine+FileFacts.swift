@@ -162,3 +162,37 @@ extension TaintEngine: GuardFacts {
     func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
     func onlyAssignment(of name: String, around position: Int) -> Expr? { parsed.module.onlyAssignment(of: name, inFunctionAround: position) }
 }
+
+extension TaintEngine {
+    static let dataclassDecorators: Set<String> = ["dataclass", "dataclasses.dataclass", "attr.s", "attrs.define", "attr.define", "attrs.frozen"]
+
+    /// See `dataclassFields`.
+    static func dataclassFields(_ module: Module) -> [String: [String]] {
+        var fields: [String: [String]] = [:]
+        for statement in module.body {
+            guard case .classDef(let name, let bases, _, let body, let decorators, _) = statement.kind else { continue }
+            let decorated = decorators.contains { decorator in
+                let callee: Expr
+                if case .call(let function, _, _) = decorator.kind { callee = function } else { callee = decorator }
+                switch callee.kind {
+                case .name(let id, _): return dataclassDecorators.contains(id)
+                case .attribute(let owner, let attr, _):
+                    if case .name(let module, _) = owner.kind { return dataclassDecorators.contains("\(module).\(attr)") }
+                    return false
+                default: return false
+                }
+            }
+            let model = bases.contains { base in
+                if case .name("BaseModel", _) = base.kind { return true }
+                if case .attribute(_, "BaseModel", _) = base.kind { return true }
+                return false
+            }
+            guard decorated || model else { continue }
+            fields[name] = body.compactMap { field in
+                if case .annAssign(let target, _, _, true) = field.kind, case .name(let id, _) = target.kind { return id }
+                return nil
+            }
+        }
+        return fields
+    }
+}

@@ -56,6 +56,9 @@ final class TaintEngine {
     private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { value in
         if case .call = value.kind { true } else { false }
     }
+    /// Fields of the file's dataclasses (and pydantic models, attrs classes), in order: calling
+    /// the class stores its arguments in them, as a generated `__init__` does.
+    private(set) lazy var dataclassFields: [String: [String]] = Self.dataclassFields(parsed.module)
     /// Module-level names bound once to an instance of a class of this file
     /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
     /// Asked at most method calls: files without such a line (most) are spared the walk that

@@ -306,6 +306,13 @@ extension TaintInterpreter {
                 }
             }
         }
+        // A method returning what the instance holds (`flt.where_clause()` of a dataclass built
+        // from the request): the attributes the caller knows were filled.
+        if !summary.returnedAttributes.isEmpty, let attributes = receiverAttributes(site) {
+            for name in summary.returnedAttributes.sorted() {
+                result = Taint.merge(result, attributes["self.\(name)"])
+            }
+        }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
         result = Taint.merge(result, summary.returnedSource)
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
@@ -359,8 +366,18 @@ extension TaintInterpreter {
 
     /// A call of a class of this file: what its constructor stores of the arguments.
     private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
-        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
-              let constructor = engine.constructors[className] else { return }
+        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className) else { return }
+        // A dataclass's generated `__init__` stores each argument in its field.
+        if engine.constructors[className] == nil, let fields = engine.dataclassFields[className] {
+            var attributes: [String: Taint] = [:]
+            for (index, field) in fields.enumerated() {
+                let taint = index < arguments.count ? arguments[index] : (keywords[field] ?? nil)
+                if let taint { attributes["self.\(field)"] = taint }
+            }
+            lastConstruction = (site.expression.loc.startByte, attributes)
+            return
+        }
+        guard let constructor = engine.constructors[className] else { return }
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         engine.consult(constructor.qualifiedName)
         var attributes: [String: Taint] = [:]

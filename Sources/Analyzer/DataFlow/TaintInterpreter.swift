@@ -259,6 +259,7 @@ struct TaintInterpreter {
     /// parameters it passes on, and the first untrusted data it read itself. Not for a web
     /// handler: its parameters count as sources only when the framework calls it.
     private mutating func recordReturned(_ taint: Taint, at loc: Loc) {
+        for case .attribute(let name) in taint.origins { recorder.summary.returnedAttributes.insert(name) }
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
             if recorder.summary.returnPlaces[index] == nil {
@@ -273,7 +274,8 @@ struct TaintInterpreter {
                 recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
             }
         }
-        if taint.origins.contains(.source), recorder.summary.returnedSource == nil, function?.isHandler != true {
+        if taint.origins.contains(.source), recorder.summary.returnedSource == nil,
+           function?.isHandler != true || function?.handlerByParameterName == true {
             var returned = taint
             returned.origins = [.source]
             recorder.summary.returnedSource = returned
@@ -436,6 +438,7 @@ struct TaintInterpreter {
             if case .name("self", _) = value.kind, let method = function, let className = method.className,
                !method.qualifiedName.hasSuffix(".__init__") {
                 var filled = engine.attributesSetLater[className]?.contains(attr) == true || engine.attributesSetOutside.contains(attr)
+                    || engine.dataclassFields[className]?.contains(attr) == true
                 if !filled, let constructor = engine.constructors[className] {
                     let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
                     engine.consult(constructor.qualifiedName)

@@ -41,9 +41,9 @@ enum TaintSources {
     /// own files) cannot make dangerous: whoever sets them already reads any file the process
     /// can and fetches any URL (a command-line tool opening the file it is given is no path
     /// traversal, one passing its argument on to `wc` no argument injection, a token from the
-    /// environment put in a header no header injection). They still count for commands, code,
-    /// SQL, deserialisation and logs.
-    static let operatorsOwn: Set<Int> = [22, 88, 113, 918]
+    /// environment put in a header no header injection, a setting from it logged no forged log
+    /// line). They still count for commands, code, SQL and deserialisation.
+    static let operatorsOwn: Set<Int> = [22, 88, 113, 117, 918]
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,

@@ -144,7 +144,10 @@ public struct AnalysisEngine: Sendable {
             // through a summary, whose path shows only the call and the sink).
             let sinkText = map.line(finding.line) ?? ""
             let builtForSink: (Finding) -> Bool = { other in
-                guard other.line < finding.line, other.scope == scope, let name = Self.assignedName(map.line(other.line) ?? "") else { return false }
+                // The statement's first line (`sql = (` of a query on the lines below).
+                guard other.line < finding.line, other.scope == scope,
+                      let first = Self.statementLine(containing: other.line, in: parsed.module),
+                      let name = Self.assignedName(map.line(first) ?? "") else { return false }
                 return Self.containsWord(name, in: sinkText)
             }
             let related: (Finding) -> Bool = { other in

@@ -26,7 +26,8 @@ public struct ImportTable: Sendable {
         module.walkStatements { statement in
             switch statement.kind {
             case .import(let names):
-                for alias in names {
+                for var alias in names {
+                    alias.name = Self.canonicalModule(alias.name)
                     imported.append(alias.name)
                     if let asname = alias.asname {
                         bindings[asname] = alias.name
@@ -36,7 +37,8 @@ public struct ImportTable: Sendable {
                         bindings[head] = head
                     }
                 }
-            case .importFrom(let module, let names, let level):
+            case .importFrom(var module, let names, let level):
+                module = module.map(Self.canonicalModule)
                 let base = String(repeating: ".", count: level) + (module ?? "")
                 if level == 0, let module {
                     imported.append(module)
@@ -87,6 +89,12 @@ public struct ImportTable: Sendable {
 
     /// The qualified name bound to a local name, if it came from an import or an alias.
     public func binding(of name: String) -> String? { bindings[name] }
+
+    /// Quart is Flask's API made async, name for name (`quart.request`, `quart.redirect`,
+    /// `@app.route`): read as Flask, so every Flask source, sink and route applies.
+    static func canonicalModule(_ name: String) -> String {
+        name == "quart" || name.hasPrefix("quart.") ? "flask" + name.dropFirst("quart".count) : name
+    }
 
     static let loggerFactories: Set<String> = ["logging.getLogger", "structlog.get_logger", "structlog.getLogger"]
     static let loggerFactoryNames: Set<String> = ["getLogger", "get_logger"]

@@ -15,6 +15,7 @@ struct NonConstantTimeComparisonRule: Rule {
             "import hmac\nif ↓hmac.new(key, body, \"sha256\").hexdigest() == request_signature:\n    accept()\n",
             "def check(user, supplied):\n    return ↓user.api_key == supplied\n",
             "if ↓expected_digest != received:\n    reject()\n",
+            "def check(received, body):\n    if ↓received != _expected_signature(body):\n        abort(401)\n",
         ],
         nonTriggering: [
             "import hmac\nif hmac.compare_digest(expected_signature, received):\n    accept()\n",
@@ -64,7 +65,10 @@ struct NonConstantTimeComparisonRule: Rule {
                 return "an HMAC"
             }
         }
-        guard let name = expression.readName else { return nil }
+        // A value or, for a helper's result (`_expected_signature(body)`), the helper's name.
+        var helperName: String?
+        if case .call(let function, _, _) = expression.kind, case .name(let id, _) = function.kind { helperName = id }
+        guard let name = expression.readName ?? helperName else { return nil }
         let parts = PasswordNames.parts(name)
         guard let last = parts.last, !describing.contains(last) else { return nil }
         if parts.contains(where: secretWords.contains) || parts.joined().contains("apikey") { return name }

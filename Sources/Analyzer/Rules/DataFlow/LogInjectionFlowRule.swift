@@ -11,7 +11,7 @@ struct LogInjectionFlowRule: DataFlowRule {
         """,
         triggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    ↓logging.info(\"login by \" + request.form[\"user\"])\n",
-            "import logging, sys\nlog = logging.getLogger(__name__)\n↓log.warning(f\"bad input {sys.argv[1]}\")\n",
+            "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.warning(f\"bad input {conn.recv(1024)}\")\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
         ],
         nonTriggering: [
@@ -19,6 +19,8 @@ struct LogInjectionFlowRule: DataFlowRule {
             "import logging\nlogging.info(\"started\")\n",
             // Formatted as a number: no line break can come through.
             "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
+            // The operator's own command line or environment: no one else's line to forge.
+            "import logging, sys\nlog = logging.getLogger(__name__)\nlog.warning(f\"bad input {sys.argv[1]}\")\n",
         ]
     )
 

@@ -16,6 +16,7 @@ struct RequestsVerifyFalseRule: Rule {
             "import requests\nVERIFY_TLS = False\n\ndef get(url):\n    return requests.get(url, ↓verify=VERIFY_TLS, timeout=5)\n",
             // A session kept on the instance.
             "import requests\n\nclass Client:\n    def __init__(self):\n        self.session = requests.Session()\n\n    def send(self, url):\n        return self.session.post(url, ↓verify=False, timeout=5)\n",
+            "import requests\n\ndef client():\n    session = requests.Session()\n    ↓session.verify = False\n    return session\n",
         ],
         nonTriggering: [
             "import requests\nr = requests.get(url, timeout=5)\n",
@@ -30,10 +31,19 @@ struct RequestsVerifyFalseRule: Rule {
     /// An HTTP method on a client the file keeps in an attribute or a parameter
     /// (`self.session.post(url, verify=False)`), in a file importing requests or httpx.
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { [.call] }
+    var nodeKinds: NodeKinds { [.call, .assignment] }
     static let httpMethods: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"]
 
     func check(node: Node, context: inout RuleContext) {
+        // `session.verify = False`: every request of the session skips the check.
+        if case .stmt(let statement) = node, case .assign(let targets, let value) = statement.kind {
+            guard targets.contains(where: { if case .attribute(_, "verify", _) = $0.kind { true } else { false } }),
+                  context.literalValue(value)?.boolConstant == false,
+                  context.imports.imports("requests") || context.imports.imports("httpx") else { return }
+            context.report(statement.loc, "a client with verify = False skips TLS certificate checks on every request",
+                           fixHint: "remove verify = False (or point it at a CA bundle)")
+            return
+        }
         // The keyword first: most calls have none, and a set lookup hashes the method's name.
         guard case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind,
               let keyword = keywords.first(where: { $0.arg == "verify" }),
