@@ -11,7 +11,7 @@ struct AssertUsedRule: Rule {
         """,
         triggering: [
             "def delete(user):\n    ↓assert user.is_admin\n",
-            "↓assert len(token) == 32, \"bad token\"\n",
+            "↓assert len(password) >= 12, \"password too short\"\n",
             "def export(request):\n    ↓assert request.user.has_perm(\"payroll.export\")\n",
         ],
         nonTriggering: [
@@ -34,12 +34,13 @@ struct AssertUsedRule: Rule {
             || path.contains("/tests/") || path.contains("/test/") || path.hasPrefix("tests/") || path.hasPrefix("test/")
     }
 
-    /// Words of what an access or input check tests (`user.is_admin`, `request.user`,
-    /// `has_perm`, `token`): an assert of one is a check that `-O` removes.
+    /// Words of what an access or input check tests (`user.is_admin`, `request.user.has_perm`,
+    /// `user_input`): an assert of one is a check that `-O` removes.
+    /// (Not `token`, `owner` or `input`: a lexer's tokens, a DOM node's `ownerDocument` and a
+    /// buffer's `next_input` are as common.)
     static let checkWords: Set<String> = [
         "user", "perm", "perms", "permission", "permissions", "auth", "authenticated", "authorized", "authorised", "role", "roles",
-        "admin", "staff", "superuser", "owner", "allowed", "access", "login", "session", "token", "request", "csrf", "group",
-        "groups", "privilege", "privileges", "password", "secret", "signature", "signed", "verified", "scope", "scopes",
+        "admin", "staff", "superuser", "allowed", "login", "csrf", "privilege", "privileges", "password", "secret",
     ]
 
     func check(node: Node, context: inout RuleContext) {
@@ -49,7 +50,9 @@ struct AssertUsedRule: Rule {
         if scope.split(separator: ".").contains(where: { $0.hasPrefix("test") || $0.hasPrefix("Test") }) { return }
         // An internal invariant (`assert self._size <= capacity`) guards against bugs, not
         // people; only an assert of an access or input check is a check that `-O` removes.
-        let words = SecurityContext.nameParts(of: context.text(of: test.loc) + " " + scope)
+        // The test's own words: a function's name (`_signature_fromstr`, `TaskGroup`) says
+        // nothing of what one assert in it checks.
+        let words = SecurityContext.nameParts(of: context.text(of: test.loc))
         guard words.contains(where: Self.checkWords.contains) else { return }
         context.report(statement.loc, "assert of an access or input check is removed under python -O",
                        severity: .medium, fixHint: "raise an exception instead")
