@@ -30,7 +30,10 @@ enum TaintSources {
             return attribute == "files" ? taint.sanitizing([22]) : taint
         }
         switch name {
-        case "sys.argv", "os.environ", "sys.stdin", "os.environb":
+        case "sys.argv", "os.environ", "os.environb":
+            // The operator's own settings: logging one forges no one else's line.
+            return source(name).sanitizing([117]).asLocal
+        case "sys.stdin":
             return source(name).asLocal
         default:
             return nil
@@ -41,9 +44,10 @@ enum TaintSources {
     /// own files) cannot make dangerous: whoever sets them already reads any file the process
     /// can and fetches any URL (a command-line tool opening the file it is given is no path
     /// traversal, one passing its argument on to `wc` no argument injection, a token from the
-    /// environment put in a header no header injection, a setting from it logged no forged log
-    /// line). They still count for commands, code, SQL and deserialisation.
-    static let operatorsOwn: Set<Int> = [22, 88, 113, 117, 918]
+    /// environment put in a header no header injection). They still count for commands, code,
+    /// SQL, deserialisation and logs, except the command line and the environment for logs
+    /// (the operator's own settings, marked safe for CWE-117 where they are read).
+    static let operatorsOwn: Set<Int> = [22, 88, 113, 918]
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,
@@ -76,7 +80,10 @@ enum TaintSources {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         switch call.qualifiedName {
-        case "input", "raw_input", "os.getenv", "os.getenvb", "os.environ.get", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
+        case "os.getenv", "os.getenvb", "os.environ.get":
+            return source("\(call.qualifiedName)()").sanitizing([117]).asLocal
+        // Whoever types at the prompt may not be who runs the program: their line can be forged.
+        case "input", "raw_input", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
             return source("\(call.qualifiedName)()").asLocal
         default:
             break
