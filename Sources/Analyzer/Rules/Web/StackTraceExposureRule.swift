@@ -55,8 +55,11 @@ struct StackTraceExposureRule: Rule {
                     stack.append((tryBody, exceptions))
                     for handler in handlers {
                         // A parse or validation error describes the client's own input, not the server.
-                        let leaks = handler.name.map { _ in !Self.describesClientInput(handler.type) } ?? false
-                        stack.append((handler.body, leaks ? exceptions.union([handler.name!]) : exceptions))
+                        if let name = handler.name, !Self.describesClientInput(handler.type) {
+                            stack.append((handler.body, exceptions.union([name])))
+                        } else {
+                            stack.append((handler.body, exceptions))
+                        }
                     }
                     stack.append((orelse, exceptions))
                     stack.append((finalbody, exceptions))
