@@ -44,7 +44,7 @@ struct Guard {
             let op = ops[0]
             let positive = op == .in || op == .eq && comparators[0].stringConstant != nil
             let negative = op == .notIn || op == .notEq && comparators[0].stringConstant != nil
-            if case .name(let id, _) = left.kind, positive || negative {
+            if let id = Self.comparedName(left), positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
             } else if let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
@@ -173,6 +173,18 @@ struct Guard {
         case .tuple(let types, _): return !types.isEmpty && types.allSatisfy(isNumericType)
         default: return false
         }
+    }
+
+    /// `x` of a test on `x` or on a case or blank variant of it (`level.upper() in LEVELS`):
+    /// equal to an allowed value once folded, it is one of a few spellings of it.
+    static func comparedName(_ expression: Expr) -> String? {
+        if case .name(let id, _) = expression.kind { return id }
+        if case .call(let function, let arguments, _) = expression.kind, arguments.isEmpty,
+           case .attribute(let receiver, let method, _) = function.kind, ["upper", "lower", "casefold", "strip", "title"].contains(method),
+           case .name(let id, _) = receiver.kind {
+            return id
+        }
+        return nil
     }
 
     static let urlValidators: Set<String> = [

@@ -123,6 +123,13 @@ extension TaintInterpreter {
         }
         let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
+        // `os.path.join("/srv/uploads", name)` starts with the fixed directory (or, if `name` is
+        // absolute, with "/"): never with a dash, so never read as an option.
+        if site.qualifiedName == "os.path.join", let first = arguments.first,
+           let base = first.stringConstant ?? { if case .name(let id, _) = first.kind { return engine.moduleStrings[id] } else { return nil } }(),
+           !base.isEmpty, !base.hasPrefix("-") {
+            return all?.sanitizing([88]).through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through os.path.join()")
+        }
         // Percent-decoding can bring back the line breaks a request line cannot hold.
         if Self.decoders.contains(site.qualifiedName), var decoded = all {
             decoded.sanitized.subtract(Self.lineBreakFree)

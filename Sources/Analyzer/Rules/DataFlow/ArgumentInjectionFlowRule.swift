@@ -29,6 +29,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef ping():\n    subprocess.run([\"ping\", \"-c\", str(int(request.args[\"n\"])), \"localhost\"])\n",
             // The value follows a fixed option name and `=`: it is that option's value.
             "import subprocess\nfrom flask import request\n\ndef log():\n    subprocess.run([\"git\", \"log\", f\"--author={request.args['who']}\"])\n",
+            // A path under a fixed directory starts with "/", never with a dash.
+            "import os, subprocess\nfrom flask import request\nUPLOADS = \"/srv/uploads\"\n\ndef thumb():\n    src = os.path.join(UPLOADS, request.args[\"name\"])\n    subprocess.run([\"convert\", src, \"out.png\"])\n",
         ]
     )
 

@@ -21,6 +21,7 @@ struct XSSFlowRule: DataFlowRule {
             "import tornado.web\nfrom markupsafe import escape\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(\"<b>\" + escape(self.get_argument(\"name\")) + \"</b>\")\n",
             "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return \"<h1>Hello \" + escape(request.args.get(\"name\", \"\")) + \"</h1>\"\n",
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
+            "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write({\"name\": self.get_argument(\"name\")})\n",
         ]
     )
 
@@ -49,6 +50,8 @@ struct XSSFlowRule: DataFlowRule {
         // Tornado's RequestHandler writes its argument into the response.
         if case .attribute(let receiver, let method, _) = call.function.kind, case .name("self", _) = receiver.kind,
            method == "write" || method == "finish", imports.imports("tornado") {
+            // A dict is sent as JSON (`self.write({"url": u})`), not as HTML.
+            if case .dict = call.arguments.first?.kind { return [] }
             return Array(call.arguments.prefix(1))
         }
         return []
