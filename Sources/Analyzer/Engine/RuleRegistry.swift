@@ -20,6 +20,7 @@ public enum RuleRegistry {
         HeaderInjectionFlowRule.self,
         // Weakness classes beyond Bandit (own additions).
         LXMLEntityExpansionRule.self,
+        SAXExternalEntitiesRule.self,
         PAMWithoutAccountCheckRule.self,
         OpenSSLContextWithoutVerifyRule.self,
         // Patterns (Bandit's checks).

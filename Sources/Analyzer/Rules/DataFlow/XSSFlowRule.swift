@@ -15,6 +15,7 @@ struct XSSFlowRule: DataFlowRule {
             "from bottle import route, request\n\n@route(\"/hi\")\ndef hi():\n    return ↓\"<b>\" + request.query.name + \"</b>\"\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    name = request.args.get(\"name\", \"\")\n    return ↓\"<h1>Hello \" + name + \"</h1>\"\n",
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
+            "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
         ],
         nonTriggering: [
             "from starlette.responses import Response\n\nasync def echo(request):\n    return Response(content=request.query_params.get(\"q\", \"\"), media_type=\"text/plain\")\n",
@@ -22,6 +23,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return \"<h1>Hello \" + escape(request.args.get(\"name\", \"\")) + \"</h1>\"\n",
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write({\"name\": self.get_argument(\"name\")})\n",
+            "from aiohttp import web\n\nasync def hello(request):\n    return web.Response(text=request.query.get(\"name\", \"\"))\n",  // text/plain
         ]
     )
 
@@ -42,6 +44,12 @@ struct XSSFlowRule: DataFlowRule {
         case "fastapi.Response", "fastapi.responses.Response", "starlette.responses.Response":
             guard let type = call.argument("media_type", position: 2)?.stringConstant, type.hasPrefix("text/html") else { return [] }
             return SinkMatching.first(call, keyword: "content")
+        // aiohttp: a Response declared text/html; Sanic's `html()` helper.
+        case "aiohttp.web.Response":
+            guard let type = call.argument("content_type")?.stringConstant, type.hasPrefix("text/html") else { return [] }
+            return [call.argument("text"), call.argument("body")].compactMap { $0 }
+        case "sanic.response.html":
+            return SinkMatching.first(call, keyword: "body")
         default:
             break
         }
