@@ -1067,4 +1067,44 @@ struct DataFlowTests {
         let kopfHandler = "import logging, os, kopf\n\n@kopf.on.delete(\"backups.example.com\", \"v1\", \"jobs\")\ndef delete(status, logger, **kwargs):\n    os.system(\"rm -rf \" + status[\"path\"])\n"
         #expect(try findings(kopfHandler).isEmpty)
     }
+
+    /// A temporary file's name is no request data; a process's output is not its input; a
+    /// `Request` object fetches nothing until `urlopen`; a test on `x.upper()` proves `x`.
+    @Test func namesOutputsRequestsAndFoldedChecks() throws {
+        let source = """
+        import asyncio, logging, os, subprocess, tarfile, tempfile, urllib.request
+        from flask import Flask, request
+        app = Flask(__name__)
+        LEVELS = ("INFO", "ERROR")
+
+        @app.post("/u")
+        def upload():
+            with tempfile.NamedTemporaryFile() as tmp:
+                tmp.write(request.data)
+                tarfile.open(tmp.name)
+            return "ok"
+
+        @app.get("/f")
+        def fetch():
+            req = urllib.request.Request(request.args["url"])
+            return urllib.request.urlopen(req).read()
+
+        @app.get("/l")
+        def level():
+            name = request.args["level"]
+            if name.upper() not in LEVELS:
+                return "no"
+            os.system("grep " + name + " app.log")
+            return "ok"
+
+        async def thumb(request):
+            proc = await asyncio.create_subprocess_shell("convert " + request.query["f"])
+            out, err = await proc.communicate()
+            logging.error("convert said %s", err)
+        """
+        let found = try findings(source, enable: [])
+        // The upload's temporary path, the folded check and the process's output report nothing;
+        // the fetch is reported once, where `urlopen` sends it.
+        #expect(found.filter { $0.code.hasPrefix("ASC1") }.map { "\($0.line):\($0.code)" } == ["16:ASC1918", "27:ASC1078"])
+    }
 }

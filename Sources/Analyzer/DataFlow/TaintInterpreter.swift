@@ -306,28 +306,15 @@ struct TaintInterpreter {
         }
     }
 
-    /// Whether `id` is bound in the code being interpreted to a file from `tempfile`
-    /// (`with tempfile.NamedTemporaryFile() as tmp`, `tmp = tempfile.TemporaryFile()`).
-    func isTemporaryFile(_ id: String) -> Bool {
-        func fromTempfile(_ value: Expr) -> Bool {
-            guard case .call(let callee, _, _) = value.kind, let name = engine.imports.qualifiedName(of: callee) else { return false }
-            return name.hasPrefix("tempfile.")
-        }
-        var found = false
-        Module(body: function?.body ?? engine.parsed.module.body).walkStatements { statement in
-            switch statement.kind {
-            case .with(let items, _, _):
-                for item in items where fromTempfile(item.contextExpr) {
-                    if case .name(id, _) = item.optionalVars?.kind { found = true }
-                }
-            case .assign(let targets, let value) where fromTempfile(value):
-                if targets.contains(where: { if case .name(id, _) = $0.kind { true } else { false } }) { found = true }
-            default:
-                break
-            }
-        }
-        return found
+    /// Whether `id` is bound, in the function around source byte `position`, to a file from
+    /// `tempfile` (`with tempfile.NamedTemporaryFile() as tmp`, `tmp = tempfile.TemporaryFile()`).
+    func isTemporaryFile(_ id: String, at position: Int) -> Bool {
+        let module = engine.parsed.module
+        guard let value = module.withItemValue(of: id, inFunctionAround: position) ?? module.onlyAssignment(of: id, inFunctionAround: position),
+              case .call(let callee, _, _) = value.kind, let name = engine.imports.qualifiedName(of: callee) else { return false }
+        return name.hasPrefix("tempfile.")
     }
+
 
     // MARK: Expressions
 
@@ -430,7 +417,7 @@ struct TaintInterpreter {
             if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }
             // `tmp.name` of a temporary file: a path the library chose, whatever was written to it.
-            if attr == "name", case .name(let id, _) = value.kind, isTemporaryFile(id) { return nil }
+            if attr == "name", case .name(let id, _) = value.kind, isTemporaryFile(id, at: value.loc.startByte) { return nil }
             // `self.x` that the class's constructor fills from its parameters: a marker, so the
             // summary says where it goes (callers know what they passed).
             // Likewise one a setter method or outside code may fill (`svc.configure(cmd)`,

@@ -142,13 +142,13 @@ public struct AnalysisEngine: Sendable {
             // Also the value built earlier in the same function into the name the sink's line
             // uses (`sql = "..." % customer`, then `conn.execute(sql)` inside a method reached
             // through a summary, whose path shows only the call and the sink).
-            let sinkText = map.line(finding.line) ?? ""
+            let sinkText = Array((map.line(finding.line) ?? "").utf8)
             let builtForSink: (Finding) -> Bool = { other in
                 // The statement's first line (`sql = (` of a query on the lines below).
                 guard other.line < finding.line, other.scope == scope,
                       let first = Self.statementLine(containing: other.line, in: parsed.module),
                       let name = Self.assignedName(map.line(first) ?? "") else { return false }
-                return Self.containsWord(name, in: sinkText)
+                return TaintEngine.containsWord(Array(name.utf8), in: sinkText, 0..<sinkText.count)
             }
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
@@ -180,18 +180,7 @@ public struct AnalysisEngine: Sendable {
         return String(name)
     }
 
-    /// Whether `word` occurs in `text` with no identifier character on either side.
-    static func containsWord(_ word: String, in text: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: word, range: searchRange) {
-            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-            let isIdentifier: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
-            if !isIdentifier(before) && !isIdentifier(after) { return true }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return false
-    }
+
 
     /// Whether a call to `function` may resolve to a name some call rule asks for. Resolving
     /// builds the dotted name, which most calls (`self.m()`, `items.append()`) need not pay.

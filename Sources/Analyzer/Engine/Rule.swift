@@ -67,7 +67,7 @@ public struct HarmlessSplices: OptionSet, Sendable {
 /// every rule's context (one scan of the file, not one per rule).
 final class FileFacts {
     var moduleConstants: Set<String>?
-    var moduleLiterals: [String: Expr]?
+    var moduleValues: [String: Expr]?
     var argumentChoices: Set<String>?
 }
 
@@ -102,14 +102,28 @@ public struct RuleContext {
         if expression.isLiteral { return expression }
         guard case .name(let id, _) = expression.kind else { return nil }
         if moduleConstants().contains(id) {
-            if facts.moduleLiterals == nil {
-                let constants = moduleConstants()
-                facts.moduleLiterals = parsed.module.onlyModuleAssignments { _ in true }.filter { constants.contains($0.key) }
+            // A constant is bound by exactly one top-level literal assignment: that one.
+            for statement in parsed.module.body {
+                switch statement.kind {
+                case .assign(let targets, let value) where targets.count == 1:
+                    if case .name(id, _) = targets[0].kind { return value }
+                case .annAssign(let target, _, let value?, _):
+                    if case .name(id, _) = target.kind { return value }
+                default:
+                    break
+                }
             }
-            return facts.moduleLiterals?[id]
+            return nil
         }
         guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte), value.isLiteral else { return nil }
         return value
+    }
+
+    /// What a top-level name bound once in the file holds (`Module.onlyModuleAssignments`),
+    /// found for the whole file on first use.
+    public func moduleValue(of name: String) -> Expr? {
+        if facts.moduleValues == nil { facts.moduleValues = parsed.module.onlyModuleAssignments { _ in true } }
+        return facts.moduleValues?[name]
     }
 
     /// Command-line options whose value is one of fixed `choices` (`ArgumentChoices`).

@@ -49,22 +49,10 @@ enum SecurityContext {
         }
     }
 
-    /// `getSessionID(reset_token)` → get, session, id, reset, token: split at what is not a
-    /// letter or digit and where a lower-case letter meets an upper-case one, lowercased.
+    /// `getSessionID(reset_token)` → get, session, id, reset, token: the text cut at what is
+    /// not a letter, digit or `_`, each piece split as a name (`PasswordNames.parts`).
     static func nameParts(of text: String) -> [String] {
-        var parts: [String] = [], current = ""
-        var previousIsLower = false
-        for character in text {
-            guard character.isLetter || character.isNumber else {
-                if !current.isEmpty { parts.append(current.lowercased()); current = "" }
-                previousIsLower = false
-                continue
-            }
-            if character.isUppercase && previousIsLower && !current.isEmpty { parts.append(current.lowercased()); current = "" }
-            current.append(character)
-            previousIsLower = character.isLowercase || character.isNumber
-        }
-        if !current.isEmpty { parts.append(current.lowercased()) }
-        return parts
+        text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.flatMap { PasswordNames.parts(String($0)) }
     }
+
 }

@@ -23,6 +23,7 @@ struct StackTraceExposureRule: Rule {
             "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
             // A parse error tells the client what is wrong with what it sent.
             "import yaml\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/check\", methods=[\"POST\"])\ndef check():\n    try:\n        yaml.safe_load(request.data)\n    except yaml.YAMLError as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
+            "import re\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/grep\")\ndef grep():\n    try:\n        re.compile(request.args[\"p\"])\n    except re.error as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
         ]
     )
 

@@ -40,7 +40,7 @@ enum XMLParsing {
             let position = input.loc.startByte
             guard let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: position)
                     ?? context.parsed.module.withItemValue(of: id, inFunctionAround: position)
-                    ?? context.parsed.module.onlyModuleAssignments(where: { _ in true })[id] else { return false }
+                    ?? context.moduleValue(of: id) else { return false }
             return packaged(value)
         case .attribute(let owner, _, _):
             return packaged(owner)  // `HERE.parent`
