@@ -222,4 +222,37 @@ struct EngineWalkTests {
         """
         #expect(try findings(sql, enable: ["B608"]).map(\.line) == [6])
     }
+
+    /// A parameter is fixed text when every call in the file passes fixed text for it; one call
+    /// with anything else, a spread `*args`, a callback use or a rebinding, and it is not (a
+    /// constant command is still reported, at low severity).
+    @Test func parametersAreJudgedByEveryCallInTheFile() throws {
+        func lines(_ source: String) throws -> [Int] { try findings(source, enable: ["B605"]).filter { $0.severity > .low }.map(\.line) }
+        let fixed = """
+        import os
+        RESTART = "systemctl restart web"
+        def run(host, command, flags="-q"):
+            os.system(command)
+            os.system("ssh " + flags)
+        class Deployer:
+            def go(self, command):
+                os.system(command)
+        run("a", "uptime")
+        run("b", command=RESTART)
+        Deployer().go("df -h")
+        """
+        #expect(try lines(fixed) == [])
+        // One caller passes input: both the helper's sink and nothing else are reported.
+        #expect(try lines(fixed + "\n" + "run(\"c\", input())\n") == [4])
+        #expect(try lines(fixed + "\n" + "run(\"c\", \"ls\", input())\n") == [5])
+        #expect(try lines(fixed + "\n" + "Deployer().go(input())\n") == [8])
+        #expect(try lines(fixed + "\n" + "args = [\"c\", input()]\nrun(*args)\n") == [4, 5])
+        #expect(try lines(fixed + "\n" + "import threading\nthreading.Thread(target=run, args=(\"c\", input()))\n") == [4, 5])
+        // Never called here: a caller elsewhere may pass anything.
+        #expect(try lines("import os\ndef run(command):\n    os.system(command)\n") == [3])
+        // Rebound inside: the value used is not the one passed.
+        #expect(try lines("import os\ndef run(command):\n    command = command + input()\n    os.system(command)\nrun(\"ls\")\n") == [4])
+        // A route handler's parameters come from the request, whatever the file's calls pass.
+        #expect(try lines("import os\n@app.route(\"/<command>\")\ndef run(command):\n    os.system(command)\nrun(\"ls\")\n") == [4])
+    }
 }

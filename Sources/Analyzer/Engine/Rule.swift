@@ -163,6 +163,8 @@ public struct RuleContext {
     /// constant, a string built from those, an entry of a constant table
     /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key, or a choice
     /// between such texts (`"ls -l" if long else "ls"`).
+    /// A parameter counts as fixed when every call in the file passes fixed text for it
+    /// (`Module.argumentsPassed`).
     /// `also`: values that may stand where fixed text would, for a rule that knows they are
     /// harmless in its sink (numbers in SQL, `shlex.quote(x)` in a shell command).
     public func isFixedText(_ expression: Expr, depth: Int = 0, also: HarmlessSplices = []) -> Bool {
@@ -173,8 +175,12 @@ public struct RuleContext {
         case .name(let id, _):
             if moduleConstants().contains(id) { return true }
             // A local assigned once, from fixed text (`cmd = COMMANDS.get(name, "uptime")`).
-            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
-            return isFixedText(value, depth: depth + 1, also: also)
+            if let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) {
+                return isFixedText(value, depth: depth + 1, also: also)
+            }
+            // A parameter every call in the file gives fixed text (`run_remote(host, "uptime")`).
+            guard let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: expression.loc.startByte) else { return false }
+            return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id)

@@ -1,0 +1,106 @@
+import PythonSyntax
+
+extension Module {
+    /// What every call in this file passes for parameter `name` of the function around source
+    /// byte `position` (its default where a call leaves it out), so a helper called only with
+    /// fixed text (`run_remote(host, "systemctl restart web")`) can be judged by what it is
+    /// given. Nil, and nothing to judge by, unless the file shows all the function's uses: it
+    /// is an undecorated plain function or method, the parameter is never rebound in it, the
+    /// function is called at least once, only ever called (never handed on as a callback), and
+    /// no call spreads `*args` or `**kwargs`.
+    func argumentsPassed(toParameter name: String, ofFunctionAround position: Int) -> [Expr]? {
+        guard let (function, isMethod) = definition(around: position),
+              case .functionDef(let functionName, let parameters, let body, let decorators, _, _, _) = function.kind,
+              decorators.allSatisfy(Self.keepsCallingConvention) else { return nil }
+        let positional = parameters.posonlyargs + parameters.args
+        let skipsReceiver = isMethod && !decorators.contains { if case .name("staticmethod", _) = $0.kind { true } else { false } }
+        let receiverCount = skipsReceiver ? 1 : 0
+        let index = positional.firstIndex { $0.arg == name }
+        let keywordIndex = parameters.kwonlyargs.firstIndex { $0.arg == name }
+        guard index.map({ $0 >= receiverCount }) ?? (keywordIndex != nil) else { return nil }
+        // Rebound inside (`command = command.strip()`): the value used is not the one passed.
+        var bindings = 0
+        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        guard bindings == 0 else { return nil }
+
+        let defaultValue: Expr? = {
+            if let index {
+                let offset = index - (positional.count - parameters.defaults.count)
+                return offset >= 0 ? parameters.defaults[offset] : nil
+            }
+            return keywordIndex.flatMap { parameters.kwDefaults[$0] }
+        }()
+        var passed: [Expr] = []
+        var calls = 0
+        var usable = true
+        // The callee's own expression, met first as a call's function: not a use of its own.
+        var callees: Set<Int> = []
+        walk { node in
+            guard usable else { return false }
+            guard case .expr(let expression) = node else { return true }
+            switch expression.kind {
+            case .call(let callee, let arguments, let keywords) where Self.names(callee, functionName, method: isMethod):
+                callees.insert(callee.loc.startByte)
+                calls += 1
+                if arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) || keywords.contains(where: { $0.arg == nil }) {
+                    usable = false
+                    return false
+                }
+                if let keyword = keywords.first(where: { $0.arg == name }) {
+                    passed.append(keyword.value)
+                } else if let index, index - receiverCount < arguments.count {
+                    passed.append(arguments[index - receiverCount])
+                } else if let defaultValue {
+                    passed.append(defaultValue)
+                } else {
+                    usable = false
+                }
+            case .name(functionName, .load) where !isMethod && !callees.contains(expression.loc.startByte),
+                 .attribute(_, functionName, .load) where isMethod && !callees.contains(expression.loc.startByte):
+                usable = false  // handed on (`Thread(target=run_remote)`): called from elsewhere
+            default:
+                break
+            }
+            return usable
+        }
+        return usable && calls > 0 ? passed : nil
+    }
+
+    /// Whether `callee` calls the function `name`: `name(...)`, or `x.name(...)` for a method.
+    private static func names(_ callee: Expr, _ name: String, method: Bool) -> Bool {
+        switch callee.kind {
+        case .name(let id, _): return !method && id == name
+        case .attribute(_, let attr, _): return method && attr == name
+        default: return false
+        }
+    }
+
+    /// Decorators that leave the function called as written here (a route decorator has the
+    /// framework call it with request data).
+    private static func keepsCallingConvention(_ decorator: Expr) -> Bool {
+        if case .name(let id, _) = decorator.kind { return id == "staticmethod" || id == "classmethod" }
+        return false
+    }
+
+    /// The innermost `def` whose source range holds `position`, and whether a class body
+    /// holds it directly (a method).
+    private func definition(around position: Int) -> (Stmt, Bool)? {
+        var found: (Stmt, Bool)?
+        var level = body
+        var inClass = false
+        while true {
+            guard let statement = level.first(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) else { return found }
+            switch statement.kind {
+            case .functionDef: found = (statement, inClass); inClass = false
+            case .classDef: inClass = true
+            default: break
+            }
+            var inner: [Stmt] = []
+            statement.forEachBlock { block in
+                if block.contains(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) { inner = block }
+            }
+            guard !inner.isEmpty else { return found }
+            level = inner
+        }
+    }
+}
