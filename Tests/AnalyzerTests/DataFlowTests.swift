@@ -960,6 +960,38 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["18:ASC1078", "19:ASC1117"])
     }
 
+    /// What a constructor or setter made safe before storing it stays safe in the instance
+    /// (`self.pattern = re.escape(keyword)`); what it stored raw does not.
+    @Test func storedAttributesKeepTheirSafety() throws {
+        let source = """
+        import re, os, shlex
+        from fastapi import FastAPI
+        app = FastAPI()
+
+        class Search:
+            def __init__(self, keyword, raw):
+                self.pattern = rf"\\b.*{re.escape(keyword)}"
+                self.raw = raw
+            def run(self):
+                re.compile(self.pattern)
+                return re.compile(self.raw)
+
+        class Job:
+            def configure(self, name):
+                self.cmd = "tar czf /tmp/out.tgz " + shlex.quote(name)
+            def start(self):
+                os.system(self.cmd)
+
+        @app.get("/s")
+        def s(keyword: str):
+            Search(keyword, keyword).run()
+            job = Job()
+            job.configure(keyword)
+            job.start()
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["11:ASC1333"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

@@ -54,6 +54,17 @@ struct FunctionSummary: Equatable {
     struct ReturnSafety: Equatable {
         var sanitized: Set<Int>
         var cleaned: Bool
+
+        /// Safe as both `safety` (nil: none seen yet) and `taint` are: the intersection.
+        static func meet(_ safety: ReturnSafety?, _ taint: Taint) -> ReturnSafety {
+            guard var safety else { return ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned) }
+            safety.sanitized.formIntersection(taint.sanitized)
+            safety.cleaned = safety.cleaned && taint.cleaned
+            return safety
+        }
+
+        /// `taint` made as safe as this says.
+        func apply(to taint: Taint) -> Taint { cleaned ? taint.cleanedCopy : taint.sanitizing(sanitized) }
     }
     var returnSafety: [Int: ReturnSafety] = [:]
     /// Where each returned parameter's data is first returned (line, column): a caller's flow
@@ -70,6 +81,10 @@ struct FunctionSummary: Equatable {
     /// `self.x` attributes the function stores its parameters in (`self.cmd = cmd`), for a
     /// constructor's callers: the new instance holds what they passed.
     var storedParameters: [String: Set<Int>] = [:]
+    /// What every store of a parameter's data in an attribute made it safe for
+    /// (`self.pattern = re.escape(keyword)`), by attribute and parameter: the instance holds
+    /// the caller's argument made safe.
+    var storedSafety: [String: [Int: ReturnSafety]] = [:]
     /// `self.x` attributes (by name) that reach a sink inside the method.
     var attributeSinks: [String: Set<SinkHit>] = [:]
 }

@@ -282,7 +282,7 @@ extension TaintInterpreter {
         for parameter in summary.returns.sorted() {
             var returned = argument(for: parameter)
             if let safety = summary.returnSafety[parameter], let taint = returned {
-                returned = safety.cleaned ? taint.cleanedCopy : taint.sanitizing(safety.sanitized)
+                returned = safety.apply(to: taint)
             }
             if let place = summary.returnPlaces[parameter], let taint = returned {
                 returned = taint.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
@@ -307,7 +307,8 @@ extension TaintInterpreter {
            case .name(let id, _) = receiver.kind, id != "self" {
             for (key, parameters) in summary.storedParameters.sorted(by: { $0.key < $1.key }) {
                 for parameter in parameters.sorted() {
-                    guard let taint = argument(for: parameter) else { continue }
+                    guard var taint = argument(for: parameter) else { continue }
+                    if let safety = summary.storedSafety[key]?[parameter] { taint = safety.apply(to: taint) }
                     instanceAttributes[id, default: [:]][key] = Taint.merge(instanceAttributes[id]?[key],
                         taint.through(line: loc.lineno, column: loc.colOffset + 1, "stored by \(info.qualifiedName)()"))
                 }
@@ -391,8 +392,9 @@ extension TaintInterpreter {
         for (key, parameters) in summary.storedParameters {
             for parameter in parameters.sorted() {
                 let positional = parameter - 1
-                let taint = positional >= 0 && positional < arguments.count ? arguments[positional]
+                var taint = positional >= 0 && positional < arguments.count ? arguments[positional]
                     : parameter < constructor.parameters.count ? (keywords[constructor.parameters[parameter]] ?? nil) : nil
+                if let stored = taint, let safety = summary.storedSafety[key]?[parameter] { taint = safety.apply(to: stored) }
                 attributes[key] = Taint.merge(attributes[key], taint)
             }
         }

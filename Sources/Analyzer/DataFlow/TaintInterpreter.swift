@@ -219,7 +219,11 @@ struct TaintInterpreter {
                 }
                 if let className = function?.className { engine.recordClassAttribute(className, key, stepped) }
                 if key.hasPrefix("self.") {
-                    for case .parameter(let index) in stepped.origins { recorder.summary.storedParameters[key, default: []].insert(index) }
+                    for case .parameter(let index) in stepped.origins {
+                        recorder.summary.storedParameters[key, default: []].insert(index)
+                        recorder.summary.storedSafety[key, default: [:]][index] = FunctionSummary.ReturnSafety.meet(
+                            recorder.summary.storedSafety[key]?[index], stepped)
+                    }
                 }
             }
             if case .subscript(let container, _, _) = target.kind, let base = pathKey(container) {
@@ -266,13 +270,7 @@ struct TaintInterpreter {
                 recorder.summary.returnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
             }
             // Safe on every return or not at all: the intersection over the returns.
-            if var safety = recorder.summary.returnSafety[index] {
-                safety.sanitized.formIntersection(taint.sanitized)
-                safety.cleaned = safety.cleaned && taint.cleaned
-                recorder.summary.returnSafety[index] = safety
-            } else {
-                recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
-            }
+            recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnSafety[index], taint)
         }
         if taint.origins.contains(.source), recorder.summary.returnedSource == nil,
            function?.isHandler != true || function?.handlerByParameterName == true {
