@@ -1,0 +1,34 @@
+from bottle import Bottle, request, response, run
+
+app = Bottle()
+
+PAGE = """<!doctype html>
+<html>
+  <head><title>{title}</title></head>
+  <body>
+    <h1>Welcome back, {name}!</h1>
+    {body}
+  </body>
+</html>"""
+
+
+def render_page(title, name, body):
+    return PAGE.format(title=title, name=name, body=body)
+
+
+@app.get("/welcome")
+def welcome():
+    name = request.query.get("name", "guest")
+    html = render_page("Dashboard", name, "<p>Your dashboard is ready.</p>")
+    response.content_type = "text/html; charset=utf-8"
+    return html  # VULN flow
+
+
+@app.get("/ping")
+def ping():
+    response.content_type = "text/plain"
+    return "pong"
+
+
+if __name__ == "__main__":
+    run(app, host="127.0.0.1", port=8080)
