@@ -1,0 +1,44 @@
+import io
+import os
+
+import pandas as pd
+from flask import Flask, abort, request
+
+app = Flask(__name__)
+app.config["MAX_CONTENT_LENGTH"] = 50 * 1024 * 1024
+
+PAGE = """<!doctype html>
+<html><head><title>Dataset preview</title><link rel="stylesheet" href="/static/preview.css"></head>
+<body>{body}</body></html>"""
+
+
+def summarize(df):
+    info = pd.DataFrame({"dtype": df.dtypes.astype(str), "nulls": df.isna().sum(), "unique": df.nunique()})
+    return info.to_html(classes="summary")
+
+
+@app.route("/datasets/preview", methods=["POST"])
+def preview():
+    upload = request.files.get("dataset")
+    if upload is None or not upload.filename:
+        abort(400)
+    ext = os.path.splitext(upload.filename)[1].lower()
+    if ext == ".csv":
+        df = pd.read_csv(upload.stream, nrows=5000)
+    elif ext == ".parquet":
+        df = pd.read_parquet(io.BytesIO(upload.read()))
+    elif ext in (".pkl", ".pickle"):
+        df = pd.read_pickle(request.files["dataset"].stream)  # VULN
+    else:
+        abort(415)
+    if not isinstance(df, pd.DataFrame):
+        abort(422)
+    title = f"<h2>{upload.filename}: {len(df)} rows x {df.shape[1]} columns</h2>"
+    body = title + summarize(df) + df.head(20).to_html(classes="sample")
+    return PAGE.format(body=body)  # VULN flow
+
+
+@app.route("/")
+def index():
+    return PAGE.format(body='<form method="post" action="/datasets/preview" enctype="multipart/form-data">'
+                            '<input type="file" name="dataset"><button>Preview</button></form>')
