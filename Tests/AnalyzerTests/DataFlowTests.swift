@@ -992,6 +992,39 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["11:ASC1333"])
     }
 
+    /// A value joining an escaped parameter and a raw one: each parameter's part keeps its
+    /// own safety through returns, stores and sinks inside the helper. A handler returning
+    /// what a text-building helper returns sends that text.
+    @Test func eachParametersPartKeepsItsSafety() throws {
+        let source = """
+        import html, re, os, shlex
+        from bottle import Bottle, request, response
+        app = Bottle()
+        PAGE = "<h1>{title}</h1><p>{name}</p>{body}"
+
+        def render(title, name, body):
+            return PAGE.format(title=html.escape(title), name=html.escape(name), body=body)
+
+        def run(tool, target):
+            os.system(tool + " " + shlex.quote(target))
+
+        @app.get("/w")
+        def w():
+            name = request.query.get("name", "")
+            run("ping -c1", name)
+            run(name, "localhost")
+            response.content_type = "text/html"
+            return render("Home", name, "<p>fixed</p>")
+
+        @app.get("/x")
+        def x():
+            name = request.query.get("name", "")
+            response.content_type = "text/html"
+            return render("Home", "guest", name)
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["10:ASC1078", "24:ASC1079"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

@@ -47,6 +47,9 @@ struct FunctionSummary: Equatable {
         var callee: String
     }
     var returns: Set<Int> = []
+    /// Every `return` hands back text the function builds (`"<p>" + body`, an f-string,
+    /// `.format`): a handler returning its result sends that text. Nil: no return seen.
+    var returnsBuiltText: Bool?
     /// `self.x` attributes whose data the method returns (`return "... %s" % self.city`).
     var returnedAttributes: Set<String> = []
     /// What every return of a parameter's data made it safe for (`return v.replace("\n", "")`,
@@ -56,12 +59,17 @@ struct FunctionSummary: Equatable {
         var cleaned: Bool
 
         /// Safe as both `safety` (nil: none seen yet) and `taint` are: the intersection.
-        static func meet(_ safety: ReturnSafety?, _ taint: Taint) -> ReturnSafety {
-            guard var safety else { return ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned) }
-            safety.sanitized.formIntersection(taint.sanitized)
-            safety.cleaned = safety.cleaned && taint.cleaned
+        /// Safe as both `safety` (nil: none seen yet) and parameter `index`'s part of `taint`
+        /// are: the intersection.
+        static func meet(_ safety: ReturnSafety?, _ taint: Taint, parameter index: Int) -> ReturnSafety {
+            let part = taint.safety(ofParameter: index)
+            guard var safety else { return part }
+            safety.sanitized.formIntersection(part.sanitized)
+            safety.cleaned = safety.cleaned && part.cleaned
             return safety
         }
+
+        func covers(_ cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }
 
         /// `taint` made as safe as this says.
         func apply(to taint: Taint) -> Taint { cleaned ? taint.cleanedCopy : taint.sanitizing(sanitized) }

@@ -25,6 +25,11 @@ struct Taint: Sendable, Equatable {
     /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
     /// it picks a path on that host, not the host (a partial SSRF, reported low).
     var hostFixed = false
+    /// While summarising a function: the parameters whose part of this value is safer than
+    /// the whole (`PAGE.format(name=html.escape(name), body=body)`: `name` escaped, `body`
+    /// not), with what their part was made safe for. The caller's argument for `name` comes
+    /// back escaped. Nil when every part is exactly as safe as the whole.
+    var parameterSafety: [Int: FunctionSummary.ReturnSafety]?
 
     static func source(line: Int, column: Int, _ note: String) -> Taint {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
@@ -43,7 +48,21 @@ struct Taint: Sendable, Equatable {
     func sanitizing(_ cwes: Set<Int>) -> Taint {
         var copy = self
         copy.sanitized.formUnion(cwes)
+        if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.union(cwes), cleaned: $0.cleaned) } }
         return copy
+    }
+
+    /// No longer safe for `cwes`, any part (percent-decoding brings line breaks back).
+    func unsanitizing(_ cwes: Set<Int>) -> Taint {
+        var copy = self
+        copy.sanitized.subtract(cwes)
+        if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.subtracting(cwes), cleaned: $0.cleaned) } }
+        return copy
+    }
+
+    /// What parameter `index`'s part of the value was made safe for.
+    func safety(ofParameter index: Int) -> FunctionSummary.ReturnSafety {
+        parameterSafety?[index] ?? FunctionSummary.ReturnSafety(sanitized: sanitized, cleaned: cleaned)
     }
 
     func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) && !(local && TaintSources.operatorsOwn.contains(cwe)) }
@@ -67,6 +86,7 @@ struct Taint: Sendable, Equatable {
     var cleanedCopy: Taint {
         var copy = self
         copy.cleaned = true
+        copy.parameterSafety = nil
         return copy
     }
 
@@ -90,6 +110,20 @@ struct Taint: Sendable, Equatable {
         // Local only if every side holding a real source is (a parameter's marker has no say).
         merged.local = aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
         merged.hostFixed = a.hostFixed && b.hostFixed
+        // Parts of differing safety: each parameter's part keeps its own (joins of equally
+        // safe values, nearly all, skip this).
+        if a.parameterSafety != nil || b.parameterSafety != nil || a.sanitized != b.sanitized || a.cleaned != b.cleaned {
+            var parts: [Int: FunctionSummary.ReturnSafety] = [:]
+            for side in [a, b] {
+                for case .parameter(let index) in side.origins {
+                    let safety = side.safety(ofParameter: index)
+                    parts[index] = parts[index].map { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.intersection(safety.sanitized), cleaned: $0.cleaned && safety.cleaned) } ?? safety
+                }
+            }
+            merged.parameterSafety = parts.isEmpty ? nil : parts
+        } else {
+            merged.parameterSafety = nil
+        }
         return merged
     }
 }

@@ -131,8 +131,7 @@ extension TaintInterpreter {
             return all?.sanitizing([88]).through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through os.path.join()")
         }
         // Percent-decoding can bring back the line breaks a request line cannot hold.
-        if Self.decoders.contains(site.qualifiedName), var decoded = all {
-            decoded.sanitized.subtract(Self.lineBreakFree)
+        if Self.decoders.contains(site.qualifiedName), let decoded = all?.unsanitizing(Self.lineBreakFree) {
             return decoded.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "decoded by \(site.qualifiedName)()")
         }
         // `min(limit, 500)`: compared with a number, the value is one (or the call fails).

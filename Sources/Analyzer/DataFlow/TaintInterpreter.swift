@@ -222,7 +222,7 @@ struct TaintInterpreter {
                     for case .parameter(let index) in stepped.origins {
                         recorder.summary.storedParameters[key, default: []].insert(index)
                         recorder.summary.storedSafety[key, default: [:]][index] = FunctionSummary.ReturnSafety.meet(
-                            recorder.summary.storedSafety[key]?[index], stepped)
+                            recorder.summary.storedSafety[key]?[index], stepped, parameter: index)
                     }
                 }
             }
@@ -252,7 +252,10 @@ struct TaintInterpreter {
     mutating func recordSink(_ taint: Taint, _ hit: FunctionSummary.SinkHit) {
         for origin in taint.origins {
             switch origin {
-            case .parameter(let parameter): recorder.summary.sinks[parameter, default: []].insert(hit)
+            case .parameter(let parameter):
+                // The part of it this parameter gave made safe for the sink: not its sink.
+                if taint.parameterSafety?[parameter]?.covers(engine.ruleCWEs[hit.rule]) == true { continue }
+                recorder.summary.sinks[parameter, default: []].insert(hit)
             case .attribute(let name): recorder.summary.attributeSinks[name, default: []].insert(hit)
             case .source: break
             }
@@ -270,7 +273,7 @@ struct TaintInterpreter {
                 recorder.summary.returnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
             }
             // Safe on every return or not at all: the intersection over the returns.
-            recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnSafety[index], taint)
+            recorder.summary.returnSafety[index] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnSafety[index], taint, parameter: index)
         }
         if taint.origins.contains(.source), recorder.summary.returnedSource == nil,
            function?.isHandler != true || function?.handlerByParameterName == true {
@@ -281,19 +284,22 @@ struct TaintInterpreter {
     }
 
     private mutating func recordReturn(_ taint: Taint?, value: Expr) {
+        recorder.summary.returnsBuiltText = recorder.summary.returnsBuiltText != false && Self.isBuiltText(value)
         guard let taint else { return }
         recordReturned(taint, at: value.loc)
         guard let function, function.returnsHTML else { return }
-        // Text the handler builds or passes on as it came; not objects such as a fetched
-        // response or a dict (sent as JSON).
+        // Text the handler builds or passes on as it came, or a helper of this file builds
+        // (`return render_page(name)`); not objects such as a fetched response or a dict
+        // (sent as JSON).
         switch value.kind {
         case .joinedStr, .binOp, .name, .subscript:
             break
         case .attribute(let base, _, _):
             if case .call = base.kind { return }
         case .call:
-            guard case .attribute(_, let method, _) = (value.callFunction?.kind ?? .constant(value: .none, kind: nil)),
-                  ["format", "join", "replace", "strip", "lower", "upper"].contains(method) else { return }
+            if Self.isBuiltText(value) { break }
+            guard let site = CallSite(value, imports: engine.imports), let (_, summary, _) = resolveLocal(site),
+                  summary.returnsBuiltText == true else { return }
         default:
             return
         }
@@ -301,6 +307,22 @@ struct TaintInterpreter {
             let loc = value.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: "the response of \(function.qualifiedName)")
+        }
+    }
+
+    /// Text built by the expression itself: an f-string, `+`/`%` of strings, a string
+    /// method's result.
+    static func isBuiltText(_ value: Expr) -> Bool {
+        switch value.kind {
+        case .joinedStr, .binOp:
+            return true
+        case .constant(.str, _):
+            return true
+        case .call:
+            guard case .attribute(_, let method, _) = (value.callFunction?.kind ?? .constant(value: .none, kind: nil)) else { return false }
+            return ["format", "join", "replace", "strip", "lower", "upper"].contains(method)
+        default:
+            return false
         }
     }
 
@@ -434,9 +456,8 @@ struct TaintInterpreter {
                 }
             }
             // A file name the client sent (`upload.filename`) is text fit for any path again.
-            if attr == "filename", var named = self.expression(value, depth: depth + 1) {
-                named.sanitized.remove(22)
-                return named
+            if attr == "filename", let named = self.expression(value, depth: depth + 1) {
+                return named.unsanitizing([22])
             }
             return self.expression(value, depth: depth + 1)
         case .subscript(let value, let slice, _):
