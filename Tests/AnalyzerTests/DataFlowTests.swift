@@ -1025,6 +1025,44 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["10:ASC1078", "24:ASC1079"])
     }
 
+    /// `sql, params = build(q)`: each name gets its own position's data; a value safe for
+    /// every sink (`uuid.UUID(x).hex`) leaves a path under an environment root as local as
+    /// the root; `torch.load(..., weights_only=True)` unpickles nothing.
+    @Test func tupleReturnsAndCleanedParts() throws {
+        let source = """
+        import os, uuid, torch
+        from flask import Flask, request
+        app = Flask(__name__)
+        ROOT = os.environ.get("ROOT", "/srv")
+
+        def safe_query(term):
+            sql = "SELECT * FROM t WHERE name LIKE %s"
+            return sql, ["%" + term + "%"]
+
+        def unsafe_query(term):
+            return "SELECT * FROM t WHERE name = '" + term + "'", []
+
+        @app.route("/s")
+        def s():
+            sql, params = safe_query(request.args["q"])
+            db.execute(sql, params)
+            sql, params = unsafe_query(request.args["q"])
+            db.execute(sql, params)
+            first, second = request.args["a"], "fixed"
+            os.system(second)
+            os.system(first)
+            return ""
+
+        @app.route("/e/<exp>")
+        def e(exp):
+            folder = os.path.join(ROOT, uuid.UUID(exp).hex)
+            torch.load(os.path.join(folder, "m.pt"), weights_only=True)
+            torch.load(request.files["m"])
+            return str(os.listdir(folder))
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["18:ASC1089", "21:ASC1078", "28:ASC1502"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

@@ -50,6 +50,16 @@ struct FunctionSummary: Equatable {
     /// Every `return` hands back text the function builds (`"<p>" + body`, an f-string,
     /// `.format`): a handler returning its result sends that text. Nil: no return seen.
     var returnsBuiltText: Bool?
+    /// A function whose every `return` is a tuple of the same length (`return sql, params`):
+    /// what each position returns, so `sql, params = build(q)` binds each name to its own
+    /// data. Nil when no such tuple was returned; `tupleReturnsMixed` when returns differ.
+    var tupleReturns: [TupleElement]?
+    var tupleReturnsMixed = false
+    struct TupleElement: Equatable {
+        var returns: Set<Int> = []
+        var safety: [Int: ReturnSafety] = [:]
+        var source: Taint?
+    }
     /// `self.x` attributes whose data the method returns (`return "... %s" % self.city`).
     var returnedAttributes: Set<String> = []
     /// What every return of a parameter's data made it safe for (`return v.replace("\n", "")`,

@@ -97,7 +97,9 @@ struct Taint: Sendable, Equatable {
         // The path kept is a real source's whenever one side has one: a finding quotes the
         // first step as where the untrusted data came from, so it must not be a parameter's.
         let aSource = a.origins.contains(.source), bSource = b.origins.contains(.source)
-        var merged = aSource != bSource ? (aSource ? a : b) : (a.steps.count <= b.steps.count ? a : b)
+        // Of two sources, the one still dangerous (not the number `int(x)` made of the other).
+        var merged = aSource != bSource ? (aSource ? a : b)
+            : a.cleaned != b.cleaned ? (a.cleaned ? b : a) : (a.steps.count <= b.steps.count ? a : b)
         // Joins run at every branch of every function: build no new sets when nothing changes.
         if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
         // A cleaned side is safe for every sink: what the merge is safe for is the other's.
@@ -107,8 +109,12 @@ struct Taint: Sendable, Equatable {
             merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
         }
         merged.cleaned = a.cleaned && b.cleaned
-        // Local only if every side holding a real source is (a parameter's marker has no say).
-        merged.local = aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
+        // Local only if every side holding a real source is (a parameter's marker has no say,
+        // nor a side made safe for every sink: `os.path.join(ENV_ROOT, uuid.UUID(x).hex)` is
+        // as local as ENV_ROOT).
+        let aLive = aSource && !a.cleaned, bLive = bSource && !b.cleaned
+        merged.local = aLive || bLive ? (!aLive || a.local) && (!bLive || b.local)
+            : aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
         merged.hostFixed = a.hostFixed && b.hostFixed
         // Parts of differing safety: each parameter's part keeps its own (joins of equally
         // safe values, nearly all, skip this).

@@ -289,6 +289,18 @@ extension TaintInterpreter {
             result = Taint.merge(result, returned)
         }
         let loc = site.expression.loc
+        if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
+            let taints = elements.map { element -> Taint? in
+                var taint = element.source
+                for parameter in element.returns.sorted() {
+                    guard var passed = argument(for: parameter) else { continue }
+                    if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
+                    taint = Taint.merge(taint, passed)
+                }
+                return taint?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()")
+            }
+            lastCallElements = (site.expression.loc.startByte, taints)
+        }
         func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) { reachSinks(hits, with: viaCall) }
         for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
             guard let taint = argument(for: parameter) else { continue }

@@ -36,6 +36,9 @@ struct TaintInterpreter {
     var instanceAttributes: [String: [String: Taint]] = [:]
     /// The attributes the last constructor call evaluated filled, by the call's start byte.
     var lastConstruction: (start: Int, attributes: [String: Taint])?
+    /// What each position of the tuple the last local call evaluated returns (see
+    /// `FunctionSummary.tupleReturns`), by the call's start byte.
+    var lastCallElements: (start: Int, taints: [Taint?])?
 
     static let maximumDepth = 200
 
@@ -54,6 +57,24 @@ struct TaintInterpreter {
         guard depth < Self.maximumDepth else { return }
         switch statement.kind {
         case .assign(let targets, let value):
+            // `a, b = x, y` and `sql, params = build(q)`: each name gets its own position's data.
+            if targets.count == 1, case .tuple(let names, _) = targets[0].kind,
+               !names.contains(where: { if case .starred = $0.kind { true } else { false } }) {
+                if case .tuple(let values, _) = value.kind, values.count == names.count,
+                   !values.contains(where: { if case .starred = $0.kind { true } else { false } }) {
+                    let taints = values.map { expression($0, depth: 0) }
+                    for (name, (taint, element)) in zip(names, zip(taints, values)) { bind(name, taint, value: element) }
+                    return
+                }
+                let taint = expression(value, depth: 0)
+                if case .call = value.kind, let elements = lastCallElements, elements.start == value.loc.startByte,
+                   elements.taints.count == names.count {
+                    for (name, element) in zip(names, elements.taints) { bind(name, element, value: value) }
+                    return
+                }
+                bind(targets[0], taint, value: value)
+                return
+            }
             let taint = expression(value, depth: 0)
             for target in targets { bind(target, taint, value: value) }
         case .annAssign(let target, _, let value, _):
@@ -65,6 +86,13 @@ struct TaintInterpreter {
             _ = expression(value, depth: 0)
         case .return(let value):
             guard let value else { return }
+            if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {
+                let taints = elements.map { expression($0, depth: 0) }
+                recordTupleReturn(taints)
+                recordReturn(taints.reduce(nil) { Taint.merge($0, $1) }, value: value)
+                return
+            }
+            if case .constant(.none, _) = value.kind {} else { recorder.summary.tupleReturnsMixed = true }
             let taint = expression(value, depth: 0)
             recordReturn(taint, value: value)
         case .if(let test, let body, let orelse):
@@ -281,6 +309,29 @@ struct TaintInterpreter {
             returned.origins = [.source]
             recorder.summary.returnedSource = returned
         }
+    }
+
+    /// One `return a, b`: what each position hands back (see `FunctionSummary.tupleReturns`).
+    private mutating func recordTupleReturn(_ taints: [Taint?]) {
+        var elements = recorder.summary.tupleReturns ?? Array(repeating: FunctionSummary.TupleElement(), count: taints.count)
+        guard elements.count == taints.count else {
+            recorder.summary.tupleReturnsMixed = true
+            return
+        }
+        for (index, taint) in taints.enumerated() {
+            guard let taint else { continue }
+            for case .parameter(let parameter) in taint.origins {
+                elements[index].returns.insert(parameter)
+                elements[index].safety[parameter] = FunctionSummary.ReturnSafety.meet(elements[index].safety[parameter], taint, parameter: parameter)
+            }
+            if taint.origins.contains(.source), elements[index].source == nil,
+               function?.isHandler != true || function?.handlerByParameterName == true {
+                var returned = taint
+                returned.origins = [.source]
+                elements[index].source = returned
+            }
+        }
+        recorder.summary.tupleReturns = elements
     }
 
     private mutating func recordReturn(_ taint: Taint?, value: Expr) {

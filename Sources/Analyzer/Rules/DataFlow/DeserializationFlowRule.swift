@@ -16,6 +16,7 @@ struct DeserializationFlowRule: DataFlowRule {
         nonTriggering: [
             "import json\nfrom flask import request\n\ndef load():\n    return json.loads(request.data)\n",
             "import yaml\nfrom flask import request\n\ndef load():\n    return yaml.safe_load(request.data)\n",
+            "import torch\nfrom flask import request\n\ndef load():\n    return torch.load(request.files[\"m\"], weights_only=True)\n",
         ]
     )
 
@@ -29,6 +30,8 @@ struct DeserializationFlowRule: DataFlowRule {
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        // `weights_only=True` has torch refuse anything but tensors and plain containers.
+        if call.qualifiedName == "torch.load", call.argument("weights_only")?.isTruthyConstant == true { return [] }
         if Self.functions.contains(call.qualifiedName) { return Array(call.arguments.prefix(1)) }
         if call.qualifiedName == "yaml.load" || call.qualifiedName == "yaml.load_all" {
             if let loader = call.argument("Loader", position: 1), let name = imports.qualifiedName(of: loader),
