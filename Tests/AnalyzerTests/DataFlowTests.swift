@@ -1063,6 +1063,33 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["18:ASC1089", "21:ASC1078", "28:ASC1502"])
     }
 
+    /// A slug, an in-memory file, a pandas HTML table and an XML file the environment names
+    /// carry no attack to their sinks; standard input still does.
+    @Test func slugsMemoryFilesTablesAndOperatorXML() throws {
+        let source = """
+        import io, os, sys, zipfile
+        import pandas as pd
+        from lxml import etree
+        from django.utils.text import slugify
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        @app.route("/p", methods=["POST"])
+        def p():
+            name = slugify(request.form["name"])
+            os.makedirs(os.path.join("/srv/plugins", name))
+            zipfile.ZipFile(io.BytesIO(request.files["z"].read()))
+            df = pd.read_csv(io.BytesIO(request.files["d"].read()))
+            if request.form.get("raw"):
+                return df.to_html(escape=False)
+            return df.to_html()
+
+        tree = etree.parse(os.environ.get("USERS_XML", "/etc/users.xml"))
+        piped = etree.fromstring(sys.stdin.read())
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["15:ASC1079", "19:ASC1611"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

@@ -248,6 +248,21 @@ struct EngineWalkTests {
         #expect(try lines(fixed + "\n" + "Deployer().go(input())\n") == [8])
         #expect(try lines(fixed + "\n" + "args = [\"c\", input()]\nrun(*args)\n") == [4, 5])
         #expect(try lines(fixed + "\n" + "import threading\nthreading.Thread(target=run, args=(\"c\", input()))\n") == [4, 5])
+        // A loop variable over fixed texts, in a helper's call too.
+        let loop = """
+        import os, shlex
+        STEPS = ["git fetch", "git gc"]
+        def run(command):
+            os.system(command)
+        def deploy(ref):
+            for step in STEPS:
+                run(step)
+            for step in ["make", f"git checkout {shlex.quote(ref)}"]:
+                run(step)
+            for name in os.listdir("."):
+                os.system(name)
+        """
+        #expect(try lines(loop) == [11])
         // Never called here: a caller elsewhere may pass anything.
         #expect(try lines("import os\ndef run(command):\n    os.system(command)\n") == [3])
         // Rebound inside: the value used is not the one passed.

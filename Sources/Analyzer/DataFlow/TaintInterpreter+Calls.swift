@@ -142,6 +142,10 @@ extension TaintInterpreter {
         // Framework readers that convert: Falcon's `req.get_param_as_int("limit")`.
         if case .attribute(_, let method, _) = function.kind, Self.numberReaders.contains(method) { return nil }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
+        // pandas' `df.to_html()` escapes cell text unless told `escape=False`.
+        if case .attribute(_, "to_html", _) = function.kind {
+            if let escape = site.argument("escape"), case .constant(.bool(false), _) = escape.kind {} else { return all?.sanitizing([79]) }
+        }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.

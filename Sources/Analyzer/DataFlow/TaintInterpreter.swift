@@ -371,7 +371,7 @@ struct TaintInterpreter {
             return true
         case .call:
             guard case .attribute(_, let method, _) = (value.callFunction?.kind ?? .constant(value: .none, kind: nil)) else { return false }
-            return ["format", "join", "replace", "strip", "lower", "upper"].contains(method)
+            return ["format", "join", "replace", "strip", "lower", "upper", "to_html"].contains(method)
         default:
             return false
         }

@@ -31,8 +31,8 @@ enum TaintSources {
         }
         switch name {
         case "sys.argv", "os.environ", "os.environb":
-            // The operator's own settings: logging one forges no one else's line.
-            return source(name).sanitizing([117]).asLocal
+            // The operator's own settings.
+            return source(name).sanitizing(operatorSettingsSafe).asLocal
         case "sys.stdin":
             return source(name).asLocal
         default:
@@ -48,6 +48,12 @@ enum TaintSources {
     /// SQL, deserialisation and logs, except the command line and the environment for logs
     /// (the operator's own settings, marked safe for CWE-117 where they are read).
     static let operatorsOwn: Set<Int> = [22, 88, 113, 918]
+
+    /// What the command line and the environment are safe for where they are read: logging
+    /// one forges no one else's line (CWE-117), and an XML document they name or hold can read
+    /// no file and fetch no URL the operator could not already (XXE, CWE-611), nor exhaust
+    /// more than their own run (CWE-776). Standard input is not: it may be piped from anywhere.
+    static let operatorSettingsSafe: Set<Int> = [117, 611, 776]
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,
@@ -81,7 +87,7 @@ enum TaintSources {
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         switch call.qualifiedName {
         case "os.getenv", "os.getenvb", "os.environ.get":
-            return source("\(call.qualifiedName)()").sanitizing([117]).asLocal
+            return source("\(call.qualifiedName)()").sanitizing(operatorSettingsSafe).asLocal
         // Whoever types at the prompt may not be who runs the program: their line can be forged.
         case "input", "raw_input", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
             return source("\(call.qualifiedName)()").asLocal
@@ -210,7 +216,13 @@ enum TaintSources {
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
         "ldap.dn.escape_dn_chars": [90], "ldap3.utils.dn.escape_rdn": [90],
         "tornado.escape.xhtml_escape": [79], "tornado.escape.url_escape": [79, 601, 117], "tornado.escape.json_encode": [79, 117],
+        // A slug holds only letters, digits, `-` and `_`: no path separator, quote, markup or
+        // line break (it may start with `-`, so it can still be read as an option: not 88).
+        // An in-memory file: what a path sink (`zipfile.ZipFile(io.BytesIO(blob))`) opens is no path.
+        "io.BytesIO": [22], "io.StringIO": [22],
+        "django.utils.text.slugify": slugSafe, "slugify.slugify": slugSafe, "python_slugify.slugify": slugSafe,
     ]
+    static let slugSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918, 1333]
 }
 
 extension Expr {

@@ -164,7 +164,7 @@ public struct RuleContext {
     /// (`COMMANDS[name]`, `COMMANDS.get(name, "uptime")`) whatever the key, or a choice
     /// between such texts (`"ls -l" if long else "ls"`).
     /// A parameter counts as fixed when every call in the file passes fixed text for it
-    /// (`Module.argumentsPassed`).
+    /// (`Module.argumentsPassed`), a loop variable when it runs over fixed texts.
     /// `also`: values that may stand where fixed text would, for a rule that knows they are
     /// harmless in its sink (numbers in SQL, `shlex.quote(x)` in a shell command).
     public func isFixedText(_ expression: Expr, depth: Int = 0, also: HarmlessSplices = []) -> Bool {
@@ -179,8 +179,18 @@ public struct RuleContext {
                 return isFixedText(value, depth: depth + 1, also: also)
             }
             // A parameter every call in the file gives fixed text (`run_remote(host, "uptime")`).
-            guard let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: expression.loc.startByte) else { return false }
-            return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            if let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: expression.loc.startByte) {
+                return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            }
+            // A loop over fixed texts (`for step in STEPS`, `for cmd in ["a", "b"]`).
+            guard let iterables = parsed.module.loopIterables(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+            return iterables.allSatisfy { iterable in
+                if case .name(let list, _) = iterable.kind,
+                   let value = parsed.module.onlyAssignment(of: list, inFunctionAround: iterable.loc.startByte) ?? moduleValue(of: list) {
+                    return fixedElements(value, depth: depth + 1, also: also)
+                }
+                return fixedElements(iterable, depth: depth + 1, also: also)
+            }
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id)

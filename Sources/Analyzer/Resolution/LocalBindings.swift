@@ -116,6 +116,28 @@ extension Module {
         return values.count == 1 ? values[0] : nil
     }
 
+    /// What each `for name in EXPR` loop over `name` runs over, in the function around source
+    /// byte `position` (or at the top level), when such loops are the function's only
+    /// bindings of `name`.
+    func loopIterables(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        var body = self.body
+        if let function = innermostFunction(around: position), case .functionDef(_, let parameters, let inner, _, _, _, _) = function.kind {
+            guard !parameters.all.contains(where: { $0.arg == name }) else { return nil }
+            body = inner
+        }
+        var bindings = 0
+        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        var iterables: [Expr] = []
+        ScopeWalk.walk(body) { node in
+            if case .stmt(let statement) = node, case .for(let target, let iter, _, _, _) = statement.kind,
+               case .name(name, _) = target.kind {
+                iterables.append(iter)
+            }
+            return true
+        }
+        return bindings > 0 && iterables.count == bindings ? iterables : nil
+    }
+
     /// The innermost `def` whose source range holds `position`.
     func innermostFunction(around position: Int) -> Stmt? {
         var found: Stmt?

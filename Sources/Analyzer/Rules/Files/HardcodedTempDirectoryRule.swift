@@ -18,6 +18,8 @@ struct HardcodedTempDirectoryRule: Rule {
             "import tempfile\nwith tempfile.NamedTemporaryFile() as f:\n    pass\n",
             "if path.startswith(\"/tmp/\"):\n    reject(path)\n",
             "\"\"\"/tmp/x is where the old version wrote.\"\"\"\n",
+            "import os, uuid\npath = os.path.join(\"/tmp\", f\"{uuid.uuid4().hex}.png\")\n",
+            "import secrets\npath = f\"/tmp/upload-{secrets.token_hex(16)}\"\n",
         ]
     )
 
@@ -25,6 +27,25 @@ struct HardcodedTempDirectoryRule: Rule {
 
     static func isSharedTemp(_ text: String) -> Bool {
         prefixes.contains { text == $0 || text.hasPrefix($0 + "/") }
+    }
+
+    /// Calls whose result is random enough that another user cannot create the file first.
+    static let unguessable: Set<String> = [
+        "uuid.uuid4", "secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes", "os.urandom",
+    ]
+
+    /// Whether `expression` holds a call to one of `unguessable` (`uuid.uuid4().hex`, inside
+    /// an f-string too).
+    static func holdsUnguessableName(_ expression: Expr, context: RuleContext) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { node in
+            if !found, case .call(let function, _, _) = node.kind, let name = context.imports.qualifiedName(of: function),
+               unguessable.contains(name) {
+                found = true
+            }
+            return !found
+        }
+        return found
     }
 
     var inspectsNodes: Bool { true }
@@ -46,8 +67,14 @@ struct HardcodedTempDirectoryRule: Rule {
                    arguments.contains(where: { $0.stringConstant.map(Self.isSharedTemp) ?? false }) {
                     context.skipDescendants(of: expression.loc)
                 }
+                // `os.path.join("/tmp", f"{uuid.uuid4().hex}.png")`: a name no one can guess first.
+                if context.imports.qualifiedName(of: function) == "os.path.join",
+                   arguments.contains(where: { Self.holdsUnguessableName($0, context: context) }) {
+                    context.skipDescendants(of: expression.loc)
+                }
             case .joinedStr(let values):
-                if let first = values.first?.stringConstant, Self.isSharedTemp(first) {
+                if let first = values.first?.stringConstant, Self.isSharedTemp(first),
+                   !values.contains(where: { Self.holdsUnguessableName($0, context: context) }) {
                     context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
                                    fixHint: "use the tempfile module")
                 }
