@@ -1090,6 +1090,34 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["15:ASC1079", "19:ASC1611"])
     }
 
+    /// A view's `request.user` is the account the server looked up; a `commonpath` check
+    /// against an attribute (`self.root`) keeps a path under it.
+    @Test func signedInUserAndAttributeBases() throws {
+        let source = """
+        import os
+        from django.http import HttpResponse
+
+        class Locator:
+            def __init__(self, account):
+                self.root = os.path.join("/srv/invoices", account)
+            def path_for(self, name):
+                path = os.path.realpath(os.path.join(self.root, name))
+                if os.path.commonpath([self.root, path]) != self.root:
+                    raise ValueError(name)
+                return path
+            def unchecked(self, name):
+                return os.path.join(self.root, name)
+
+        def invoice(request):
+            locator = Locator(request.user.account_id)
+            listing = os.listdir(locator.root)
+            data = open(locator.path_for(request.GET["f"])).read()
+            other = open(locator.unchecked(request.GET["f"])).read()
+            return HttpResponse(data)
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["19:ASC1022"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

@@ -263,6 +263,34 @@ struct EngineWalkTests {
                 os.system(name)
         """
         #expect(try lines(loop) == [11])
+        // Checked against an allow-list with an early exit first, unless rebound after.
+        let listed = """
+        import os
+        TOOLS = {"uptime", "df"}
+        def run(tool, other):
+            if tool not in TOOLS:
+                raise SystemExit("unknown tool")
+            os.system(tool)
+            if other not in TOOLS:
+                print("not listed")
+            os.system(other)
+            tool = tool + other
+            os.system(tool)
+        """
+        #expect(try lines(listed) == [9, 11])
+        // An attribute only the constructor sets, from what every construction passes.
+        let constructed = """
+        import os
+        class Job:
+            def __init__(self, command, extra):
+                self.command = command
+                self.extra = extra
+            def start(self):
+                os.system(self.command)
+                os.system(self.extra)
+        Job("uptime", input()).start()
+        """
+        #expect(try lines(constructed) == [8])
         // Never called here: a caller elsewhere may pass anything.
         #expect(try lines("import os\ndef run(command):\n    os.system(command)\n") == [3])
         // Rebound inside: the value used is not the one passed.

@@ -216,8 +216,15 @@ struct Guard {
         }
         guard let elements = parts(left) ?? parts(right) else { return nil }
         let base = parts(left) != nil ? right : left
-        guard case .name(let baseName, _) = base.kind,
-              elements.contains(where: { if case .name(baseName, _) = $0.kind { return true } else { return false } }) else { return nil }
+        // The base by its dotted name: `ROOT`, or an attribute such as `self.root`.
+        func dotted(_ expression: Expr) -> String? {
+            switch expression.kind {
+            case .name(let id, _): return id
+            case .attribute(let owner, let attr, _): return dotted(owner).map { "\($0).\(attr)" }
+            default: return nil
+            }
+        }
+        guard let baseName = dotted(base), elements.contains(where: { dotted($0) == baseName }) else { return nil }
         let checked = elements.compactMap { element -> String? in
             guard case .name(let id, _) = element.kind, id != baseName, normalisedPaths.contains(id) else { return nil }
             return id

@@ -479,6 +479,12 @@ struct TaintInterpreter {
             return nil
         case .attribute(let value, let attr, _):
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
+            // `request.user.account_id` in a view: the signed-in account the server looked up,
+            // not text the client sent.
+            if TaintSources.serverSideRequestAttributes.contains(attr), case .name(let id, _) = value.kind,
+               let handler = function, handler.isHandler, handler.parameters.first == id || id == "request" {
+                return nil
+            }
             // `self.path` in a request handler of `http.server`: the client's request line.
             if case .name("self", _) = value.kind, TaintSources.requestHandlerAttributes.contains(attr), servesRequests {
                 // Cut from the request's lines, it holds no line break (until decoded: `unquote`).

@@ -178,6 +178,9 @@ public struct RuleContext {
             if let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) {
                 return isFixedText(value, depth: depth + 1, also: also)
             }
+            // Checked against an allow-list first (`if table not in TABLES: raise ...`): one of
+            // the list's entries.
+            if isAllowListChecked(id, before: expression.loc.startByte) { return true }
             // A parameter every call in the file gives fixed text (`run_remote(host, "uptime")`).
             if let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: expression.loc.startByte) {
                 return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
@@ -198,6 +201,16 @@ public struct RuleContext {
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
             return isFixedText(body, depth: depth + 1, also: also) && isFixedText(orelse, depth: depth + 1, also: also)
         case .attribute(let owner, let attr, _):
+            // `self.target` that the constructor alone sets, from what every `Tester(...)` call
+            // in the file passes (`Tester(ENDPOINTS[n])`).
+            if case .name("self", _) = owner.kind {
+                guard let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) else { return false }
+                if case .name(let id, _) = stored.kind,
+                   let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: stored.loc.startByte) {
+                    return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+                }
+                return isFixedText(stored, depth: depth + 1, also: also)
+            }
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
             // `choices`: argparse refuses anything else.
             guard case .name(let id, _) = owner.kind, argumentChoices().contains(attr),
@@ -247,6 +260,37 @@ public struct RuleContext {
         default:
             return false
         }
+    }
+
+    /// Whether the function around `position` leaves early, before it, unless `name` is in a
+    /// collection (`if name not in ALLOWED: raise ...`), and does not rebind `name` in between.
+    func isAllowListChecked(_ name: String, before position: Int) -> Bool {
+        var body = parsed.module.body
+        if let function = parsed.module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind {
+            body = inner
+        }
+        var checkedAt: Int?
+        var reboundAfterCheck = false
+        ScopeWalk.walk(body) { node in
+            guard case .stmt(let statement) = node, statement.loc.endByte <= position else { return true }
+            if case .if(let test, let exit, _) = statement.kind, case .compare(let left, let ops, _) = test.kind,
+               case .name(name, _) = left.kind, ops == [.notIn], Guard.terminates(exit) {
+                checkedAt = checkedAt ?? statement.loc.endByte
+                return false
+            }
+            if let checkedAt, statement.loc.startByte > checkedAt {
+                switch statement.kind {
+                case .assign(let targets, _):
+                    if targets.contains(where: { if case .name(name, _) = $0.kind { true } else { false } }) { reboundAfterCheck = true }
+                case .augAssign(let target, _, _):
+                    if case .name(name, _) = target.kind { reboundAfterCheck = true }
+                default:
+                    break
+                }
+            }
+            return true
+        }
+        return checkedAt != nil && !reboundAfterCheck
     }
 
     /// Calls whose result is safe inside a shell command line, whatever they were given.

@@ -2,16 +2,21 @@ import PythonSyntax
 
 extension Module {
     /// What every call in this file passes for parameter `name` of the function around source
-    /// byte `position` (its default where a call leaves it out), so a helper called only with
+    /// byte `position` (its default where a call leaves it out; a constructor's calls are its
+    /// class's, `Tester(url)`), so a helper called only with
     /// fixed text (`run_remote(host, "systemctl restart web")`) can be judged by what it is
     /// given. Nil, and nothing to judge by, unless the file shows all the function's uses: it
     /// is an undecorated plain function or method, the parameter is never rebound in it, the
     /// function is called at least once, only ever called (never handed on as a callback), and
     /// no call spreads `*args` or `**kwargs`.
     func argumentsPassed(toParameter name: String, ofFunctionAround position: Int) -> [Expr]? {
-        guard let (function, isMethod) = definition(around: position),
+        guard let (function, className) = definition(around: position),
               case .functionDef(let functionName, let parameters, let body, let decorators, _, _, _) = function.kind,
               decorators.allSatisfy(Self.keepsCallingConvention) else { return nil }
+        let isMethod = className != nil
+        // A constructor is called by its class's name (`Tester(url)`).
+        let calledName = functionName == "__init__" ? className ?? functionName : functionName
+        let calledAsMethod = isMethod && functionName != "__init__"
         let positional = parameters.posonlyargs + parameters.args
         let skipsReceiver = isMethod && !decorators.contains { if case .name("staticmethod", _) = $0.kind { true } else { false } }
         let receiverCount = skipsReceiver ? 1 : 0
@@ -39,7 +44,7 @@ extension Module {
             guard usable else { return false }
             guard case .expr(let expression) = node else { return true }
             switch expression.kind {
-            case .call(let callee, let arguments, let keywords) where Self.names(callee, functionName, method: isMethod):
+            case .call(let callee, let arguments, let keywords) where Self.names(callee, calledName, method: calledAsMethod):
                 callees.insert(callee.loc.startByte)
                 calls += 1
                 if arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) || keywords.contains(where: { $0.arg == nil }) {
@@ -55,8 +60,8 @@ extension Module {
                 } else {
                     usable = false
                 }
-            case .name(functionName, .load) where !isMethod && !callees.contains(expression.loc.startByte),
-                 .attribute(_, functionName, .load) where isMethod && !callees.contains(expression.loc.startByte):
+            case .name(calledName, .load) where !calledAsMethod && !callees.contains(expression.loc.startByte),
+                 .attribute(_, calledName, .load) where calledAsMethod && !callees.contains(expression.loc.startByte):
                 usable = false  // handed on (`Thread(target=run_remote)`): called from elsewhere
             default:
                 break
@@ -82,17 +87,17 @@ extension Module {
         return false
     }
 
-    /// The innermost `def` whose source range holds `position`, and whether a class body
-    /// holds it directly (a method).
-    private func definition(around position: Int) -> (Stmt, Bool)? {
-        var found: (Stmt, Bool)?
+    /// The innermost `def` whose source range holds `position`, and the class whose body
+    /// holds it directly (a method's).
+    func definition(around position: Int) -> (Stmt, String?)? {
+        var found: (Stmt, String?)?
         var level = body
-        var inClass = false
+        var inClass: String?
         while true {
             guard let statement = level.first(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) else { return found }
             switch statement.kind {
-            case .functionDef: found = (statement, inClass); inClass = false
-            case .classDef: inClass = true
+            case .functionDef: found = (statement, inClass); inClass = nil
+            case .classDef(let name, _, _, _, _, _): inClass = name
             default: break
             }
             var inner: [Stmt] = []
@@ -102,5 +107,39 @@ extension Module {
             guard !inner.isEmpty else { return found }
             level = inner
         }
+    }
+
+    /// What the constructor of the class around `position` stores in `self.attr`, when that is
+    /// the class's only store to it (`self.target = target` in `__init__`, nowhere else).
+    func onlyConstructorStore(of attr: String, inClassAround position: Int) -> Expr? {
+        guard let (_, className) = definition(around: position), let className else { return nil }
+        var classBody: [Stmt] = []
+        walkStatements { statement in
+            if case .classDef(className, _, _, let inner, _, _) = statement.kind,
+               statement.loc.startByte <= position, position < statement.loc.endByte { classBody = inner }
+        }
+        var stores: [(value: Expr?, inConstructor: Bool)] = []
+        for member in classBody {
+            guard case .functionDef(let name, _, let inner, _, _, _, _) = member.kind else { continue }
+            Module(body: inner).walk { node in
+                guard case .stmt(let statement) = node else { return true }
+                switch statement.kind {
+                case .assign(let targets, let value):
+                    for target in targets where Self.isSelfAttribute(target, attr) { stores.append((targets.count == 1 ? value : nil, name == "__init__")) }
+                case .augAssign(let target, _, _), .annAssign(let target, _, _, _):
+                    if Self.isSelfAttribute(target, attr) { stores.append((nil, false)) }
+                default:
+                    break
+                }
+                return true
+            }
+        }
+        guard stores.count == 1, stores[0].inConstructor else { return nil }
+        return stores[0].value
+    }
+
+    private static func isSelfAttribute(_ target: Expr, _ attr: String) -> Bool {
+        guard case .attribute(let owner, attr, _) = target.kind, case .name("self", _) = owner.kind else { return false }
+        return true
     }
 }

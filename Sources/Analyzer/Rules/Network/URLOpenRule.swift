@@ -19,8 +19,12 @@ struct URLOpenRule: Rule {
             "import requests\ndata = requests.get(url, timeout=5).content\n",
             // A module constant's scheme is known.
             "import urllib.request\nSTATUS = \"https://status.example.com/health\"\n\ndef up():\n    return urllib.request.urlopen(STATUS).status\n",
+            // A URL from a constant table, through a constructor and a Request object.
+            "import urllib.request\nHOOKS = {1: \"https://a.example.com/h\"}\nclass Tester:\n    def __init__(self, target):\n        self.target = target\n    def ping(self):\n        req = urllib.request.Request(self.target, method=\"POST\")\n        return urllib.request.urlopen(req)\ndef test(n):\n    return Tester(HOOKS.get(n)).ping()\n",
         ]
     )
+
+    static let requestMakers: Set<String> = ["urllib.request.Request", "urllib2.Request"]
 
     var callees: Set<String> {
         ["urllib.urlopen", "urllib.request.urlopen", "urllib.urlretrieve", "urllib.request.urlretrieve", "urllib.URLopener",
@@ -29,8 +33,18 @@ struct URLOpenRule: Rule {
     }
 
     func check(call: CallSite, context: inout RuleContext) {
-        if let url = call.argument("url", position: 0).flatMap(context.literalValue)?.stringConstant?.lowercased(),
-           url.hasPrefix("http://") || url.hasPrefix("https://") { return }
+        if var url = call.argument("url", position: 0) {
+            // `urlopen(req)` of `req = urllib.request.Request(URL, ...)`: the URL the request holds.
+            if case .name(let id, _) = url.kind, let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: url.loc.startByte),
+               let request = CallSite(value, imports: context.imports), Self.requestMakers.contains(request.qualifiedName),
+               let inner = request.argument("url", position: 0) {
+                url = inner
+            }
+            if let text = context.literalValue(url)?.stringConstant?.lowercased(), text.hasPrefix("http://") || text.hasPrefix("https://") { return }
+            // A URL the program fixes itself (a constant, an entry of a constant table, what
+            // every caller passes): its author chose the scheme; only one from outside can be `file:`.
+            if context.isFixedText(url) { return }
+        }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")
     }
