@@ -1118,6 +1118,70 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["19:ASC1022"])
     }
 
+    /// Tornado's `self.request.body`, an `http.server` header (folded, it may hold line
+    /// breaks) unless a substitution removes them, a SAX parser told to fetch external
+    /// entities, a `(body, status, headers)` response, and Jinja2 environments with and
+    /// without autoescaping.
+    @Test func frameworkSourcesSaxParsersTupleResponsesAndTemplates() throws {
+        let tornado = """
+        import io, xml.sax
+        from xml.sax.handler import feature_external_ges
+        import tornado.web
+
+        def parse(data, resolve):
+            parser = xml.sax.make_parser()
+            if resolve:
+                parser.setFeature(feature_external_ges, True)
+            parser.parse(io.BytesIO(data))
+            quiet = xml.sax.make_parser()
+            quiet.parse(io.BytesIO(data))
+
+        class Import(tornado.web.RequestHandler):
+            def post(self):
+                parse(self.request.body, True)
+        """
+        #expect(try findings(tornado).map { "\($0.line):\($0.code)" } == ["9:ASC1611"])
+        let server = """
+        import logging, re
+        from http.server import BaseHTTPRequestHandler
+        log = logging.getLogger("audit")
+        CONTROL = re.compile(r"[\\x00-\\x1f\\x7f]")
+
+        class Audit(BaseHTTPRequestHandler):
+            def do_POST(self):
+                user = self.headers.get("X-User")
+                log.info("user=%s", user)
+                log.info("user=%s", CONTROL.sub("?", user))
+                log.info("user=%s", re.sub(r"[\\r\\n]", "", user))
+                log.info("path=%s", self.path)
+        """
+        #expect(try findings(server).map { "\($0.line):\($0.code)" } == ["9:ASC1117"])
+        let flask = """
+        from flask import Flask, request
+        from jinja2 import Environment, FileSystemLoader, select_autoescape
+        app = Flask(__name__)
+        raw = Environment(loader=FileSystemLoader("t"))
+        safe = Environment(loader=FileSystemLoader("t"), autoescape=select_autoescape(default=True))
+
+        @app.route("/a", methods=["POST"])
+        def a():
+            text = request.form["text"]
+            return "<p>" + text + "</p>", 200, {"Content-Type": "text/html"}
+
+        @app.route("/b", methods=["POST"])
+        def b():
+            return "<p>" + request.form["text"] + "</p>", 200, {"Content-Type": "application/json"}
+
+        @app.route("/c", methods=["POST"])
+        def c():
+            unescaped = raw.get_template("c.html").render(text=request.form["text"])
+            tmpl = safe.get_template("c.html")
+            escaped = tmpl.render(text=request.form["text"])
+            return unescaped + escaped
+        """
+        #expect(try findings(flask).map { "\($0.line):\($0.code)" } == ["10:ASC1079", "21:ASC1079"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

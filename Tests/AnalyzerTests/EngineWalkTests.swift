@@ -298,4 +298,22 @@ struct EngineWalkTests {
         // A route handler's parameters come from the request, whatever the file's calls pass.
         #expect(try lines("import os\n@app.route(\"/<command>\")\ndef run(command):\n    os.system(command)\nrun(\"ls\")\n") == [4])
     }
+
+    /// A settings class's attribute, set once in its body, is read as the literal it holds.
+    @Test func classConstantsReadAsLiterals() throws {
+        let source = """
+        from flask import Flask
+        class Config:
+            DEBUG = True
+            QUIET = False
+        class Moving:
+            DEBUG = False
+        Moving.DEBUG = True
+        app = Flask(__name__)
+        app.run(debug=Config.DEBUG)
+        app.run(debug=Config.QUIET)
+        app.run(debug=Moving.DEBUG)
+        """
+        #expect(try findings(source, enable: ["B201"]).map(\.line) == [9])
+    }
 }

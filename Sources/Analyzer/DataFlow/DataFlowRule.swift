@@ -16,8 +16,12 @@ public protocol DataFlowRule: Rule {
     /// made is on the path of the flaw, and a pattern alarm there is the same flaw.
     func configuringArguments(of call: CallSite) -> [Expr]
     /// Whether a configuring argument made by `value` (where the name passed was assigned)
-    /// makes the sink safe (`etree.XMLParser(resolve_entities=False)` bound to `parser`).
-    func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool
+    /// makes the sink safe (`etree.XMLParser(resolve_entities=False)` bound to `parser`);
+    /// `name` and `module` let it look at what the code did to the object after.
+    func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool
+    /// Whether `call` is a sink only when a configuring argument is found where it was made
+    /// (`parser.parse(x)` is an XML sink only for a parser the code made as one).
+    func sinkRequiresConfiguration(_ call: CallSite) -> Bool
 }
 
 extension DataFlowRule {
@@ -25,7 +29,8 @@ extension DataFlowRule {
     public var sinksOnHandlerReturn: Bool { false }
     public func isSinkAssignment(_ target: Expr) -> Bool { false }
     public func configuringArguments(of call: CallSite) -> [Expr] { [] }
-    public func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool { false }
+    public func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool { false }
+    public func sinkRequiresConfiguration(_ call: CallSite) -> Bool { false }
 }
 
 /// Header names that mark `response["Location"] = v` (Django's response item syntax) as a header.

@@ -148,6 +148,8 @@ extension TaintInterpreter {
         }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
+        if substitutesLineBreaks(site, function: function, arguments: arguments) { return all?.sanitizing([113, 117]) }
+        if rendersEscaped(function) { return all?.sanitizing([79]) }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
         if case .attribute(_, "format", _) = function.kind, let placed = placedInURL(all, by: expression), placed != all {
             return placed
@@ -174,6 +176,54 @@ extension TaintInterpreter {
             result = result.sanitizing([113, 117])
         }
         return result
+    }
+
+    /// `re.sub(r"[\r\n]", "", v)` or `CONTROL.sub("?", v)` with `CONTROL = re.compile(r"[\x00-\x1f]")`:
+    /// a substitution whose pattern matches both line breaks, replaced by text without one.
+    private func substitutesLineBreaks(_ site: CallSite, function: Expr, arguments: [Expr]) -> Bool {
+        let pattern: String?, replacement: Expr?
+        if site.qualifiedName == "re.sub", arguments.count >= 3 {
+            pattern = arguments[0].stringConstant
+            replacement = arguments[1]
+        } else if case .attribute(let owner, "sub", _) = function.kind, arguments.count >= 2, case .name(let id, _) = owner.kind,
+                  let compiled = engine.moduleValues[id] ?? engine.parsed.module.onlyAssignment(of: id, inFunctionAround: owner.loc.startByte),
+                  callName(compiled) == "re.compile", case .call(_, let compileArguments, _) = compiled.kind {
+            pattern = compileArguments.first?.stringConstant
+            replacement = arguments[0]
+        } else {
+            return false
+        }
+        guard let pattern, let replacement = replacement?.stringConstant,
+              !replacement.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }), !replacement.contains("\\") else { return false }
+        return Self.matchesBothLineBreaks(pattern)
+    }
+
+    /// `tmpl.render(...)` of `tmpl = env.get_template(...)` (or `env.from_string`), where `env`
+    /// is a Jinja2 environment made with autoescaping on (`autoescape=True` or
+    /// `select_autoescape(...)`): what it renders is escaped.
+    private func rendersEscaped(_ function: Expr) -> Bool {
+        guard case .attribute(let receiver, "render", _) = function.kind else { return false }
+        func value(of expression: Expr) -> Expr? {
+            guard case .name(let id, _) = expression.kind else { return expression }
+            return engine.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? engine.moduleValues[id]
+        }
+        guard let template = value(of: receiver), case .call(let loader, _, _) = template.kind,
+              case .attribute(let environment, let method, _) = loader.kind, method == "get_template" || method == "from_string",
+              let made = value(of: environment), let maker = callName(made),
+              maker == "jinja2.Environment" || maker == "jinja2.sandbox.SandboxedEnvironment",
+              case .call(_, _, let keywords) = made.kind, let autoescape = keywords.first(where: { $0.arg == "autoescape" })?.value else { return false }
+        if autoescape.isTruthyConstant { return true }
+        return callName(autoescape).map { $0.hasSuffix("select_autoescape") } ?? false
+    }
+
+    /// Whether a regular expression's text plainly matches both `\r` and `\n`: names both, a
+    /// control-character range from `\x00`, or `\s`.
+    static func matchesBothLineBreaks(_ pattern: String) -> Bool {
+        let lower = pattern.lowercased()
+        if lower.contains("\\s") || lower.contains("\\x00-\\x1f") || lower.contains("\\x00-\\x20") || lower.contains("[:cntrl:]") { return true }
+        let namesLineFeed = lower.contains("\\n") || pattern.contains("\n")
+        let namesCarriageReturn = lower.contains("\\r") || pattern.contains("\r")
+        return namesLineFeed && namesCarriageReturn
     }
 
     /// What a value without line breaks is safe for: headers and log lines (and the two
@@ -208,9 +258,10 @@ extension TaintInterpreter {
                 guard case .name(let id, _) = configuring.kind,
                       let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte)
                         ?? engine.moduleValues[id] else { continue }
-                if rule.configurationMakesSafe(made, imports: engine.imports) { madeSafe = true }
+                if rule.configurationMakesSafe(made, boundTo: id, in: engine.parsed.module, imports: engine.imports) { madeSafe = true }
                 madeAt.append((made.loc.lineno, made.loc.colOffset + 1, id))
             }
+            if madeAt.isEmpty, rule.sinkRequiresConfiguration(site) { continue }
             if madeSafe {
                 // Untrusted data reached it, made safe: a pattern alarm here is explained away.
                 if arguments.contains(where: { taintOf($0)?.origins.contains(.source) == true }) {

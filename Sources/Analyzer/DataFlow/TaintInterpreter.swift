@@ -89,7 +89,9 @@ struct TaintInterpreter {
             if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {
                 let taints = elements.map { expression($0, depth: 0) }
                 recordTupleReturn(taints)
-                recordReturn(taints.reduce(nil) { Taint.merge($0, $1) }, value: value)
+                // `return html, 200, {"Content-Type": "text/html"}`: the body is the first.
+                let body = elements.count <= 3 && Self.declaresHTMLOrNothing(elements.dropFirst()) ? elements.first.map { (taints[0], $0) } : nil
+                recordReturn(taints.reduce(nil) { Taint.merge($0, $1) }, value: value, body: body)
                 return
             }
             if case .constant(.none, _) = value.kind {} else { recorder.summary.tupleReturnsMixed = true }
@@ -334,11 +336,35 @@ struct TaintInterpreter {
         recorder.summary.tupleReturns = elements
     }
 
-    private mutating func recordReturn(_ taint: Taint?, value: Expr) {
+    /// Whether the rest of a returned `(body, status, headers)` tuple sets no content type
+    /// other than HTML.
+    static func declaresHTMLOrNothing(_ rest: ArraySlice<Expr>) -> Bool {
+        rest.allSatisfy { element in
+            guard case .dict(let keys, let values) = element.kind else { return true }
+            for (key, value) in zip(keys, values) where key?.stringConstant?.lowercased() == "content-type" {
+                guard let type = value.stringConstant?.lowercased() else { return true }
+                return type.contains("html")
+            }
+            return true
+        }
+    }
+
+    /// `body`: for a returned tuple, the response body's taint and expression (the first
+    /// element), judged as the response.
+    private mutating func recordReturn(_ taint: Taint?, value: Expr, body: (Taint?, Expr)? = nil) {
         recorder.summary.returnsBuiltText = recorder.summary.returnsBuiltText != false && Self.isBuiltText(value)
         guard let taint else { return }
         recordReturned(taint, at: value.loc)
         guard let function, function.returnsHTML else { return }
+        if case .tuple = value.kind {
+            guard let (bodyTaint, bodyValue) = body, let bodyTaint else { return }
+            return reportResponse(bodyTaint, value: bodyValue, of: function)
+        }
+        reportResponse(taint, value: value, of: function)
+    }
+
+    /// A handler's response of `value` carrying `taint`, where it is text sent as HTML.
+    private mutating func reportResponse(_ taint: Taint, value: Expr, of function: FunctionInfo) {
         // Text the handler builds or passes on as it came, or a helper of this file builds
         // (`return render_page(name)`); not objects such as a fetched response or a dict
         // (sent as JSON).
@@ -487,9 +513,15 @@ struct TaintInterpreter {
             }
             // `self.path` in a request handler of `http.server`: the client's request line.
             if case .name("self", _) = value.kind, TaintSources.requestHandlerAttributes.contains(attr), servesRequests {
-                // Cut from the request's lines, it holds no line break (until decoded: `unquote`).
-                return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.\(attr) of the request")
-                    .sanitizing(TaintInterpreter.lineBreakFree)
+                let source = Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.\(attr) of the request")
+                // Cut from the request's first line, the path holds no line break (until
+                // decoded: `unquote`); a header's value may (folded over lines).
+                return attr == "headers" ? source : source.sanitizing(TaintInterpreter.lineBreakFree)
+            }
+            // `self.request.body` in a Tornado RequestHandler: what the client sent.
+            if TaintSources.tornadoRequestAttributes.contains(attr), case .attribute(let owner, "request", _) = value.kind,
+               case .name("self", _) = owner.kind, engine.imports.imports("tornado") {
+                return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.request.\(attr)")
             }
             if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }

@@ -131,6 +131,11 @@ enum TaintSources {
     ]
     static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline"]
 
+    /// What a Tornado handler's `self.request` holds from the client.
+    static let tornadoRequestAttributes: Set<String> = [
+        "body", "arguments", "query_arguments", "body_arguments", "files", "headers", "uri", "path", "query", "cookies",
+    ]
+
     static let tornadoArguments: Set<String> = [
         "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument",
         "get_body_arguments", "get_cookie", "get_secure_cookie", "get_signed_cookie",

@@ -97,9 +97,14 @@ public struct RuleContext {
     }
 
     /// The literal `expression` stands for: itself, the value of a module constant
-    /// (`VERIFY_SSL = False` … `verify=VERIFY_SSL`), or of a local assigned once from a literal.
+    /// (`VERIFY_SSL = False` … `verify=VERIFY_SSL`), of a class attribute set once in a
+    /// top-level class's body (`Config.DEBUG`), or of a local assigned once from a literal.
     public func literalValue(_ expression: Expr) -> Expr? {
         if expression.isLiteral { return expression }
+        // `Config.DEBUG` of a settings class of this file (`class Config: DEBUG = True`).
+        if case .attribute(let owner, let attr, _) = expression.kind, case .name(let className, _) = owner.kind {
+            return parsed.module.classConstant(attr, of: className)
+        }
         guard case .name(let id, _) = expression.kind else { return nil }
         if moduleConstants().contains(id) {
             // A constant is bound by exactly one top-level literal assignment: that one.

@@ -112,6 +112,7 @@ public enum RuleRegistry {
         PasswordReversibleEncodingRule.self,
         ConstantSaltRule.self,
         ConstantIVRule.self,
+        ConstantKeyRule.self,
         HTMLSanitizingRegexRule.self,
         ElevatedPrivilegesRule.self,
         ObsoleteFunctionRule.self,

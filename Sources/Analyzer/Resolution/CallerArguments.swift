@@ -142,4 +142,36 @@ extension Module {
         guard case .attribute(let owner, attr, _) = target.kind, case .name("self", _) = owner.kind else { return false }
         return true
     }
+
+    /// The literal a top-level class's body assigns to `attr` (`class Config: DEBUG = True`),
+    /// when that is the file's only store to it (no `Config.DEBUG = ...`, no second class of
+    /// that name).
+    func classConstant(_ attr: String, of className: String) -> Expr? {
+        let classes = body.compactMap { statement -> [Stmt]? in
+            if case .classDef(className, _, _, let inner, _, _) = statement.kind { return inner }
+            return nil
+        }
+        guard classes.count == 1 else { return nil }
+        var values: [Expr] = []
+        for statement in classes[0] {
+            switch statement.kind {
+            case .assign(let targets, let value):
+                if targets.contains(where: { if case .name(attr, _) = $0.kind { true } else { false } }) { values.append(value) }
+            case .annAssign(let target, _, let value?, _):
+                if case .name(attr, _) = target.kind { values.append(value) }
+            default:
+                break
+            }
+        }
+        guard values.count == 1, values[0].isLiteral else { return nil }
+        var storedElsewhere = false
+        walk { node in
+            if case .expr(let expression) = node, case .attribute(let owner, attr, let context) = expression.kind, context != .load,
+               case .name(className, _) = owner.kind {
+                storedElsewhere = true
+            }
+            return !storedElsewhere
+        }
+        return storedElsewhere ? nil : values[0]
+    }
 }

@@ -31,6 +31,7 @@ struct XXEFlowRule: DataFlowRule {
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        if let receiver = Self.saxParserReceiver(call) { return receiver.isEmpty ? [] : Array(call.arguments.prefix(1)) }
         guard Self.functions.contains(call.qualifiedName) else { return [] }
         if call.qualifiedName.hasPrefix("lxml."), let parser = call.argument("parser", position: 1), Self.isSafeLXMLParser(parser, imports: imports) {
             return []  // a parser that resolves no entities, loads no DTD and stays off the network
@@ -38,14 +39,48 @@ struct XXEFlowRule: DataFlowRule {
         return Array(call.arguments.prefix(1))
     }
 
-    /// The parser an lxml call is given (`etree.fromstring(data, parser)`).
+    /// The parser an lxml call is given (`etree.fromstring(data, parser)`), or the parser a
+    /// `parser.parse(data)` call is made on.
     func configuringArguments(of call: CallSite) -> [Expr] {
+        if let receiver = Self.saxParserReceiver(call), !receiver.isEmpty { return [Expr(.name(id: receiver, ctx: .load), call.function.loc)] }
         guard call.qualifiedName.hasPrefix("lxml."), let parser = call.argument("parser", position: 1) else { return [] }
         return [parser]
     }
 
-    func configurationMakesSafe(_ value: Expr, imports: ImportTable) -> Bool {
-        Self.isSafeLXMLParser(value, imports: imports)
+    func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.saxParserReceiver(call) != nil }
+
+    func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
+        if case .call(let function, _, _) = value.kind, imports.qualifiedName(of: function) == "xml.sax.make_parser" {
+            return !Self.turnsExternalEntitiesOn(name, around: value.loc.startByte, in: module, imports: imports)
+        }
+        return Self.isSafeLXMLParser(value, imports: imports)
+    }
+
+    /// `parser` of `parser.parse(x)` (a name no import binds, so it may hold a SAX parser made
+    /// here); "" for a parse call on anything else; nil for other calls. A SAX parser reads
+    /// external entities only once told to (Python 3.7.1 on), so the sink is one only for a
+    /// parser the code made and turned them on for.
+    static func saxParserReceiver(_ call: CallSite) -> String? {
+        guard case .attribute(let receiver, "parse", _) = call.function.kind, !functions.contains(call.qualifiedName) else { return nil }
+        guard case .name(let id, _) = receiver.kind else { return "" }
+        return id
+    }
+
+    /// Whether the function around `position` calls `name.setFeature(feature_external_ges, True)`
+    /// (or the parameter-entity feature).
+    static func turnsExternalEntitiesOn(_ name: String, around position: Int, in module: Module, imports: ImportTable) -> Bool {
+        var body = module.body
+        if let function = module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
+        var found = false
+        ScopeWalk.walk(body) { node in
+            guard !found, case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
+                  case .attribute(let receiver, "setFeature", _) = function.kind, case .name(name, _) = receiver.kind,
+                  arguments.count == 2, arguments[1].isTruthyConstant else { return !found }
+            let feature = arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? ""
+            found = SAXExternalEntitiesRule.features.contains(feature)
+            return !found
+        }
+        return found
     }
 
     /// `lxml.etree.XMLParser(resolve_entities=False, ...)` written in the call, with no option

@@ -16,6 +16,7 @@ struct HighEntropySecretRule: Rule {
             "client = Client(api_key=↓\"AKIAq7Rw2Lx9Pz4Kd8Vn3Bm6\")\n",
             "settings = {\"aws_secret_access_key\": \"x\", \"signing_key\": ↓\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Q2\"}\n",
             "hub = Hub(\"https://hub.example.com/api\", ↓\"ZmE4N2Q5YjEtYTRlNi00MjVk\")\n",
+            "requests.get(URL, headers={\"Authorization\": ↓\"Bearer rk_prod_7f2a9c41d8e04b6fa1c3e5d7b9021f44\"})\n",
         ],
         nonTriggering: [
             "import os\nAPI_KEY = os.environ[\"API_KEY\"]\n",
@@ -92,7 +93,7 @@ struct HighEntropySecretRule: Rule {
         if parts.contains(where: { $0.hasPrefix("sha") || $0 == "md5" || $0 == "hash" || $0 == "digest" || $0 == "checksum" }) { return false }
         let joined = parts.joined()
         if keyWords.contains(where: joined.contains) { return true }
-        return parts.contains { $0 == "key" || $0 == "auth" || $0.hasPrefix("auth") && !$0.hasPrefix("author") }
+        return parts.contains { $0 == "key" || $0 == "auth" || $0 == "authorization" || $0.hasPrefix("auth") && !$0.hasPrefix("author") }
             || (parts.last.map { $0.hasSuffix("key") && $0.count > 3 } ?? false)
     }
 
@@ -103,8 +104,17 @@ struct HighEntropySecretRule: Rule {
     /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
     /// 3.5 bits per character or more, and not a URL, path or placeholder.
     static func isSecretValue(_ expression: Expr) -> Bool {
+        guard var text = expression.stringConstant else { return false }
+        // `"Bearer rk_prod_7f2a…"`: an Authorization header's credential after its scheme.
+        if let scheme = authorizationSchemes.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(scheme.count)) }
+        return isSecretText(text)
+    }
+
+    static let authorizationSchemes = ["Bearer ", "bearer ", "Token ", "token ", "Basic ", "ApiKey ", "Api-Key "]
+
+    static func isSecretText(_ text: String) -> Bool {
         // Most long strings are prose: a blank byte ends the test before counting characters.
-        guard let text = expression.stringConstant, text.utf8.count >= 20,
+        guard text.utf8.count >= 20,
               !text.utf8.contains(where: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }),
               text.count >= 20, text.count <= 512 else { return false }
         let lower = text.lowercased()
