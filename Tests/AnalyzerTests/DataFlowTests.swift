@@ -1182,6 +1182,35 @@ struct DataFlowTests {
         #expect(try findings(flask).map { "\($0.line):\($0.code)" } == ["10:ASC1079", "21:ASC1079"])
     }
 
+    /// A query built in a helper that returns it in a tuple is one finding, at the sink, with
+    /// the building line on its path; a path joining an environment root with a
+    /// `secure_filename` is safe, one joining it with the raw value is reported from the value.
+    @Test func helperBuiltQueriesAndOperatorRoots() throws {
+        let source = """
+        import os
+        from flask import Flask, request
+        from werkzeug.utils import secure_filename
+        app = Flask(__name__)
+        ROOT = os.environ.get("ROOT", "/srv")
+
+        def build(sort):
+            sql = f"SELECT * FROM t ORDER BY {sort}"
+            return sql, []
+
+        @app.route("/q/<name>")
+        def q(name):
+            sql, params = build(request.args["sort"])
+            db.execute(sql, params)
+            os.makedirs(os.path.join(ROOT, secure_filename(name)))
+            os.makedirs(os.path.join(ROOT, name))
+            return ""
+        """
+        let found = try findings(source, enable: ["ASC1", "B608"])
+        #expect(found.map { "\($0.line):\($0.code)" } == ["14:ASC1089", "16:ASC1022"])
+        #expect(found.first?.flow.map(\.line) == [13, 8, 9, 13, 14])
+        #expect(found.last?.message.contains("parameter 'name'") == true)
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

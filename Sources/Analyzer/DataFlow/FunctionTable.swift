@@ -57,6 +57,8 @@ struct FunctionSummary: Equatable {
     var tupleReturnsMixed = false
     struct TupleElement: Equatable {
         var returns: Set<Int> = []
+        /// Where a parameter's data is first returned in this position.
+        var place: Place?
         var safety: [Int: ReturnSafety] = [:]
         var source: Taint?
     }

@@ -97,9 +97,11 @@ struct Taint: Sendable, Equatable {
         // The path kept is a real source's whenever one side has one: a finding quotes the
         // first step as where the untrusted data came from, so it must not be a parameter's.
         let aSource = a.origins.contains(.source), bSource = b.origins.contains(.source)
-        // Of two sources, the one still dangerous (not the number `int(x)` made of the other).
+        // Of two sources, the one still dangerous (not the number `int(x)` made of the other),
+        // and from outside rather than the operator's own.
         var merged = aSource != bSource ? (aSource ? a : b)
-            : a.cleaned != b.cleaned ? (a.cleaned ? b : a) : (a.steps.count <= b.steps.count ? a : b)
+            : a.cleaned != b.cleaned ? (a.cleaned ? b : a)
+            : a.local != b.local ? (a.local ? b : a) : (a.steps.count <= b.steps.count ? a : b)
         // Joins run at every branch of every function: build no new sets when nothing changes.
         if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
         // A cleaned side is safe for every sink: what the merge is safe for is the other's.
@@ -109,6 +111,14 @@ struct Taint: Sendable, Equatable {
             merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
         }
         merged.cleaned = a.cleaned && b.cleaned
+        // One side the operator's own (safe for a path), the other made safe for it
+        // (`os.path.join(ENV_ROOT, secure_filename(x))`): the whole is safe for it too.
+        if a.local != b.local {
+            for cwe in TaintSources.operatorsOwn where !merged.sanitized.contains(cwe)
+                && (a.wasMadeSafe(for: cwe) || a.local) && (b.wasMadeSafe(for: cwe) || b.local) {
+                merged.sanitized.insert(cwe)
+            }
+        }
         // Local only if every side holding a real source is (a parameter's marker has no say,
         // nor a side made safe for every sink: `os.path.join(ENV_ROOT, uuid.UUID(x).hex)` is
         // as local as ENV_ROOT).

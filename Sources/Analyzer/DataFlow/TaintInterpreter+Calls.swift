@@ -352,6 +352,9 @@ extension TaintInterpreter {
                     if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
                     taint = Taint.merge(taint, passed)
                 }
+                if let place = element.place, let returned = taint {
+                    taint = returned.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
+                }
                 return taint?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()")
             }
             lastCallElements = (site.expression.loc.startByte, taints)

@@ -88,7 +88,7 @@ struct TaintInterpreter {
             guard let value else { return }
             if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {
                 let taints = elements.map { expression($0, depth: 0) }
-                recordTupleReturn(taints)
+                recordTupleReturn(taints, elements)
                 // `return html, 200, {"Content-Type": "text/html"}`: the body is the first.
                 let body = elements.count <= 3 && Self.declaresHTMLOrNothing(elements.dropFirst()) ? elements.first.map { (taints[0], $0) } : nil
                 recordReturn(taints.reduce(nil) { Taint.merge($0, $1) }, value: value, body: body)
@@ -314,7 +314,7 @@ struct TaintInterpreter {
     }
 
     /// One `return a, b`: what each position hands back (see `FunctionSummary.tupleReturns`).
-    private mutating func recordTupleReturn(_ taints: [Taint?]) {
+    private mutating func recordTupleReturn(_ taints: [Taint?], _ values: [Expr]) {
         var elements = recorder.summary.tupleReturns ?? Array(repeating: FunctionSummary.TupleElement(), count: taints.count)
         guard elements.count == taints.count else {
             recorder.summary.tupleReturnsMixed = true
@@ -323,6 +323,9 @@ struct TaintInterpreter {
         for (index, taint) in taints.enumerated() {
             guard let taint else { continue }
             for case .parameter(let parameter) in taint.origins {
+                if elements[index].place == nil {
+                    elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
+                }
                 elements[index].returns.insert(parameter)
                 elements[index].safety[parameter] = FunctionSummary.ReturnSafety.meet(elements[index].safety[parameter], taint, parameter: parameter)
             }

@@ -143,12 +143,22 @@ public struct AnalysisEngine: Sendable {
             // uses (`sql = "..." % customer`, then `conn.execute(sql)` inside a method reached
             // through a summary, whose path shows only the call and the sink).
             let sinkText = Array((map.line(finding.line) ?? "").utf8)
+            // Or built in a helper into the name it returns on a line of the path (`sql = ...`,
+            // then `return sql, params`).
+            let returnLines = finding.flow.map(\.line).filter { line in
+                (map.line(line) ?? "").drop { $0 == " " || $0 == "\t" }.hasPrefix("return ")
+            }
             let builtForSink: (Finding) -> Bool = { other in
                 // The statement's first line (`sql = (` of a query on the lines below).
-                guard other.line < finding.line, other.scope == scope,
-                      let first = Self.statementLine(containing: other.line, in: parsed.module),
+                guard let first = Self.statementLine(containing: other.line, in: parsed.module),
                       let name = Self.assignedName(map.line(first) ?? "") else { return false }
-                return TaintEngine.containsWord(Array(name.utf8), in: sinkText, 0..<sinkText.count)
+                let word = Array(name.utf8)
+                if other.line < finding.line, other.scope == scope, TaintEngine.containsWord(word, in: sinkText, 0..<sinkText.count) { return true }
+                return returnLines.contains { line in
+                    let text = Array((map.line(line) ?? "").utf8)
+                    return other.line < line && parsed.enclosingScope(startLine: line, endLine: line)?.qualifiedName == other.scope
+                        && TaintEngine.containsWord(word, in: text, 0..<text.count)
+                }
             }
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
@@ -156,9 +166,15 @@ public struct AnalysisEngine: Sendable {
             }
             let covered = results.filter(related)
             results.removeAll(where: related)
-            for built in covered where built.line < finding.line && !pathLines.contains(built.line) && !finding.flow.isEmpty {
-                let step = Finding.FlowStep(line: built.line, column: built.column, note: "built here")
-                let position = finding.flow.firstIndex { $0.line == finding.line } ?? finding.flow.count
+            // The building lines of what is covered (a pattern alarm, or another flow finding on
+            // this line that had taken one in) join the path.
+            let builtSteps = covered.flatMap { built -> [Finding.FlowStep] in
+                built.flow.isEmpty ? [Finding.FlowStep(line: built.line, column: built.column, note: "built here")]
+                    : built.flow.filter { $0.note == "built here" }
+            }
+            for step in builtSteps where step.line < finding.line && !finding.flow.contains(where: { $0.line == step.line }) && !finding.flow.isEmpty {
+                // Before the first later line after the source (`return sql` of the helper, or the sink).
+                let position = finding.flow.indices.dropFirst().first { finding.flow[$0].line > step.line } ?? finding.flow.count
                 finding.flow.insert(step, at: max(1, position))
             }
             finding.scope = scope
