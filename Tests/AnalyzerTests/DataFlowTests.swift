@@ -145,12 +145,20 @@ struct DataFlowTests {
             "def on_get(self, req, resp): pass\n",
             "@property\ndef x(self): pass\n",
             "if True:\n    @app.post('/y')\n    def y(): pass\n",
+            "from slack_bolt import App\napp = App()\n@app.command('/x')\ndef x(ack, command): pass\n",
+            "import discord\n@bot.command()\nasync def top(ctx, game): pass\n",
+            "import click\n@cli.command()\ndef top(game): pass\n",
+            "from telegram.ext import CommandHandler\nasync def trace(update, context): pass\n",
+            "import pika\ndef on_message(channel, method, properties, body): pass\n",
+            "import grpc\nclass Files(files_pb2_grpc.FilesServicer):\n    def Get(self, request, context): pass\n",
+            "import grpc\nclass Files:\n    def Get(self, request, context): pass\n",
         ]
         for snippet in snippets {
             let parsed = try PythonSyntax.parse(Array(snippet.utf8), filename: "t.py")
             let imports = ImportTable(module: parsed.module)
             let table = FunctionTable.collect(parsed.module, imports: imports)
-            #expect(FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle")) == table.values.contains(where: \.isHandler),
+            #expect(FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle"), messaging: MessageHandlers(imports: imports))
+                        == table.values.contains(where: \.isHandler),
                     "\(snippet)")
         }
     }
@@ -1209,6 +1217,50 @@ struct DataFlowTests {
         #expect(found.map { "\($0.line):\($0.code)" } == ["14:ASC1089", "16:ASC1022"])
         #expect(found.first?.flow.map(\.line) == [13, 8, 9, 13, 14])
         #expect(found.last?.message.contains("parameter 'name'") == true)
+    }
+
+    /// Chat, queue and RPC handlers' parameters and SQS messages carry outside data; a helper
+    /// joining a parameter with an environment root still reaches its path sink for callers.
+    @Test func messageHandlersAndQueues() throws {
+        let slack = """
+        import requests
+        from slack_bolt import App
+        app = App()
+
+        @app.command("/check")
+        def check(ack, command, respond):
+            ack()
+            respond(requests.get(command["text"], timeout=5).status_code)
+        """
+        let found = try findings(slack)
+        #expect(found.map { "\($0.line):\($0.code)" } == ["8:ASC1918"])
+        #expect(found.first?.message.contains("parameter 'command' of message handler check") == true)
+        let grpc = """
+        import os, grpc
+        class Files(files_pb2_grpc.FilesServicer):
+            def Delete(self, request, context):
+                os.remove(os.path.join("/srv/files", request.name))
+        class Plain:
+            def Delete(self, request, context):
+                os.remove(os.path.join("/srv/files", request.name))
+        """
+        #expect(try findings(grpc).map { "\($0.line):\($0.code)" } == ["4:ASC1022"])
+        let sqs = """
+        import json, os, boto3
+        sqs = boto3.client("sqs")
+        OUT = os.environ.get("OUT", "/data")
+
+        def write(job):
+            with open(os.path.join(OUT, job["filename"]), "w") as fh:
+                fh.write("x")
+            with open(os.path.join(OUT, "index.html"), "w") as fh:
+                fh.write("x")
+
+        def poll():
+            for message in sqs.receive_message(QueueUrl="q").get("Messages", []):
+                write(json.loads(message["Body"]))
+        """
+        #expect(try findings(sqs).map { "\($0.line):\($0.code)" } == ["6:ASC1022"])
     }
 
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's

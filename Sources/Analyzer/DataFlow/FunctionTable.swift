@@ -23,6 +23,9 @@ final class FunctionInfo {
     /// A handler only because it takes `request` (no route says so): it may as well be a helper
     /// a view calls with its request (`_ordering(request)`), so what it returns counts too.
     var handlerByParameterName = false
+    /// What calls the handler, for the path's first step: a web framework, or a chat, queue
+    /// or RPC framework (`MessageHandlers`).
+    var handlerNoun = "web handler"
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -219,10 +222,11 @@ enum FunctionTable {
     /// Whether `collect` would find a web handler in a file where no source name occurs (so no
     /// parameter is called `request`, and no Django view can be there): a routed function or a
     /// Falcon responder. Answers without building the table, for the many files with neither.
-    static func holdsHandler(_ module: Module, bottle: Bool) -> Bool {
+    static func holdsHandler(_ module: Module, bottle: Bool, messaging: MessageHandlers) -> Bool {
         var found = false
-        var stack: [(body: [Stmt], inClass: Bool, atTopLevel: Bool)] = [(module.body, false, true)]
-        while !found, let (body, inClass, atTopLevel) = stack.popLast() {
+        var stack: [(body: [Stmt], classBases: [Expr]?, atTopLevel: Bool)] = [(module.body, nil, true)]
+        while !found, let (body, classBases, atTopLevel) = stack.popLast() {
+            let inClass = classBases != nil
             for statement in body {
                 switch statement.kind {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
@@ -230,15 +234,16 @@ enum FunctionTable {
                     // a module-level function of two parameters.
                     if isRouted(decorators, bottle: bottle)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
-                        || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true) {
+                        || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true)
+                        || messaging.any && messaging.isHandler(parameters: arguments.all.map(\.arg), decorators: decorators, classBases: classBases) {
                         found = true
                     }
-                    stack.append((inner, false, false))
-                case .classDef(_, _, _, let inner, _, _):
-                    stack.append((inner, true, false))
+                    stack.append((inner, nil, false))
+                case .classDef(_, let bases, _, let inner, _, _):
+                    stack.append((inner, bases, false))
                 default:
                     // `if __name__ ...` or `try:` blocks at the top level are still the top level.
-                    statement.forEachBlock { stack.append(($0, inClass, atTopLevel)) }
+                    statement.forEachBlock { stack.append(($0, classBases, atTopLevel)) }
                 }
             }
         }
@@ -255,8 +260,9 @@ enum FunctionTable {
         // take it (Django, aiohttp, Starlette, …), or when it reads what only a view's request
         // has (`request.GET`): elsewhere `request` is any object (`http.cookiejar.request_port(request)`).
         let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
-        var stack: [(body: [Stmt], prefix: String, className: String?)] = [(module.body, "", nil)]
-        while let (body, prefix, className) = stack.popLast() {
+        let messaging = MessageHandlers(imports: imports)
+        var stack: [(body: [Stmt], prefix: String, className: String?, classBases: [Expr]?)] = [(module.body, "", nil, nil)]
+        while let (body, prefix, className, classBases) = stack.popLast() {
             for statement in body {
                 switch statement.kind {
                 case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
@@ -269,12 +275,14 @@ enum FunctionTable {
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
                     let djangoView = takesRequest && (viewsTakeRequest || readsViewRequest(inner))
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
-                    let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil)
+                    let messageHandler = messaging.any && messaging.isHandler(parameters: parameters, decorators: decorators, classBases: classBases)
+                    let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder || eventHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
+                    if messageHandler && !routed && !djangoView { info.handlerNoun = "message handler" }
                     info.vararg = arguments.vararg?.arg
                     info.kwarg = arguments.kwarg?.arg
                     if routed {
@@ -283,10 +291,10 @@ enum FunctionTable {
                             .union(decorators.flatMap(convertedRouteParameters))
                     }
                     table[qualified] = info
-                    stack.append((inner, qualified, nil))
-                case .classDef(let name, _, _, let inner, _, _):
+                    stack.append((inner, qualified, nil, nil))
+                case .classDef(let name, let bases, _, let inner, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
-                    stack.append((inner, qualified, qualified))
+                    stack.append((inner, qualified, qualified, bases))
                 case .assign(let targets, let value) where className == nil:
                     // `run = lambda c: os.system(c)`: a function of one returned expression.
                     guard targets.count == 1, case .name(let name, _) = targets[0].kind,
@@ -297,7 +305,7 @@ enum FunctionTable {
                                                     body: [Stmt(.return(value: result), result.loc)], isHandler: false, returnsHTML: false,
                                                     loc: value.loc)
                 default:
-                    statement.forEachBlock { stack.append(($0, prefix, className)) }  // not a def or class here
+                    statement.forEachBlock { stack.append(($0, prefix, className, classBases)) }  // not a def or class here
                 }
             }
         }

@@ -67,6 +67,19 @@ struct Taint: Sendable, Equatable {
 
     func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) && !(local && TaintSources.operatorsOwn.contains(cwe)) }
 
+    /// Whether a sink of `cwe` reached here matters to a caller: some parameter's (or
+    /// attribute's) part is not made safe for it. Whether the sources' part is the operator's
+    /// own (`local`) has no say: what the caller passes decides.
+    func reachesCallersSink(for cwe: Int) -> Bool {
+        origins.contains { origin in
+            switch origin {
+            case .parameter(let index): return !safety(ofParameter: index).covers(cwe)
+            case .attribute: return !cleaned && !sanitized.contains(cwe)
+            case .source: return false
+            }
+        }
+    }
+
     /// Whether a sink of `cwe` saw it made safe (not merely the operator's own data).
     func wasMadeSafe(for cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }
 

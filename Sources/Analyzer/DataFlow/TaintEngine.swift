@@ -334,7 +334,7 @@ final class TaintEngine {
         for (index, name) in function.parameters.enumerated() where name != "self" && name != "cls" {
             if function.isHandler {
                 let parameter = Taint.source(line: function.loc.lineno, column: function.loc.colOffset + 1,
-                                             "parameter '\(name)' of web handler \(function.qualifiedName)")
+                                             "parameter '\(name)' of \(function.handlerNoun) \(function.qualifiedName)")
                 // A number, UUID or date by the time the handler runs: kept as checked data, so
                 // the sinks it reaches know (and their pattern alarms are explained away).
                 interpreter.environment[name] = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter

@@ -272,7 +272,8 @@ extension TaintInterpreter {
             for argument in arguments {
                 guard var taint = taintOf(argument) else { continue }
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
-                guard taint.isDangerous(for: cwe) else {
+                let dangerous = taint.isDangerous(for: cwe)
+                guard dangerous || taint.reachesCallersSink(for: cwe) else {
                     if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue
                 }
@@ -281,8 +282,10 @@ extension TaintInterpreter {
                 // (`log = logging.getLogger()`), is shown as written.
                 let sink = site.qualifiedName.hasPrefix("?.") || site.qualifiedName.contains("().")
                     ? engine.parsed.text(of: site.function.loc) : site.qualifiedName
-                engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
-                              sink: sink)
+                if dangerous {
+                    engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
+                                  sink: sink)
+                }
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                     callee: sink))
@@ -418,8 +421,9 @@ extension TaintInterpreter {
     private mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
         for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
             let cwe = engine.ruleCWEs[hit.rule]
-            guard viaCall.isDangerous(for: cwe) else { continue }
-            engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee)
+            let dangerous = viaCall.isDangerous(for: cwe)
+            guard dangerous || viaCall.reachesCallersSink(for: cwe) else { continue }
+            if dangerous { engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee) }
             recordSink(viaCall, hit)
         }
     }

@@ -284,9 +284,12 @@ struct TaintInterpreter {
             switch origin {
             case .parameter(let parameter):
                 // The part of it this parameter gave made safe for the sink: not its sink.
-                if taint.parameterSafety?[parameter]?.covers(engine.ruleCWEs[hit.rule]) == true { continue }
+                if taint.safety(ofParameter: parameter).covers(engine.ruleCWEs[hit.rule]) { continue }
                 recorder.summary.sinks[parameter, default: []].insert(hit)
-            case .attribute(let name): recorder.summary.attributeSinks[name, default: []].insert(hit)
+            case .attribute(let name):
+                let cwe = engine.ruleCWEs[hit.rule]
+                if taint.cleaned || taint.sanitized.contains(cwe) { continue }
+                recorder.summary.attributeSinks[name, default: []].insert(hit)
             case .source: break
             }
         }

@@ -109,6 +109,8 @@ enum TaintSources {
         }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
+            // boto3's SQS `receive_message` (client) and `receive_messages` (queue resource).
+            if method == "receive_message" || method == "receive_messages" { return source("a message received from a queue") }
             // Tornado's RequestHandler: `self.get_argument("q")` and friends.
             if case .name("self", _) = receiver.kind, tornadoArguments.contains(method) { return source("self.\(method)()") }
             if ["read", "readline", "readlines"].contains(method) {
@@ -146,7 +148,7 @@ enum TaintSources {
     /// none of them and no web handler has no source, so no data-flow finding.
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
-        "recvmsg", "request", "open",
+        "recvmsg", "request", "open", "receive_message", "receive_messages",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).

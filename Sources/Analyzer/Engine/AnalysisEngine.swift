@@ -99,7 +99,7 @@ public struct AnalysisEngine: Sendable {
         let callsByScope = walk.callsByScope, scopeNames = walk.scopeNames, gatherCalls = walk.gatherCalls
         // No flow can start in a file without a source name or a web handler (`TaintEngine.run`
         // would stop there): most files, spared building the engine's tables.
-        if !dataFlowRules.isEmpty, sourceNamesPresent || FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle")) {
+        if !dataFlowRules.isEmpty, sourceNamesPresent || FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle"), messaging: MessageHandlers(imports: imports)) {
             let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
                                  reach: gatherCalls ? TaintEngine.Reach(

@@ -1,0 +1,58 @@
+import PythonSyntax
+
+/// Functions a chat, queue or RPC framework calls with what someone else sent: Slack bolt and
+/// Discord commands, Telegram updates, RabbitMQ (pika) deliveries and gRPC servicer methods.
+/// Their parameters carry outside data as a web handler's do.
+struct MessageHandlers {
+    let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool
+
+    init(imports: ImportTable) {
+        slack = imports.imports("slack_bolt")
+        discord = imports.imports("discord")
+        telegram = imports.imports("telegram")
+        pika = imports.imports("pika")
+        grpc = imports.imports("grpc")
+    }
+
+    var any: Bool { slack || discord || telegram || pika || grpc }
+
+    /// Decorators of Slack bolt listeners (`@app.command("/deploy")`, `@app.message(...)`).
+    static let slackListeners: Set<String> = ["command", "message", "event", "action", "shortcut", "view", "options"]
+    /// Decorators of Discord commands and events (`@bot.command()`, `@client.event`, `@tree.command()`).
+    static let discordListeners: Set<String> = ["command", "event", "listen", "slash_command", "hybrid_command", "user_command", "message_command"]
+
+    /// Whether a function with these decorators and parameters (of a class whose bases are
+    /// `bases`, for a method) is called by one of the frameworks the file imports.
+    func isHandler(parameters: [String], decorators: [Expr], classBases: [Expr]?) -> Bool {
+        let own = parameters.first == "self" ? Array(parameters.dropFirst()) : parameters
+        if slack || discord {
+            let listeners = slack ? Self.slackListeners : []
+            let all = discord ? listeners.union(Self.discordListeners) : listeners
+            if decorators.contains(where: { Self.decoratorName($0).map(all.contains) ?? false }) { return true }
+        }
+        // python-telegram-bot: `async def start(update, context)`.
+        if telegram, own.count == 2, own[0] == "update" { return true }
+        // pika: `def on_message(channel, method, properties, body)`.
+        if pika, own.count == 4, own[3] == "body" { return true }
+        // grpc: `def GetUser(self, request, context)` of a `…Servicer` subclass.
+        if grpc, let classBases, own == ["request", "context"], classBases.contains(where: { Self.baseName($0)?.hasSuffix("Servicer") == true }) {
+            return true
+        }
+        return false
+    }
+
+    static func decoratorName(_ decorator: Expr) -> String? {
+        var expression = decorator
+        if case .call(let function, _, _) = decorator.kind { expression = function }
+        if case .attribute(_, let attr, _) = expression.kind { return attr }
+        return nil
+    }
+
+    static func baseName(_ base: Expr) -> String? {
+        switch base.kind {
+        case .name(let id, _): return id
+        case .attribute(_, let attr, _): return attr
+        default: return nil
+        }
+    }
+}
