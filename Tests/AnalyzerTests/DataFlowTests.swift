@@ -1263,6 +1263,52 @@ struct DataFlowTests {
         #expect(try findings(sqs).map { "\($0.line):\($0.code)" } == ["6:ASC1022"])
     }
 
+    /// Checks kept in helpers: a validator returning a test (`if not is_allowed(url)`), one
+    /// raising on bad input (`validate(name)` as a statement); a helper that may return true
+    /// early, or checks something else, proves nothing.
+    @Test func validatorHelpersProveWhatTheirTestsProve() throws {
+        let source = """
+        import os, requests
+        from urllib.parse import urlsplit
+        from flask import Flask, request, abort
+        app = Flask(__name__)
+        HOSTS = {"status.example.com"}
+        NAMES = {"daily", "weekly"}
+
+        def is_allowed(url):
+            parts = urlsplit(url)
+            if parts.scheme != "https":
+                return False
+            return parts.hostname in HOSTS
+
+        def lenient(url):
+            if url.endswith(".example.com"):
+                return True
+            return urlsplit(url).hostname in HOSTS
+
+        def validate(name):
+            if name not in NAMES:
+                raise ValueError(name)
+
+        @app.route("/p")
+        def p():
+            url = request.args["url"]
+            if not is_allowed(url):
+                abort(400)
+            requests.get(url, timeout=5)
+            other = request.args["other"]
+            if not lenient(other):
+                abort(400)
+            requests.get(other, timeout=5)
+            name = request.args["name"]
+            validate(name)
+            os.system("report " + name)
+            os.system("report " + request.args["raw"])
+            return ""
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["32:ASC1918", "36:ASC1078"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

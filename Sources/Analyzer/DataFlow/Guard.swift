@@ -11,6 +11,16 @@ protocol GuardFacts: AnyObject {
     /// The value of `name` where the function around source byte `position` binds it once
     /// (`parsed = urlparse(url)`).
     func onlyAssignment(of name: String, around position: Int) -> Expr?
+    /// What a call to the file's function `name` proves of its arguments, by parameter
+    /// index: when it returns true (a validator, `is_allowed(url)`) and when it returns at all
+    /// (a checker that raises on bad input, `validate_host(url)`).
+    func validatorProof(of name: String) -> ValidatorProof?
+}
+
+/// See `GuardFacts.validatorProof`.
+struct ValidatorProof {
+    var whenTrue: [Int: Guard.Effect] = [:]
+    var whenReturns: [Int: Guard.Effect] = [:]
 }
 
 /// What an `if` test proves about a variable: an allow-list membership test, a
@@ -96,6 +106,12 @@ struct Guard {
             // is the signer's, not any sender's, to deserialise.
             if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest" {
                 for argument in arguments { Self.names(in: argument) { proven[$0] = .safeFor([502]) } }
+            }
+            // `is_allowed(url)`: a validator of this file whose returned test proves it.
+            if case .name(let helper, _) = function.kind, let proof = facts?.validatorProof(of: helper) {
+                for (index, effect) in proof.whenTrue where index < arguments.count {
+                    if case .name(let id, _) = arguments[index].kind { proven[id] = effect }
+                }
             }
             // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.
             if case .name("isinstance", _) = function.kind, arguments.count == 2, case .name(let id, _) = arguments[0].kind,

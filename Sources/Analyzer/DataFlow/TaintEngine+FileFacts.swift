@@ -161,6 +161,55 @@ extension TaintEngine: GuardFacts {
     func compiledPattern(named name: String) -> String?? { compiledPatterns[name] }
     func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
     func onlyAssignment(of name: String, around position: Int) -> Expr? { parsed.module.onlyAssignment(of: name, inFunctionAround: position) }
+
+    func validatorProof(of name: String) -> ValidatorProof? {
+        if let known = validatorProofs[name] { return known }
+        validatorProofs[name] = .some(nil)  // a validator calling itself proves nothing more
+        let proof = functions[name].flatMap { computeValidatorProof($0) }
+        validatorProofs[name] = .some(proof)
+        return proof
+    }
+
+    /// A module-level function whose every `return` but the last gives a false constant and
+    /// whose last statement returns a test (`return parts.hostname in ALLOWED_HOSTS`): what
+    /// the test proves of its parameters when true. And for one that raises on bad input
+    /// (`if host not in ALLOWED: raise ValueError(host)` at its top level, returning nothing
+    /// else): what the tests prove when the call returns.
+    private func computeValidatorProof(_ function: FunctionInfo) -> ValidatorProof? {
+        guard function.className == nil, !function.isHandler, !function.qualifiedName.contains(".") else { return nil }
+        let parameters = function.parameters
+        var proof = ValidatorProof()
+        func record(_ effects: [String: Guard.Effect], into table: inout [Int: Guard.Effect]) {
+            for (name, effect) in effects {
+                if let index = parameters.firstIndex(of: name) { table[index] = effect }
+            }
+        }
+        var returnsValues = false
+        var earlyReturnsOnlyFalse = true
+        ScopeWalk.walk(function.body) { node in
+            if case .stmt(let statement) = node, case .return(let value) = statement.kind, let value {
+                returnsValues = true
+                if statement.loc != function.body.last?.loc {
+                    if case .constant(.bool(false), _) = value.kind {} else if case .constant(.none, _) = value.kind {} else {
+                        earlyReturnsOnlyFalse = false
+                    }
+                }
+            }
+            return true
+        }
+        if let last = function.body.last, case .return(let value?) = last.kind, earlyReturnsOnlyFalse {
+            let test = Guard(test: value, imports: imports, normalisedPaths: [], facts: self)
+            record(test.whenTrue, into: &proof.whenTrue)
+        }
+        if !returnsValues {
+            for statement in function.body {
+                guard case .if(let test, let body, _) = statement.kind, body.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
+                let check = Guard(test: test, imports: imports, normalisedPaths: [], facts: self)
+                record(check.whenFalse, into: &proof.whenReturns)
+            }
+        }
+        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty ? nil : proof
+    }
 }
 
 extension TaintEngine {

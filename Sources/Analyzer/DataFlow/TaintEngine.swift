@@ -72,6 +72,8 @@ final class TaintEngine {
     /// Names bound to a compiled regular expression (`NAME = re.compile(...)`), with its
     /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
+    /// `GuardFacts.validatorProof`, per function name, found on first use.
+    var validatorProofs: [String: ValidatorProof?] = [:]
     /// Simple names of functions (and lambdas) defined inside a function, which a call by that
     /// name there may mean (`outer.inner`).
     let innerFunctionNames: Set<String>
