@@ -141,17 +141,19 @@ struct Taint: Sendable, Equatable {
         merged.hostFixed = a.hostFixed && b.hostFixed
         // Parts of differing safety: each parameter's part keeps its own (joins of equally
         // safe values, nearly all, skip this).
-        if a.parameterSafety != nil || b.parameterSafety != nil || a.sanitized != b.sanitized || a.cleaned != b.cleaned {
+        merged.parameterSafety = nil
+        if a.parameterSafety != nil || b.parameterSafety != nil || a.cleaned != b.cleaned || a.sanitized != b.sanitized,
+           merged.origins.contains(where: { if case .parameter = $0 { true } else { false } }) {
             var parts: [Int: FunctionSummary.ReturnSafety] = [:]
-            for side in [a, b] {
+            func add(_ side: Taint) {
                 for case .parameter(let index) in side.origins {
                     let safety = side.safety(ofParameter: index)
                     parts[index] = parts[index].map { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.intersection(safety.sanitized), cleaned: $0.cleaned && safety.cleaned) } ?? safety
                 }
             }
-            merged.parameterSafety = parts.isEmpty ? nil : parts
-        } else {
-            merged.parameterSafety = nil
+            add(a)
+            add(b)
+            merged.parameterSafety = parts
         }
         return merged
     }

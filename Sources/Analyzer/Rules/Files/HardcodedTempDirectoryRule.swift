@@ -68,7 +68,7 @@ struct HardcodedTempDirectoryRule: Rule {
                     context.skipDescendants(of: expression.loc)
                 }
                 // `os.path.join("/tmp", f"{uuid.uuid4().hex}.png")`: a name no one can guess first.
-                if context.imports.qualifiedName(of: function) == "os.path.join",
+                if case .attribute(_, "join", _) = function.kind, context.imports.qualifiedName(of: function) == "os.path.join",
                    arguments.contains(where: { Self.holdsUnguessableName($0, context: context) }) {
                     context.skipDescendants(of: expression.loc)
                 }

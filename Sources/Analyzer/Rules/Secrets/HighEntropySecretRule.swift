@@ -104,9 +104,14 @@ struct HighEntropySecretRule: Rule {
     /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
     /// 3.5 bits per character or more, and not a URL, path or placeholder.
     static func isSecretValue(_ expression: Expr) -> Bool {
-        guard var text = expression.stringConstant else { return false }
-        // `"Bearer rk_prod_7f2a…"`: an Authorization header's credential after its scheme.
-        if let scheme = authorizationSchemes.first(where: { text.hasPrefix($0) }) { text = String(text.dropFirst(scheme.count)) }
+        guard var text = expression.stringConstant, text.utf8.count >= 20 else { return false }
+        // `"Bearer rk_prod_7f2a…"`: an Authorization header's credential after its scheme
+        // (asked of every long string: the first byte before any prefix test).
+        if let first = text.utf8.first, first == UInt8(ascii: "B") || first == UInt8(ascii: "b") || first == UInt8(ascii: "T")
+            || first == UInt8(ascii: "t") || first == UInt8(ascii: "A"),
+           let scheme = authorizationSchemes.first(where: { text.hasPrefix($0) }) {
+            text = String(text.dropFirst(scheme.count))
+        }
         return isSecretText(text)
     }
 
