@@ -3,11 +3,11 @@ import PythonSyntax
 /// Where attacker-controlled data enters, and what makes it safe.
 enum TaintSources {
     /// Attributes of Flask's request that are not user data.
-    static let safeRequestAttributes: Set<String> = ["method", "endpoint", "blueprint", "is_json", "is_secure", "scheme", "url_rule"]
+    static let safeRequestAttributes: Set<String> = ["method", "endpoint", "blueprint", "is_json", "is_secure", "scheme", "url_rule", "remote_addr"]
 
     /// What a view's request parameter holds that the server made: the signed-in user and
     /// the request's method and URL pattern (Django's `request.user`, DRF's `request.auth`).
-    static let serverSideRequestAttributes: Set<String> = ["user", "auth", "method", "resolver_match", "is_secure", "scheme"]
+    static let serverSideRequestAttributes: Set<String> = ["user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr"]
 
     /// The frameworks whose module-level `request` object holds the current request.
     static let requestObjects = ["flask.request.", "quart.request.", "bottle.request."]

@@ -59,6 +59,7 @@ public enum RuleRegistry {
         MarshalRule.self,
         PickleGadgetRule.self,
         TorchLoadRule.self,
+        NumpyPickleLoadRule.self,
         LoggingConfigListenRule.self,
         UnverifiedSSLContextRule.self,
         URLOpenRule.self,

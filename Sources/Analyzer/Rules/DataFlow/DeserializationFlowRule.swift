@@ -33,6 +33,9 @@ struct DeserializationFlowRule: DataFlowRule {
         // `weights_only=True` has torch refuse anything but tensors and plain containers.
         if call.qualifiedName == "torch.load", call.argument("weights_only")?.isTruthyConstant == true { return [] }
         if Self.functions.contains(call.qualifiedName) { return Array(call.arguments.prefix(1)) }
+        if call.qualifiedName == "numpy.load", call.argument("allow_pickle", position: 2)?.isTruthyConstant == true {
+            return Array(call.arguments.prefix(1))
+        }
         if call.qualifiedName == "yaml.load" || call.qualifiedName == "yaml.load_all" {
             if let loader = call.argument("Loader", position: 1), let name = imports.qualifiedName(of: loader),
                name.hasSuffix("SafeLoader") || name.hasSuffix("BaseLoader") {

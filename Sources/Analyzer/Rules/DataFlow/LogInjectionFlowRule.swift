@@ -19,6 +19,7 @@ struct LogInjectionFlowRule: DataFlowRule {
             "import logging\nlogging.info(\"started\")\n",
             // Formatted as a number: no line break can come through.
             "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
+            "import logging\nfrom flask import request\n\ndef view():\n    logging.warning(\"bad user=%r from %s\", request.args[\"u\"], \"login\")\n",
             // The operator's own command line or environment: no one else's line to forge.
             "import logging, sys\nlog = logging.getLogger(__name__)\nlog.warning(f\"bad input {sys.argv[1]}\")\n",
         ]
@@ -46,17 +47,19 @@ struct LogInjectionFlowRule: DataFlowRule {
             return []
         }
         var arguments = call.arguments.map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
-        // `log.info("user %d logged in", uid)`: a value formatted as a number carries no line break.
+        // `log.info("user %d logged in", uid)`: a value formatted as a number, or with `%r`,
+        // carries no line break.
         if let format = call.argument("msg", position: 0)?.stringConstant, let conversions = Self.conversions(in: format),
            !call.arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) {
             arguments = arguments.enumerated().filter { index, _ in
-                index == 0 || index - 1 >= conversions.count || !Self.numericConversions.contains(conversions[index - 1])
+                index == 0 || index - 1 >= conversions.count || !Self.escapingConversions.contains(conversions[index - 1])
             }.map(\.element)
         }
         return arguments
     }
 
-    static let numericConversions: Set<Character> = ["d", "i", "o", "u", "x", "X", "e", "E", "f", "F", "g", "G"]
+    /// Conversions whose text holds no line break: numbers, and `%r` (repr escapes them).
+    static let escapingConversions: Set<Character> = ["d", "i", "o", "u", "x", "X", "e", "E", "f", "F", "g", "G", "r"]
 
     /// The conversion letters of a `%`-format, in order (`"%s has %d"` → s, d); nil for a
     /// mapping format (`%(name)s`) or a `*` width, whose arguments do not line up one to one.

@@ -12,6 +12,7 @@ struct OpenRedirectFlowRule: DataFlowRule {
             "from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\napp = FastAPI()\n\n@app.get(\"/go\")\ndef go(next: str):\n    return ↓RedirectResponse(url=next)\n",
             "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
             "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
+            "from aiohttp import web\n\nasync def login(request):\n    raise ↓web.HTTPFound(request.query.get(\"next\", \"/\"))\n",
             "from flask import request, redirect\n\ndef go():\n    target = request.args[\"next\"]\n    return ↓redirect(target if target.startswith(\"/\") else \"/\")\n",
             "from django.http import HttpResponse\n\ndef go(request):\n    response = HttpResponse(status=302)\n    ↓response[\"Location\"] = request.GET.get(\"next\", \"/\")\n    return response\n",
             "from flask import request, Response\n\ndef go():\n    response = Response(\"moved\", 302)\n    ↓response.headers[\"Location\"] = request.args[\"next\"]\n    return response\n",
@@ -28,6 +29,9 @@ struct OpenRedirectFlowRule: DataFlowRule {
     static let functions: Set<String> = [
         "flask.redirect", "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
         "werkzeug.utils.redirect", "fastapi.responses.RedirectResponse", "starlette.responses.RedirectResponse",
+        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther", "aiohttp.web.HTTPMovedPermanently", "aiohttp.web.HTTPTemporaryRedirect",
+        "aiohttp.web.HTTPPermanentRedirect", "sanic.response.redirect", "quart.redirect", "bottle.redirect", "falcon.HTTPFound",
+        "falcon.HTTPSeeOther", "pyramid.httpexceptions.HTTPFound", "pyramid.httpexceptions.HTTPSeeOther", "litestar.response.Redirect",
     ]
 
     func isSinkAssignment(_ target: Expr) -> Bool {
@@ -38,6 +42,7 @@ struct OpenRedirectFlowRule: DataFlowRule {
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         guard Self.functions.contains(call.qualifiedName) else { return [] }
         let target = call.argument("url", position: 0) ?? call.argument("location") ?? call.argument("to") ?? call.argument("redirect_to")
+            ?? call.argument("path")
         return target.map { [$0] } ?? []
     }
 }
