@@ -1309,6 +1309,61 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["32:ASC1918", "36:ASC1078"])
     }
 
+    /// Values a framework or a helper has already checked: FastAPI parameters with an
+    /// anchored `pattern`, `bool(RE.match(x))` validators, everything-but substitutions,
+    /// media types guessed from a name, Django's URL check by keyword, the authenticated
+    /// user, and Tornado templates.
+    @Test func checkedByFrameworksAndHelpers() throws {
+        let fastapi = """
+        import logging, re, mimetypes
+        from fastapi import FastAPI, Path
+        app = FastAPI()
+        log = logging.getLogger(__name__)
+        NAME = re.compile(r"^[a-z]{1,20}$")
+        SAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+        def valid(value):
+            return bool(NAME.match(value))
+
+        @app.put("/m/{name}")
+        def put(name: str = Path(..., pattern=r"^[a-z][a-z0-9_]{1,40}$"), other: str = "", third: str = ""):
+            log.info("model %s", name)
+            if valid(other):
+                log.info("other %s", other)
+            log.info("third %s", SAFE.sub("_", third))
+            log.info("type %s", mimetypes.guess_type(third)[0])
+            log.info("raw %s", third)
+        """
+        #expect(try findings(fastapi).map { "\($0.line):\($0.code)" } == ["18:ASC1117"])
+        let django = """
+        import logging
+        from django.contrib.auth import authenticate
+        from django.http import HttpResponseRedirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+        log = logging.getLogger(__name__)
+
+        def login(request):
+            user = authenticate(request, username=request.POST["u"], password=request.POST["p"])
+            log.info("signed in %s", user.pk)
+            target = request.GET.get("next", "/")
+            if url_has_allowed_host_and_scheme(url=target, allowed_hosts={request.get_host()}):
+                return HttpResponseRedirect(target)
+            return HttpResponseRedirect(request.GET.get("back", "/"))
+        """
+        #expect(try findings(django).map { "\($0.line):\($0.code)" } == ["13:ASC1601"])
+        let tornado = """
+        import tornado.web, tornado.template
+        LOADER = tornado.template.Loader("templates")
+
+        class Search(tornado.web.RequestHandler):
+            def get(self):
+                q = self.get_argument("q", "")
+                self.write(LOADER.load("search.html").generate(query=q))
+                self.write("<p>" + q + "</p>")
+        """
+        #expect(try findings(tornado).map { "\($0.line):\($0.code)" } == ["8:ASC1079"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

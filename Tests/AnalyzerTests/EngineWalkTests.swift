@@ -316,4 +316,21 @@ struct EngineWalkTests {
         """
         #expect(try findings(source, enable: ["B201"]).map(\.line) == [9])
     }
+
+    /// Tables and lists of fixed texts bound once at the top level stand for fixed text,
+    /// whatever their keys.
+    @Test func tablesOfFixedTextsAreFixedText() throws {
+        let source = """
+        import enum
+        class Sort(enum.Enum):
+            NEW = "new"
+        COLUMNS = ["id", "name"]
+        ORDER = {Sort.NEW.value: "created_at DESC"}
+        def query(db, key, raw):
+            db.execute(f"SELECT {', '.join(COLUMNS)} FROM t ORDER BY {ORDER.get(key, 'id')}")
+            db.execute(f"SELECT {', '.join(COLUMNS)} FROM t ORDER BY {ORDER[key]}")
+            db.execute(f"SELECT * FROM t ORDER BY {raw}")
+        """
+        #expect(try findings(source, enable: ["B608"]).map(\.line) == [9])
+    }
 }

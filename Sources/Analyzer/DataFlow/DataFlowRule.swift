@@ -22,6 +22,10 @@ public protocol DataFlowRule: Rule {
     /// Whether `call` is a sink only when a configuring argument is found where it was made
     /// (`parser.parse(x)` is an XML sink only for a parser the code made as one).
     func sinkRequiresConfiguration(_ call: CallSite) -> Bool
+    /// Whether the operator's settings alone (the command line, the environment; not standard
+    /// input) are harmless at `call` (a program started without a shell runs what its
+    /// operator could run anyway).
+    func operatorDataIsHarmless(in call: CallSite) -> Bool
 }
 
 extension DataFlowRule {
@@ -31,6 +35,7 @@ extension DataFlowRule {
     public func configuringArguments(of call: CallSite) -> [Expr] { [] }
     public func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool { false }
     public func sinkRequiresConfiguration(_ call: CallSite) -> Bool { false }
+    public func operatorDataIsHarmless(in call: CallSite) -> Bool { false }
 }
 
 /// Header names that mark `response["Location"] = v` (Django's response item syntax) as a header.

@@ -48,6 +48,9 @@ struct FunctionSummary: Equatable {
         var endLine: Int
         var endColumn: Int
         var callee: String
+        /// The operator's own data (the command line, the environment) is harmless here
+        /// (`DataFlowRule.operatorDataIsHarmless`).
+        var operatorDataHarmless = false
     }
     var returns: Set<Int> = []
     /// Every `return` hands back text the function builds (`"<p>" + body`, an f-string,
@@ -164,6 +167,33 @@ enum FunctionTable {
             }
         default: return false
         }
+    }
+
+    /// FastAPI parameters the framework checks against a whole-value pattern before the
+    /// handler runs: `name: str = Path(..., pattern=r"^[a-z]+$")` (or `regex=`, or inside
+    /// `Annotated[str, Query(pattern=...)]`).
+    static func patternCheckedParameters(_ arguments: Arguments) -> [String] {
+        func checks(_ expression: Expr?) -> Bool {
+            guard let expression else { return false }
+            if case .subscript(_, let slice, _) = expression.kind, case .tuple(let parts, _) = slice.kind {
+                return parts.dropFirst().contains { checks($0) }  // `Annotated[str, Query(pattern=...)]`
+            }
+            guard case .call(_, _, let keywords) = expression.kind,
+                  let pattern = keywords.first(where: { $0.arg == "pattern" || $0.arg == "regex" })?.value.stringConstant else { return false }
+            return Guard.matchesWhole(method: "match", pattern: pattern)
+        }
+        let positional = arguments.posonlyargs + arguments.args
+        let offset = positional.count - arguments.defaults.count
+        var names: [String] = []
+        for (index, parameter) in positional.enumerated() {
+            let defaultValue = index >= offset ? arguments.defaults[index - offset] : nil
+            if checks(defaultValue) || checks(parameter.annotation) { names.append(parameter.arg) }
+        }
+        for (index, parameter) in arguments.kwonlyargs.enumerated() {
+            let defaultValue = index < arguments.kwDefaults.count ? arguments.kwDefaults[index] : nil
+            if checks(defaultValue) || checks(parameter.annotation) { names.append(parameter.arg) }
+        }
+        return names
     }
 
     /// A FastAPI/Starlette route declaring its text HTML: `@app.get("/", response_class=HTMLResponse)`.
@@ -289,6 +319,7 @@ enum FunctionTable {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
                             .union(decorators.flatMap(convertedRouteParameters))
+                            .union(patternCheckedParameters(arguments))
                     }
                     table[qualified] = info
                     stack.append((inner, qualified, nil, nil))

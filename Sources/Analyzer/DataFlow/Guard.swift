@@ -43,9 +43,16 @@ struct Guard {
     init(test: Expr, imports: ImportTable, normalisedPaths: Set<String>, facts: (any GuardFacts)? = nil) {
         var test = test
         var negated = false
-        while case .unaryOp(.not, let operand) = test.kind {
-            negated.toggle()
-            test = operand
+        while true {
+            if case .unaryOp(.not, let operand) = test.kind {
+                negated.toggle()
+                test = operand
+            } else if case .call(let function, let arguments, let keywords) = test.kind, case .name("bool", _) = function.kind,
+                      arguments.count == 1, keywords.isEmpty, imports.binding(of: "bool") == nil {
+                test = arguments[0]  // `bool(PATTERN.match(x))` proves what the match does
+            } else {
+                break
+            }
         }
         var proven: [String: Effect] = [:]
         switch test.kind {
@@ -68,7 +75,7 @@ struct Guard {
                 if op == .notEq { negated.toggle() }
                 for id in ids { proven[id] = .safeFor([22]) }
             }
-        case .call(let function, let arguments, _):
+        case .call(let function, let arguments, let keywords):
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
@@ -120,7 +127,7 @@ struct Guard {
             }
             // Django's check that a URL stays on an allowed host (`is_safe_url` before 3.0).
             if let name = imports.qualifiedName(of: function), Self.urlValidators.contains(name),
-               case .name(let id, _) = arguments.first?.kind {
+               case .name(let id, _) = (arguments.first ?? keywords.first(where: { $0.arg == "url" })?.value)?.kind {
                 proven[id] = .safeFor([601, 918])
             }
         case .boolOp(let op, let values) where !negated:

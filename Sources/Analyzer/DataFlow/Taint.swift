@@ -90,6 +90,11 @@ struct Taint: Sendable, Equatable {
         return copy
     }
 
+    /// From the operator's settings only (the command line, the environment): local, and
+    /// marked where read as safe for what such settings cannot harm
+    /// (`TaintSources.operatorSettingsSafe`); standard input is local but not this.
+    var isOperatorSettings: Bool { local && sanitized.isSuperset(of: TaintSources.operatorSettingsSafe) }
+
     var asLocal: Taint {
         var copy = self
         copy.local = true

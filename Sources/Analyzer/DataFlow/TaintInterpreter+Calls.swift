@@ -202,6 +202,11 @@ extension TaintInterpreter {
     /// is a Jinja2 environment made with autoescaping on (`autoescape=True` or
     /// `select_autoescape(...)`): what it renders is escaped.
     private func rendersEscaped(_ function: Expr) -> Bool {
+        // Tornado's templates escape every `{{ }}` unless told `autoescape=None`.
+        if case .attribute(let receiver, "generate", _) = function.kind, engine.imports.imports("tornado"),
+           !engine.parsed.text(of: receiver.loc).contains("autoescape=None") {
+            return true
+        }
         guard case .attribute(let receiver, "render", _) = function.kind else { return false }
         func value(of expression: Expr) -> Expr? {
             guard case .name(let id, _) = expression.kind else { return expression }
@@ -219,6 +224,11 @@ extension TaintInterpreter {
     /// Whether a regular expression's text plainly matches both `\r` and `\n`: names both, a
     /// control-character range from `\x00`, or `\s`.
     static func matchesBothLineBreaks(_ pattern: String) -> Bool {
+        // `[^A-Za-z0-9._-]`: everything but a list without line breaks or blank escapes.
+        if pattern.hasPrefix("[^"), pattern.hasSuffix("]") || pattern.hasSuffix("]+"), pattern.filter({ $0 == "]" }).count == 1 {
+            let kept = pattern.dropFirst(2).prefix { $0 != "]" }
+            return !kept.contains("\\") && !kept.contains("\n") && !kept.contains("\r") && !kept.contains(" ")
+        }
         let lower = pattern.lowercased()
         if lower.contains("\\s") || lower.contains("\\x00-\\x1f") || lower.contains("\\x00-\\x20") || lower.contains("[:cntrl:]") { return true }
         let namesLineFeed = lower.contains("\\n") || pattern.contains("\n")
@@ -269,10 +279,11 @@ extension TaintInterpreter {
                 }
                 continue
             }
+            let operatorDataHarmless = rule.operatorDataIsHarmless(in: site)
             for argument in arguments {
                 guard var taint = taintOf(argument) else { continue }
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
-                let dangerous = taint.isDangerous(for: cwe)
+                let dangerous = taint.isDangerous(for: cwe) && !(operatorDataHarmless && taint.isOperatorSettings)
                 guard dangerous || taint.reachesCallersSink(for: cwe) else {
                     if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue
@@ -288,7 +299,7 @@ extension TaintInterpreter {
                 }
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
-                    callee: sink))
+                    callee: sink, operatorDataHarmless: operatorDataHarmless))
             }
         }
     }
@@ -421,7 +432,7 @@ extension TaintInterpreter {
     private mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
         for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
             let cwe = engine.ruleCWEs[hit.rule]
-            let dangerous = viaCall.isDangerous(for: cwe)
+            let dangerous = viaCall.isDangerous(for: cwe) && !(hit.operatorDataHarmless && viaCall.isOperatorSettings)
             guard dangerous || viaCall.reachesCallersSink(for: cwe) else { continue }
             if dangerous { engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee) }
             recordSink(viaCall, hit)

@@ -156,6 +156,8 @@ enum TaintSources {
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
         "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
         "math.floor", "math.ceil",
+        // A media type from the module's table, whatever the name it was given.
+        "mimetypes.guess_type", "mimetypes.guess_extension",
     ]
 
     /// Calls whose result is not the data passed in, though they take it at a sink: an HTTP
@@ -207,6 +209,8 @@ enum TaintSources {
         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",
         "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec",
         "flask.make_response", "flask.Response", "django.http.HttpResponse",
+        // The account the credentials match, looked up by the server.
+        "django.contrib.auth.authenticate", "django.contrib.auth.aauthenticate",
     ]
 
     /// Calls that make data safe for some sinks only, by CWE.

@@ -201,7 +201,7 @@ public struct RuleContext {
             }
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
-            return moduleConstants().contains(id)
+            return moduleConstants().contains(id) || isTableOfFixedTexts(id)
         case .ifExp(_, let body, let orelse):
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
             return isFixedText(body, depth: depth + 1, also: also) && isFixedText(orelse, depth: depth + 1, also: also)
@@ -231,7 +231,7 @@ public struct RuleContext {
             }
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {
-                return moduleConstants().contains(id)
+                return moduleConstants().contains(id) || isTableOfFixedTexts(id)
             }
         default:
             break
@@ -256,6 +256,10 @@ public struct RuleContext {
     private func fixedElements(_ sequence: Expr, depth: Int, also: HarmlessSplices) -> Bool {
         guard depth < 8 else { return false }
         switch sequence.kind {
+        case .name(let id, _):
+            // `REPORT_COLUMNS` bound once to a list of fixed texts, here or at the top level.
+            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: sequence.loc.startByte) ?? moduleValue(of: id) else { return false }
+            return fixedElements(value, depth: depth + 1, also: also)
         case .list(let elements, _), .tuple(let elements, _):
             return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
         case .binOp(let left, .mult, let right):
@@ -296,6 +300,14 @@ public struct RuleContext {
             return true
         }
         return checkedAt != nil && !reboundAfterCheck
+    }
+
+    /// Whether `name` is bound once, at the top level, to a dict whose values are all fixed
+    /// text, whatever its keys (`SORT_SQL = {Sort.NEWEST.value: "created_at DESC"}`).
+    func isTableOfFixedTexts(_ name: String) -> Bool {
+        guard let value = moduleValue(of: name), case .dict(let keys, let values) = value.kind, !values.isEmpty,
+              !keys.contains(where: { $0 == nil }) else { return false }
+        return values.allSatisfy { $0.stringConstant != nil }
     }
 
     /// Calls whose result is safe inside a shell command line, whatever they were given.

@@ -23,6 +23,8 @@ struct CommandInjectionFlowRule: DataFlowRule {
             "import os\nfrom flask import request\nALLOWED = {\"a\", \"b\"}\n\ndef ping():\n    host = request.args.get(\"host\")\n    if host not in ALLOWED:\n        return \"no\"\n    os.system(\"ping \" + host)\n",
             "import os\n\ndef clear():\n    os.system(\"clear\")\n",
             "import subprocess\nfrom flask import request\n\ndef sh():\n    return subprocess.check_output([\"bash\", \"script.sh\", request.args[\"name\"]])\n",
+            // The operator's own settings choose the program: configuration, not injection.
+            "import os, subprocess\nTOOL = os.environ.get(\"PDF_TOOL\", \"/usr/bin/wkhtmltopdf\")\n\ndef render(src, out):\n    subprocess.run([TOOL, \"--quiet\", src, out], check=True)\n",
         ]
     )
 
@@ -46,6 +48,15 @@ struct CommandInjectionFlowRule: DataFlowRule {
             guard let flag = elements[index].stringConstant else { return false }
             return ["-c", "/c", "-command", "-lc", "-ic"].contains(flag.lowercased())
         }
+    }
+
+    /// A process started without a shell runs what its operator could run by hand: a program
+    /// or argument from the command line or the environment is configuration, not injection
+    /// (through a shell it still is: it can splice further commands).
+    func operatorDataIsHarmless(in call: CallSite) -> Bool {
+        let name = call.qualifiedName
+        guard Self.processCalls.contains(name) || name == "asyncio.create_subprocess_exec" else { return false }
+        return call.argument("shell", position: 8).map { $0.boolConstant == false || $0.isNoneConstant } ?? true
     }
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {

@@ -18,6 +18,7 @@ struct TarfileExtractAllRule: Rule {
             "import zipfile\nwith zipfile.ZipFile(path) as z:\n    z.extractall(dest)\n",
             // The members come from a function of the file that checks where each lands.
             "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\nwith tarfile.open(p) as tar:\n    tar.extractall(d, members=list(checked(tar, d)))\n",
+            "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = list(checked(tar, d))\n        tar.extractall(d, members=members)\n",
         ]
     )
 
@@ -59,8 +60,13 @@ struct TarfileExtractAllRule: Rule {
         if let filter = keywords.first(where: { $0.arg == "filter" })?.value,  // keyword-only
            !filter.isNoneConstant, filter.stringConstant != "fully_trusted" { return }
         if keywords.contains(where: { $0.arg == nil }) { return }
-        if let members = keywords.first(where: { $0.arg == "members" })?.value ?? (arguments.count > 1 ? arguments[1] : nil),
+        if var members = keywords.first(where: { $0.arg == "members" })?.value ?? (arguments.count > 1 ? arguments[1] : nil),
            !members.isNoneConstant {
+            // `members = list(checked(tar, dest))` the line before.
+            if case .name(let id, _) = members.kind,
+               let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: members.loc.startByte) {
+                members = value
+            }
             let viaFunction: Bool = { if case .call = members.kind { return true } else { return false } }()
             // `members=list(safe_members(tar, dest))` where the file's `safe_members` resolves
             // each name and compares it with the destination: the members are checked.
