@@ -152,6 +152,10 @@ struct DataFlowTests {
             "import pika\ndef on_message(channel, method, properties, body): pass\n",
             "import grpc\nclass Files(files_pb2_grpc.FilesServicer):\n    def Get(self, request, context): pass\n",
             "import grpc\nclass Files:\n    def Get(self, request, context): pass\n",
+            "import graphene\nclass Query(graphene.ObjectType):\n    def resolve_orders(root, info, sort): pass\n",
+            "import strawberry\n@strawberry.type\nclass Query:\n    @strawberry.field\n    def orders(self, sort: str) -> str: pass\n",
+            "import azure.functions as func\ndef main(req: func.HttpRequest) -> func.HttpResponse: pass\n",
+            "import functions_framework\n@functions_framework.http\ndef hello(request): pass\n",
         ]
         for snippet in snippets {
             let parsed = try PythonSyntax.parse(Array(snippet.utf8), filename: "t.py")
@@ -1362,6 +1366,44 @@ struct DataFlowTests {
                 self.write("<p>" + q + "</p>")
         """
         #expect(try findings(tornado).map { "\($0.line):\($0.code)" } == ["8:ASC1079"])
+    }
+
+    /// A fetched response is another party's content: dangerous to parse as XML or unpickle,
+    /// not to log or show; a client declared by its type is one; GraphQL resolvers and Azure
+    /// Functions are handlers; a pattern alarm inside the sink's own call is the same flaw.
+    @Test func fetchedContentResolversAndSinkSpans() throws {
+        let fetched = """
+        import logging, pickle, requests, aiohttp
+        from lxml import etree
+        log = logging.getLogger(__name__)
+
+        def sync(url):
+            resp = requests.get(url, timeout=30)
+            log.info("fetched %s", resp.text)
+            doc = etree.fromstring(resp.content, etree.XMLParser(resolve_entities=True))
+            return pickle.loads(requests.get("https://cache.example.com/blob", timeout=30).content)
+
+        async def preview(request):
+            session: aiohttp.ClientSession = request.app["http"]
+            async with session.get(request.query["url"]) as resp:
+                return await resp.text()
+        """
+        #expect(try findings(fetched).map { "\($0.line):\($0.code)" } == ["8:ASC1611", "9:ASC1502", "13:ASC1918"])
+        let resolvers = """
+        import re, graphene
+        import azure.functions as func
+
+        class Query(graphene.ObjectType):
+            orders = graphene.List(graphene.String, sort=graphene.String())
+            def resolve_orders(root, info, sort="id"):
+                return db.execute(
+                    f"SELECT * FROM orders ORDER BY {sort}"
+                )
+
+        def main(req: func.HttpRequest) -> func.HttpResponse:
+            return func.HttpResponse(str(re.compile(req.params.get("q")).pattern))
+        """
+        #expect(try findings(resolvers, enable: ["ASC1", "B608"]).map { "\($0.line):\($0.code)" } == ["7:ASC1089", "12:ASC1333"])
     }
 
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's

@@ -265,7 +265,8 @@ enum FunctionTable {
                     if isRouted(decorators, bottle: bottle)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
                         || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true)
-                        || messaging.any && messaging.isHandler(parameters: arguments.all.map(\.arg), decorators: decorators, classBases: classBases) {
+                        || messaging.any && (messaging.isHandler(parameters: arguments.all.map(\.arg), decorators: decorators, classBases: classBases)
+                            || messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)) {
                         found = true
                     }
                     stack.append((inner, nil, false))
@@ -307,6 +308,7 @@ enum FunctionTable {
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
                     let messageHandler = messaging.any && messaging.isHandler(parameters: parameters, decorators: decorators, classBases: classBases)
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
+                        || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder || eventHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),

@@ -90,14 +90,22 @@ struct Taint: Sendable, Equatable {
         return copy
     }
 
-    /// From the operator's settings only (the command line, the environment): local, and
-    /// marked where read as safe for what such settings cannot harm
-    /// (`TaintSources.operatorSettingsSafe`); standard input is local but not this.
-    var isOperatorSettings: Bool { local && sanitized.isSuperset(of: TaintSources.operatorSettingsSafe) }
+    /// From the operator's settings only (the command line, the environment): standard input
+    /// is local but not this.
+    var isOperatorSettings: Bool { local && settings }
+    /// See `isOperatorSettings`; joined as `local` is.
+    var settings = false
 
     var asLocal: Taint {
         var copy = self
         copy.local = true
+        return copy
+    }
+
+    /// The operator's settings: local, and `settings`.
+    var asOperatorSettings: Taint {
+        var copy = asLocal
+        copy.settings = true
         return copy
     }
 
@@ -143,6 +151,8 @@ struct Taint: Sendable, Equatable {
         let aLive = aSource && !a.cleaned, bLive = bSource && !b.cleaned
         merged.local = aLive || bLive ? (!aLive || a.local) && (!bLive || b.local)
             : aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
+        merged.settings = aLive || bLive ? (!aLive || a.settings) && (!bLive || b.settings)
+            : aSource || bSource ? (!aSource || a.settings) && (!bSource || b.settings) : a.settings && b.settings
         merged.hostFixed = a.hostFixed && b.hostFixed
         // Parts of differing safety: each parameter's part keeps its own (joins of equally
         // safe values, nearly all, skip this).

@@ -77,8 +77,13 @@ struct TaintInterpreter {
             }
             let taint = expression(value, depth: 0)
             for target in targets { bind(target, taint, value: value) }
-        case .annAssign(let target, _, let value, _):
+        case .annAssign(let target, let annotation, let value, _):
             if let value { bind(target, expression(value, depth: 0), value: value) }
+            // `session: aiohttp.ClientSession = request.app["http"]`: a client by its declared type.
+            if case .name(let id, _) = target.kind, let type = engine.imports.qualifiedName(of: annotation),
+               TaintSources.httpClients.contains(type) {
+                clients[id] = type
+            }
         case .augAssign(let target, _, let value):
             let taint = Taint.merge(expression(target, depth: 0), expression(value, depth: 0))
             bind(target, taint, value: value)

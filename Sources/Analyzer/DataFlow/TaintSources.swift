@@ -36,7 +36,7 @@ enum TaintSources {
         switch name {
         case "sys.argv", "os.environ", "os.environb":
             // The operator's own settings.
-            return source(name).sanitizing(operatorSettingsSafe).asLocal
+            return source(name).sanitizing(operatorSettingsSafe).asOperatorSettings
         case "sys.stdin":
             return source(name).asLocal
         default:
@@ -91,13 +91,15 @@ enum TaintSources {
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         switch call.qualifiedName {
         case "os.getenv", "os.getenvb", "os.environ.get":
-            return source("\(call.qualifiedName)()").sanitizing(operatorSettingsSafe).asLocal
+            return source("\(call.qualifiedName)()").sanitizing(operatorSettingsSafe).asOperatorSettings
         // Whoever types at the prompt may not be who runs the program: their line can be forged.
         case "input", "raw_input", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
             return source("\(call.qualifiedName)()").asLocal
         default:
             break
         }
+        // A fetched response: another party's content, dangerous to parse as XML, unpickle or run.
+        if fetchesResponse(call.qualifiedName) { return source("the response of \(call.qualifiedName)()").sanitizing(fetchedContentSafe) }
         // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
         // brings the taint with what was done to it.
         if let shown = requestName(call.qualifiedName) {
@@ -148,7 +150,7 @@ enum TaintSources {
     /// none of them and no web handler has no source, so no data-flow finding.
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
-        "recvmsg", "request", "open", "receive_message", "receive_messages",
+        "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
@@ -164,6 +166,19 @@ enum TaintSources {
     /// response (its URL was the problem), a command's output or exit status, a response
     /// object built from a body. Passing the argument's taint on would report the one flaw
     /// again at every later use (`return r.text` as cross-site scripting).
+    /// Whether a call fetches a response over the network (`requests.get`, `httpx.post`, a
+    /// client object's verb, `urlopen`): its content is another party's.
+    static func fetchesResponse(_ name: String) -> Bool {
+        if name == "urllib.request.urlopen" || name == "urllib2.urlopen" || name == "urllib.urlopen" { return true }
+        guard let (owner, verb) = splitVerb(name), httpVerbs.contains(verb) else { return false }
+        return owner == "requests" || owner == "httpx" || owner.hasSuffix("()") && httpClients.contains(String(owner.dropLast(2)))
+    }
+
+    /// What fetched content is safe for: everything but parsing it as XML, unpickling it and
+    /// running it as code (a server's reply is text for the program, not a request of an
+    /// attacker's to inject into its queries, commands or pages).
+    static let fetchedContentSafe: Set<Int> = [22, 78, 79, 88, 89, 90, 113, 117, 601, 643, 918, 1333]
+
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) { return true }
         // `requests.get`, `httpx.post`, and the same through a client object.

@@ -160,9 +160,12 @@ public struct AnalysisEngine: Sendable {
                         && TaintEngine.containsWord(word, in: text, 0..<text.count)
                 }
             }
+            // Or inside the sink's own call, on a later line of it (the query argument below
+            // `conn.execute(`).
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
-                    && (other.line == finding.line || other.flow.isEmpty && (pathLines.contains(other.line) || builtForSink(other)))
+                    && (other.line == finding.line || other.flow.isEmpty
+                        && (pathLines.contains(other.line) || (finding.line...max(finding.line, finding.endLine)).contains(other.line) || builtForSink(other)))
             }
             let covered = results.filter(related)
             results.removeAll(where: related)

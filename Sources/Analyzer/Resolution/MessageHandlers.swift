@@ -3,18 +3,54 @@ import PythonSyntax
 /// Functions a chat, queue or RPC framework calls with what someone else sent: Slack bolt and
 /// Discord commands, Telegram updates, RabbitMQ (pika) deliveries and gRPC servicer methods.
 /// Their parameters carry outside data as a web handler's do.
+///
+/// Also the web handlers no route decorator names: GraphQL resolvers (graphene's
+/// `resolve_*` methods, strawberry fields), Azure Functions taking an `HttpRequest`, and
+/// Google Cloud Functions (`@functions_framework.http`).
 struct MessageHandlers {
     let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool
+    let graphene: Bool, strawberry: Bool, azure: Bool, cloudFunctions: Bool
+    let imports: ImportTable
 
     init(imports: ImportTable) {
+        self.imports = imports
         slack = imports.imports("slack_bolt")
         discord = imports.imports("discord")
         telegram = imports.imports("telegram")
         pika = imports.imports("pika")
         grpc = imports.imports("grpc")
+        graphene = imports.imports("graphene")
+        strawberry = imports.imports("strawberry")
+        azure = imports.imports("azure.functions")
+        cloudFunctions = imports.imports("functions_framework")
     }
 
-    var any: Bool { slack || discord || telegram || pika || grpc }
+    var any: Bool { slack || discord || telegram || pika || grpc || webHandlersPossible }
+    var webHandlersPossible: Bool { graphene || strawberry || azure || cloudFunctions }
+
+    /// A GraphQL resolver, an Azure Function or a Cloud Function: called with a web request's
+    /// data though no route decorator says so.
+    func isWebHandler(name: String, arguments: Arguments, decorators: [Expr], classBases: [Expr]?) -> Bool {
+        guard webHandlersPossible else { return false }
+        if graphene, let classBases, name.hasPrefix("resolve_") || name == "mutate",
+           classBases.contains(where: { ["ObjectType", "Mutation", "ClientIDMutation"].contains(Self.baseName($0) ?? "") }) {
+            return true
+        }
+        if strawberry || cloudFunctions, decorators.contains(where: { decorator in
+            var callee = decorator
+            if case .call(let function, _, _) = decorator.kind { callee = function }
+            guard let qualified = imports.qualifiedName(of: callee) else { return false }
+            return ["strawberry.field", "strawberry.mutation", "functions_framework.http", "functions_framework.cloud_event"].contains(qualified)
+        }) {
+            return true
+        }
+        if azure, (arguments.posonlyargs + arguments.args).contains(where: { parameter in
+            parameter.annotation.flatMap { imports.qualifiedName(of: $0) } == "azure.functions.HttpRequest"
+        }) {
+            return true
+        }
+        return false
+    }
 
     /// Decorators of Slack bolt listeners (`@app.command("/deploy")`, `@app.message(...)`).
     static let slackListeners: Set<String> = ["command", "message", "event", "action", "shortcut", "view", "options"]
