@@ -1406,6 +1406,33 @@ struct DataFlowTests {
         #expect(try findings(resolvers, enable: ["ASC1", "B608"]).map { "\($0.line):\($0.code)" } == ["7:ASC1089", "12:ASC1333"])
     }
 
+    /// A host compared after normalising (`(parts.hostname or "").lower() in HOSTS`) is checked.
+    @Test func normalisedHostChecks() throws {
+        let source = """
+        import requests
+        from urllib.parse import urlsplit
+        from flask import Flask, request, abort
+        app = Flask(__name__)
+        HOSTS = {"a.example.com"}
+
+        def allowed(url):
+            parts = urlsplit(url)
+            if parts.scheme != "https":
+                return False
+            return (parts.hostname or "").lower() in HOSTS
+
+        @app.route("/p")
+        def p():
+            url = request.args["url"]
+            if not allowed(url):
+                abort(400)
+            requests.get(url, timeout=5)
+            requests.get(request.args["other"], timeout=5)
+            return ""
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["19:ASC1918"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

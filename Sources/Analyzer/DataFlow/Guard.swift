@@ -218,6 +218,14 @@ struct Guard {
     /// `x` of `urlparse(x).hostname` (or `.netloc`), and `parts` too when that is
     /// `parts.hostname` after `parts = urlparse(x)`.
     static func hostOfParsedURL(_ expression: Expr, imports: ImportTable, facts: (any GuardFacts)? = nil) -> [String]? {
+        // `(parts.hostname or "").lower()`: the host, normalised.
+        if case .call(let function, let arguments, _) = expression.kind, arguments.isEmpty,
+           case .attribute(let receiver, let method, _) = function.kind, method == "lower" || method == "casefold" || method == "strip" {
+            return hostOfParsedURL(receiver, imports: imports, facts: facts)
+        }
+        if case .boolOp(.or, let values) = expression.kind, values.count == 2, values[1].stringConstant != nil {
+            return hostOfParsedURL(values[0], imports: imports, facts: facts)
+        }
         guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" else { return nil }
         var names: [String] = []
         if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
