@@ -51,6 +51,9 @@ struct FunctionSummary: Equatable {
         /// The operator's own data (the command line, the environment) is harmless here
         /// (`DataFlowRule.operatorDataIsHarmless`).
         var operatorDataHarmless = false
+        /// Where the sink's configuring object (an XML parser) was made, and its name.
+        var madeAt: Place?
+        var madeName: String?
     }
     var returns: Set<Int> = []
     /// Every `return` hands back text the function builds (`"<p>" + body`, an f-string,
@@ -96,7 +99,7 @@ struct FunctionSummary: Equatable {
     /// Where each returned parameter's data is first returned (line, column): a caller's flow
     /// passes there, so a pattern alarm on that line (a query built in the helper) is the same flaw.
     var returnPlaces: [Int: Place] = [:]
-    struct Place: Equatable {
+    struct Place: Hashable {
         var line: Int
         var column: Int
     }

@@ -264,10 +264,20 @@ extension TaintInterpreter {
             var madeAt: [(line: Int, column: Int, name: String)] = []
             var madeSafe = false
             for configuring in rule.configuringArguments(of: site) {
-                // Made in this function, or once at the top level (`parser = etree.XMLParser(...)`).
-                guard case .name(let id, _) = configuring.kind,
-                      let made = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: configuring.loc.startByte)
-                        ?? engine.moduleValues[id] else { continue }
+                // Made in this function, or once at the top level (`parser = etree.XMLParser(...)`),
+                // or returned by a function of the file (`parser=_parser()`).
+                let id: String, made: Expr
+                if case .name(let name, _) = configuring.kind,
+                   let value = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: configuring.loc.startByte)
+                    ?? engine.moduleValues[name] {
+                    (id, made) = (name, value)
+                } else if case .call(let maker, let makerArguments, _) = configuring.kind, makerArguments.isEmpty,
+                          case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
+                          let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
+                    (id, made) = ("\(name)()", value)
+                } else {
+                    continue
+                }
                 if rule.configurationMakesSafe(made, boundTo: id, in: engine.parsed.module, imports: engine.imports) { madeSafe = true }
                 madeAt.append((made.loc.lineno, made.loc.colOffset + 1, id))
             }
@@ -299,7 +309,8 @@ extension TaintInterpreter {
                 }
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
-                    callee: sink, operatorDataHarmless: operatorDataHarmless))
+                    callee: sink, operatorDataHarmless: operatorDataHarmless,
+                    madeAt: madeAt.first.map { FunctionSummary.Place(line: $0.line, column: $0.column) }, madeName: madeAt.first?.name))
             }
         }
     }
@@ -434,6 +445,11 @@ extension TaintInterpreter {
             let cwe = engine.ruleCWEs[hit.rule]
             let dangerous = viaCall.isDangerous(for: cwe) && !(hit.operatorDataHarmless && viaCall.isOperatorSettings)
             guard dangerous || viaCall.reachesCallersSink(for: cwe) else { continue }
+            // Where the sink's parser was made joins the path here too.
+            var viaCall = viaCall
+            if let made = hit.madeAt, let name = hit.madeName {
+                viaCall = viaCall.through(line: made.line, column: made.column, "parsed with \(name) made here")
+            }
             if dangerous { engine.report(rule: hit.rule, at: (hit.line, hit.column, hit.endLine, hit.endColumn), taint: viaCall, sink: hit.callee) }
             recordSink(viaCall, hit)
         }

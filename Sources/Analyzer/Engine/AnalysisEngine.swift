@@ -162,10 +162,14 @@ public struct AnalysisEngine: Sendable {
             }
             // Or inside the sink's own call, on a later line of it (the query argument below
             // `conn.execute(`).
+            // Or the line configuring the sink's parser in a function the path passes through
+            // (`parser.setFeature(feature_external_ges, True)` before `parser.parse(data)`).
+            let pathScopes = Set(pathLines.compactMap { parsed.enclosingScope(startLine: $0, endLine: $0)?.qualifiedName })
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
                     && (other.line == finding.line || other.flow.isEmpty
-                        && (pathLines.contains(other.line) || (finding.line...max(finding.line, finding.endLine)).contains(other.line) || builtForSink(other)))
+                        && (pathLines.contains(other.line) || (finding.line...max(finding.line, finding.endLine)).contains(other.line) || builtForSink(other)
+                            || Self.configuresSink.contains(other.code) && other.scope.map(pathScopes.contains) == true))
             }
             let covered = results.filter(related)
             results.removeAll(where: related)
@@ -219,6 +223,10 @@ public struct AnalysisEngine: Sendable {
             return false
         }
     }
+
+    /// Pattern rules reporting how a parser is configured, the same flaw as the flow that
+    /// reaches it.
+    static let configuresSink: Set<String> = ["ASC3611", "ASC2611"]
 
     static func sameWeakness(_ a: Int, _ b: Int) -> Bool {
         a == b || Set([a, b]) == [94, 95]
