@@ -51,7 +51,7 @@ struct XXEFlowRule: DataFlowRule {
 
     func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
         if case .call(let function, _, _) = value.kind, imports.qualifiedName(of: function) == "xml.sax.make_parser" {
-            return !Self.turnsExternalEntitiesOn(name, around: value.loc.startByte, in: module, imports: imports)
+            return !SAXExternalEntitiesRule.externalEntitySettings(on: name, around: value.loc.startByte, in: module, imports: imports).contains(true)
         }
         return Self.isSafeLXMLParser(value, imports: imports)
     }
@@ -66,22 +66,6 @@ struct XXEFlowRule: DataFlowRule {
         return id
     }
 
-    /// Whether the function around `position` calls `name.setFeature(feature_external_ges, True)`
-    /// (or the parameter-entity feature).
-    static func turnsExternalEntitiesOn(_ name: String, around position: Int, in module: Module, imports: ImportTable) -> Bool {
-        var body = module.body
-        if let function = module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
-        var found = false
-        ScopeWalk.walk(body) { node in
-            guard !found, case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
-                  case .attribute(let receiver, "setFeature", _) = function.kind, case .name(name, _) = receiver.kind,
-                  arguments.count == 2, arguments[1].isTruthyConstant else { return !found }
-            let feature = arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? ""
-            found = SAXExternalEntitiesRule.features.contains(feature)
-            return !found
-        }
-        return found
-    }
 
     /// `lxml.etree.XMLParser(resolve_entities=False, ...)` written in the call, with no option
     /// that turns entities, DTDs or the network back on.

@@ -25,8 +25,16 @@ struct HardcodedTempDirectoryRule: Rule {
 
     static let prefixes = ["/tmp", "/var/tmp", "/dev/shm"]
 
+    /// Asked of every string constant: bytes compared, nothing built.
     static func isSharedTemp(_ text: String) -> Bool {
-        prefixes.contains { text == $0 || text.hasPrefix($0 + "/") }
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        return prefixes.contains { prefix in
+            let head = prefix.utf8
+            guard bytes.starts(with: head) else { return false }
+            let rest = bytes.dropFirst(head.count)
+            return rest.isEmpty || rest.first == UInt8(ascii: "/")
+        }
     }
 
     /// Calls whose result is random enough that another user cannot create the file first.

@@ -25,6 +25,25 @@ struct SAXExternalEntitiesRule: Rule {
         "http://xml.org/sax/features/external-general-entities", "http://xml.org/sax/features/external-parameter-entities",
     ]
 
+    /// The values the function around `position` (or the top level) sets the external-entity
+    /// features to, on `parser` (any receiver when nil): `[true]` for
+    /// `parser.setFeature(feature_external_ges, True)`.
+    static func externalEntitySettings(on parser: String?, around position: Int, in module: Module, imports: ImportTable) -> [Bool] {
+        var body = module.body
+        if let function = module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
+        var settings: [Bool] = []
+        ScopeWalk.walk(body) { node in
+            guard case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
+                  case .attribute(let receiver, "setFeature", _) = function.kind, arguments.count == 2,
+                  case .constant(let value, _) = arguments[1].kind, value != .none else { return true }
+            if let parser, case .name(let id, _) = receiver.kind, id != parser { return true }
+            let feature = arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? ""
+            if features.contains(feature) { settings.append(arguments[1].isTruthyConstant) }
+            return true
+        }
+        return settings
+    }
+
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.call] }
     var requiredImports: [String] { ["xml.sax"] }
