@@ -1,0 +1,76 @@
+"""Login views for the partner portal (Pyramid)."""
+import logging
+import secrets
+from typing import Optional
+from urllib.parse import urlsplit
+
+import bcrypt
+from pyramid.config import Configurator
+from pyramid.httpexceptions import HTTPFound
+from pyramid.response import Response
+from pyramid.view import view_config
+
+log = logging.getLogger(__name__)
+
+SESSION_TTL = 8 * 3600
+DEFAULT_LANDING = "/dashboard"
+SESSIONS: dict = {}
+
+
+def safe_next(target: Optional[str]) -> str:
+    """Only allow same-site relative paths as post-login destinations."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return DEFAULT_LANDING
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or any(ord(ch) < 32 for ch in target):
+        return DEFAULT_LANDING
+    return target
+
+
+def authenticate(dbsession, username: str, password: str) -> Optional[dict]:
+    row = dbsession.execute(
+        "SELECT id, password_hash FROM partner_user WHERE username = :u AND active",
+        {"u": username},
+    ).fetchone()
+    if row is None or not bcrypt.checkpw(password.encode(), row.password_hash.encode()):
+        return None
+    return {"id": row.id, "username": username}
+
+
+@view_config(route_name="login", request_method="GET", renderer="templates/login.jinja2")
+def login_form(request):
+    return {"came_from": safe_next(request.params.get("came_from"))}
+
+
+@view_config(route_name="login", request_method="POST")
+def login(request):
+    user = authenticate(request.dbsession, request.POST.get("username", ""), request.POST.get("password", ""))
+    if user is None:
+        log.info("failed partner login")
+        return Response("Invalid username or password", status=401)
+
+    token = secrets.token_urlsafe(32)
+    SESSIONS[token] = user["id"]
+    response = HTTPFound(location=safe_next(request.params.get("came_from")))
+    response.set_cookie(
+        "portal_session", token, max_age=SESSION_TTL, secure=True, httponly=True, samesite="Lax"
+    )
+    return response
+
+
+@view_config(route_name="logout", request_method="POST")
+def logout(request):
+    SESSIONS.pop(request.cookies.get("portal_session"), None)
+    response = HTTPFound(location="/login")
+    response.delete_cookie("portal_session")
+    return response
+
+
+def main(global_config, **settings):
+    with Configurator(settings=settings) as config:
+        config.include("pyramid_jinja2")
+        config.include(".models")
+        config.add_route("login", "/login")
+        config.add_route("logout", "/logout")
+        config.scan()
+    return config.make_wsgi_app()
