@@ -1433,6 +1433,36 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["19:ASC1918"])
     }
 
+    /// A check of one element (`parts[0] not in SERVICES`, `cfg.get("name") in ALLOWED`)
+    /// holds where the same element is read again, until the container is bound anew; a hex
+    /// digest and what a database connection returns are no one's request data.
+    @Test func checkedElementsDigestsAndConnections() throws {
+        let source = """
+        import hashlib, importlib, os, sqlite3, subprocess
+        from flask import Flask, request, redirect, abort
+        app = Flask(__name__)
+        SERVICES = {"api", "web"}
+        DB = os.environ.get("DB", "links.db")
+
+        @app.route("/d", methods=["POST"])
+        def d():
+            parts = request.form["text"].split()
+            if not parts or parts[0] not in SERVICES:
+                abort(400)
+            subprocess.run(["./deploy.sh", parts[0]])
+            cfg = request.get_json()
+            if cfg.get("name") not in SERVICES:
+                abort(400)
+            importlib.import_module("plugins." + cfg["name"])
+            os.makedirs(os.path.join("/srv/m", hashlib.sha256(request.form["url"].encode()).hexdigest()))
+            row = sqlite3.connect(DB).execute("SELECT target FROM links WHERE code = ?", ("x",)).fetchone()
+            parts = request.form["other"].split()
+            subprocess.run(["./deploy.sh", parts[0]])
+            return redirect(row[0])
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["20:ASC1088"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

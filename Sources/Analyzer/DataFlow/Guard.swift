@@ -202,12 +202,36 @@ struct Guard {
     /// equal to an allowed value once folded, it is one of a few spellings of it.
     static func comparedName(_ expression: Expr) -> String? {
         if case .name(let id, _) = expression.kind { return id }
+        // `parts[0] not in SERVICES`, `manifest.get("name") in ALLOWED`: that element.
+        if let key = elementKey(expression) { return key }
         if case .call(let function, let arguments, _) = expression.kind, arguments.isEmpty,
            case .attribute(let receiver, let method, _) = function.kind, ["upper", "lower", "casefold", "strip", "title"].contains(method),
            case .name(let id, _) = receiver.kind {
             return id
         }
         return nil
+    }
+
+    /// `parts[0]` for `parts[0]`, `cfg["name"]` for `cfg["name"]` or `cfg.get("name")`: a
+    /// name for one element of a local container, so a check of it holds where the same
+    /// element is read again (`service = parts[0]`). Nil for anything else.
+    static func elementKey(_ expression: Expr) -> String? {
+        func constantKey(_ key: Expr) -> String? {
+            if let text = key.stringConstant { return "\"\(text)\"" }
+            if case .constant(.int(let digits), _) = key.kind { return digits }
+            return nil
+        }
+        switch expression.kind {
+        case .subscript(let container, let slice, _):
+            guard case .name(let id, _) = container.kind, let key = constantKey(slice) else { return nil }
+            return "\(id)[\(key)]"
+        case .call(let function, let arguments, let keywords):
+            guard case .attribute(let container, "get", _) = function.kind, case .name(let id, _) = container.kind,
+                  keywords.isEmpty, arguments.count == 1, let key = constantKey(arguments[0]) else { return nil }
+            return "\(id)[\(key)]"
+        default:
+            return nil
+        }
     }
 
     static let urlValidators: Set<String> = [
@@ -301,11 +325,18 @@ struct Guard {
         return names
     }
 
+    /// Whether the test proves something of a container's element (`parts[0] in SERVICES`).
+    var provesElements: Bool { whenTrue.keys.contains { $0.contains("[") } || whenFalse.keys.contains { $0.contains("[") } }
+
     func applyWhenTrue(_ environment: inout [String: Taint]) { Self.apply(whenTrue, to: &environment) }
     func applyWhenFalse(_ environment: inout [String: Taint]) { Self.apply(whenFalse, to: &environment) }
 
     private static func apply(_ effects: [String: Effect], to environment: inout [String: Taint]) {
         for (name, effect) in effects {
+            // An element (`parts[0]`): checked, it holds the container's data made safe.
+            if environment[name] == nil, let bracket = name.firstIndex(of: "["), let container = environment[String(name[..<bracket])] {
+                environment[name] = container
+            }
             switch effect {
             // Kept, marked safe: a sink then knows the data was checked, and the pattern
             // rule's alarm on it is explained away.

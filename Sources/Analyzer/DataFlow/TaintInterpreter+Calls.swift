@@ -115,6 +115,8 @@ extension TaintInterpreter {
             let held = Taint.merge(argumentTaints.first ?? nil, argumentTaints.count > 2 ? argumentTaints[2] : nil)
             return held?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through getattr()")
         }
+        // `manifest.get("name")` after a check proved that element.
+        if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
         // `table.get(key, default)`: a value of the table or the default, never the key.
         if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" {
             let values = argumentTaints.dropFirst().reduce(Taint.merge(receiverTaint, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
@@ -147,6 +149,8 @@ extension TaintInterpreter {
             if let escape = site.argument("escape"), case .constant(.bool(false), _) = escape.kind {} else { return all?.sanitizing([79]) }
         }
         if case .attribute(_, let method, _) = function.kind, Self.booleanMethods.contains(method) { return nil }
+        // `hashlib.sha256(x).hexdigest()`: hex digits, whatever went in.
+        if case .attribute(_, "hexdigest", _) = function.kind { return all?.cleanedCopy }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         if substitutesLineBreaks(site, function: function, arguments: arguments) { return all?.sanitizing([113, 117]) }
         if rendersEscaped(function) { return all?.sanitizing([79]) }

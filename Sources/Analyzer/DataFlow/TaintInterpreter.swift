@@ -39,6 +39,9 @@ struct TaintInterpreter {
     /// What each position of the tuple the last local call evaluated returns (see
     /// `FunctionSummary.tupleReturns`), by the call's start byte.
     var lastCallElements: (start: Int, taints: [Taint?])?
+    /// Whether a check proved an element (`parts[0]`, see `Guard.elementKey`): only then are
+    /// element keys looked up, and dropped when their container is bound again.
+    var checkedElements = false
 
     static let maximumDepth = 200
 
@@ -116,6 +119,7 @@ struct TaintInterpreter {
         case .if(let test, let body, let orelse):
             _ = expression(test, depth: 0)
             let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
+            if guardEffect.provesElements { checkedElements = true }
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             thenBranch.block(body, depth: depth + 1)
@@ -230,6 +234,10 @@ struct TaintInterpreter {
         switch target.kind {
         case .name(let id, _):
             environment[id] = stepped
+            if checkedElements {
+                let prefix = id + "["
+                for key in environment.keys where key.hasPrefix(prefix) { environment[key] = nil }
+            }
             if let stepped, declaredGlobals.contains(id) { engine.recordGlobal(id, stepped) }
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             let calledName = callName(value)
@@ -572,6 +580,8 @@ struct TaintInterpreter {
             }
             return self.expression(value, depth: depth + 1)
         case .subscript(let value, let slice, _):
+            // An element a check proved (`if parts[0] not in SERVICES: return`).
+            if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
             let container = self.expression(value, depth: depth + 1)
             _ = self.expression(slice, depth: depth + 1)
             if let source = TaintSources.attributeSource(value, imports: engine.imports) { return source }

@@ -226,6 +226,10 @@ enum TaintSources {
         "flask.make_response", "flask.Response", "django.http.HttpResponse",
         // The account the credentials match, looked up by the server.
         "django.contrib.auth.authenticate", "django.contrib.auth.aauthenticate",
+        // A database or cache connection: what it returns is the store's data, whatever
+        // named the store (`sqlite3.connect(os.environ["DB_PATH"])`).
+        "sqlite3.connect", "psycopg2.connect", "psycopg.connect", "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect",
+        "sqlalchemy.create_engine", "redis.Redis", "redis.StrictRedis", "redis.from_url", "pymongo.MongoClient",
     ]
 
     /// Calls that make data safe for some sinks only, by CWE.

@@ -19,6 +19,8 @@ struct URLOpenRule: Rule {
             "import requests\ndata = requests.get(url, timeout=5).content\n",
             // A module constant's scheme is known.
             "import urllib.request\nSTATUS = \"https://status.example.com/health\"\n\ndef up():\n    return urllib.request.urlopen(STATUS).status\n",
+            // A fixed scheme and host, a path appended.
+            "import urllib.request\nUPSTREAM = \"https://origin.internal\"\n\ndef fetch(path):\n    return urllib.request.urlopen(UPSTREAM + path).read()\n",
             // A URL from a constant table, through a constructor and a Request object.
             "import urllib.request\nHOOKS = {1: \"https://a.example.com/h\"}\nclass Tester:\n    def __init__(self, target):\n        self.target = target\n    def ping(self):\n        req = urllib.request.Request(self.target, method=\"POST\")\n        return urllib.request.urlopen(req)\ndef test(n):\n    return Tester(HOOKS.get(n)).ping()\n",
         ]
@@ -44,6 +46,11 @@ struct URLOpenRule: Rule {
             // A URL the program fixes itself (a constant, an entry of a constant table, what
             // every caller passes): its author chose the scheme; only one from outside can be `file:`.
             if context.isFixedText(url) { return }
+            // `UPSTREAM + path` with `UPSTREAM = "https://origin.internal/"`: the scheme is fixed.
+            if let leading = TaintInterpreter.leadingText(of: url, constants: TaintEngine.moduleStrings(context.parsed.module))?.lowercased(),
+               leading.hasPrefix("http://") || leading.hasPrefix("https://") {
+                return
+            }
         }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")
