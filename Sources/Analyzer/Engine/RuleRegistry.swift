@@ -114,6 +114,8 @@ public enum RuleRegistry {
         ConstantSaltRule.self,
         ConstantIVRule.self,
         ConstantKeyRule.self,
+        KnownCredentialFormatRule.self,
+        DjangoDebugSettingRule.self,
         HTMLSanitizingRegexRule.self,
         ElevatedPrivilegesRule.self,
         ObsoleteFunctionRule.self,

@@ -1,0 +1,61 @@
+import PythonSyntax
+
+/// CWE-798: a string in the exact format of a cloud or service credential (AWS access key
+/// ids, GitHub, Slack and Stripe tokens, Google API keys, private keys), whatever it is named.
+struct KnownCredentialFormatRule: Rule {
+    static let description = RuleDescription(
+        code: "ASC2797", name: "known-credential-format", cwe: 798, severity: .high, confidence: .high,
+        rationale: """
+        These formats are issued only as credentials: one in the source is in every clone, \
+        fork and package of the code, and scanners in the wild find and use them within \
+        minutes of a push. Revoke it, and load credentials from the environment or a secret \
+        manager.
+        """,
+        triggering: [
+            "AWS_ACCESS_KEY_ID = ↓\"AKIAQ3EGX7LR5MZK2P4N\"\n",
+            "client = Github(↓\"ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R\")\n",
+            "SLACK = {\"token\": ↓\"xoxb-2048-4096-8192-aBcDeFgHiJkLmNoPqRsTuVwX\"}\n",
+            "KEY = ↓\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEow...\\n-----END RSA PRIVATE KEY-----\"\n",
+        ],
+        nonTriggering: [
+            "EXAMPLE = \"AKIAIOSFODNN7EXAMPLE\"  # AWS's documented example id\n",
+            "ID = \"AKIA4EXAMPLEQ7ZL2KJM\"  # a placeholder\n",
+            "PREFIX = \"ghp_\"\n",
+            "HEADER = \"-----BEGIN PUBLIC KEY-----\"\n",
+        ]
+    )
+
+    var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .constant }
+
+    func check(node: Node, context: inout RuleContext) {
+        guard case .expr(let expression) = node, case .constant(.str(let value), _) = expression.kind,
+              let kind = Self.credentialKind(value.string) else { return }
+        context.report(expression.loc, "\(kind) written in the source", fixHint: "revoke it; load credentials from the environment")
+    }
+
+    /// The kind of credential `text` is in the format of, or nil. Asked of every string
+    /// literal: the first byte decides before anything else is looked at.
+    static func credentialKind(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "g") || first == UInt8(ascii: "x")
+            || first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "-") else { return nil }
+        func isUpperAlnum(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
+        func isAlnum(_ byte: UInt8) -> Bool { isUpperAlnum(byte) || (97...122).contains(byte) }
+        if bytes.count == 20, text.hasPrefix("AKIA") || text.hasPrefix("ASIA"), bytes[4...].allSatisfy(isUpperAlnum), !text.contains("EXAMPLE") {
+            return "an AWS access key id"
+        }
+        if bytes.count == 39, text.hasPrefix("AIza"), bytes[4...].allSatisfy({ isAlnum($0) || $0 == 45 || $0 == 95 }) { return "a Google API key" }
+        if bytes.count == 40, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"].contains(where: text.hasPrefix), bytes[4...].allSatisfy(isAlnum) {
+            return "a GitHub token"
+        }
+        if text.hasPrefix("github_pat_"), bytes.count >= 50 { return "a GitHub token" }
+        if bytes.count >= 24, ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"].contains(where: text.hasPrefix),
+           bytes[5...].allSatisfy({ isAlnum($0) || $0 == 45 }) {
+            return "a Slack token"
+        }
+        if bytes.count >= 24, text.hasPrefix("sk_live_") || text.hasPrefix("rk_live_"), bytes[8...].allSatisfy(isAlnum) { return "a Stripe live key" }
+        if text.hasPrefix("-----BEGIN"), text.contains("PRIVATE KEY-----"), bytes.count > 60 { return "a private key" }
+        return nil
+    }
+}
