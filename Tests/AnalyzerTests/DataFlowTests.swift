@@ -156,6 +156,7 @@ struct DataFlowTests {
             "import strawberry\n@strawberry.type\nclass Query:\n    @strawberry.field\n    def orders(self, sort: str) -> str: pass\n",
             "import azure.functions as func\ndef main(req: func.HttpRequest) -> func.HttpResponse: pass\n",
             "import functions_framework\n@functions_framework.http\ndef hello(request): pass\n",
+            "from nio import AsyncClient\nclass Bot:\n    async def on_message(self, room, event): pass\n",
         ]
         for snippet in snippets {
             let parsed = try PythonSyntax.parse(Array(snippet.utf8), filename: "t.py")
@@ -1461,6 +1462,31 @@ struct DataFlowTests {
             return redirect(row[0])
         """
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["20:ASC1088"])
+    }
+
+    /// HTTP clients passed in declared by type, or kept by a class in an attribute, are
+    /// clients: their requests' URLs are sinks.
+    @Test func clientsByTypeAndAttribute() throws {
+        let source = """
+        import aiohttp
+        from aiohttp import web
+
+        async def fetch(session: aiohttp.ClientSession, url: str):
+            async with session.get(url) as resp:
+                return await resp.text()
+
+        class Checker:
+            async def start(self):
+                self.http = aiohttp.ClientSession()
+            async def check(self, url):
+                return await self.http.get(url)
+
+        async def preview(request: web.Request):
+            await fetch(request.app["http"], request.query["url"])
+            await Checker().check(request.query["other"])
+            return web.Response(text="ok")
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["5:ASC1918", "12:ASC1918"])
     }
 
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's

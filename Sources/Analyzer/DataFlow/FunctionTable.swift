@@ -26,6 +26,8 @@ final class FunctionInfo {
     /// What calls the handler, for the path's first step: a web framework, or a chat, queue
     /// or RPC framework (`MessageHandlers`).
     var handlerNoun = "web handler"
+    /// Parameters declared with a type (`session: aiohttp.ClientSession`).
+    var annotations: [(String, Expr)] = []
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -318,6 +320,9 @@ enum FunctionTable {
                                             loc: statement.loc)
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
                     if messageHandler && !routed && !djangoView { info.handlerNoun = "message handler" }
+                    info.annotations = (arguments.posonlyargs + arguments.args + arguments.kwonlyargs).compactMap { parameter in
+                        parameter.annotation.map { (parameter.arg, $0) }
+                    }
                     info.vararg = arguments.vararg?.arg
                     info.kwarg = arguments.kwarg?.arg
                     if routed {

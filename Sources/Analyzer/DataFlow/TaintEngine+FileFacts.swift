@@ -46,6 +46,31 @@ extension TaintEngine {
         return clients
     }
 
+    /// HTTP clients a class keeps in an attribute (`self.http = aiohttp.ClientSession()` in any
+    /// of its methods), by class and attribute; and those its functions take as parameters
+    /// declared by type (`session: aiohttp.ClientSession`), by function and parameter.
+    static func clientAttributesAndParameters(_ functions: [String: FunctionInfo], imports: ImportTable)
+        -> (attributes: [String: [String: String]], parameters: [String: [String: String]]) {
+        var attributes: [String: [String: String]] = [:]
+        var parameters: [String: [String: String]] = [:]
+        for function in functions.values {
+            for (name, annotation) in function.annotations {
+                if let type = imports.qualifiedName(of: annotation), TaintSources.httpClients.contains(type) {
+                    parameters[function.qualifiedName, default: [:]][name] = type
+                }
+            }
+            guard let className = function.className else { continue }
+            Module(body: function.body).walkStatements { statement in
+                guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
+                      case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind,
+                      case .call(let maker, _, _) = value.kind, let type = imports.qualifiedName(of: maker),
+                      TaintSources.httpClients.contains(type) else { return }
+                attributes[className, default: [:]][attr] = type
+            }
+        }
+        return (attributes, parameters)
+    }
+
     /// See `attributesSetLater` (found when a method first reads `self.x`).
     static func attributesSetLater(_ functions: [String: FunctionInfo]) -> [String: Set<String>] {
         var later: [String: Set<String>] = [:]

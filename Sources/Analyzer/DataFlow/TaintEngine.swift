@@ -72,6 +72,8 @@ final class TaintEngine {
     /// Names bound to a compiled regular expression (`NAME = re.compile(...)`), with its
     /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
+    /// See `clientAttributesAndParameters`, found on first use.
+    private(set) lazy var clientsKept = Self.clientAttributesAndParameters(functions, imports: imports)
     /// `GuardFacts.validatorProof`, per function name, found on first use.
     var validatorProofs: [String: ValidatorProof?] = [:]
     /// Simple names of functions (and lambdas) defined inside a function, which a call by that
@@ -345,6 +347,7 @@ final class TaintEngine {
                 interpreter.environment[name] = Taint(origins: [.parameter(index)], steps: [])
             }
         }
+        if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
         interpreter.block(function.body, depth: 0)
         return interpreter.recorder.summary
     }

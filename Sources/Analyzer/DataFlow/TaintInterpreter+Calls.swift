@@ -53,6 +53,12 @@ extension TaintInterpreter {
         }
         // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
         // on a parsed XML tree.
+        // `self.http.get(url)` on a client the class keeps.
+        if case .attribute(let receiver, let method, _) = function.kind, case .attribute(let owner, let attr, _) = receiver.kind,
+           case .name("self", _) = owner.kind, let className = self.function?.className,
+           let client = engine.clientsKept.attributes[className]?[attr] {
+            site = CallSite(site, renamed: "\(client)().\(method)")
+        }
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
             if let client = clients[id] ?? (environment[id] == nil ? engine.moduleClients[id] : nil) {
                 site = CallSite(site, renamed: "\(client)().\(method)")

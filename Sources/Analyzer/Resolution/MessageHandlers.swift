@@ -1,14 +1,15 @@
 import PythonSyntax
 
 /// Functions a chat, queue or RPC framework calls with what someone else sent: Slack bolt and
-/// Discord commands, Telegram updates, RabbitMQ (pika) deliveries and gRPC servicer methods.
+/// Discord commands, Telegram updates, Matrix (nio) events, RabbitMQ (pika) deliveries and
+/// gRPC servicer methods.
 /// Their parameters carry outside data as a web handler's do.
 ///
 /// Also the web handlers no route decorator names: GraphQL resolvers (graphene's
 /// `resolve_*` methods, strawberry fields), Azure Functions taking an `HttpRequest`, and
 /// Google Cloud Functions (`@functions_framework.http`).
 struct MessageHandlers {
-    let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool
+    let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool, matrix: Bool
     let graphene: Bool, strawberry: Bool, azure: Bool, cloudFunctions: Bool
     let imports: ImportTable
 
@@ -19,13 +20,14 @@ struct MessageHandlers {
         telegram = imports.imports("telegram")
         pika = imports.imports("pika")
         grpc = imports.imports("grpc")
+        matrix = imports.imports("nio")
         graphene = imports.imports("graphene")
         strawberry = imports.imports("strawberry")
         azure = imports.imports("azure.functions")
         cloudFunctions = imports.imports("functions_framework")
     }
 
-    var any: Bool { slack || discord || telegram || pika || grpc || webHandlersPossible }
+    var any: Bool { slack || discord || telegram || pika || grpc || matrix || webHandlersPossible }
     var webHandlersPossible: Bool { graphene || strawberry || azure || cloudFunctions }
 
     /// A GraphQL resolver, an Azure Function or a Cloud Function: called with a web request's
@@ -68,6 +70,8 @@ struct MessageHandlers {
         }
         // python-telegram-bot: `async def start(update, context)`.
         if telegram, own.count == 2, own[0] == "update" { return true }
+        // matrix-nio: `async def on_message(room, event)`, added with `add_event_callback`.
+        if matrix, own.count == 2, own[0] == "room", own[1] == "event" { return true }
         // pika: `def on_message(channel, method, properties, body)`.
         if pika, own.count == 4, own[3] == "body" { return true }
         // grpc: `def GetUser(self, request, context)` of a `…Servicer` subclass.
