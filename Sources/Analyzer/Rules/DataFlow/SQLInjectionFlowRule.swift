@@ -16,6 +16,8 @@ struct SQLInjectionFlowRule: DataFlowRule {
         nonTriggering: [
             "import sqlite3\nfrom flask import request\n\ndef user():\n    db = sqlite3.connect(\"x.db\")\n    db.execute(\"SELECT * FROM users WHERE name = ?\", (request.args[\"name\"],))\n",
             "def find(cursor):\n    uid = int(input())\n    cursor.execute(\"SELECT * FROM t WHERE id = %d\" % uid)\n",
+            // A GraphQL document run by its schema.
+            "import graphene\nfrom flask import request\nschema = graphene.Schema(query=Query)\n\ndef graphql():\n    return schema.execute(request.get_json()[\"query\"])\n",
         ]
     )
 
@@ -27,6 +29,11 @@ struct SQLInjectionFlowRule: DataFlowRule {
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         if Self.functions.contains(call.qualifiedName) { return SinkMatching.first(call, keyword: "sql") }
         if let method = SinkMatching.method(call), Self.methods.contains(method) {
+            // `schema.execute(query)` runs a GraphQL document, not SQL.
+            if case .attribute(let receiver, _, _) = call.function.kind, case .name(let id, _) = receiver.kind,
+               id.lowercased().hasSuffix("schema") {
+                return []
+            }
             return call.argument("sql", position: 0).map { [$0] } ?? call.argument("query", position: 0).map { [$0] } ?? []
         }
         return []

@@ -13,6 +13,7 @@ struct BindAllInterfacesRule: Rule {
             "app.run(host=↓\"0.0.0.0\")\n",
             "sock.bind((↓\"0.0.0.0\", 8080))\n",
             "HOST = ↓\"0.0.0.0\"\n",
+            "server.add_insecure_port(↓\"0.0.0.0:50051\")\n",
         ],
         nonTriggering: [
             "app.run(host=\"127.0.0.1\")\n",
@@ -27,9 +28,16 @@ struct BindAllInterfacesRule: Rule {
         guard case .expr(let expression) = node else { return }
         if case .compare = expression.kind {
             context.skipDescendants(of: expression.loc)  // `host == "0.0.0.0"` tests an address; it binds nothing
-        } else if expression.stringConstant == "0.0.0.0" {
+        } else if let text = expression.stringConstant, text == "0.0.0.0" || Self.isAllInterfacesWithPort(text) {
             context.report(expression.loc, "binding to 0.0.0.0 listens on every network interface",
                            fixHint: "bind to 127.0.0.1 or a configured address")
         }
+    }
+
+    /// `0.0.0.0:50051` (gRPC's address form).
+    static func isAllInterfacesWithPort(_ text: String) -> Bool {
+        guard text.hasPrefix("0.0.0.0:") else { return false }
+        let port = text.dropFirst(8)
+        return !port.isEmpty && port.allSatisfy(\.isNumber)
     }
 }

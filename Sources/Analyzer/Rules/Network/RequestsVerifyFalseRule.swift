@@ -12,6 +12,7 @@ struct RequestsVerifyFalseRule: Rule {
         triggering: [
             "import requests\nr = requests.get(url, ↓verify=False, timeout=5)\n",
             "import httpx\nclient = httpx.Client(↓verify=False)\n",
+            "from aiohttp import ClientSession, TCPConnector\nsession = ClientSession(connector=TCPConnector(↓ssl=False))\n",
             // A module constant is as false as the literal.
             "import requests\nVERIFY_TLS = False\n\ndef get(url):\n    return requests.get(url, ↓verify=VERIFY_TLS, timeout=5)\n",
             // A session kept on the instance.
@@ -26,7 +27,13 @@ struct RequestsVerifyFalseRule: Rule {
         ]
     )
 
-    var calleePrefixes: [String] { ["requests.", "httpx."] }
+    var calleePrefixes: [String] { ["requests.", "httpx.", "aiohttp."] }
+
+    /// The keyword turning verification off: `verify=` for requests and httpx; `ssl=` (or the
+    /// older `verify_ssl=`) for aiohttp.
+    static func verificationKeyword(_ keywords: [Keyword], aiohttp: Bool) -> Keyword? {
+        keywords.first { $0.arg == "verify" || aiohttp && ($0.arg == "ssl" || $0.arg == "verify_ssl") }
+    }
 
     /// An HTTP method on a client the file keeps in an attribute or a parameter
     /// (`self.session.post(url, verify=False)`), in a file importing requests or httpx.
@@ -45,19 +52,22 @@ struct RequestsVerifyFalseRule: Rule {
             return
         }
         // The keyword first: most calls have none, and a set lookup hashes the method's name.
-        guard case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind,
-              let keyword = keywords.first(where: { $0.arg == "verify" }),
+        guard case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind, !keywords.isEmpty,
               case .attribute(_, let method, _) = function.kind, Self.httpMethods.contains(method),
-              context.imports.imports("requests") || context.imports.imports("httpx") else { return }
-        // A call resolving to requests or httpx is `check(call:)`'s.
-        if let name = context.imports.qualifiedName(of: function), name.hasPrefix("requests.") || name.hasPrefix("httpx.") { return }
+              let keyword = Self.verificationKeyword(keywords, aiohttp: context.imports.imports("aiohttp")),
+              context.imports.imports("requests") || context.imports.imports("httpx") || context.imports.imports("aiohttp") else { return }
+        // A call resolving to requests, httpx or aiohttp is `check(call:)`'s.
+        if let name = context.imports.qualifiedName(of: function), name.hasPrefix("requests.") || name.hasPrefix("httpx.") || name.hasPrefix("aiohttp.") {
+            return
+        }
         guard context.literalValue(keyword.value)?.boolConstant == false else { return }
         context.report(keyword.loc, ".\(method)() with verify=False skips TLS certificate checks", confidence: .medium,
                        fixHint: "remove verify=False (or point verify at a CA bundle)")
     }
 
     func check(call: CallSite, context: inout RuleContext) {
-        guard let keyword = call.keywords.first(where: { $0.arg == "verify" }), context.literalValue(keyword.value)?.boolConstant == false else { return }
+        guard let keyword = Self.verificationKeyword(call.keywords, aiohttp: call.qualifiedName.hasPrefix("aiohttp.")),
+              context.literalValue(keyword.value)?.boolConstant == false else { return }
         context.report(keyword.loc, "\(call.qualifiedName) with verify=False skips TLS certificate checks",
                        fixHint: "remove verify=False (or point verify at a CA bundle)")
     }

@@ -1,7 +1,8 @@
 import PythonSyntax
 
 /// CWE-798: a string in the exact format of a cloud or service credential (AWS access key
-/// ids, GitHub, Slack and Stripe tokens, Google API keys, private keys), whatever it is named.
+/// ids, GitHub, Slack and Stripe tokens, Google API keys, private keys), or a connection
+/// string holding its password, whatever it is named.
 struct KnownCredentialFormatRule: Rule {
     static let description = RuleDescription(
         code: "ASC2797", name: "known-credential-format", cwe: 798, severity: .high, confidence: .high,
@@ -16,12 +17,17 @@ struct KnownCredentialFormatRule: Rule {
             "client = Github(↓\"ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R\")\n",
             "SLACK = {\"token\": ↓\"xoxb-2048-4096-8192-aBcDeFgHiJkLmNoPqRsTuVwX\"}\n",
             "KEY = ↓\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEow...\\n-----END RSA PRIVATE KEY-----\"\n",
+            "DSN = ↓\"host=db.internal dbname=accounts user=admin password=Wint3r-2021!\"\n",
+            "engine = create_engine(↓\"postgresql://app:Pa55w0rd9@db.internal/app\")\n",
         ],
         nonTriggering: [
             "EXAMPLE = \"AKIAIOSFODNN7EXAMPLE\"  # AWS's documented example id\n",
             "ID = \"AKIA4EXAMPLEQ7ZL2KJM\"  # a placeholder\n",
             "PREFIX = \"ghp_\"\n",
             "HEADER = \"-----BEGIN PUBLIC KEY-----\"\n",
+            "DSN = f\"postgresql://app:{password}@db.internal/app\"\n",
+            "DSN = \"host=db user=app password=%s\" % secret\n",
+            "URL = \"https://example.com/a@b\"\n",
         ]
     )
 
@@ -29,9 +35,13 @@ struct KnownCredentialFormatRule: Rule {
     var nodeKinds: NodeKinds { .constant }
 
     func check(node: Node, context: inout RuleContext) {
-        guard case .expr(let expression) = node, case .constant(.str(let value), _) = expression.kind,
-              let kind = Self.credentialKind(value.string) else { return }
-        context.report(expression.loc, "\(kind) written in the source", fixHint: "revoke it; load credentials from the environment")
+        guard case .expr(let expression) = node, case .constant(.str(let value), _) = expression.kind else { return }
+        if let kind = Self.credentialKind(value.string) {
+            context.report(expression.loc, "\(kind) written in the source", fixHint: "revoke it; load credentials from the environment")
+        } else if Self.embeddedPassword(value.string) {
+            context.report(expression.loc, "a connection string holding its password written in the source",
+                           fixHint: "take the password from the environment or a secret manager")
+        }
     }
 
     /// The kind of credential `text` is in the format of, or nil. Asked of every string
@@ -57,5 +67,25 @@ struct KnownCredentialFormatRule: Rule {
         if bytes.count >= 24, text.hasPrefix("sk_live_") || text.hasPrefix("rk_live_"), bytes[8...].allSatisfy(isAlnum) { return "a Stripe live key" }
         if text.hasPrefix("-----BEGIN"), text.contains("PRIVATE KEY-----"), bytes.count > 60 { return "a private key" }
         return nil
+    }
+
+    /// A database connection string holding its password: `postgresql://app:s3cret@db/app`
+    /// or `host=db user=app password=s3cret`. Placeholders (`{pw}`, `%s`, `$PW`, `***`,
+    /// `password`) are not passwords.
+    static func embeddedPassword(_ text: String) -> Bool {
+        // Asked of every string literal: bytes looked at before any search.
+        let bytes = text.utf8
+        guard bytes.count >= 12, bytes.count <= 300, bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "=")) else { return false }
+        func isReal(_ secret: Substring) -> Bool {
+            secret.count >= 4 && !secret.contains(where: { "{}%$*<>".contains($0) })
+                && !["password", "passwd", "secret", "changeme", "xxxx"].contains(secret.lowercased())
+        }
+        if let range = text.range(of: "password=") {
+            return isReal(text[range.upperBound...].prefix { $0 != " " && $0 != ";" && $0 != "&" && $0 != "'" })
+        }
+        guard let scheme = text.range(of: "://") else { return false }
+        let authority = text[scheme.upperBound...].prefix { $0 != "/" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return false }
+        return isReal(authority[authority.index(after: colon)..<at])
     }
 }
