@@ -1489,6 +1489,28 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["5:ASC1918", "12:ASC1918"])
     }
 
+    /// A key looked up in a constant table, the lookup checked for None before use, is one
+    /// of the table's keys.
+    @Test func keysFoundInConstantTables() throws {
+        let source = """
+        import subprocess
+        from flask import Flask, abort
+        app = Flask(__name__)
+        REMOTES = {"tv": ["KEY_POWER"]}
+
+        @app.post("/ir/<remote>/<other>")
+        def send(remote, other):
+            keys = REMOTES.get(remote)
+            if keys is None:
+                abort(404)
+            subprocess.run(["irsend", "SEND_ONCE", remote])
+            found = REMOTES.get(other)
+            subprocess.run(["irsend", "SEND_ONCE", other])
+            return ""
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["13:ASC1088"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

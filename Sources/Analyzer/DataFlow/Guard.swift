@@ -69,6 +69,11 @@ struct Guard {
                 // URL's, and the parsed result's when it has a name: `parts.geturl()`).
                 if negative || op == .notEq { negated.toggle() }
                 for id in ids { proven[id] = .safeFor([918, 601]) }
+            } else if op == .is || op == .isNot, comparators[0].isNoneConstant, let key = Self.lookedUpKey(left, facts: facts) {
+                // `entry = TABLE.get(name)` then `entry is None` (abort): when not None, `name`
+                // is one of the table's keys.
+                if op == .is { negated.toggle() }
+                proven[key] = .safe
             } else if let ids = Self.commonPathCheck(left, comparators[0], normalisedPaths: normalisedPaths, imports: imports),
                       op == .eq || op == .notEq {
                 // `os.path.commonpath([ROOT, p]) == ROOT` for a normalised `p`: it stays under ROOT.
@@ -210,6 +215,17 @@ struct Guard {
             return id
         }
         return nil
+    }
+
+    /// `name` of `entry` bound once by `entry = TABLE.get(name)`, with `TABLE` a constant's
+    /// name (upper case): a key found in the table.
+    static func lookedUpKey(_ expression: Expr, facts: (any GuardFacts)?) -> String? {
+        guard case .name(let id, _) = expression.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte),
+              case .call(let function, let arguments, let keywords) = value.kind, keywords.isEmpty, arguments.count == 1,
+              case .attribute(let table, "get", _) = function.kind, case .name(let tableName, _) = table.kind,
+              tableName == tableName.uppercased(), tableName.contains(where: \.isLetter),
+              case .name(let key, _) = arguments[0].kind else { return nil }
+        return key
     }
 
     /// `parts[0]` for `parts[0]`, `cfg["name"]` for `cfg["name"]` or `cfg.get("name")`: a
