@@ -78,7 +78,7 @@ struct KnownCredentialFormatRule: Rule {
         guard bytes.count >= 12, bytes.count <= 300, bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "=")) else { return false }
         func isReal(_ secret: Substring) -> Bool {
             secret.count >= 4 && !secret.contains(where: { "{}%$*<>".contains($0) })
-                && !["password", "passwd", "secret", "changeme", "xxxx"].contains(secret.lowercased())
+                && !["password", "passwd", "pass", "pwd", "secret", "changeme", "xxxx", "test", "example"].contains(secret.lowercased())
         }
         if let range = text.range(of: "password=") {
             return isReal(text[range.upperBound...].prefix { $0 != " " && $0 != ";" && $0 != "&" && $0 != "'" })
