@@ -15,6 +15,8 @@ protocol GuardFacts: AnyObject {
     /// index: when it returns true (a validator, `is_allowed(url)`) and when it returns at all
     /// (a checker that raises on bad input, `validate_host(url)`).
     func validatorProof(of name: String) -> ValidatorProof?
+    /// Whether the file anywhere binds `name` by `name = TABLE.get(key)` (see `Guard.lookedUpKey`).
+    func mayHoldTableLookup(_ name: String) -> Bool
 }
 
 /// See `GuardFacts.validatorProof`.
@@ -220,7 +222,9 @@ struct Guard {
     /// `name` of `entry` bound once by `entry = TABLE.get(name)`, with `TABLE` a constant's
     /// name (upper case): a key found in the table.
     static func lookedUpKey(_ expression: Expr, facts: (any GuardFacts)?) -> String? {
-        guard case .name(let id, _) = expression.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte),
+        // The file's table lookups first (one pass per file), the binding checked only then.
+        guard case .name(let id, _) = expression.kind, let facts, facts.mayHoldTableLookup(id),
+              let value = facts.onlyAssignment(of: id, around: expression.loc.startByte),
               case .call(let function, let arguments, let keywords) = value.kind, keywords.isEmpty, arguments.count == 1,
               case .attribute(let table, "get", _) = function.kind, case .name(let tableName, _) = table.kind,
               tableName == tableName.uppercased(), tableName.contains(where: \.isLetter),

@@ -53,6 +53,8 @@ extension TaintEngine {
         -> (attributes: [String: [String: String]], parameters: [String: [String: String]]) {
         var attributes: [String: [String: String]] = [:]
         var parameters: [String: [String: String]] = [:]
+        // No client without its library.
+        guard ["requests", "httpx", "aiohttp", "urllib3"].contains(where: imports.imports) else { return ([:], [:]) }
         for function in functions.values {
             for (name, annotation) in function.annotations {
                 if let type = imports.qualifiedName(of: annotation), TaintSources.httpClients.contains(type) {
@@ -186,6 +188,21 @@ extension TaintEngine: GuardFacts {
     func compiledPattern(named name: String) -> String?? { compiledPatterns[name] }
     func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
     func onlyAssignment(of name: String, around position: Int) -> Expr? { parsed.module.onlyAssignment(of: name, inFunctionAround: position) }
+
+    func mayHoldTableLookup(_ name: String) -> Bool { tableLookupNames.contains(name) }
+
+    /// Names bound somewhere by `name = TABLE.get(key)` (a constant's name, upper case).
+    static func tableLookupNames(_ module: Module) -> Set<String> {
+        var names: Set<String> = []
+        module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  case .call(let function, let arguments, _) = value.kind, arguments.count == 1,
+                  case .attribute(let table, "get", _) = function.kind, case .name(let tableName, _) = table.kind,
+                  tableName.utf8.allSatisfy({ !(97...122).contains($0) }) else { return }
+            names.insert(id)
+        }
+        return names
+    }
 
     func validatorProof(of name: String) -> ValidatorProof? {
         if let known = validatorProofs[name] { return known }

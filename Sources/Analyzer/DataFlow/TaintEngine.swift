@@ -74,6 +74,10 @@ final class TaintEngine {
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
     /// See `clientAttributesAndParameters`, found on first use.
     private(set) lazy var clientsKept = Self.clientAttributesAndParameters(functions, imports: imports)
+    /// See `tableLookupNames`, found on first use.
+    private(set) lazy var tableLookupNames: Set<String> = Self.tableLookupNames(parsed.module)
+    /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
+    private(set) lazy var fetchesResponses: Bool = ["requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3"].contains(where: imports.imports)
     /// `GuardFacts.validatorProof`, per function name, found on first use.
     var validatorProofs: [String: ValidatorProof?] = [:]
     /// Simple names of functions (and lambdas) defined inside a function, which a call by that

@@ -76,7 +76,7 @@ extension TaintInterpreter {
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-            return TaintSources.callSource(site, receiverIsFile: receiverIsFile)
+            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, fetches: engine.fetchesResponses)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -106,7 +106,7 @@ extension TaintInterpreter {
         }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
-        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile) {
+        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, fetches: engine.fetchesResponses) {
             return source
         }
         // A fetched page, a command's output or a response object is not the text that went in:

@@ -86,7 +86,9 @@ enum TaintSources {
     }
 
     /// Calls whose result is attacker data: `input()`, `os.getenv`, `sock.recv`, `f.read()`.
-    static func callSource(_ call: CallSite, receiverIsFile: Bool) -> Taint? {
+    /// `fetches`: whether the file imports an HTTP library (only then is a call asked whether
+    /// it fetches a response).
+    static func callSource(_ call: CallSite, receiverIsFile: Bool, fetches: Bool = true) -> Taint? {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         switch call.qualifiedName {
@@ -99,7 +101,7 @@ enum TaintSources {
             break
         }
         // A fetched response: another party's content, dangerous to parse as XML, unpickle or run.
-        if fetchesResponse(call.qualifiedName) { return source("the response of \(call.qualifiedName)()").sanitizing(fetchedContentSafe) }
+        if fetches, fetchesResponse(call.qualifiedName) { return source("the response of \(call.qualifiedName)()").sanitizing(fetchedContentSafe) }
         // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
         // brings the taint with what was done to it.
         if let shown = requestName(call.qualifiedName) {

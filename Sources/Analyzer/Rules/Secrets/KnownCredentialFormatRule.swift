@@ -47,9 +47,9 @@ struct KnownCredentialFormatRule: Rule {
     /// The kind of credential `text` is in the format of, or nil. Asked of every string
     /// literal: the first byte decides before anything else is looked at.
     static func credentialKind(_ text: String) -> String? {
+        guard let first = text.utf8.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "g") || first == UInt8(ascii: "x")
+            || first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "-"), text.utf8.count >= 20 else { return nil }
         let bytes = Array(text.utf8)
-        guard let first = bytes.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "g") || first == UInt8(ascii: "x")
-            || first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "-") else { return nil }
         func isUpperAlnum(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
         func isAlnum(_ byte: UInt8) -> Bool { isUpperAlnum(byte) || (97...122).contains(byte) }
         if bytes.count == 20, text.hasPrefix("AKIA") || text.hasPrefix("ASIA"), bytes[4...].allSatisfy(isUpperAlnum), !text.contains("EXAMPLE") {
@@ -69,13 +69,25 @@ struct KnownCredentialFormatRule: Rule {
         return nil
     }
 
+    /// Whether `needle` occurs in `haystack`, compared byte by byte.
+    static func contains(_ needle: [UInt8], in haystack: String.UTF8View) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = haystack.startIndex
+        while let start = haystack[index...].firstIndex(of: first) {
+            if haystack[start...].starts(with: needle) { return true }
+            index = haystack.index(after: start)
+        }
+        return false
+    }
+
     /// A database connection string holding its password: `postgresql://app:s3cret@db/app`
     /// or `host=db user=app password=s3cret`. Placeholders (`{pw}`, `%s`, `$PW`, `***`,
     /// `password`) are not passwords.
     static func embeddedPassword(_ text: String) -> Bool {
         // Asked of every string literal: bytes looked at before any search.
         let bytes = text.utf8
-        guard bytes.count >= 12, bytes.count <= 300, bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "=")) else { return false }
+        guard bytes.count >= 12, bytes.count <= 300,
+              bytes.contains(UInt8(ascii: "@")) || Self.contains(Array("password=".utf8), in: bytes) else { return false }
         func isReal(_ secret: Substring) -> Bool {
             secret.count >= 4 && !secret.contains(where: { "{}%$*<>".contains($0) })
                 && !["password", "passwd", "pass", "pwd", "secret", "changeme", "xxxx", "test", "example"].contains(secret.lowercased())
