@@ -16,9 +16,11 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    name = request.args.get(\"name\", \"\")\n    return ↓\"<h1>Hello \" + name + \"</h1>\"\n",
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
             "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
+            "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
         ],
         nonTriggering: [
             "from starlette.responses import Response\n\nasync def echo(request):\n    return Response(content=request.query_params.get(\"q\", \"\"), media_type=\"text/plain\")\n",
+            "from flask import Response, request\n\ndef export():\n    return Response(request.args[\"csv\"], mimetype=\"text/csv\")\n",
             "import tornado.web\nfrom markupsafe import escape\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(\"<b>\" + escape(self.get_argument(\"name\")) + \"</b>\")\n",
             "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return \"<h1>Hello \" + escape(request.args.get(\"name\", \"\")) + \"</h1>\"\n",
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
@@ -36,7 +38,15 @@ struct XSSFlowRule: DataFlowRule {
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
-        if Self.functions.contains(call.qualifiedName) { return Array(call.arguments.prefix(1)) }
+        if Self.functions.contains(call.qualifiedName) {
+            // `Response(data, mimetype="application/pdf")`: declared as something a browser does
+            // not run scripts in (HTML, SVG and XML documents it does).
+            if let type = (call.argument("mimetype") ?? call.argument("content_type"))?.stringConstant?.lowercased(),
+               !type.contains("html"), !type.contains("svg"), !type.contains("xml") {
+                return []
+            }
+            return Array(call.arguments.prefix(1))
+        }
         // FastAPI/Starlette: an HTMLResponse, or a Response declared text/html.
         switch call.qualifiedName {
         case "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse":
