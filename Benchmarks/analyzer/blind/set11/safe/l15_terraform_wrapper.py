@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""tfwrap: executed by the self-service portal worker.
+
+The portal writes the user's request form (stack name + variable values) to a YAML
+request file and calls `tfwrap plan <request.yml>`; stacks are vetted modules in STACKS_ROOT.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+import yaml
+
+STACKS_ROOT = os.environ.get("TFWRAP_STACKS", "/opt/infra/stacks")
+STACKS = {"s3-bucket", "postgres-db", "redis-cache", "dns-record"}
+VAR_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def load_request(path):
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def terraform(args, cwd):
+    print("+ terraform", " ".join(args), flush=True)
+    return subprocess.run(["terraform"] + args, cwd=cwd, check=True)
+
+
+def plan(stack_dir, req):
+    terraform(["init", "-input=false"], stack_dir)
+    var_args = []
+    for key, value in sorted(req.get("vars", {}).items()):
+        if not VAR_NAME.match(str(key)):
+            raise ValueError(f"invalid variable name {key!r}")
+        var_args += ["-var", f"{key}={value}"]
+    terraform(["plan", "-input=false", "-no-color", "-out=plan.tfplan"] + var_args, stack_dir)
+
+
+def apply(stack_dir):
+    terraform(["apply", "-input=false", "plan.tfplan"], stack_dir)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="tfwrap")
+    parser.add_argument("action", choices=["plan", "apply"])
+    parser.add_argument("request", help="request file written by the portal")
+    args = parser.parse_args(argv)
+
+    req = load_request(args.request) or {}
+    stack = req.get("stack")
+    if stack not in STACKS:
+        parser.error(f"unknown stack: {stack!r}")
+    stack_dir = os.path.join(STACKS_ROOT, stack)
+    try:
+        if args.action == "plan":
+            plan(stack_dir, req)
+        else:
+            apply(stack_dir)
+    except subprocess.CalledProcessError as exc:
+        return exc.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
