@@ -1511,6 +1511,36 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["13:ASC1088"])
     }
 
+    /// Every element checked (`any(o not in ALLOWED for o in opts)`), a file sent from disk,
+    /// a Jinja2 environment's `parse` (no XML), and Tornado's HTTP client.
+    @Test func quantifiedChecksFilesTemplatesAndTornadoClients() throws {
+        let source = """
+        import subprocess, jinja2
+        from flask import Flask, request, abort, send_from_directory
+        import tornado.web
+        from tornado.httpclient import AsyncHTTPClient
+        app = Flask(__name__)
+        ALLOWED = {"--toc", "--standalone"}
+        env = jinja2.Environment()
+
+        @app.route("/c")
+        def c():
+            extra = request.args["options"].split()
+            if any(o not in ALLOWED for o in extra):
+                abort(400)
+            subprocess.run(["pandoc", "in.md"] + extra)
+            env.parse(request.args["tpl"])
+            resp = send_from_directory("/srv/pub", request.args["file"])
+            return resp
+
+        class Preview(tornado.web.RequestHandler):
+            async def get(self):
+                client = AsyncHTTPClient()
+                await client.fetch(self.get_argument("url"))
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["22:ASC1918"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

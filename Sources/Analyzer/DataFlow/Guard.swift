@@ -93,6 +93,15 @@ struct Guard {
                     proven[id] = .safeFor([918, 601])
                 }
             }
+            // `any(o not in ALLOWED for o in opts)` false, or `all(o in ALLOWED for o in opts)`
+            // true: every element of `opts` is allowed.
+            if case .name(let quantifier, _) = function.kind, quantifier == "any" || quantifier == "all", arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
+               case .name(let variable, _) = generators[0].target.kind, case .name(let list, _) = generators[0].iter.kind,
+               case .compare(let left, let ops, _) = element.kind, ops.count == 1, case .name(variable, _) = left.kind,
+               ops[0] == (quantifier == "any" ? .notIn : .in) {
+                if quantifier == "any" { proven[list] = .safe; negated.toggle() } else { proven[list] = .safe }
+            }
             // `any(url.startswith(p) for p in ALLOWED_PREFIXES)`: the same, prefix by prefix.
             if case .name("any", _) = function.kind, arguments.count == 1,
                case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,

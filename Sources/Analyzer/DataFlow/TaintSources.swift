@@ -207,7 +207,7 @@ enum TaintSources {
     /// `async with aiohttp.ClientSession() as s`, `httpx.Client()`.
     static let httpClients: Set<String> = [
         "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient",
-        "aiohttp.ClientSession", "urllib3.PoolManager",
+        "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient", "tornado.httpclient.HTTPClient",
     ]
 
     /// The verb of a request made through a client object (`requests.Session().get`), named
@@ -218,7 +218,7 @@ enum TaintSources {
         return httpClients.contains(String(owner.dropLast(2))) ? verb : nil
     }
 
-    static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request"]
+    static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request", "fetch"]
 
     static let opaqueResults: Set<String> = [
         "urllib.request.urlopen", "urllib2.urlopen", "urllib.urlopen", "urllib.request.urlretrieve",
@@ -226,6 +226,8 @@ enum TaintSources {
         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",
         "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec",
         "flask.make_response", "flask.Response", "django.http.HttpResponse",
+        // A file sent from disk: its bytes, not the name that chose it.
+        "flask.send_from_directory", "flask.send_file", "werkzeug.utils.send_from_directory", "werkzeug.utils.send_file",
         // The account the credentials match, looked up by the server.
         "django.contrib.auth.authenticate", "django.contrib.auth.aauthenticate",
         // A database or cache connection: what it returns is the store's data, whatever

@@ -50,8 +50,12 @@ struct XXEFlowRule: DataFlowRule {
     func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.saxParserReceiver(call) != nil }
 
     func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
-        if case .call(let function, _, _) = value.kind, imports.qualifiedName(of: function) == "xml.sax.make_parser" {
-            return !SAXExternalEntitiesRule.externalEntitySettings(on: name, around: value.loc.startByte, in: module, imports: imports).contains(true)
+        if case .call(let function, _, _) = value.kind, let maker = imports.qualifiedName(of: function) {
+            if maker == "xml.sax.make_parser" {
+                return !SAXExternalEntitiesRule.externalEntitySettings(on: name, around: value.loc.startByte, in: module, imports: imports).contains(true)
+            }
+            // `env = jinja2.Environment()` … `env.parse(body)`: no XML parser at all.
+            if !maker.hasPrefix("lxml.") && !maker.hasPrefix("xml.") { return true }
         }
         return Self.isSafeLXMLParser(value, imports: imports)
     }
