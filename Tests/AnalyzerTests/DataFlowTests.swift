@@ -1541,6 +1541,28 @@ struct DataFlowTests {
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["22:ASC1918"])
     }
 
+    /// Archive member names are a source for paths; a relative name without `..` (checked
+    /// with `startswith("/") or ".." in name`) is safe to join under the destination, also
+    /// when joined with a parameter (the source part keeps its own safety).
+    @Test func archiveMemberNames() throws {
+        let source = """
+        import os, zipfile
+
+        def unpack(filename, extract_dir):
+            with zipfile.ZipFile(filename) as zf:
+                for info in zf.infolist():
+                    name = info.filename
+                    raw = os.path.join(extract_dir, name)
+                    if name.startswith("/") or ".." in name:
+                        continue
+                    target = os.path.join(extract_dir, *name.split("/"))
+                    with zf.open(info) as src, open(target, "wb") as out:
+                        out.write(src.read())
+                    open(raw + ".bak", "wb").close()
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["13:ASC1022"])
+    }
+
     /// Found on a corpus written blind: a constructor's sink, a module-level instance's
     /// method, an AWS Lambda handler's event, an escaped comprehension, a clamped number, and
     /// a query built in a helper (one finding, at the sink, its path through the helper).

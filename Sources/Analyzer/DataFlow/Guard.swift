@@ -164,6 +164,13 @@ struct Guard {
                         || Self.backslashChecks(values, excluded: isAnd).contains(id)) {
                 proven[id] = .safeFor([601])
             }
+            // A relative path without `..`: `if name.startswith("/") or ".." in name: continue`
+            // rejects both ways out of the directory it is joined under.
+            if !isAnd {
+                for id in Self.prefixChecks(values, negated: false, containing: "/") where Self.dotDotChecks(values).contains(id) {
+                    proven[id] = .safeFor([22])
+                }
+            }
             // What an `or` proves holds when it is false.
             if !isAnd { negated = true }
         default:
@@ -314,6 +321,17 @@ struct Guard {
             return id
         }
         return checked.isEmpty ? nil : checked
+    }
+
+    /// Names `x` with a `".." in x` test among `values`.
+    static func dotDotChecks(_ values: [Expr]) -> Set<String> {
+        var names: Set<String> = []
+        for value in values {
+            guard case .compare(let left, let ops, let comparators) = value.kind, ops == [.in], left.stringConstant == "..",
+                  case .name(let id, _) = comparators[0].kind else { continue }
+            names.insert(id)
+        }
+        return names
     }
 
     /// Names `x` with a `x.startswith(P)` test (under `not` when `negated`) whose prefixes

@@ -130,13 +130,22 @@ struct Taint: Sendable, Equatable {
             : a.local != b.local ? (a.local ? b : a) : (a.steps.count <= b.steps.count ? a : b)
         // Joins run at every branch of every function: build no new sets when nothing changes.
         if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
-        // A cleaned side is safe for every sink: what the merge is safe for is the other's.
-        if a.cleaned != b.cleaned {
-            merged.sanitized = a.cleaned ? b.sanitized : a.sanitized
+        // A side holding only parameters' data (while summarising) has its own safety in
+        // `parameterSafety`, decided by what callers pass: what the real source's part was
+        // made safe for stays (`os.path.join(extract_dir, checked_name)`).
+        if aSource != bSource, (aSource ? b : a).origins.allSatisfy({ if case .parameter = $0 { true } else { false } }) {
+            let source = aSource ? a : b
+            merged.sanitized = source.sanitized
+            merged.cleaned = source.cleaned
         } else {
-            merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
+            // A cleaned side is safe for every sink: what the merge is safe for is the other's.
+            if a.cleaned != b.cleaned {
+                merged.sanitized = a.cleaned ? b.sanitized : a.sanitized
+            } else {
+                merged.sanitized = a.sanitized.isEmpty || b.sanitized.isEmpty ? [] : a.sanitized.intersection(b.sanitized)
+            }
+            merged.cleaned = a.cleaned && b.cleaned
         }
-        merged.cleaned = a.cleaned && b.cleaned
         // One side the operator's own (safe for a path), the other made safe for it
         // (`os.path.join(ENV_ROOT, secure_filename(x))`): the whole is safe for it too.
         if a.local != b.local {

@@ -113,6 +113,11 @@ enum TaintSources {
         }
         if case .attribute(let receiver, let method, _) = call.function.kind {
             if ["recv", "recvfrom", "recv_into", "recvmsg"].contains(method) { return source("data received from a socket") }
+            // An archive's member names (`tar.getmembers()`, `zf.namelist()`): whoever made the
+            // archive chose them, `../` included; dangerous as paths only.
+            if archiveListings.contains(method), call.arguments.isEmpty {
+                return source("the member names of an archive").sanitizing(fetchedContentSafe.subtracting([22]).union([88, 502, 611, 776, 95]))
+            }
             // boto3's SQS `receive_message` (client) and `receive_messages` (queue resource).
             if method == "receive_message" || method == "receive_messages" { return source("a message received from a queue") }
             // Tornado's RequestHandler: `self.get_argument("q")` and friends.
@@ -137,6 +142,9 @@ enum TaintSources {
     ]
     static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline"]
 
+    /// tarfile's and zipfile's listings of an archive's members.
+    static let archiveListings: Set<String> = ["getmembers", "getnames", "infolist", "namelist"]
+
     /// What a Tornado handler's `self.request` holds from the client.
     static let tornadoRequestAttributes: Set<String> = [
         "body", "arguments", "query_arguments", "body_arguments", "files", "headers", "uri", "path", "query", "cookies",
@@ -153,6 +161,7 @@ enum TaintSources {
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
+        "getmembers", "getnames", "infolist", "namelist",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
@@ -176,10 +185,11 @@ enum TaintSources {
         return owner == "requests" || owner == "httpx" || owner.hasSuffix("()") && httpClients.contains(String(owner.dropLast(2)))
     }
 
-    /// What fetched content is safe for: everything but parsing it as XML, unpickling it and
-    /// running it as code (a server's reply is text for the program, not a request of an
-    /// attacker's to inject into its queries, commands or pages).
-    static let fetchedContentSafe: Set<Int> = [22, 78, 79, 88, 89, 90, 113, 117, 601, 643, 918, 1333]
+    /// What fetched content is safe for: everything but parsing it as XML, unpickling it,
+    /// running it as code and handing it to a program as arguments (a server's reply is text
+    /// for the program, not a request of an attacker's to inject into its queries, commands or
+    /// pages; but a repository URL a registry returns, `--upload-pack=…`, is an option to git).
+    static let fetchedContentSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918, 1333]
 
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) { return true }
