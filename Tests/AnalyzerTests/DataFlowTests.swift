@@ -1359,14 +1359,16 @@ struct DataFlowTests {
         let tornado = """
         import tornado.web, tornado.template
         LOADER = tornado.template.Loader("templates")
+        RAW = tornado.template.Loader("templates", autoescape=None)
 
         class Search(tornado.web.RequestHandler):
             def get(self):
                 q = self.get_argument("q", "")
                 self.write(LOADER.load("search.html").generate(query=q))
                 self.write("<p>" + q + "</p>")
+                self.write(RAW.load("search.html").generate(query=q))
         """
-        #expect(try findings(tornado).map { "\($0.line):\($0.code)" } == ["8:ASC1079"])
+        #expect(try findings(tornado).map { "\($0.line):\($0.code)" } == ["9:ASC1079", "10:ASC1079"])
     }
 
     /// A fetched response is another party's content: dangerous to parse as XML or unpickle,

@@ -86,10 +86,12 @@ struct FunctionSummary: Equatable {
         /// are: the intersection.
         static func meet(_ safety: ReturnSafety?, _ taint: Taint, parameter index: Int) -> ReturnSafety {
             let part = taint.safety(ofParameter: index)
-            guard var safety else { return part }
-            safety.sanitized.formIntersection(part.sanitized)
-            safety.cleaned = safety.cleaned && part.cleaned
-            return safety
+            return safety?.meet(part) ?? part
+        }
+
+        /// Safe as both this and `other` are.
+        func meet(_ other: ReturnSafety) -> ReturnSafety {
+            ReturnSafety(sanitized: sanitized.intersection(other.sanitized), cleaned: cleaned && other.cleaned)
         }
 
         func covers(_ cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }

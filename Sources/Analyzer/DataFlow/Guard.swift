@@ -31,6 +31,15 @@ struct Guard {
     enum Effect {
         case safe
         case safeFor(Set<Int>)
+
+        /// `taint` as the check leaves it: kept, marked safe, so a sink knows the data was
+        /// checked and the pattern rule's alarm on it is explained away.
+        func apply(to taint: Taint) -> Taint {
+            switch self {
+            case .safe: return taint.cleanedCopy
+            case .safeFor(let cwes): return taint.sanitizing(cwes)
+            }
+        }
     }
 
     var whenTrue: [String: Effect] = [:]
@@ -384,12 +393,7 @@ struct Guard {
             if environment[name] == nil, let bracket = name.firstIndex(of: "["), let container = environment[String(name[..<bracket])] {
                 environment[name] = container
             }
-            switch effect {
-            // Kept, marked safe: a sink then knows the data was checked, and the pattern
-            // rule's alarm on it is explained away.
-            case .safe: environment[name] = environment[name]?.cleanedCopy
-            case .safeFor(let cwes): environment[name] = environment[name]?.sanitizing(cwes)
-            }
+            environment[name] = environment[name].map(effect.apply)
         }
     }
 

@@ -67,6 +67,10 @@ struct Taint: Sendable, Equatable {
 
     func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) && !(local && TaintSources.operatorsOwn.contains(cwe)) }
 
+    /// The same at a sink where the operator's settings are harmless
+    /// (`DataFlowRule.operatorDataIsHarmless`) when `settingsHarmless`.
+    func isDangerous(for cwe: Int, settingsHarmless: Bool) -> Bool { isDangerous(for: cwe) && !(settingsHarmless && isOperatorSettings) }
+
     /// Whether a sink of `cwe` reached here matters to a caller: some parameter's (or
     /// attribute's) part is not made safe for it. Whether the sources' part is the operator's
     /// own (`local`) has no say: what the caller passes decides.
@@ -172,7 +176,7 @@ struct Taint: Sendable, Equatable {
             func add(_ side: Taint) {
                 for case .parameter(let index) in side.origins {
                     let safety = side.safety(ofParameter: index)
-                    parts[index] = parts[index].map { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.intersection(safety.sanitized), cleaned: $0.cleaned && safety.cleaned) } ?? safety
+                    parts[index] = parts[index]?.meet(safety) ?? safety
                 }
             }
             add(a)

@@ -51,14 +51,14 @@ extension TaintInterpreter {
         guard var site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
         }
-        // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
-        // on a parsed XML tree.
         // `self.http.get(url)` on a client the class keeps.
         if case .attribute(let receiver, let method, _) = function.kind, case .attribute(let owner, let attr, _) = receiver.kind,
            case .name("self", _) = owner.kind, let className = self.function?.className,
            let client = engine.clientsKept.attributes[className]?[attr] {
             site = CallSite(site, renamed: "\(client)().\(method)")
         }
+        // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
+        // on a parsed XML tree.
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
             if let client = clients[id] ?? (environment[id] == nil ? engine.moduleClients[id] : nil) {
                 site = CallSite(site, renamed: "\(client)().\(method)")
@@ -212,16 +212,23 @@ extension TaintInterpreter {
     /// is a Jinja2 environment made with autoescaping on (`autoescape=True` or
     /// `select_autoescape(...)`): what it renders is escaped.
     private func rendersEscaped(_ function: Expr) -> Bool {
-        // Tornado's templates escape every `{{ }}` unless told `autoescape=None`.
-        if case .attribute(let receiver, "generate", _) = function.kind, engine.imports.imports("tornado"),
-           !engine.parsed.text(of: receiver.loc).contains("autoescape=None") {
-            return true
-        }
-        guard case .attribute(let receiver, "render", _) = function.kind else { return false }
         func value(of expression: Expr) -> Expr? {
             guard case .name(let id, _) = expression.kind else { return expression }
             return engine.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? engine.moduleValues[id]
         }
+        // Tornado's templates escape every `{{ }}` unless the template, or the loader it came
+        // from (`LOADER.load("x.html")`), was made with `autoescape=None`.
+        if case .attribute(let receiver, "generate", _) = function.kind, engine.imports.imports("tornado") {
+            func turnsEscapingOff(_ made: Expr?) -> Bool {
+                guard case .call(_, _, let keywords) = made?.kind else { return false }
+                return keywords.contains { $0.arg == "autoescape" && $0.value.isNoneConstant }
+            }
+            let template = value(of: receiver)
+            var loader: Expr?
+            if case .call(let load, _, _) = template?.kind, case .attribute(let owner, "load", _) = load.kind { loader = value(of: owner) }
+            return !turnsEscapingOff(template) && !turnsEscapingOff(loader)
+        }
+        guard case .attribute(let receiver, "render", _) = function.kind else { return false }
         guard let template = value(of: receiver), case .call(let loader, _, _) = template.kind,
               case .attribute(let environment, let method, _) = loader.kind, method == "get_template" || method == "from_string",
               let made = value(of: environment), let maker = callName(made),
@@ -303,7 +310,7 @@ extension TaintInterpreter {
             for argument in arguments {
                 guard var taint = taintOf(argument) else { continue }
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
-                let dangerous = taint.isDangerous(for: cwe) && !(operatorDataHarmless && taint.isOperatorSettings)
+                let dangerous = taint.isDangerous(for: cwe, settingsHarmless: operatorDataHarmless)
                 guard dangerous || taint.reachesCallersSink(for: cwe) else {
                     if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
                     continue
@@ -453,7 +460,7 @@ extension TaintInterpreter {
     private mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
         for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
             let cwe = engine.ruleCWEs[hit.rule]
-            let dangerous = viaCall.isDangerous(for: cwe) && !(hit.operatorDataHarmless && viaCall.isOperatorSettings)
+            let dangerous = viaCall.isDangerous(for: cwe, settingsHarmless: hit.operatorDataHarmless)
             guard dangerous || viaCall.reachesCallersSink(for: cwe) else { continue }
             // Where the sink's parser was made joins the path here too.
             var viaCall = viaCall

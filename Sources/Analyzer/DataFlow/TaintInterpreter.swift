@@ -97,10 +97,7 @@ struct TaintInterpreter {
                engine.imports.binding(of: helper) == nil, let proof = engine.validatorProof(of: helper) {
                 for (index, effect) in proof.whenReturns where index < arguments.count {
                     guard case .name(let id, _) = arguments[index].kind else { continue }
-                    switch effect {
-                    case .safe: environment[id] = environment[id]?.cleanedCopy
-                    case .safeFor(let cwes): environment[id] = environment[id]?.sanitizing(cwes)
-                    }
+                    environment[id] = environment[id].map(effect.apply)
                 }
             }
         case .return(let value):

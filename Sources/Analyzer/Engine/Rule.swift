@@ -192,13 +192,7 @@ public struct RuleContext {
             }
             // A loop over fixed texts (`for step in STEPS`, `for cmd in ["a", "b"]`).
             guard let iterables = parsed.module.loopIterables(of: id, inFunctionAround: expression.loc.startByte) else { return false }
-            return iterables.allSatisfy { iterable in
-                if case .name(let list, _) = iterable.kind,
-                   let value = parsed.module.onlyAssignment(of: list, inFunctionAround: iterable.loc.startByte) ?? moduleValue(of: list) {
-                    return fixedElements(value, depth: depth + 1, also: also)
-                }
-                return fixedElements(iterable, depth: depth + 1, also: also)
-            }
+            return iterables.allSatisfy { fixedElements($0, depth: depth + 1, also: also) }
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id) || isTableOfFixedTexts(id)
@@ -274,13 +268,9 @@ public struct RuleContext {
     /// Whether the function around `position` leaves early, before it, unless `name` is in a
     /// collection (`if name not in ALLOWED: raise ...`), and does not rebind `name` in between.
     func isAllowListChecked(_ name: String, before position: Int) -> Bool {
-        var body = parsed.module.body
-        if let function = parsed.module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind {
-            body = inner
-        }
         var checkedAt: Int?
         var reboundAfterCheck = false
-        ScopeWalk.walk(body) { node in
+        ScopeWalk.walk(parsed.module.scopeBody(around: position)) { node in
             guard case .stmt(let statement) = node, statement.loc.endByte <= position else { return true }
             if case .if(let test, let exit, _) = statement.kind, case .compare(let left, let ops, _) = test.kind,
                case .name(name, _) = left.kind, ops == [.notIn], Guard.terminates(exit) {

@@ -106,8 +106,7 @@ extension Module {
     /// What `with EXPR as name` binds `name` to in the function around source byte
     /// `position` (or at the top level), when one `with` statement does.
     func withItemValue(of name: String, inFunctionAround position: Int) -> Expr? {
-        var body = self.body
-        if let function = innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
+        let body = scopeBody(around: position)
         var values: [Expr] = []
         Module(body: body).walkStatements { statement in
             guard case .with(let items, _, _) = statement.kind else { return }
@@ -139,18 +138,12 @@ extension Module {
     }
 
     /// The innermost `def` whose source range holds `position`.
-    func innermostFunction(around position: Int) -> Stmt? {
-        var found: Stmt?
-        var level = body
-        while true {
-            guard let statement = level.first(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) else { return found }
-            if case .functionDef = statement.kind { found = statement }
-            var inner: [Stmt] = []
-            statement.forEachBlock { block in
-                if block.contains(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) { inner = block }
-            }
-            guard !inner.isEmpty else { return found }
-            level = inner
-        }
+    func innermostFunction(around position: Int) -> Stmt? { definition(around: position)?.0 }
+
+    /// The statements of the function around source byte `position`, or the module's at the
+    /// top level: the scope a name used there is bound in.
+    func scopeBody(around position: Int) -> [Stmt] {
+        if let function = innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { return inner }
+        return body
     }
 }

@@ -69,25 +69,14 @@ struct KnownCredentialFormatRule: Rule {
         return nil
     }
 
-    /// Whether `needle` occurs in `haystack`, compared byte by byte.
-    static func contains(_ needle: [UInt8], in haystack: String.UTF8View) -> Bool {
-        guard let first = needle.first else { return true }
-        var index = haystack.startIndex
-        while let start = haystack[index...].firstIndex(of: first) {
-            if haystack[start...].starts(with: needle) { return true }
-            index = haystack.index(after: start)
-        }
-        return false
-    }
-
     /// A database connection string holding its password: `postgresql://app:s3cret@db/app`
     /// or `host=db user=app password=s3cret`. Placeholders (`{pw}`, `%s`, `$PW`, `***`,
     /// `password`) are not passwords.
     static func embeddedPassword(_ text: String) -> Bool {
         // Asked of every string literal: bytes looked at before any search.
         let bytes = text.utf8
-        guard bytes.count >= 12, bytes.count <= 300,
-              bytes.contains(UInt8(ascii: "@")) || Self.contains(Array("password=".utf8), in: bytes) else { return false }
+        guard bytes.count >= 12, bytes.count <= 300, bytes.contains(UInt8(ascii: "@"))
+                || bytes.contains(UInt8(ascii: "=")) && Array(bytes).containsSequence(Array("password=".utf8)) else { return false }
         func isReal(_ secret: Substring) -> Bool {
             secret.count >= 4 && !secret.contains(where: { "{}%$*<>".contains($0) })
                 && !["password", "passwd", "pass", "pwd", "secret", "changeme", "xxxx", "test", "example"].contains(secret.lowercased())

@@ -29,10 +29,8 @@ struct SAXExternalEntitiesRule: Rule {
     /// features to, on `parser` (any receiver when nil): `[true]` for
     /// `parser.setFeature(feature_external_ges, True)`.
     static func externalEntitySettings(on parser: String?, around position: Int, in module: Module, imports: ImportTable) -> [Bool] {
-        var body = module.body
-        if let function = module.innermostFunction(around: position), case .functionDef(_, _, let inner, _, _, _, _) = function.kind { body = inner }
         var settings: [Bool] = []
-        ScopeWalk.walk(body) { node in
+        ScopeWalk.walk(module.scopeBody(around: position)) { node in
             guard case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
                   case .attribute(let receiver, "setFeature", _) = function.kind, arguments.count == 2,
                   case .constant(let value, _) = arguments[1].kind, value != .none else { return true }
