@@ -28,6 +28,9 @@ final class FunctionInfo {
     var handlerNoun = "web handler"
     /// Parameters declared with a type (`session: aiohttp.ClientSession`).
     var annotations: [(String, Expr)] = []
+    /// Handler parameters the platform fills, not the caller: a Lambda handler's `context`, an
+    /// asyncio stream handler's `writer`.
+    var platformParameters: Set<Int> = []
 
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
@@ -215,18 +218,24 @@ enum FunctionTable {
         }
     }
 
-    /// Parameters a Flask route converts (`<int:pid>`, `<float:x>`, `<uuid:id>`).
+    /// Parameters a route converts: Flask's and Django's `<int:pid>` (also `float`, `uuid`),
+    /// Bottle's and Sanic's `<pid:int>`, Starlette's and FastAPI's `{pid:int}`.
     static func convertedRouteParameters(_ decorator: Expr) -> [String] {
         guard case .call(_, let arguments, _) = decorator.kind, let rule = arguments.first?.stringConstant else { return [] }
         var names: [String] = []
         var rest = Substring(rule)
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "{" }),
+              let close = rest[open...].firstIndex(of: rest[open] == "<" ? ">" : "}") {
             let inside = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1)
-            if inside.count == 2, ["int", "float", "uuid"].contains(inside[0]) { names.append(String(inside[1])) }
+            if inside.count == 2 {
+                if rest[open] == "<", routeConverters.contains(String(inside[0])) { names.append(String(inside[1])) }
+                else if routeConverters.contains(String(inside[1])) { names.append(String(inside[0])) }
+            }
             rest = rest[rest.index(after: close)...]
         }
         return names
     }
+    static let routeConverters: Set<String> = ["int", "float", "uuid"]
 
     /// A route decorator: `@app.route("/x")`, `@router.get(...)`, bottle's `@route("/x")`.
     static func isRouted(_ decorators: [Expr], bottle: Bool) -> Bool {
@@ -289,6 +298,21 @@ enum FunctionTable {
     }
 
 
+    /// Functions the file hands to `asyncio.start_server` (or `start_unix_server`): called
+    /// with a reader of what a client sends and a writer back.
+    static func streamHandlerNames(_ module: Module, imports: ImportTable) -> Set<String> {
+        var names: Set<String> = []
+        module.walk { node in
+            if case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
+               let name = imports.qualifiedName(of: function), name == "asyncio.start_server" || name == "asyncio.start_unix_server",
+               case .name(let id, _) = arguments.first?.kind {
+                names.insert(id)
+            }
+            return true
+        }
+        return names
+    }
+
     /// Every function and method of the module, by dotted name (`f`, `Class.method`).
     static func collect(_ module: Module, imports: ImportTable) -> [String: FunctionInfo] {
         var table: [String: FunctionInfo] = [:]
@@ -299,6 +323,7 @@ enum FunctionTable {
         // has (`request.GET`): elsewhere `request` is any object (`http.cookiejar.request_port(request)`).
         let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
         let messaging = MessageHandlers(imports: imports)
+        let streamHandlers = imports.imports("asyncio") ? Self.streamHandlerNames(module, imports: imports) : []
         var stack: [(body: [Stmt], prefix: String, className: String?, classBases: [Expr]?)] = [(module.body, "", nil, nil)]
         while let (body, prefix, className, classBases) = stack.popLast() {
             for statement in body {
@@ -316,12 +341,18 @@ enum FunctionTable {
                     let messageHandler = messaging.any && messaging.isHandler(parameters: parameters, decorators: decorators, classBases: classBases)
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                         || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
+                    let streamHandler = prefix.isEmpty && className == nil && parameters.count == 2 && streamHandlers.contains(name)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView || falconResponder || eventHandler,
+                                            isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
                     if messageHandler && !routed && !djangoView { info.handlerNoun = "message handler" }
+                    if streamHandler { info.handlerNoun = "stream handler" }
+                    // A Lambda handler's `context` (request id, time left); a stream's `writer`.
+                    if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {
+                        info.platformParameters = [1]
+                    }
                     info.annotations = (arguments.posonlyargs + arguments.args + arguments.kwonlyargs).compactMap { parameter in
                         parameter.annotation.map { (parameter.arg, $0) }
                     }

@@ -80,6 +80,11 @@ struct Guard {
                 // URL's, and the parsed result's when it has a name: `parts.geturl()`).
                 if negative || op == .notEq { negated.toggle() }
                 for id in ids { proven[id] = .safeFor([918, 601]) }
+            } else if op == .is || op == .isNot, comparators[0].isNoneConstant, case .call = left.kind {
+                // `PATTERN.fullmatch(x) is not None`: what the match proves when it found one.
+                let inner = Guard(test: left, imports: imports, normalisedPaths: normalisedPaths, facts: facts)
+                if op == .is { negated.toggle() }
+                proven = inner.whenTrue
             } else if op == .is || op == .isNot, comparators[0].isNoneConstant, let key = Self.lookedUpKey(left, facts: facts) {
                 // `entry = TABLE.get(name)` then `entry is None` (abort): when not None, `name`
                 // is one of the table's keys.
@@ -250,11 +255,19 @@ struct Guard {
         // The file's table lookups first (one pass per file), the binding checked only then.
         guard case .name(let id, _) = expression.kind, let facts, facts.mayHoldTableLookup(id),
               let value = facts.onlyAssignment(of: id, around: expression.loc.startByte),
-              case .call(let function, let arguments, let keywords) = value.kind, keywords.isEmpty, arguments.count == 1,
-              case .attribute(let table, "get", _) = function.kind, case .name(let tableName, _) = table.kind,
-              tableName == tableName.uppercased(), tableName.contains(where: \.isLetter),
-              case .name(let key, _) = arguments[0].kind else { return nil }
-        return key
+              let (tableName, key) = tableLookup(value), tableName == tableName.uppercased(), tableName.contains(where: \.isLetter),
+              case .name(let keyName, _) = key.kind else { return nil }
+        return keyName
+    }
+
+    /// `TABLE` and `key` of `TABLE.get(key)`, `TABLE.get(key, None)` or `TABLE.pop(key, None)`:
+    /// None exactly when the key is not in the table.
+    static func tableLookup(_ value: Expr) -> (table: String, key: Expr)? {
+        guard case .call(let function, let arguments, let keywords) = value.kind, keywords.isEmpty,
+              case .attribute(let table, let method, _) = function.kind, method == "get" || method == "pop",
+              case .name(let tableName, _) = table.kind,
+              arguments.count == 1 && method == "get" || arguments.count == 2 && arguments[1].isNoneConstant else { return nil }
+        return (tableName, arguments[0])
     }
 
     /// `parts[0]` for `parts[0]`, `cfg["name"]` for `cfg["name"]` or `cfg.get("name")`: a

@@ -145,7 +145,39 @@ extension TaintEngine {
 
     /// See `moduleStrings`.
     static func moduleStrings(_ module: Module) -> [String: String] {
-        module.onlyModuleAssignments { $0.stringConstant != nil }.compactMapValues(\.stringConstant)
+        // Also text built from such names (`MANIFEST_URL = MIRROR + "/MANIFEST.tsv"`), folded in
+        // the order the module binds them.
+        let candidates = module.onlyModuleAssignments { value in
+            switch value.kind {
+            case .constant(.str, _), .binOp(_, .add, _), .joinedStr: return true
+            default: return false
+            }
+        }
+        guard !candidates.isEmpty else { return [:] }
+        var strings: [String: String] = [:]
+        func fold(_ expression: Expr) -> String? {
+            switch expression.kind {
+            case .constant(.str(let text), _): return text.string
+            case .name(let id, _): return strings[id]
+            case .binOp(let left, .add, let right):
+                guard let head = fold(left), let tail = fold(right) else { return nil }
+                return head + tail
+            case .joinedStr(let values):
+                var text = ""
+                for value in values {
+                    if case .formattedValue(let inner, -1, nil) = value.kind, let piece = fold(inner) { text += piece }
+                    else if let piece = fold(value) { text += piece } else { return nil }
+                }
+                return text
+            default: return nil
+            }
+        }
+        for statement in module.body {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  candidates[id] != nil, let text = fold(value) else { continue }
+            strings[id] = text
+        }
+        return strings
     }
 
     /// See `moduleTextLists`.
@@ -191,14 +223,13 @@ extension TaintEngine: GuardFacts {
 
     func mayHoldTableLookup(_ name: String) -> Bool { tableLookupNames.contains(name) }
 
-    /// Names bound somewhere by `name = TABLE.get(key)` (a constant's name, upper case).
+    /// Names bound somewhere by `name = TABLE.get(key)` or `TABLE.pop(key, None)` (a constant's
+    /// name, upper case).
     static func tableLookupNames(_ module: Module) -> Set<String> {
         var names: Set<String> = []
         module.walkStatements { statement in
             guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-                  case .call(let function, let arguments, _) = value.kind, arguments.count == 1,
-                  case .attribute(let table, "get", _) = function.kind, case .name(let tableName, _) = table.kind,
-                  tableName.utf8.allSatisfy({ !(97...122).contains($0) }) else { return }
+                  let (tableName, _) = Guard.tableLookup(value), tableName.utf8.allSatisfy({ !(97...122).contains($0) }) else { return }
             names.insert(id)
         }
         return names
@@ -217,6 +248,21 @@ extension TaintEngine: GuardFacts {
     /// the test proves of its parameters when true. And for one that raises on bad input
     /// (`if host not in ALLOWED: raise ValueError(host)` at its top level, returning nothing
     /// else): what the tests prove when the call returns.
+    /// `not (a or b)` as `[not a, not b]`, each negation written plainly (`x not in y` for
+    /// `x in y`, `y` for `not y`).
+    static func negatedConjuncts(_ test: Expr) -> [Expr] {
+        func negated(_ value: Expr) -> Expr {
+            switch value.kind {
+            case .unaryOp(.not, let operand): return operand
+            case .compare(let left, let ops, let comparators) where ops.count == 1 && (ops[0] == .in || ops[0] == .notIn):
+                return Expr(.compare(left: left, ops: [ops[0] == .in ? .notIn : .in], comparators: comparators), value.loc)
+            default: return Expr(.unaryOp(op: .not, operand: value), value.loc)
+            }
+        }
+        if case .boolOp(.or, let values) = test.kind { return values.map(negated) }
+        return [negated(test)]
+    }
+
     private func computeValidatorProof(_ function: FunctionInfo) -> ValidatorProof? {
         guard function.className == nil, !function.isHandler, !function.qualifiedName.contains(".") else { return nil }
         let parameters = function.parameters
@@ -240,7 +286,18 @@ extension TaintEngine: GuardFacts {
             return true
         }
         if let last = function.body.last, case .return(let value?) = last.kind, earlyReturnsOnlyFalse {
-            let test = Guard(test: value, imports: imports, normalisedPaths: [], facts: self)
+            // The early `if bad: return False` checks hold too when it returns true: one test of
+            // all of them (`"\\" not in u and ... and u.startswith("/")`), so checks spread over
+            // statements combine as in one condition.
+            var conjuncts: [Expr] = []
+            for statement in function.body.dropLast() {
+                guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, body.count == 1,
+                      case .return(let returned?) = body[0].kind, case .constant(.bool(false), _) = returned.kind else { continue }
+                conjuncts.append(contentsOf: Self.negatedConjuncts(test))
+            }
+            if case .boolOp(.and, let values) = value.kind { conjuncts.append(contentsOf: values) } else { conjuncts.append(value) }
+            let combined = conjuncts.count == 1 ? value : Expr(.boolOp(op: .and, values: conjuncts), value.loc)
+            let test = Guard(test: combined, imports: imports, normalisedPaths: [], facts: self)
             record(test.whenTrue, into: &proof.whenTrue)
         }
         if !returnsValues {

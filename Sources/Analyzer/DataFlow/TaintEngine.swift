@@ -340,6 +340,7 @@ final class TaintEngine {
             interpreter.recorder.storesPaths = true
         }
         for (index, name) in function.parameters.enumerated() where name != "self" && name != "cls" {
+            if function.isHandler && function.platformParameters.contains(index) { continue }
             if function.isHandler {
                 let parameter = Taint.source(line: function.loc.lineno, column: function.loc.colOffset + 1,
                                              "parameter '\(name)' of \(function.handlerNoun) \(function.qualifiedName)")

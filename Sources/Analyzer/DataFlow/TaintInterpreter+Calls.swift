@@ -45,6 +45,11 @@ extension TaintInterpreter {
         // Built only when needed (most receivers are neither open files nor containers).
         var receiverName: String? { receiverExpression.flatMap(pathKey) }
         var receiverIsFile: Bool { !fileHandles.isEmpty && (receiverName.map { fileHandles.contains($0) } ?? false) }
+        var argumentIsFile: Bool {
+            guard let first = arguments.first else { return false }
+            if case .name(let id, _) = first.kind { return fileHandles.contains(id) }
+            return isOpenCall(first)
+        }
 
         // A call on something we cannot name (`db.execute(q)`, `get_db().execute(q)`) still
         // reaches method-based sinks and sources.
@@ -76,7 +81,7 @@ extension TaintInterpreter {
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, fetches: engine.fetchesResponses)
+            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -87,13 +92,17 @@ extension TaintInterpreter {
             return copy.expression(argument, depth: depth + 1)
         }
         let sinkSite = withCommandListSpelledOut(site)
-        if let partial {
-            let name = engine.parsed.text(of: partial.loc)
-            checkSinks(sinkSite) { argument in
-                taintOf(argument)?.through(line: partial.loc.lineno, column: partial.loc.colOffset + 1, "through \(name)")
+        // A method this file defines (`DIRECTORY.search(name)` on an instance of its own class)
+        // is no library's sink: its summary says where the arguments go.
+        if resolveLocal(site) == nil {
+            if let partial {
+                let name = engine.parsed.text(of: partial.loc)
+                checkSinks(sinkSite) { argument in
+                    taintOf(argument)?.through(line: partial.loc.lineno, column: partial.loc.colOffset + 1, "through \(name)")
+                }
+            } else {
+                checkSinks(sinkSite, taintOf: taintOf)
             }
-        } else {
-            checkSinks(sinkSite, taintOf: taintOf)
         }
         // `items.append(x)` puts tainted data into the container.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
@@ -106,7 +115,7 @@ extension TaintInterpreter {
         }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
-        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, fetches: engine.fetchesResponses) {
+        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses) {
             return source
         }
         // A fetched page, a command's output or a response object is not the text that went in:
@@ -133,8 +142,10 @@ extension TaintInterpreter {
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
         // `os.path.join("/srv/uploads", name)` starts with the fixed directory (or, if `name` is
         // absolute, with "/"): never with a dash, so never read as an option.
+        // Likewise a directory the operator sets, absolute by default
+        // (`ROOT = os.environ.get("ROOT", "/srv/data")`).
         if site.qualifiedName == "os.path.join", let first = arguments.first,
-           let base = first.stringConstant ?? { if case .name(let id, _) = first.kind { return engine.moduleStrings[id] } else { return nil } }(),
+           let base = first.stringConstant ?? { if case .name(let id, _) = first.kind { return engine.moduleStrings[id] ?? operatorDirectory(id) } else { return nil } }(),
            !base.isEmpty, !base.hasPrefix("-") {
             return all?.sanitizing([88]).through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through os.path.join()")
         }
@@ -208,6 +219,15 @@ extension TaintInterpreter {
         return Self.matchesBothLineBreaks(pattern)
     }
 
+    /// The default of a module-level `NAME = os.environ.get("X", "/srv/data")` (or `os.getenv`):
+    /// a directory the operator may move, absolute unless they say otherwise.
+    private func operatorDirectory(_ id: String) -> String? {
+        guard let value = engine.moduleValues[id], let name = callName(value), name == "os.environ.get" || name == "os.getenv",
+              case .call(_, let arguments, _) = value.kind, arguments.count == 2, let fallback = arguments[1].stringConstant,
+              fallback.hasPrefix("/") else { return nil }
+        return fallback
+    }
+
     /// `tmpl.render(...)` of `tmpl = env.get_template(...)` (or `env.from_string`), where `env`
     /// is a Jinja2 environment made with autoescaping on (`autoescape=True` or
     /// `select_autoescape(...)`): what it renders is escaped.
@@ -229,13 +249,23 @@ extension TaintInterpreter {
             return !turnsEscapingOff(template) && !turnsEscapingOff(loader)
         }
         guard case .attribute(let receiver, "render", _) = function.kind else { return false }
-        guard let template = value(of: receiver), case .call(let loader, _, _) = template.kind,
-              case .attribute(let environment, let method, _) = loader.kind, method == "get_template" || method == "from_string",
-              let made = value(of: environment), let maker = callName(made),
-              maker == "jinja2.Environment" || maker == "jinja2.sandbox.SandboxedEnvironment",
-              case .call(_, _, let keywords) = made.kind, let autoescape = keywords.first(where: { $0.arg == "autoescape" })?.value else { return false }
+        guard let template = value(of: receiver), case .call(let loader, _, let templateKeywords) = template.kind else { return false }
+        // Mako escapes every `${}` when the template, or the lookup it came from, was made with
+        // `default_filters=["h"]`.
+        if callName(template) == "mako.template.Template" { return Self.makoEscapes(templateKeywords) }
+        guard case .attribute(let environment, let method, _) = loader.kind, method == "get_template" || method == "from_string",
+              let made = value(of: environment), let maker = callName(made), case .call(_, _, let keywords) = made.kind else { return false }
+        if maker == "mako.lookup.TemplateLookup" { return Self.makoEscapes(keywords) }
+        guard maker == "jinja2.Environment" || maker == "jinja2.sandbox.SandboxedEnvironment",
+              let autoescape = keywords.first(where: { $0.arg == "autoescape" })?.value else { return false }
         if autoescape.isTruthyConstant { return true }
         return callName(autoescape).map { $0.hasSuffix("select_autoescape") } ?? false
+    }
+
+    /// Whether a Mako template or lookup made with these arguments escapes HTML by default.
+    static func makoEscapes(_ keywords: [Keyword]) -> Bool {
+        guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value.stringLiterals else { return false }
+        return filters.contains("h") || filters.contains("html_escape")
     }
 
     /// Whether a regular expression's text plainly matches both `\r` and `\n`: names both, a
@@ -343,9 +373,13 @@ extension TaintInterpreter {
         let elements: [Expr]
         switch assigned.kind {
         case .list(let items, _), .tuple(let items, _): elements = items
+        // `["zgrep", "-F", "-e", term, "--"] + files`: the list's program, what follows after it.
+        case .binOp(let left, .add, let right):
+            guard case .list(let items, _) = left.kind else { return site }
+            elements = items + [right]
         default: return site
         }
-        guard elements.first?.stringConstant != nil else { return site }
+        guard !elements.isEmpty else { return site }
         // Passed by position (`args=cmd`, rare, is left as it is).
         guard let index = site.arguments.firstIndex(where: { $0.loc == command.loc }) else { return site }
         var arguments = site.arguments

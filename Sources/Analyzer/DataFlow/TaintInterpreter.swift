@@ -538,12 +538,26 @@ struct TaintInterpreter {
                let handler = function, handler.isHandler, handler.parameters.first == id || id == "request" {
                 return nil
             }
+            // `request.FILES["f"]` in a view: uploaded file objects, not paths (their `.name`
+            // and `.filename` are the client's text again).
+            if attr == "FILES" || attr == "files", case .name(let id, _) = value.kind,
+               let handler = function, handler.isHandler, handler.parameters.first == id || id == "request" {
+                return self.expression(value, depth: depth + 1)?.sanitizing([22])
+            }
+            // `batch.pk`: the primary key the database assigned. `resp.status_code`, aiohttp's
+            // `resp.status`: a number.
+            if attr == "pk" || attr == "status_code" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }() {
+                _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
+                return nil
+            }
             // `self.path` in a request handler of `http.server`: the client's request line.
             if case .name("self", _) = value.kind, TaintSources.requestHandlerAttributes.contains(attr), servesRequests {
                 let source = Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.\(attr) of the request")
                 // Cut from the request's first line, the path holds no line break (until
                 // decoded: `unquote`); a header's value may (folded over lines).
-                return attr == "headers" ? source : source.sanitizing(TaintInterpreter.lineBreakFree)
+                // `self.request` of a socketserver handler: the connection, or a datagram's
+                // `(data, socket)`; a header's value may hold line breaks (folded over lines).
+                return attr == "headers" || attr == "request" ? source : source.sanitizing(TaintInterpreter.lineBreakFree)
             }
             // `self.request.body` in a Tornado RequestHandler: what the client sent.
             if TaintSources.tornadoRequestAttributes.contains(attr), case .attribute(let owner, "request", _) = value.kind,
@@ -571,8 +585,9 @@ struct TaintInterpreter {
                     return Taint(origins: [.attribute(attr)], steps: [])  // a marker: no path (`Taint.through`)
                 }
             }
-            // A file name the client sent (`upload.filename`) is text fit for any path again.
-            if attr == "filename", let named = self.expression(value, depth: depth + 1) {
+            // A file name the client sent (`upload.filename`, Django's `upload.name`) is text fit
+            // for any path again.
+            if attr == "filename" || attr == "name", let named = self.expression(value, depth: depth + 1) {
                 return named.unsanitizing([22])
             }
             return self.expression(value, depth: depth + 1)
@@ -582,6 +597,11 @@ struct TaintInterpreter {
             let container = self.expression(value, depth: depth + 1)
             _ = self.expression(slice, depth: depth + 1)
             if let source = TaintSources.attributeSource(value, imports: engine.imports) { return source }
+            // `os.path.splitext(name)[1]`: an extension, cut after the last separator and
+            // starting with a dot: no way out of a directory, and no option.
+            if case .constant(.int("1"), _) = slice.kind, let name = callName(value), name.hasSuffix("path.splitext") {
+                return container?.sanitizing([22, 88])
+            }
             return container
         case .call:
             return call(expression, depth: depth)

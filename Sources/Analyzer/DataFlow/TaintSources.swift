@@ -88,9 +88,13 @@ enum TaintSources {
     /// Calls whose result is attacker data: `input()`, `os.getenv`, `sock.recv`, `f.read()`.
     /// `fetches`: whether the file imports an HTTP library (only then is a call asked whether
     /// it fetches a response).
-    static func callSource(_ call: CallSite, receiverIsFile: Bool, fetches: Bool = true) -> Taint? {
+    static func callSource(_ call: CallSite, receiverIsFile: Bool, argumentIsFile: Bool = false, fetches: Bool = true) -> Taint? {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
+        // What the server's own files hold is no attacker's HTML, redirect or header.
+        var fileData: Taint { source("the contents of a file").sanitizing([79, 601, 113, 117]).asLocal }
+        // `yaml.safe_load(fh)`, `json.load(fh)` of an open file: its contents, parsed.
+        if argumentIsFile, fileLoaders.contains(call.qualifiedName) { return fileData }
         switch call.qualifiedName {
         case "os.getenv", "os.getenvb", "os.environ.get":
             return source("\(call.qualifiedName)()").sanitizing(operatorSettingsSafe).asOperatorSettings
@@ -123,8 +127,6 @@ enum TaintSources {
             // Tornado's RequestHandler: `self.get_argument("q")` and friends.
             if case .name("self", _) = receiver.kind, tornadoArguments.contains(method) { return source("self.\(method)()") }
             if ["read", "readline", "readlines"].contains(method) {
-                // What the server's own files hold is no attacker's HTML, redirect or header.
-                let fileData = source("the contents of a file").sanitizing([79, 601, 113, 117]).asLocal
                 if receiverIsFile { return fileData }
                 if case .call = receiver.kind, let inner = receiver.calledName, inner == "open" || inner == "io.open" {
                     return fileData
@@ -134,13 +136,20 @@ enum TaintSources {
         return nil
     }
 
+    /// Parsers reading an open file given to them (the deserialisers that run code on what they
+    /// read, `pickle.load`, are sinks of their own).
+    static let fileLoaders: Set<String> = [
+        "json.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "yaml.unsafe_load", "yaml.load_all", "yaml.safe_load_all",
+        "tomllib.load", "toml.load", "csv.reader", "csv.DictReader",
+    ]
+
     /// The standard library's request handler classes: in a subclass, `self.path`,
     /// `self.headers` and what `self.rfile` reads come from the client.
     static let requestHandlerBases: Set<String> = [
         "http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler",
         "socketserver.StreamRequestHandler", "socketserver.DatagramRequestHandler", "socketserver.BaseRequestHandler",
     ]
-    static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline"]
+    static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline", "request"]
 
     /// tarfile's and zipfile's listings of an archive's members.
     static let archiveListings: Set<String> = ["getmembers", "getnames", "infolist", "namelist"]
@@ -161,7 +170,7 @@ enum TaintSources {
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
-        "getmembers", "getnames", "infolist", "namelist",
+        "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).

@@ -172,6 +172,12 @@ public struct RuleContext {
     /// (`Module.argumentsPassed`), a loop variable when it runs over fixed texts.
     /// `also`: values that may stand where fixed text would, for a rule that knows they are
     /// harmless in its sink (numbers in SQL, `shlex.quote(x)` in a shell command).
+    /// What a call to a module-level function of this file returns (`build_filter(x)`).
+    private func localReturns(_ call: Expr) -> [Expr]? {
+        guard case .call(let function, _, _) = call.kind, case .name(let id, _) = function.kind, imports.binding(of: id) == nil else { return nil }
+        return parsed.module.returnedValues(ofFunction: id)
+    }
+
     public func isFixedText(_ expression: Expr, depth: Int = 0, also: HarmlessSplices = []) -> Bool {
         if expression.stringConstant != nil { return true }
         guard depth < 8 else { return false }
@@ -182,6 +188,19 @@ public struct RuleContext {
             // A local assigned once, from fixed text (`cmd = COMMANDS.get(name, "uptime")`).
             if let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) {
                 return isFixedText(value, depth: depth + 1, also: also)
+            }
+            // `where, params = build_filter(x)`, `a, b = "x", y`: the unpacked place's text.
+            if let (value, index, count) = parsed.module.onlyUnpacking(of: id, inFunctionAround: expression.loc.startByte) {
+                if case .tuple(let elements, _) = value.kind, elements.count == count { return isFixedText(elements[index], depth: depth + 1, also: also) }
+                guard let returned = localReturns(value) else { return false }
+                return returned.allSatisfy { result in
+                    guard case .tuple(let elements, _) = result.kind, elements.count == count else { return false }
+                    return isFixedText(elements[index], depth: depth + 1, also: also)
+                }
+            }
+            // `where = "a = ?"` then `where += " AND b = ?"`: fixed piece by piece.
+            if let pieces = parsed.module.assignedPieces(of: id, inFunctionAround: expression.loc.startByte) {
+                return pieces.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             // Checked against an allow-list first (`if table not in TABLES: raise ...`): one of
             // the list's entries.
@@ -222,6 +241,10 @@ public struct RuleContext {
             if case .attribute(let separator, "join", _) = function.kind, arguments.count == 1, keywords.isEmpty,
                isFixedText(separator, depth: depth + 1, also: also), fixedElements(arguments[0], depth: depth + 1, also: also) {
                 return true
+            }
+            // A function of this file every `return` of which gives fixed text.
+            if let returned = localReturns(expression) {
+                return returned.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind, keywords.isEmpty,
                arguments.count == 1 || arguments.count == 2 && isFixedText(arguments[1], depth: depth + 1) {

@@ -137,6 +137,73 @@ extension Module {
         return bindings > 0 && iterables.count == bindings ? iterables : nil
     }
 
+    /// `where, params = build_filter(x)`: the value unpacked into `name`, the name's place and
+    /// the number of targets, when that statement is the function's only binding of the name
+    /// (as `onlyAssignment`).
+    func onlyUnpacking(of name: String, inFunctionAround position: Int) -> (value: Expr, index: Int, count: Int)? {
+        guard let function = innermostFunction(around: position),
+              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
+              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        let scope = Module(body: body)
+        var bindings = 0
+        scope.forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        guard bindings == 1 else { return nil }
+        var found: (Expr, Int, Int)?
+        ScopeWalk.walk(body) { node in
+            guard found == nil, case .stmt(let statement) = node else { return false }
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .tuple(let elements, _) = targets[0].kind,
+               !elements.contains(where: { if case .starred = $0.kind { true } else { false } }),
+               let index = elements.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }) {
+                found = (value, index, elements.count)
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Every value a module-level function of this file (defined once) returns, nested
+    /// definitions aside; nil when it has a bare `return` or none.
+    func returnedValues(ofFunction name: String) -> [Expr]? {
+        var definitions: [[Stmt]] = []
+        for statement in body {
+            if case .functionDef(name, _, let inner, _, _, _, _) = statement.kind { definitions.append(inner) }
+        }
+        guard definitions.count == 1 else { return nil }
+        var values: [Expr] = []
+        var bare = false
+        ScopeWalk.walk(definitions[0]) { node in
+            guard case .stmt(let statement) = node else { return false }
+            if case .return(let value) = statement.kind {
+                if let value { values.append(value) } else { bare = true }
+            }
+            return true
+        }
+        return bare || values.isEmpty ? nil : values
+    }
+
+    /// Every value the function around `position` gives `name`, when each binding of it is
+    /// `name = value` or `name += value` (`where = "a = ?"` then `where += " AND b = ?"`).
+    func assignedPieces(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        guard let function = innermostFunction(around: position),
+              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
+              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        var bindings = 0
+        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        var pieces: [Expr] = []
+        ScopeWalk.walk(body) { node in
+            guard case .stmt(let statement) = node else { return false }
+            switch statement.kind {
+            case .assign(let targets, let value) where targets.count == 1:
+                if case .name(name, _) = targets[0].kind { pieces.append(value) }
+            case .augAssign(let target, .add, let value):
+                if case .name(name, _) = target.kind { pieces.append(value) }
+            default: break
+            }
+            return true
+        }
+        return bindings > 0 && pieces.count == bindings ? pieces : nil
+    }
+
     /// The innermost `def` whose source range holds `position`.
     func innermostFunction(around position: Int) -> Stmt? { definition(around: position)?.0 }
 

@@ -10,9 +10,19 @@ enum SecretNames {
         "count", "dir", "env", "var", "column", "param", "placeholder", "error", "message", "msg", "template",
     ]
 
+    /// A `pin` that is a board's connector, not a secret number (`LED_PIN = "D4"`).
+    static let hardwareWords: Set<String> = [
+        "led", "gpio", "relay", "button", "sensor", "motor", "servo", "pwm", "adc", "dac", "board", "tx", "rx", "cs", "sda", "scl",
+        "spi", "i2c", "uart", "trigger", "echo", "data", "clock", "clk", "power", "enable", "interrupt", "irq", "input", "output",
+        "out", "in", "buzzer", "fan", "pump", "valve", "dht", "pins", "reset", "mode",
+    ]
+
     static func looksSecret(_ name: String) -> Bool {
         let parts = name.lowercased().split(separator: "_").map(String.init)
-        guard parts.contains(where: words.contains), let last = parts.last else { return false }
+        // A PIN or passcode (`MAINTENANCE_PIN`), unless the name is a board's connector.
+        let pin = parts.contains("passcode") || parts.contains("pin") && !parts.contains(where: hardwareWords.contains)
+        guard pin || parts.contains(where: words.contains), let last = parts.last else { return false }
+        if pin { return !describing.contains(last) || last == "pin" || last == "passcode" }
         return !describing.contains(last) || words.contains(last)
     }
 

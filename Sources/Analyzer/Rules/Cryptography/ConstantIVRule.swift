@@ -23,8 +23,20 @@ struct ConstantIVRule: Rule {
             "import os\nfrom Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_CBC, os.urandom(16))\n",
             "from Crypto.Cipher import AES\ncipher = AES.new(key, AES.MODE_GCM)\n",
             "import os\nfrom cryptography.hazmat.primitives.ciphers import modes\nmode = modes.CBC(iv)\n",
+            // The IV encryption used: reported where encryption chose it.
+            "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\nIV = b\"0123456789abcdef\"\n\ndef decrypt_note(key, blob):\n    d = Cipher(algorithms.AES(key), modes.CBC(IV)).decryptor()\n    return d.update(blob) + d.finalize()\n",
         ]
     )
+
+    static func decrypts(_ loc: Loc, context: RuleContext) -> Bool {
+        func decryptionOnly(_ text: String) -> Bool {
+            let lowered = text.lowercased()
+            return lowered.contains("decrypt") && !lowered.contains("encrypt")
+        }
+        if decryptionOnly(context.sourceMap.line(loc.lineno) ?? "") { return true }
+        guard let scope = context.parsed.enclosingScope(startLine: loc.lineno, endLine: loc.endLineno)?.qualifiedName else { return false }
+        return decryptionOnly(String(scope.split(separator: ".").last ?? ""))
+    }
 
     static let modes: Set<String> = ["CBC", "CFB", "CFB8", "OFB", "CTR", "GCM", "XTS"]
     static let ciphers: Set<String> = ["AES", "DES", "DES3", "Blowfish", "CAST", "ARC2", "ChaCha20", "Salsa20", "ChaCha20_Poly1305"]
@@ -43,6 +55,9 @@ struct ConstantIVRule: Rule {
             return
         }
         guard let vector, vector.isConstantBytes || ModuleConstants.isConstantName(vector, in: context.parsed.module) else { return }
+        // Decryption must use the IV the data was encrypted with: the flaw is reported where
+        // the encryption chose it (`Cipher(..., modes.CBC(IV)).decryptor()`, `def decrypt`).
+        if Self.decrypts(call.expression.loc, context: context) { return }
         context.report(vector.loc, "\(call.qualifiedName) uses a constant IV or nonce", fixHint: "generate a random IV per message (os.urandom(16))")
     }
 }

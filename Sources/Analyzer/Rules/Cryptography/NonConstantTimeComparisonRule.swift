@@ -23,6 +23,11 @@ struct NonConstantTimeComparisonRule: Rule {
             "if token == tokenize.NAME:\n    pass\n",  // a lexer token, not a secret
             "if len(signature) != 64:\n    reject()\n",
             "import inspect\nif inspect.signature(f) == signature:\n    pass\n",
+            // A file's checksum, which anyone may compute.
+            "if file_digest(archive) != entry[\"sha256\"]:\n    reject()\n",
+            "digest = sha256sum(target)\nif digest != entry[\"sha256\"]:\n    reject()\n",
+            // A stored password hash: what leaks is the hash of the guess, not the password.
+            "if user.password_hash != hash_password(supplied):\n    reject()\n",
         ]
     )
 
@@ -33,7 +38,8 @@ struct NonConstantTimeComparisonRule: Rule {
         "sent", "incoming", "hmac", "payload", "message", "msg", "body",
     ]
     static let tokenQualifiers: Set<String> = ["csrf", "xsrf", "auth", "access", "api", "session", "reset", "refresh", "bearer", "verification", "confirm", "confirmation", "secret"]
-    static let describing: Set<String> = ["length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
+    static let checksumQualifiers: Set<String> = ["file", "checksum", "archive", "artifact", "download", "content", "package", "blob", "chunk", "image"]
+    static let describing: Set<String> = ["hash", "length", "len", "type", "name", "algorithm", "alg", "size", "field", "label", "prompt", "url", "header", "method", "format", "count", "version"]
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .compare }
@@ -41,11 +47,36 @@ struct NonConstantTimeComparisonRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,
               ops.count == 1, ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
-        guard Self.isOperand(left), Self.isOperand(right),
+        guard Self.isOperand(left), Self.isOperand(right), !Self.isPublishedChecksum(left), !Self.isPublishedChecksum(right),
+              !Self.isHash(left), !Self.isHash(right),
               let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context) else { return }
         context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
                        fixHint: "use hmac.compare_digest(a, b)")
     }
+
+    /// `entry["sha256"]`, `meta.get("checksum")`: a manifest's published checksum of a file,
+    /// which anyone may compute.
+    static func isPublishedChecksum(_ expression: Expr) -> Bool {
+        let key: String?
+        switch expression.kind {
+        case .subscript(_, let slice, _): key = slice.stringConstant
+        case .call(let function, let arguments, _):
+            guard case .attribute(_, "get", _) = function.kind else { return false }
+            key = arguments.first?.stringConstant
+        default: return false
+        }
+        return key.map { checksumKeys.contains($0.lowercased()) } ?? false
+    }
+    /// `user.password_hash`, `hash_password(guess)`: a stored hash compared with the hash of a
+    /// guess leaks the hash's bytes, which the guesser cannot steer.
+    static func isHash(_ expression: Expr) -> Bool {
+        var name = expression.readName
+        if name == nil, case .call(let function, _, _) = expression.kind, case .name(let id, _) = function.kind { name = id }
+        guard let name else { return false }
+        return PasswordNames.parts(name).contains { $0 == "hash" || $0 == "hashed" }
+    }
+
+    static let checksumKeys: Set<String> = ["sha256", "sha1", "sha512", "sha384", "md5", "checksum", "sha256sum", "md5sum", "blake2b"]
 
     /// Values worth comparing in constant time: not literals, None, lengths or types.
     static func isOperand(_ expression: Expr) -> Bool {
@@ -71,6 +102,8 @@ struct NonConstantTimeComparisonRule: Rule {
         guard let name = expression.readName ?? helperName else { return nil }
         let parts = PasswordNames.parts(name)
         guard let last = parts.last, !describing.contains(last) else { return nil }
+        // A file's or download's digest is a checksum anyone may compute: no secret to leak.
+        if parts.contains("digest"), parts.contains(where: checksumQualifiers.contains) { return nil }
         if parts.contains(where: secretWords.contains) || parts.joined().contains("apikey") { return name }
         if parts.contains("token"), parts.contains(where: tokenQualifiers.contains) { return name }
         if parts.contains(where: { $0 == "signature" || $0 == "sig" }), parts.contains(where: signatureQualifiers.contains) { return name }

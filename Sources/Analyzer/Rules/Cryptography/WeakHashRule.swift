@@ -17,11 +17,13 @@ struct WeakHashRule: Rule {
             "import hashlib\nh = ↓hashlib.sha1()\n",
             "import hashlib\nh = ↓hashlib.new(\"md5\", data)\n",
             "from hashlib import md5 as weak\nh = ↓weak(b\"x\")\n",
+            "import hashlib, hmac\nsig = ↓hmac.new(key, data, hashlib.md5).hexdigest()\n",
         ],
         nonTriggering: [
             "import hashlib\nh = hashlib.sha256(data)\n",
             "import hashlib\nh = hashlib.md5(data, usedforsecurity=False)\n",
             "import hashlib\nh = hashlib.new(\"sha256\", data)\n",
+            "import hashlib, hmac\nsig = hmac.new(key, data, hashlib.sha256).hexdigest()\n",
             // A stated purpose that needs no secret: a checksum, a cache key, an ETag.
             "import hashlib\n\ndef file_checksum(data):\n    return hashlib.md5(data).hexdigest()\n",
             "import hashlib\n\ndef cache_key(url):\n    return hashlib.md5(url.encode()).hexdigest()\n",
@@ -30,9 +32,26 @@ struct WeakHashRule: Rule {
 
     static let weak: Set<String> = ["md4", "md5", "sha1", "sha", "md5-sha1", "ripemd160"]
 
-    var callees: Set<String> { ["hashlib.md4", "hashlib.md5", "hashlib.sha1", "hashlib.new"] }
+    /// `hashlib.md5` or `"md5"` given as a MAC's digest: the weak algorithm's name.
+    static func weakDigest(_ digest: Expr, imports: ImportTable) -> String? {
+        if let text = digest.stringConstant?.lowercased() { return weak.contains(text) ? text : nil }
+        guard let name = imports.qualifiedName(of: digest), name.hasPrefix("hashlib.") else { return nil }
+        let algorithm = String(name.dropFirst("hashlib.".count))
+        return weak.contains(algorithm) ? algorithm : nil
+    }
+
+    var callees: Set<String> { ["hashlib.md4", "hashlib.md5", "hashlib.sha1", "hashlib.new", "hmac.new", "hmac.digest"] }
 
     func check(call: CallSite, context: inout RuleContext) {
+        if call.qualifiedName.hasPrefix("hmac.") {
+            // `hmac.new(key, msg, hashlib.md5)`: a MAC on a broken hash, deprecated (RFC 6151)
+            // though not yet forgeable; low.
+            guard let digest = call.argument(call.qualifiedName == "hmac.new" ? "digestmod" : "digest", position: 2),
+                  let algorithm = Self.weakDigest(digest, imports: context.imports) else { return }
+            context.report(call.expression.loc, "HMAC-\(algorithm.uppercased()) rests on a broken hash (deprecated by RFC 6151)",
+                           severity: .low, confidence: .high, fixHint: "use hashlib.sha256 as the digest")
+            return
+        }
         if let flag = call.argument("usedforsecurity"), flag.boolConstant == false { return }
         let algorithm: String
         if call.qualifiedName == "hashlib.new" {

@@ -31,6 +31,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef log():\n    subprocess.run([\"git\", \"log\", f\"--author={request.args['who']}\"])\n",
             // A path under a fixed directory starts with "/", never with a dash.
             "import os, subprocess\nfrom flask import request\nUPLOADS = \"/srv/uploads\"\n\ndef thumb():\n    src = os.path.join(UPLOADS, request.args[\"name\"])\n    subprocess.run([\"convert\", src, \"out.png\"])\n",
+            // grep's `-e` takes the pattern that follows, a leading dash and all.
+            "import subprocess\nfrom flask import request\n\ndef search(files):\n    command = [\"zgrep\", \"-il\", \"-e\", request.args[\"q\"], \"--\"] + files\n    subprocess.run(command)\n",
         ]
     )
 
@@ -56,8 +58,17 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         guard elements.count > 1, CommandInjectionFlowRule.shellCommandFlag(elements) == nil else { return [] }
         let arguments = elements.dropFirst()
         let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
-        return arguments[..<end].filter { !Self.startsFixed($0) }
+        // `grep -e PATTERN`: the value after `-e` is the pattern, whatever its first character.
+        let program = elements[0].stringConstant.map { String($0.split(separator: "/").last ?? "") }
+        let patternFollows = program.map(Self.grepFamily.contains) ?? false
+        return arguments[..<end].filter { argument in
+            if patternFollows, let index = elements.firstIndex(where: { $0.loc == argument.loc }), index > 0,
+               let option = elements[index - 1].stringConstant, option == "-e" || option == "--regexp" { return false }
+            return !Self.startsFixed(argument)
+        }
     }
+
+    static let grepFamily: Set<String> = ["grep", "egrep", "fgrep", "zgrep", "zegrep", "zfgrep", "rg", "xzgrep", "bzgrep"]
 
     /// An argument whose fixed start decides what it is: `f"--max-count={n}"` (an option's
     /// value after `=`) or `f"user={name}"` (no dash first): the value cannot make it an option.

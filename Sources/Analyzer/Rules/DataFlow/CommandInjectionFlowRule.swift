@@ -25,6 +25,9 @@ struct CommandInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef sh():\n    return subprocess.check_output([\"bash\", \"script.sh\", request.args[\"name\"]])\n",
             // The operator's own settings choose the program: configuration, not injection.
             "import os, subprocess\nTOOL = os.environ.get(\"PDF_TOOL\", \"/usr/bin/wkhtmltopdf\")\n\ndef render(src, out):\n    subprocess.run([TOOL, \"--quiet\", src, out], check=True)\n",
+            // A fixed program with more arguments added to its list.
+            "import subprocess\nfrom flask import request\n\ndef grep(files):\n    command = [\"zgrep\", \"-F\", \"-e\", request.args[\"q\"], \"--\"] + files\n    subprocess.run(command)\n",
+            "import os, subprocess\nfrom flask import request\nFFMPEG = os.environ.get(\"FFMPEG\", \"/opt/bin/ffmpeg\")\n\ndef thumb():\n    cmd = [FFMPEG, \"-i\", os.path.join(\"/tmp/w\", request.args[\"f\"]), \"out.jpg\"]\n    subprocess.run(cmd)\n",
         ]
     )
 
@@ -77,6 +80,10 @@ struct CommandInjectionFlowRule: DataFlowRule {
             case .list(let elements, _), .tuple(let elements, _):
                 if let flag = Self.shellCommandFlag(elements) { return [elements[0]] + elements[(flag + 1)...] }
                 return elements.first.map { [$0] } ?? []
+            // `["grep", "-e", term] + files`: the program is the list's first element.
+            case .binOp(let left, .add, _):
+                guard case .list(let elements, _) = left.kind, let first = elements.first, Self.shellCommandFlag(elements) == nil else { return [command] }
+                return [first]
             default:
                 return [command]
             }

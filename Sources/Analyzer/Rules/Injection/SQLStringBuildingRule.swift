@@ -12,16 +12,18 @@ struct SQLStringBuildingRule: Rule {
         """,
         fixAvailable: true,
         triggering: [
-            "cursor.execute(↓\"SELECT * FROM users WHERE id = \" + uid)\n",
-            "db.execute(↓f\"DELETE FROM items WHERE name = '{name}'\")\n",
+            "↓cursor.execute(\"SELECT * FROM users WHERE id = \" + uid)\n",
+            "↓db.execute(f\"DELETE FROM items WHERE name = '{name}'\")\n",
             "query = ↓\"UPDATE accounts SET balance = %s WHERE id = %s\" % (amount, account)\n",
             "sql = ↓\"INSERT INTO log (msg) VALUES ('{}')\".format(message)\n",
-            "rows = conn.executemany(↓\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
+            "rows = ↓conn.executemany(\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
+            // Built, then executed: reported where it runs.
+            "def find(cur, name):\n    sql = \"SELECT * FROM t WHERE name = '%s'\" % name\n    ↓cur.execute(sql)\n",
             // A module-level name that something rebinds is no constant.
-            "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return conn.execute(↓\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
+            "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return ↓conn.execute(\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
             // A local from a parameter is not, nor one assigned twice.
-            "def find(conn, kind):\n    table = kind + \"s\"\n    return conn.execute(↓f\"SELECT * FROM {table}\")\n",
-            "def find(conn, admin):\n    table = \"users\"\n    if admin:\n        table = input()\n    return conn.execute(↓f\"SELECT * FROM {table}\")\n",
+            "def find(conn, kind):\n    table = kind + \"s\"\n    return ↓conn.execute(f\"SELECT * FROM {table}\")\n",
+            "def find(conn, admin):\n    table = \"users\"\n    if admin:\n        table = input()\n    return ↓conn.execute(f\"SELECT * FROM {table}\")\n",
         ],
         nonTriggering: [
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
@@ -45,25 +47,59 @@ struct SQLStringBuildingRule: Rule {
     var inspectsNodes: Bool { true }
     /// Calls (executors, `.format`) and other expressions (`+`, `%`, f-strings); a constant
     /// alone is never dynamic.
-    var nodeKinds: NodeKinds { [.call, .binaryOperation, .formattedString] }
+    var nodeKinds: NodeKinds { [.call, .binaryOperation, .formattedString, .assignment] }
 
     func check(node: Node, context: inout RuleContext) {
+        // `sql = "... %s" % name` executed below in the same function: the injection happens
+        // where it runs, reported there (the line it was built on named).
+        if case .stmt(let statement) = node {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  isDynamicSQL(value, context: context),
+                  context.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) != nil,
+                  let execution = Self.execution(of: id, after: statement.loc.endByte,
+                                                 in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
+            context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                           fixHint: "pass the values as query parameters")
+            context.skipDescendants(of: value.loc)
+            return
+        }
         guard case .expr(let expression) = node else { return }
-        // The walk meets a call before its arguments: note the query argument of an executor.
+        // An executor given the built text: reported at the call, from its first line.
         if let attribute = expression.calledAttribute ?? Self.calledName(expression), Self.executors.contains(attribute),
            case .call(_, let arguments, _) = expression.kind, let first = arguments.first {
-            context.marks.insert(first.loc.startByte)
+            if isDynamicSQL(first, context: context) {
+                context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
+                               fixHint: "pass the values as query parameters")
+                context.skipDescendants(of: first.loc)
+            }
+            return
         }
-        guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL,
-              !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers) else { return }
-        if context.marks.contains(expression.loc.startByte) {
-            context.report(expression.loc, "SQL query built from non-constant values is executed (SQL injection)",
-                           fixHint: "pass the values as query parameters")
-        } else {
-            context.report(expression.loc, "SQL query built from non-constant values (possible SQL injection)", confidence: .low,
-                           fixHint: "pass the values as query parameters")
-        }
+        guard isDynamicSQL(expression, context: context) else { return }
+        context.report(expression.loc, "SQL query built from non-constant values (possible SQL injection)", confidence: .low,
+                       fixHint: "pass the values as query parameters")
         context.skipDescendants(of: expression.loc)
+    }
+
+    private func isDynamicSQL(_ expression: Expr, context: RuleContext) -> Bool {
+        guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return false }
+        return !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers)
+    }
+
+    /// The first call after source byte `position` in `body` (nested definitions aside) that
+    /// executes the name `id` (`cursor.execute(sql)`).
+    static func execution(of id: String, after position: Int, in body: [Stmt]) -> Expr? {
+        var found: Expr?
+        ScopeWalk.walk(body) { node in
+            guard found == nil else { return false }
+            if case .expr(let expression) = node, expression.loc.startByte >= position,
+               let attribute = expression.calledAttribute ?? calledName(expression), executors.contains(attribute),
+               case .call(_, let arguments, _) = expression.kind, case .name(id, _) = arguments.first?.kind {
+                found = expression
+                return false
+            }
+            return true
+        }
+        return found
     }
 
     /// `text` for `text(...)` (SQLAlchemy's `from sqlalchemy import text`).

@@ -10,6 +10,7 @@ struct AssertUsedRule: Rule {
         `if not user.is_admin: raise PermissionError(...)`. Tests may assert freely.
         """,
         triggering: [
+            "def fetch(entry, data):\n    digest = sha256(data)\n    ↓assert digest == entry[\"sha256\"], \"checksum mismatch\"\n",
             "def delete(user):\n    ↓assert user.is_admin\n",
             "↓assert len(password) >= 12, \"password too short\"\n",
             "def export(request):\n    ↓assert request.user.has_perm(\"payroll.export\")\n",
@@ -41,6 +42,8 @@ struct AssertUsedRule: Rule {
     static let checkWords: Set<String> = [
         "user", "perm", "perms", "permission", "permissions", "auth", "authenticated", "authorized", "authorised", "role", "roles",
         "admin", "staff", "superuser", "allowed", "login", "csrf", "privilege", "privileges", "password", "secret",
+        // An integrity check of downloaded or received data.
+        "checksum", "sha256", "hmac", "integrity",
     ]
 
     func check(node: Node, context: inout RuleContext) {

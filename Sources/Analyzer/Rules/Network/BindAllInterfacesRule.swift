@@ -16,15 +16,26 @@ struct BindAllInterfacesRule: Rule {
             "server.add_insecure_port(↓\"0.0.0.0:50051\")\n",
         ],
         nonTriggering: [
+            "BLOCKED_HOSTS = {\"localhost\", \"127.0.0.1\", \"0.0.0.0\"}\n",
             "app.run(host=\"127.0.0.1\")\n",
             "if address == \"0.0.0.0\":\n    warn()\n",
         ]
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { [.compare, .constant] }
+    var nodeKinds: NodeKinds { [.compare, .constant, .assignment] }
 
     func check(node: Node, context: inout RuleContext) {
+        // `BLOCKED_HOSTS = {"localhost", "0.0.0.0"}`: a table of addresses to test against; a
+        // bind takes one address (or a `(host, port)` pair), never a set or a list of them.
+        if case .stmt(let statement) = node, case .assign(_, let value) = statement.kind {
+            switch value.kind {
+            case .set(let elements), .list(let elements, _), .tuple(let elements, _):
+                if elements.count >= 2, elements.allSatisfy({ $0.stringConstant != nil }) { context.skipDescendants(of: value.loc) }
+            default: break
+            }
+            return
+        }
         guard case .expr(let expression) = node else { return }
         if case .compare = expression.kind {
             context.skipDescendants(of: expression.loc)  // `host == "0.0.0.0"` tests an address; it binds nothing

@@ -15,18 +15,20 @@ struct TLSVerificationDisabledRule: Rule {
             "from ssl import create_default_context, CERT_NONE\ncontext = create_default_context()\ncontext.verify_mode = ↓CERT_NONE\n",
             "from OpenSSL import SSL\nctx = SSL.Context(SSL.TLS_METHOD)\nctx.set_verify(↓SSL.VERIFY_NONE, callback)\n",
             "import ssl, urllib3\npool = urllib3.PoolManager(↓cert_reqs=ssl.CERT_NONE)\n",
+            "import ssl\nfrom ldap3 import Tls\ntls = ↓Tls(validate=ssl.CERT_NONE)\n",
         ],
         nonTriggering: [
             "import ssl\nctx = ssl.create_default_context(cafile=\"/etc/ca.pem\")\nctx.verify_mode = ssl.CERT_REQUIRED\n",
             "import ssl\nctx = ssl.create_default_context()\nctx.check_hostname = True\n",
             "from OpenSSL import SSL\nctx = SSL.Context(SSL.TLS_METHOD)\nctx.set_verify(SSL.VERIFY_PEER, callback)\n",
             "options.verify_mode = CERT_NONE\n",  // a local constant, not the ssl module's
+            "import ssl\nfrom ldap3 import Tls\ntls = Tls(validate=ssl.CERT_REQUIRED, ca_certs_file=\"/etc/ca.pem\")\n",
         ]
     )
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.assignment, .call] }
-    var requiredIdentifiers: [String] { ["verify_mode", "check_hostname", "set_verify", "cert_reqs"] }
+    var requiredIdentifiers: [String] { ["verify_mode", "check_hostname", "set_verify", "cert_reqs", "validate"] }
 
     private func disablesVerification(_ value: Expr, context: RuleContext) -> Bool {
         guard let name = context.imports.qualifiedName(of: value) else { return false }
@@ -52,6 +54,11 @@ struct TLSVerificationDisabledRule: Rule {
             if case .attribute(_, "set_verify", _) = function.kind, let mode = arguments.first, disablesVerification(mode, context: context) {
                 context.report(mode.loc, "pyOpenSSL context set to VERIFY_NONE accepts any certificate",
                                fixHint: "use SSL.VERIFY_PEER and load the CA you trust")
+            }
+            // ldap3's `Tls(validate=ssl.CERT_NONE)`.
+            if let validate = keywords.first(where: { $0.arg == "validate" })?.value, disablesVerification(validate, context: context) {
+                context.report(expression.loc, "TLS settings made with validate=CERT_NONE accept any certificate",
+                               fixHint: "use validate=ssl.CERT_REQUIRED and ca_certs_file=")
             }
             for keyword in keywords where keyword.arg == "cert_reqs" {
                 if disablesVerification(keyword.value, context: context) || keyword.value.stringConstant == "CERT_NONE" {

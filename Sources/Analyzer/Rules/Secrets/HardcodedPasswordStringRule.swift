@@ -16,8 +16,10 @@ struct HardcodedPasswordStringRule: Rule {
             "if user_pwd == ↓\"letmein\":\n    grant()\n",
             "settings[\"secret\"] = ↓\"s3cr3t\"\n",
             "DATABASE = {\"user\": \"app\", \"password\": ↓\"pa55w0rd\"}\n",
+            "MAINTENANCE_PIN = ↓\"4471-override\"\n",
         ],
         nonTriggering: [
+            "LED_PIN = \"D4\"\n",
             "import os\npassword = os.environ[\"DB_PASSWORD\"]\n",
             "password = \"\"\n",
             "password_prompt = \"Enter your password:\"\n",

@@ -12,6 +12,7 @@ struct HighEntropySecretRule: Rule {
         api_key = os.environ["SERVICE_API_KEY"], or from a secret manager.
         """,
         triggering: [
+            "NOTES_KEY = ↓bytes.fromhex(\"6b1f0c9a2d4e8f7035a1c2b3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607\")\n",
             "API_KEY = ↓\"sk_live_4eC39HqLyjWDarjtT1zdp7dc\"\n",
             "client = Client(api_key=↓\"AKIAq7Rw2Lx9Pz4Kd8Vn3Bm6\")\n",
             "settings = {\"aws_secret_access_key\": \"x\", \"signing_key\": ↓\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Q2\"}\n",
@@ -104,7 +105,7 @@ struct HighEntropySecretRule: Rule {
     /// A literal of 20+ characters, no spaces, at least two of lower/upper/digit, entropy of
     /// 3.5 bits per character or more, and not a URL, path or placeholder.
     static func isSecretValue(_ expression: Expr) -> Bool {
-        guard var text = expression.stringConstant, text.utf8.count >= 20 else { return false }
+        guard var text = literalText(expression), text.utf8.count >= 20 else { return false }
         // `"Bearer rk_prod_7f2a…"`: an Authorization header's credential after its scheme
         // (asked of every long string: the first byte before any prefix test).
         if let first = text.utf8.first, first == UInt8(ascii: "B") || first == UInt8(ascii: "b") || first == UInt8(ascii: "T")
@@ -114,6 +115,22 @@ struct HighEntropySecretRule: Rule {
         }
         return isSecretText(text)
     }
+
+    /// The text of a string literal, of a bytes literal, or of one decoded in place
+    /// (`bytes.fromhex("6b1f…")`, `base64.b64decode("…")`): a key written in the source all the same.
+    static func literalText(_ expression: Expr) -> String? {
+        switch expression.kind {
+        case .constant(.str(let text), _): return text.string
+        case .constant(.bytes(let bytes), _): return bytes.allSatisfy({ $0 >= 32 && $0 < 127 }) ? String(decoding: bytes, as: UTF8.self) : nil
+        case .call(let function, let arguments, _):
+            guard arguments.count == 1, case .attribute(let owner, let method, _) = function.kind, case .name(let module, _) = owner.kind,
+                  decoders.contains("\(module).\(method)") else { return nil }
+            if case .call = arguments[0].kind { return nil }
+            return literalText(arguments[0])
+        default: return nil
+        }
+    }
+    static let decoders: Set<String> = ["bytes.fromhex", "base64.b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "binascii.unhexlify", "binascii.a2b_hex"]
 
     static let authorizationSchemes = ["Bearer ", "bearer ", "Token ", "token ", "Basic ", "ApiKey ", "Api-Key "]
 

@@ -16,6 +16,8 @@ struct StackTraceExposureRule: Rule {
             "import traceback\n\ndef view(request):\n    try:\n        work()\n    except Exception:\n        details = traceback.format_exc()\n        return ↓details\n",
         ],
         nonTriggering: [
+            // The application's own error, whose messages it wrote for the client.
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\nclass FeedError(Exception):\n    pass\n\n@app.route(\"/p\")\ndef preview():\n    try:\n        load()\n    except FeedError as exc:\n        return jsonify(error=str(exc)), 502\n",
             "import logging\nfrom flask import Flask, jsonify\napp = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        log.exception(\"run failed\")\n        return jsonify({\"error\": \"internal error\"}), 500\n",
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
@@ -43,6 +45,11 @@ struct StackTraceExposureRule: Rule {
         guard case .stmt(let statement) = node, case .functionDef(_, let arguments, let body, let decorators, _, _, _) = statement.kind,
               WebHandlers.isHandler(arguments: arguments, decorators: decorators) else { return }
         var derived: Set<String> = []
+        // The file's own exception classes carry messages the application wrote for the client.
+        let ownErrors = Set(context.parsed.module.body.compactMap { statement -> String? in
+            if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
+            return nil
+        })
         // Blocks to visit with the exception names bound by the `except` clauses around them.
         var stack: [(body: [Stmt], exceptions: Set<String>)] = [(body, [])]
         while !stack.isEmpty {
@@ -56,7 +63,7 @@ struct StackTraceExposureRule: Rule {
                     stack.append((tryBody, exceptions))
                     for handler in handlers {
                         // A parse or validation error describes the client's own input, not the server.
-                        if let name = handler.name, !Self.describesClientInput(handler.type) {
+                        if let name = handler.name, !Self.describesClientInput(handler.type, ownErrors: ownErrors) {
                             stack.append((handler.body, exceptions.union([name])))
                         } else {
                             stack.append((handler.body, exceptions))
@@ -79,7 +86,7 @@ struct StackTraceExposureRule: Rule {
                                     "ValueError", "TarError", "BadZipFile", "BadZipfile", "Forbidden", "DefusedXmlException"]
 
     /// Whether every class an `except` clause names is a `clientInputErrors` one.
-    static func describesClientInput(_ type: Expr?) -> Bool {
+    static func describesClientInput(_ type: Expr?, ownErrors: Set<String> = []) -> Bool {
         guard let type else { return false }
         let classes: [Expr]
         if case .tuple(let elements, _) = type.kind { classes = elements } else { classes = [type] }
@@ -94,6 +101,7 @@ struct StackTraceExposureRule: Rule {
             if case .attribute(let owner, "error", _) = cls.kind, case .name(let module, _) = owner.kind, module == "re" || module == "sre_constants" {
                 return true
             }
+            if case .name(let id, _) = cls.kind, ownErrors.contains(id) { return true }
             return clientInputErrors.contains { name.hasSuffix($0) }
         }
     }
