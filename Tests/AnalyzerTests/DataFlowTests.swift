@@ -1715,4 +1715,309 @@ struct DataFlowTests {
         // the fetch is reported once, where `urlopen` sends it.
         #expect(found.filter { $0.code.hasPrefix("ASC1") }.map { "\($0.line):\($0.code)" } == ["16:ASC1918", "27:ASC1078"])
     }
+
+    /// What blind sets 12 and 13 showed, each shape beside its vulnerable twin: validators
+    /// combining early returns with their last test, `is not None` of a whole-value match,
+    /// `TABLE.pop(key, None)`, Bottle's `<z:int>`, a Lambda's `context`, methods of the file's
+    /// own classes, `splitext(...)[1]`, directories the operator sets (absolute by default).
+    @Test func blindSetsTwelveAndThirteen() throws {
+        let safe = """
+        import asyncio, json, logging, os, re, socketserver, subprocess, sqlite3, zipfile
+        import yaml
+        from bottle import Bottle, request as breq
+        from flask import Flask, redirect, request
+        from mako.lookup import TemplateLookup
+        from django.http import HttpResponse
+        app = Flask(__name__)
+        bottle_app = Bottle()
+        log = logging.getLogger(__name__)
+        HOSTNAME_RE = re.compile(r"[a-z0-9.-]+")
+        HOLDS = {}
+        ROOT = os.environ.get("ROOT", "/srv/data")
+        escaping = TemplateLookup(directories=["t"], default_filters=["h"])
+        plain = TemplateLookup(directories=["t"])
+
+        def valid_name(value):
+            return bool(value) and HOSTNAME_RE.fullmatch(value) is not None
+
+        def is_local(target):
+            if not target or "\\\\" in target:
+                return False
+            return target.startswith("/") and not target.startswith("//")
+
+        class Directory:
+            def search(self, name):
+                return name.replace("*", "")
+
+        DIRECTORY = Directory()
+
+        @app.route("/dig")
+        def dig():
+            name = request.args["name"]
+            if not valid_name(name):
+                return "no"
+            return subprocess.check_output(["dig", name])
+
+        @app.route("/done/<hold_id>")
+        def done(hold_id):
+            hold = HOLDS.pop(hold_id, None)
+            if hold is None:
+                return "no"
+            log.info("hold %s done", hold_id)
+            return "ok"
+
+        @app.route("/next")
+        def next_page():
+            target = request.args["next"]
+            if not is_local(target):
+                target = "/"
+            return redirect(target)
+
+        @bottle_app.get("/tiles/<z:int>/<x:int>")
+        def tile(z, x):
+            return open(os.path.join("/srv/tiles", str(z) + str(x) + ".png"), "rb").read()
+
+        def lambda_handler(event, context):
+            log.info("request %s", context.aws_request_id)
+
+        @app.route("/page")
+        def page():
+            return escaping.get_template("p.mako").render(name=request.args["n"])
+
+        @app.route("/ldap")
+        def ldap_view():
+            import ldap3
+            return DIRECTORY.search(request.args["q"])
+
+        @app.route("/ext")
+        def ext():
+            ext = os.path.splitext(request.args["f"])[1]
+            return open(os.path.join("/srv/files", "upload" + ext)).read()
+
+        @app.route("/cat")
+        def cat():
+            path = os.path.join(ROOT, os.path.basename(request.args["f"]))
+            return subprocess.run(["zcat", path], capture_output=True).stdout
+        """
+        let vulnerable = """
+        import asyncio, json, logging, os, re, socketserver, subprocess, sqlite3, zipfile
+        import yaml
+        from bottle import Bottle, request as breq
+        from flask import Flask, redirect, request
+        from mako.lookup import TemplateLookup
+        from django.http import HttpResponse
+        app = Flask(__name__)
+        bottle_app = Bottle()
+        log = logging.getLogger(__name__)
+        HOSTNAME_RE = re.compile(r"[a-z0-9.-]+")
+        HOLDS = {}
+        ROOT = os.environ["ROOT"]
+        escaping = TemplateLookup(directories=["t"], default_filters=["h"])
+        plain = TemplateLookup(directories=["t"])
+
+        def valid_name(value):
+            return bool(value) and HOSTNAME_RE.search(value) is not None
+
+        def is_local(target):
+            if not target:
+                return False
+            return target.startswith("/") and not target.startswith("//")
+
+        class Directory:
+            def search(self, name):
+                return name.replace("*", "")
+
+        DIRECTORY = Directory()
+
+        @app.route("/dig")
+        def dig():
+            name = request.args["name"]
+            if not valid_name(name):
+                return "no"
+            return subprocess.check_output(["dig", name])
+
+        @app.route("/done/<hold_id>")
+        def done(hold_id):
+            hold = HOLDS.get(hold_id, {})
+            if hold is None:
+                return "no"
+            log.info("hold %s done", hold_id)
+            return "ok"
+
+        @app.route("/next")
+        def next_page():
+            target = request.args["next"]
+            if not is_local(target):
+                target = "/"
+            return redirect(target)
+
+        @bottle_app.get("/tiles/<z>/<x:int>")
+        def tile(z, x):
+            return open(os.path.join("/srv/tiles", str(z) + str(x) + ".png"), "rb").read()
+
+        def lambda_handler(event, context):
+            log.info("request %s", event["id"])
+
+        @app.route("/page")
+        def page():
+            return plain.get_template("p.mako").render(name=request.args["n"])
+
+        @app.route("/ldap")
+        def ldap_view():
+            import ldap3
+            conn = ldap3.Connection("ldap://x")
+            return conn.search("dc=x", "(cn=" + request.args["q"] + ")")
+
+        @app.route("/ext")
+        def ext():
+            ext = os.path.splitext(request.args["f"])[0]
+            return open(os.path.join("/srv/files", "upload" + ext)).read()
+
+        @app.route("/cat")
+        def cat():
+            path = os.path.join(ROOT, os.path.basename(request.args["f"]))
+            return subprocess.run(["zcat", path], capture_output=True).stdout
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(safe) == ["14:ASC702"])
+        #expect(try pattern(vulnerable) == ["14:ASC702", "35:ASC1088", "42:ASC1117", "50:ASC1601", "54:ASC1022", "57:ASC1117", "67:ASC1090",
+                                            "72:ASC1022", "77:ASC1088"])
+        // Django's uploaded files are objects, not paths (their names are text again); a
+        // primary key is a number.
+        let django = """
+        import logging, zipfile
+        from django.http import JsonResponse
+        from .models import Batch
+        log = logging.getLogger(__name__)
+
+        def upload_view(request):
+            upload = request.FILES["archive"]
+            zipfile.ZipFile(upload)
+            batch = Batch.objects.create(name=request.POST["name"])
+            log.info("batch %s", batch.pk)
+            open(upload.name)
+            return JsonResponse({"ok": True})
+        """
+        #expect(try pattern(django) == ["11:ASC1022"])
+        // asyncio stream handlers read a client (their writer is the server's), socketserver's
+        // `self.request` is the datagram, and `yaml.safe_load(fh)` parses a file's contents.
+        let servers = """
+        import asyncio, logging, os, socketserver, sqlite3, sys
+        import yaml
+        log = logging.getLogger(__name__)
+
+        async def handle(reader, writer):
+            line = (await reader.readline()).decode()
+            peer = writer.get_extra_info("peername")
+            log.info("peer %s", peer)
+            os.system("ping " + line)
+
+        class Station(socketserver.BaseRequestHandler):
+            def handle(self):
+                data, sock = self.request
+                log.info("from " + data.decode())
+
+        def load(path):
+            with open(path) as fh:
+                return yaml.safe_load(fh)
+
+        def main():
+            conn = sqlite3.connect("x")
+            data = load(sys.argv[1])
+            conn.execute("DELETE FROM t WHERE a = '%s'" % data["a"])
+            asyncio.run(asyncio.start_server(handle, "127.0.0.1", 9000))
+        """
+        #expect(try pattern(servers) == ["9:ASC1078", "14:ASC1117", "23:ASC1089"])
+        // Mako escapes what a lookup made with `default_filters=["h"]` renders.
+        let mako = """
+        import tornado.web
+        from mako.lookup import TemplateLookup
+        escaping = TemplateLookup(directories=["t"], default_filters=["h"])
+        plain = TemplateLookup(directories=["t"])
+
+        class Safe(tornado.web.RequestHandler):
+            def post(self):
+                footer = self.get_body_argument("footer", "")
+                self.write(escaping.get_template("invoice.mako").render(footer=footer))
+
+        class Unsafe(tornado.web.RequestHandler):
+            def post(self):
+                footer = self.get_body_argument("footer", "")
+                tmpl = plain.get_template("invoice.mako")
+                self.write(tmpl.render(footer=footer))
+        """
+        #expect(try pattern(mako) == ["4:ASC702", "15:ASC1079"])
+        // Pattern rules read fixed text through tuple unpacking, `+=` pieces, the file's helpers'
+        // returns and module strings built from constants; their twins splice outside text.
+        let fixed = """
+        import shlex, urllib.request
+        import paramiko
+
+        COLS = "id, a"
+        MIRROR = "https://mirror.example.org/data"
+        MANIFEST_URL = MIRROR + "/MANIFEST.tsv"
+
+        def build(last_name):
+            clauses = ["active = 1"]
+            if last_name:
+                clauses.append("last_name LIKE ?")
+            return " AND ".join(clauses), [last_name]
+
+        def view(db, name):
+            where, params = build(name)
+            sql = f"SELECT {COLS} FROM p WHERE " + where
+            db.execute(sql, params)
+
+        def report(db, region):
+            where = "sold_at > :start"
+            if region:
+                where += " AND region = :region"
+            db.execute(f"SELECT total FROM s WHERE {where}", {"region": region})
+
+        def tar_command(path):
+            return f"tar -czf - -- {shlex.quote(path)}"
+
+        def backup(client, path):
+            client.exec_command(tar_command(path))
+
+        def manifest():
+            return urllib.request.urlopen(MANIFEST_URL).read()
+        """
+        #expect(try pattern(fixed) == [])
+        let spliced = """
+        import shlex, urllib.request
+        import paramiko
+
+        COLS = "id, a"
+        MIRROR = input()
+        MANIFEST_URL = MIRROR + "/MANIFEST.tsv"
+
+        def build(last_name):
+            clauses = ["active = 1"]
+            if last_name:
+                clauses.append("last_name LIKE ?")
+            return " AND ".join(clauses) + last_name, [last_name]
+
+        def view(db, name):
+            where, params = build(name)
+            sql = f"SELECT {COLS} FROM p WHERE " + where
+            db.execute(sql, params)
+
+        def report(db, region):
+            where = "sold_at > :start"
+            if region:
+                where += " AND region = " + region
+            db.execute(f"SELECT total FROM s WHERE {where}", {"region": region})
+
+        def tar_command(path):
+            return f"tar -czf - -- {path}"
+
+        def backup(client, path):
+            client.exec_command(tar_command(path))
+
+        def manifest():
+            return urllib.request.urlopen(MANIFEST_URL).read()
+        """
+        #expect(try pattern(spliced) == ["17:ASC608", "23:ASC608", "29:ASC601", "32:ASC310"])
+    }
 }
