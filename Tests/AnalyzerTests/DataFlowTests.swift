@@ -2020,4 +2020,76 @@ struct DataFlowTests {
         """
         #expect(try pattern(spliced) == ["17:ASC608", "23:ASC608", "29:ASC601", "32:ASC310"])
     }
+
+    /// Functions handed to a scheduler run with the arguments handed over; a module-level
+    /// table one handler fills is read by the others; a command list's program is its first
+    /// part's; consecutive early exits prove together what none does alone.
+    @Test func handOffsTablesAndEarlyExits() throws {
+        let scheduled = """
+        import subprocess, threading
+        import httpx
+        from fastapi import BackgroundTasks, FastAPI
+        from pydantic import BaseModel
+        app = FastAPI()
+        SUBSCRIPTIONS = {}
+
+        class Sub(BaseModel):
+            url: str
+
+        async def deliver(url, payload):
+            async with httpx.AsyncClient() as client:
+                await client.post(url, json=payload)
+
+        def probe(argv):
+            return subprocess.run(argv, capture_output=True)
+
+        @app.post("/subscriptions")
+        def subscribe(sub: Sub):
+            SUBSCRIPTIONS["x"] = {"url": sub.url}
+
+        @app.post("/events")
+        def event(tasks: BackgroundTasks):
+            for sub in SUBSCRIPTIONS.values():
+                tasks.add_task(deliver, sub["url"], {})
+
+        @app.post("/ping")
+        def ping(host: str):
+            threading.Thread(target=probe, args=(["ping", "-c", "1", "--"] + [host],)).start()
+            threading.Thread(target=probe, args=([host],)).start()
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(scheduled) == ["13:ASC1918", "16:ASC1078"])
+        let fixedProgram = scheduled.replacingOccurrences(of: "threading.Thread(target=probe, args=([host],)).start()", with: "pass")
+        #expect(try pattern(fixedProgram) == ["13:ASC1918"])
+        let redirects = """
+        from urllib.parse import urlsplit
+        from flask import Flask, redirect, request, url_for
+        app = Flask(__name__)
+
+        def local_target(target):
+            parts = urlsplit(target or "")
+            if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+                return url_for("index")
+            if "\\\\" in target or any(ord(ch) < 0x21 for ch in target):
+                return url_for("index")
+            return target
+
+        def loose_target(target):
+            parts = urlsplit(target or "")
+            if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+                return url_for("index")
+            if len(target) > 200:
+                return url_for("index")
+            return target
+
+        @app.route("/a")
+        def a():
+            return redirect(local_target(request.args.get("next")))
+
+        @app.route("/b")
+        def b():
+            return redirect(loose_target(request.args.get("next")))
+        """
+        #expect(try pattern(redirects) == ["27:ASC1601"])
+    }
 }

@@ -433,3 +433,11 @@ struct Guard {
         }
     }
 }
+
+extension Expr {
+    /// How many operands an `or` has (nil for anything else).
+    var boolOpValueCount: Int? {
+        if case .boolOp(.or, let values) = kind { return values.count }
+        return nil
+    }
+}

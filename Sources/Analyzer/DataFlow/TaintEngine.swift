@@ -76,6 +76,18 @@ final class TaintEngine {
     private(set) lazy var clientsKept = Self.clientAttributesAndParameters(functions, imports: imports)
     /// See `tableLookupNames`, found on first use.
     private(set) lazy var tableLookupNames: Set<String> = Self.tableLookupNames(parsed.module)
+    /// Module-level names bound to a dict, list or set display (or `dict()`, `list()`, `set()`,
+    /// `defaultdict(...)`, `deque()`): tables functions may fill and others read.
+    private(set) lazy var moduleTables: Set<String> = Set(parsed.module.body.compactMap { statement -> String? in
+        guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind else { return nil }
+        switch value.kind {
+        case .dict, .list, .set: return id
+        case .call(let function, _, _):
+            guard let name = imports.qualifiedName(of: function) ?? value.calledName else { return nil }
+            return ["dict", "list", "set", "collections.defaultdict", "collections.deque", "collections.OrderedDict"].contains(name) ? id : nil
+        default: return nil
+        }
+    })
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
     private(set) lazy var fetchesResponses: Bool = ["requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3"].contains(where: imports.imports)
     /// `GuardFacts.validatorProof`, per function name, found on first use.

@@ -21,6 +21,13 @@ extension TaintInterpreter {
             let combined = Expr(.call(func: wrapped, args: Array(stored.dropFirst()) + arguments, keywords: storedKeywords + keywords), expression.loc)
             return call(combined, depth: depth + 1, through: partial)
         }
+        // `tasks.add_task(deliver, url, payload)`, `executor.submit(fn, x)`,
+        // `Thread(target=fn, args=(x,))`: the function of this file runs with those arguments.
+        if let handedOff = Self.handedOffCall(expression, function: function, arguments: arguments, keywords: keywords),
+           case .call(let callee, _, _) = handedOff.kind, case .name(let id, _) = callee.kind, engine.imports.binding(of: id) == nil,
+           engine.functions[id] != nil || engine.innerFunctionNames.contains(id) {
+            _ = call(handedOff, depth: depth + 1)
+        }
         // `self.rfile.read(n)` in a request handler: the request's body.
         if case .attribute(let stream, let method, _) = function.kind, ["read", "readline", "readlines"].contains(method),
            case .attribute(let owner, "rfile", _) = stream.kind, case .name("self", _) = owner.kind, servesRequests {
@@ -110,6 +117,7 @@ extension TaintInterpreter {
             if let added {
                 recorder.storesPaths = true
                 environment[receiverName] = Taint.merge(environment[receiverName], added)
+                if isModuleTable(receiverName) { engine.recordGlobal(receiverName, added) }
                 if let className = self.function?.className { engine.recordClassAttribute(className, receiverName, added) }
             }
         }
@@ -362,6 +370,39 @@ extension TaintInterpreter {
         }
     }
 
+    /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
+    /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
+    /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
+    static func handedOffCall(_ expression: Expr, function: Expr, arguments: [Expr], keywords: [Keyword]) -> Expr? {
+        let name: String
+        switch function.kind {
+        case .attribute(_, let attr, _): name = attr
+        case .name(let id, _): name = id
+        default: return nil
+        }
+        let spread: Int
+        switch name {
+        case "add_task", "submit", "to_thread", "call_soon", "call_soon_threadsafe", "apply_async", "spawn": spread = 0
+        case "run_in_executor", "call_later": spread = 1
+        case "Thread", "Process", "Timer":
+            guard let target = keywords.first(where: { $0.arg == "target" || $0.arg == "function" })?.value else { return nil }
+            var passed: [Expr] = []
+            if let args = keywords.first(where: { $0.arg == "args" })?.value {
+                switch args.kind {
+                case .tuple(let elements, _), .list(let elements, _): passed = elements
+                default: return nil
+                }
+            }
+            return Expr(.call(func: target, args: passed, keywords: []), expression.loc)
+        default: return nil
+        }
+        guard arguments.count > spread, !arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return nil }
+        var passed = Array(arguments[(spread + 1)...])
+        // `pool.apply_async(f, (x,))`: the arguments as one tuple.
+        if name == "apply_async", passed.count == 1, case .tuple(let elements, _) = passed[0].kind { passed = elements }
+        return Expr(.call(func: arguments[spread], args: passed, keywords: name == "add_task" ? keywords : []), expression.loc)
+    }
+
     /// `cmd = ["ping", "-c", "1", host]` … `subprocess.run(cmd)`: the list a process call's
     /// command name stands for, written out, so the program (fixed here) and its arguments are
     /// judged apart, as for a list written in the call. The name itself follows as a last
@@ -438,6 +479,21 @@ extension TaintInterpreter {
         func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) { reachSinks(hits, with: viaCall) }
         for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
             guard let taint = argument(for: parameter) else { continue }
+            // `run_probe(prefix + [host])` where `run_probe` runs its list: the program is the
+            // first part's; what follows is arguments.
+            var hits = hits
+            let positional = parameter - offset
+            if positional >= 0, positional < site.arguments.count, case .binOp(let left, .add, _) = site.arguments[positional].kind,
+               { if case .name = left.kind { true } else if case .list = left.kind { true } else { false } }() {
+                let programHits = hits.filter { engine.ruleCWEs[$0.rule] == 78 && CommandInjectionFlowRule.processCalls.contains($0.callee) }
+                if !programHits.isEmpty {
+                    hits.subtract(programHits)
+                    var copy = self
+                    if let program = copy.expression(left, depth: 1) {
+                        reach(programHits, with: program.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
+                    }
+                }
+            }
             reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
         }
         // A method of an instance whose constructor was given tainted values (`Job(cmd).run()`).

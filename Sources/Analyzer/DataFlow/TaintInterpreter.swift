@@ -53,7 +53,23 @@ struct TaintInterpreter {
     // MARK: Statements
 
     mutating func block(_ statements: [Stmt], depth: Int) {
-        for statement in statements { self.statement(statement, depth: depth) }
+        // The tests of consecutive `if bad: return ...` statements just run: past them all,
+        // every one was false, and together they may prove what none does alone (a scheme and
+        // host check, then a backslash check, before a redirect).
+        var exits: [Expr] = []
+        for statement in statements {
+            self.statement(statement, depth: depth)
+            guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, Guard.terminates(body) else {
+                exits.removeAll()
+                continue
+            }
+            if case .boolOp(.or, let values) = test.kind { exits.append(contentsOf: values) } else { exits.append(test) }
+            if exits.count > 1, exits.count > (test.boolOpValueCount ?? 1) {
+                let together = Guard(test: Expr(.boolOp(op: .or, values: exits), test.loc), imports: engine.imports,
+                                     normalisedPaths: normalisedPaths, facts: engine)
+                together.applyWhenFalse(&environment)
+            }
+        }
     }
 
     mutating func statement(_ statement: Stmt, depth: Int) {
@@ -261,6 +277,10 @@ struct TaintInterpreter {
             // `self.x = t`, `d[k] = t`: the object now holds tainted data.
             guard let stepped else { break }
             recorder.storesPaths = true
+            // `SUBSCRIPTIONS[sub_id] = {...}` on a module-level table: every function reading it sees it.
+            if case .subscript(let container, _, _) = target.kind, case .name(let owner, _) = container.kind, isModuleTable(owner) {
+                engine.recordGlobal(owner, stepped)
+            }
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
                 // `Config.cmd = x` on a class of this file: a global in all but name.
@@ -443,6 +463,15 @@ struct TaintInterpreter {
     // MARK: Expressions
 
     /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
+    /// Whether `name`, read in the function being analysed, is a table the module binds at its
+    /// top level (the function binds no local of that name).
+    func isModuleTable(_ name: String) -> Bool {
+        guard let function, engine.moduleTables.contains(name) else { return false }
+        var local = false
+        Module(body: function.body).forEachBinding(intoNestedScopes: false) { if $0 == name { local = true } }
+        return !local && !function.parameters.contains(name)
+    }
+
     func pathKey(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id

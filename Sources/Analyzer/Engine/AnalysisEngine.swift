@@ -395,6 +395,12 @@ private struct FileWalk {
                 case .attribute(_, let attr, _): callsByScope[scope, default: []].insert(attr)
                 default: break
                 }
+                // `tasks.add_task(deliver, url)`: `deliver` runs with what is passed.
+                if case .call(_, let arguments, let keywords) = expression.kind, !arguments.isEmpty || !keywords.isEmpty,
+                   let handedOff = TaintInterpreter.handedOffCall(expression, function: function, arguments: arguments, keywords: keywords),
+                   case .call(let callee, _, _) = handedOff.kind, case .name(let id, _) = callee.kind {
+                    callsByScope[scope, default: []].insert(id)
+                }
             }
             if engine.mayMatchCallRules(function, imports: imports, prefixes: !prefixes.isEmpty),
                let call = CallSite(expression, imports: imports) {

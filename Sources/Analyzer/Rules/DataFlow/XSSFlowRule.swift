@@ -11,6 +11,7 @@ struct XSSFlowRule: DataFlowRule {
         triggering: [
             "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n\n@app.get(\"/hi\")\ndef hi(name: str):\n    return ↓HTMLResponse(content=\"<h1>\" + name + \"</h1>\")\n",
             "from jinja2 import Environment\nfrom flask import request\n\ndef page():\n    return ↓Environment().from_string(request.args[\"t\"]).render()\n",
+            "from jinja2 import Environment\nfrom flask import request\nenv = Environment()\n\ndef page():\n    return ↓env.from_string(request.args[\"t\"]).render()\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        ↓self.write(\"<b>\" + self.get_argument(\"name\") + \"</b>\")\n",
             "from bottle import route, request\n\n@route(\"/hi\")\ndef hi():\n    return ↓\"<b>\" + request.query.name + \"</b>\"\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    name = request.args.get(\"name\", \"\")\n    return ↓\"<h1>Hello \" + name + \"</h1>\"\n",
@@ -19,6 +20,8 @@ struct XSSFlowRule: DataFlowRule {
             "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
         ],
         nonTriggering: [
+            // A sandboxed environment: the template's code reaches no Python object.
+            "from jinja2.sandbox import ImmutableSandboxedEnvironment\nfrom flask import request\nenv = ImmutableSandboxedEnvironment()\n\ndef mail():\n    send(env.from_string(request.args[\"t\"]).render())\n",
             "from starlette.responses import Response\n\nasync def echo(request):\n    return Response(content=request.query_params.get(\"q\", \"\"), media_type=\"text/plain\")\n",
             "from flask import Response, request\n\ndef export():\n    return Response(request.args[\"csv\"], mimetype=\"text/csv\")\n",
             "import tornado.web\nfrom markupsafe import escape\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(\"<b>\" + escape(self.get_argument(\"name\")) + \"</b>\")\n",
@@ -74,4 +77,19 @@ struct XSSFlowRule: DataFlowRule {
         }
         return []
     }
+
+    /// A template compiled by `env.from_string(source)`: the environment it was made by.
+    func configuringArguments(of call: CallSite) -> [Expr] {
+        guard SinkMatching.method(call) == "from_string", case .attribute(let receiver, _, _) = call.function.kind,
+              case .name = receiver.kind else { return [] }
+        return [receiver]
+    }
+
+    /// Jinja2's sandboxed environments run a template's code with no access to Python's
+    /// objects: the requester may write the template (what it renders is another matter).
+    func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
+        guard case .call(let maker, _, _) = value.kind, let made = imports.qualifiedName(of: maker) else { return false }
+        return made.hasPrefix("jinja2.sandbox.")
+    }
+
 }
