@@ -2092,4 +2092,34 @@ struct DataFlowTests {
         """
         #expect(try pattern(redirects) == ["27:ASC1601"])
     }
+
+    /// A record's keys keep their own data (`{"author": a, "at": now}`), through the tables
+    /// and lists that hold such records, to the key a reader picks.
+    @Test func recordsKeepEachKeysData() throws {
+        let records = """
+        import time
+        import requests
+        import tornado.web
+        from tornado.escape import xhtml_escape
+        COMMENTS = []
+        HOOKS = {}
+
+        class Board(tornado.web.RequestHandler):
+            def get(self):
+                items = "".join(f"<li>{xhtml_escape(c['author'])} {c['at']}</li>" for c in COMMENTS)
+                self.write(f"<ul>{items}</ul>")
+                for hook in HOOKS.values():
+                    requests.post(hook["url"], json={"n": len(COMMENTS)}, timeout=5)
+                    requests.post("https://hooks.example.com/notify", data=hook["name"], timeout=5)
+
+            def post(self):
+                COMMENTS.append({"author": self.get_body_argument("author"), "at": time.strftime("%H:%M")})
+                HOOKS[self.get_body_argument("id")] = {"name": self.get_body_argument("name"), "url": "https://hooks.example.com/x"}
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(records) == [])
+        let wrongKeys = records.replacingOccurrences(of: "{c['at']}", with: "{c['author']}")
+            .replacingOccurrences(of: "hook[\"url\"], json", with: "hook[\"name\"], json")
+        #expect(try pattern(wrongKeys) == ["11:ASC1079", "13:ASC1918"])
+    }
 }

@@ -30,6 +30,12 @@ struct Taint: Sendable, Equatable {
     /// not), with what their part was made safe for. The caller's argument for `name` comes
     /// back escaped. Nil when every part is exactly as safe as the whole.
     var parameterSafety: [Int: FunctionSummary.ReturnSafety]?
+    /// A record's values by constant key (`{"url": u, "name": n}`): reading one key gives that
+    /// value's data, not every value's. Nil when the structure is not known.
+    var fields: [String: Taint]?
+    /// The same for each element of a table or list of such records
+    /// (`SUBSCRIPTIONS[sid] = {"url": u}`, `COMMENTS.append({...})`).
+    var elementFields: [String: Taint]?
 
     static func source(line: Int, column: Int, _ note: String) -> Taint {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
@@ -46,7 +52,7 @@ struct Taint: Sendable, Equatable {
     }
 
     func sanitizing(_ cwes: Set<Int>) -> Taint {
-        var copy = self
+        var copy = self.withoutStructure
         copy.sanitized.formUnion(cwes)
         if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.union(cwes), cleaned: $0.cleaned) } }
         return copy
@@ -54,7 +60,7 @@ struct Taint: Sendable, Equatable {
 
     /// No longer safe for `cwes`, any part (percent-decoding brings line breaks back).
     func unsanitizing(_ cwes: Set<Int>) -> Taint {
-        var copy = self
+        var copy = self.withoutStructure
         copy.sanitized.subtract(cwes)
         if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.subtracting(cwes), cleaned: $0.cleaned) } }
         return copy
@@ -114,10 +120,65 @@ struct Taint: Sendable, Equatable {
     }
 
     var cleanedCopy: Taint {
-        var copy = self
+        var copy = self.withoutStructure
         copy.cleaned = true
         copy.parameterSafety = nil
         return copy
+    }
+
+    /// The value with no record structure known (what a conversion or check made of it).
+    var withoutStructure: Taint {
+        guard fields != nil || elementFields != nil else { return self }
+        var copy = self
+        copy.fields = nil
+        copy.elementFields = nil
+        return copy
+    }
+
+    /// An element of this table or list: a record with `elementFields` when known.
+    var element: Taint {
+        var copy = self
+        copy.fields = elementFields
+        copy.elementFields = nil
+        return copy
+    }
+
+    /// The value of key `key` of this record: that value's data when the record's structure
+    /// is known (nil when it holds none under that key), else the whole.
+    func field(_ key: String) -> Taint? {
+        guard let fields else { return self }
+        return fields[key]
+    }
+
+    /// This table or list after `element` was added to it (`t[k] = e`, `t.append(e)`).
+    static func adding(_ element: Taint?, to table: Taint?) -> Taint? {
+        guard let element else { return table }
+        var merged = merge(table, element.withoutStructure)!
+        merged.fields = table?.fields
+        merged.elementFields = table == nil || table?.elementFields != nil ? mergeFields(table?.elementFields, element.fields, bothKnown: table != nil) : nil
+        return merged
+    }
+
+    /// This record after `value` was stored under `key`.
+    static func storing(_ value: Taint?, under key: String, in record: Taint?) -> Taint? {
+        guard let value else { return record }
+        var merged = merge(record, value.withoutStructure)!
+        merged.elementFields = record?.elementFields
+        if record == nil || record?.fields != nil {
+            var fields = record?.fields ?? [:]
+            fields[key] = value
+            merged.fields = fields
+        } else {
+            merged.fields = nil
+        }
+        return merged
+    }
+
+    /// Two records' fields joined key by key; nil when either side's structure is unknown.
+    static func mergeFields(_ a: [String: Taint]?, _ b: [String: Taint]?, bothKnown: Bool = true) -> [String: Taint]? {
+        if !bothKnown { return b }
+        guard let a, let b else { return nil }
+        return a.merging(b) { merge($0, $1)! }
     }
 
     /// Either of two taints: any origin of both, safe only where both are safe.
@@ -167,6 +228,11 @@ struct Taint: Sendable, Equatable {
         merged.settings = aLive || bLive ? (!aLive || a.settings) && (!bLive || b.settings)
             : aSource || bSource ? (!aSource || a.settings) && (!bSource || b.settings) : a.settings && b.settings
         merged.hostFixed = a.hostFixed && b.hostFixed
+        // Record structure survives a join only where both sides have it.
+        if a.fields != nil || b.fields != nil || a.elementFields != nil || b.elementFields != nil {
+            merged.fields = mergeFields(a.fields, b.fields)
+            merged.elementFields = mergeFields(a.elementFields, b.elementFields)
+        }
         // Parts of differing safety: each parameter's part keeps its own (joins of equally
         // safe values, nearly all, skip this).
         merged.parameterSafety = nil

@@ -116,8 +116,13 @@ extension TaintInterpreter {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
             if let added {
                 recorder.storesPaths = true
-                environment[receiverName] = Taint.merge(environment[receiverName], added)
-                if isModuleTable(receiverName) { engine.recordGlobal(receiverName, added) }
+                // `rows.append({...})`: one more element, a record whose keys are known.
+                let oneElement = ["append", "add", "appendleft"].contains(method) && arguments.count == 1
+                environment[receiverName] = oneElement ? Taint.adding(added, to: environment[receiverName])
+                    : Taint.merge(environment[receiverName]?.withoutStructure, added.withoutStructure)
+                if isModuleTable(receiverName), let table = oneElement ? Taint.adding(added, to: nil) : added.withoutStructure {
+                    engine.recordGlobal(receiverName, table)
+                }
                 if let className = self.function?.className { engine.recordClassAttribute(className, receiverName, added) }
             }
         }
@@ -140,9 +145,14 @@ extension TaintInterpreter {
         }
         // `manifest.get("name")` after a check proved that element.
         if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
-        // `table.get(key, default)`: a value of the table or the default, never the key.
+        // `table.get(key, default)`: a value of the table or the default, never the key (a
+        // record's value under that key, when known).
         if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" {
-            let values = argumentTaints.dropFirst().reduce(Taint.merge(receiverTaint, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
+            var held = receiverTaint
+            if let table = receiverTaint, table.fields != nil || table.elementFields != nil {
+                if let key = arguments.first?.stringConstant, table.fields != nil { held = table.field(key) } else { held = table.element }
+            }
+            let values = argumentTaints.dropFirst().reduce(Taint.merge(held, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
             let loc = expression.loc
             return values?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
         }

@@ -142,7 +142,7 @@ struct TaintInterpreter {
             let thenEnds = Guard.terminates(body), elseEnds = !orelse.isEmpty && Guard.terminates(orelse)
             adopt(thenBranch, elseBranch, thenEnds: thenEnds, elseEnds: elseEnds)
         case .for(let target, let iter, let body, let orelse, _):
-            let taint = expression(iter, depth: 0)
+            let taint = expression(iter, depth: 0)?.element
             bind(target, taint, value: iter)
             var loop = self
             loop.iterate(body, from: self, depth: depth + 1)
@@ -278,8 +278,9 @@ struct TaintInterpreter {
             guard let stepped else { break }
             recorder.storesPaths = true
             // `SUBSCRIPTIONS[sub_id] = {...}` on a module-level table: every function reading it sees it.
-            if case .subscript(let container, _, _) = target.kind, case .name(let owner, _) = container.kind, isModuleTable(owner) {
-                engine.recordGlobal(owner, stepped)
+            if case .subscript(let container, let slice, _) = target.kind, case .name(let owner, _) = container.kind, isModuleTable(owner),
+               let table = slice.stringConstant.map({ Taint.storing(stepped, under: $0, in: nil) }) ?? Taint.adding(stepped, to: nil) {
+                engine.recordGlobal(owner, table)
             }
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
@@ -297,8 +298,10 @@ struct TaintInterpreter {
                     }
                 }
             }
-            if case .subscript(let container, _, _) = target.kind, let base = pathKey(container) {
-                environment[base] = Taint.merge(environment[base], stepped)
+            if case .subscript(let container, let slice, _) = target.kind, let base = pathKey(container) {
+                // A record's key, or a table's new element, keeping what is known of each.
+                environment[base] = slice.stringConstant.map { Taint.storing(stepped, under: $0, in: environment[base]) }
+                    ?? Taint.adding(stepped, to: environment[base])
                 if let className = function?.className { engine.recordClassAttribute(className, base, stepped) }
             }
         default:
@@ -631,6 +634,12 @@ struct TaintInterpreter {
             if case .constant(.int("1"), _) = slice.kind, let name = callName(value), name.hasSuffix("path.splitext") {
                 return container?.sanitizing([22, 88])
             }
+            // A record's key (`sub["url"]`), or an element of a table of records (`SUBS[sid]`).
+            if let container, container.fields != nil || container.elementFields != nil {
+                if case .slice = slice.kind { return container }
+                if let key = slice.stringConstant, container.fields != nil { return container.field(key) }
+                return container.element
+            }
             return container
         case .call:
             return call(expression, depth: depth)
@@ -664,18 +673,25 @@ struct TaintInterpreter {
         case .dict(let keys, let values):
             var taint: Taint?
             for key in keys { if let key { taint = Taint.merge(taint, self.expression(key, depth: depth + 1)) } }
-            for value in values { taint = Taint.merge(taint, self.expression(value, depth: depth + 1)) }
+            var fields: [String: Taint]? = [:]
+            for (key, value) in zip(keys, values) {
+                let valueTaint = self.expression(value, depth: depth + 1)
+                taint = Taint.merge(taint, valueTaint?.withoutStructure)
+                // `{"url": u, "name": n}`: each key's own data, read back by `record["url"]`.
+                if let text = key?.stringConstant { if let valueTaint { fields?[text] = valueTaint } } else { fields = nil }
+            }
+            if taint != nil, let fields { taint?.fields = fields }
             return taint
         case .listComp(let element, let generators), .setComp(let element, let generators), .generatorExp(let element, let generators):
             // Each element is what the element expression makes of the bound targets: `esc(r) for
             // r in rows` is escaped text, whatever `rows` held.
             for generator in generators {
-                bind(generator.target, self.expression(generator.iter, depth: depth + 1), value: generator.iter)
+                bind(generator.target, self.expression(generator.iter, depth: depth + 1)?.element, value: generator.iter)
                 for condition in generator.ifs { _ = self.expression(condition, depth: depth + 1) }
             }
             return self.expression(element, depth: depth + 1)
         case .dictComp(let key, let value, let generators):
-            for generator in generators { bind(generator.target, self.expression(generator.iter, depth: depth + 1), value: generator.iter) }
+            for generator in generators { bind(generator.target, self.expression(generator.iter, depth: depth + 1)?.element, value: generator.iter) }
             return Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
         case .await(let value), .yieldFrom(let value), .starred(let value, _):
             return self.expression(value, depth: depth + 1)
