@@ -2122,4 +2122,45 @@ struct DataFlowTests {
             .replacingOccurrences(of: "hook[\"url\"], json", with: "hook[\"name\"], json")
         #expect(try pattern(wrongKeys) == ["11:ASC1079", "13:ASC1918"])
     }
+
+    /// What one request stores in the session a later one reads, key by key; checks spread
+    /// over statements (an assignment between them) combine; jobs popped from a Redis list
+    /// are outside data.
+    @Test func sessionsAndQueues() throws {
+        let source = """
+        import marshal
+        from urllib.parse import urlsplit
+        import redis
+        from flask import Flask, redirect, request, session
+        app = Flask(__name__)
+
+        def same_site(target):
+            if not target or "\\\\" in target:
+                return "/"
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+                return "/"
+            return target
+
+        @app.route("/hold")
+        def hold():
+            session["checked"] = same_site(request.args.get("next", "/"))
+            session["raw"] = request.args.get("next", "/")
+            return "ok"
+
+        @app.route("/done")
+        def done():
+            return redirect(session.pop("checked", "/"))
+
+        @app.route("/done2")
+        def done2():
+            return redirect(session.pop("raw", "/"))
+
+        def worker():
+            conn = redis.Redis()
+            _, raw = conn.blpop("jobs")
+            return marshal.loads(raw)
+        """
+        #expect(try findings(source, enable: []).map { "\($0.line):\($0.code)" } == ["27:ASC1601", "32:ASC1502"])
+    }
 }

@@ -88,6 +88,8 @@ final class TaintEngine {
         default: return nil
         }
     })
+    /// Whether the file imports redis, whose queue pops are a source.
+    private(set) lazy var readsRedis: Bool = imports.imports("redis")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
     private(set) lazy var fetchesResponses: Bool = ["requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3"].contains(where: imports.imports)
     /// `GuardFacts.validatorProof`, per function name, found on first use.
@@ -242,7 +244,7 @@ final class TaintEngine {
                 for name in names {
                     guard let function = functions[name] else { continue }
                     let attributes = function.className.map { classAttributes[$0]?.count ?? 0 } ?? 0
-                    if let previous = used[name], previous.attributes == attributes, previous.globals == globals.count,
+                    if let previous = used[name], previous.attributes == attributes, previous.globals == globalsVersion,
                        previous.summaries.allSatisfy({ (summaryVersions[$0.key] ?? 0) == $0.value }) { continue }
                     changed = true
                     consulted = [:]
@@ -250,7 +252,7 @@ final class TaintEngine {
                     // A summary not yet made reads as an empty one (see `TaintInterpreter.localCall`).
                     if summary != summaries[name] ?? FunctionSummary() { summaryVersions[name, default: 0] += 1 }
                     summaries[name] = summary
-                    used[name] = (consulted, attributes, globals.count)
+                    used[name] = (consulted, attributes, globalsVersion)
                 }
                 if !changed { break }
             }
@@ -306,6 +308,9 @@ final class TaintEngine {
         return false
     }
 
+    /// Counts the changes to `globals`: a function analysed before the last one runs again.
+    var globalsVersion = 0
+
     /// Globals and class attributes a function stored untrusted data in (`global CMD`,
     /// `Config.cmd = x`), beside those the top level filled.
     var storedGlobals: Set<String> = []
@@ -313,10 +318,19 @@ final class TaintEngine {
     /// Notes that a function stored untrusted data in a module global or a class attribute
     /// (first path wins): every function reading it sees it.
     func recordGlobal(_ name: String, _ taint: Taint) {
-        guard taint.origins.contains(.source), globals[name] == nil else { return }
+        guard taint.origins.contains(.source) else { return }
         var source = taint
         source.origins = [.source]
-        globals[name] = source
+        // A table or session already holding records: this store's keys join theirs (a
+        // function that read it before sees the change: the version tells).
+        if let known = globals[name] {
+            guard known.fields != nil || known.elementFields != nil, source.fields != nil || source.elementFields != nil,
+                  let joined = Taint.merge(known, source), joined != known else { return }
+            globals[name] = joined
+        } else {
+            globals[name] = source
+        }
+        globalsVersion += 1
         storedGlobals.insert(name)
     }
 

@@ -88,7 +88,8 @@ extension TaintInterpreter {
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses)
+            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
+                                               redis: engine.readsRedis)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -128,7 +129,8 @@ extension TaintInterpreter {
         }
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
-        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses) {
+        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
+                                               redis: engine.readsRedis) {
             return source
         }
         // A fetched page, a command's output or a response object is not the text that went in:

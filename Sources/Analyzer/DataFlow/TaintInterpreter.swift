@@ -60,6 +60,9 @@ struct TaintInterpreter {
         for statement in statements {
             self.statement(statement, depth: depth)
             guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, Guard.terminates(body) else {
+                // `parts = urlsplit(target)` between two checks of `target` leaves the first standing.
+                if !exits.isEmpty, case .assign(let targets, _) = statement.kind,
+                   targets.allSatisfy({ if case .name(let id, _) = $0.kind { !Self.reads(exits, id) } else { false } }) { continue }
                 exits.removeAll()
                 continue
             }
@@ -278,7 +281,9 @@ struct TaintInterpreter {
             guard let stepped else { break }
             recorder.storesPaths = true
             // `SUBSCRIPTIONS[sub_id] = {...}` on a module-level table: every function reading it sees it.
-            if case .subscript(let container, let slice, _) = target.kind, case .name(let owner, _) = container.kind, isModuleTable(owner),
+            // Likewise the user's session (`session["next"] = url`): what one request stores there,
+            // a later one reads.
+            if case .subscript(let container, let slice, _) = target.kind, let owner = sharedStore(container),
                let table = slice.stringConstant.map({ Taint.storing(stepped, under: $0, in: nil) }) ?? Taint.adding(stepped, to: nil) {
                 engine.recordGlobal(owner, table)
             }
@@ -466,6 +471,23 @@ struct TaintInterpreter {
     // MARK: Expressions
 
     /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
+    /// The name under which a store into `container` is seen by every function: a module
+    /// table's, Flask's or Quart's `session`, or a view's `request.session` (Django).
+    func sharedStore(_ container: Expr) -> String? {
+        switch container.kind {
+        case .name(let id, _):
+            if isModuleTable(id) { return id }
+            if let name = engine.imports.qualifiedName(of: container), name == "flask.session" || name == "quart.session" { return id }
+            return nil
+        case .attribute(let owner, "session", _):
+            guard case .name(let id, _) = owner.kind, let handler = function, handler.isHandler,
+                  handler.parameters.first == id || id == "request" else { return nil }
+            return "\(id).session"
+        default:
+            return nil
+        }
+    }
+
     /// Whether `name`, read in the function being analysed, is a table the module binds at its
     /// top level (the function binds no local of that name).
     func isModuleTable(_ name: String) -> Bool {
@@ -548,6 +570,18 @@ struct TaintInterpreter {
     func isOpenCall(_ expression: Expr) -> Bool {
         guard let name = callName(expression) else { return false }
         return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
+    }
+
+    /// Whether any of `tests` reads the name `id`.
+    static func reads(_ tests: [Expr], _ id: String) -> Bool {
+        var found = false
+        for test in tests where !found {
+            ScopeWalk.walk(test) { expression in
+                if case .name(id, _) = expression.kind { found = true }
+                return !found
+            }
+        }
+        return found
     }
 
     /// Whether the function being analysed is a method of a request handler class.

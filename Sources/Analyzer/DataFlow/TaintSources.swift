@@ -88,7 +88,8 @@ enum TaintSources {
     /// Calls whose result is attacker data: `input()`, `os.getenv`, `sock.recv`, `f.read()`.
     /// `fetches`: whether the file imports an HTTP library (only then is a call asked whether
     /// it fetches a response).
-    static func callSource(_ call: CallSite, receiverIsFile: Bool, argumentIsFile: Bool = false, fetches: Bool = true) -> Taint? {
+    static func callSource(_ call: CallSite, receiverIsFile: Bool, argumentIsFile: Bool = false, fetches: Bool = true,
+                           redis: Bool = false) -> Taint? {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         // What the server's own files hold is no attacker's HTML, redirect or header.
@@ -124,6 +125,8 @@ enum TaintSources {
             }
             // boto3's SQS `receive_message` (client) and `receive_messages` (queue resource).
             if method == "receive_message" || method == "receive_messages" { return source("a message received from a queue") }
+            // A job popped from a Redis list or read from a stream (`conn.blpop(QUEUE)`).
+            if redis, redisQueueReads.contains(method) { return source("a message received from a Redis queue") }
             // Tornado's RequestHandler: `self.get_argument("q")` and friends.
             if case .name("self", _) = receiver.kind, tornadoArguments.contains(method) { return source("self.\(method)()") }
             if ["read", "readline", "readlines"].contains(method) {
@@ -151,6 +154,9 @@ enum TaintSources {
     ]
     static let requestHandlerAttributes: Set<String> = ["path", "headers", "requestline", "raw_requestline", "request"]
 
+    /// Redis commands that take a message off a list or stream.
+    static let redisQueueReads: Set<String> = ["blpop", "brpop", "lpop", "rpop", "brpoplpush", "blmove", "lmove", "rpoplpush", "xread", "xreadgroup"]
+
     /// tarfile's and zipfile's listings of an archive's members.
     static let archiveListings: Set<String> = ["getmembers", "getnames", "infolist", "namelist"]
 
@@ -170,7 +176,7 @@ enum TaintSources {
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
-        "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server",
+        "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server", "blpop", "brpop", "xreadgroup",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
