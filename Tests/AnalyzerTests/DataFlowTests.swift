@@ -2163,4 +2163,30 @@ struct DataFlowTests {
         """
         #expect(try findings(source, enable: []).map { "\($0.line):\($0.code)" } == ["27:ASC1601", "32:ASC1502"])
     }
+
+    /// A query a helper returns, run by the function calling it: one flaw, reported at the
+    /// sink, with the helper's building line on its path.
+    @Test func helperBuiltQueryJoinsTheFlow() throws {
+        let source = """
+        import sqlite3, sys
+
+        def insert_sql(person):
+            return (
+                "INSERT INTO person (ref, name) VALUES ("
+                f"'{person['ref']}', '{person['name']}');"
+            )
+
+        def import_people(conn, people):
+            statements = [insert_sql(p) for p in people]
+            conn.executescript("BEGIN;\\n" + "\\n".join(statements) + "\\nCOMMIT;")
+
+        import_people(sqlite3.connect("x"), [{"ref": sys.argv[1], "name": sys.argv[2]}])
+        """
+        let found = try findings(source, enable: [])
+        #expect(found.map { "\($0.line):\($0.code)" } == ["11:ASC1089"])
+        #expect(found.first?.flow.map(\.line) == [13, 5, 11])
+        // Without the flow (nothing calls it), the pattern alarm stays in the helper.
+        let alone = source.components(separatedBy: "\nimport_people(").first ?? ""
+        #expect(try findings(alone, enable: []).map { "\($0.line):\($0.code)" } == ["5:ASC608"])
+    }
 }

@@ -165,10 +165,25 @@ public struct AnalysisEngine: Sendable {
             // Or the line configuring the sink's parser in a function the path passes through
             // (`parser.setFeature(feature_external_ges, True)` before `parser.parse(data)`).
             let pathScopes = Set(pathLines.compactMap { parsed.enclosingScope(startLine: $0, endLine: $0)?.qualifiedName })
+            // Or the query a helper returns, which the sink's function calls before the sink
+            // (`statements = [insert_sql(p) for p in people]`, then `executescript(...)`).
+            let sinkScope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)
+            let returnedByHelper: (Finding) -> Bool = { other in
+                guard let sinkScope, sinkScope.kind != .class, let otherScope = other.scope, otherScope != sinkScope.qualifiedName,
+                      let helper = otherScope.split(separator: ".").last,
+                      let first = Self.statementLine(containing: other.line, in: parsed.module),
+                      (map.line(first) ?? "").drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("return") else { return false }
+                let call = Array("\(helper)(".utf8)
+                return (sinkScope.loc.lineno...finding.line).contains { line in
+                    let text = Array((map.line(line) ?? "").utf8)
+                    return TaintEngine.containsWord(Array(helper.utf8), in: text, 0..<text.count) && text.containsSequence(call)
+                }
+            }
             let related: (Finding) -> Bool = { other in
                 Self.sameWeakness(other.cwe, finding.cwe)
                     && (other.line == finding.line || other.flow.isEmpty
                         && (pathLines.contains(other.line) || (finding.line...max(finding.line, finding.endLine)).contains(other.line) || builtForSink(other)
+                            || returnedByHelper(other)
                             || Self.configuresSink.contains(other.code) && other.scope.map(pathScopes.contains) == true))
             }
             let covered = results.filter(related)
