@@ -73,17 +73,23 @@ extension Module {
         return values[0]
     }
 
+    /// The body of the function around source byte `position` and how many times it binds
+    /// `name` (nested definitions aside); nil at the top level or when `name` is a parameter.
+    private func localBindings(of name: String, inFunctionAround position: Int) -> (body: [Stmt], count: Int)? {
+        guard let function = innermostFunction(around: position),
+              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
+              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        var bindings = 0
+        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        return (body, bindings)
+    }
+
     /// Every value the function around source byte `position` assigns to `name`, when each of
     /// its bindings of the name is a plain `name = value` (as `onlyAssignment`, any number of
     /// them: `limit = int(x)` then `limit = min(limit, 500)`); nil otherwise.
     func plainAssignments(of name: String, inFunctionAround position: Int) -> [Expr]? {
-        guard let function = innermostFunction(around: position),
-              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
-              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings >= 1 else { return nil }
         let scope = Module(body: body)
-        var bindings = 0
-        scope.forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
-        guard bindings >= 1 else { return nil }
         // The plain assignments among the bindings (statements only: none sits in an expression).
         var values: [Expr] = []
         scope.walk { node in
@@ -141,13 +147,7 @@ extension Module {
     /// the number of targets, when that statement is the function's only binding of the name
     /// (as `onlyAssignment`).
     func onlyUnpacking(of name: String, inFunctionAround position: Int) -> (value: Expr, index: Int, count: Int)? {
-        guard let function = innermostFunction(around: position),
-              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
-              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
-        let scope = Module(body: body)
-        var bindings = 0
-        scope.forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
-        guard bindings == 1 else { return nil }
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings == 1 else { return nil }
         var found: (Expr, Int, Int)?
         ScopeWalk.walk(body) { node in
             guard found == nil, case .stmt(let statement) = node else { return false }
@@ -184,11 +184,7 @@ extension Module {
     /// Every value the function around `position` gives `name`, when each binding of it is
     /// `name = value` or `name += value` (`where = "a = ?"` then `where += " AND b = ?"`).
     func assignedPieces(of name: String, inFunctionAround position: Int) -> [Expr]? {
-        guard let function = innermostFunction(around: position),
-              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
-              !arguments.all.contains(where: { $0.arg == name }) else { return nil }
-        var bindings = 0
-        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position) else { return nil }
         var pieces: [Expr] = []
         ScopeWalk.walk(body) { node in
             guard case .stmt(let statement) = node else { return false }

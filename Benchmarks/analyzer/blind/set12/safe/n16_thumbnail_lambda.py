@@ -1,0 +1,67 @@
+"""AWS Lambda: generate a poster-frame thumbnail for videos uploaded to S3."""
+import json
+import logging
+import os
+import subprocess
+import urllib.parse
+import uuid
+
+import boto3
+
+logger = logging.getLogger()
+logger.setLevel(logging.INFO)
+
+s3 = boto3.client("s3")
+OUTPUT_BUCKET = os.environ.get("THUMBNAIL_BUCKET", "media-thumbnails-prod")
+FFMPEG = os.environ.get("FFMPEG_PATH", "/opt/bin/ffmpeg")
+WORK_DIR = "/tmp/thumbs"
+
+
+def local_paths(key):
+    stem = uuid.uuid4().hex
+    ext = os.path.splitext(key)[1].lower()
+    src = os.path.join(WORK_DIR, stem + ext)
+    dst = os.path.join(WORK_DIR, stem + ".jpg")
+    return src, dst
+
+
+def render_thumbnail(src, dst, at_second=3):
+    cmd = [FFMPEG, "-y", "-ss", str(int(at_second)), "-i", src,
+           "-frames:v", "1", "-vf", "scale=480:-2", dst]
+    logger.info("running ffmpeg for %r", os.path.basename(src))
+    subprocess.run(cmd, check=True, capture_output=True, timeout=60)
+    os.chmod(dst, 0o640)
+
+
+def handle_record(record):
+    bucket = record["s3"]["bucket"]["name"]
+    key = urllib.parse.unquote_plus(record["s3"]["object"]["key"])
+    if not key.lower().endswith((".mp4", ".mov", ".mkv")):
+        logger.info("skipping non-video object")
+        return None
+    src, dst = local_paths(key)
+    s3.download_file(bucket, key, src)
+    render_thumbnail(src, dst)
+    out_key = "thumbs/" + os.path.splitext(os.path.basename(key))[0] + ".jpg"
+    s3.upload_file(dst, OUTPUT_BUCKET, out_key, ExtraArgs={"ContentType": "image/jpeg"})
+    for path in (src, dst):
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+    return out_key
+
+
+def lambda_handler(event, context):
+    os.makedirs(WORK_DIR, exist_ok=True)
+    produced, failed = [], 0
+    for record in event.get("Records", []):
+        try:
+            out = handle_record(record)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            failed += 1
+            logger.error("thumbnail generation failed: %s", exc)
+            continue
+        if out:
+            produced.append(out)
+    return {"statusCode": 200, "body": json.dumps({"thumbnails": produced, "failed": failed})}

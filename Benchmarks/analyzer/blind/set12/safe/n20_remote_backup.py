@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Backup agent: processes tenant backup requests from the portal queue
+directory and streams a tarball of the requested path from the file server."""
+import json
+import logging
+import os
+import posixpath
+import re
+import shlex
+import time
+from pathlib import Path
+
+import paramiko
+
+log = logging.getLogger("backup-agent")
+
+QUEUE_DIR = Path(os.environ.get("BACKUP_QUEUE", "/var/spool/backup-requests"))
+ARCHIVE_DIR = Path(os.environ.get("BACKUP_ARCHIVE", "/srv/backups"))
+FILESERVER = os.environ.get("BACKUP_FILESERVER", "files01.internal.example.com")
+SSH_USER = "backup"
+SSH_KEY_FILE = os.environ.get("BACKUP_SSH_KEY", "/etc/backup-agent/id_ed25519")
+TENANT_RE = re.compile(r"^[a-z0-9-]{3,40}$")
+
+
+def connect():
+    client = paramiko.SSHClient()
+    client.load_system_host_keys()
+    client.set_missing_host_key_policy(paramiko.RejectPolicy())
+    client.connect(FILESERVER, username=SSH_USER, key_filename=SSH_KEY_FILE, timeout=20)
+    return client
+
+
+def build_tar_command(request):
+    tenant = str(request["tenant"])
+    if not TENANT_RE.match(tenant):
+        raise ValueError("invalid tenant id")
+    base = f"/export/tenants/{tenant}"
+    source = posixpath.normpath(posixpath.join(base, str(request.get("path", "")).lstrip("/")))
+    if source != base and not source.startswith(base + "/"):
+        raise ValueError("path outside tenant export")
+    return f"tar -czf - -- {shlex.quote(source)}"
+
+
+def run_backup(client, request, job_id):
+    command = build_tar_command(request)
+    target = ARCHIVE_DIR / f"{job_id}.tar.gz"
+    _, stdout, stderr = client.exec_command(command, timeout=3600)
+    with open(target, "wb") as out:
+        while True:
+            chunk = stdout.channel.recv(1 << 16)
+            if not chunk:
+                break
+            out.write(chunk)
+    status = stdout.channel.recv_exit_status()
+    if status != 0:
+        log.error("backup %s failed: %s", job_id, stderr.read().decode(errors="replace")[:500])
+        target.unlink(missing_ok=True)
+        return False
+    log.info("backup %s stored at %s", job_id, target)
+    return True
+
+
+def process_queue():
+    jobs = sorted(QUEUE_DIR.glob("*.json"))
+    if not jobs:
+        return 0
+    client = connect()
+    try:
+        for job_file in jobs:
+            try:
+                request = json.loads(job_file.read_text())
+                run_backup(client, request, job_file.stem)
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("rejected job %s: %s", job_file.name, exc)
+            job_file.unlink()
+    finally:
+        client.close()
+    return len(jobs)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    while True:
+        processed = process_queue()
+        time.sleep(5 if processed else 30)

@@ -1,0 +1,92 @@
+"""Replay upload service for the match server.
+
+Game clients push a length-prefixed replay blob after each ranked match.
+"""
+import logging
+import os
+import pickle
+import socketserver
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+
+log = logging.getLogger("match.replay")
+
+HEADER = struct.Struct("!I")
+MAX_FRAME = 4 * 1024 * 1024
+REPLAY_DIR = os.environ.get("REPLAY_DIR", "/var/lib/match/replays")
+
+
+@dataclass
+class ReplayStore:
+    replays: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, match_id, frames):
+        with self.lock:
+            self.replays[match_id] = {"frames": frames, "received": time.time()}
+
+    def count(self):
+        with self.lock:
+            return len(self.replays)
+
+
+STORE = ReplayStore()
+
+
+def persist(match_id, blob):
+    path = os.path.join(REPLAY_DIR, f"{match_id}.replay")
+    with open(path, "wb") as fh:  # VULN flow
+        fh.write(blob)
+    return path
+
+
+def recv_exact(sock, n):
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = sock.recv(n - len(buf))
+        if not chunk:
+            raise ConnectionError("client closed connection")
+        buf.extend(chunk)
+    return bytes(buf)
+
+
+class ReplayHandler(socketserver.BaseRequestHandler):
+    def handle(self):
+        peer = self.client_address[0]
+        try:
+            (length,) = HEADER.unpack(recv_exact(self.request, HEADER.size))
+            if length > MAX_FRAME:
+                log.warning("oversized replay from %s (%d bytes)", peer, length)
+                return
+            blob = recv_exact(self.request, length)
+            replay = pickle.loads(blob)  # VULN
+        except (ConnectionError, struct.error) as exc:
+            log.info("connection from %s dropped: %s", peer, exc)
+            return
+        match_id = replay.get("match_id")
+        frames = replay.get("frames", [])
+        if not match_id:
+            self.request.sendall(b"ERR missing match id\n")
+            return
+        STORE.add(match_id, frames)
+        persist(match_id, blob)
+        log.info("stored replay %r (%d frames) from %s", match_id, len(frames), peer)
+        self.request.sendall(b"OK\n")
+
+
+class ReplayServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+
+def serve(port=7878):
+    with ReplayServer(("0.0.0.0", port), ReplayHandler) as server:  # VULN
+        log.info("replay service listening on %d", port)
+        server.serve_forever()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    serve()
