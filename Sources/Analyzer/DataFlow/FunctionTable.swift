@@ -78,6 +78,9 @@ struct FunctionSummary: Equatable {
     }
     /// `self.x` attributes whose data the method returns (`return "... %s" % self.city`).
     var returnedAttributes: Set<String> = []
+    /// What every return of such an attribute's data made it safe for
+    /// (`return "(cn=" + escape_filter_chars(self.name) + ")"`).
+    var returnedAttributeSafety: [String: ReturnSafety] = [:]
     /// What every return of a parameter's data made it safe for (`return v.replace("\n", "")`,
     /// `return shlex.quote(v)`): the caller's argument comes back as safe.
     struct ReturnSafety: Equatable {
@@ -182,6 +185,31 @@ enum FunctionTable {
     /// FastAPI parameters the framework checks against a whole-value pattern before the
     /// handler runs: `name: str = Path(..., pattern=r"^[a-z]+$")` (or `regex=`, or inside
     /// `Annotated[str, Query(pattern=...)]`).
+    /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
+    /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
+    /// server's objects. A dependency taking parameters may read the request: its result counts.
+    static func serverDependencies(_ arguments: Arguments, in module: Module) -> [String] {
+        func serverMade(_ expression: Expr?) -> Bool {
+            guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
+                  function.calledNameOrName == "Depends" || { if case .name("Depends", _) = function.kind { true } else { false } }(),
+                  case .name(let provider, _) = dependencyArguments.first?.kind else { return false }
+            return module.body.contains { statement in
+                if case .functionDef(provider, let parameters, _, _, _, _, _) = statement.kind { return parameters.all.isEmpty }
+                return false
+            }
+        }
+        let positional = arguments.posonlyargs + arguments.args
+        let offset = positional.count - arguments.defaults.count
+        var names: [String] = []
+        for (index, parameter) in positional.enumerated() where index >= offset && serverMade(arguments.defaults[index - offset]) {
+            names.append(parameter.arg)
+        }
+        for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count && serverMade(arguments.kwDefaults[index]) {
+            names.append(parameter.arg)
+        }
+        return names
+    }
+
     static func patternCheckedParameters(_ arguments: Arguments) -> [String] {
         func checks(_ expression: Expr?) -> Bool {
             guard let expression else { return false }
@@ -363,6 +391,8 @@ enum FunctionTable {
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
                             .union(decorators.flatMap(convertedRouteParameters))
                             .union(patternCheckedParameters(arguments))
+                        let serverMade = serverDependencies(arguments, in: module)
+                        info.platformParameters.formUnion(parameters.indices.filter { serverMade.contains(parameters[$0]) })
                     }
                     table[qualified] = info
                     stack.append((inner, qualified, nil, nil))

@@ -529,14 +529,36 @@ extension TaintInterpreter {
         }
         // A method returning what the instance holds (`flt.where_clause()` of a dataclass built
         // from the request): the attributes the caller knows were filled.
-        if !summary.returnedAttributes.isEmpty, let attributes = receiverAttributes(site) {
+        // An object whose attributes are not known one by one (a parameter, `query.to_filter()`)
+        // holds what the object holds.
+        if !summary.returnedAttributes.isEmpty, let attributes = receiverAttributes(site) ?? receiverAsWhole(site) {
             for name in summary.returnedAttributes.sorted() {
-                result = Taint.merge(result, attributes["self.\(name)"])
+                let held = attributes["self.\(name)"] ?? attributes["*"]
+                result = Taint.merge(result, summary.returnedAttributeSafety[name].flatMap { safety in held.map(safety.apply) } ?? held)
             }
         }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
         result = Taint.merge(result, summary.returnedSource)
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
+    }
+
+    /// The class of this file a parameter of the function being analysed is declared as.
+    private func declaredClass(of parameter: String) -> String? {
+        guard let annotation = function?.annotations.first(where: { $0.0 == parameter })?.1 else { return nil }
+        var type = annotation
+        // `Optional[PersonQuery]`, `PersonQuery | None`.
+        if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
+        if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
+        guard case .name(let name, _) = type.kind, engine.classNames.contains(name) else { return nil }
+        return name
+    }
+
+    /// The receiver's own data, standing for each of its attributes (under "*"), when it is a
+    /// name holding some.
+    private func receiverAsWhole(_ site: CallSite) -> [String: Taint]? {
+        guard case .attribute(let receiver, _, _) = site.function.kind, case .name(let id, _) = receiver.kind,
+              id != "self", let held = environment[id] else { return nil }
+        return ["*": held]
     }
 
     /// What the constructor put in the receiver of a method call: `job.run()` after
@@ -637,8 +659,9 @@ extension TaintInterpreter {
             case .name(let receiverName, _) where receiverName == "self" || receiverName == "cls":
                 className = function?.className
             case .name(let receiverName, _):
-                // `store = Store()` … `store.read(x)`, here or once at the top level.
-                className = instances[receiverName] ?? engine.moduleInstances[receiverName]
+                // `store = Store()` … `store.read(x)`, here or once at the top level; or a
+                // parameter declared as a class of this file (`query: PersonQuery`).
+                className = instances[receiverName] ?? engine.moduleInstances[receiverName] ?? declaredClass(of: receiverName)
             case .call:
                 className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
             default:

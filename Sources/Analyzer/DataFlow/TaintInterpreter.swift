@@ -348,7 +348,11 @@ struct TaintInterpreter {
     /// parameters it passes on, and the first untrusted data it read itself. Not for a web
     /// handler: its parameters count as sources only when the framework calls it.
     private mutating func recordReturned(_ taint: Taint, at loc: Loc) {
-        for case .attribute(let name) in taint.origins { recorder.summary.returnedAttributes.insert(name) }
+        for case .attribute(let name) in taint.origins {
+            recorder.summary.returnedAttributes.insert(name)
+            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
+            recorder.summary.returnedAttributeSafety[name] = recorder.summary.returnedAttributeSafety[name]?.meet(safety) ?? safety
+        }
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
             if recorder.summary.returnPlaces[index] == nil {

@@ -172,10 +172,21 @@ public struct RuleContext {
     /// (`Module.argumentsPassed`), a loop variable when it runs over fixed texts.
     /// `also`: values that may stand where fixed text would, for a rule that knows they are
     /// harmless in its sink (numbers in SQL, `shlex.quote(x)` in a shell command).
-    /// What a call to a module-level function of this file returns (`build_filter(x)`).
+    /// What a call to a module-level function of this file returns (`build_filter(x)`), or to
+    /// a method of the class the call is written in (`self._order_clause(q)`).
     private func localReturns(_ call: Expr) -> [Expr]? {
-        guard case .call(let function, _, _) = call.kind, case .name(let id, _) = function.kind, imports.binding(of: id) == nil else { return nil }
-        return parsed.module.returnedValues(ofFunction: id)
+        guard case .call(let function, _, _) = call.kind else { return nil }
+        switch function.kind {
+        case .name(let id, _):
+            guard imports.binding(of: id) == nil else { return nil }
+            return parsed.module.returnedValues(ofFunction: id)
+        case .attribute(let receiver, let method, _):
+            // `self._order_clause(q)`: a method of the class the call is written in.
+            guard case .name("self", _) = receiver.kind else { return nil }
+            return parsed.module.returnedValues(ofFunction: method, inClassAround: call.loc.startByte)
+        default:
+            return nil
+        }
     }
 
     public func isFixedText(_ expression: Expr, depth: Int = 0, also: HarmlessSplices = []) -> Bool {

@@ -162,10 +162,20 @@ extension Module {
     }
 
     /// Every value a module-level function of this file (defined once) returns, nested
-    /// definitions aside; nil when it has a bare `return` or none.
-    func returnedValues(ofFunction name: String) -> [Expr]? {
+    /// definitions aside; nil when it has a bare `return` or none. With `inClassAround`, a
+    /// method of the class whose body holds that source byte (`self._order_clause(q)`).
+    func returnedValues(ofFunction name: String, inClassAround position: Int? = nil) -> [Expr]? {
+        var scope = body
+        if let position {
+            guard let (_, className) = definition(around: position), let className,
+                  let classBody = body.lazy.compactMap({ statement -> [Stmt]? in
+                      if case .classDef(className, _, _, let inner, _, _) = statement.kind { return inner }
+                      return nil
+                  }).first else { return nil }
+            scope = classBody
+        }
         var definitions: [[Stmt]] = []
-        for statement in body {
+        for statement in scope {
             if case .functionDef(name, _, let inner, _, _, _, _) = statement.kind { definitions.append(inner) }
         }
         guard definitions.count == 1 else { return nil }
