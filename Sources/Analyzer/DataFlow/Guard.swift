@@ -75,6 +75,10 @@ struct Guard {
             if let id = Self.comparedName(left), positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
+                // `host in ALLOWED_HOSTS` with `host = urlsplit(url).hostname`: where `url` leads.
+                if case .name = left.kind, let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts) {
+                    for other in ids where other != id { proven[other] = .safeFor([918, 601]) }
+                }
             } else if let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
                 // `urlparse(url).hostname in ALLOWED_HOSTS`: where the URL leads is checked (the
                 // URL's, and the parsed result's when it has a name: `parts.geturl()`).
@@ -106,6 +110,13 @@ struct Guard {
                    !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
                     proven[id] = .safeFor([918, 601])
                 }
+            }
+            // `host.endswith((".example.com", ".example.org"))` of a parsed URL's host: a host
+            // under the allowed domains.
+            if case .attribute(let receiver, "endswith", _) = function.kind, let suffixes = arguments.first.flatMap({ Self.texts($0, facts) }),
+               !suffixes.isEmpty, suffixes.allSatisfy({ $0.hasPrefix(".") && $0.count > 2 }),
+               let ids = Self.hostOfParsedURL(receiver, imports: imports, facts: facts) {
+                for id in ids { proven[id] = .safeFor([918, 601]) }
             }
             // `any(o not in ALLOWED for o in opts)` false, or `all(o in ALLOWED for o in opts)`
             // true: every element of `opts` is allowed.
@@ -185,12 +196,34 @@ struct Guard {
                     proven[id] = .safeFor([22])
                 }
             }
-            // What an `or` proves holds when it is false.
-            if !isAnd { negated = true }
+            // What an `or` proves holds when it is false; when it is true, what every part proves.
+            if !isAnd {
+                var either: [String: Effect]?
+                for value in values {
+                    let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, facts: facts).whenTrue
+                    either = either.map { Self.common($0, inner) } ?? inner
+                }
+                whenTrue = either ?? [:]
+                negated = true
+            }
         default:
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// What two proofs both say, name by name (safe for what both are safe for).
+    static func common(_ a: [String: Effect], _ b: [String: Effect]) -> [String: Effect] {
+        var result: [String: Effect] = [:]
+        for (id, first) in a {
+            guard let second = b[id] else { continue }
+            switch (first, second) {
+            case (.safe, .safe): result[id] = .safe
+            case (.safe, .safeFor(let cwes)), (.safeFor(let cwes), .safe): result[id] = .safeFor(cwes)
+            case (.safeFor(let x), .safeFor(let y)): if !x.isDisjoint(with: y) { result[id] = .safeFor(x.intersection(y)) }
+            }
+        }
+        return result
     }
 
     /// The fixed strings an expression stands for: a literal, a tuple or list of literals, a
@@ -308,6 +341,11 @@ struct Guard {
         if case .boolOp(.or, let values) = expression.kind, values.count == 2, values[1].stringConstant != nil {
             return hostOfParsedURL(values[0], imports: imports, facts: facts)
         }
+        // `host` of `host = (parts.hostname or "").lower()`, bound once in the function.
+        if case .name(let id, _) = expression.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
+            guard case .name = value.kind else { return hostOfParsedURL(value, imports: imports, facts: facts).map { $0 + [id] } }
+            return nil
+        }
         guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" else { return nil }
         var names: [String] = []
         if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
@@ -385,6 +423,20 @@ struct Guard {
             var test = value
             var negated = false
             if case .unaryOp(.not, let operand) = value.kind { test = operand; negated = true }
+            // `any(ch == "\\" or ord(ch) < 32 for ch in value)`: true when a backslash is there.
+            if case .call(let function, let arguments, _) = test.kind, case .name("any", _) = function.kind, arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1,
+               case .name(let variable, _) = generators[0].target.kind, case .name(let id, _) = generators[0].iter.kind {
+                let parts: [Expr]
+                if case .boolOp(.or, let alternatives) = element.kind { parts = alternatives } else { parts = [element] }
+                let finds = parts.contains { part in
+                    guard case .compare(let left, let ops, let comparators) = part.kind, ops == [.eq] else { return false }
+                    return left.stringConstant == "\\" && { if case .name(variable, _) = comparators[0].kind { true } else { false } }()
+                        || comparators[0].stringConstant == "\\" && { if case .name(variable, _) = left.kind { true } else { false } }()
+                }
+                if finds, excluded == negated { names.insert(id) }
+                continue
+            }
             guard case .compare(let left, let ops, let comparators) = test.kind, ops.count == 1, left.stringConstant == "\\",
                   case .name(let id, _) = comparators[0].kind else { continue }
             let absent = (ops[0] == .notIn) != negated

@@ -64,10 +64,14 @@ extension TaintEngine {
             guard let className = function.className else { continue }
             Module(body: function.body).walkStatements { statement in
                 guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
-                      case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind,
-                      case .call(let maker, _, _) = value.kind, let type = imports.qualifiedName(of: maker),
-                      TaintSources.httpClients.contains(type) else { return }
-                attributes[className, default: [:]][attr] = type
+                      case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
+                // `self.http = requests.Session()`, or `self.client = client` of a parameter
+                // declared as one (`client: httpx.AsyncClient`).
+                if case .call(let maker, _, _) = value.kind, let type = imports.qualifiedName(of: maker), TaintSources.httpClients.contains(type) {
+                    attributes[className, default: [:]][attr] = type
+                } else if case .name(let parameter, _) = value.kind, let type = parameters[function.qualifiedName]?[parameter] {
+                    attributes[className, default: [:]][attr] = type
+                }
             }
         }
         return (attributes, parameters)

@@ -88,6 +88,30 @@ final class TaintEngine {
         default: return nil
         }
     })
+    /// Per class, the `self.x` attributes holding an instance of a class of this file: made
+    /// there (`self.store = Store()`) or given to the constructor as one (`fetcher: PageFetcher`).
+    private(set) lazy var attributeClasses: [String: [String: String]] = {
+        var classes: [String: [String: String]] = [:]
+        for (className, constructor) in constructors {
+            let declared = Dictionary(constructor.annotations.compactMap { name, annotation -> (String, String)? in
+                var type = annotation
+                if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
+                if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
+                guard case .name(let typeName, _) = type.kind, classNames.contains(typeName) else { return nil }
+                return (name, typeName)
+            }, uniquingKeysWith: { first, _ in first })
+            Module(body: constructor.body).walkStatements { statement in
+                guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
+                      case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
+                if case .name(let parameter, _) = value.kind, let typeName = declared[parameter] {
+                    classes[className, default: [:]][attr] = typeName
+                } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
+                    classes[className, default: [:]][attr] = made
+                }
+            }
+        }
+        return classes
+    }()
     /// Whether the file imports redis, whose queue pops are a source.
     private(set) lazy var readsRedis: Bool = imports.imports("redis")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).

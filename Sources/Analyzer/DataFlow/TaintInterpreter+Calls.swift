@@ -662,6 +662,10 @@ extension TaintInterpreter {
                 // `store = Store()` … `store.read(x)`, here or once at the top level; or a
                 // parameter declared as a class of this file (`query: PersonQuery`).
                 className = instances[receiverName] ?? engine.moduleInstances[receiverName] ?? declaredClass(of: receiverName)
+            case .attribute(let owner, let attr, _):
+                // `self.fetcher.fetch(x)` with `self.fetcher` made or given as a class of this file.
+                guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }
+                className = engine.attributeClasses[current]?[attr]
             case .call:
                 className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
             default:

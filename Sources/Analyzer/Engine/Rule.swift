@@ -203,6 +203,14 @@ public struct RuleContext {
             // `where, params = build_filter(x)`, `a, b = "x", y`: the unpacked place's text.
             if let (value, index, count) = parsed.module.onlyUnpacking(of: id, inFunctionAround: expression.loc.startByte) {
                 if case .tuple(let elements, _) = value.kind, elements.count == count { return isFixedText(elements[index], depth: depth + 1, also: also) }
+                // `column, direction = ORDERINGS[key]` of a module table of tuples of fixed text.
+                if case .subscript(let table, _, _) = value.kind, case .name(let tableName, _) = table.kind,
+                   let tableValue = moduleValue(of: tableName), case .dict(_, let entries) = tableValue.kind, !entries.isEmpty {
+                    return entries.allSatisfy { entry in
+                        guard case .tuple(let elements, _) = entry.kind, elements.count == count else { return false }
+                        return isFixedText(elements[index], depth: depth + 1, also: also)
+                    }
+                }
                 guard let returned = localReturns(value) else { return false }
                 return returned.allSatisfy { result in
                     guard case .tuple(let elements, _) = result.kind, elements.count == count else { return false }
