@@ -2189,4 +2189,148 @@ struct DataFlowTests {
         let alone = source.components(separatedBy: "\nimport_people(").first ?? ""
         #expect(try findings(alone, enable: []).map { "\($0.line):\($0.code)" } == ["5:ASC608"])
     }
+
+    /// Models checked where they are made (a pydantic field validator, a dataclass's
+    /// `__post_init__`, a property built from checked fields), services given to constructors
+    /// (`fetcher: Fetcher`, `client: httpx.Client`), a parser kept in `self.parser`, and
+    /// FastAPI dependencies that read nothing of the request.
+    @Test func modelsServicesAndDependencies() throws {
+        let source = """
+        import re, subprocess
+        from dataclasses import dataclass
+        from urllib.parse import urlsplit
+        import httpx
+        from fastapi import Depends, FastAPI
+        from lxml import etree
+        from pydantic import BaseModel, field_validator
+        app = FastAPI()
+        HOSTS = {"github.com"}
+        SERVICES = {"api", "web"}
+        REGISTRY = "registry.example.com"
+
+        class Unfurl(BaseModel):
+            url: str
+            note: str
+
+            @field_validator("url")
+            @classmethod
+            def known(cls, value):
+                parts = urlsplit(value)
+                if parts.scheme != "https" or parts.hostname not in HOSTS:
+                    raise ValueError("host")
+                return value
+
+        @dataclass
+        class Ticket:
+            service: str
+            version: str
+
+            def __post_init__(self):
+                if self.service not in SERVICES or not re.fullmatch(r"[0-9.]+", self.version):
+                    raise ValueError("ticket")
+
+            @property
+            def image(self):
+                return f"{REGISTRY}/{self.service}:{self.version}"
+
+        class Fetcher:
+            def __init__(self, client: httpx.Client):
+                self.client = client
+                self.parser = etree.XMLParser(resolve_entities=False, no_network=True)
+
+            def fetch(self, target: str):
+                return self.client.get(target, timeout=5)
+
+            def parse(self, blob: bytes):
+                return etree.fromstring(blob, parser=self.parser)
+
+        class Builder:
+            def __init__(self, fetcher: Fetcher):
+                self.fetcher = fetcher
+
+            def build(self, req: Unfurl):
+                self.fetcher.parse(req.note.encode())
+                return self.fetcher.fetch(req.url)
+
+            def build_note(self, req: Unfurl):
+                return self.fetcher.fetch(req.note)
+
+        def get_builder():
+            return Builder(Fetcher(httpx.Client()))
+
+        def deploy(ticket: Ticket):
+            subprocess.run(["docker", "pull", ticket.image])
+            subprocess.run(["docker", "pull", ticket.service])
+
+        @app.post("/unfurl")
+        def unfurl(req: Unfurl, builder: Builder = Depends(get_builder)):
+            return builder.build(req)
+
+        @app.post("/note")
+        def note(req: Unfurl, builder: Builder = Depends(get_builder)):
+            return builder.build_note(req)
+
+        @app.post("/deploy")
+        def deploy_view(service: str, version: str):
+            deploy(Ticket(service, version))
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == ["44:ASC1918"])
+        let noteless = source.components(separatedBy: "@app.post(\"/note\")")[0] + "@app.post(\"/deploy\")" + source.components(separatedBy: "@app.post(\"/deploy\")")[1]
+        #expect(try pattern(noteless) == [])
+        #expect(try pattern(noteless.replacingOccurrences(of: " or parts.hostname not in HOSTS", with: "")) == ["44:ASC1918"])
+        #expect(try pattern(source.replacingOccurrences(of: "resolve_entities=False, no_network=True", with: "resolve_entities=True"))
+            == ["44:ASC1918", "47:ASC1611"])
+        #expect(try pattern(source.replacingOccurrences(of: "self.service not in SERVICES or not re.fullmatch(r\"[0-9.]+\", self.version)", with: "not self.service"))
+            == ["44:ASC1918", "64:ASC1088", "65:ASC1088"])
+    }
+
+    /// A host allowed by name or by domain suffix (`host.endswith((".example.com", ...))`,
+    /// `host` bound to the parsed URL's host), and a backslash ruled out by `any(...)`: an
+    /// `or` proves what each of its parts proves. A suffix without its dot, or no backslash
+    /// check, proves nothing.
+    @Test func hostSuffixesAndCharacterChecks() throws {
+        let source = """
+        from urllib.parse import urlsplit
+        import requests
+        from flask import Flask, redirect, request, url_for
+        app = Flask(__name__)
+        ALLOWED_HOSTS = {"example.com"}
+        ALLOWED_SUFFIXES = (".example.com", ".example.org")
+
+        def source_allowed(url):
+            try:
+                parts = urlsplit(url)
+            except ValueError:
+                return False
+            host = (parts.hostname or "").lower()
+            if parts.scheme != "https" or parts.username:
+                return False
+            return host in ALLOWED_HOSTS or host.endswith(ALLOWED_SUFFIXES)
+
+        def local_target(value):
+            if not value or any(ord(ch) < 0x20 or ch == "\\\\" for ch in value):
+                return url_for("index")
+            parts = urlsplit(value)
+            if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
+                return url_for("index")
+            return value
+
+        @app.route("/preview")
+        def preview():
+            url = request.args.get("url", "")
+            if not source_allowed(url):
+                return "no", 400
+            return requests.get(url, timeout=5).text
+
+        @app.route("/login")
+        def login():
+            return redirect(local_target(request.values.get("next")))
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == [])
+        let loose = source.replacingOccurrences(of: " or host.endswith(ALLOWED_SUFFIXES)", with: " or host.endswith(\"example.com\")")
+            .replacingOccurrences(of: " or ch == \"\\\\\"", with: "")
+        #expect(try pattern(loose) == ["31:ASC1918", "35:ASC1601"])
+    }
 }

@@ -140,13 +140,13 @@ struct Guard {
             // `re.match`/`re.search` with a pattern anchored at both ends. `re.match(r"(www|beta)
             // .example.com/", url)` checks a prefix only: no proof.
             if let name = imports.qualifiedName(of: function), Self.regexMatchers.contains(name), arguments.count >= 2,
-               case .name(let id, _) = arguments[1].kind,
+               let id = Self.checkedName(arguments[1]),
                Self.matchesWhole(method: String(name.dropFirst(3)), pattern: arguments[0].stringConstant) {
                 proven[id] = .safe
             }
             // The same through a compiled pattern: `USERNAME.fullmatch(name)`.
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
-               let pattern = facts?.compiledPattern(named: patternName), case .name(let id, _) = arguments.first?.kind,
+               let pattern = facts?.compiledPattern(named: patternName), let id = arguments.first.flatMap(Self.checkedName),
                Self.matchesWhole(method: method, pattern: pattern) {
                 proven[id] = .safe
             }
@@ -270,8 +270,20 @@ struct Guard {
 
     /// `x` of a test on `x` or on a case or blank variant of it (`level.upper() in LEVELS`):
     /// equal to an allowed value once folded, it is one of a few spellings of it.
+    /// The name a check is about: a variable, or an attribute of `self` (`self.service`, as
+    /// a dataclass's `__post_init__` checks its fields), named `self.service`.
+    static func checkedName(_ expression: Expr) -> String? {
+        switch expression.kind {
+        case .name(let id, _): return id
+        case .attribute(let owner, let attr, _):
+            if case .name("self", _) = owner.kind { return "self.\(attr)" }
+            return nil
+        default: return nil
+        }
+    }
+
     static func comparedName(_ expression: Expr) -> String? {
-        if case .name(let id, _) = expression.kind { return id }
+        if let id = checkedName(expression) { return id }
         // `parts[0] not in SERVICES`, `manifest.get("name") in ALLOWED`: that element.
         if let key = elementKey(expression) { return key }
         if case .call(let function, let arguments, _) = expression.kind, arguments.isEmpty,

@@ -318,6 +318,88 @@ extension TaintEngine: GuardFacts {
 extension TaintEngine {
     static let dataclassDecorators: Set<String> = ["dataclass", "dataclasses.dataclass", "attr.s", "attrs.define", "attr.define", "attrs.frozen"]
 
+    /// See `fieldValidations`: per pydantic model, what its `@field_validator("f")` (or
+    /// `@validator("f")`) methods prove of each field when they return (`if bad: raise ...`,
+    /// then `return value`); per dataclass, what its `__post_init__` checks prove.
+    func computeFieldValidations() -> [String: [String: Guard.Effect]] {
+        var validations: [String: [String: Guard.Effect]] = [:]
+        for statement in parsed.module.body {
+            guard case .classDef(let className, _, _, let body, _, _) = statement.kind, dataclassFields[className] != nil else { continue }
+            for member in body {
+                // A dataclass's `__post_init__` raising on bad fields: each field it checks.
+                if case .functionDef("__post_init__", _, let inner, _, _, _, _) = member.kind {
+                    for check in inner {
+                        guard case .if(let test, let exit, _) = check.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
+                        for (key, effect) in Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse where key.hasPrefix("self.") {
+                            validations[className, default: [:]][String(key.dropFirst(5))] = effect
+                        }
+                    }
+                    continue
+                }
+                guard case .functionDef(_, let arguments, let inner, let decorators, _, _, _) = member.kind,
+                      let fields = Self.validatedFields(decorators) else { continue }
+                // The value is the first parameter after `cls` (or `self`).
+                let parameters = arguments.all.map(\.arg)
+                guard let value = parameters.first(where: { $0 != "cls" && $0 != "self" }) else { continue }
+                var proven: Guard.Effect?
+                for check in inner {
+                    guard case .if(let test, let exit, _) = check.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
+                    if let effect = Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse[value] {
+                        proven = effect
+                    }
+                }
+                guard let proven, case .return(let returned?) = inner.last?.kind, case .name(value, _) = returned.kind else { continue }
+                for field in fields { validations[className, default: [:]][field] = proven }
+            }
+        }
+        // A property built only from checked fields and module constants
+        // (`return f"{REGISTRY}/{self.service}:{self.version}"`) is checked as they are.
+        for statement in parsed.module.body {
+            guard case .classDef(let className, _, _, let body, _, _) = statement.kind, let checked = validations[className] else { continue }
+            for member in body {
+                guard case .functionDef(let name, _, let inner, let decorators, _, _, _) = member.kind, inner.count == 1,
+                      decorators.contains(where: { if case .name("property", _) = $0.kind { true } else { false } }),
+                      case .return(let value?) = inner[0].kind else { continue }
+                var effect: [String: Guard.Effect]?
+                var usable = true
+                ScopeWalk.walk(value) { expression in
+                    switch expression.kind {
+                    case .attribute(let owner, let attr, _):
+                        guard case .name("self", _) = owner.kind else { return true }
+                        guard let fieldEffect = checked[attr] else { usable = false; return false }
+                        effect = effect.map { Guard.common($0, ["": fieldEffect]) } ?? ["": fieldEffect]
+                        return false
+                    case .name(let id, _):
+                        if id != "self", moduleStrings[id] == nil, moduleValues[id] == nil { usable = false }
+                        return false
+                    default:
+                        return true
+                    }
+                }
+                if usable, let found = effect?[""] { validations[className, default: [:]][name] = found }
+            }
+        }
+        return validations
+    }
+
+    /// The fields a pydantic validator decorator names: `@field_validator("url")`,
+    /// `@validator("url", "host")`.
+    static func validatedFields(_ decorators: [Expr]) -> [String]? {
+        for decorator in decorators {
+            guard case .call(let function, let arguments, _) = decorator.kind else { continue }
+            let name: String?
+            switch function.kind {
+            case .name(let id, _): name = id
+            case .attribute(_, let attr, _): name = attr
+            default: name = nil
+            }
+            guard name == "field_validator" || name == "validator" else { continue }
+            let fields = arguments.compactMap(\.stringConstant)
+            if !fields.isEmpty { return fields }
+        }
+        return nil
+    }
+
     /// See `dataclassFields`.
     static func dataclassFields(_ module: Module) -> [String: [String]] {
         var fields: [String: [String]] = [:]

@@ -112,6 +112,9 @@ final class TaintEngine {
         }
         return classes
     }()
+    /// Per pydantic model of this file, what its field validators prove of each field
+    /// (`computeFieldValidations`): a handler's parameter of that model holds the field checked.
+    private(set) lazy var fieldValidations: [String: [String: Guard.Effect]] = computeFieldValidations()
     /// Whether the file imports redis, whose queue pops are a source.
     private(set) lazy var readsRedis: Bool = imports.imports("redis")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
@@ -396,7 +399,12 @@ final class TaintEngine {
                                              "parameter '\(name)' of \(function.handlerNoun) \(function.qualifiedName)")
                 // A number, UUID or date by the time the handler runs: kept as checked data, so
                 // the sinks it reaches know (and their pattern alarms are explained away).
-                interpreter.environment[name] = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
+                var value = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
+                // A model of this file whose validators check some fields: each field as checked.
+                if let model = modelClass(of: name, in: function), let checks = fieldValidations[model], let fields = dataclassFields[model] {
+                    value.fields = Dictionary(uniqueKeysWithValues: fields.map { field in (field, checks[field].map { $0.apply(to: parameter) } ?? parameter) })
+                }
+                interpreter.environment[name] = value
             } else {
                 // No path: a parameter's is never shown (see `Taint.through`).
                 interpreter.environment[name] = Taint(origins: [.parameter(index)], steps: [])
@@ -405,6 +413,13 @@ final class TaintEngine {
         if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
         interpreter.block(function.body, depth: 0)
         return interpreter.recorder.summary
+    }
+
+    /// The class of this file a parameter is declared as (`req: UnfurlRequest`).
+    private func modelClass(of parameter: String, in function: FunctionInfo) -> String? {
+        guard let annotation = function.annotations.first(where: { $0.0 == parameter })?.1, case .name(let name, _) = annotation.kind,
+              dataclassFields[name] != nil else { return nil }
+        return name
     }
 
     /// Records that untrusted data reached a sink made safe for it.

@@ -338,6 +338,10 @@ extension TaintInterpreter {
                    let value = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: configuring.loc.startByte)
                     ?? engine.moduleValues[name] {
                     (id, made) = (name, value)
+                } else if case .attribute(let owner, let attr, _) = configuring.kind, case .name("self", _) = owner.kind,
+                          let value = engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: configuring.loc.startByte) {
+                    // `parser=self.parser` of `self.parser = etree.XMLParser(...)` in the constructor.
+                    (id, made) = ("self.\(attr)", value)
                 } else if case .call(let maker, let makerArguments, _) = configuring.kind, makerArguments.isEmpty,
                           case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
                           let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {

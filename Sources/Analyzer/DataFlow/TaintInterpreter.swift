@@ -576,6 +576,14 @@ struct TaintInterpreter {
         return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
     }
 
+    /// What the validators of the model a parameter of this function is declared as prove of
+    /// its field `attr`.
+    func validatedField(_ attr: String, ofParameter id: String) -> Guard.Effect? {
+        guard let function, let annotation = function.annotations.first(where: { $0.0 == id })?.1,
+              case .name(let model, _) = annotation.kind else { return nil }
+        return engine.fieldValidations[model]?[attr]
+    }
+
     /// Whether any of `tests` reads the name `id`.
     static func reads(_ tests: [Expr], _ id: String) -> Bool {
         var found = false
@@ -660,7 +668,12 @@ struct TaintInterpreter {
             if attr == "filename" || attr == "name", let named = self.expression(value, depth: depth + 1) {
                 return named.unsanitizing([22])
             }
-            return self.expression(value, depth: depth + 1)
+            let held = self.expression(value, depth: depth + 1)
+            // A model's field, checked by its validator (`req.url`): known by the value, or by
+            // the parameter's declared model (`def build(self, req: UnfurlRequest)`).
+            if let held, held.fields != nil { return held.field(attr) }
+            if let held, case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: held) }
+            return held
         case .subscript(let value, let slice, _):
             // An element a check proved (`if parts[0] not in SERVICES: return`).
             if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
