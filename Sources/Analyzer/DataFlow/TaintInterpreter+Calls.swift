@@ -333,21 +333,29 @@ extension TaintInterpreter {
             for configuring in rule.configuringArguments(of: site) {
                 // Made in this function, or once at the top level (`parser = etree.XMLParser(...)`),
                 // or returned by a function of the file (`parser=_parser()`).
-                let id: String, made: Expr
+                let id: String, found: Expr
                 if case .name(let name, _) = configuring.kind,
                    let value = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: configuring.loc.startByte)
                     ?? engine.moduleValues[name] {
-                    (id, made) = (name, value)
+                    (id, found) = (name, value)
                 } else if case .attribute(let owner, let attr, _) = configuring.kind, case .name("self", _) = owner.kind,
                           let value = engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: configuring.loc.startByte) {
                     // `parser=self.parser` of `self.parser = etree.XMLParser(...)` in the constructor.
-                    (id, made) = ("self.\(attr)", value)
+                    (id, found) = ("self.\(attr)", value)
                 } else if case .call(let maker, let makerArguments, _) = configuring.kind, makerArguments.isEmpty,
                           case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
                           let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
-                    (id, made) = ("\(name)()", value)
+                    (id, found) = ("\(name)()", value)
                 } else {
                     continue
+                }
+                // `parser = self._parser()` of a method returning `defusedxml.sax.make_parser()`.
+                var made = found
+                if case .call(let maker, let makerArguments, _) = made.kind, makerArguments.isEmpty,
+                   case .attribute(let receiver, let method, _) = maker.kind, case .name("self", _) = receiver.kind,
+                   let returned = engine.parsed.module.returnedValues(ofFunction: method, inClassAround: configuring.loc.startByte),
+                   returned.count == 1 {
+                    made = returned[0]
                 }
                 if rule.configurationMakesSafe(made, boundTo: id, in: engine.parsed.module, imports: engine.imports) { madeSafe = true }
                 madeAt.append((made.loc.lineno, made.loc.colOffset + 1, id))

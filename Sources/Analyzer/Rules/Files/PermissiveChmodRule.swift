@@ -1,6 +1,7 @@
 import PythonSyntax
 
-/// B103: `chmod` with a mode that lets group or others write.
+/// B103: `chmod` with a mode that lets group or others write; also a directory made
+/// world-writable (`os.makedirs(path, mode=0o777)`).
 struct PermissiveChmodRule: Rule {
     static let description = RuleDescription(
         code: "ASC103", name: "permissive-file-permissions", banditID: "B103", cwe: 732, severity: .medium, confidence: .high,
@@ -14,15 +15,17 @@ struct PermissiveChmodRule: Rule {
             "import os\nos.chmod(path, ↓0o777)\n",
             "import os, stat\nos.chmod(path, ↓stat.S_IRWXU | stat.S_IRWXG)\n",
             "from pathlib import Path\nimport os\nos.chmod(script, mode=↓0o666)\n",
+            "import os\nos.makedirs(target, mode=↓0o777, exist_ok=True)\n",
         ],
         nonTriggering: [
             "import os\nos.chmod(path, 0o600)\n",
             "import os\nos.chmod(path, 0o755)\n",  // executable, but writable only by the owner
             "import os\nos.chmod(path, mode)\n",
+            "import os\nos.makedirs(target, mode=0o775, exist_ok=True)\n",  // a group's shared directory
         ]
     )
 
-    var callees: Set<String> { ["os.chmod", "os.lchmod", "os.fchmod"] }
+    var callees: Set<String> { ["os.chmod", "os.lchmod", "os.fchmod", "os.makedirs", "os.mkdir"] }
 
     static let statBits: [String: Int] = [
         "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100, "S_IRWXG": 0o070, "S_IRGRP": 0o040,
@@ -46,6 +49,15 @@ struct PermissiveChmodRule: Rule {
     func check(call: CallSite, context: inout RuleContext) {
         guard let argument = call.argument("mode", position: 1),
               let mode = Self.mode(of: argument, imports: context.imports) else { return }
+        // A new directory: its mode passes through the umask, so only asking for others' write
+        // bit is worth a report (0o775 for a shared group directory is common).
+        if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" {
+            if mode & 0o002 != 0 {
+                context.report(argument.loc, "directory created writable by every user (unless the umask removes it)",
+                               fixHint: "use 0o700 or 0o755")
+            }
+            return
+        }
         if mode & 0o002 != 0 {
             context.report(argument.loc, "chmod makes the file writable by every user", severity: .high,
                            fixHint: "use 0o600, 0o644 or 0o755")

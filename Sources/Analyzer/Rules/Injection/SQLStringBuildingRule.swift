@@ -19,6 +19,7 @@ struct SQLStringBuildingRule: Rule {
             "rows = ↓conn.executemany(\"SELECT name \" + \"FROM t WHERE a = \" + value, batch)\n",
             // Built, then executed: reported where it runs.
             "def find(cur, name):\n    sql = \"SELECT * FROM t WHERE name = '%s'\" % name\n    ↓cur.execute(sql)\n",
+            "def find(cur, name, kind):\n    sql = f\"SELECT * FROM t WHERE name = '{name}'\"\n    if kind:\n        sql += \" AND kind = 1\"\n    ↓cur.execute(sql)\n",
             // A module-level name that something rebinds is no constant.
             "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return ↓conn.execute(\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
             // A local from a parameter is not, nor one assigned twice.
@@ -55,10 +56,13 @@ struct SQLStringBuildingRule: Rule {
         if case .stmt(let statement) = node {
             guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
                   isDynamicSQL(value, context: context),
-                  context.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) != nil,
+                  // Its only binding, or the first of pieces added with `+=` (`sql += " AND ..."`).
+                  let pieces = context.parsed.module.assignedPieces(of: id, inFunctionAround: value.loc.startByte),
+                  pieces.first?.loc == value.loc,
                   let execution = Self.execution(of: id, after: statement.loc.endByte,
                                                  in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
             context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                           flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
                            fixHint: "pass the values as query parameters")
             context.skipDescendants(of: value.loc)
             return
