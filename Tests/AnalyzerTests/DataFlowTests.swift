@@ -2333,4 +2333,43 @@ struct DataFlowTests {
             .replacingOccurrences(of: " or ch == \"\\\\\"", with: "")
         #expect(try pattern(loose) == ["31:ASC1918", "35:ASC1601"])
     }
+
+    /// A value formatted as a number or a date (`{when:%H:%M}`, `{total:.2f}`) is no text,
+    /// and joined with escaped text the whole stays escaped for the caller (a cleaned part is
+    /// safe for everything, not for nothing).
+    @Test func numberAndDateFormatsAreNoText() throws {
+        let source = """
+        import html
+        from dataclasses import dataclass
+        from typing import Optional
+        from fastapi import FastAPI, Query
+        from fastapi.responses import HTMLResponse
+        app = FastAPI()
+        STATES = {"operational": "green"}
+
+        @dataclass
+        class PageContext:
+            org_name: str
+            incidents: list
+            highlight: Optional[str] = None
+
+        class Renderer:
+            def render(self, ctx: PageContext) -> str:
+                items = "".join(
+                    f'<li class="{STATES.get(i.state, "grey")}">{i.started_at:%H:%M} {html.escape(i.title)}</li>'
+                    for i in ctx.incidents
+                )
+                return f"<ul>{items}</ul>"
+
+        @app.get("/", response_class=HTMLResponse)
+        def status_page(component: Optional[str] = Query(None)):
+            ctx = PageContext(org_name="Acme", incidents=[], highlight=component)
+            page = Renderer().render(ctx)
+            return HTMLResponse(content=page)
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == [])
+        #expect(try pattern(source.replacingOccurrences(of: "{i.started_at:%H:%M}", with: "{i.started_at}")) == ["27:ASC1079"])
+        #expect(try pattern(source.replacingOccurrences(of: "{i.started_at:%H:%M}", with: "{i.started_at:>12}")) == ["27:ASC1079"])
+    }
 }

@@ -95,9 +95,11 @@ struct FunctionSummary: Equatable {
             return safety?.meet(part) ?? part
         }
 
-        /// Safe as both this and `other` are.
+        /// Safe as both this and `other` are (a cleaned side is safe for everything: the other's).
         func meet(_ other: ReturnSafety) -> ReturnSafety {
-            ReturnSafety(sanitized: sanitized.intersection(other.sanitized), cleaned: cleaned && other.cleaned)
+            if cleaned { return other }
+            if other.cleaned { return self }
+            return ReturnSafety(sanitized: sanitized.intersection(other.sanitized), cleaned: false)
         }
 
         func covers(_ cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }

@@ -584,6 +584,26 @@ struct TaintInterpreter {
         return engine.fieldValidations[model]?[attr]
     }
 
+    /// The text of a constant format spec (`.2f` of `{x:.2f}`).
+    static func formatSpecText(_ spec: Expr) -> String? {
+        if let text = spec.stringConstant { return text }
+        guard case .joinedStr(let parts) = spec.kind else { return nil }
+        var text = ""
+        for part in parts {
+            guard let piece = part.stringConstant else { return nil }
+            text += piece
+        }
+        return text
+    }
+
+    /// Whether a format spec is one only numbers or dates accept: a strftime pattern, or a
+    /// numeric presentation type at its end.
+    static func formatsNumberOrDate(_ format: String) -> Bool {
+        if format.contains("%"), format.count > 1 { return true }
+        guard let last = format.last else { return false }
+        return "dfegxobnEFGX".contains(last)
+    }
+
     /// Whether any of `tests` reads the name `id`.
     static func reads(_ tests: [Expr], _ id: String) -> Bool {
         var found = false
@@ -715,9 +735,12 @@ struct TaintInterpreter {
             return Taint.merge(whenTrue, whenFalse)
         case .joinedStr(let values):
             return placedInURL(values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }, by: expression)
-        case .formattedValue(let value, _, let spec):
+        case .formattedValue(let value, let conversion, let spec):
             let taint = self.expression(value, depth: depth + 1)
             if let spec { _ = self.expression(spec, depth: depth + 1) }
+            // `{total:.2f}`, `{count:d}`, `{when:%H:%M}`: a format only a number or a date
+            // accepts (text would raise): what comes out is digits and the format's own text.
+            if conversion == -1, let format = spec.flatMap(Self.formatSpecText), Self.formatsNumberOrDate(format) { return taint?.cleanedCopy }
             return taint
         case .list(let elements, _), .tuple(let elements, _), .set(let elements):
             return elements.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
