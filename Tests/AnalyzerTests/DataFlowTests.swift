@@ -2372,4 +2372,33 @@ struct DataFlowTests {
         #expect(try pattern(source.replacingOccurrences(of: "{i.started_at:%H:%M}", with: "{i.started_at}")) == ["27:ASC1079"])
         #expect(try pattern(source.replacingOccurrences(of: "{i.started_at:%H:%M}", with: "{i.started_at:>12}")) == ["27:ASC1079"])
     }
+
+    /// A bucket's object keys are whoever wrote the bucket's: dangerous as local paths (one
+    /// finding at the write, the directory made for it no second one), safe once reduced to a
+    /// base name.
+    @Test func bucketKeysAsPaths() throws {
+        let source = """
+        import os
+        import boto3
+
+        def iter_keys(s3, prefix):
+            for page in s3.get_paginator("list_objects_v2").paginate(Bucket="scans", Prefix=prefix):
+                for item in page.get("Contents", []):
+                    yield item["Key"]
+
+        def sync(prefix, dest):
+            s3 = boto3.client("s3")
+            for key in iter_keys(s3, prefix):
+                target = os.path.join(dest, key[len(prefix):])
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                s3.download_file("scans", key, target)
+
+        def sync_checked(prefix, dest):
+            s3 = boto3.client("s3")
+            for key in iter_keys(s3, prefix):
+                target = os.path.join(dest, os.path.basename(key))
+                s3.download_file("scans", key, target)
+        """
+        #expect(try findings(source, enable: []).map { "\($0.line):\($0.code)" } == ["14:ASC1022"])
+    }
 }

@@ -117,6 +117,8 @@ final class TaintEngine {
     private(set) lazy var fieldValidations: [String: [String: Guard.Effect]] = computeFieldValidations()
     /// Whether the file imports redis, whose queue pops are a source.
     private(set) lazy var readsRedis: Bool = imports.imports("redis")
+    /// Whether the file imports boto3, whose bucket listings are a source (as paths).
+    private(set) lazy var usesBoto3: Bool = imports.imports("boto3")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
     private(set) lazy var fetchesResponses: Bool = ["requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3"].contains(where: imports.imports)
     /// `GuardFacts.validatorProof`, per function name, found on first use.

@@ -89,7 +89,7 @@ extension TaintInterpreter {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
             return TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                               redis: engine.readsRedis)
+                                               redis: engine.readsRedis, boto3: engine.usesBoto3)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -130,7 +130,7 @@ extension TaintInterpreter {
         if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
         if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                               redis: engine.readsRedis) {
+                                               redis: engine.readsRedis, boto3: engine.usesBoto3) {
             return source
         }
         // A fetched page, a command's output or a response object is not the text that went in:

@@ -89,7 +89,7 @@ enum TaintSources {
     /// `fetches`: whether the file imports an HTTP library (only then is a call asked whether
     /// it fetches a response).
     static func callSource(_ call: CallSite, receiverIsFile: Bool, argumentIsFile: Bool = false, fetches: Bool = true,
-                           redis: Bool = false) -> Taint? {
+                           redis: Bool = false, boto3: Bool = false) -> Taint? {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         // What the server's own files hold is no attacker's HTML, redirect or header.
@@ -125,6 +125,11 @@ enum TaintSources {
             }
             // boto3's SQS `receive_message` (client) and `receive_messages` (queue resource).
             if method == "receive_message" || method == "receive_messages" { return source("a message received from a queue") }
+            // A bucket's object keys (`s3.list_objects_v2(...)`, a paginator's pages): whoever
+            // can write to the bucket chose them, `../` included; dangerous as paths only.
+            if boto3, ["list_objects", "list_objects_v2", "paginate"].contains(method) {
+                return source("the object keys of a bucket listing").sanitizing(fetchedContentSafe.subtracting([22]).union([88, 502, 611, 776, 95]))
+            }
             // A job popped from a Redis list or read from a stream (`conn.blpop(QUEUE)`).
             if redis, redisQueueReads.contains(method) { return source("a message received from a Redis queue") }
             // Tornado's RequestHandler: `self.get_argument("q")` and friends.
@@ -177,6 +182,7 @@ enum TaintSources {
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
         "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server", "blpop", "brpop", "xreadgroup",
+        "list_objects", "list_objects_v2", "paginate",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).

@@ -118,7 +118,8 @@ public struct AnalysisEngine: Sendable {
                     return finding.line == line && Self.sameWeakness(finding.cwe, cwe)
                 }
             }
-            results = merge(flow: flow, into: results, parsed: parsed, map: map, suppressions: suppressions)
+            results = merge(flow: Self.withoutDirectoryPreparation(flow, map: map, parsed: parsed), into: results, parsed: parsed, map: map,
+                            suppressions: suppressions)
         }
         return results.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
@@ -206,6 +207,24 @@ public struct AnalysisEngine: Sendable {
             results.append(finding)
         }
         return results
+    }
+
+    /// `os.makedirs(os.path.dirname(target))` before the write to `target` that the same
+    /// untrusted path reaches in the same function: one flaw, reported at the write.
+    static func withoutDirectoryPreparation(_ flow: [Finding], map: SourceMap, parsed: ParsedModule) -> [Finding] {
+        let paths = flow.filter { $0.cwe == 22 }
+        guard paths.count > 1 else { return flow }
+        let dropped = Set(paths.compactMap { finding -> Int? in
+            let text = map.line(finding.line) ?? ""
+            guard text.contains("makedirs(") || text.contains("mkdir("), text.contains("dirname("), let source = finding.flow.first else { return nil }
+            let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
+            let writtenLater = paths.contains { other in
+                other.line > finding.line && other.flow.first?.line == source.line
+                    && parsed.enclosingScope(startLine: other.line, endLine: other.line)?.qualifiedName == scope
+            }
+            return writtenLater ? finding.line : nil
+        })
+        return dropped.isEmpty ? flow : flow.filter { !($0.cwe == 22 && dropped.contains($0.line)) }
     }
 
     /// `sql` of a line `sql = ...` or `sql += ...` (not `==`), from the line's text.

@@ -57,6 +57,10 @@ struct PathTraversalFlowRule: DataFlowRule {
            let function = destination.callFunction, imports.qualifiedName(of: function) == "os.path.join" {
             return [destination]
         }
+        // boto3's `s3.download_file(bucket, key, filename)`: the local file written.
+        if SinkMatching.method(call) == "download_file", imports.imports("boto3") {
+            return call.argument("Filename", position: 2).map { [$0] } ?? []
+        }
         return []
     }
 }

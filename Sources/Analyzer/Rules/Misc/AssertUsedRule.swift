@@ -10,6 +10,7 @@ struct AssertUsedRule: Rule {
         `if not user.is_admin: raise PermissionError(...)`. Tests may assert freely.
         """,
         triggering: [
+            "def webhook(body, signature):\n    ↓assert verify(body, signature), \"bad signature\"\n",
             "def fetch(entry, data):\n    digest = sha256(data)\n    ↓assert digest == entry[\"sha256\"], \"checksum mismatch\"\n",
             "def delete(user):\n    ↓assert user.is_admin\n",
             "↓assert len(password) >= 12, \"password too short\"\n",
@@ -43,7 +44,7 @@ struct AssertUsedRule: Rule {
         "user", "perm", "perms", "permission", "permissions", "auth", "authenticated", "authorized", "authorised", "role", "roles",
         "admin", "staff", "superuser", "allowed", "login", "csrf", "privilege", "privileges", "password", "secret",
         // An integrity check of downloaded or received data.
-        "checksum", "sha256", "hmac", "integrity",
+        "checksum", "sha256", "hmac", "integrity", "signature", "verify", "verified",
     ]
 
     func check(node: Node, context: inout RuleContext) {
