@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Encrypt PII columns in partner CSV drops before they land in the data lake."""
+import argparse
+import base64
+import csv
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+log = logging.getLogger("pii-vault")
+FIELD_KEY = bytes.fromhex("9f1c2e7a4b6d8e0f1a3c5e7b9d1f3a5c2b4d6f8a0c1e3f5a7b9c0d2e4f6a8b0c")  # VULN
+PII_COLUMNS = {"email", "phone", "national_id", "full_name", "street"}
+
+
+def encrypt_field(value):
+    padder = padding.PKCS7(128).padder()
+    data = padder.update(value.encode("utf-8")) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(FIELD_KEY), modes.ECB()).encryptor()  # VULN
+    return base64.b64encode(encryptor.update(data) + encryptor.finalize()).decode("ascii")
+
+
+def pseudonymise(src, dst):
+    rows = 0
+    with open(src, newline="", encoding="utf-8") as fin, open(dst, "w", newline="", encoding="utf-8") as fout:
+        reader = csv.DictReader(fin)
+        writer = csv.DictWriter(fout, fieldnames=reader.fieldnames)
+        writer.writeheader()
+        for row in reader:
+            for col in PII_COLUMNS.intersection(row):
+                if row[col]:
+                    row[col] = encrypt_field(row[col].strip())
+            writer.writerow(row)
+            rows += 1
+    return rows
+
+
+def sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("drop_dir", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO)
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+
+    manifest = {}
+    for src in sorted(args.drop_dir.glob("*.csv")):
+        dst = args.out_dir / src.name
+        rows = pseudonymise(src, dst)
+        manifest[src.name] = {"rows": rows, "sha256": sha256_file(dst)}
+        log.info("%r: %d rows", src.name, rows)
+    (args.out_dir / "MANIFEST.json").write_text(json.dumps(manifest, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Daily KPI endpoint for the growth dashboard."""
+import os
+
+import psycopg2
+import psycopg2.extras
+from fastapi import FastAPI, HTTPException, Query
+
+app = FastAPI()
+METRICS = ("signups", "activations", "churned", "revenue_cents")
+DB_HOST = os.environ.get("PGHOST", "analytics-db.internal")
+DB_USER = "dash_ro"
+DB_PASSWORD = "d4shR3ad0nly!2024"  # VULN
+
+
+def get_conn():
+    return psycopg2.connect(host=DB_HOST, dbname="analytics", user=DB_USER, password=DB_PASSWORD,
+                            connect_timeout=5)
+
+
+def fetch_series(conn, metric, order_by, limit, since):
+    query = (
+        "SELECT day, %s AS value FROM kpi_daily WHERE day >= '%s' "
+        "ORDER BY %s LIMIT %d" % (metric, since, order_by, limit)
+    )
+    with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+        cur.execute(query)  # VULN flow
+        return cur.fetchall()
+
+
+@app.get("/kpi/{metric}")
+def kpi(metric: str, order_by: str = "day", limit: int = Query(30, ge=1, le=365),
+        since: str = "2024-01-01"):
+    if metric not in METRICS:
+        raise HTTPException(status_code=404, detail="unknown metric")
+    conn = get_conn()
+    try:
+        rows = fetch_series(conn, metric, order_by, limit, since)
+    finally:
+        conn.close()
+    return {
+        "metric": metric,
+        "points": [{"day": r["day"].isoformat(), "value": r["value"]} for r in rows],
+    }
+
+
+@app.get("/kpi")
+def list_metrics():
+    return {"metrics": list(METRICS)}
+
+
+@app.get("/healthz")
+def healthz():
+    conn = get_conn()
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1")
+            cur.fetchone()
+    finally:
+        conn.close()
+    return {"status": "ok"}
