@@ -2401,4 +2401,42 @@ struct DataFlowTests {
         """
         #expect(try findings(source, enable: []).map { "\($0.line):\($0.code)" } == ["14:ASC1022"])
     }
+
+    /// A webhook payload that passed its signature check is its provider's (the URLs it
+    /// names too); a URL built for a named route is the site's; a record's database id is a
+    /// number. Their twins: no check, a model given its id, the client's URL.
+    @Test func signedPayloadsRoutesAndRecordIds() throws {
+        let source = """
+        import hashlib, hmac, json, logging, os
+        import requests
+        from pyramid.httpexceptions import HTTPFound
+        from pyramid.view import view_config
+        from .models import Member
+        log = logging.getLogger(__name__)
+        SECRET = os.environ["WEBHOOK_SECRET"].encode()
+
+        def verified(headers, body):
+            expected = "sha256=" + hmac.new(SECRET, body, hashlib.sha256).hexdigest()
+            return hmac.compare_digest(headers.get("x-hub-signature-256", ""), expected)
+
+        def handler(event, context):
+            body = event["body"].encode()
+            if not verified(event["headers"], body):
+                return {"statusCode": 401}
+            pr = json.loads(body)["pull_request"]
+            return requests.get(pr["url"], timeout=10).status_code
+
+        @view_config(route_name="pay")
+        def pay(request):
+            member = Member(email=request.params["email"])
+            log.info("member %s paying", member.id)
+            return HTTPFound(location=request.route_url("invoice", invoice_id=request.params["id"]))
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == [])
+        let twins = source.replacingOccurrences(of: "    if not verified(event[\"headers\"], body):", with: "    if not event[\"headers\"]:")
+            .replacingOccurrences(of: "Member(email=request.params[\"email\"])", with: "Member(id=request.params[\"email\"])")
+            .replacingOccurrences(of: "request.route_url(\"invoice\", invoice_id=request.params[\"id\"])", with: "request.params[\"next\"]")
+        #expect(try pattern(twins) == ["18:ASC1918", "23:ASC1117", "24:ASC1601"])
+    }
 }

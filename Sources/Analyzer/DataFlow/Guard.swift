@@ -45,6 +45,9 @@ struct Guard {
     var whenTrue: [String: Effect] = [:]
     var whenFalse: [String: Effect] = [:]
 
+    /// What data that passed a signature check is safe for.
+    static let signedSafe: Set<Int> = [502, 918]
+
     static let normalisers: Set<String> = ["os.path.realpath", "os.path.abspath", "os.path.normpath", "posixpath.realpath"]
     static let validatorMethods: Set<String> = ["isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"]
     static let regexMatchers: Set<String> = ["re.fullmatch", "re.match", "re.search"]
@@ -152,8 +155,16 @@ struct Guard {
             }
             // `hmac.compare_digest(mac(blob), sig)`: the data passed a signature check, so it
             // is the signer's, not any sender's, to deserialise.
+            // Signed by whoever holds the key (a webhook's provider): also where requests it
+            // names go are the provider's (`pr["url"]` of a verified GitHub payload). The
+            // digest's own binding counts (`expected = hmac.new(key, body, ...).hexdigest()`).
             if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest" {
-                for argument in arguments { Self.names(in: argument) { proven[$0] = .safeFor([502]) } }
+                for argument in arguments {
+                    Self.names(in: argument) { proven[$0] = .safeFor(Self.signedSafe) }
+                    if case .name(let id, _) = argument.kind, let value = facts?.onlyAssignment(of: id, around: argument.loc.startByte) {
+                        Self.names(in: value) { proven[$0] = .safeFor(Self.signedSafe) }
+                    }
+                }
             }
             // `is_allowed(url)`: a validator of this file whose returned test proves it.
             if case .name(let helper, _) = function.kind, let proof = facts?.validatorProof(of: helper) {

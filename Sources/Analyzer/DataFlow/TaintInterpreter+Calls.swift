@@ -181,6 +181,10 @@ extension TaintInterpreter {
         // Framework readers that convert: Falcon's `req.get_param_as_int("limit")`.
         if case .attribute(_, let method, _) = function.kind, Self.numberReaders.contains(method) { return nil }
         if let cwes = TaintSources.sanitisers[site.qualifiedName] { return all?.sanitizing(cwes) }
+        if case .attribute(let receiver, let method, _) = function.kind, TaintSources.routeURLMethods.contains(method),
+           case .name(let id, _) = receiver.kind, id == "request" || id == "req" || self.function?.parameters.first == id {
+            return all?.sanitizing([601, 79, 113, 918])
+        }
         // pandas' `df.to_html()` escapes cell text unless told `escape=False`.
         if case .attribute(_, "to_html", _) = function.kind {
             if let escape = site.argument("escape"), case .constant(.bool(false), _) = escape.kind {} else { return all?.sanitizing([79]) }

@@ -576,6 +576,23 @@ struct TaintInterpreter {
         return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
     }
 
+    /// Whether `value` names a database record whose `id` the database assigned: bound once
+    /// to a model made without an `id` (`member = Member(email=e)`) or to a query's row
+    /// (`user = User.query.filter_by(name=n).first()`).
+    func isStoredRecord(_ value: Expr) -> Bool {
+        guard case .name(let id, _) = value.kind,
+              let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte),
+              case .call(let function, _, let keywords) = bound.kind else { return false }
+        switch function.kind {
+        case .name(let callee, _):
+            return callee.first?.isUppercase == true && !keywords.contains { $0.arg == "id" } && engine.dataclassFields[callee] == nil
+        case .attribute(_, let method, _):
+            return ["first", "one", "one_or_none", "get_or_404", "first_or_404", "scalar", "create", "get_object"].contains(method)
+        default:
+            return false
+        }
+    }
+
     /// What the validators of the model a parameter of this function is declared as prove of
     /// its field `attr`.
     func validatedField(_ attr: String, ofParameter id: String) -> Guard.Effect? {
@@ -644,7 +661,8 @@ struct TaintInterpreter {
             }
             // `batch.pk`: the primary key the database assigned. `resp.status_code`, aiohttp's
             // `resp.status`: a number.
-            if attr == "pk" || attr == "status_code" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }() {
+            if attr == "pk" || attr == "status_code" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
+                || attr == "id" && isStoredRecord(value) {
                 _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
                 return nil
             }

@@ -186,6 +186,11 @@ enum TaintSources {
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Calls that return data safe for every sink (numbers, booleans, lengths).
+    /// Methods of a request building a URL of this site for a named route (Pyramid's
+    /// `request.route_url("invoice", id=x)`, Starlette's `request.url_for`): what follows the
+    /// site's own host and path is encoded.
+    static let routeURLMethods: Set<String> = ["route_url", "route_path", "url_for", "static_url", "resource_url"]
+
     static let neutralisers: Set<String> = [
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
         "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
@@ -280,7 +285,8 @@ enum TaintSources {
         "markupsafe.Markup": [79], "flask.Markup": [79], "django.utils.safestring.mark_safe": [79],
         "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
         "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],
-        "flask.render_template": [79], "flask.url_for": [601, 79, 113, 918], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
+        "flask.render_template": [79], "flask.url_for": [601, 79, 113, 918], "quart.url_for": [601, 79, 113, 918],
+        "django.urls.reverse": [601, 79, 113, 918], "django.shortcuts.reverse": [601, 79, 113, 918], "django.urls.reverse_lazy": [601, 79, 113, 918], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
         "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
         "ldap.dn.escape_dn_chars": [90], "ldap3.utils.dn.escape_rdn": [90],
