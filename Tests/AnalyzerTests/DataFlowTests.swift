@@ -2439,4 +2439,34 @@ struct DataFlowTests {
             .replacingOccurrences(of: "request.route_url(\"invoice\", invoice_id=request.params[\"id\"])", with: "request.params[\"next\"]")
         #expect(try pattern(twins) == ["18:ASC1918", "23:ASC1117", "24:ASC1601"])
     }
+
+    /// An upload saved to a path joined from its client-chosen name (through a name); a
+    /// pattern a fetched document supplies compiled as a regular expression.
+    @Test func uploadsSavedThroughANameAndFetchedPatterns() throws {
+        let source = """
+        import os, re
+        import requests
+        from flask import Flask, request
+        from werkzeug.utils import secure_filename
+        app = Flask(__name__)
+
+        @app.post("/roster")
+        def roster():
+            upload = request.files["roster"]
+            dest = os.path.join("/srv/rosters", upload.filename)
+            upload.save(dest)
+            target = os.path.join("/srv/rosters", secure_filename(upload.filename))
+            upload.save(target)
+            return "ok"
+
+        def repo_rules(url):
+            config = requests.get(url, timeout=10).json()
+            return [re.compile(rule["pattern"]) for rule in config["rules"]]
+
+        def repo_phrases(url):
+            config = requests.get(url, timeout=10).json()
+            return [re.compile(re.escape(rule["pattern"])) for rule in config["rules"]]
+        """
+        #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["11:ASC1022", "18:ASC1333"])
+    }
 }

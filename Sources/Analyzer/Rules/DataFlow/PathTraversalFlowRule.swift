@@ -57,6 +57,13 @@ struct PathTraversalFlowRule: DataFlowRule {
            let function = destination.callFunction, imports.qualifiedName(of: function) == "os.path.join" {
             return [destination]
         }
+        // The same through a name the request's upload is saved to (`upload.save(dest)`) when
+        // the file handles uploads (werkzeug's or a framework's request files).
+        if SinkMatching.method(call) == "save", let destination = call.argument("dst", position: 0), case .name(let id, _) = destination.kind,
+           ["dest", "destination", "target", "path", "filepath", "file_path", "save_path", "dest_path"].contains(id),
+           imports.imports("flask") || imports.imports("werkzeug") || imports.imports("quart") {
+            return [destination]
+        }
         // boto3's `s3.download_file(bucket, key, filename)`: the local file written.
         if SinkMatching.method(call) == "download_file", imports.imports("boto3") {
             return call.argument("Filename", position: 2).map { [$0] } ?? []

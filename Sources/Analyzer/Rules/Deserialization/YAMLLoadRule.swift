@@ -10,12 +10,14 @@ struct YAMLLoadRule: Rule {
         """,
         fixAvailable: true,
         triggering: [
+            "from ruamel.yaml import YAML\nspec = ↓YAML(typ=\"unsafe\", pure=True).load(text)\n",
             "import yaml\ndata = ↓yaml.load(text)\n",
             "import yaml\ndata = ↓yaml.load(text, Loader=yaml.Loader)\n",
             "import yaml\ndata = ↓yaml.unsafe_load(text)\n",
             "from yaml import load, UnsafeLoader\ndata = ↓load(stream, UnsafeLoader)\n",
         ],
         nonTriggering: [
+            "from ruamel.yaml import YAML\nspec = YAML(typ=\"safe\").load(text)\n",
             "import yaml\ndata = yaml.safe_load(text)\n",
             "import yaml\ndata = yaml.load(text, Loader=yaml.SafeLoader)\n",
             "import yaml\ndata = yaml.load(text, yaml.CSafeLoader)\n",
@@ -23,11 +25,20 @@ struct YAMLLoadRule: Rule {
         ]
     )
 
-    var callees: Set<String> { ["yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"] }
+    var callees: Set<String> {
+        ["yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all", "ruamel.yaml.YAML"]
+    }
 
     static let safeLoaders: Set<String> = ["yaml.SafeLoader", "yaml.CSafeLoader", "yaml.BaseLoader", "yaml.CBaseLoader"]
 
     func check(call: CallSite, context: inout RuleContext) {
+        // ruamel's `YAML(typ="unsafe")`: a loader that builds any Python object.
+        if call.qualifiedName == "ruamel.yaml.YAML" {
+            guard call.argument("typ", position: 0)?.stringConstant == "unsafe" else { return }
+            context.report(call.expression.loc, "ruamel.yaml.YAML(typ=\"unsafe\") can construct arbitrary Python objects from the document",
+                           fixHint: "use YAML(typ=\"safe\")")
+            return
+        }
         if call.qualifiedName.hasPrefix("yaml.load") {
             if let loader = call.argument("Loader", position: 1) {
                 if let name = context.imports.qualifiedName(of: loader), Self.safeLoaders.contains(name) { return }
