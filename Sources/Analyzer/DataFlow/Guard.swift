@@ -365,7 +365,8 @@ struct Guard {
             return hostOfParsedURL(values[0], imports: imports, facts: facts)
         }
         // `host` of `host = (parts.hostname or "").lower()`, bound once in the function.
-        if case .name(let id, _) = expression.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
+        if case .name(let id, _) = expression.kind, imports.imports("urllib") || imports.imports("urlparse"),
+           let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
             guard case .name = value.kind else { return hostOfParsedURL(value, imports: imports, facts: facts).map { $0 + [id] } }
             return nil
         }
