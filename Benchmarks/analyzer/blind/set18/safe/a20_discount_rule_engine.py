@@ -1,0 +1,95 @@
+"""Checkout pricing service: merchandisers define discount rules evaluated at checkout."""
+import ast
+import logging
+from dataclasses import dataclass, field
+
+from fastapi import Depends, FastAPI, Header, HTTPException
+from pydantic import BaseModel, Field
+
+log = logging.getLogger("pricing.rules")
+app = FastAPI(title="pricing")
+
+CONTEXT_NAMES = frozenset({"total", "items", "country", "tier", "coupon"})
+ALLOWED_NODES = (
+    ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.Compare,
+    ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn,
+    ast.Name, ast.Load, ast.Constant, ast.Tuple,
+)
+
+
+class DiscountRule(BaseModel):
+    name: str = Field(..., max_length=64)
+    condition: str = Field(..., max_length=200)
+    percent: float = Field(..., gt=0, le=50)
+
+
+class Cart(BaseModel):
+    total: float
+    items: int
+    country: str
+    tier: str = "standard"
+    coupon: str | None = None
+
+
+def compile_condition(source: str):
+    tree = ast.parse(source, mode="eval")
+    for node in ast.walk(tree):
+        if not isinstance(node, ALLOWED_NODES):
+            raise ValueError(f"{type(node).__name__} is not allowed in conditions")
+        if isinstance(node, ast.Name) and node.id not in CONTEXT_NAMES:
+            raise ValueError(f"unknown name {node.id!r}")
+        if isinstance(node, ast.Constant) and not isinstance(node.value, (int, float, str)):
+            raise ValueError("only numbers and strings are allowed")
+    return compile(tree, "<rule>", "eval")
+
+
+@dataclass
+class RuleEngine:
+    rules: dict[str, tuple[DiscountRule, object]] = field(default_factory=dict)
+
+    def register(self, rule: DiscountRule) -> None:
+        self.rules[rule.name] = (rule, compile_condition(rule.condition))
+
+    def context(self, cart: Cart) -> dict:
+        return {"total": cart.total, "items": cart.items, "country": cart.country,
+                "tier": cart.tier, "coupon": cart.coupon or ""}
+
+    def best_discount(self, cart: Cart) -> tuple[str | None, float]:
+        ctx = self.context(cart)
+        best: tuple[str | None, float] = (None, 0.0)
+        for rule, code in self.rules.values():
+            try:
+                matched = eval(code, {"__builtins__": {}}, ctx)
+            except TypeError as exc:
+                log.warning("rule %r failed: %s", rule.name, exc)
+                continue
+            if matched and rule.percent > best[1]:
+                best = (rule.name, rule.percent)
+        return best
+
+
+engine = RuleEngine()
+
+
+def merchandiser(x_role: str = Header("")) -> str:
+    if x_role not in {"merchandiser", "admin"}:
+        raise HTTPException(403, "merchandiser role required")
+    return x_role
+
+
+@app.put("/rules/{name}")
+def upsert_rule(name: str, rule: DiscountRule, _: str = Depends(merchandiser)):
+    if rule.name != name:
+        raise HTTPException(400, "name mismatch")
+    try:
+        engine.register(rule)
+    except (ValueError, SyntaxError) as exc:
+        raise HTTPException(422, str(exc))
+    return {"rules": sorted(engine.rules)}
+
+
+@app.post("/quote")
+def quote(cart: Cart):
+    rule_name, percent = engine.best_discount(cart)
+    discounted = round(cart.total * (1 - percent / 100), 2)
+    return {"total": cart.total, "discount_rule": rule_name, "percent": percent, "pay": discounted}
