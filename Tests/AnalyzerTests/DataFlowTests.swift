@@ -2469,4 +2469,59 @@ struct DataFlowTests {
         """
         #expect(try findings(source).map { "\($0.line):\($0.code)" } == ["11:ASC1022", "18:ASC1333"])
     }
+
+    /// Inside `if ok: return x`, the earlier early exits' tests were false too (a backslash
+    /// check, then no scheme, no host part and a leading "/"); a static method called on
+    /// `self` takes its arguments from the first; `secure_filename` leaves nothing for a
+    /// header; a formatted time is digits. Twins: no backslash check, no `secure_filename`.
+    @Test func earlierExitsInsideLaterChecks() throws {
+        let source = """
+        import time
+        from urllib.parse import urlsplit
+        import ldap3
+        from flask import Flask, make_response, request
+        from starlette.responses import RedirectResponse
+        from werkzeug.utils import secure_filename
+        app = Flask(__name__)
+
+        def login_target(request):
+            next_url = request.query_params.get("next", "/")
+            parts = urlsplit(next_url)
+            if "\\\\" in next_url:
+                return "/"
+            if not parts.scheme and not parts.netloc and next_url.startswith("/"):
+                return next_url
+            return "/"
+
+        async def login(request):
+            return RedirectResponse(login_target(request), status_code=303)
+
+        class Directory:
+            @staticmethod
+            def build_filter(field, value):
+                return f"(&({field}={value}))"
+
+            def search(self, conn, field, value):
+                return conn.search("dc=x", self.build_filter(field, value))
+
+        directory = Directory()
+
+        @app.route("/find")
+        def find():
+            return str(directory.search(ldap3.Connection("ldap://x"), "uid", request.args["q"]))
+
+        @app.route("/doc")
+        def doc():
+            resp = make_response("...")
+            label = secure_filename(request.args.get("label", "doc"))
+            resp.headers["Content-Disposition"] = f'attachment; filename="{label}"'
+            resp.headers["X-Generated"] = time.strftime("%H:%M", time.localtime(float(request.args.get("t", "0"))))
+            return resp
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == ["27:ASC1090"])
+        let twins = source.replacingOccurrences(of: "    if \"\\\\\" in next_url:", with: "    if not next_url:")
+            .replacingOccurrences(of: "secure_filename(request.args.get(\"label\", \"doc\"))", with: "request.args.get(\"label\", \"doc\")")
+        #expect(try pattern(twins) == ["19:ASC1601", "27:ASC1090", "39:ASC1113"])
+    }
 }

@@ -195,7 +195,8 @@ struct Guard {
             // past `if not u.startswith("/") or u.startswith(("//", "/\\")): u = "/"`.
             // A backslash may be ruled out anywhere instead (`"\\" in u` among the rejections).
             for id in Self.prefixChecks(values, negated: !isAnd, containing: "/") where
-                Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id)
+                (Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id)
+                    || Self.netlocChecks(values, negated: isAnd, imports: imports, facts: facts).contains(id))
                     && (Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id)
                         || Self.backslashChecks(values, excluded: isAnd).contains(id)) {
                 proven[id] = .safeFor([601])
@@ -434,6 +435,23 @@ struct Guard {
             if let single = argument.stringConstant { prefixes = [single] }
             if case .tuple(let elements, _) = argument.kind { prefixes = elements.compactMap(\.stringConstant) }
             if prefixes.contains(prefix) { names.insert(id) }
+        }
+        return names
+    }
+
+    /// Names whose parsed URL is tested for a host part: `not parts.netloc` (with
+    /// `parts = urlsplit(u)`) when `negated` (the parts of an `and`), `parts.netloc` otherwise
+    /// (the parts of an `or` that must fail). No host part: no `//` at the start either.
+    static func netlocChecks(_ values: [Expr], negated: Bool, imports: ImportTable, facts: (any GuardFacts)?) -> Set<String> {
+        var names = Set<String>()
+        for value in values {
+            var test = value
+            if negated {
+                guard case .unaryOp(.not, let operand) = value.kind else { continue }
+                test = operand
+            }
+            guard case .attribute(_, "netloc", _) = test.kind, let ids = hostOfParsedURL(test, imports: imports, facts: facts) else { continue }
+            names.formUnion(ids)
         }
         return names
     }

@@ -694,7 +694,9 @@ extension TaintInterpreter {
                 return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), info.parameters.first == "cls" ? 1 : 0)
             }
             guard let className, let info = engine.functions["\(className).\(method)"] else { return nil }
-            return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), 1)
+            // A static method (`@staticmethod def build_filter(field, value)`) takes no receiver.
+            let takesReceiver = info.parameters.first == "self" || info.parameters.first == "cls"
+            return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), takesReceiver ? 1 : 0)
         default:
             return nil
         }

@@ -58,7 +58,12 @@ struct TaintInterpreter {
         // host check, then a backslash check, before a redirect).
         var exits: [Expr] = []
         for statement in statements {
-            self.statement(statement, depth: depth)
+            // `if ok: return x` after `if bad: return ...`: inside, the earlier tests were false too.
+            if !exits.isEmpty, case .if = statement.kind {
+                self.statement(statement, depth: depth, priorExits: exits)
+            } else {
+                self.statement(statement, depth: depth)
+            }
             guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, Guard.terminates(body) else {
                 // `parts = urlsplit(target)` between two checks of `target` leaves the first standing.
                 if !exits.isEmpty, case .assign(let targets, _) = statement.kind,
@@ -75,7 +80,7 @@ struct TaintInterpreter {
         }
     }
 
-    mutating func statement(_ statement: Stmt, depth: Int) {
+    mutating func statement(_ statement: Stmt, depth: Int, priorExits: [Expr] = []) {
         guard depth < Self.maximumDepth else { return }
         switch statement.kind {
         case .assign(let targets, let value):
@@ -138,6 +143,12 @@ struct TaintInterpreter {
             if guardEffect.provesElements { checkedElements = true }
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
+            if !priorExits.isEmpty {
+                let conjuncts = TaintEngine.negatedConjuncts(Expr(.boolOp(op: .or, values: priorExits), test.loc))
+                    + ({ if case .boolOp(.and, let values) = test.kind { values } else { [test] } }())
+                Guard(test: Expr(.boolOp(op: .and, values: conjuncts), test.loc), imports: engine.imports, normalisedPaths: normalisedPaths,
+                      facts: engine).applyWhenTrue(&thenBranch.environment)
+            }
             thenBranch.block(body, depth: depth + 1)
             var elseBranch = self
             guardEffect.applyWhenFalse(&elseBranch.environment)

@@ -195,6 +195,9 @@ enum TaintSources {
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
         "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
         "math.floor", "math.ceil",
+        // Times and dates, whatever number went in: digits and the format's own text.
+        "time.localtime", "time.gmtime", "time.mktime", "time.ctime", "time.asctime", "time.strftime", "datetime.datetime.fromtimestamp",
+        "datetime.datetime.utcfromtimestamp", "datetime.date.fromtimestamp",
         // A media type from the module's table, whatever the name it was given.
         "mimetypes.guess_type", "mimetypes.guess_extension",
     ]
@@ -281,7 +284,7 @@ enum TaintSources {
         "django.utils.html.format_html": [79], "django.utils.html.format_html_join": [79], "django.utils.html.conditional_escape": [79],
         "psycopg2.sql.Identifier": [89], "psycopg2.sql.Literal": [89], "psycopg.sql.Identifier": [89], "psycopg.sql.Literal": [89],
         "pymysql.converters.escape_string": [89], "MySQLdb.escape_string": [89],
-        "os.path.basename": [22], "werkzeug.utils.secure_filename": [22, 78], "werkzeug.secure_filename": [22, 78],
+        "os.path.basename": [22], "werkzeug.utils.secure_filename": [22, 78, 79, 113, 117], "werkzeug.secure_filename": [22, 78, 79, 113, 117],
         // Markup and mark_safe are sinks themselves (reported there); what they return is not
         // reported again wherever it is sent.
         "markupsafe.Markup": [79], "flask.Markup": [79], "django.utils.safestring.mark_safe": [79],

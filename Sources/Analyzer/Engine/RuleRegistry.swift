@@ -116,6 +116,7 @@ public enum RuleRegistry {
         ConstantKeyRule.self,
         KnownCredentialFormatRule.self,
         DjangoDebugSettingRule.self,
+        TornadoDebugRule.self,
         HTMLSanitizingRegexRule.self,
         ElevatedPrivilegesRule.self,
         ObsoleteFunctionRule.self,
