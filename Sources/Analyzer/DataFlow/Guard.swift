@@ -419,16 +419,20 @@ struct Guard {
         return names
     }
 
+    /// The tests of `values`: each under its `not` when `negated` (the others left out).
+    static func tested(_ values: [Expr], negated: Bool) -> [Expr] {
+        guard negated else { return values }
+        return values.compactMap { value in
+            if case .unaryOp(.not, let operand) = value.kind { return operand }
+            return nil
+        }
+    }
+
     /// Names `x` with a `x.startswith(P)` test (under `not` when `negated`) whose prefixes
     /// include exactly `prefix`.
     static func prefixChecks(_ values: [Expr], negated: Bool, containing prefix: String) -> Set<String> {
         var names = Set<String>()
-        for value in values {
-            var test = value
-            if negated {
-                guard case .unaryOp(.not, let operand) = value.kind else { continue }
-                test = operand
-            }
+        for test in tested(values, negated: negated) {
             guard case .call(let function, let arguments, _) = test.kind, case .attribute(let receiver, "startswith", _) = function.kind,
                   case .name(let id, _) = receiver.kind, let argument = arguments.first else { continue }
             var prefixes: [String] = []
@@ -444,12 +448,7 @@ struct Guard {
     /// (the parts of an `or` that must fail). No host part: no `//` at the start either.
     static func netlocChecks(_ values: [Expr], negated: Bool, imports: ImportTable, facts: (any GuardFacts)?) -> Set<String> {
         var names = Set<String>()
-        for value in values {
-            var test = value
-            if negated {
-                guard case .unaryOp(.not, let operand) = value.kind else { continue }
-                test = operand
-            }
+        for test in tested(values, negated: negated) {
             guard case .attribute(_, "netloc", _) = test.kind, let ids = hostOfParsedURL(test, imports: imports, facts: facts) else { continue }
             names.formUnion(ids)
         }
