@@ -1,0 +1,90 @@
+"""Convert uploaded 3D assets (FBX/OBJ/GLB) into engine formats with headless Blender."""
+import logging
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Queue
+from threading import Thread
+from typing import Optional
+
+log = logging.getLogger("asset-pipeline")
+
+OUTPUT_ROOT = Path("/srv/assets/converted")
+TARGET_FORMATS = {"glb", "gltf"}
+ASSET_ID_RE = re.compile(r"[a-f0-9]{32}")
+CONVERT_SCRIPT = """
+import bpy, sys
+argv = sys.argv[sys.argv.index("--") + 1:]
+src, dst, ratio = argv[0], argv[1], float(argv[2])
+bpy.ops.wm.read_factory_settings(use_empty=True)
+bpy.ops.import_scene.fbx(filepath=src) if src.endswith(".fbx") else bpy.ops.wm.obj_import(filepath=src)
+for obj in bpy.context.scene.objects:
+    if obj.type == "MESH" and ratio < 1.0:
+        mod = obj.modifiers.new("dec", "DECIMATE"); mod.ratio = ratio
+bpy.ops.export_scene.gltf(filepath=dst)
+"""
+
+
+@dataclass
+class ConvertJob:
+    asset_id: str
+    source_path: str
+    target_format: str = "glb"
+    decimate: float = 1.0
+    result: Optional[str] = field(default=None, compare=False)
+
+
+class BlenderConverter:
+    def __init__(self, blender_bin: str = "/opt/blender/blender"):
+        self.blender_bin = blender_bin
+
+    def _write_script(self) -> str:
+        fd, script = tempfile.mkstemp(suffix=".py", prefix="convert-")
+        with os.fdopen(fd, "w") as fh:
+            fh.write(CONVERT_SCRIPT)
+        return script
+
+    def convert(self, job: ConvertJob) -> int:
+        if job.target_format not in TARGET_FORMATS or not ASSET_ID_RE.fullmatch(job.asset_id):
+            raise ValueError(f"rejecting job {job.asset_id!r}")
+        script = self._write_script()
+        out = OUTPUT_ROOT / f"{job.asset_id}.{job.target_format}"
+        cmd = [
+            self.blender_bin, "-b", "--factory-startup", "-P", script, "--",
+            job.source_path, str(out), f"{job.decimate:.3f}",
+        ]
+        try:
+            rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900).returncode
+        finally:
+            os.unlink(script)
+        if rc == 0:
+            job.result = str(out)
+        return rc
+
+
+class ConversionWorker(Thread):
+    def __init__(self, jobs: "Queue[ConvertJob]", converter: BlenderConverter):
+        super().__init__(daemon=True)
+        self.jobs = jobs
+        self.converter = converter
+
+    def run(self) -> None:
+        while True:
+            job = self.jobs.get()
+            try:
+                rc = self.converter.convert(job)
+                log.info("asset %r converted rc=%d", job.asset_id, rc)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                log.exception("conversion failed for %r", job.asset_id)
+            finally:
+                self.jobs.task_done()
+
+
+def enqueue_upload(jobs: "Queue[ConvertJob]", asset_id: str, upload_dir: str, filename: str, fmt: str) -> ConvertJob:
+    source = os.path.join(upload_dir, os.path.basename(filename))
+    job = ConvertJob(asset_id=asset_id, source_path=source, target_format=fmt)
+    jobs.put(job)
+    return job

@@ -1,0 +1,87 @@
+"""RQ jobs that fetch listing photos from the seller-supplied URL and render thumbnails."""
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from redis import Redis
+from rq import Queue
+
+log = logging.getLogger("thumbnailer")
+THUMB_ROOT = Path(os.environ.get("THUMB_ROOT", "/srv/media/thumbs"))
+MAX_BYTES = 15 * 1024 * 1024
+ALLOWED_SOURCE_HOSTS = {"uploads.sellercdn.example", "images.sellercdn.example"}
+SIZE_RE = re.compile(r"[1-9][0-9]{1,3}x[1-9][0-9]{1,3}")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+@dataclass
+class ThumbSpec:
+    listing_id: int
+    source_url: str
+    size: str = "320x240"
+    quality: int = 82
+
+
+def fetch_source(url: str, dest: Path) -> int:
+    parts = urlsplit(url)
+    if parts.scheme != "https" or parts.hostname not in ALLOWED_SOURCE_HOSTS or parts.port not in (None, 443):
+        raise ValueError("photo must be hosted on the seller CDN")
+    req = urllib.request.Request(url, headers={"User-Agent": "listing-thumbnailer/1.4"})
+    with _opener.open(req, timeout=15) as resp, dest.open("wb") as out:
+        copied = 0
+        while chunk := resp.read(64 * 1024):
+            copied += len(chunk)
+            if copied > MAX_BYTES:
+                raise ValueError("source image too large")
+            out.write(chunk)
+    return copied
+
+
+def render(src: Path, out: Path, spec: ThumbSpec) -> None:
+    if not SIZE_RE.fullmatch(spec.size):
+        raise ValueError(f"bad thumbnail size {spec.size!r}")
+    cmd = [
+        "convert", f"{src}[0]", "-auto-orient", "-thumbnail", f"{spec.size}^", "-gravity", "center",
+        "-extent", spec.size, "-quality", str(int(spec.quality)), f"jpeg:{out}",
+    ]
+    subprocess.run(cmd, check=True, timeout=60)
+
+
+def make_thumbnail(listing_id: int, source_url: str, size: str = "320x240", quality: int = 82) -> str:
+    spec = ThumbSpec(listing_id, source_url, size, quality)
+    workdir = Path(tempfile.mkdtemp(prefix="thumb-"))
+    try:
+        src = workdir / "source"
+        nbytes = fetch_source(spec.source_url, src)
+        out = THUMB_ROOT / f"{spec.listing_id}_{spec.size}.jpg"
+        render(src, out, spec)
+        log.info("listing %d: %d bytes -> %s", spec.listing_id, nbytes, out.name)
+        return str(out)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def enqueue_from_listing_form(form: dict) -> str:
+    queue = Queue("thumbnails", connection=Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/1")))
+    job = queue.enqueue(
+        make_thumbnail,
+        int(form["listing_id"]),
+        form["photo_url"],
+        form.get("size", "320x240"),
+        job_timeout=120,
+    )
+    return job.id
