@@ -2524,4 +2524,118 @@ struct DataFlowTests {
             .replacingOccurrences(of: "secure_filename(request.args.get(\"label\", \"doc\"))", with: "request.args.get(\"label\", \"doc\")")
         #expect(try pattern(twins) == ["19:ASC1601", "27:ASC1090", "39:ASC1113"])
     }
+
+    /// What the review of stop 17 found untested: a returned attribute keeps its sanitiser
+    /// (`query.to_filter()` on a parameter declared as the dataclass), a parser a method of the
+    /// class makes, tables of tuples unpacked and own methods' returns in pattern rules, a
+    /// response's `status`, formatted times, FastAPI's `{z:int}`; a view's session holds only
+    /// what a request stored in it; a validator's early exit written as an `or`.
+    @Test func reviewedShapes() throws {
+        let source = """
+        import logging, sqlite3, time, io
+        from dataclasses import dataclass
+        from typing import Optional
+        import defusedxml.sax
+        import ldap3
+        from fastapi import FastAPI
+        from flask import Flask, request
+        from ldap3.utils.conv import escape_filter_chars
+        log = logging.getLogger(__name__)
+        app = Flask(__name__)
+        api = FastAPI()
+        ORDERINGS = {"newest": ("created", "DESC"), "oldest": ("created", "ASC")}
+
+        @dataclass
+        class PersonQuery:
+            name: Optional[str] = None
+
+            def to_filter(self):
+                return "(cn=" + escape_filter_chars(self.name) + ")"
+
+        class Directory:
+            def search(self, conn, query: PersonQuery):
+                return conn.search("dc=x", query.to_filter())
+
+        class FeedParser:
+            def _parser(self):
+                return defusedxml.sax.make_parser()
+
+            def parse(self, document):
+                parser = self._parser()
+                parser.parse(io.BytesIO(document))
+
+        class Repo:
+            def _order(self, key):
+                column, direction = ORDERINGS[key]
+                return f"ORDER BY {column} {direction}"
+
+            def list(self, conn, key):
+                return conn.execute("SELECT id, title FROM notes " + self._order(key))
+
+        @app.route("/people")
+        def people():
+            return str(Directory().search(ldap3.Connection("ldap://x"), PersonQuery(name=request.args["q"])))
+
+        @app.post("/feed")
+        def feed():
+            FeedParser().parse(request.get_data())
+            return "ok"
+
+        @app.post("/ingest")
+        async def ingest(http):
+            async with http.post("https://ingest.example/api", json=request.get_json()) as resp:
+                log.warning("ingest answered %s at %s", resp.status, time.strftime("%H:%M", time.localtime(float(request.args["t"]))))
+
+        @api.get("/tiles/{z:int}")
+        def tile(z):
+            return open("/srv/tiles/" + str(z)).read()
+        """
+        let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try pattern(source) == [])
+        #expect(try pattern(source.replacingOccurrences(of: "\"(cn=\" + escape_filter_chars(self.name) + \")\"", with: "\"(cn=\" + self.name + \")\"")) == ["23:ASC1090"])
+        // The method's parser turned external entities on: two lines longer, the parse now at 33.
+        let entities = source.replacingOccurrences(of: "import defusedxml.sax", with: "import defusedxml.sax, xml.sax")
+            .replacingOccurrences(of: "        return defusedxml.sax.make_parser()",
+                                  with: "        parser = xml.sax.make_parser()\n        parser.setFeature(xml.sax.handler.feature_external_ges, True)\n        return parser")
+        #expect(try pattern(entities) == ["33:ASC1611"])
+        #expect(try pattern(source.replacingOccurrences(of: "\"oldest\": (\"created\", \"ASC\")", with: "\"oldest\": (input(), \"ASC\")")) == ["39:ASC1089"])
+        #expect(try pattern(source.replacingOccurrences(of: "resp.status, time.strftime", with: "resp.headers, time.strftime")) == ["53:ASC1117"])
+        #expect(try pattern(source.replacingOccurrences(of: "time.strftime(\"%H:%M\", time.localtime(float(request.args[\"t\"])))", with: "request.args[\"t\"]")) == ["53:ASC1117"])
+        #expect(try pattern(source.replacingOccurrences(of: "\"/tiles/{z:int}\"", with: "\"/tiles/{z}\"")) == ["57:ASC1022"])
+        let sessions = """
+        from django.http import HttpResponseRedirect
+
+        def start(request):
+            request.session["next"] = request.GET["next"]
+            request.session["lang"] = "en"
+            return HttpResponseRedirect("/login")
+
+        def finish(request):
+            return HttpResponseRedirect(request.session.get("lang", "/"))
+
+        def finish_next(request):
+            return HttpResponseRedirect(request.session.get("next", "/"))
+        """
+        #expect(try pattern(sessions) == ["12:ASC1601"])
+        let validator = """
+        from urllib.parse import urlparse
+        from flask import Flask, redirect, request, url_for
+        app = Flask(__name__)
+
+        def is_local_url(target):
+            if not target or "\\\\" in target or not target.isprintable():
+                return False
+            parsed = urlparse(target)
+            return not parsed.scheme and not parsed.netloc and target.startswith("/") and not target.startswith("//")
+
+        @app.route("/login")
+        def login():
+            destination = request.args.get("next")
+            if not is_local_url(destination):
+                destination = url_for("index")
+            return redirect(destination)
+        """
+        #expect(try pattern(validator) == [])
+        #expect(try pattern(validator.replacingOccurrences(of: " or \"\\\\\" in target", with: "")) == ["16:ASC1601"])
+    }
 }

@@ -32,6 +32,11 @@ final class FunctionInfo {
     /// asyncio stream handler's `writer`.
     var platformParameters: Set<Int> = []
 
+    /// The name parameter `parameter` is declared as (`FunctionTable.declaredName`).
+    func declaredType(of parameter: String) -> String? {
+        annotations.first(where: { $0.0 == parameter }).flatMap { FunctionTable.declaredName($0.1) }
+    }
+
     init(qualifiedName: String, className: String?, parameters: [String], body: [Stmt], isHandler: Bool, returnsHTML: Bool, loc: Loc) {
         self.qualifiedName = qualifiedName
         self.className = className
@@ -187,13 +192,23 @@ enum FunctionTable {
     /// FastAPI parameters the framework checks against a whole-value pattern before the
     /// handler runs: `name: str = Path(..., pattern=r"^[a-z]+$")` (or `regex=`, or inside
     /// `Annotated[str, Query(pattern=...)]`).
+    /// The name a parameter's annotation declares: `UnfurlRequest` of `req: UnfurlRequest`,
+    /// `Optional[UnfurlRequest]` or `UnfurlRequest | None`.
+    static func declaredName(_ annotation: Expr) -> String? {
+        var type = annotation
+        if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
+        if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
+        if case .name(let name, _) = type.kind { return name }
+        return nil
+    }
+
     /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
     /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
     /// server's objects. A dependency taking parameters may read the request: its result counts.
     static func serverDependencies(_ arguments: Arguments, in module: Module) -> [String] {
         func serverMade(_ expression: Expr?) -> Bool {
             guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
-                  function.calledNameOrName == "Depends" || { if case .name("Depends", _) = function.kind { true } else { false } }(),
+                  { switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): true; default: false } }(),
                   case .name(let provider, _) = dependencyArguments.first?.kind else { return false }
             return module.body.contains { statement in
                 if case .functionDef(provider, let parameters, _, _, _, _, _) = statement.kind { return parameters.all.isEmpty }

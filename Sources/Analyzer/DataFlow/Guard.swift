@@ -224,6 +224,30 @@ struct Guard {
         if negated { whenFalse = proven } else { whenTrue = proven }
     }
 
+    /// `not (a or b)` as `[not a, not b]`, each negation written plainly (`x not in y` for
+    /// `x in y`, `y` for `not y`).
+    static func negatedConjuncts(_ test: Expr) -> [Expr] {
+        func negated(_ value: Expr) -> Expr {
+            switch value.kind {
+            case .unaryOp(.not, let operand): return operand
+            case .compare(let left, let ops, let comparators) where ops.count == 1 && (ops[0] == .in || ops[0] == .notIn):
+                return Expr(.compare(left: left, ops: [ops[0] == .in ? .notIn : .in], comparators: comparators), value.loc)
+            default: return Expr(.unaryOp(op: .not, operand: value), value.loc)
+            }
+        }
+        if case .boolOp(.or, let values) = test.kind { return values.map(negated) }
+        return [negated(test)]
+    }
+
+    /// One test for "every early exit's test was false, then `test` held":
+    /// `not a and not b and t1 and t2` of `if a or b: return` … `t1 and t2`.
+    static func allTrue(afterExits exits: [Expr], then test: Expr) -> Expr {
+        guard !exits.isEmpty else { return test }
+        var conjuncts = exits.flatMap(negatedConjuncts)
+        if case .boolOp(.and, let values) = test.kind { conjuncts.append(contentsOf: values) } else { conjuncts.append(test) }
+        return Expr(.boolOp(op: .and, values: conjuncts), test.loc)
+    }
+
     /// What two proofs both say, name by name (safe for what both are safe for).
     static func common(_ a: [String: Effect], _ b: [String: Effect]) -> [String: Effect] {
         var result: [String: Effect] = [:]
@@ -524,13 +548,5 @@ struct Guard {
         default:
             return false
         }
-    }
-}
-
-extension Expr {
-    /// How many operands an `or` has (nil for anything else).
-    var boolOpValueCount: Int? {
-        if case .boolOp(.or, let values) = kind { return values.count }
-        return nil
     }
 }

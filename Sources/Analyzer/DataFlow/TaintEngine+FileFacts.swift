@@ -252,19 +252,15 @@ extension TaintEngine: GuardFacts {
     /// the test proves of its parameters when true. And for one that raises on bad input
     /// (`if host not in ALLOWED: raise ValueError(host)` at its top level, returning nothing
     /// else): what the tests prove when the call returns.
-    /// `not (a or b)` as `[not a, not b]`, each negation written plainly (`x not in y` for
-    /// `x in y`, `y` for `not y`).
-    static func negatedConjuncts(_ test: Expr) -> [Expr] {
-        func negated(_ value: Expr) -> Expr {
-            switch value.kind {
-            case .unaryOp(.not, let operand): return operand
-            case .compare(let left, let ops, let comparators) where ops.count == 1 && (ops[0] == .in || ops[0] == .notIn):
-                return Expr(.compare(left: left, ops: [ops[0] == .in ? .notIn : .in], comparators: comparators), value.loc)
-            default: return Expr(.unaryOp(op: .not, operand: value), value.loc)
-            }
+    /// What the `if bad: raise ...` statements of a body prove once it runs past them,
+    /// name by name (a later check of a name replacing an earlier one's proof).
+    func raisingChecks(_ body: [Stmt]) -> [String: Guard.Effect] {
+        var proven: [String: Guard.Effect] = [:]
+        for statement in body {
+            guard case .if(let test, let exit, _) = statement.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
+            proven.merge(Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse) { _, later in later }
         }
-        if case .boolOp(.or, let values) = test.kind { return values.map(negated) }
-        return [negated(test)]
+        return proven
     }
 
     private func computeValidatorProof(_ function: FunctionInfo) -> ValidatorProof? {
@@ -293,24 +289,15 @@ extension TaintEngine: GuardFacts {
             // The early `if bad: return False` checks hold too when it returns true: one test of
             // all of them (`"\\" not in u and ... and u.startswith("/")`), so checks spread over
             // statements combine as in one condition.
-            var conjuncts: [Expr] = []
-            for statement in function.body.dropLast() {
+            let exits = function.body.dropLast().compactMap { statement -> Expr? in
                 guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, body.count == 1,
-                      case .return(let returned?) = body[0].kind, case .constant(.bool(false), _) = returned.kind else { continue }
-                conjuncts.append(contentsOf: Self.negatedConjuncts(test))
+                      case .return(let returned?) = body[0].kind, case .constant(.bool(false), _) = returned.kind else { return nil }
+                return test
             }
-            if case .boolOp(.and, let values) = value.kind { conjuncts.append(contentsOf: values) } else { conjuncts.append(value) }
-            let combined = conjuncts.count == 1 ? value : Expr(.boolOp(op: .and, values: conjuncts), value.loc)
-            let test = Guard(test: combined, imports: imports, normalisedPaths: [], facts: self)
+            let test = Guard(test: Guard.allTrue(afterExits: exits, then: value), imports: imports, normalisedPaths: [], facts: self)
             record(test.whenTrue, into: &proof.whenTrue)
         }
-        if !returnsValues {
-            for statement in function.body {
-                guard case .if(let test, let body, _) = statement.kind, body.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
-                let check = Guard(test: test, imports: imports, normalisedPaths: [], facts: self)
-                record(check.whenFalse, into: &proof.whenReturns)
-            }
-        }
+        if !returnsValues { record(raisingChecks(function.body), into: &proof.whenReturns) }
         return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty ? nil : proof
     }
 }
@@ -328,11 +315,8 @@ extension TaintEngine {
             for member in body {
                 // A dataclass's `__post_init__` raising on bad fields: each field it checks.
                 if case .functionDef("__post_init__", _, let inner, _, _, _, _) = member.kind {
-                    for check in inner {
-                        guard case .if(let test, let exit, _) = check.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
-                        for (key, effect) in Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse where key.hasPrefix("self.") {
-                            validations[className, default: [:]][String(key.dropFirst(5))] = effect
-                        }
+                    for (key, effect) in raisingChecks(inner) where key.hasPrefix("self.") {
+                        validations[className, default: [:]][String(key.dropFirst(5))] = effect
                     }
                     continue
                 }
@@ -341,14 +325,7 @@ extension TaintEngine {
                 // The value is the first parameter after `cls` (or `self`).
                 let parameters = arguments.all.map(\.arg)
                 guard let value = parameters.first(where: { $0 != "cls" && $0 != "self" }) else { continue }
-                var proven: Guard.Effect?
-                for check in inner {
-                    guard case .if(let test, let exit, _) = check.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
-                    if let effect = Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse[value] {
-                        proven = effect
-                    }
-                }
-                guard let proven, case .return(let returned?) = inner.last?.kind, case .name(value, _) = returned.kind else { continue }
+                guard let proven = raisingChecks(inner)[value], case .return(let returned?) = inner.last?.kind, case .name(value, _) = returned.kind else { continue }
                 for field in fields { validations[className, default: [:]][field] = proven }
             }
         }

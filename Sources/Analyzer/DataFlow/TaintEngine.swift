@@ -93,17 +93,10 @@ final class TaintEngine {
     private(set) lazy var attributeClasses: [String: [String: String]] = {
         var classes: [String: [String: String]] = [:]
         for (className, constructor) in constructors {
-            let declared = Dictionary(constructor.annotations.compactMap { name, annotation -> (String, String)? in
-                var type = annotation
-                if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
-                if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
-                guard case .name(let typeName, _) = type.kind, classNames.contains(typeName) else { return nil }
-                return (name, typeName)
-            }, uniquingKeysWith: { first, _ in first })
             Module(body: constructor.body).walkStatements { statement in
                 guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
                       case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
-                if case .name(let parameter, _) = value.kind, let typeName = declared[parameter] {
+                if case .name(let parameter, _) = value.kind, let typeName = constructor.declaredType(of: parameter), classNames.contains(typeName) {
                     classes[className, default: [:]][attr] = typeName
                 } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
                     classes[className, default: [:]][attr] = made
@@ -403,7 +396,7 @@ final class TaintEngine {
                 // the sinks it reaches know (and their pattern alarms are explained away).
                 var value = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
                 // A model of this file whose validators check some fields: each field as checked.
-                if let model = modelClass(of: name, in: function), let checks = fieldValidations[model], let fields = dataclassFields[model] {
+                if let model = function.declaredType(of: name), let checks = fieldValidations[model], let fields = dataclassFields[model] {
                     value.fields = Dictionary(uniqueKeysWithValues: fields.map { field in (field, checks[field].map { $0.apply(to: parameter) } ?? parameter) })
                 }
                 interpreter.environment[name] = value
@@ -415,13 +408,6 @@ final class TaintEngine {
         if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
         interpreter.block(function.body, depth: 0)
         return interpreter.recorder.summary
-    }
-
-    /// The class of this file a parameter is declared as (`req: UnfurlRequest`).
-    private func modelClass(of parameter: String, in function: FunctionInfo) -> String? {
-        guard let annotation = function.annotations.first(where: { $0.0 == parameter })?.1, case .name(let name, _) = annotation.kind,
-              dataclassFields[name] != nil else { return nil }
-        return name
     }
 
     /// Records that untrusted data reached a sink made safe for it.

@@ -85,11 +85,16 @@ extension TaintInterpreter {
         // Most calls get nothing tainted. Then no sink can report, nothing is added to a
         // container, and the result is tainted only if the call itself is a source; a function
         // of this file returns what its arguments bring (nothing), whatever its summary.
+        // What the call reads from outside itself, if it is a source.
+        var sourceRead: Taint? {
+            TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
+                                    redis: engine.readsRedis, boto3: engine.usesBoto3)
+        }
+        let ownFunction = resolveLocal(site)
         guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
             // A function of this file brings in only what it reads itself (its summary says).
-            if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-            return TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                               redis: engine.readsRedis, boto3: engine.usesBoto3)
+            if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
+            return sourceRead
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -102,7 +107,7 @@ extension TaintInterpreter {
         let sinkSite = withCommandListSpelledOut(site)
         // A method this file defines (`DIRECTORY.search(name)` on an instance of its own class)
         // is no library's sink: its summary says where the arguments go.
-        if resolveLocal(site) == nil {
+        if ownFunction == nil {
             if let partial {
                 let name = engine.parsed.text(of: partial.loc)
                 checkSinks(sinkSite) { argument in
@@ -127,10 +132,9 @@ extension TaintInterpreter {
                 if let className = self.function?.className { engine.recordClassAttribute(className, receiverName, added) }
             }
         }
-        if let result = localCall(site, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
+        if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
-        if let source = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                               redis: engine.readsRedis, boto3: engine.usesBoto3) {
+        if let source = sourceRead {
             return source
         }
         // A fetched page, a command's output or a response object is not the text that went in:
@@ -456,9 +460,11 @@ extension TaintInterpreter {
         return CallSite(site, arguments: arguments, keywords: site.keywords)
     }
 
-    /// A call to a function of this file: its summary says what flows where.
-    private mutating func localCall(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
-        guard let (info, summary, offset) = resolveLocal(site) else { return nil }
+    /// A call to a function of this file (`resolved` by `resolveLocal`): its summary says what
+    /// flows where.
+    private mutating func localCall(_ site: CallSite, resolved: (FunctionInfo, FunctionSummary, Int)?, arguments: [Taint?],
+                                    keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
+        guard let (info, summary, offset) = resolved else { return nil }
         engine.consult(info.qualifiedName)
         func argument(for parameter: Int) -> Taint? {
             guard parameter < info.parameters.count else { return nil }
@@ -560,13 +566,7 @@ extension TaintInterpreter {
 
     /// The class of this file a parameter of the function being analysed is declared as.
     private func declaredClass(of parameter: String) -> String? {
-        guard let annotation = function?.annotations.first(where: { $0.0 == parameter })?.1 else { return nil }
-        var type = annotation
-        // `Optional[PersonQuery]`, `PersonQuery | None`.
-        if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
-        if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
-        guard case .name(let name, _) = type.kind, engine.classNames.contains(name) else { return nil }
-        return name
+        function?.declaredType(of: parameter).flatMap { engine.classNames.contains($0) ? $0 : nil }
     }
 
     /// The receiver's own data, standing for each of its attributes (under "*"), when it is a

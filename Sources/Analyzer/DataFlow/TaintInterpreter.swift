@@ -71,8 +71,10 @@ struct TaintInterpreter {
                 exits.removeAll()
                 continue
             }
-            if case .boolOp(.or, let values) = test.kind { exits.append(contentsOf: values) } else { exits.append(test) }
-            if exits.count > 1, exits.count > (test.boolOpValueCount ?? 1) {
+            let parts: [Expr]
+            if case .boolOp(.or, let values) = test.kind { parts = values } else { parts = [test] }
+            exits.append(contentsOf: parts)
+            if exits.count > parts.count {
                 let together = Guard(test: Expr(.boolOp(op: .or, values: exits), test.loc), imports: engine.imports,
                                      normalisedPaths: normalisedPaths, facts: engine)
                 together.applyWhenFalse(&environment)
@@ -144,9 +146,7 @@ struct TaintInterpreter {
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             if !priorExits.isEmpty {
-                let conjuncts = TaintEngine.negatedConjuncts(Expr(.boolOp(op: .or, values: priorExits), test.loc))
-                    + ({ if case .boolOp(.and, let values) = test.kind { values } else { [test] } }())
-                Guard(test: Expr(.boolOp(op: .and, values: conjuncts), test.loc), imports: engine.imports, normalisedPaths: normalisedPaths,
+                Guard(test: Guard.allTrue(afterExits: priorExits, then: test), imports: engine.imports, normalisedPaths: normalisedPaths,
                       facts: engine).applyWhenTrue(&thenBranch.environment)
             }
             thenBranch.block(body, depth: depth + 1)
@@ -485,7 +485,6 @@ struct TaintInterpreter {
 
     // MARK: Expressions
 
-    /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
     /// The name under which a store into `container` is seen by every function: a module
     /// table's, Flask's or Quart's `session`, or a view's `request.session` (Django).
     func sharedStore(_ container: Expr) -> String? {
@@ -497,11 +496,14 @@ struct TaintInterpreter {
         case .attribute(let owner, "session", _):
             guard case .name(let id, _) = owner.kind, let handler = function, handler.isHandler,
                   handler.parameters.first == id || id == "request" else { return nil }
-            return "\(id).session"
+            return Self.viewSession
         default:
             return nil
         }
     }
+
+    /// The global every view's `request.session` (whatever the parameter's name) is kept under.
+    static let viewSession = "request.session"
 
     /// Whether `name`, read in the function being analysed, is a table the module binds at its
     /// top level (the function binds no local of that name).
@@ -512,6 +514,7 @@ struct TaintInterpreter {
         return !local && !function.parameters.contains(name)
     }
 
+    /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
     func pathKey(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
@@ -607,9 +610,7 @@ struct TaintInterpreter {
     /// What the validators of the model a parameter of this function is declared as prove of
     /// its field `attr`.
     func validatedField(_ attr: String, ofParameter id: String) -> Guard.Effect? {
-        guard let function, let annotation = function.annotations.first(where: { $0.0 == id })?.1,
-              case .name(let model, _) = annotation.kind else { return nil }
-        return engine.fieldValidations[model]?[attr]
+        function?.declaredType(of: id).flatMap { engine.fieldValidations[$0]?[attr] }
     }
 
     /// The text of a constant format spec (`.2f` of `{x:.2f}`).
@@ -663,6 +664,11 @@ struct TaintInterpreter {
             if TaintSources.serverSideRequestAttributes.contains(attr), case .name(let id, _) = value.kind,
                let handler = function, handler.isHandler, handler.parameters.first == id || id == "request" {
                 return nil
+            }
+            // A view's `request.session`: what the server stored, only outside data a request put there.
+            if attr == "session", case .name(let id, _) = value.kind, let handler = function, handler.isHandler,
+               handler.parameters.first == id || id == "request" {
+                return environment[Self.viewSession]
             }
             // `request.FILES["f"]` in a view: uploaded file objects, not paths (their `.name`
             // and `.filename` are the client's text again).
