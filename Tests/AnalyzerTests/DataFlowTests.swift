@@ -2638,4 +2638,77 @@ struct DataFlowTests {
         #expect(try pattern(validator) == [])
         #expect(try pattern(validator.replacingOccurrences(of: " or \"\\\\\" in target", with: "")) == ["16:ASC1601"])
     }
+
+    /// Callees are analysed when a call hands them untrusted data: through chains of helpers,
+    /// a constructor and the method reading what it stored, and calls at the top level made
+    /// with what a helper returned.
+    @Test func calleesAnalysedOnDemand() throws {
+        let source = """
+        import os, sys
+        import pandas as pd
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        def shell(command):
+            os.system(command)
+
+        def runner(command):
+            shell("nice " + command)
+
+        class Job:
+            def __init__(self, target):
+                self.target = target
+
+            def run(self):
+                os.system("make " + self.target)
+
+        def arguments():
+            return sys.argv[1:]
+
+        def main():
+            runner(sys.argv[1])
+            Job(sys.argv[2]).run()
+
+        @app.post("/preview")
+        def preview():
+            frame = pd.read_csv(request.files["data"])
+            return f"<p>{frame.shape[0]} rows</p>"
+
+        ARGS = arguments()
+        runner(ARGS[0])
+        """
+        let found = try findings(source).map { "\($0.line):\($0.code)" }
+        #expect(found == ["7:ASC1078", "17:ASC1078"])
+        // The top level's call is what reaches the sink once `main` stops calling.
+        let topLevelOnly = source.replacingOccurrences(of: "    runner(sys.argv[1])\n", with: "")
+            .replacingOccurrences(of: "    Job(sys.argv[2]).run()\n", with: "    pass\n")
+        #expect(try findings(topLevelOnly).map { "\($0.line):\($0.code)" } == ["7:ASC1078"])
+        #expect(try findings(source.replacingOccurrences(of: "frame.shape[0]", with: "frame.columns[0]")).map { "\($0.line):\($0.code)" }
+            == ["7:ASC1078", "17:ASC1078", "29:ASC1079"])
+    }
+
+    /// Source names that read nothing where they stand do not make a function a root of the
+    /// analysis.
+    @Test func inertSourceNames() {
+        func inert(_ text: String, _ word: String) -> Bool {
+            let bytes = Array(text.utf8)
+            let position = text.range(of: word).map { text.utf8.distance(from: text.utf8.startIndex, to: $0.lowerBound) } ?? 0
+            return TaintEngine.isInertSourceWord(at: position, in: bytes)
+        }
+        #expect(!inert("name = input('name? ')", "input"))
+        #expect(!inert("name = input ('name? ')", "input"))
+        #expect(inert("data = self.input", "input"))
+        #expect(inert("def input(self, prompt):", "input"))
+        #expect(inert("subprocess.run(cmd, input=data)", "input"))
+        #expect(inert("urllib.request.urlopen(url)", "request"))
+        #expect(!inert("from urllib import request", "request"))
+        #expect(!inert("name = request.args['n']", "request"))
+        #expect(inert("with open(path, 'w') as f:", "open"))
+        #expect(inert("with open(os.path.join(a, 'r'), mode=\"ab\") as f:", "open"))
+        #expect(!inert("with open(path, 'w+') as f:", "open"))
+        #expect(!inert("with open(path, 'rb') as f:", "open"))
+        #expect(!inert("with open(path) as f:", "open"))
+        #expect(!inert("with open('a') as f:", "open"))
+        #expect(!inert("opener = open", "open"))
+    }
 }

@@ -178,8 +178,9 @@ final class TaintEngine {
         // in a web handler, or a tainted global it reads), through a function it calls that
         // returns one, or through its class's tainted attributes; and its summary only to calls
         // that name it. One that is none of these is left alone.
+        let sourcePositions = reach?.sourcePositions.map { $0.filter { !Self.isInertSourceWord(at: $0, in: parsed.source) } }
         let holdsSource: [String: Bool] = functions.mapValues { function in
-            guard let positions = reach?.sourcePositions else { return true }
+            guard let positions = sourcePositions else { return true }
             let range = function.loc.startByte..<function.loc.endByte
             return Self.anyPosition(in: range, positions)
                 || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
@@ -198,38 +199,26 @@ final class TaintEngine {
         })
         // Simple names of the functions whose summaries return untrusted data.
         var returningNames: Set<String> = []
-        // A summary matters only to a caller that is interpreted and may pass it untrusted
-        // data: the functions selected, and the top level (class bodies run with it) when a
-        // source sits outside every function, it calls one returning untrusted data, or a
-        // function stored such data in a global it reads. Their callees are selected, to a
-        // fixpoint (a constructor runs when its class is called, `Job(cmd)`: a simple name
-        // stands for both).
-        let outerScopeCalls: [Set<String>] = reach.map { reach in
-            [reach.topLevelCalls] + reach.callsByFunction.compactMap { scope, names in functions[scope] == nil ? names : nil }
-        } ?? []
-        let topLevelHoldsSource = reach?.sourcePositions.map { positions in
-            let ranges = functions.values.map { $0.loc.startByte..<$0.loc.endByte }
-            return positions.contains { position in !ranges.contains { $0.contains(position) } }
-        } ?? true
-        var followedCalls: Set<String> = []
-        var followedOuterScopes = false
-        func selectCallees() {
-            guard let reach else { return }
-            var calls: [String] = []
-            if !followedOuterScopes, topLevelHoldsSource || !storedGlobals.isEmpty
-                || outerScopeCalls.contains(where: { !$0.isDisjoint(with: returningNames) }) {
-                followedOuterScopes = true
-                for names in outerScopeCalls { calls.append(contentsOf: names) }
-            }
-            for name in selected { calls.append(contentsOf: reach.callsByFunction[name] ?? []) }
-            while let call = calls.popLast() {
-                guard followedCalls.insert(call).inserted else { continue }
-                for name in functionsNamed[call] ?? [] where selected.insert(name).inserted {
-                    calls.append(contentsOf: reach.callsByFunction[name] ?? [])
-                }
-            }
+        // A callee's summary matters only where a call hands it untrusted data (arguments,
+        // receiver, or an instance its constructor filled): the interpreter notes those calls
+        // (`demand`), and the callees join the selected once a round has shown them. Every
+        // function a selected one could call, the way this was first done, was most of a
+        // large file (pydoc: 130 of 154 functions, for 25 holding a source).
+        // The top level (class bodies run with it) is such a caller too. Its first run above
+        // saw no summaries: it runs again after each round whose summaries it used changed,
+        // for the calls it hands untrusted data to (reporting nothing: the last run reports).
+        var topLevelUsed: (summaries: [String: Int], globals: Int)?
+        func topLevelDemands() {
+            guard reach != nil else { return }
+            if let previous = topLevelUsed, previous.globals == globalsVersion,
+               previous.summaries.allSatisfy({ (summaryVersions[$0.key] ?? 0) == $0.value }) { return }
+            consulted = [:]
+            discovering = true
+            var interpreter = TaintInterpreter(engine: self, function: nil)
+            interpreter.block(parsed.module.body, depth: 0)
+            discovering = false
+            topLevelUsed = (consulted, globalsVersion)
         }
-        selectCallees()
         // A function is analysed again when a summary it used, its class's tainted attributes
         // or the module's tainted globals changed since (the last two only grow: counts tell).
         var used: [String: (summaries: [String: Int], attributes: Int, globals: Int)] = [:]
@@ -259,6 +248,9 @@ final class TaintEngine {
             }
             return order
         }
+        demanded = []
+        topLevelDemands()
+        selected.formUnion(demanded.filter { functions[$0] != nil })
         while true {
             let names = calleesFirst(selected)
             for _ in 1...Self.summaryPasses {
@@ -278,6 +270,7 @@ final class TaintEngine {
                 }
                 if !changed { break }
             }
+            topLevelDemands()
             // A method sees what another method of its class stored in `self`: once a class has
             // such attributes, its methods left out so far are analysed too.
             // Likewise a function reading a global (or a class attribute, `Config.cmd`) that a
@@ -288,19 +281,76 @@ final class TaintEngine {
             returningNames = Set(summaries.compactMap { name, summary in summary.returnedSource == nil ? nil : simpleNames[name] })
             let more = functions.filter { name, function in
                 guard !selected.contains(name) else { return false }
+                if demanded.contains(name) { return true }
                 if function.className.map({ classAttributes[$0]?.isEmpty == false }) == true { return true }
                 if let calls = reach?.callsByFunction[name], !calls.isDisjoint(with: returningNames) { return true }
                 let range = function.loc.startByte..<function.loc.endByte
                 return storedNames.contains { Self.containsWord($0, in: parsed.source, range) }
             }
+            if more.isEmpty { break }
             selected.formUnion(more.keys)
-            let count = selected.count
-            selectCallees()  // the top level's callees too, once it turns out to hold untrusted data
-            if more.isEmpty, selected.count == count { break }
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
+    }
+
+    /// A source name where it reads nothing: `input` or `raw_input` not called as the builtin
+    /// (a parameter, `self.input`, `run(input=data)`), or the `request` of `urllib.request`.
+    /// Half the functions of the standard library holding a source name held only these.
+    static func isInertSourceWord(at position: Int, in bytes: [UInt8]) -> Bool {
+        var end = position
+        while end < bytes.count, NameIndex.continuesIdentifier(bytes[end]) { end += 1 }
+        let word = bytes[position..<end]
+        if word.elementsEqual("open".utf8) { return opensForWriting(from: end, in: bytes) }
+        if word.elementsEqual("request".utf8) {
+            let prefix = Array("urllib.".utf8)
+            return position >= prefix.count && bytes[(position - prefix.count)..<position].elementsEqual(prefix)
+        }
+        guard word.elementsEqual("input".utf8) || word.elementsEqual("raw_input".utf8) else { return false }
+        var before = position - 1
+        while before >= 0, bytes[before] == UInt8(ascii: " ") { before -= 1 }
+        if before >= 0, bytes[before] == UInt8(ascii: ".") { return true }
+        if before >= 2, bytes[(before - 2)...before].elementsEqual("def".utf8) { return true }
+        var after = end
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        return after >= bytes.count || bytes[after] != UInt8(ascii: "(")
+    }
+
+    /// Whether the call whose name ends at `start` (`open(path, "w")`) is given a mode that
+    /// only writes (`w`, `a` or `x`, no `r` or `+`): nothing is read from such a file. Read
+    /// from the bytes, as far as the call's closing parenthesis on a simple reading of strings.
+    static func opensForWriting(from start: Int, in bytes: [UInt8]) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "(") else { return false }
+        var depth = 0, afterFirstArgument = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: ","): if depth == 1 { afterFirstArgument = true }
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return false }
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                var end = index + 1
+                while end < bytes.count, bytes[end] != byte, bytes[end] != UInt8(ascii: "\n") {
+                    if bytes[end] == UInt8(ascii: "\\") { end += 1 }
+                    end += 1
+                }
+                guard end < bytes.count, bytes[end] == byte else { return false }
+                let text = bytes[(index + 1)..<end]
+                // The mode, not the path (`open("a")` reads a file named a).
+                if depth == 1, afterFirstArgument, (1...4).contains(text.count), text.allSatisfy({ "rwaxbtU+".utf8.contains($0) }) {
+                    return !text.contains(UInt8(ascii: "r")) && !text.contains(UInt8(ascii: "+"))
+                }
+                index = end
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The name a call uses for a function: its last part (`run` of `Job.run`), or the class's
@@ -332,6 +382,12 @@ final class TaintEngine {
 
     /// Counts the changes to `globals`: a function analysed before the last one runs again.
     var globalsVersion = 0
+
+    /// Functions of this file some call handed untrusted data (see `run`).
+    var demanded: Set<String> = []
+    /// Set while the top level runs only to find the calls it hands untrusted data to: it
+    /// reports nothing then.
+    var discovering = false
 
     /// Globals and class attributes a function stored untrusted data in (`global CMD`,
     /// `Config.cmd = x`), beside those the top level filled.
@@ -412,6 +468,7 @@ final class TaintEngine {
 
     /// Records that untrusted data reached a sink made safe for it.
     func noteClean(line: Int, cwe: Int) {
+        guard !discovering else { return }
         cleanSinks.insert("\(line):\(cwe)")
     }
 
@@ -422,7 +479,7 @@ final class TaintEngine {
 
     /// Records that tainted data reached a sink.
     func report(rule index: Int, at loc: (line: Int, column: Int, endLine: Int, endColumn: Int), taint: Taint, sink: String) {
-        guard taint.origins.contains(.source) else { return }
+        guard taint.origins.contains(.source), !discovering else { return }
         let rule = rules[index]
         let description = type(of: rule).description
         let key = "\(description.code):\(loc.line):\(loc.column)"

@@ -91,7 +91,13 @@ extension TaintInterpreter {
                                     redis: engine.readsRedis, boto3: engine.usesBoto3)
         }
         let ownFunction = resolveLocal(site)
-        guard receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil }) else {
+        let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
+        // What this call hands the function (or what its receiver's constructor stored) is what
+        // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
+        if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false {
+            engine.demanded.insert(info.qualifiedName)
+        }
+        guard handsData else {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
             return sourceRead
@@ -617,6 +623,7 @@ extension TaintInterpreter {
     private mutating func constructorSinks(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
         guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
               engine.imports.binding(of: className) == nil, let constructor = engine.constructors[className] else { return }
+        engine.demanded.insert(constructor.qualifiedName)
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         engine.consult(constructor.qualifiedName)
         let loc = site.expression.loc

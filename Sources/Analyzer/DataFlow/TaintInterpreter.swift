@@ -677,8 +677,9 @@ struct TaintInterpreter {
                 return self.expression(value, depth: depth + 1)?.sanitizing([22])
             }
             // `batch.pk`: the primary key the database assigned. `resp.status_code`, aiohttp's
-            // `resp.status`: a number.
-            if attr == "pk" || attr == "status_code" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
+            // `resp.status`: a number. An array's or a data frame's `shape`, `ndim`, `nbytes`:
+            // numbers, whatever the cells hold.
+            if attr == "pk" || attr == "status_code" || attr == "shape" || attr == "ndim" || attr == "nbytes" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
                 || attr == "id" && isStoredRecord(value) {
                 _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
                 return nil
