@@ -2711,4 +2711,59 @@ struct DataFlowTests {
         #expect(!inert("with open('a') as f:", "open"))
         #expect(!inert("opener = open", "open"))
     }
+
+    /// A client made where none was given, an instance kept in the application's registry,
+    /// and the peer's address of a Starlette request.
+    @Test func registryInstancesAndDefaultClients() throws {
+        let source = """
+        import logging, os
+        import requests
+        from aiohttp import web
+        from fastapi import FastAPI, Request
+        log = logging.getLogger(__name__)
+        api = FastAPI()
+
+        class Fetcher:
+            def __init__(self, session=None):
+                self.session = session or requests.Session()
+
+            def fetch(self, target):
+                return self.session.get(target, timeout=5).text
+
+        class Locator:
+            def __init__(self, root):
+                self.root = root
+
+            def locate(self, name):
+                base = os.path.realpath(self.root)
+                candidate = os.path.realpath(os.path.join(base, name))
+                if os.path.commonpath([base, candidate]) != base:
+                    return None
+                return candidate
+
+        fetcher = Fetcher()
+
+        async def preview(request):
+            return web.Response(text=fetcher.fetch((await request.json())["url"]))
+
+        async def download(request):
+            return web.FileResponse(request.app["locator"].locate(request.query["file"]))
+
+        @api.post("/login")
+        def login(request: Request):
+            log.info("login from %s", request.client.host)
+
+        def build():
+            app = web.Application()
+            app["locator"] = Locator("/srv/reports")
+            app.router.add_get("/preview", preview)
+            app.router.add_get("/download", download)
+            return app
+        """
+        let found = { (source: String) in try self.findings(source).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == ["13:ASC1918"])
+        #expect(try found(source.replacingOccurrences(of: "if os.path.commonpath([base, candidate]) != base:", with: "if not candidate:"))
+            == ["13:ASC1918", "32:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: "request.client.host", with: "request.headers[\"x-user\"]")) == ["13:ASC1918", "36:ASC1117"])
+    }
 }

@@ -39,11 +39,25 @@ extension TaintEngine {
         var clients: [String: String] = [:]
         for statement in module.body {
             guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-                  case .call(let function, _, _) = value.kind, let name = imports.qualifiedName(of: function),
-                  TaintSources.httpClients.contains(name) else { continue }
+                  let name = clientMade(by: value, imports: imports) else { continue }
             clients[id] = name
         }
         return clients
+    }
+
+    /// The HTTP client a value makes: `requests.Session()`, or one made where none was given
+    /// (`session or requests.Session()`, `client if client else httpx.Client()`).
+    static func clientMade(by value: Expr, imports: ImportTable) -> String? {
+        switch value.kind {
+        case .call(let maker, _, _):
+            return imports.qualifiedName(of: maker).flatMap { TaintSources.httpClients.contains($0) ? $0 : nil }
+        case .boolOp(.or, let values):
+            return values.lazy.compactMap { clientMade(by: $0, imports: imports) }.first
+        case .ifExp(_, let body, let orelse):
+            return clientMade(by: body, imports: imports) ?? clientMade(by: orelse, imports: imports)
+        default:
+            return nil
+        }
     }
 
     /// HTTP clients a class keeps in an attribute (`self.http = aiohttp.ClientSession()` in any
@@ -65,9 +79,9 @@ extension TaintEngine {
             Module(body: function.body).walkStatements { statement in
                 guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
                       case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
-                // `self.http = requests.Session()`, or `self.client = client` of a parameter
+                // `self.http = requests.Session()` (or `session or requests.Session()`), or `self.client = client` of a parameter
                 // declared as one (`client: httpx.AsyncClient`).
-                if case .call(let maker, _, _) = value.kind, let type = imports.qualifiedName(of: maker), TaintSources.httpClients.contains(type) {
+                if let type = clientMade(by: value, imports: imports) {
                     attributes[className, default: [:]][attr] = type
                 } else if case .name(let parameter, _) = value.kind, let type = parameters[function.qualifiedName]?[parameter] {
                     attributes[className, default: [:]][attr] = type

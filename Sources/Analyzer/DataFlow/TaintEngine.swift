@@ -66,6 +66,21 @@ final class TaintEngine {
     private(set) lazy var moduleInstances: [String: String] = parsed.module.onlyModuleAssignments { value in
         value.calledName.map(classNames.contains) ?? false
     }.compactMapValues(\.calledName)
+    /// Instances of this file's classes kept in an application's registry under a fixed key
+    /// (`app["locator"] = ReportLocator(ROOT)`, anywhere in the file), by key: a handler's
+    /// `request.app["locator"].locate(name)` calls that class's method. A key given two classes
+    /// names neither.
+    private(set) lazy var registryInstances: [String: String] = {
+        var found: [String: String?] = [:]
+        parsed.module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind, let made = value.calledName, classNames.contains(made) else { return }
+            for target in targets {
+                guard case .subscript(_, let slice, _) = target.kind, let key = slice.stringConstant else { continue }
+                if let known = found[key], known != made { found[key] = .some(nil) } else { found[key] = made }
+            }
+        }
+        return found.compactMapValues { $0 }
+    }()
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
     private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)

@@ -691,6 +691,9 @@ extension TaintInterpreter {
                 className = engine.attributeClasses[current]?[attr]
             case .call:
                 className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
+            case .subscript(_, let slice, _):
+                // `request.app["locator"].locate(x)`: what the file keeps under that key.
+                className = slice.stringConstant.flatMap { engine.registryInstances[$0] }
             default:
                 className = nil
             }

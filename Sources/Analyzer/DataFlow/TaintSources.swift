@@ -7,7 +7,7 @@ enum TaintSources {
 
     /// What a view's request parameter holds that the server made: the signed-in user and
     /// the request's method and URL pattern (Django's `request.user`, DRF's `request.auth`).
-    static let serverSideRequestAttributes: Set<String> = ["user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr"]
+    static let serverSideRequestAttributes: Set<String> = ["user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr", "client"]
 
     /// The frameworks whose module-level `request` object holds the current request.
     static let requestObjects = ["flask.request.", "quart.request.", "bottle.request."]

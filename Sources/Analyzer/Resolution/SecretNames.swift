@@ -32,7 +32,16 @@ enum SecretNames {
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !trimmed.hasPrefix("$"), !(trimmed.hasPrefix("{") && trimmed.hasSuffix("}")),
               !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.utf8.contains(32) else { return false }
+        if isPlainAddress(trimmed) { return false }
         return trimmed.utf8.count > 4 || !["none", "null", "***"].contains(trimmed.lowercased())
+    }
+
+    /// A web address that carries nothing secret: no user or password before the host, no
+    /// query, and no path part long enough to be a key (`https://idp.example/oauth2/token`
+    /// named `IDP_TOKEN` is where tokens come from; a webhook's long path part is its secret).
+    static func isPlainAddress(_ text: Substring) -> Bool {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains("@"), !text.contains("?") else { return false }
+        return text.split(separator: "/").dropFirst(2).allSatisfy { $0.utf8.count < 20 }
     }
 
     /// The name an assignment target binds: `password`, `self.password`, `config["password"]`.

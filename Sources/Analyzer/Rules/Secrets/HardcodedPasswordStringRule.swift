@@ -17,6 +17,7 @@ struct HardcodedPasswordStringRule: Rule {
             "settings[\"secret\"] = ↓\"s3cr3t\"\n",
             "DATABASE = {\"user\": \"app\", \"password\": ↓\"pa55w0rd\"}\n",
             "MAINTENANCE_PIN = ↓\"4471-override\"\n",
+            "SLACK_TOKEN = ↓\"https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX\"\n",
         ],
         nonTriggering: [
             "LED_PIN = \"D4\"\n",
@@ -24,6 +25,7 @@ struct HardcodedPasswordStringRule: Rule {
             "password = \"\"\n",
             "password_prompt = \"Enter your password:\"\n",
             "token_type = \"bearer\"\n",
+            "IDP_TOKEN = \"https://login.example-idp.com/oauth2/token\"\n",
             "headers = {\"token\": token}\n",
         ]
     )
