@@ -80,6 +80,10 @@ struct FunctionSummary: Equatable {
         var place: Place?
         var safety: [Int: ReturnSafety] = [:]
         var source: Taint?
+        /// `self.x` attributes returned in this position, with what every return made them safe for.
+        var attributes: [String: ReturnSafety] = [:]
+        /// Attributes of instances parameters hold returned in this position (see `parameterFieldReturns`).
+        var parameterFields: [Int: [String: ReturnSafety]] = [:]
     }
     /// `self.x` attributes whose data the method returns (`return "... %s" % self.city`).
     var returnedAttributes: Set<String> = []
@@ -121,6 +125,12 @@ struct FunctionSummary: Equatable {
         var column: Int
     }
     var sinks: [Int: Set<SinkHit>] = [:]
+    /// Attributes of the instance a parameter holds that reach sinks (`text(spec.to_sql())`
+    /// with every call passing a `ReportSpec`), by parameter and attribute: a caller that knows
+    /// what the instance holds judges each attribute, not the whole object.
+    var parameterFieldSinks: [Int: [String: Set<SinkHit>]] = [:]
+    /// The same for the attributes returned, with what every return made them safe for.
+    var parameterFieldReturns: [Int: [String: ReturnSafety]] = [:]
     /// Untrusted data the function returns whatever its arguments: a source it reads itself
     /// (`return request.args["q"]`), as first seen.
     var returnedSource: Taint?

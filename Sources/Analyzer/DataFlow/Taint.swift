@@ -6,6 +6,9 @@ enum TaintOrigin: Hashable, Sendable {
     /// `self.<name>` as a method found it, for an attribute a constructor fills from its
     /// parameters (while summarising the method).
     case attribute(String)
+    /// An attribute of the instance parameter `index` holds, as a function found it, for a
+    /// parameter every call passes an instance of a class of this file (while summarising).
+    case parameterField(Int, String)
 }
 
 /// A value that carries attacker-controlled data, with the path it took.
@@ -84,7 +87,7 @@ struct Taint: Sendable, Equatable {
         origins.contains { origin in
             switch origin {
             case .parameter(let index): return !safety(ofParameter: index).covers(cwe)
-            case .attribute: return !cleaned && !sanitized.contains(cwe)
+            case .attribute, .parameterField: return !cleaned && !sanitized.contains(cwe)
             case .source: return false
             }
         }

@@ -81,6 +81,78 @@ final class TaintEngine {
         }
         return found.compactMapValues { $0 }
     }()
+    /// The attributes each class of the file gives its instances: `self.x = …` in any of its
+    /// methods, and a dataclass's fields.
+    private(set) lazy var instanceAttributeNames: [String: Set<String>] = {
+        var names: [String: Set<String>] = dataclassFields.mapValues(Set.init)
+        for function in functions.values {
+            guard let className = function.className else { continue }
+            Module(body: function.body).walkStatements { statement in
+                let targets: [Expr]
+                switch statement.kind {
+                case .assign(let assigned, _): targets = assigned
+                case .annAssign(let target, _, _, _), .augAssign(let target, _, _): targets = [target]
+                default: return
+                }
+                for target in targets {
+                    if case .attribute(let receiver, let attr, _) = target.kind, case .name("self", _) = receiver.kind {
+                        names[className, default: []].insert(attr)
+                    }
+                }
+            }
+        }
+        return names
+    }()
+    /// Every attribute name above, and every method name of the file's classes: a parameter's
+    /// class is looked for only where one of these is used on it.
+    private(set) lazy var classMemberNames: Set<String> = instanceAttributeNames.values.reduce(into: Set(functions.values.compactMap { function in
+        function.className == nil ? nil : Self.simpleName(of: function.qualifiedName)
+    })) { $0.formUnion($1) }
+    private var passedClasses: [String: String?] = [:]
+    /// Getters of the file's classes (`@property`, `@cached_property`), by qualified name.
+    private(set) lazy var properties: Set<String> = {
+        var found: Set<String> = []
+        parsed.module.walkStatements { statement in
+            guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { return }
+            for member in body {
+                guard case .functionDef(let name, _, _, let decorators, _, _, _) = member.kind,
+                      decorators.contains(where: { ["property", "cached_property", "functools.cached_property"].contains(imports.qualifiedName(of: $0) ?? "") })
+                else { continue }
+                found.insert("\(className).\(name)")
+            }
+        }
+        return found
+    }()
+
+    /// The class of this file every call of `function` passes an instance of for parameter
+    /// `name` (`run_report(spec)` with `spec = ReportSpec(request.args)`, or the constructor
+    /// call itself), when the file shows all its calls (`Module.argumentsPassed`).
+    func passedClass(of function: FunctionInfo, parameter name: String) -> String? {
+        let key = function.qualifiedName + "\u{0}" + name
+        if let known = passedClasses[key] { return known }
+        let position = function.body.first?.loc.startByte ?? function.loc.startByte
+        var found: String?
+        if let passed = parsed.module.argumentsPassed(toParameter: name, ofFunctionAround: position) {
+            let classes = Set(passed.map { classConstructed(by: $0) })
+            if classes.count == 1, let only = classes.first { found = only }
+        }
+        passedClasses[key] = .some(found)
+        return found
+    }
+
+    /// The class of this file an expression makes an instance of: its constructor's call, or a
+    /// name the function binds once to one.
+    private func classConstructed(by argument: Expr, followingNames: Bool = true) -> String? {
+        switch argument.kind {
+        case .call:
+            return argument.calledName.flatMap { classNames.contains($0) && imports.binding(of: $0) == nil ? $0 : nil }
+        case .name(let id, _) where followingNames:
+            return parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte)
+                .flatMap { classConstructed(by: $0, followingNames: false) }
+        default:
+            return nil
+        }
+    }
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
     private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)

@@ -487,6 +487,30 @@ extension TaintInterpreter {
             if positional >= 0, positional < arguments.count { return arguments[positional] }
             return keywords[name] ?? nil
         }
+        // What the argument for `parameter` holds in its attribute `field`: known one by one for
+        // an instance made here (`spec = ReportSpec(request.args)`), or for this function's
+        // own parameter of a known class; else the whole argument stands for it.
+        func fieldTaint(_ parameter: Int, _ field: String) -> Taint? {
+            let whole = argument(for: parameter)
+            // A record whose keys are known (a validated model a handler was given).
+            if let whole, whole.fields != nil { return whole.field(field) }
+            guard parameter < info.parameters.count, info.parameters[parameter] != info.vararg,
+                  info.parameters[parameter] != info.kwarg else { return whole }
+            let positional = parameter - offset
+            let expression = positional >= 0 && positional < site.arguments.count ? site.arguments[positional]
+                : site.keywords.first { $0.arg == info.parameters[parameter] }?.value
+            guard let expression else { return whole }
+            switch expression.kind {
+            case .name(let id, _):
+                if instanceAttributes[id] != nil, let attributes = receiverAttributes(named: id) { return attributes["self.\(field)"] }
+                if let (index, _) = parameterInstance(expression) { return Taint(origins: [.parameterField(index, field)], steps: []) }
+            case .call:
+                if let construction = lastConstruction, construction.start == expression.loc.startByte { return construction.attributes["self.\(field)"] }
+            default:
+                break
+            }
+            return whole
+        }
         // In parameter and position order: a merge keeps the first of two equally short paths,
         // and a set's order changes from run to run.
         var result: Taint?
@@ -500,8 +524,20 @@ extension TaintInterpreter {
             }
             result = Taint.merge(result, returned)
         }
+        // Attributes of instances passed in that come back (`return spec.region`).
+        func fieldsReturned(_ fields: [Int: [String: FunctionSummary.ReturnSafety]]) -> Taint? {
+            var returned: Taint?
+            for (parameter, named) in fields.sorted(by: { $0.key < $1.key }) {
+                for (field, safety) in named.sorted(by: { $0.key < $1.key }) {
+                    returned = Taint.merge(returned, fieldTaint(parameter, field).map(safety.apply))
+                }
+            }
+            return returned
+        }
+        result = Taint.merge(result, fieldsReturned(summary.parameterFieldReturns))
         let loc = site.expression.loc
         if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
+            let receiver = elements.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
             let taints = elements.map { element -> Taint? in
                 var taint = element.source
                 for parameter in element.returns.sorted() {
@@ -509,6 +545,11 @@ extension TaintInterpreter {
                     if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
                     taint = Taint.merge(taint, passed)
                 }
+                // The instance's attributes returned in this position (`return cmd, self.dest`).
+                for (name, safety) in element.attributes.sorted(by: { $0.key < $1.key }) {
+                    taint = Taint.merge(taint, (receiver?["self.\(name)"] ?? receiver?["*"]).map(safety.apply))
+                }
+                taint = Taint.merge(taint, fieldsReturned(element.parameterFields))
                 if let place = element.place, let returned = taint {
                     taint = returned.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
                 }
@@ -535,6 +576,13 @@ extension TaintInterpreter {
                 }
             }
             reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
+        }
+        // An instance passed in whose attributes reach sinks: each attribute as the caller knows it.
+        for (parameter, fields) in summary.parameterFieldSinks.sorted(by: { $0.key < $1.key }) {
+            for (field, hits) in fields.sorted(by: { $0.key < $1.key }) {
+                guard let taint = fieldTaint(parameter, field) else { continue }
+                reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
+            }
         }
         // A method of an instance whose constructor was given tainted values (`Job(cmd).run()`).
         if !summary.attributeSinks.isEmpty, let attributes = receiverAttributes(site) {
@@ -589,17 +637,29 @@ extension TaintInterpreter {
         guard case .attribute(let receiver, _, _) = site.function.kind else { return nil }
         switch receiver.kind {
         case .name(let id, _):
-            // What the constructor or a setter put there, and what was stored directly (`job.cmd = x`).
-            guard recorder.storesPaths else { return instanceAttributes[id] }
-            var attributes = instanceAttributes[id] ?? [:]
-            let prefix = id + "."
-            for (key, taint) in environment where key.hasPrefix(prefix) {
-                attributes["self." + key.dropFirst(prefix.count)] = taint
+            if instanceAttributes[id] == nil, let (index, className) = parameterInstance(receiver) {
+                // A parameter every call passes an instance of a class of this file: each
+                // attribute as the caller will know it.
+                return Dictionary(uniqueKeysWithValues: (engine.instanceAttributeNames[className] ?? []).map { name in
+                    ("self.\(name)", Taint(origins: [.parameterField(index, name)], steps: []))
+                })
             }
-            return attributes
+            return receiverAttributes(named: id)
         case .call: return lastConstruction.flatMap { $0.start == receiver.loc.startByte ? $0.attributes : nil }
         default: return nil
         }
+    }
+
+    /// What the constructor or a setter put in the instance a name holds, and what was stored
+    /// directly (`job.cmd = x`).
+    private func receiverAttributes(named id: String) -> [String: Taint]? {
+        guard recorder.storesPaths else { return instanceAttributes[id] }
+        var attributes = instanceAttributes[id] ?? [:]
+        let prefix = id + "."
+        for (key, taint) in environment where key.hasPrefix(prefix) {
+            attributes["self." + key.dropFirst(prefix.count)] = taint
+        }
+        return attributes
     }
 
     /// Reports the sinks a called function's summary says its data reaches.
@@ -642,9 +702,11 @@ extension TaintInterpreter {
         // A dataclass's generated `__init__` stores each argument in its field.
         if engine.constructors[className] == nil, let fields = engine.dataclassFields[className] {
             var attributes: [String: Taint] = [:]
+            let checks = engine.fieldValidations[className]
             for (index, field) in fields.enumerated() {
                 let taint = index < arguments.count ? arguments[index] : (keywords[field] ?? nil)
-                if let taint { attributes["self.\(field)"] = taint }
+                // As `__post_init__` or a validator left it.
+                if let taint { attributes["self.\(field)"] = checks?[field].map { $0.apply(to: taint) } ?? taint }
             }
             lastConstruction = (site.expression.loc.startByte, attributes)
             return
@@ -685,6 +747,7 @@ extension TaintInterpreter {
                 // `store = Store()` … `store.read(x)`, here or once at the top level; or a
                 // parameter declared as a class of this file (`query: PersonQuery`).
                 className = instances[receiverName] ?? engine.moduleInstances[receiverName] ?? declaredClass(of: receiverName)
+                    ?? (engine.classMemberNames.contains(method) ? parameterInstance(receiver)?.className : nil)
             case .attribute(let owner, let attr, _):
                 // `self.fetcher.fetch(x)` with `self.fetcher` made or given as a class of this file.
                 guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }

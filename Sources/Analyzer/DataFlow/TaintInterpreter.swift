@@ -350,6 +350,9 @@ struct TaintInterpreter {
                 let cwe = engine.ruleCWEs[hit.rule]
                 if taint.cleaned || taint.sanitized.contains(cwe) { continue }
                 recorder.summary.attributeSinks[name, default: []].insert(hit)
+            case .parameterField(let parameter, let name):
+                if taint.cleaned || taint.sanitized.contains(engine.ruleCWEs[hit.rule]) { continue }
+                recorder.summary.parameterFieldSinks[parameter, default: [:]][name, default: []].insert(hit)
             case .source: break
             }
         }
@@ -363,6 +366,10 @@ struct TaintInterpreter {
             recorder.summary.returnedAttributes.insert(name)
             let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
             recorder.summary.returnedAttributeSafety[name] = recorder.summary.returnedAttributeSafety[name]?.meet(safety) ?? safety
+        }
+        for case .parameterField(let index, let name) in taint.origins {
+            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
+            recorder.summary.parameterFieldReturns[index, default: [:]][name] = recorder.summary.parameterFieldReturns[index]?[name]?.meet(safety) ?? safety
         }
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
@@ -395,6 +402,17 @@ struct TaintInterpreter {
                 }
                 elements[index].returns.insert(parameter)
                 elements[index].safety[parameter] = FunctionSummary.ReturnSafety.meet(elements[index].safety[parameter], taint, parameter: parameter)
+            }
+            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
+            for origin in taint.origins {
+                switch origin {
+                case .attribute(let name):
+                    elements[index].attributes[name] = elements[index].attributes[name]?.meet(safety) ?? safety
+                case .parameterField(let parameter, let name):
+                    elements[index].parameterFields[parameter, default: [:]][name] = elements[index].parameterFields[parameter]?[name]?.meet(safety) ?? safety
+                case .parameter, .source:
+                    break
+                }
             }
             if taint.origins.contains(.source), elements[index].source == nil,
                function?.isHandler != true || function?.handlerByParameterName == true {
@@ -607,6 +625,57 @@ struct TaintInterpreter {
         }
     }
 
+    /// The parameter (its index) `receiver` names, still holding what was passed, when every
+    /// call of this function passes an instance of one class of this file (or it is declared
+    /// as one): its attributes are followed one by one (`TaintOrigin.parameterField`).
+    func parameterInstance(_ receiver: Expr) -> (index: Int, className: String)? {
+        guard case .name(let id, _) = receiver.kind, id != "self", id != "cls", let function,
+              let index = function.parameters.firstIndex(of: id), !function.isHandler,
+              environment[id]?.origins == [.parameter(index)] else { return nil }
+        let className = function.declaredType(of: id).flatMap { engine.classNames.contains($0) ? $0 : nil }
+            ?? engine.passedClass(of: function, parameter: id)
+        return className.map { (index, $0) }
+    }
+
+    /// Reading property `attr` of `value`: its getter's summary, over what is known of the
+    /// instance's attributes (this method's own markers for `self`, a parameter's fields, or
+    /// what the constructor stored in an instance made here). Nil when it is no property of a
+    /// known class.
+    mutating func propertyRead(of value: Expr, _ attr: String) -> Taint?? {
+        let className: String
+        let attributeTaint: (String) -> Taint?
+        switch value.kind {
+        case .name("self", _):
+            guard let owner = function?.className else { return nil }
+            className = owner
+            attributeTaint = { Taint(origins: [.attribute($0)], steps: []) }
+        case .name(let id, _):
+            if let (index, owner) = parameterInstance(value) {
+                // A property its model's validators prove safe (`ticket.image` of checked fields).
+                if let effect = validatedField(attr, ofParameter: id) { return .some(effect.apply(to: Taint(origins: [.parameterField(index, attr)], steps: []))) }
+                className = owner
+                attributeTaint = { Taint(origins: [.parameterField(index, $0)], steps: []) }
+            } else if let owner = instances[id], let attributes = instanceAttributes[id] {
+                className = owner
+                attributeTaint = { attributes["self.\($0)"] }
+            } else {
+                return nil
+            }
+        default:
+            return nil
+        }
+        let name = "\(className).\(attr)"
+        guard engine.properties.contains(name) else { return nil }
+        engine.demanded.insert(name)
+        engine.consult(name)
+        let summary = engine.summaries[name] ?? FunctionSummary()
+        var read = summary.returnedSource
+        for (attribute, safety) in summary.returnedAttributeSafety.sorted(by: { $0.key < $1.key }) {
+            read = Taint.merge(read, attributeTaint(attribute).map(safety.apply))
+        }
+        return .some(read)
+    }
+
     /// What the validators of the model a parameter of this function is declared as prove of
     /// its field `attr`.
     func validatedField(_ attr: String, ofParameter id: String) -> Guard.Effect? {
@@ -702,6 +771,9 @@ struct TaintInterpreter {
             if attr == "__class__" || attr == "__name__" { return nil }
             // `tmp.name` of a temporary file: a path the library chose, whatever was written to it.
             if attr == "name", case .name(let id, _) = value.kind, isTemporaryFile(id, at: value.loc.startByte) { return nil }
+            // A property of a class of this file (`self.output_name`, `job.output_name`): what
+            // its getter returns of the instance's attributes.
+            if engine.classMemberNames.contains(attr), case .some(let read) = propertyRead(of: value, attr) { return read }
             // `self.x` that the class's constructor fills from its parameters: a marker, so the
             // summary says where it goes (callers know what they passed).
             // Likewise one a setter method or outside code may fill (`svc.configure(cmd)`,
@@ -723,6 +795,14 @@ struct TaintInterpreter {
             // for any path again.
             if attr == "filename" || attr == "name", let named = self.expression(value, depth: depth + 1) {
                 return named.unsanitizing([22])
+            }
+            // `spec.region` of a parameter every call passes a `ReportSpec`: that attribute,
+            // which each caller knows apart (as its model's validators left it).
+            if engine.classMemberNames.contains(attr), let (index, className) = parameterInstance(value),
+               engine.instanceAttributeNames[className]?.contains(attr) == true {
+                let field = Taint(origins: [.parameterField(index, attr)], steps: [])
+                if case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: field) }
+                return field
             }
             let held = self.expression(value, depth: depth + 1)
             // A model's field, checked by its validator (`req.url`): known by the value, or by
