@@ -2810,4 +2810,44 @@ struct DataFlowTests {
         // Not every call passes a `Spec`: the whole argument stands for its attributes, as before.
         #expect(try found(source + "\ndef other(conn):\n    return run(conn, request.args)\n") == ["20:ASC1089"])
     }
+
+    /// A command list a helper returns (alone, or in a tuple) names its program there: a fixed
+    /// one leaves only the arguments to judge.
+    @Test func commandListsReturnedByHelpers() throws {
+        let source = """
+        import subprocess
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        class Job:
+            def __init__(self, label):
+                self.label = label
+
+            def build(self):
+                cmd = ["wkhtmltopdf", "--quiet", "/srv/in.html", "/srv/" + self.label]
+                return cmd, "/srv/" + self.label
+
+        def convert(name):
+            return ["convert", name, "out.png"]
+
+        @app.post("/x")
+        def x():
+            cmd, dest = Job(request.form["label"]).build()
+            subprocess.run(cmd, check=True)
+            subprocess.run(convert(request.form["n"]))
+            args = convert(request.form["m"])
+            subprocess.run(args)
+            return dest
+        """
+        let found = { (source: String) in try self.findings(source, enable: ["ASC1078"]).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "return [\"convert\", name, \"out.png\"]", with: "return [name, \"out.png\"]"))
+            == ["20:ASC1078", "22:ASC1078"])
+        #expect(try found(source.replacingOccurrences(of: "cmd = [\"wkhtmltopdf\",", with: "cmd = [self.label,")) == ["19:ASC1078"])
+        #expect(try found(source.replacingOccurrences(of: "subprocess.run(cmd, check=True)", with: "subprocess.run(\" \".join(cmd), shell=True)")) == ["19:ASC1078"])
+        // The arguments: `name` may start with a dash, unless `--` comes first.
+        let arguments = { (source: String) in try self.findings(source, enable: ["ASC1088"]).map { "\($0.line):\($0.code)" } }
+        #expect(try arguments(source) == ["20:ASC1088", "22:ASC1088"])
+        #expect(try arguments(source.replacingOccurrences(of: "[\"convert\", name,", with: "[\"convert\", \"--\", name,")) == [])
+    }
 }

@@ -445,25 +445,96 @@ extension TaintInterpreter {
     /// command name stands for, written out, so the program (fixed here) and its arguments are
     /// judged apart, as for a list written in the call. The name itself follows as a last
     /// element: what `cmd.append(x)` added later sits at the end (after any `--`, positional).
+    /// A list a function of this file returns (`cmd, dest = job.build_command()`) gives its
+    /// program (`helperProgram`).
     func withCommandListSpelledOut(_ site: CallSite) -> CallSite {
         guard CommandInjectionFlowRule.processCalls.contains(site.qualifiedName),
-              let command = site.argument("args", position: 0), case .name(let id, _) = command.kind,
-              let assigned = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: site.expression.loc.startByte) else { return site }
-        let elements: [Expr]
-        switch assigned.kind {
-        case .list(let items, _), .tuple(let items, _): elements = items
-        // `["zgrep", "-F", "-e", term, "--"] + files`: the list's program, what follows after it.
-        case .binOp(let left, .add, let right):
-            guard case .list(let items, _) = left.kind else { return site }
-            elements = items + [right]
-        default: return site
+              let command = site.argument("args", position: 0) else { return site }
+        var elements: [Expr] = []
+        // A list a helper returns: its program, and the list itself as the arguments unless
+        // the helper's list holds none a value could turn into an option. With a shell the
+        // whole command is judged.
+        let shell = site.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
+        var appendsCommand = true
+        func helperList(_ call: Expr, element: Int?) -> Bool {
+            guard !shell, let (program, optionsPossible) = helperProgram(call, element: element) else { return false }
+            elements = [program]
+            appendsCommand = optionsPossible
+            return true
+        }
+        if case .call = command.kind {
+            // `subprocess.run(build_command(x))`.
+            guard helperList(command, element: nil) else { return site }
+        } else {
+            guard case .name(let id, _) = command.kind else { return site }
+            let module = engine.parsed.module, position = site.expression.loc.startByte
+            if let (value, index, _) = module.onlyUnpacking(of: id, inFunctionAround: position) {
+                // `cmd, dest = job.build_command()`.
+                guard helperList(value, element: index) else { return site }
+            } else if let assigned = module.onlyAssignment(of: id, inFunctionAround: position) {
+                switch assigned.kind {
+                case .list(let items, _), .tuple(let items, _): elements = items
+                // `["zgrep", "-F", "-e", term, "--"] + files`: the list's program, what follows after it.
+                case .binOp(let left, .add, let right):
+                    guard case .list(let items, _) = left.kind else { return site }
+                    elements = items + [right]
+                case .call:
+                    guard helperList(assigned, element: nil) else { return site }
+                default: return site
+                }
+            } else {
+                return site
+            }
         }
         guard !elements.isEmpty else { return site }
         // Passed by position (`args=cmd`, rare, is left as it is).
         guard let index = site.arguments.firstIndex(where: { $0.loc == command.loc }) else { return site }
         var arguments = site.arguments
-        arguments[index] = Expr(.list(elts: elements + [command], ctx: .load), command.loc)
+        arguments[index] = Expr(.list(elts: appendsCommand ? elements + [command] : elements, ctx: .load), command.loc)
         return CallSite(site, arguments: arguments, keywords: site.keywords)
+    }
+
+    /// The program of the command list a function of this file returns, whole or at `element`
+    /// of the tuple it returns (`return cmd, dest` after `cmd = ["wkhtmltopdf", …]`), as a
+    /// string constant: every return names that same fixed program, and no shell.
+    private func helperProgram(_ call: Expr, element: Int?) -> (program: Expr, optionsPossible: Bool)? {
+        guard case .call = call.kind, let site = CallSite(call, imports: engine.imports) ?? CallSite(unresolved: call),
+              let (info, _, _) = resolveLocal(site) else { return nil }
+        var values: [Expr] = []
+        var bare = false
+        ScopeWalk.walk(info.body) { node in
+            guard case .stmt(let statement) = node else { return false }
+            if case .return(let value) = statement.kind {
+                if let value { values.append(value) } else { bare = true }
+            }
+            return true
+        }
+        guard !bare, !values.isEmpty else { return nil }
+        var program: String?
+        var optionsPossible = false
+        for value in values {
+            var returned = value
+            if let element {
+                guard case .tuple(let items, _) = value.kind, element < items.count else { return nil }
+                returned = items[element]
+            }
+            if case .name(let id, _) = returned.kind {
+                guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
+                returned = bound
+            }
+            guard case .list(let items, _) = returned.kind, let first = items.first?.stringConstant,
+                  CommandInjectionFlowRule.shellCommandFlag(items) == nil, program == nil || program == first else { return nil }
+            program = first
+            // An argument before any `--` that neither is fixed text nor starts with it.
+            let arguments = items.dropFirst()
+            let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
+            if arguments[..<end].contains(where: { $0.stringConstant == nil && !ArgumentInjectionFlowRule.startsFixed($0) }) { optionsPossible = true }
+        }
+        // Placed at the call's first byte, empty: no argument of the call shares its place.
+        let loc = call.loc
+        let place = Loc(lineno: loc.lineno, colOffset: loc.colOffset, endLineno: loc.lineno, endColOffset: loc.colOffset,
+                        startByte: loc.startByte, endByte: loc.startByte)
+        return program.map { (Expr(.constant(value: .str(PyStr($0)), kind: nil), place), optionsPossible) }
     }
 
     /// A call to a function of this file (`resolved` by `resolveLocal`): its summary says what
