@@ -129,8 +129,10 @@ struct FunctionSummary: Equatable {
     /// with every call passing a `ReportSpec`), by parameter and attribute: a caller that knows
     /// what the instance holds judges each attribute, not the whole object.
     var parameterFieldSinks: [Int: [String: Set<SinkHit>]] = [:]
-    /// The same for the attributes returned, with what every return made them safe for.
+    /// The same for the attributes returned, with what every return made them safe for, and
+    /// where each parameter's attributes are first returned.
     var parameterFieldReturns: [Int: [String: ReturnSafety]] = [:]
+    var parameterFieldReturnPlaces: [Int: Place] = [:]
     /// Untrusted data the function returns whatever its arguments: a source it reads itself
     /// (`return request.args["q"]`), as first seen.
     var returnedSource: Taint?

@@ -83,8 +83,14 @@ final class TaintEngine {
     }()
     /// The attributes each class of the file gives its instances: `self.x = …` in any of its
     /// methods, and a dataclass's fields.
-    private(set) lazy var instanceAttributeNames: [String: Set<String>] = {
+    private(set) lazy var instanceAttributeNames: [String: Set<String>] = instanceStores.attributes
+    /// The methods that store in `self` (`self.region = args.get("region")`): their summaries
+    /// record which parameters they store (`FunctionSummary.storedParameters`), so they take
+    /// their parameters whole, not attribute by attribute (`TaintInterpreter.parameterInstance`).
+    private(set) lazy var functionsStoringInSelf: Set<String> = instanceStores.functions
+    private lazy var instanceStores: (attributes: [String: Set<String>], functions: Set<String>) = {
         var names: [String: Set<String>] = dataclassFields.mapValues(Set.init)
+        var storing: Set<String> = []
         for function in functions.values {
             guard let className = function.className else { continue }
             Module(body: function.body).walkStatements { statement in
@@ -97,11 +103,12 @@ final class TaintEngine {
                 for target in targets {
                     if case .attribute(let receiver, let attr, _) = target.kind, case .name("self", _) = receiver.kind {
                         names[className, default: []].insert(attr)
+                        storing.insert(function.qualifiedName)
                     }
                 }
             }
         }
-        return names
+        return (names, storing)
     }()
     /// Every attribute name above, and every method name of the file's classes: a parameter's
     /// class is looked for only where one of these is used on it.

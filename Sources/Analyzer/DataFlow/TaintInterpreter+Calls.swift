@@ -596,16 +596,21 @@ extension TaintInterpreter {
             result = Taint.merge(result, returned)
         }
         // Attributes of instances passed in that come back (`return spec.region`).
-        func fieldsReturned(_ fields: [Int: [String: FunctionSummary.ReturnSafety]]) -> Taint? {
+        func fieldsReturned(_ fields: [Int: [String: FunctionSummary.ReturnSafety]], places: [Int: FunctionSummary.Place] = [:]) -> Taint? {
             var returned: Taint?
             for (parameter, named) in fields.sorted(by: { $0.key < $1.key }) {
+                var part: Taint?
                 for (field, safety) in named.sorted(by: { $0.key < $1.key }) {
-                    returned = Taint.merge(returned, fieldTaint(parameter, field).map(safety.apply))
+                    part = Taint.merge(part, fieldTaint(parameter, field).map(safety.apply))
                 }
+                if let place = places[parameter], let taint = part {
+                    part = taint.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
+                }
+                returned = Taint.merge(returned, part)
             }
             return returned
         }
-        result = Taint.merge(result, fieldsReturned(summary.parameterFieldReturns))
+        result = Taint.merge(result, fieldsReturned(summary.parameterFieldReturns, places: summary.parameterFieldReturnPlaces))
         let loc = site.expression.loc
         if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
             let receiver = elements.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil

@@ -368,6 +368,9 @@ struct TaintInterpreter {
             recorder.summary.returnedAttributeSafety[name] = recorder.summary.returnedAttributeSafety[name]?.meet(safety) ?? safety
         }
         for case .parameterField(let index, let name) in taint.origins {
+            if recorder.summary.parameterFieldReturnPlaces[index] == nil {
+                recorder.summary.parameterFieldReturnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
+            }
             let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
             recorder.summary.parameterFieldReturns[index, default: [:]][name] = recorder.summary.parameterFieldReturns[index]?[name]?.meet(safety) ?? safety
         }
@@ -409,6 +412,9 @@ struct TaintInterpreter {
                 case .attribute(let name):
                     elements[index].attributes[name] = elements[index].attributes[name]?.meet(safety) ?? safety
                 case .parameterField(let parameter, let name):
+                    if elements[index].place == nil {
+                        elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
+                    }
                     elements[index].parameterFields[parameter, default: [:]][name] = elements[index].parameterFields[parameter]?[name]?.meet(safety) ?? safety
                 case .parameter, .source:
                     break
@@ -627,10 +633,12 @@ struct TaintInterpreter {
 
     /// The parameter (its index) `receiver` names, still holding what was passed, when every
     /// call of this function passes an instance of one class of this file (or it is declared
-    /// as one): its attributes are followed one by one (`TaintOrigin.parameterField`).
+    /// as one): its attributes are followed one by one (`TaintOrigin.parameterField`). Not in
+    /// a method storing in `self`: what it stores is recorded by whole parameters.
     func parameterInstance(_ receiver: Expr) -> (index: Int, className: String)? {
         guard case .name(let id, _) = receiver.kind, id != "self", id != "cls", let function,
               let index = function.parameters.firstIndex(of: id), !function.isHandler,
+              !engine.functionsStoringInSelf.contains(function.qualifiedName),
               environment[id]?.origins == [.parameter(index)] else { return nil }
         let className = function.declaredType(of: id).flatMap { engine.classNames.contains($0) ? $0 : nil }
             ?? engine.passedClass(of: function, parameter: id)
