@@ -48,6 +48,20 @@ struct Guard {
     /// What data that passed a signature check is safe for.
     static let signedSafe: Set<Int> = [502, 918]
 
+    /// A digest made with MD5 or SHA-1 (`hashlib.md5(key + payload).hexdigest()`, here or where
+    /// the name compared was bound): anyone can forge what such a check accepts.
+    static func digestsWeakly(_ argument: Expr, imports: ImportTable, facts: (any GuardFacts)?) -> Bool {
+        var value = argument
+        if case .name(let id, _) = argument.kind, let bound = facts?.onlyAssignment(of: id, around: argument.loc.startByte) { value = bound }
+        var weak = false
+        ScopeWalk.walk(value) { expression in
+            if case .call(let function, _, _) = expression.kind, let name = imports.qualifiedName(of: function),
+               ["hashlib.md5", "hashlib.sha1"].contains(name) { weak = true }
+            return !weak
+        }
+        return weak
+    }
+
     static let normalisers: Set<String> = ["os.path.realpath", "os.path.abspath", "os.path.normpath", "posixpath.realpath"]
     static let validatorMethods: Set<String> = ["isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier"]
     static let regexMatchers: Set<String> = ["re.fullmatch", "re.match", "re.search"]
@@ -158,7 +172,8 @@ struct Guard {
             // Signed by whoever holds the key (a webhook's provider): also where requests it
             // names go are the provider's (`pr["url"]` of a verified GitHub payload). The
             // digest's own binding counts (`expected = hmac.new(key, body, ...).hexdigest()`).
-            if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest" {
+            if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest",
+               !arguments.contains(where: { Self.digestsWeakly($0, imports: imports, facts: facts) }) {
                 for argument in arguments {
                     Self.names(in: argument) { proven[$0] = .safeFor(Self.signedSafe) }
                     if case .name(let id, _) = argument.kind, let value = facts?.onlyAssignment(of: id, around: argument.loc.startByte) {

@@ -388,7 +388,11 @@ extension TaintInterpreter {
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
                 let dangerous = taint.isDangerous(for: cwe, settingsHarmless: operatorDataHarmless)
                 guard dangerous || taint.reachesCallersSink(for: cwe) else {
-                    if taint.origins.contains(.source), taint.wasMadeSafe(for: cwe) { engine.noteClean(line: site.expression.loc.lineno, cwe: cwe) }
+                    // Untrusted data, or a parameter's (whatever callers pass), arrives made safe.
+                    if taint.origins.contains(.source) ? taint.wasMadeSafe(for: cwe)
+                        : taint.origins.contains(where: { if case .parameter = $0 { true } else { false } }) {
+                        engine.noteClean(line: site.expression.loc.lineno, cwe: cwe)
+                    }
                     continue
                 }
                 let loc = site.expression.loc
