@@ -2885,4 +2885,30 @@ struct DataFlowTests {
         #expect(try found(source.replacingOccurrences(of: "hmac.new(KEY, payload, \"sha256\")", with: "hashlib.md5(KEY + payload)"))
             .filter { !$0.hasSuffix("ASC403") && !$0.hasSuffix("ASC324") } == ["17:ASC1502"])
     }
+
+    /// A pydantic field constrained by a pattern matching the whole value is checked, `name`
+    /// field included (an upload's `.name` is the client's text; a model's is the model's).
+    @Test func pydanticFieldPatterns() throws {
+        let source = """
+        import os
+        from typing import Annotated
+        from fastapi import FastAPI
+        from pydantic import BaseModel, Field, constr
+        app = FastAPI()
+
+        class Export(BaseModel):
+            name: str = Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")
+            label: constr(regex=r"^[a-z]+$")
+            tag: Annotated[str, Field(pattern=r"^[a-z]+$")]
+
+        @app.post("/exports")
+        def export(req: Export):
+            open(os.path.join("/srv/exports", f"{req.name}-{req.label}-{req.tag}.tmx"), "w").close()
+        """
+        let found = { (source: String) in try self.findings(source).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "Field(pattern=r\"^[A-Za-z0-9_-]{1,64}$\")", with: "Field(pattern=r\"[A-Za-z0-9_-]\")")) == ["14:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: "constr(regex=r\"^[a-z]+$\")", with: "str")) == ["14:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: "Annotated[str, Field(pattern=r\"^[a-z]+$\")]", with: "str")) == ["14:ASC1022"])
+    }
 }

@@ -327,6 +327,13 @@ extension TaintEngine {
         for statement in parsed.module.body {
             guard case .classDef(let className, _, _, let body, _, _) = statement.kind, dataclassFields[className] != nil else { continue }
             for member in body {
+                // `name: str = Field(pattern=r"^[a-z0-9-]+$")`, `constr(pattern=...)`: a field
+                // pydantic checks against a pattern matching the whole value.
+                if case .annAssign(let target, let annotation, let value, _) = member.kind, case .name(let field, _) = target.kind,
+                   Self.constrainedByWholePattern(annotation) || value.map(Self.constrainedByWholePattern) == true {
+                    validations[className, default: [:]][field] = .safe
+                    continue
+                }
                 // A dataclass's `__post_init__` raising on bad fields: each field it checks.
                 if case .functionDef("__post_init__", _, let inner, _, _, _, _) = member.kind {
                     for (key, effect) in raisingChecks(inner) where key.hasPrefix("self.") {
@@ -371,6 +378,28 @@ extension TaintEngine {
             }
         }
         return validations
+    }
+
+    /// A pydantic field constraint whose pattern (`pattern=`, v1's `regex=`) must match the
+    /// whole value, anchored at both ends (pydantic searches): `Field(pattern=r"^\w+$")`,
+    /// `constr(regex=...)`, `StringConstraints(...)`, or one of them inside `Annotated[...]`.
+    static func constrainedByWholePattern(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .call(let function, _, let keywords):
+            let name: String
+            switch function.kind {
+            case .name(let id, _): name = id
+            case .attribute(_, let attr, _): name = attr
+            default: return false
+            }
+            guard ["Field", "constr", "StringConstraints"].contains(name) else { return false }
+            return keywords.contains { ($0.arg == "pattern" || $0.arg == "regex") && Guard.matchesWhole(method: "search", pattern: $0.value.stringConstant) }
+        case .subscript(let base, let slice, _):
+            guard case .name("Annotated", _) = base.kind, case .tuple(let parts, _) = slice.kind else { return false }
+            return parts.dropFirst().contains(where: constrainedByWholePattern)
+        default:
+            return false
+        }
     }
 
     /// The fields a pydantic validator decorator names: `@field_validator("url")`,

@@ -801,7 +801,10 @@ struct TaintInterpreter {
             }
             // A file name the client sent (`upload.filename`, Django's `upload.name`) is text fit
             // for any path again.
+            // A model's field of that name is the model's (`req.name` checked by its pattern).
             if attr == "filename" || attr == "name", let named = self.expression(value, depth: depth + 1) {
+                if named.fields != nil { return named.field(attr) }
+                if case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: named) }
                 return named.unsanitizing([22])
             }
             // `spec.region` of a parameter every call passes a `ReportSpec`: that attribute,
