@@ -116,6 +116,14 @@ final class TaintEngine {
         function.className == nil ? nil : Self.simpleName(of: function.qualifiedName)
     })) { $0.formUnion($1) }
     private var passedClasses: [String: String?] = [:]
+    /// Each function's simple name, the one calls use (`simpleName(of:)`), and the functions
+    /// by it.
+    private(set) lazy var simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
+    private(set) lazy var functionsNamed: [String: [String]] = {
+        var named: [String: [String]] = [:]
+        for (name, simple) in simpleNames { named[simple, default: []].append(name) }
+        return named
+    }()
     /// Getters of the file's classes (`@property`, `@cached_property`), by qualified name.
     private(set) lazy var properties: Set<String> = {
         var found: Set<String> = []
@@ -280,10 +288,7 @@ final class TaintEngine {
                 || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
         }
 
-        // The functions by the simple name calls use.
-        let simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
-        var functionsNamed: [String: [String]] = [:]
-        for (name, simple) in simpleNames { functionsNamed[simple, default: []].append(name) }
+        let simpleNames = self.simpleNames, functionsNamed = self.functionsNamed
         // The roots: handlers and functions holding a source. Those calling a function whose
         // summary says it returns untrusted data join them once it is known (below).
         var selected = Set(functions.keys.filter { name in

@@ -96,6 +96,12 @@ extension TaintInterpreter {
         // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
         if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false {
             engine.demanded.insert(info.qualifiedName)
+        } else if ownFunction == nil, handsData, case .attribute(_, let method, _) = function.kind, engine.classMemberNames.contains(method),
+                  let named = engine.functionsNamed[method], named.count == 1 {
+            // `gw.tail_log(vehicle_id)` on an object no binding shows (yielded by a context
+            // manager): the one method of that name is analysed, for what it proves at its
+            // sinks (`TaintEngine.cleanSinks`); its summary still applies only where resolved.
+            engine.demanded.insert(named[0])
         }
         guard handsData else {
             // A function of this file brings in only what it reads itself (its summary says).
