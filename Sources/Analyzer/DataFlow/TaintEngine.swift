@@ -115,7 +115,12 @@ final class TaintEngine {
     private(set) lazy var classMemberNames: Set<String> = instanceAttributeNames.values.reduce(into: Set(functions.values.compactMap { function in
         function.className == nil ? nil : Self.simpleName(of: function.qualifiedName)
     })) { $0.formUnion($1) }
-    private var passedClasses: [String: String?] = [:]
+    /// `passedClass` answers, by function and parameter (no string to build per question).
+    private var passedClasses: [PassedParameter: String?] = [:]
+    private struct PassedParameter: Hashable {
+        let function: ObjectIdentifier
+        let parameter: String
+    }
     /// Each function's simple name, the one calls use (`simpleName(of:)`), and the functions
     /// by it.
     private(set) lazy var simpleNames: [String: String] = functions.mapValues { Self.simpleName(of: $0.qualifiedName) }
@@ -124,16 +129,18 @@ final class TaintEngine {
         for (name, simple) in simpleNames { named[simple, default: []].append(name) }
         return named
     }()
-    /// Getters of the file's classes (`@property`, `@cached_property`), by qualified name.
-    private(set) lazy var properties: Set<String> = {
-        var found: Set<String> = []
+    /// Every getter's name, whatever its class.
+    private(set) lazy var propertyNames: Set<String> = properties.values.reduce(into: []) { $0.formUnion($1) }
+    /// Getters of the file's classes (`@property`, `@cached_property`): their names by class.
+    private(set) lazy var properties: [String: Set<String>] = {
+        var found: [String: Set<String>] = [:]
         parsed.module.walkStatements { statement in
             guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { return }
             for member in body {
                 guard case .functionDef(let name, _, _, let decorators, _, _, _) = member.kind,
                       decorators.contains(where: { ["property", "cached_property", "functools.cached_property"].contains(imports.qualifiedName(of: $0) ?? "") })
                 else { continue }
-                found.insert("\(className).\(name)")
+                found[className, default: []].insert(name)
             }
         }
         return found
@@ -143,7 +150,8 @@ final class TaintEngine {
     /// `name` (`run_report(spec)` with `spec = ReportSpec(request.args)`, or the constructor
     /// call itself), when the file shows all its calls (`Module.argumentsPassed`).
     func passedClass(of function: FunctionInfo, parameter name: String) -> String? {
-        let key = function.qualifiedName + "\u{0}" + name
+        guard callsPassingInstances.contains(simpleNames[function.qualifiedName] ?? "") else { return nil }
+        let key = PassedParameter(function: ObjectIdentifier(function), parameter: name)
         if let known = passedClasses[key] { return known }
         let position = function.body.first?.loc.startByte ?? function.loc.startByte
         var found: String?
@@ -154,6 +162,38 @@ final class TaintEngine {
         passedClasses[key] = .some(found)
         return found
     }
+
+    /// The names calls use (`run_report` of `run_report(spec)`, `build` of `x.build(job)`) where
+    /// some argument is an instance of a class of this file, made there or bound to a name
+    /// anywhere: only their functions' parameters can be such instances (`passedClass`).
+    private lazy var callsPassingInstances: Set<String> = {
+        guard !classNames.isEmpty else { return [] }
+        var instanceNames: Set<String> = []
+        parsed.module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind, let made = value.calledName, classNames.contains(made) else { return }
+            for target in targets { if case .name(let id, _) = target.kind { instanceNames.insert(id) } }
+        }
+        var calls: Set<String> = []
+        parsed.module.walk { node in
+            guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind else { return true }
+            let passes = (arguments + keywords.map(\.value)).contains { argument in
+                switch argument.kind {
+                case .name(let id, _): return instanceNames.contains(id)
+                case .call: return argument.calledName.map(classNames.contains) ?? false
+                default: return false
+                }
+            }
+            if passes {
+                switch function.kind {
+                case .name(let id, _): calls.insert(id)
+                case .attribute(_, let attr, _): calls.insert(attr)
+                default: break
+                }
+            }
+            return true
+        }
+        return calls
+    }()
 
     /// The class of this file an expression makes an instance of: its constructor's call, or a
     /// name the function binds once to one.

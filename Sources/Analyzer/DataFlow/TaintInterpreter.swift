@@ -650,11 +650,15 @@ struct TaintInterpreter {
     /// what the constructor stored in an instance made here). Nil when it is no property of a
     /// known class.
     mutating func propertyRead(of value: Expr, _ attr: String) -> Taint?? {
+        guard engine.propertyNames.contains(attr) else { return nil }
         let className: String
         let attributeTaint: (String) -> Taint?
         switch value.kind {
         case .name("self", _):
-            guard let owner = function?.className else { return nil }
+            // Only attributes a constructor fills, or some method stored untrusted data in, can
+            // come back.
+            guard let owner = function?.className, engine.constructors[owner] != nil || engine.dataclassFields[owner] != nil
+                    || engine.classAttributes[owner]?.isEmpty == false else { return nil }
             className = owner
             attributeTaint = { Taint(origins: [.attribute($0)], steps: []) }
         case .name(let id, _):
@@ -672,8 +676,8 @@ struct TaintInterpreter {
         default:
             return nil
         }
+        guard engine.properties[className]?.contains(attr) == true else { return nil }
         let name = "\(className).\(attr)"
-        guard engine.properties.contains(name) else { return nil }
         engine.demanded.insert(name)
         engine.consult(name)
         let summary = engine.summaries[name] ?? FunctionSummary()
