@@ -240,8 +240,12 @@ public struct RuleContext {
         case .attribute(let owner, let attr, _):
             // `self.target` that the constructor alone sets, from what every `Tester(...)` call
             // in the file passes (`Tester(ENDPOINTS[n])`).
-            if case .name("self", _) = owner.kind {
-                guard let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) else { return false }
+            if case .name(let receiver, _) = owner.kind, receiver == "self" || receiver == "cls" {
+                // `self.table` of a class-level `table = "clinic_patients"` nothing changes.
+                if let value = parsed.module.onlyClassLevelValue(of: attr, inClassAround: expression.loc.startByte) {
+                    return isFixedText(value, depth: depth + 1, also: also)
+                }
+                guard receiver == "self", let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) else { return false }
                 if case .name(let id, _) = stored.kind,
                    let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: stored.loc.startByte) {
                     return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }

@@ -112,6 +112,34 @@ extension Module {
     /// What the constructor of the class around `position` stores in `self.attr`, when that is
     /// the class's only store to it (`self.target = target` in `__init__`, nowhere else).
     func onlyConstructorStore(of attr: String, inClassAround position: Int) -> Expr? {
+        guard let (_, stores) = selfStores(of: attr, inClassAround: position), stores.count == 1, stores[0].inConstructor else { return nil }
+        return stores[0].value
+    }
+
+    /// The value a class gives `attr` in its own body (`table = "clinic_patients"`), when no
+    /// method of it stores `self.attr`: what `self.table` and `cls.table` read.
+    func onlyClassLevelValue(of attr: String, inClassAround position: Int) -> Expr? {
+        guard let (classBody, stores) = selfStores(of: attr, inClassAround: position), stores.isEmpty else { return nil }
+        var values: [Expr] = []
+        var others = 0
+        for member in classBody {
+            switch member.kind {
+            case .assign(let targets, let value):
+                for target in targets { if case .name(attr, _) = target.kind { if targets.count == 1 { values.append(value) } else { others += 1 } } }
+            case .annAssign(let target, _, let value, _):
+                if case .name(attr, _) = target.kind { if let value { values.append(value) } else { others += 1 } }
+            case .augAssign(let target, _, _):
+                if case .name(attr, _) = target.kind { others += 1 }
+            default:
+                break
+            }
+        }
+        return values.count == 1 && others == 0 ? values[0] : nil
+    }
+
+    /// The body of the class whose method holds `position`, and every `self.attr` store in its
+    /// methods (with the value where it is the only target, and whether the constructor makes it).
+    private func selfStores(of attr: String, inClassAround position: Int) -> (body: [Stmt], stores: [(value: Expr?, inConstructor: Bool)])? {
         guard let (_, className) = definition(around: position), let className else { return nil }
         var classBody: [Stmt] = []
         walkStatements { statement in
@@ -134,8 +162,7 @@ extension Module {
                 return true
             }
         }
-        guard stores.count == 1, stores[0].inConstructor else { return nil }
-        return stores[0].value
+        return (classBody, stores)
     }
 
     private static func isSelfAttribute(_ target: Expr, _ attr: String) -> Bool {

@@ -25,6 +25,10 @@ struct SQLStringBuildingRule: Rule {
             // A local from a parameter is not, nor one assigned twice.
             "def find(conn, kind):\n    table = kind + \"s\"\n    return ↓conn.execute(f\"SELECT * FROM {table}\")\n",
             "def find(conn, admin):\n    table = \"users\"\n    if admin:\n        table = input()\n    return ↓conn.execute(f\"SELECT * FROM {table}\")\n",
+            // A class-level name a method rebinds on the instance.
+            // Fixed text first, a value added after.
+            "def find(cur, since, sort):\n    sql = \"SELECT id FROM orders WHERE created >= %s\"\n    sql += f\" ORDER BY {sort}\"\n    ↓cur.execute(sql, (since,))\n",
+            "class Repo:\n    table = \"users\"\n\n    def use(self, name):\n        self.table = name\n\n    def count(self, conn):\n        return ↓conn.execute(f\"SELECT COUNT(*) FROM {self.table}\")\n",
         ],
         nonTriggering: [
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
@@ -36,6 +40,8 @@ struct SQLStringBuildingRule: Rule {
             "TABLE = \"users\"\nCOLUMNS = \"id, name\"\n\ndef count(conn):\n    return conn.execute(f\"SELECT {COLUMNS} FROM {TABLE}\")\n",
             // A local assigned once from a literal is as fixed.
             "def find(conn, uid):\n    table = \"users\"\n    return conn.execute(f\"SELECT * FROM {table} WHERE id = ?\", (uid,))\n",
+            // The class's own fixed name, which no method changes.
+            "class Repo:\n    table = \"users\"\n\n    def count(self, conn):\n        return conn.execute(f\"SELECT COUNT(*) FROM {self.table}\")\n",
             // Numbers cannot close a quote: `int()` results, also after clamping.
             "def page(conn, q):\n    limit = int(q.get(\"limit\", \"50\"))\n    limit = max(1, min(limit, 500))\n    return conn.execute(f\"SELECT * FROM events LIMIT {limit}\")\n",
         ]
@@ -54,6 +60,22 @@ struct SQLStringBuildingRule: Rule {
         // `sql = "... %s" % name` executed below in the same function: the injection happens
         // where it runs, reported there (the line it was built on named).
         if case .stmt(let statement) = node {
+            // `sql += f" ORDER BY {sort}"` onto fixed SQL text: the first non-constant piece.
+            if case .augAssign(let target, .add, let value) = statement.kind, case .name(let id, _) = target.kind {
+                guard let built = value.builtString, built.isDynamic, !context.splicesOnlyFixedText(built, at: value.loc, also: .numbers),
+                      let pieces = context.parsed.module.assignedPieces(of: id, inFunctionAround: value.loc.startByte),
+                      let first = pieces.first, first.loc != value.loc,
+                      first.stringConstant.map({ BuiltString(text: $0, isDynamic: false).looksLikeSQL }) ?? first.builtString?.looksLikeSQL == true,
+                      let index = pieces.firstIndex(where: { $0.loc == value.loc }),
+                      !pieces[..<index].contains(where: { piece in piece.builtString.map { $0.isDynamic && !context.splicesOnlyFixedText($0, at: piece.loc, also: .numbers) } ?? false }),
+                      let execution = Self.execution(of: id, after: statement.loc.endByte,
+                                                     in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
+                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
+                               fixHint: "pass the values as query parameters")
+                context.skipDescendants(of: value.loc)
+                return
+            }
             guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
                   isDynamicSQL(value, context: context),
                   // Its only binding, or the first of pieces added with `+=` (`sql += " AND ..."`).
