@@ -2947,4 +2947,23 @@ struct DataFlowTests {
         #expect(try found(source.replacingOccurrences(of: "        if not VEHICLE.fullmatch(vehicle):\n            raise ValueError(\"vehicle\")\n", with: ""))
             == ["13:ASC601"])
     }
+
+    /// A shelf the operator's settings place is configuration: neither the flow nor the
+    /// pattern rule reports it; one a request names is reported.
+    @Test func shelvesWhereTheOperatorPutsThem() throws {
+        let source = """
+        import os, shelve
+        from flask import Flask, request
+        app = Flask(__name__)
+        CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME", "/var/cache"), "app")
+
+        @app.get("/cached")
+        def cached():
+            with shelve.open(CACHE) as shelf:
+                return str(shelf.get(request.args["key"]))
+        """
+        let found = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "shelve.open(CACHE)", with: "shelve.open(request.args[\"shelf\"])")) == ["8:ASC1502"])
+    }
 }

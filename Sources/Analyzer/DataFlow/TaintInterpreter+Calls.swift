@@ -394,8 +394,9 @@ extension TaintInterpreter {
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
                 let dangerous = taint.isDangerous(for: cwe, settingsHarmless: operatorDataHarmless)
                 guard dangerous || taint.reachesCallersSink(for: cwe) else {
-                    // Untrusted data, or a parameter's (whatever callers pass), arrives made safe.
-                    if taint.origins.contains(.source) ? taint.wasMadeSafe(for: cwe)
+                    // Untrusted data, or a parameter's (whatever callers pass), arrives made safe;
+                    // or the operator's settings arrive where they are harmless (a shelf's path).
+                    if taint.origins.contains(.source) ? taint.wasMadeSafe(for: cwe) || operatorDataHarmless && taint.isOperatorSettings
                         : taint.origins.contains(where: { if case .parameter = $0 { true } else { false } }) {
                         engine.noteClean(line: site.expression.loc.lineno, cwe: cwe)
                     }

@@ -17,10 +17,16 @@ struct DeserializationFlowRule: DataFlowRule {
             "import json\nfrom flask import request\n\ndef load():\n    return json.loads(request.data)\n",
             "import yaml\nfrom flask import request\n\ndef load():\n    return yaml.safe_load(request.data)\n",
             "import torch\nfrom flask import request\n\ndef load():\n    return torch.load(request.files[\"m\"], weights_only=True)\n",
+            // A shelf where the operator's settings put it: a file path, chosen by configuration.
+            "import os, shelve\n\ndef cache():\n    return shelve.open(os.path.join(os.environ.get(\"XDG_CACHE_HOME\", \"/tmp\"), \"app\"))\n",
         ]
     )
 
     var sinkNoun: String { "a deserializer" }
+
+    /// `shelve.open` takes the shelf's path, not its bytes: one the operator's settings name is
+    /// configuration (untrusted data choosing it still is the flaw).
+    func operatorDataIsHarmless(in call: CallSite) -> Bool { call.qualifiedName == "shelve.open" }
 
     static let functions: Set<String> = [
         "pickle.loads", "pickle.load", "pickle.Unpickler", "cPickle.loads", "cPickle.load", "_pickle.loads", "dill.loads", "dill.load",
