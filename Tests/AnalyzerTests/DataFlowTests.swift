@@ -2966,4 +2966,27 @@ struct DataFlowTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "shelve.open(CACHE)", with: "shelve.open(request.args[\"shelf\"])")) == ["8:ASC1502"])
     }
+
+    /// A datagram's sender address is the network's, and a record looked up by a key holds
+    /// the database's data, not the key.
+    @Test func senderAddressesAndLookedUpRecords() throws {
+        let source = """
+        import logging, socket
+        from django.shortcuts import get_object_or_404
+        from .models import Permit
+        log = logging.getLogger(__name__)
+
+        def serve(sock):
+            data, addr = sock.recvfrom(512)
+            log.info("datagram from %s", addr[0])
+
+        def renew(request, permit_id):
+            permit = get_object_or_404(Permit, pk=permit_id)
+            log.info("renewed until %s", permit.valid_until)
+        """
+        let found = { (source: String) in try self.findings(source).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "addr[0])", with: "data)")) == ["8:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: "permit.valid_until)", with: "permit_id)")) == ["12:ASC1117"])
+    }
 }

@@ -90,6 +90,12 @@ extension TaintInterpreter {
             TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
                                     redis: engine.readsRedis, boto3: engine.usesBoto3)
         }
+        // `data, addr = sock.recvfrom(n)`: the sender's address is the network's, an IP and a
+        // port, not text the sender wrote.
+        func withSenderAddress(_ source: Taint?) -> Taint? {
+            if let source, case .attribute(_, "recvfrom", _) = function.kind { lastCallElements = (expression.loc.startByte, [source, nil]) }
+            return source
+        }
         let ownFunction = resolveLocal(site)
         let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
         // What this call hands the function (or what its receiver's constructor stored) is what
@@ -106,7 +112,7 @@ extension TaintInterpreter {
         guard handsData else {
             // A function of this file brings in only what it reads itself (its summary says).
             if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-            return sourceRead
+            return withSenderAddress(sourceRead)
         }
 
         // A sink argument is one of these expressions (or inside a starred one).
@@ -147,7 +153,7 @@ extension TaintInterpreter {
         if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
 
         if let source = sourceRead {
-            return source
+            return withSenderAddress(source)
         }
         // A fetched page, a command's output or a response object is not the text that went in:
         // the sink that took it has reported, and what comes back is no one's request data.

@@ -242,6 +242,8 @@ enum TaintSources {
     static let queryMethods: Set<String> = [
         "execute", "executemany", "executescript", "raw", "filter", "exclude", "fetchone", "fetchall", "fetchmany",
         "bindparams", "params", "where", "filter_by", "scalar", "scalars", "first", "one", "one_or_none",
+        // Flask-SQLAlchemy's lookups that answer 404 when nothing matches.
+        "get_or_404", "first_or_404", "one_or_404",
     ]
 
     /// HTTP client objects whose methods fetch URLs: `s = requests.Session()`,
@@ -269,8 +271,10 @@ enum TaintSources {
         "flask.make_response", "flask.Response", "django.http.HttpResponse",
         // A file sent from disk: its bytes, not the name that chose it.
         "flask.send_from_directory", "flask.send_file", "werkzeug.utils.send_from_directory", "werkzeug.utils.send_file",
-        // The account the credentials match, looked up by the server.
+        // The account the credentials match, looked up by the server; the record a key
+        // names (its fields are the database's, not the key).
         "django.contrib.auth.authenticate", "django.contrib.auth.aauthenticate",
+        "django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404",
         // A database or cache connection: what it returns is the store's data, whatever
         // named the store (`sqlite3.connect(os.environ["DB_PATH"])`).
         "sqlite3.connect", "psycopg2.connect", "psycopg.connect", "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect",
