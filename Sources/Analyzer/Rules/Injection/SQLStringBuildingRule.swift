@@ -60,28 +60,27 @@ struct SQLStringBuildingRule: Rule {
         // `sql = "... %s" % name` executed below in the same function: the injection happens
         // where it runs, reported there (the line it was built on named).
         if case .stmt(let statement) = node {
-            // `sql += f" ORDER BY {sort}"` onto fixed SQL text: the first non-constant piece.
-            if case .augAssign(let target, .add, let value) = statement.kind, case .name(let id, _) = target.kind {
-                guard let built = value.builtString, built.isDynamic, !context.splicesOnlyFixedText(built, at: value.loc, also: .numbers),
-                      let pieces = context.parsed.module.assignedPieces(of: id, inFunctionAround: value.loc.startByte),
-                      let first = pieces.first, first.loc != value.loc,
-                      first.stringConstant.map({ BuiltString(text: $0, isDynamic: false).looksLikeSQL }) ?? first.builtString?.looksLikeSQL == true,
-                      let index = pieces.firstIndex(where: { $0.loc == value.loc }),
-                      !pieces[..<index].contains(where: { piece in piece.builtString.map { $0.isDynamic && !context.splicesOnlyFixedText($0, at: piece.loc, also: .numbers) } ?? false }),
-                      let execution = Self.execution(of: id, after: statement.loc.endByte,
-                                                     in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
-                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
-                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
-                               fixHint: "pass the values as query parameters")
-                context.skipDescendants(of: value.loc)
+            // The piece that makes the query dynamic, and the name it is built into: the only
+            // binding or the first piece of the name (`sql = "... %s" % name`), or a piece added
+            // with `+=` onto fixed SQL text (`sql += f" ORDER BY {sort}"`).
+            let id: String, value: Expr
+            switch statement.kind {
+            case .assign(let targets, let assigned):
+                guard targets.count == 1, case .name(let name, _) = targets[0].kind, isDynamicSQL(assigned, context: context),
+                      context.parsed.module.assignedPieces(of: name, inFunctionAround: assigned.loc.startByte)?.first?.loc == assigned.loc
+                else { return }
+                (id, value) = (name, assigned)
+            case .augAssign(let target, .add, let added):
+                guard case .name(let name, _) = target.kind, isDynamicPiece(added, context: context),
+                      let pieces = context.parsed.module.assignedPieces(of: name, inFunctionAround: added.loc.startByte),
+                      let first = pieces.first, first.loc != added.loc, first.builtString?.looksLikeSQL == true,
+                      let index = pieces.firstIndex(where: { $0.loc == added.loc }),
+                      !pieces[..<index].contains(where: { isDynamicPiece($0, context: context) }) else { return }
+                (id, value) = (name, added)
+            default:
                 return
             }
-            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-                  isDynamicSQL(value, context: context),
-                  // Its only binding, or the first of pieces added with `+=` (`sql += " AND ..."`).
-                  let pieces = context.parsed.module.assignedPieces(of: id, inFunctionAround: value.loc.startByte),
-                  pieces.first?.loc == value.loc,
-                  let execution = Self.execution(of: id, after: statement.loc.endByte,
+            guard let execution = Self.execution(of: id, after: statement.loc.endByte,
                                                  in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
             context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
                            flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
@@ -108,6 +107,12 @@ struct SQLStringBuildingRule: Rule {
 
     private func isDynamicSQL(_ expression: Expr, context: RuleContext) -> Bool {
         guard let built = expression.builtString, built.isDynamic, built.looksLikeSQL else { return false }
+        return !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers)
+    }
+
+    /// A piece of text splicing in something other than fixed text or numbers.
+    private func isDynamicPiece(_ expression: Expr, context: RuleContext) -> Bool {
+        guard let built = expression.builtString, built.isDynamic else { return false }
         return !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers)
     }
 
