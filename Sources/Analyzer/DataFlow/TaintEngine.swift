@@ -300,8 +300,6 @@ final class TaintEngine {
     struct Reach {
         /// The names each function's own calls use, by the function's dotted name.
         var callsByFunction: [String: Set<String>]
-        /// The names the top level's own calls use.
-        var topLevelCalls: Set<String>
         var sourcePositions: [Int]?
     }
 
@@ -340,7 +338,7 @@ final class TaintEngine {
         var returningNames: Set<String> = []
         // A callee's summary matters only where a call hands it untrusted data (arguments,
         // receiver, or an instance its constructor filled): the interpreter notes those calls
-        // (`demand`), and the callees join the selected once a round has shown them. Every
+        // (`demanded`), and the callees join the selected once a round has shown them. Every
         // function a selected one could call, the way this was first done, was most of a
         // large file (pydoc: 130 of 154 functions, for 25 holding a source).
         // The top level (class bodies run with it) is such a caller too. Its first run above

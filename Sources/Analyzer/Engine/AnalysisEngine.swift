@@ -104,10 +104,8 @@ public struct AnalysisEngine: Sendable {
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
                                  reach: gatherCalls ? TaintEngine.Reach(
                                     // A name defined twice (in both branches of an `if`) has both bodies' calls.
-                                    callsByFunction: Dictionary(callsByScope.compactMap { scope, names in
-                                        scope >= 0 ? (scopeNames[scope], names) : nil
-                                    }, uniquingKeysWith: { $0.union($1) }),
-                                    topLevelCalls: callsByScope[-1] ?? [],
+                                    callsByFunction: Dictionary(callsByScope.map { scope, names in (scopeNames[scope], names) },
+                                                                uniquingKeysWith: { $0.union($1) }),
                                     sourcePositions: sourcePositions) : nil)
             // Where the data flow saw untrusted data arrive already made safe (shlex.quote,
             // int()), the pattern rule's alarm on that sink is explained away.
@@ -308,8 +306,7 @@ private struct FileWalk {
     var results: [Finding] = []
     var scopeNames: [String] = []
     var statementLine = 0, scope = -1
-    /// The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), by index into `scopeNames`; -1
-    /// the top level.
+    /// The names calls use (`f` of `f(x)`, `m` of `obj.m(x)`), by index into `scopeNames`.
     var callsByScope: [Int: Set<String>] = [:]
 
     static let recursionLimit = 200
@@ -423,7 +420,8 @@ private struct FileWalk {
 
     private mutating func visit(_ expression: Expr) {
         if case .call(let function, _, _) = expression.kind {
-            if gatherCalls {
+            // The top level's calls (scope -1) are found by running it (`TaintEngine.run`).
+            if gatherCalls, scope >= 0 {
                 switch function.kind {
                 case .name(let id, _): callsByScope[scope, default: []].insert(id)
                 case .attribute(_, let attr, _): callsByScope[scope, default: []].insert(attr)
