@@ -2989,4 +2989,42 @@ struct DataFlowTests {
         #expect(try found(source.replacingOccurrences(of: "addr[0])", with: "data)")) == ["8:ASC1117"])
         #expect(try found(source.replacingOccurrences(of: "permit.valid_until)", with: "permit_id)")) == ["12:ASC1117"])
     }
+
+    /// A constructor storing an attribute of an instance it is given keeps it whole (its summary
+    /// records stores by parameter), and a method's returned tuple carries the attributes it
+    /// returns in each position.
+    @Test func storedAndTupledAttributesOfPassedInstances() throws {
+        let source = """
+        import os
+        from flask import Flask, request
+        app = Flask(__name__)
+
+        class Spec:
+            def __init__(self, region):
+                self.region = region
+
+        class Job:
+            def __init__(self, spec):
+                self.target = spec.region
+
+            def run(self):
+                os.system("sync " + self.target)
+
+        class Query:
+            def __init__(self, term):
+                self.term = term
+
+            def parts(self):
+                return "SELECT id FROM t WHERE name = '" + self.term + "'", ()
+
+        @app.post("/sync")
+        def sync(conn):
+            Job(Spec(request.form["region"])).run()
+            sql, params = Query(request.form["q"]).parts()
+            return str(conn.execute(sql, params))
+        """
+        let found = { (source: String) in try self.findings(source).map { "\($0.line):\($0.code)" } }
+        #expect(try found(source) == ["14:ASC1078", "27:ASC1089"])
+        #expect(try found(source.replacingOccurrences(of: "Spec(request.form[\"region\"])", with: "Spec(\"eu\")")) == ["27:ASC1089"])
+    }
 }

@@ -104,6 +104,12 @@ struct FunctionSummary: Equatable {
             return safety?.meet(part) ?? part
         }
 
+        /// Safe as both `safety` (nil: none seen yet) and the whole of `taint` are.
+        static func meet(_ safety: ReturnSafety?, _ taint: Taint) -> ReturnSafety {
+            let whole = ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
+            return safety?.meet(whole) ?? whole
+        }
+
         /// Safe as both this and `other` are (a cleaned side is safe for everything: the other's).
         func meet(_ other: ReturnSafety) -> ReturnSafety {
             if cleaned { return other }

@@ -712,7 +712,7 @@ extension TaintInterpreter {
     }
 
     /// The class of this file a parameter of the function being analysed is declared as.
-    private func declaredClass(of parameter: String) -> String? {
+    func declaredClass(of parameter: String) -> String? {
         function?.declaredType(of: parameter).flatMap { engine.classNames.contains($0) ? $0 : nil }
     }
 

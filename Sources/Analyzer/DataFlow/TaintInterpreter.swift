@@ -364,15 +364,13 @@ struct TaintInterpreter {
     private mutating func recordReturned(_ taint: Taint, at loc: Loc) {
         for case .attribute(let name) in taint.origins {
             recorder.summary.returnedAttributes.insert(name)
-            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
-            recorder.summary.returnedAttributeSafety[name] = recorder.summary.returnedAttributeSafety[name]?.meet(safety) ?? safety
+            recorder.summary.returnedAttributeSafety[name] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnedAttributeSafety[name], taint)
         }
         for case .parameterField(let index, let name) in taint.origins {
             if recorder.summary.parameterFieldReturnPlaces[index] == nil {
                 recorder.summary.parameterFieldReturnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
             }
-            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
-            recorder.summary.parameterFieldReturns[index, default: [:]][name] = recorder.summary.parameterFieldReturns[index]?[name]?.meet(safety) ?? safety
+            recorder.summary.parameterFieldReturns[index, default: [:]][name] = FunctionSummary.ReturnSafety.meet(recorder.summary.parameterFieldReturns[index]?[name], taint)
         }
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
@@ -406,16 +404,15 @@ struct TaintInterpreter {
                 elements[index].returns.insert(parameter)
                 elements[index].safety[parameter] = FunctionSummary.ReturnSafety.meet(elements[index].safety[parameter], taint, parameter: parameter)
             }
-            let safety = FunctionSummary.ReturnSafety(sanitized: taint.sanitized, cleaned: taint.cleaned)
             for origin in taint.origins {
                 switch origin {
                 case .attribute(let name):
-                    elements[index].attributes[name] = elements[index].attributes[name]?.meet(safety) ?? safety
+                    elements[index].attributes[name] = FunctionSummary.ReturnSafety.meet(elements[index].attributes[name], taint)
                 case .parameterField(let parameter, let name):
                     if elements[index].place == nil {
                         elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
                     }
-                    elements[index].parameterFields[parameter, default: [:]][name] = elements[index].parameterFields[parameter]?[name]?.meet(safety) ?? safety
+                    elements[index].parameterFields[parameter, default: [:]][name] = FunctionSummary.ReturnSafety.meet(elements[index].parameterFields[parameter]?[name], taint)
                 case .parameter, .source:
                     break
                 }
@@ -640,8 +637,7 @@ struct TaintInterpreter {
               let index = function.parameters.firstIndex(of: id), !function.isHandler,
               !engine.functionsStoringInSelf.contains(function.qualifiedName),
               environment[id]?.origins == [.parameter(index)] else { return nil }
-        let className = function.declaredType(of: id).flatMap { engine.classNames.contains($0) ? $0 : nil }
-            ?? engine.passedClass(of: function, parameter: id)
+        let className = declaredClass(of: id) ?? engine.passedClass(of: function, parameter: id)
         return className.map { (index, $0) }
     }
 
