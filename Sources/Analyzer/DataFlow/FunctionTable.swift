@@ -100,7 +100,12 @@ struct FunctionSummary: Equatable {
         /// Safe as both `safety` (nil: none seen yet) and parameter `index`'s part of `taint`
         /// are: the intersection.
         static func meet(_ safety: ReturnSafety?, _ taint: Taint, parameter index: Int) -> ReturnSafety {
-            let part = taint.safety(ofParameter: index)
+            meet(safety, taint, origin: .parameter(index))
+        }
+
+        /// The same for any marker's part (`self.root` of a method, a parameter's field).
+        static func meet(_ safety: ReturnSafety?, _ taint: Taint, origin: TaintOrigin) -> ReturnSafety {
+            let part = taint.safety(of: origin)
             return safety?.meet(part) ?? part
         }
 

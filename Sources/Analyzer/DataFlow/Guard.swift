@@ -92,8 +92,9 @@ struct Guard {
             if let id = Self.comparedName(left), positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
-                // `host in ALLOWED_HOSTS` with `host = urlsplit(url).hostname`: where `url` leads.
-                if case .name = left.kind, let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts) {
+                // `host in ALLOWED_HOSTS` with `host = urlsplit(url).hostname`, or
+                // `parts.hostname in ALLOWED_HOSTS`: where `url` leads.
+                if let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts) {
                     for other in ids where other != id { proven[other] = .safeFor([918, 601]) }
                 }
             } else if let ids = Self.hostOfParsedURL(left, imports: imports, facts: facts), positive || negative || op == .eq || op == .notEq {
@@ -323,14 +324,21 @@ struct Guard {
     /// equal to an allowed value once folded, it is one of a few spellings of it.
     /// The name a check is about: a variable, or an attribute of `self` (`self.service`, as
     /// a dataclass's `__post_init__` checks its fields), named `self.service`.
+    /// Or one of any name's (`request.git_ref`), held under its path once checked
+    /// (`TaintInterpreter.holdPaths`).
     static func checkedName(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
         case .attribute(let owner, let attr, _):
-            if case .name("self", _) = owner.kind { return "self.\(attr)" }
+            if case .name(let id, _) = owner.kind { return "\(id).\(attr)" }
             return nil
         default: return nil
         }
+    }
+
+    /// The attributes the test proves something of (`request.git_ref`), by path.
+    var checkedPaths: Set<String> {
+        Set(whenTrue.keys.filter { $0.contains(".") && !$0.contains("[") }).union(whenFalse.keys.filter { $0.contains(".") && !$0.contains("[") })
     }
 
     static func comparedName(_ expression: Expr) -> String? {

@@ -28,11 +28,12 @@ struct Taint: Sendable, Equatable {
     /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
     /// it picks a path on that host, not the host (a partial SSRF, reported low).
     var hostFixed = false
-    /// While summarising a function: the parameters whose part of this value is safer than
-    /// the whole (`PAGE.format(name=html.escape(name), body=body)`: `name` escaped, `body`
-    /// not), with what their part was made safe for. The caller's argument for `name` comes
-    /// back escaped. Nil when every part is exactly as safe as the whole.
-    var parameterSafety: [Int: FunctionSummary.ReturnSafety]?
+    /// While summarising a function: the parameters (and attribute markers) whose part of
+    /// this value is safer or less safe than the whole (`PAGE.format(name=html.escape(name),
+    /// body=body)`: `name` escaped, `body` not), with what their part was made safe for. The
+    /// caller's argument for `name` comes back escaped. Nil when every part is exactly as safe
+    /// as the whole.
+    var markerSafety: [TaintOrigin: FunctionSummary.ReturnSafety]?
     /// A record's values by constant key (`{"url": u, "name": n}`): reading one key gives that
     /// value's data, not every value's. Nil when the structure is not known.
     var fields: [String: Taint]?
@@ -57,7 +58,7 @@ struct Taint: Sendable, Equatable {
     func sanitizing(_ cwes: Set<Int>) -> Taint {
         var copy = self.withoutStructure
         copy.sanitized.formUnion(cwes)
-        if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.union(cwes), cleaned: $0.cleaned) } }
+        if let parts = markerSafety { copy.markerSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.union(cwes), cleaned: $0.cleaned) } }
         return copy
     }
 
@@ -65,13 +66,16 @@ struct Taint: Sendable, Equatable {
     func unsanitizing(_ cwes: Set<Int>) -> Taint {
         var copy = self.withoutStructure
         copy.sanitized.subtract(cwes)
-        if let parts = parameterSafety { copy.parameterSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.subtracting(cwes), cleaned: $0.cleaned) } }
+        if let parts = markerSafety { copy.markerSafety = parts.mapValues { FunctionSummary.ReturnSafety(sanitized: $0.sanitized.subtracting(cwes), cleaned: $0.cleaned) } }
         return copy
     }
 
     /// What parameter `index`'s part of the value was made safe for.
-    func safety(ofParameter index: Int) -> FunctionSummary.ReturnSafety {
-        parameterSafety?[index] ?? FunctionSummary.ReturnSafety(sanitized: sanitized, cleaned: cleaned)
+    func safety(ofParameter index: Int) -> FunctionSummary.ReturnSafety { safety(of: .parameter(index)) }
+
+    /// What one origin's part of the value was made safe for.
+    func safety(of origin: TaintOrigin) -> FunctionSummary.ReturnSafety {
+        markerSafety?[origin] ?? FunctionSummary.ReturnSafety(sanitized: sanitized, cleaned: cleaned)
     }
 
     func isDangerous(for cwe: Int) -> Bool { !cleaned && !sanitized.contains(cwe) && !(local && TaintSources.operatorsOwn.contains(cwe)) }
@@ -86,8 +90,7 @@ struct Taint: Sendable, Equatable {
     func reachesCallersSink(for cwe: Int) -> Bool {
         origins.contains { origin in
             switch origin {
-            case .parameter(let index): return !safety(ofParameter: index).covers(cwe)
-            case .attribute, .parameterField: return !cleaned && !sanitized.contains(cwe)
+            case .parameter, .attribute, .parameterField: return !safety(of: origin).covers(cwe)
             case .source: return false
             }
         }
@@ -125,7 +128,7 @@ struct Taint: Sendable, Equatable {
     var cleanedCopy: Taint {
         var copy = self.withoutStructure
         copy.cleaned = true
-        copy.parameterSafety = nil
+        copy.markerSafety = nil
         return copy
     }
 
@@ -198,10 +201,11 @@ struct Taint: Sendable, Equatable {
             : a.local != b.local ? (a.local ? b : a) : (a.steps.count <= b.steps.count ? a : b)
         // Joins run at every branch of every function: build no new sets when nothing changes.
         if a.origins != b.origins { merged.origins = a.origins.union(b.origins) }
-        // A side holding only parameters' data (while summarising) has its own safety in
-        // `parameterSafety`, decided by what callers pass: what the real source's part was
-        // made safe for stays (`os.path.join(extract_dir, checked_name)`).
-        if aSource != bSource, (aSource ? b : a).origins.allSatisfy({ if case .parameter = $0 { true } else { false } }) {
+        // A side holding only parameters' or attributes' data (while summarising) has its own
+        // safety in `markerSafety`, decided by what callers pass: what the real source's part
+        // was made safe for stays (`os.path.join(extract_dir, checked_name)`,
+        // `self._cmds(self.root, checked_ref)`).
+        if aSource != bSource {
             let source = aSource ? a : b
             merged.sanitized = source.sanitized
             merged.cleaned = source.cleaned
@@ -236,21 +240,21 @@ struct Taint: Sendable, Equatable {
             merged.fields = mergeFields(a.fields, b.fields)
             merged.elementFields = mergeFields(a.elementFields, b.elementFields)
         }
-        // Parts of differing safety: each parameter's part keeps its own (joins of equally
-        // safe values, nearly all, skip this).
-        merged.parameterSafety = nil
-        if a.parameterSafety != nil || b.parameterSafety != nil || a.cleaned != b.cleaned || a.sanitized != b.sanitized,
-           merged.origins.contains(where: { if case .parameter = $0 { true } else { false } }) {
-            var parts: [Int: FunctionSummary.ReturnSafety] = [:]
+        // Parts of differing safety: each marker's part keeps its own (joins of equally safe
+        // values, nearly all, skip this).
+        merged.markerSafety = nil
+        if a.markerSafety != nil || b.markerSafety != nil || a.cleaned != b.cleaned || a.sanitized != b.sanitized,
+           merged.origins.contains(where: { $0 != .source }) {
+            var parts: [TaintOrigin: FunctionSummary.ReturnSafety] = [:]
             func add(_ side: Taint) {
-                for case .parameter(let index) in side.origins {
-                    let safety = side.safety(ofParameter: index)
-                    parts[index] = parts[index]?.meet(safety) ?? safety
+                for origin in side.origins where origin != .source {
+                    let safety = side.safety(of: origin)
+                    parts[origin] = parts[origin]?.meet(safety) ?? safety
                 }
             }
             add(a)
             add(b)
-            merged.parameterSafety = parts
+            merged.markerSafety = parts
         }
         return merged
     }

@@ -66,6 +66,44 @@ final class TaintEngine {
     private(set) lazy var moduleInstances: [String: String] = parsed.module.onlyModuleAssignments { value in
         value.calledName.map(classNames.contains) ?? false
     }.compactMapValues(\.calledName)
+    /// Module functions that give an instance of one class of this file, by name: declared to
+    /// (`def client() -> DirectoryClient`), or every return is a construction of it or a name
+    /// the file binds only to one or to None (a lazily made singleton): `client().lookup(x)`
+    /// calls that class's method.
+    private(set) lazy var factoryClasses: [String: String] = {
+        var made: [String: Set<String>] = [:]  // what each name is bound to anywhere: classes, "?" for anything else
+        parsed.module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind else { return }
+            for case .name(let id, _) in targets.map(\.kind) {
+                if value.isNoneConstant { continue }
+                made[id, default: []].insert(value.calledName.flatMap { classNames.contains($0) ? $0 : nil } ?? "?")
+            }
+        }
+        func madeClass(_ value: Expr) -> String? {
+            if let called = value.calledName, classNames.contains(called) { return called }
+            if case .name(let id, _) = value.kind, let classes = made[id], classes.count == 1, classes.first != "?" { return classes.first }
+            return nil
+        }
+        var found: [String: String] = [:]
+        for statement in parsed.module.body {
+            guard case .functionDef(let name, _, let body, _, let returns, _, _) = statement.kind else { continue }
+            if let returns, let declared = returns.stringConstant ?? FunctionTable.declaredName(returns), classNames.contains(declared) {
+                found[name] = declared
+                continue
+            }
+            var classes: Set<String> = []
+            var other = false
+            ScopeWalk.walk(body) { node in
+                guard case .stmt(let inner) = node else { return false }
+                if case .return(let value) = inner.kind {
+                    if let value, let made = madeClass(value) { classes.insert(made) } else { other = true }
+                }
+                return true
+            }
+            if !other, classes.count == 1 { found[name] = classes.first }
+        }
+        return found
+    }()
     /// Instances of this file's classes kept in an application's registry under a fixed key
     /// (`app["locator"] = ReportLocator(ROOT)`, anywhere in the file), by key: a handler's
     /// `request.app["locator"].locate(name)` calls that class's method. A key given two classes
@@ -591,6 +629,8 @@ final class TaintEngine {
                 // A model of this file whose validators check some fields: each field as checked.
                 if let model = function.declaredType(of: name), let checks = fieldValidations[model], let fields = dataclassFields[model] {
                     value.fields = Dictionary(uniqueKeysWithValues: fields.map { field in (field, checks[field].map { $0.apply(to: parameter) } ?? parameter) })
+                } else if let model = function.declaredType(of: name), dataclassFields[model] == nil, let constructor = constructors[model] {
+                    value.fields = dependencyFields(constructor, of: parameter)
                 }
                 interpreter.environment[name] = value
             } else {
@@ -601,6 +641,28 @@ final class TaintEngine {
         if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
         interpreter.block(function.body, depth: 0)
         return interpreter.recorder.summary
+    }
+
+    /// A handler's parameter declared as a class of this file with its own constructor (a
+    /// FastAPI dependency, `filters: InvoiceFilters = Depends()`): the framework calls the
+    /// constructor with request values, so each attribute holds what the constructor stored
+    /// of them. The others hold nothing of the request but what it chose among safe values
+    /// (`SORTABLE.get(sort, "issued_on")`): made safe, so sinks they reach know it.
+    private func dependencyFields(_ constructor: FunctionInfo, of request: Taint) -> [String: Taint] {
+        demanded.insert(constructor.qualifiedName)
+        consult(constructor.qualifiedName)
+        let summary = summaries[constructor.qualifiedName] ?? FunctionSummary()
+        var fields: [String: Taint] = [:]
+        for attribute in instanceAttributeNames[constructor.className ?? ""] ?? [] { fields[attribute] = request.cleanedCopy }
+        for (key, parameters) in summary.storedParameters where key.hasPrefix("self.") {
+            let attribute = String(key.dropFirst(5))
+            fields[attribute] = nil
+            for parameter in parameters {
+                let stored = summary.storedSafety[key]?[parameter].map { $0.apply(to: request) } ?? request
+                fields[attribute] = Taint.merge(fields[attribute], stored)
+            }
+        }
+        return fields
     }
 
     /// Records that untrusted data reached a sink made safe for it.

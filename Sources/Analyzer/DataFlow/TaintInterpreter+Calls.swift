@@ -7,6 +7,8 @@ extension TaintInterpreter {
     static let booleanMethods: Set<String> = [
         "startswith", "endswith", "isdigit", "isnumeric", "isdecimal", "isalnum", "isalpha", "isidentifier", "islower", "isupper",
         "isspace", "count", "find", "rfind", "index", "rindex", "exists", "is_file", "is_dir",
+        // A file's descriptor, whatever its name.
+        "fileno",
     ]
 
     static let containerWrites: Set<String> = ["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "write"]
@@ -100,7 +102,7 @@ extension TaintInterpreter {
         let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
         // What this call hands the function (or what its receiver's constructor stored) is what
         // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
-        if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false {
+        if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false || callsOwnMethod(site, info) {
             engine.demanded.insert(info.qualifiedName)
         } else if ownFunction == nil, handsData, case .attribute(_, let method, _) = function.kind, engine.classMemberNames.contains(method),
                   let named = engine.functionsNamed[method], named.count == 1 {
@@ -473,8 +475,8 @@ extension TaintInterpreter {
         // whole command is judged.
         let shell = site.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
         var appendsCommand = true
-        func helperList(_ call: Expr, element: Int?) -> Bool {
-            guard !shell, let (program, optionsPossible) = helperProgram(call, element: element) else { return false }
+        func helperList(_ call: Expr, element: Int?, eachOf: Bool = false) -> Bool {
+            guard !shell, let (program, optionsPossible) = helperProgram(call, element: element, eachOf: eachOf) else { return false }
             elements = [program]
             appendsCommand = optionsPossible
             return true
@@ -488,6 +490,10 @@ extension TaintInterpreter {
             if let (value, index, _) = module.onlyUnpacking(of: id, inFunctionAround: position) {
                 // `cmd, dest = job.build_command()`.
                 guard helperList(value, element: index) else { return site }
+            } else if let iterables = module.loopIterables(of: id, inFunctionAround: position), iterables.count == 1,
+                      case .call = iterables[0].kind {
+                // `for cmd in self._checkout_cmds(repo_dir, ref):`, a helper returning a list of lists.
+                guard helperList(iterables[0], element: nil, eachOf: true) else { return site }
             } else if let assigned = module.onlyAssignment(of: id, inFunctionAround: position) {
                 switch assigned.kind {
                 case .list(let items, _), .tuple(let items, _): elements = items
@@ -513,8 +519,9 @@ extension TaintInterpreter {
 
     /// The program of the command list a function of this file returns, whole or at `element`
     /// of the tuple it returns (`return cmd, dest` after `cmd = ["wkhtmltopdf", …]`), as a
-    /// string constant: every return names that same fixed program, and no shell.
-    private func helperProgram(_ call: Expr, element: Int?) -> (program: Expr, optionsPossible: Bool)? {
+    /// string constant: every return names that same fixed program, and no shell. With
+    /// `eachOf`, every list of the list it returns does (`return [["git", "fetch"], [...]]`).
+    private func helperProgram(_ call: Expr, element: Int?, eachOf: Bool = false) -> (program: Expr, optionsPossible: Bool)? {
         guard case .call = call.kind, let site = CallSite(call, imports: engine.imports) ?? CallSite(unresolved: call),
               let (info, _, _) = resolveLocal(site) else { return nil }
         var values: [Expr] = []
@@ -539,13 +546,20 @@ extension TaintInterpreter {
                 guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
                 returned = bound
             }
-            guard case .list(let items, _) = returned.kind, let first = items.first?.stringConstant,
-                  CommandInjectionFlowRule.shellCommandFlag(items) == nil, program == nil || program == first else { return nil }
-            program = first
-            // An argument before any `--` that neither is fixed text nor starts with it.
-            let arguments = items.dropFirst()
-            let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
-            if arguments[..<end].contains(where: { $0.stringConstant == nil && !ArgumentInjectionFlowRule.startsFixed($0) }) { optionsPossible = true }
+            var lists = [returned]
+            if eachOf {
+                guard case .list(let inner, _) = returned.kind, !inner.isEmpty else { return nil }
+                lists = inner
+            }
+            for list in lists {
+                guard case .list(let items, _) = list.kind, let first = items.first?.stringConstant,
+                      CommandInjectionFlowRule.shellCommandFlag(items) == nil, program == nil || program == first else { return nil }
+                program = first
+                // An argument before any `--` that neither is fixed text nor starts with it.
+                let arguments = items.dropFirst()
+                let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
+                if arguments[..<end].contains(where: { $0.stringConstant == nil && !ArgumentInjectionFlowRule.startsFixed($0) }) { optionsPossible = true }
+            }
         }
         // Placed at the call's first byte, empty: no argument of the call shares its place.
         let loc = call.loc
@@ -678,7 +692,7 @@ extension TaintInterpreter {
             }
         }
         // A method of an instance whose constructor was given tainted values (`Job(cmd).run()`).
-        if !summary.attributeSinks.isEmpty, let attributes = receiverAttributes(site) {
+        if !summary.attributeSinks.isEmpty, let attributes = ownAttributes(site, info, summary) ?? receiverAttributes(site) {
             for (name, hits) in summary.attributeSinks.sorted(by: { $0.key < $1.key }) {
                 guard let taint = attributes["self.\(name)"] else { continue }
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
@@ -700,7 +714,7 @@ extension TaintInterpreter {
         // from the request): the attributes the caller knows were filled.
         // An object whose attributes are not known one by one (a parameter, `query.to_filter()`)
         // holds what the object holds.
-        if !summary.returnedAttributes.isEmpty, let attributes = receiverAttributes(site) ?? receiverAsWhole(site) {
+        if !summary.returnedAttributes.isEmpty, let attributes = ownAttributes(site, info, summary) ?? receiverAttributes(site) ?? receiverAsWhole(site) {
             for name in summary.returnedAttributes.sorted() {
                 let held = attributes["self.\(name)"] ?? attributes["*"]
                 result = Taint.merge(result, summary.returnedAttributeSafety[name].flatMap { safety in held.map(safety.apply) } ?? held)
@@ -714,6 +728,27 @@ extension TaintInterpreter {
     /// The class of this file a parameter of the function being analysed is declared as.
     func declaredClass(of parameter: String) -> String? {
         function?.declaredType(of: parameter).flatMap { engine.classNames.contains($0) ? $0 : nil }
+    }
+
+    /// Whether the call is `self.m()` of another method of this method's own class (not from a
+    /// constructor, whose stores are recorded by parameter).
+    private func callsOwnMethod(_ site: CallSite, _ callee: FunctionInfo) -> Bool {
+        guard case .attribute(let receiver, _, _) = site.function.kind, case .name("self", _) = receiver.kind,
+              let method = function, let className = method.className else { return false }
+        return callee.className == className && !method.qualifiedName.hasSuffix(".__init__")
+    }
+
+    /// `self.compile()` in another method of the same class: the attributes the callee uses
+    /// or returns are this method's own, so its summary hands them on to the callers, who
+    /// know what the instance holds (`LogMatcher(q).matches(line)`). What this method stored
+    /// in one before the call is what it holds.
+    private func ownAttributes(_ site: CallSite, _ callee: FunctionInfo, _ summary: FunctionSummary) -> [String: Taint]? {
+        guard callsOwnMethod(site, callee) else { return nil }
+        var attributes: [String: Taint] = [:]
+        for name in Set(summary.attributeSinks.keys).union(summary.returnedAttributes) {
+            attributes["self.\(name)"] = environment["self.\(name)"] ?? Taint(origins: [.attribute(name)], steps: [])
+        }
+        return attributes
     }
 
     /// The receiver's own data, standing for each of its attributes (under "*"), when it is a
@@ -846,7 +881,8 @@ extension TaintInterpreter {
                 guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }
                 className = engine.attributeClasses[current]?[attr]
             case .call:
-                className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : nil }  // `Store().read(x)`
+                // `Store().read(x)`, or `client().lookup(x)` of a function giving a `DirectoryClient`.
+                className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : engine.factoryClasses[$0] }
             case .subscript(_, let slice, _):
                 // `request.app["locator"].locate(x)`: what the file keeps under that key.
                 className = slice.stringConstant.flatMap { engine.registryInstances[$0] }

@@ -77,6 +77,7 @@ struct TaintInterpreter {
             if exits.count > parts.count {
                 let together = Guard(test: Expr(.boolOp(op: .or, values: exits), test.loc), imports: engine.imports,
                                      normalisedPaths: normalisedPaths, facts: engine)
+                holdPaths(together, at: test.loc)
                 together.applyWhenFalse(&environment)
             }
         }
@@ -143,11 +144,14 @@ struct TaintInterpreter {
             _ = expression(test, depth: 0)
             let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
             if guardEffect.provesElements { checkedElements = true }
+            holdPaths(guardEffect, at: test.loc)
             var thenBranch = self
             guardEffect.applyWhenTrue(&thenBranch.environment)
             if !priorExits.isEmpty {
-                Guard(test: Guard.allTrue(afterExits: priorExits, then: test), imports: engine.imports, normalisedPaths: normalisedPaths,
-                      facts: engine).applyWhenTrue(&thenBranch.environment)
+                let earlier = Guard(test: Guard.allTrue(afterExits: priorExits, then: test), imports: engine.imports,
+                                    normalisedPaths: normalisedPaths, facts: engine)
+                thenBranch.holdPaths(earlier, at: test.loc)
+                earlier.applyWhenTrue(&thenBranch.environment)
             }
             thenBranch.block(body, depth: depth + 1)
             var elseBranch = self
@@ -347,11 +351,10 @@ struct TaintInterpreter {
                 if taint.safety(ofParameter: parameter).covers(engine.ruleCWEs[hit.rule]) { continue }
                 recorder.summary.sinks[parameter, default: []].insert(hit)
             case .attribute(let name):
-                let cwe = engine.ruleCWEs[hit.rule]
-                if taint.cleaned || taint.sanitized.contains(cwe) { continue }
+                if taint.safety(of: origin).covers(engine.ruleCWEs[hit.rule]) { continue }
                 recorder.summary.attributeSinks[name, default: []].insert(hit)
             case .parameterField(let parameter, let name):
-                if taint.cleaned || taint.sanitized.contains(engine.ruleCWEs[hit.rule]) { continue }
+                if taint.safety(of: origin).covers(engine.ruleCWEs[hit.rule]) { continue }
                 recorder.summary.parameterFieldSinks[parameter, default: [:]][name, default: []].insert(hit)
             case .source: break
             }
@@ -364,13 +367,13 @@ struct TaintInterpreter {
     private mutating func recordReturned(_ taint: Taint, at loc: Loc) {
         for case .attribute(let name) in taint.origins {
             recorder.summary.returnedAttributes.insert(name)
-            recorder.summary.returnedAttributeSafety[name] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnedAttributeSafety[name], taint)
+            recorder.summary.returnedAttributeSafety[name] = FunctionSummary.ReturnSafety.meet(recorder.summary.returnedAttributeSafety[name], taint, origin: .attribute(name))
         }
         for case .parameterField(let index, let name) in taint.origins {
             if recorder.summary.parameterFieldReturnPlaces[index] == nil {
                 recorder.summary.parameterFieldReturnPlaces[index] = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1)
             }
-            recorder.summary.parameterFieldReturns[index, default: [:]][name] = FunctionSummary.ReturnSafety.meet(recorder.summary.parameterFieldReturns[index]?[name], taint)
+            recorder.summary.parameterFieldReturns[index, default: [:]][name] = FunctionSummary.ReturnSafety.meet(recorder.summary.parameterFieldReturns[index]?[name], taint, origin: .parameterField(index, name))
         }
         for case .parameter(let index) in taint.origins {
             recorder.summary.returns.insert(index)
@@ -407,12 +410,12 @@ struct TaintInterpreter {
             for origin in taint.origins {
                 switch origin {
                 case .attribute(let name):
-                    elements[index].attributes[name] = FunctionSummary.ReturnSafety.meet(elements[index].attributes[name], taint)
+                    elements[index].attributes[name] = FunctionSummary.ReturnSafety.meet(elements[index].attributes[name], taint, origin: .attribute(name))
                 case .parameterField(let parameter, let name):
                     if elements[index].place == nil {
                         elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
                     }
-                    elements[index].parameterFields[parameter, default: [:]][name] = FunctionSummary.ReturnSafety.meet(elements[index].parameterFields[parameter]?[name], taint)
+                    elements[index].parameterFields[parameter, default: [:]][name] = FunctionSummary.ReturnSafety.meet(elements[index].parameterFields[parameter]?[name], taint, origin: .parameterField(parameter, name))
                 case .parameter, .source:
                     break
                 }
@@ -536,6 +539,19 @@ struct TaintInterpreter {
     }
 
     /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
+    /// A check on an attribute (`if not GIT_REF.fullmatch(request.git_ref): abort()`): what
+    /// the attribute holds is kept under its path from here, so what the check proves of it
+    /// holds at later reads.
+    mutating func holdPaths(_ effect: Guard, at loc: Loc) {
+        for key in effect.checkedPaths.sorted() where environment[key] == nil {
+            guard let dot = key.firstIndex(of: ".") else { continue }
+            let owner = Expr(.name(id: String(key[..<dot]), ctx: .load), loc)
+            guard let held = expression(Expr(.attribute(value: owner, attr: String(key[key.index(after: dot)...]), ctx: .load), loc), depth: 1) else { continue }
+            environment[key] = held
+            recorder.storesPaths = true
+        }
+    }
+
     func pathKey(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
@@ -735,6 +751,8 @@ struct TaintInterpreter {
         case .constant, .lambda:
             return nil
         case .attribute(let value, let attr, _):
+            // What was stored there, or what a check proved of it (`holdPaths`).
+            if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if let source = TaintSources.attributeSource(expression, imports: engine.imports) { return source }
             // `request.user.account_id` in a view: the signed-in account the server looked up,
             // not text the client sent.
@@ -775,7 +793,6 @@ struct TaintInterpreter {
                case .name("self", _) = owner.kind, engine.imports.imports("tornado") {
                 return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.request.\(attr)")
             }
-            if recorder.storesPaths, let key = pathKey(expression), let stored = environment[key] { return stored }
             if attr == "__class__" || attr == "__name__" { return nil }
             // `tmp.name` of a temporary file: a path the library chose, whatever was written to it.
             if attr == "name", case .name(let id, _) = value.kind, isTemporaryFile(id, at: value.loc.startByte) { return nil }
@@ -852,6 +869,7 @@ struct TaintInterpreter {
             // `u if guard(u) else "/"`: each side sees what the test proves.
             _ = self.expression(test, depth: depth + 1)
             let guardEffect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
+            holdPaths(guardEffect, at: test.loc)
             let saved = environment
             guardEffect.applyWhenTrue(&environment)
             let whenTrue = self.expression(body, depth: depth + 1)

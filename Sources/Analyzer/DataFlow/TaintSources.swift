@@ -185,16 +185,18 @@ enum TaintSources {
         "list_objects", "list_objects_v2", "paginate",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
-    /// Calls that return data safe for every sink (numbers, booleans, lengths).
     /// Methods of a request building a URL of this site for a named route (Pyramid's
     /// `request.route_url("invoice", id=x)`, Starlette's `request.url_for`): what follows the
     /// site's own host and path is encoded.
     static let routeURLMethods: Set<String> = ["route_url", "route_path", "url_for", "static_url", "resource_url"]
 
+    /// Calls that return data safe for every sink (numbers, booleans, lengths).
     static let neutralisers: Set<String> = [
         "int", "float", "bool", "len", "abs", "round", "ord", "hash", "id", "isinstance", "issubclass", "callable", "hasattr",
         "type", "range", "uuid.UUID", "ipaddress.ip_address", "ipaddress.ip_network", "decimal.Decimal", "datetime.date.fromisoformat",
         "math.floor", "math.ceil",
+        // A file's status: sizes, times, modes.
+        "os.stat", "os.lstat", "os.fstat", "os.path.getsize", "os.path.getmtime", "os.path.getctime", "os.path.getatime",
         // Times and dates, whatever number went in: digits and the format's own text.
         "time.localtime", "time.gmtime", "time.mktime", "time.ctime", "time.asctime", "time.strftime", "datetime.datetime.fromtimestamp",
         "datetime.datetime.utcfromtimestamp", "datetime.date.fromtimestamp",

@@ -31,6 +31,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef log():\n    subprocess.run([\"git\", \"log\", f\"--author={request.args['who']}\"])\n",
             // A path under a fixed directory starts with "/", never with a dash.
             "import os, subprocess\nfrom flask import request\nUPLOADS = \"/srv/uploads\"\n\ndef thumb():\n    src = os.path.join(UPLOADS, request.args[\"name\"])\n    subprocess.run([\"convert\", src, \"out.png\"])\n",
+            // `--title` takes the text that follows as its value.
+            "import subprocess\nfrom flask import request\n\ndef pdf():\n    subprocess.run([\"wkhtmltopdf\", \"--title\", request.form[\"title\"], \"in.html\", \"out.pdf\"])\n",
             // grep's `-e` takes the pattern that follows, a leading dash and all.
             "import subprocess\nfrom flask import request\n\ndef search(files):\n    command = [\"zgrep\", \"-il\", \"-e\", request.args[\"q\"], \"--\"] + files\n    subprocess.run(command)\n",
         ]
@@ -62,11 +64,21 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         let program = elements[0].stringConstant.map { String($0.split(separator: "/").last ?? "") }
         let patternFollows = program.map(Self.grepFamily.contains) ?? false
         return arguments[..<end].filter { argument in
-            if patternFollows, let index = elements.firstIndex(where: { $0.loc == argument.loc }), index > 0,
-               let option = elements[index - 1].stringConstant, option == "-e" || option == "--regexp" { return false }
+            if let index = elements.firstIndex(where: { $0.loc == argument.loc }), index > 0,
+               let option = elements[index - 1].stringConstant {
+                if patternFollows, option == "-e" || option == "--regexp" { return false }
+                if Self.textOptions.contains(option) { return false }
+            }
             return !Self.startsFixed(argument)
         }
     }
+
+    /// Long options that take the next argument as their value in every program that has
+    /// them (`--title`, `--message`): a value there is read as text, whatever its first
+    /// character. Not short ones, whose meaning changes from program to program.
+    static let textOptions: Set<String> = [
+        "--title", "--message", "--subject", "--comment", "--description", "--label", "--author", "--output", "--branch",
+    ]
 
     static let grepFamily: Set<String> = ["grep", "egrep", "fgrep", "zgrep", "zegrep", "zfgrep", "rg", "xzgrep", "bzgrep"]
 
