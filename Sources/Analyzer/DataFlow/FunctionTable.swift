@@ -421,6 +421,11 @@ enum FunctionTable {
                     if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {
                         info.platformParameters = [1]
                     }
+                    // An MQTT callback's client and the application's `userdata`.
+                    if messageHandler, messaging.mqtt {
+                        let offset = parameters.first == "self" ? 1 : 0
+                        if MessageHandlers.isMQTTCallback(Array(parameters.dropFirst(offset))) { info.platformParameters = [offset, offset + 1] }
+                    }
                     info.annotations = (arguments.posonlyargs + arguments.args + arguments.kwonlyargs).compactMap { parameter in
                         parameter.annotation.map { (parameter.arg, $0) }
                     }

@@ -362,6 +362,10 @@ final class TaintEngine {
             let range = function.loc.startByte..<function.loc.endByte
             return Self.anyPosition(in: range, positions)
                 || globalNames.contains { Self.containsWord($0, in: parsed.source, range) }  // reads a tainted global
+                // Fetches with an HTTP client its class keeps (`self.session.get(url)`): the response is another party's.
+                || function.className.flatMap { clientsKept.attributes[$0] }.map { kept in
+                    kept.keys.contains { Self.containsWord(Array($0.utf8), in: parsed.source, range) }
+                } == true
         }
 
         let simpleNames = self.simpleNames, functionsNamed = self.functionsNamed

@@ -496,7 +496,10 @@ extension TaintInterpreter {
                 guard helperList(iterables[0], element: nil, eachOf: true) else { return site }
             } else if let assigned = module.onlyAssignment(of: id, inFunctionAround: position) {
                 switch assigned.kind {
-                case .list(let items, _), .tuple(let items, _): elements = items
+                case .list(let items, _), .tuple(let items, _):
+                    elements = items
+                    // Nothing added later: the list as written is all of it.
+                    appendsCommand = Self.mutatesList(id, inFunctionAround: position, module)
                 // `["zgrep", "-F", "-e", term, "--"] + files`: the list's program, what follows after it.
                 case .binOp(let left, .add, let right):
                     guard case .list(let items, _) = left.kind else { return site }
@@ -515,6 +518,35 @@ extension TaintInterpreter {
         var arguments = site.arguments
         arguments[index] = Expr(.list(elts: appendsCommand ? elements + [command] : elements, ctx: .load), command.loc)
         return CallSite(site, arguments: arguments, keywords: site.keywords)
+    }
+
+    /// Whether the function around `position` changes list `id` in place after making it
+    /// (`cmd.append(x)`, `cmd += extra`, `cmd[1] = x`).
+    static func mutatesList(_ id: String, inFunctionAround position: Int, _ module: Module) -> Bool {
+        var found = false
+        ScopeWalk.walk(module.scopeBody(around: position)) { node in
+            guard !found else { return false }
+            switch node {
+            case .expr(let expression):
+                if case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                   case .name(id, _) = receiver.kind, ["append", "extend", "insert", "__setitem__", "__iadd__"].contains(method) {
+                    found = true
+                }
+            case .stmt(let statement):
+                switch statement.kind {
+                case .augAssign(let target, _, _):
+                    if case .name(id, _) = target.kind { found = true }
+                case .assign(let targets, _):
+                    if targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) {
+                        found = true
+                    }
+                default: break
+                }
+            default: break
+            }
+            return !found
+        }
+        return found
     }
 
     /// The program of the command list a function of this file returns, whole or at `element`

@@ -200,6 +200,10 @@ enum TaintSources {
         // Times and dates, whatever number went in: digits and the format's own text.
         "time.localtime", "time.gmtime", "time.mktime", "time.ctime", "time.asctime", "time.strftime", "datetime.datetime.fromtimestamp",
         "datetime.datetime.utcfromtimestamp", "datetime.date.fromtimestamp",
+        // Dates and times parsed from text: a date, or None (or an error).
+        "datetime.datetime.fromisoformat", "datetime.datetime.strptime", "datetime.time.fromisoformat",
+        "django.utils.dateparse.parse_date", "django.utils.dateparse.parse_datetime", "django.utils.dateparse.parse_time",
+        "django.utils.dateparse.parse_duration", "dateutil.parser.parse", "dateutil.parser.isoparse",
         // A media type from the module's table, whatever the name it was given.
         "mimetypes.guess_type", "mimetypes.guess_extension",
     ]

@@ -1,15 +1,15 @@
 import PythonSyntax
 
 /// Functions a chat, queue or RPC framework calls with what someone else sent: Slack bolt and
-/// Discord commands, Telegram updates, Matrix (nio) events, RabbitMQ (pika) deliveries and
-/// gRPC servicer methods.
+/// Discord commands, Telegram updates, Matrix (nio) events, RabbitMQ (pika) deliveries, MQTT
+/// (paho) messages and gRPC servicer methods.
 /// Their parameters carry outside data as a web handler's do.
 ///
 /// Also the web handlers no route decorator names: GraphQL resolvers (graphene's
 /// `resolve_*` methods, strawberry fields), Azure Functions taking an `HttpRequest`, and
 /// Google Cloud Functions (`@functions_framework.http`).
 struct MessageHandlers {
-    let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool, matrix: Bool
+    let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool, matrix: Bool, mqtt: Bool
     let graphene: Bool, strawberry: Bool, azure: Bool, cloudFunctions: Bool
     let imports: ImportTable
 
@@ -21,13 +21,14 @@ struct MessageHandlers {
         pika = imports.imports("pika")
         grpc = imports.imports("grpc")
         matrix = imports.imports("nio")
+        mqtt = imports.imports("paho")
         graphene = imports.imports("graphene")
         strawberry = imports.imports("strawberry")
         azure = imports.imports("azure.functions")
         cloudFunctions = imports.imports("functions_framework")
     }
 
-    var any: Bool { slack || discord || telegram || pika || grpc || matrix || webHandlersPossible }
+    var any: Bool { slack || discord || telegram || pika || grpc || matrix || mqtt || webHandlersPossible }
     var webHandlersPossible: Bool { graphene || strawberry || azure || cloudFunctions }
 
     /// A GraphQL resolver, an Azure Function or a Cloud Function: called with a web request's
@@ -74,11 +75,19 @@ struct MessageHandlers {
         if matrix, own.count == 2, own[0] == "room", own[1] == "event" { return true }
         // pika: `def on_message(channel, method, properties, body)`.
         if pika, own.count == 4, own[3] == "body" { return true }
+        // paho-mqtt: `def on_message(client, userdata, message)`.
+        if mqtt, Self.isMQTTCallback(own) { return true }
         // grpc: `def GetUser(self, request, context)` of a `…Servicer` subclass.
         if grpc, let classBases, own == ["request", "context"], classBases.contains(where: { Self.baseName($0)?.hasSuffix("Servicer") == true }) {
             return true
         }
         return false
+    }
+
+    /// paho-mqtt's message callback: the client and the application's own `userdata` come
+    /// first, the message another device published last.
+    static func isMQTTCallback(_ parameters: [String]) -> Bool {
+        parameters.count == 3 && parameters[0] == "client" && parameters[1] == "userdata"
     }
 
     static func decoratorName(_ decorator: Expr) -> String? {

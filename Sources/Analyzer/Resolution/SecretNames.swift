@@ -26,9 +26,14 @@ enum SecretNames {
         return !describing.contains(last) || words.contains(last)
     }
 
-    /// A string value that could be a real secret: not empty, and not obviously a placeholder.
+    /// A string (or printable bytes) value that could be a real secret: not empty, and not
+    /// obviously a placeholder.
     static func isCandidateValue(_ expression: Expr) -> Bool {
-        guard let text = expression.stringConstant else { return false }
+        var literal = expression.stringConstant
+        if literal == nil, case .constant(.bytes(let bytes), _) = expression.kind, bytes.allSatisfy({ $0 >= 32 && $0 < 127 }) {
+            literal = String(decoding: bytes, as: UTF8.self)
+        }
+        guard let text = literal else { return false }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, !trimmed.hasPrefix("$"), !(trimmed.hasPrefix("{") && trimmed.hasSuffix("}")),
               !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.utf8.contains(32) else { return false }

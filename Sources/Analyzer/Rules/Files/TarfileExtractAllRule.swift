@@ -19,6 +19,8 @@ struct TarfileExtractAllRule: Rule {
             // The members come from a function of the file that checks where each lands.
             "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\nwith tarfile.open(p) as tar:\n    tar.extractall(d, members=list(checked(tar, d)))\n",
             "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = list(checked(tar, d))\n        tar.extractall(d, members=members)\n",
+            // The same from a static method of the class.
+            "import os, tarfile\n\nclass Unpacker:\n    @staticmethod\n    def _checked(tar, dest):\n        for m in tar.getmembers():\n            if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n                yield m\n\n    def unpack(self, p, d):\n        with tarfile.open(p) as tar:\n            tar.extractall(d, members=list(self._checked(tar, d)))\n",
         ]
     )
 
@@ -28,17 +30,31 @@ struct TarfileExtractAllRule: Rule {
 
     /// `f` of `f(...)` or `list(f(...))`.
     static func memberFunction(_ members: Expr) -> String? {
-        guard case .call(let function, let arguments, _) = members.kind, case .name(let id, _) = function.kind else { return nil }
-        if id == "list" || id == "tuple", let inner = arguments.first { return memberFunction(inner) }
-        return id
+        guard case .call(let function, let arguments, _) = members.kind else { return nil }
+        switch function.kind {
+        case .name(let id, _):
+            if id == "list" || id == "tuple", let inner = arguments.first { return memberFunction(inner) }
+            return id
+        case .attribute(let owner, let method, _):
+            // `self._checked_members(tar, dest)`: a method of a class of this file.
+            if case .name(let id, _) = owner.kind, id == "self" || id == "cls" || id.first?.isUppercase == true { return method }
+            return nil
+        default:
+            return nil
+        }
     }
 
     static let pathChecks: Set<String> = ["realpath", "abspath", "normpath", "commonpath", "is_relative_to", "resolve"]
 
-    /// Whether the module's function `name` resolves or compares paths (and so can reject a
-    /// member whose name leaves the destination).
+    /// Whether the module's function `name` (or a method of that name of one of its classes)
+    /// resolves or compares paths (and so can reject a member whose name leaves the destination).
     static func checksPaths(_ name: String, in module: Module) -> Bool {
-        guard let function = module.body.first(where: { if case .functionDef(name, _, _, _, _, _, _) = $0.kind { true } else { false } }),
+        func named(_ statement: Stmt) -> Bool { if case .functionDef(name, _, _, _, _, _, _) = statement.kind { true } else { false } }
+        let methods = module.body.lazy.compactMap { statement -> Stmt? in
+            guard case .classDef(_, _, _, let members, _, _) = statement.kind else { return nil }
+            return members.first(where: named)
+        }
+        guard let function = module.body.first(where: named) ?? methods.first,
               case .functionDef(_, _, let body, _, _, _, _) = function.kind else { return false }
         var found = false
         Module(body: body).walk { node in

@@ -18,6 +18,7 @@ struct HardcodedPasswordStringRule: Rule {
             "DATABASE = {\"user\": \"app\", \"password\": ↓\"pa55w0rd\"}\n",
             "MAINTENANCE_PIN = ↓\"4471-override\"\n",
             "SLACK_TOKEN = ↓\"https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX\"\n",
+            "WEBHOOK_SECRET = ↓b\"whsec_7f3a91c2d84e\"\n",
         ],
         nonTriggering: [
             "LED_PIN = \"D4\"\n",

@@ -18,6 +18,7 @@ struct HighEntropySecretRule: Rule {
             "settings = {\"aws_secret_access_key\": \"x\", \"signing_key\": ↓\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYz8Q2\"}\n",
             "hub = Hub(\"https://hub.example.com/api\", ↓\"ZmE4N2Q5YjEtYTRlNi00MjVk\")\n",
             "requests.get(URL, headers={\"Authorization\": ↓\"Bearer rk_prod_7f2a9c41d8e04b6fa1c3e5d7b9021f44\"})\n",
+            "BACKUP_KEY = ↓b\"Bk!9x2Lq\"\n",
         ],
         nonTriggering: [
             "import os\nAPI_KEY = os.environ[\"API_KEY\"]\n",
@@ -27,6 +28,7 @@ struct HighEntropySecretRule: Rule {
             "cache_key = \"aaaaaaaaaaaaaaaaaaaaaaaaaa\"\n",  // low entropy
             "SSE_KEY = \"fs.s3.enableServerSideEncryption\"\n",  // a configuration key's name
             "EXPRESS_AUTH = \"AWS::S3::DisableS3ExpressSessionAuth\"\n",
+            "QUEUE_KEY = b\"jobs:pending\"\n",
         ]
     )
 
@@ -42,11 +44,12 @@ struct HighEntropySecretRule: Rule {
             case .annAssign(let target, _, let assignedValue?, _): (targets, value) = ([target], assignedValue)
             default: return
             }
-            guard Self.isSecretValue(value) else { return }
+            guard Self.isSecretValue(value) || Self.isShortKey(value) else { return }
             let names = targets.compactMap(SecretNames.targetName)
             // ASC105 already reports a secret-named target; one secret gives one finding.
             guard !names.contains(where: SecretNames.looksSecret), let name = names.first(where: Self.looksKeyLike) else { return }
-            context.report(value.loc, "high-entropy string literal assigned to \(name) looks like a hard-coded secret",
+            context.report(value.loc, Self.isSecretValue(value) ? "high-entropy string literal assigned to \(name) looks like a hard-coded secret"
+                                                                : "random-looking bytes assigned to \(name) look like a hard-coded key",
                            fixHint: "load it from the environment or a secret manager")
         case .expr(let expression):
             switch expression.kind {
@@ -114,6 +117,18 @@ struct HighEntropySecretRule: Rule {
             text = String(text.dropFirst(scheme.count))
         }
         return isSecretText(text)
+    }
+
+    /// A bytes literal of 8 to 64 printable bytes mixing three of lower case, upper case,
+    /// digits and other signs, none of them a separator of names (`b"Bk!9x2Lq"`): a
+    /// cipher's key, however short, where a name says key (`BACKUP_KEY`).
+    static func isShortKey(_ expression: Expr) -> Bool {
+        guard case .constant(.bytes(let bytes), _) = expression.kind, (8...64).contains(bytes.count),
+              bytes.allSatisfy({ $0 > 32 && $0 < 127 }), !bytes.contains(where: { ":/.".utf8.contains($0) }) else { return false }
+        let lower = bytes.contains { $0 >= 97 && $0 <= 122 }, upper = bytes.contains { $0 >= 65 && $0 <= 90 }
+        let digit = bytes.contains { $0 >= 48 && $0 <= 57 }
+        let other = bytes.contains { !($0 >= 97 && $0 <= 122 || $0 >= 65 && $0 <= 90 || $0 >= 48 && $0 <= 57) }
+        return [lower, upper, digit, other].filter { $0 }.count >= 3
     }
 
     /// The text of a string literal, of a bytes literal, or of one decoded in place

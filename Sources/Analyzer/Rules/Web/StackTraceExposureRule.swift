@@ -23,6 +23,8 @@ struct StackTraceExposureRule: Rule {
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
             "def fetch(self, request):\n    try:\n        response = self.send(request)\n    except Exception as e:\n        return None, e\n    return response, None\n",
             "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
+            // Why the webhook the client named could not be reached.
+            "import aiohttp\nfrom aiohttp import web\nroutes = web.RouteTableDef()\n\n@routes.post(\"/ping\")\nasync def ping(request):\n    try:\n        await send(request)\n    except aiohttp.ClientError as exc:\n        return web.json_response({\"error\": str(exc)}, status=502)\n",
             // A parse error tells the client what is wrong with what it sent.
             "import yaml\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/check\", methods=[\"POST\"])\ndef check():\n    try:\n        yaml.safe_load(request.data)\n    except yaml.YAMLError as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
             "import re\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/grep\")\ndef grep():\n    try:\n        re.compile(request.args[\"p\"])\n    except re.error as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
@@ -83,7 +85,10 @@ struct StackTraceExposureRule: Rule {
     /// `ValueError` of a conversion or a check, an upload that is no archive, defusedxml's
     /// refusals): telling the client is the point of catching them.
     static let clientInputErrors = ["ValidationError", "DecodeError", "ParseError", "ParserError", "YAMLError", "ScannerError", "SyntaxError",
-                                    "ValueError", "TarError", "BadZipFile", "BadZipfile", "Forbidden", "DefusedXmlException"]
+                                    "ValueError", "TarError", "BadZipFile", "BadZipfile", "Forbidden", "DefusedXmlException",
+                                    // An outgoing request's failure (aiohttp, requests, httpx, urllib) describes
+                                    // the other server the client asked to reach, not this one.
+                                    "ClientError", "RequestException", "HTTPError", "URLError"]
 
     /// Whether every class an `except` clause names is a `clientInputErrors` one.
     static func describesClientInput(_ type: Expr?, ownErrors: Set<String> = []) -> Bool {
