@@ -604,8 +604,10 @@ extension TaintInterpreter {
     /// flows where.
     private mutating func localCall(_ site: CallSite, resolved: (FunctionInfo, FunctionSummary, Int)?, arguments: [Taint?],
                                     keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
-        guard let (info, summary, offset) = resolved else { return nil }
+        guard let (info, resolvedSummary, offset) = resolved else { return nil }
         engine.consult(info.qualifiedName)
+        // Consulting a demanded function analyses it first when it never was.
+        let summary = engine.summaries[info.qualifiedName] ?? resolvedSummary
         func argument(for parameter: Int) -> Taint? {
             guard parameter < info.parameters.count else { return nil }
             let name = info.parameters[parameter]
@@ -844,8 +846,8 @@ extension TaintInterpreter {
         guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
               engine.imports.binding(of: className) == nil, let constructor = engine.constructors[className] else { return }
         engine.demanded.insert(constructor.qualifiedName)
-        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         engine.consult(constructor.qualifiedName)
+        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         let loc = site.expression.loc
         for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
             let positional = parameter - 1  // after `self`
@@ -872,8 +874,8 @@ extension TaintInterpreter {
             return
         }
         guard let constructor = engine.constructors[className] else { return }
-        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         engine.consult(constructor.qualifiedName)
+        let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         var attributes: [String: Taint] = [:]
         for (key, parameters) in summary.storedParameters {
             for parameter in parameters.sorted() {

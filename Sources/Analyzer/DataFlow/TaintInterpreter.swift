@@ -808,8 +808,8 @@ struct TaintInterpreter {
                 var filled = engine.attributesSetLater[className]?.contains(attr) == true || engine.attributesSetOutside.contains(attr)
                     || engine.dataclassFields[className]?.contains(attr) == true
                 if !filled, let constructor = engine.constructors[className] {
-                    let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
                     engine.consult(constructor.qualifiedName)
+                    let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
                     filled = summary.storedParameters["self.\(attr)"] != nil
                 }
                 if filled {
