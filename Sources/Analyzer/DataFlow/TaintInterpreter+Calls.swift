@@ -874,6 +874,10 @@ extension TaintInterpreter {
             return
         }
         guard let constructor = engine.constructors[className] else { return }
+        // What it stores of untrusted arguments matters: its summary is needed now.
+        if arguments.contains(where: { $0 != nil }) || keywords.values.contains(where: { $0 != nil }) {
+            engine.demanded.insert(constructor.qualifiedName)
+        }
         engine.consult(constructor.qualifiedName)
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
         var attributes: [String: Taint] = [:]
