@@ -373,8 +373,20 @@ enum FunctionTable {
         module.walk { node in
             if case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
                let name = imports.qualifiedName(of: function), name == "asyncio.start_server" || name == "asyncio.start_unix_server",
-               case .name(let id, _) = arguments.first?.kind {
-                names.insert(id)
+               let handler = arguments.first {
+                switch handler.kind {
+                case .name(let id, _):
+                    names.insert(id)
+                case .lambda(let parameters, let body):
+                    // `lambda r, w: handle_client(r, w, store)`: the reader and writer first.
+                    let passed = parameters.all.map(\.arg)
+                    if passed.count == 2, case .call(let callee, let forwarded, _) = body.kind, case .name(let id, _) = callee.kind,
+                       forwarded.count >= 2, forwarded.prefix(2).map({ if case .name(let n, _) = $0.kind { n } else { "" } }) == passed {
+                        names.insert(id)
+                    }
+                default:
+                    break
+                }
             }
             return true
         }
@@ -409,7 +421,7 @@ enum FunctionTable {
                     let messageHandler = messaging.any && messaging.isHandler(parameters: parameters, decorators: decorators, classBases: classBases)
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                         || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
-                    let streamHandler = prefix.isEmpty && className == nil && parameters.count == 2 && streamHandlers.contains(name)
+                    let streamHandler = prefix.isEmpty && className == nil && parameters.count >= 2 && streamHandlers.contains(name)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
@@ -417,9 +429,10 @@ enum FunctionTable {
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
                     if messageHandler && !routed && !djangoView { info.handlerNoun = "message handler" }
                     if streamHandler { info.handlerNoun = "stream handler" }
-                    // A Lambda handler's `context` (request id, time left); a stream's `writer`.
+                    // A Lambda handler's `context` (request id, time left); a stream's `writer`
+                    // (and what a wrapping lambda passes after it: the server's own objects).
                     if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {
-                        info.platformParameters = [1]
+                        info.platformParameters = Set(1..<max(2, streamHandler ? parameters.count : 2))
                     }
                     // An MQTT callback's client and the application's `userdata`.
                     if messageHandler, messaging.mqtt {

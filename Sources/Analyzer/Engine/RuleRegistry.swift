@@ -14,6 +14,7 @@ public enum RuleRegistry {
         XSSFlowRule.self,
         OpenRedirectFlowRule.self,
         RegexInjectionFlowRule.self,
+        RegexBacktrackingFlowRule.self,
         LogInjectionFlowRule.self,
         LDAPInjectionFlowRule.self,
         XPathInjectionFlowRule.self,
