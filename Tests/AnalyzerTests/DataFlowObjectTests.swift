@@ -152,4 +152,58 @@ struct DataFlowObjectTests {
         """
         #expect(try found(source) == ["15:ASC1090", "40:ASC1611", "49:ASC1022"])
     }
+
+    /// A method returning `self` (or declared to return a class of the file) names the class
+    /// of what it gives back; a Flask `MethodView`'s `get(self, accession)` takes the URL's
+    /// variables; Tornado's `self.redirect(url)` is a redirect.
+    @Test func fluentReceiversMethodViewsAndTornadoRedirects() throws {
+        let source = """
+        import os
+        from typing import Optional
+        from flask import Flask, g, jsonify, request
+        from flask.views import MethodView
+        from ldap3 import Connection
+        from lxml import etree
+
+        app = Flask(__name__)
+
+        class Directory:
+            def __init__(self, conn):
+                self.conn = conn
+                self.dept: Optional[str] = None
+
+            def scope_to(self, dept) -> "Directory":
+                self.dept = dept
+                return self
+
+            def search(self, fragment):
+                self.conn.search("dc=x", f"(cn=*{fragment}*)")
+
+        def get_directory() -> Directory:
+            if "directory" not in g:
+                g.directory = Directory(Connection("ldap://x"))
+            return g.directory
+
+        @app.get("/people")
+        def people():
+            directory = get_directory().scope_to(request.args.get("dept"))
+            directory.search(request.args["q"])
+            return "ok"
+
+        class ObjectAPI(MethodView):
+            def get(self, accession):
+                tree = etree.parse("catalog.xml")
+                return jsonify(len(tree.xpath(f"//object[@id='{accession}']")))
+        """
+        #expect(try found(source) == ["20:ASC1090", "36:ASC1643"])
+        let tornado = """
+        import tornado.web
+
+        class LoginHandler(tornado.web.RequestHandler):
+            def post(self):
+                self.set_secure_cookie("user", "x")
+                self.redirect(self.get_argument("next", "/"))
+        """
+        #expect(try found(tornado) == ["6:ASC1601"])
+    }
 }

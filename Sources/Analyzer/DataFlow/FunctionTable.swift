@@ -28,6 +28,8 @@ final class FunctionInfo {
     var handlerNoun = "web handler"
     /// Parameters declared with a type (`session: aiohttp.ClientSession`).
     var annotations: [(String, Expr)] = []
+    /// The return annotation (`-> "DirectoryService"`), if any.
+    var returnAnnotation: Expr?
     /// Handler parameters the platform fills, not the caller: a Lambda handler's `context`, an
     /// asyncio stream handler's `writer`.
     var platformParameters: Set<Int> = []
@@ -348,6 +350,7 @@ enum FunctionTable {
                     // a module-level function of two parameters.
                     if isRouted(decorators, bottle: bottle)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
+                        || inClass && isMethodView(name, parameters: arguments.all.map(\.arg), classBases: classBases)
                         || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true)
                         || messaging.any && (messaging.isHandler(parameters: arguments.all.map(\.arg), decorators: decorators, classBases: classBases)
                             || messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)) {
@@ -365,6 +368,15 @@ enum FunctionTable {
         return found
     }
 
+
+    static let httpMethodNames: Set<String> = ["get", "post", "put", "patch", "delete"]
+
+    /// A method of one of Flask's class-based views (`class ObjectAPI(MethodView)`):
+    /// `get(self, accession)` takes the URL's variables, as a routed function does.
+    static func isMethodView(_ name: String, parameters: [String], classBases: [Expr]?) -> Bool {
+        guard let classBases, parameters.first == "self", httpMethodNames.contains(name) else { return false }
+        return classBases.contains { ["MethodView", "View"].contains(MessageHandlers.baseName($0) ?? "") }
+    }
 
     /// Functions the file hands to `asyncio.start_server` (or `start_unix_server`): called
     /// with a reader of what a client sends and a writer back.
@@ -408,7 +420,7 @@ enum FunctionTable {
         while let (body, prefix, className, classBases) = stack.popLast() {
             for statement in body {
                 switch statement.kind {
-                case .functionDef(let name, let arguments, let inner, let decorators, _, _, _):
+                case .functionDef(let name, let arguments, let inner, let decorators, let returns, _, _):
                     let qualified = prefix.isEmpty ? name : "\(prefix).\(name)"
                     let parameters = arguments.all.map(\.arg)
                     let routed = isRouted(decorators, bottle: bottle)
@@ -418,6 +430,7 @@ enum FunctionTable {
                         : parameters.count >= 2 && parameters[0] == "self" && parameters[1] == "request"
                     let djangoView = takesRequest && (viewsTakeRequest || readsViewRequest(inner))
                     let falconResponder = isFalconResponder(name, parameters: parameters, inClass: className != nil)
+                        || flask && isMethodView(name, parameters: parameters, classBases: classBases)
                     let messageHandler = messaging.any && messaging.isHandler(parameters: parameters, decorators: decorators, classBases: classBases)
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                         || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
@@ -443,6 +456,7 @@ enum FunctionTable {
                         parameter.annotation.map { (parameter.arg, $0) }
                     }
                     info.vararg = arguments.vararg?.arg
+                    info.returnAnnotation = returns
                     info.kwarg = arguments.kwarg?.arg
                     if routed {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs

@@ -104,6 +104,26 @@ final class TaintEngine {
         }
         return found
     }()
+    /// The class of this file whose instance `function` returns: its return annotation names
+    /// one (`-> "DirectoryService"`), or it is a method returning `self` at every return
+    /// (`scope_to(dept)`, a fluent setter), or a module function `factoryClasses` knows.
+    func returnedClass(_ function: FunctionInfo) -> String? {
+        if let annotation = function.returnAnnotation, let declared = annotation.stringConstant ?? FunctionTable.declaredName(annotation),
+           classNames.contains(declared) {
+            return declared
+        }
+        if function.className == nil { return factoryClasses[function.qualifiedName] }
+        var returnsSelf = false, other = false
+        ScopeWalk.walk(function.body) { node in
+            guard case .stmt(let statement) = node else { return false }
+            if case .return(let value) = statement.kind {
+                if case .name("self", _) = value?.kind { returnsSelf = true } else { other = true }
+            }
+            return !other
+        }
+        return returnsSelf && !other ? function.className : nil
+    }
+
     /// Instances of this file's classes kept in an application's registry under a fixed key
     /// (`app["locator"] = ReportLocator(ROOT)`, anywhere in the file), by key: a handler's
     /// `request.app["locator"].locate(name)` calls that class's method. A key given two classes

@@ -919,8 +919,16 @@ extension TaintInterpreter {
                 guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }
                 className = engine.attributeClasses[current]?[attr]
             case .call:
-                // `Store().read(x)`, or `client().lookup(x)` of a function giving a `DirectoryClient`.
-                className = receiver.calledName.flatMap { engine.classNames.contains($0) ? $0 : engine.factoryClasses[$0] }
+                // `Store().read(x)`, `client().lookup(x)` of a function giving a `DirectoryClient`,
+                // or `get_directory().scope_to(dept).search(q)`.
+                if let called = receiver.calledName {
+                    className = engine.classNames.contains(called) ? called : engine.factoryClasses[called]
+                } else if let site = CallSite(receiver, imports: engine.imports) ?? CallSite(unresolved: receiver),
+                          case .attribute = site.function.kind, let (info, _, _) = resolveLocal(site) {
+                    className = engine.returnedClass(info)
+                } else {
+                    className = nil
+                }
             case .subscript(_, let slice, _):
                 // `request.app["locator"].locate(x)`: what the file keeps under that key.
                 className = slice.stringConstant.flatMap { engine.registryInstances[$0] }

@@ -273,7 +273,15 @@ struct TaintInterpreter {
             if isOpenCall(value) { fileHandles.insert(id) } else { fileHandles.remove(id) }
             let calledName = callName(value)
             if Self.isNormalisedPath(value, callName: calledName) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
-            if let className = value.calledName, engine.classNames.contains(className) { instances[id] = className } else { instances[id] = nil }
+            if let className = value.calledName, engine.classNames.contains(className) {
+                instances[id] = className
+            } else if !engine.classNames.isEmpty, case .call = value.kind, let site = CallSite(value, imports: engine.imports) ?? CallSite(unresolved: value),
+                      let (info, _, _) = resolveLocal(site), let className = engine.returnedClass(info) {
+                // `directory = get_directory().scope_to(dept)`: what the function gives back.
+                instances[id] = className
+            } else {
+                instances[id] = nil
+            }
             if let calledName, TaintSources.httpClients.contains(calledName) { clients[id] = calledName } else if !clients.isEmpty { clients[id] = nil }
             if calledName == "functools.partial", case .call(_, let arguments, _) = value.kind, let wrapped = arguments.first,
                wrapped.calledNameOrName != id {

@@ -40,6 +40,10 @@ struct OpenRedirectFlowRule: DataFlowRule {
     }
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        // Tornado's `self.redirect(url)` in a request handler.
+        if case .attribute(let receiver, "redirect", _) = call.function.kind, case .name("self", _) = receiver.kind, imports.imports("tornado") {
+            return SinkMatching.first(call, keyword: "url")
+        }
         guard Self.functions.contains(call.qualifiedName) else { return [] }
         let target = call.argument("url", position: 0) ?? call.argument("location") ?? call.argument("to") ?? call.argument("redirect_to")
             ?? call.argument("path")
