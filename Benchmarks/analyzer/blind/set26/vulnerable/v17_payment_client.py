@@ -1,0 +1,67 @@
+"""Thin client for the PayGate REST API plus webhook verification."""
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+from typing import Optional
+
+import requests
+
+API_BASE = "https://api.paygate.example.com/v2"
+API_KEY = "pg_live_4f9a8c2e7b1d4a6f9e3c5b8d2a7f1e4c"  # VULN
+WEBHOOK_SECRET = b"whsec_93kd02mf8a7c6e1b5d4f"  # VULN
+TOLERANCE_SECONDS = 300
+
+
+class PayGateError(Exception):
+    pass
+
+
+@dataclass
+class Charge:
+    id: str
+    amount: int
+    currency: str
+    status: str
+    failure_reason: Optional[str] = None
+
+
+class PayGateClient:
+    def __init__(self, api_key: str = API_KEY, base_url: str = API_BASE, timeout: float = 10.0):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.headers.update({"Authorization": f"Bearer {api_key}", "Accept": "application/json"})
+
+    def _post(self, path: str, payload: dict) -> dict:
+        resp = self.session.post(f"{self.base_url}{path}", json=payload, timeout=self.timeout)
+        if resp.status_code >= 400:
+            raise PayGateError(f"{resp.status_code}: {resp.text[:200]}")
+        return resp.json()
+
+    def create_charge(self, amount: int, currency: str, source: str, idempotency_key: str) -> Charge:
+        data = self._post(
+            "/charges",
+            {"amount": amount, "currency": currency, "source": source, "idempotency_key": idempotency_key},
+        )
+        return Charge(data["id"], data["amount"], data["currency"], data["status"], data.get("failure_reason"))
+
+    def refund(self, charge_id: str, amount: Optional[int] = None) -> dict:
+        payload = {"charge": charge_id}
+        if amount is not None:
+            payload["amount"] = amount
+        return self._post("/refunds", payload)
+
+
+def verify_webhook(body: bytes, signature_header: str, secret: bytes = WEBHOOK_SECRET) -> bool:
+    try:
+        parts = dict(item.split("=", 1) for item in signature_header.split(","))
+        timestamp = int(parts["t"])
+        signature = parts["v1"]
+    except (KeyError, ValueError):
+        return False
+    if abs(time.time() - timestamp) > TOLERANCE_SECONDS:
+        return False
+    signed = str(timestamp).encode() + b"." + body
+    expected = hmac.new(secret, signed, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, signature)
