@@ -68,7 +68,7 @@ extension TaintEngine {
         var attributes: [String: [String: String]] = [:]
         var parameters: [String: [String: String]] = [:]
         // No client without its library.
-        guard ["requests", "httpx", "aiohttp", "urllib3"].contains(where: imports.imports) else { return ([:], [:]) }
+        guard ["requests", "httpx", "aiohttp", "urllib3", "urllib"].contains(where: imports.imports) else { return ([:], [:]) }
         for function in functions.values {
             for (name, annotation) in function.annotations {
                 if let type = imports.qualifiedName(of: annotation), TaintSources.httpClients.contains(type) {

@@ -112,16 +112,32 @@ final class TaintEngine {
            classNames.contains(declared) {
             return declared
         }
-        if function.className == nil { return factoryClasses[function.qualifiedName] }
-        var returnsSelf = false, other = false
+        guard let className = function.className else { return factoryClasses[function.qualifiedName] }
+        // `return self`, or a class method's `return cls(...)` (`MemberSearch.from_request(request)`).
+        var returnsInstance = false, other = false
         ScopeWalk.walk(function.body) { node in
             guard case .stmt(let statement) = node else { return false }
             if case .return(let value) = statement.kind {
-                if case .name("self", _) = value?.kind { returnsSelf = true } else { other = true }
+                switch value?.kind {
+                case .name("self", _)?: returnsInstance = true
+                case .call(let maker, _, _)? where { if case .name(let id, _) = maker.kind { id == "cls" || id == className } else { false } }():
+                    returnsInstance = true
+                default: other = true
+                }
             }
             return !other
         }
-        return returnsSelf && !other ? function.className : nil
+        return returnsInstance && !other ? className : nil
+    }
+
+    /// Module-level tables whose values are all instances of one class of this file
+    /// (`INDEXES = {"api": LogIndex(...), ...}`), by name: `INDEXES.get(stream)` is one.
+    private(set) lazy var tableClasses: [String: String] = parsed.module.onlyModuleAssignments { value in
+        guard case .dict(_, let values) = value.kind, let first = values.first?.calledName, classNames.contains(first) else { return false }
+        return values.allSatisfy { $0.calledName == first }
+    }.compactMapValues { value in
+        if case .dict(_, let values) = value.kind { return values.first?.calledName }
+        return nil
     }
 
     /// Instances of this file's classes kept in an application's registry under a fixed key
@@ -664,7 +680,30 @@ final class TaintEngine {
         }
         if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
         interpreter.block(function.body, depth: 0)
+        // A constructor that checks what it stored before it ends (`if not SIZE_RE.fullmatch(self.size):
+        // raise ValueError`): what an instance holds is the value as the checks left it. Only
+        // where the body's end is its one way out (no `return` skips a check).
+        if function.qualifiedName.hasSuffix(".__init__"), !interpreter.recorder.summary.storedParameters.isEmpty,
+           !Self.containsReturn(function.body) {
+            for (key, parameters) in interpreter.recorder.summary.storedParameters {
+                guard let held = interpreter.environment[key] else { continue }
+                for parameter in parameters where held.origins.contains(.parameter(parameter)) {
+                    interpreter.recorder.summary.storedSafety[key, default: [:]][parameter] = held.safety(ofParameter: parameter)
+                }
+            }
+        }
         return interpreter.recorder.summary
+    }
+
+    /// Whether a body (nested definitions aside) has a `return` statement.
+    static func containsReturn(_ body: [Stmt]) -> Bool {
+        var found = false
+        ScopeWalk.walk(body) { node in
+            guard !found, case .stmt(let statement) = node else { return false }
+            if case .return = statement.kind { found = true }
+            return !found
+        }
+        return found
     }
 
     /// A handler's parameter declared as a class of this file with its own constructor (a

@@ -102,7 +102,8 @@ extension TaintInterpreter {
         let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
         // What this call hands the function (or what its receiver's constructor stored) is what
         // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
-        if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false || callsOwnMethod(site, info) {
+        if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false || callsOwnMethod(site, info)
+            || receiverAsWhole(site) != nil {
             engine.demanded.insert(info.qualifiedName)
         } else if ownFunction == nil, handsData, case .attribute(_, let method, _) = function.kind, engine.classMemberNames.contains(method),
                   let named = engine.functionsNamed[method], named.count == 1 {
@@ -726,9 +727,11 @@ extension TaintInterpreter {
             }
         }
         // A method of an instance whose constructor was given tainted values (`Job(cmd).run()`).
-        if !summary.attributeSinks.isEmpty, let attributes = ownAttributes(site, info, summary) ?? receiverAttributes(site) {
+        // An instance a function returned (`MemberSearch.from_request(request)`) holds what it holds.
+        if !summary.attributeSinks.isEmpty,
+           let attributes = ownAttributes(site, info, summary) ?? receiverAttributes(site) ?? receiverAsWhole(site) {
             for (name, hits) in summary.attributeSinks.sorted(by: { $0.key < $1.key }) {
-                guard let taint = attributes["self.\(name)"] else { continue }
+                guard let taint = attributes["self.\(name)"] ?? attributes["*"] else { continue }
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
             }
         }
@@ -816,10 +819,11 @@ extension TaintInterpreter {
     /// directly (`job.cmd = x`).
     private func receiverAttributes(named id: String) -> [String: Taint]? {
         guard recorder.storesPaths else { return instanceAttributes[id] }
-        var attributes = instanceAttributes[id] ?? [:]
+        var attributes = instanceAttributes[id]
         let prefix = id + "."
         for (key, taint) in environment where key.hasPrefix(prefix) {
-            attributes["self." + key.dropFirst(prefix.count)] = taint
+            attributes = attributes ?? [:]
+            attributes?["self." + key.dropFirst(prefix.count)] = taint
         }
         return attributes
     }

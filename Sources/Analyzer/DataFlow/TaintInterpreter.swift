@@ -279,6 +279,8 @@ struct TaintInterpreter {
                       let (info, _, _) = resolveLocal(site), let className = engine.returnedClass(info) {
                 // `directory = get_directory().scope_to(dept)`: what the function gives back.
                 instances[id] = className
+            } else if !engine.classNames.isEmpty, let className = tableElementClass(value) {
+                instances[id] = className
             } else {
                 instances[id] = nil
             }
@@ -560,6 +562,20 @@ struct TaintInterpreter {
         }
     }
 
+    /// `INDEXES.get(stream)` or `INDEXES[stream]` of a module table of instances of one class.
+    func tableElementClass(_ value: Expr) -> String? {
+        switch value.kind {
+        case .call(let function, _, _):
+            guard case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind else { return nil }
+            return engine.tableClasses[id]
+        case .subscript(let table, _, _):
+            guard case .name(let id, _) = table.kind else { return nil }
+            return engine.tableClasses[id]
+        default:
+            return nil
+        }
+    }
+
     func pathKey(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
@@ -807,6 +823,12 @@ struct TaintInterpreter {
             // A property of a class of this file (`self.output_name`, `job.output_name`): what
             // its getter returns of the instance's attributes.
             if engine.classMemberNames.contains(attr), case .some(let read) = propertyRead(of: value, attr) { return read }
+            // `job.size` of an instance made here (`job = Job(request.get_json())`): what its
+            // constructor stored there, as its checks left it; not the whole of what it was given.
+            if case .name(let id, _) = value.kind, instances[id] != nil, let attributes = instanceAttributes[id],
+               engine.instanceAttributeNames[instances[id] ?? ""]?.contains(attr) == true {
+                return attributes["self.\(attr)"]
+            }
             // `self.x` that the class's constructor fills from its parameters: a marker, so the
             // summary says where it goes (callers know what they passed).
             // Likewise one a setter method or outside code may fill (`svc.configure(cmd)`,

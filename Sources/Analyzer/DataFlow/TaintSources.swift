@@ -215,7 +215,7 @@ enum TaintSources {
     /// Whether a call fetches a response over the network (`requests.get`, `httpx.post`, a
     /// client object's verb, `urlopen`): its content is another party's.
     static func fetchesResponse(_ name: String) -> Bool {
-        if name == "urllib.request.urlopen" || name == "urllib2.urlopen" || name == "urllib.urlopen" { return true }
+        if name == "urllib.request.urlopen" || name == "urllib2.urlopen" || name == "urllib.urlopen" || openerFetches(name) { return true }
         guard let (owner, verb) = splitVerb(name), httpVerbs.contains(verb) else { return false }
         return owner == "requests" || owner == "httpx" || owner.hasSuffix("()") && httpClients.contains(String(owner.dropLast(2)))
     }
@@ -229,10 +229,15 @@ enum TaintSources {
     static let fetchedContentSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918]
 
     static func resultIsNotInput(_ name: String) -> Bool {
-        if opaqueResults.contains(name) { return true }
+        if opaqueResults.contains(name) || openerFetches(name) { return true }
         // `requests.get`, `httpx.post`, and the same through a client object.
         guard let (owner, verb) = splitVerb(name), httpVerbs.contains(verb) else { return false }
         return owner == "requests" || owner == "httpx" || owner.hasSuffix("()") && httpClients.contains(String(owner.dropLast(2)))
+    }
+
+    /// `opener.open(req)` on an opener urllib built: a fetch like `urlopen`.
+    static func openerFetches(_ name: String) -> Bool {
+        name == "urllib.request.build_opener().open" || name == "urllib.request.OpenerDirector().open"
     }
 
     /// `("requests.Session()", "get")` for `requests.Session().get`, split at the last dot
@@ -257,6 +262,7 @@ enum TaintSources {
     static let httpClients: Set<String> = [
         "requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient",
         "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient", "tornado.httpclient.HTTPClient",
+        "urllib.request.build_opener", "urllib.request.OpenerDirector",
     ]
 
     /// The verb of a request made through a client object (`requests.Session().get`), named
@@ -310,6 +316,8 @@ enum TaintSources {
         // line break (it may start with `-`, so it can still be read as an option: not 88).
         // An in-memory file: what a path sink (`zipfile.ZipFile(io.BytesIO(blob))`) opens is no path.
         "io.BytesIO": [22], "io.StringIO": [22],
+        // An absolute path starts with "/": never read as an option (88).
+        "os.path.realpath": [88], "os.path.abspath": [88],
         "django.utils.text.slugify": slugSafe, "slugify.slugify": slugSafe, "python_slugify.slugify": slugSafe,
     ]
     static let slugSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918, 1333]

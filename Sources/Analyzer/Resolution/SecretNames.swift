@@ -8,6 +8,8 @@ enum SecretNames {
         "type", "url", "uri", "path", "file", "filename", "name", "field", "header", "prompt", "label", "endpoint", "length",
         "len", "min", "max", "policy", "regex", "pattern", "hint", "reset", "expiry", "expires", "format", "kind", "id",
         "count", "dir", "env", "var", "column", "param", "placeholder", "error", "message", "msg", "template",
+        // What a token is bound to or made for, not the token (`TOKEN_CONTEXT = b"share-link-v2"`).
+        "context", "purpose", "scope", "audience", "namespace", "info",
     ]
 
     /// A `pin` that is a board's connector, not a secret number (`LED_PIN = "D4"`).

@@ -40,8 +40,10 @@ struct SSRFFlowRule: DataFlowRule {
         switch call.qualifiedName {
         // Not `urllib.request.Request(url)`: building one fetches nothing; the request carries
         // the URL's taint to the `urlopen` that sends it, reported there.
-        case "urllib.request.urlopen", "urllib.request.urlretrieve", "urllib2.urlopen", "urllib.urlopen":
-            return SinkMatching.first(call, keyword: "url")
+        case "urllib.request.urlopen", "urllib.request.urlretrieve", "urllib2.urlopen", "urllib.urlopen",
+             // An opener the code built (`opener = urllib.request.build_opener(...)`, `opener.open(req)`).
+             "urllib.request.build_opener().open", "urllib.request.OpenerDirector().open":
+            return SinkMatching.first(call, keyword: "fullurl")
         default:
             return []
         }

@@ -19,6 +19,8 @@ struct InfiniteLoopRule: Rule {
             "def fib(n):\n    a, b, i = 1, 1, 2\n    while i < n:\n        a, b = b, a + b\n        i += 1\n    return b\n",
             "def drain(items, limit):\n    count = 0\n    while count < limit and items:\n        items.pop()\n        count = count + 1\n",
             "def poll(queue):\n    while True:\n        item = queue.get()\n        if item is None:\n            break\n        handle(item)\n",
+            // A queue worker waits on the queue forever by design.
+            "def work(client):\n    while True:\n        item = client.blpop(\"jobs\", timeout=30)\n        handle(item)\n",
             "def numbers():\n    n = 0\n    while True:\n        yield n\n        n += 1\n",
             "import sys\nwhile True:\n    try:\n        step()\n    except KeyboardInterrupt:\n        sys.exit(0)\n",
             "while running:\n    step()\n",
@@ -55,6 +57,9 @@ struct InfiniteLoopRule: Rule {
     static let waitingCalls: Set<String> = [
         "accept", "recv", "recvfrom", "recv_into", "get", "read", "readline", "sleep", "wait", "select", "poll", "join",
         "serve_forever", "handle_request", "receive", "listen", "input", "consume", "next_message", "getMessage",
+        // Queue workers' blocking pops and polls (Redis, SQS, Kafka).
+        "blpop", "brpop", "brpoplpush", "blmove", "bzpopmin", "bzpopmax", "xread", "xreadgroup", "receive_messages",
+        "receive_message", "get_message",
     ]
 
     /// Whether the loop's body (outside nested functions) calls one of `waitingCalls`.
