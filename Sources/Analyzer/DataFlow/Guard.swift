@@ -320,12 +320,9 @@ struct Guard {
         }
     }
 
-    /// `x` of a test on `x` or on a case or blank variant of it (`level.upper() in LEVELS`):
-    /// equal to an allowed value once folded, it is one of a few spellings of it.
-    /// The name a check is about: a variable, or an attribute of `self` (`self.service`, as
-    /// a dataclass's `__post_init__` checks its fields), named `self.service`.
-    /// Or one of any name's (`request.git_ref`), held under its path once checked
-    /// (`TaintInterpreter.holdPaths`).
+    /// The name a check is about: a variable, or an attribute of a name, by its path
+    /// (`self.service`, as a dataclass's `__post_init__` checks its fields; `request.git_ref`,
+    /// held under its path once checked: `TaintInterpreter.holdPaths`).
     static func checkedName(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
@@ -341,6 +338,8 @@ struct Guard {
         Set(whenTrue.keys.filter { $0.contains(".") && !$0.contains("[") }).union(whenFalse.keys.filter { $0.contains(".") && !$0.contains("[") })
     }
 
+    /// `x` of a test on `x` or on a case or blank variant of it (`level.upper() in LEVELS`):
+    /// equal to an allowed value once folded, it is one of a few spellings of it.
     static func comparedName(_ expression: Expr) -> String? {
         if let id = checkedName(expression) { return id }
         // `parts[0] not in SERVICES`, `manifest.get("name") in ALLOWED`: that element.

@@ -548,7 +548,6 @@ struct TaintInterpreter {
         return !local && !function.parameters.contains(name)
     }
 
-    /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
     /// A check on an attribute (`if not GIT_REF.fullmatch(request.git_ref): abort()`): what
     /// the attribute holds is kept under its path from here, so what the check proves of it
     /// holds at later reads.
@@ -576,6 +575,7 @@ struct TaintInterpreter {
         }
     }
 
+    /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
     func pathKey(_ expression: Expr) -> String? {
         switch expression.kind {
         case .name(let id, _): return id
