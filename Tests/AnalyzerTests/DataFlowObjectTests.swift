@@ -261,4 +261,40 @@ struct DataFlowObjectTests {
         // Without the constructor's check the size is the request's again.
         #expect(try found(source.replacingOccurrences(of: "if not SIZE_RE.fullmatch(self.size):", with: "if False:")) == ["22:ASC1333", "29:ASC1088", "41:ASC1918"])
     }
+
+    /// Flask's request object handed whole to a helper is the client's data; a client kept in
+    /// the application's registry and passed to a helper makes its verbs requests.
+    @Test func requestObjectsAndRegistryClients() throws {
+        let source = """
+        import os
+        from aiohttp import ClientSession, web
+        from flask import Flask, request, render_template_string
+
+        app = Flask(__name__)
+        routes = web.RouteTableDef()
+
+        def helper(req):
+            return req.args["x"]
+
+        @app.route("/a")
+        def a():
+            os.system(helper(request))
+            return "ok"
+
+        async def fetch_page(session, url):
+            async with session.get(url) as resp:
+                return await resp.text()
+
+        @routes.post("/preview")
+        async def preview(req):
+            data = await req.json()
+            return web.json_response({"page": await fetch_page(req.app["http"], data["url"])})
+
+        async def open_session(web_app):
+            web_app["http"] = ClientSession()
+        """
+        #expect(try found(source) == ["13:ASC1078", "17:ASC1918"])
+        // The registry holding something else: no client, no request.
+        #expect(try found(source.replacingOccurrences(of: "ClientSession()", with: "dict()")) == ["13:ASC1078"])
+    }
 }

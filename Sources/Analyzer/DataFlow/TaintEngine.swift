@@ -66,6 +66,38 @@ final class TaintEngine {
     private(set) lazy var moduleInstances: [String: String] = parsed.module.onlyModuleAssignments { value in
         value.calledName.map(classNames.contains) ?? false
     }.compactMapValues(\.calledName)
+    /// HTTP clients kept under a fixed key of an application's registry
+    /// (`app["http"] = aiohttp.ClientSession()`), by key.
+    private lazy var registryClients: [String: String] = {
+        var found: [String: String] = [:]
+        parsed.module.walkStatements { statement in
+            guard case .assign(let targets, let value) = statement.kind, let client = Self.clientMade(by: value, imports: imports) else { return }
+            for case .subscript(_, let slice, _) in targets.map(\.kind) { if let key = slice.stringConstant { found[key] = client } }
+        }
+        return found
+    }()
+
+    /// The parameters of `function` every call of the file passes the same kind of HTTP client
+    /// (`fetch_page(request.app["http"], url)`, `fetch(SESSION, url)`): their verbs fetch.
+    private func clientsPassed(to function: FunctionInfo) -> [String: String] {
+        guard !registryClients.isEmpty || !moduleClients.isEmpty else { return [:] }
+        func client(_ value: Expr) -> String? {
+            switch value.kind {
+            case .name(let id, _): return moduleClients[id]
+            case .subscript(_, let slice, _): return slice.stringConstant.flatMap { registryClients[$0] }
+            default: return Self.clientMade(by: value, imports: imports)
+            }
+        }
+        var found: [String: String] = [:]
+        let position = function.body.first?.loc.startByte ?? function.loc.startByte
+        for name in function.parameters where name != "self" && name != "cls" {
+            guard let passed = parsed.module.argumentsPassed(toParameter: name, ofFunctionAround: position), !passed.isEmpty else { continue }
+            let kinds = Set(passed.map(client))
+            if kinds.count == 1, let only = kinds.first, let only { found[name] = only }
+        }
+        return found
+    }
+
     /// Module functions that give an instance of one class of this file, by name: declared to
     /// (`def client() -> DirectoryClient`), or every return is a construction of it or a name
     /// the file binds only to one or to None (a lazily made singleton): `client().lookup(x)`
@@ -679,6 +711,7 @@ final class TaintEngine {
             }
         }
         if let clients = clientsKept.parameters[function.qualifiedName] { interpreter.clients.merge(clients) { first, _ in first } }
+        interpreter.clients.merge(clientsPassed(to: function)) { first, _ in first }
         interpreter.block(function.body, depth: 0)
         // A constructor that checks what it stored before it ends (`if not SIZE_RE.fullmatch(self.size):
         // raise ValueError`): what an instance holds is the value as the checks left it. Only

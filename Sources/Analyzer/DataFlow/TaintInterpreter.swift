@@ -548,6 +548,8 @@ struct TaintInterpreter {
         return !local && !function.parameters.contains(name)
     }
 
+    static let requestObjects: Set<String> = ["flask.request", "quart.request", "bottle.request"]
+
     /// A check on an attribute (`if not GIT_REF.fullmatch(request.git_ref): abort()`): what
     /// the attribute holds is kept under its path from here, so what the check proves of it
     /// holds at later reads.
@@ -771,7 +773,13 @@ struct TaintInterpreter {
         guard depth < Self.maximumDepth else { return nil }
         switch expression.kind {
         case .name(let id, _):
-            return environment[id]
+            if let held = environment[id] { return held }
+            // Flask's (or Quart's, Bottle's) request object handed whole to a helper
+            // (`TemplateDraft.from_request(request)`): what the helper reads of it is the client's.
+            if id == "request", let name = engine.imports.qualifiedName(of: expression), Self.requestObjects.contains(name) {
+                return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "the request (\(name))")
+            }
+            return nil
         case .constant, .lambda:
             return nil
         case .attribute(let value, let attr, _):
