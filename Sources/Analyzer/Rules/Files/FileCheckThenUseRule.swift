@@ -20,6 +20,7 @@ struct FileCheckThenUseRule: Rule {
             "import os\ntry:\n    os.remove(path)\nexcept FileNotFoundError:\n    pass\n",
             "import os\nif os.path.exists(config):\n    os.remove(backup)\n",  // another path
             "import os, shutil\nif os.path.isdir(backup):\n    shutil.rmtree(backup)\n",
+            "import os\nif os.path.exists(dest):\n    os.rename(dest, dest + \".bak\")\n",
             // Removing a path after a check: a swapped-in link is removed itself, never followed.
             "import os\n\ndef clean(tmp):\n    if os.path.exists(tmp.name):\n        os.remove(tmp.name)\n",
             "import os\nif os.path.exists(path):\n    log(path)\nelse:\n    open(path, \"w\").close()\n",
@@ -28,10 +29,10 @@ struct FileCheckThenUseRule: Rule {
 
     static let checks: Set<String> = ["os.path.exists", "os.path.isfile", "os.path.isdir", "os.path.lexists", "os.path.islink", "os.access"]
     static let uses: Set<String> = [
-        // Not os.remove, os.unlink, os.rmdir: they act on the link itself, never where it points.
-        // Nor shutil.rmtree, which refuses a symbolic link swapped in and never follows one
-        // inside the tree.
-        "open", "io.open", "os.open", "codecs.open", "os.rename", "os.replace", "os.chmod", "os.chown",
+        // Not os.remove, os.unlink, os.rmdir, os.rename, os.replace: they act on the link itself,
+        // never where it points. Nor shutil.rmtree, which refuses a symbolic link swapped in and
+        // never follows one inside the tree.
+        "open", "io.open", "os.open", "codecs.open", "os.chmod", "os.chown",
         "os.lchown", "os.truncate", "os.symlink", "os.link", "shutil.move",
         "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree", "shutil.chown", "tarfile.open", "zipfile.ZipFile",
     ]

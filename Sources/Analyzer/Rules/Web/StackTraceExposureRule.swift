@@ -25,6 +25,8 @@ struct StackTraceExposureRule: Rule {
             "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
             // Why the webhook the client named could not be reached.
             "import aiohttp\nfrom aiohttp import web\nroutes = web.RouteTableDef()\n\n@routes.post(\"/ping\")\nasync def ping(request):\n    try:\n        await send(request)\n    except aiohttp.ClientError as exc:\n        return web.json_response({\"error\": str(exc)}, status=502)\n",
+            // The client's own template does not compile: the error is about their text.
+            "from flask import Flask, jsonify, request, render_template_string\nfrom jinja2 import TemplateSyntaxError\napp = Flask(__name__)\n\n@app.post(\"/preview\")\ndef preview():\n    try:\n        html = render_template_string(\"{{ x }}\", x=request.json[\"t\"])\n    except TemplateSyntaxError as exc:\n        return jsonify({\"error\": f\"template error: {exc}\"}), 422\n    return html\n",
             // A parse error tells the client what is wrong with what it sent.
             "import yaml\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/check\", methods=[\"POST\"])\ndef check():\n    try:\n        yaml.safe_load(request.data)\n    except yaml.YAMLError as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
             "import re\nfrom flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/grep\")\ndef grep():\n    try:\n        re.compile(request.args[\"p\"])\n    except re.error as exc:\n        return jsonify(error=str(exc)), 400\n    return \"ok\"\n",
@@ -88,7 +90,9 @@ struct StackTraceExposureRule: Rule {
                                     "ValueError", "TarError", "BadZipFile", "BadZipfile", "Forbidden", "DefusedXmlException",
                                     // An outgoing request's failure (aiohttp, requests, httpx, urllib) describes
                                     // the other server the client asked to reach, not this one.
-                                    "ClientError", "RequestException", "HTTPError", "URLError"]
+                                    "ClientError", "RequestException", "HTTPError", "URLError",
+                                    // What is wrong with a template the client wrote (Jinja2, Django).
+                                    "TemplateSyntaxError", "TemplateError", "UndefinedError"]
 
     /// Whether every class an `except` clause names is a `clientInputErrors` one.
     static func describesClientInput(_ type: Expr?, ownErrors: Set<String> = []) -> Bool {
