@@ -68,19 +68,13 @@ final class TaintEngine {
     }.compactMapValues(\.calledName)
     /// HTTP clients kept under a fixed key of an application's registry
     /// (`app["http"] = aiohttp.ClientSession()`), by key.
-    private lazy var registryClients: [String: String] = {
-        var found: [String: String] = [:]
-        parsed.module.walkStatements { statement in
-            guard case .assign(let targets, let value) = statement.kind, let client = Self.clientMade(by: value, imports: imports) else { return }
-            for case .subscript(_, let slice, _) in targets.map(\.kind) { if let key = slice.stringConstant { found[key] = client } }
-        }
-        return found
-    }()
+    private lazy var registryClients: [String: String] = registryEntries { Self.clientMade(by: $0, imports: imports) }
 
     /// The parameters of `function` every call of the file passes the same kind of HTTP client
     /// (`fetch_page(request.app["http"], url)`, `fetch(SESSION, url)`): their verbs fetch.
     private func clientsPassed(to function: FunctionInfo) -> [String: String] {
         guard !registryClients.isEmpty || !moduleClients.isEmpty else { return [:] }
+        if let known = passedClients[function.qualifiedName] { return known }
         func client(_ value: Expr) -> String? {
             switch value.kind {
             case .name(let id, _): return moduleClients[id]
@@ -95,72 +89,60 @@ final class TaintEngine {
             let kinds = Set(passed.map(client))
             if kinds.count == 1, let only = kinds.first, let only { found[name] = only }
         }
+        passedClients[function.qualifiedName] = found
         return found
     }
+    /// See `clientsPassed(to:)`, by function (asked again at every analysis of it).
+    private var passedClients: [String: [String: String]] = [:]
 
-    /// Module functions that give an instance of one class of this file, by name: declared to
-    /// (`def client() -> DirectoryClient`), or every return is a construction of it or a name
-    /// the file binds only to one or to None (a lazily made singleton): `client().lookup(x)`
-    /// calls that class's method.
-    private(set) lazy var factoryClasses: [String: String] = {
+    /// Names the file binds only to instances of one class of its own, or to None (a lazily
+    /// made singleton: `_client = None` … `_client = DirectoryClient(cfg)`), by name.
+    private lazy var singletonClasses: [String: String] = {
         var made: [String: Set<String>] = [:]  // what each name is bound to anywhere: classes, "?" for anything else
         parsed.module.walkStatements { statement in
             guard case .assign(let targets, let value) = statement.kind else { return }
-            for case .name(let id, _) in targets.map(\.kind) {
-                if value.isNoneConstant { continue }
+            for case .name(let id, _) in targets.map(\.kind) where !value.isNoneConstant {
                 made[id, default: []].insert(value.calledName.flatMap { classNames.contains($0) ? $0 : nil } ?? "?")
             }
         }
-        func madeClass(_ value: Expr) -> String? {
-            if let called = value.calledName, classNames.contains(called) { return called }
-            if case .name(let id, _) = value.kind, let classes = made[id], classes.count == 1, classes.first != "?" { return classes.first }
-            return nil
-        }
-        var found: [String: String] = [:]
-        for statement in parsed.module.body {
-            guard case .functionDef(let name, _, let body, _, let returns, _, _) = statement.kind else { continue }
-            if let returns, let declared = returns.stringConstant ?? FunctionTable.declaredName(returns), classNames.contains(declared) {
-                found[name] = declared
-                continue
-            }
-            var classes: Set<String> = []
-            var other = false
-            ScopeWalk.walk(body) { node in
-                guard case .stmt(let inner) = node else { return false }
-                if case .return(let value) = inner.kind {
-                    if let value, let made = madeClass(value) { classes.insert(made) } else { other = true }
-                }
-                return true
-            }
-            if !other, classes.count == 1 { found[name] = classes.first }
-        }
-        return found
+        return made.compactMapValues { $0.count == 1 && $0.first != "?" ? $0.first : nil }
     }()
+
     /// The class of this file whose instance `function` returns: its return annotation names
-    /// one (`-> "DirectoryService"`), or it is a method returning `self` at every return
-    /// (`scope_to(dept)`, a fluent setter), or a module function `factoryClasses` knows.
+    /// one (`-> "DirectoryService"`), or every return gives one of the same class: `self`
+    /// (`scope_to(dept)`, a fluent setter), `cls(...)` (`MemberSearch.from_request(request)`),
+    /// a construction, or a singleton's name (`client()` returning `_client`). Found once per
+    /// function (asked at assignments from calls).
     func returnedClass(_ function: FunctionInfo) -> String? {
+        if let known = returnedClasses[function.qualifiedName] { return known }
+        var found: String?
         if let annotation = function.returnAnnotation, let declared = annotation.stringConstant ?? FunctionTable.declaredName(annotation),
            classNames.contains(declared) {
-            return declared
-        }
-        guard let className = function.className else { return factoryClasses[function.qualifiedName] }
-        // `return self`, or a class method's `return cls(...)` (`MemberSearch.from_request(request)`).
-        var returnsInstance = false, other = false
-        ScopeWalk.walk(function.body) { node in
-            guard case .stmt(let statement) = node else { return false }
-            if case .return(let value) = statement.kind {
-                switch value?.kind {
-                case .name("self", _)?: returnsInstance = true
-                case .call(let maker, _, _)? where { if case .name(let id, _) = maker.kind { id == "cls" || id == className } else { false } }():
-                    returnsInstance = true
-                default: other = true
+            found = declared
+        } else {
+            var classes: Set<String> = [], other = false
+            ScopeWalk.walk(function.body) { node in
+                guard case .stmt(let statement) = node else { return false }
+                if case .return(let value) = statement.kind {
+                    switch value?.kind {
+                    case .name("self", _)? where function.className != nil: classes.insert(function.className!)
+                    case .name(let id, _)?:
+                        if let made = singletonClasses[id] { classes.insert(made) } else { other = true }
+                    case .call(let maker, _, _)?:
+                        if case .name("cls", _) = maker.kind, let owner = function.className { classes.insert(owner) }
+                        else if let made = value?.calledName, classNames.contains(made) { classes.insert(made) }
+                        else { other = true }
+                    default: other = true
+                    }
                 }
+                return !other
             }
-            return !other
+            if !other, classes.count == 1 { found = classes.first }
         }
-        return returnsInstance && !other ? className : nil
+        returnedClasses[function.qualifiedName] = .some(found)
+        return found
     }
+    private var returnedClasses: [String: String?] = [:]
 
     /// Module-level tables whose values are all instances of one class of this file
     /// (`INDEXES = {"api": LogIndex(...), ...}`), by name: `INDEXES.get(stream)` is one.
@@ -176,17 +158,23 @@ final class TaintEngine {
     /// (`app["locator"] = ReportLocator(ROOT)`, anywhere in the file), by key: a handler's
     /// `request.app["locator"].locate(name)` calls that class's method. A key given two classes
     /// names neither.
-    private(set) lazy var registryInstances: [String: String] = {
+    private(set) lazy var registryInstances: [String: String] = registryEntries { value in
+        value.calledName.flatMap { classNames.contains($0) ? $0 : nil }
+    }
+
+    /// What the file keeps under each fixed key of a registry (`app["key"] = value`, anywhere),
+    /// by key, as `kind` names it (a class, a client); a key given two kinds names neither.
+    private func registryEntries(_ kind: (Expr) -> String?) -> [String: String] {
         var found: [String: String?] = [:]
         parsed.module.walkStatements { statement in
-            guard case .assign(let targets, let value) = statement.kind, let made = value.calledName, classNames.contains(made) else { return }
+            guard case .assign(let targets, let value) = statement.kind, let made = kind(value) else { return }
             for target in targets {
                 guard case .subscript(_, let slice, _) = target.kind, let key = slice.stringConstant else { continue }
                 if let known = found[key], known != made { found[key] = .some(nil) } else { found[key] = made }
             }
         }
         return found.compactMapValues { $0 }
-    }()
+    }
     /// The attributes each class of the file gives its instances: `self.x = …` in any of its
     /// methods, and a dataclass's fields.
     private(set) lazy var instanceAttributeNames: [String: Set<String>] = instanceStores.attributes

@@ -844,11 +844,18 @@ extension TaintInterpreter {
         }
     }
 
+    /// The class of this file a call constructs: called by its name (not one an import binds),
+    /// or `cls(...)` in one of its class methods.
+    private func constructedClass(_ site: CallSite) -> String? {
+        guard case .name(let called, _) = site.function.kind else { return nil }
+        if called == "cls", let method = function, method.parameters.first == "cls" { return method.className }
+        return engine.classNames.contains(called) && engine.imports.binding(of: called) == nil ? called : nil
+    }
+
     /// A call of a class of this file whose constructor passes a parameter to a sink
     /// (`LineFilter(pattern)` compiling it in `__init__`).
     private mutating func constructorSinks(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
-        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className),
-              engine.imports.binding(of: className) == nil, let constructor = engine.constructors[className] else { return }
+        guard let className = constructedClass(site), let constructor = engine.constructors[className] else { return }
         engine.demanded.insert(constructor.qualifiedName)
         engine.consult(constructor.qualifiedName)
         let summary = engine.summaries[constructor.qualifiedName] ?? FunctionSummary()
@@ -864,7 +871,7 @@ extension TaintInterpreter {
 
     /// A call of a class of this file: what its constructor stores of the arguments.
     private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
-        guard case .name(let className, _) = site.function.kind, engine.classNames.contains(className) else { return }
+        guard let className = constructedClass(site) else { return }
         // A dataclass's generated `__init__` stores each argument in its field.
         if engine.constructors[className] == nil, let fields = engine.dataclassFields[className] {
             var attributes: [String: Taint] = [:]
@@ -925,10 +932,10 @@ extension TaintInterpreter {
             case .call:
                 // `Store().read(x)`, `client().lookup(x)` of a function giving a `DirectoryClient`,
                 // or `get_directory().scope_to(dept).search(q)`.
-                if let called = receiver.calledName {
-                    className = engine.classNames.contains(called) ? called : engine.factoryClasses[called]
+                if let called = receiver.calledName, engine.classNames.contains(called) {
+                    className = called
                 } else if let site = CallSite(receiver, imports: engine.imports) ?? CallSite(unresolved: receiver),
-                          case .attribute = site.function.kind, let (info, _, _) = resolveLocal(site) {
+                          let (info, _, _) = resolveLocal(site) {
                     className = engine.returnedClass(info)
                 } else {
                     className = nil

@@ -27,6 +27,7 @@ struct HardcodedPasswordStringRule: Rule {
             "password_prompt = \"Enter your password:\"\n",
             "token_type = \"bearer\"\n",
             "IDP_TOKEN = \"https://login.example-idp.com/oauth2/token\"\n",
+            "TOKEN_CONTEXT = b\"share-link-v2\"\n",  // what a token is made for, not the token
             "headers = {\"token\": token}\n",
         ]
     )
