@@ -26,6 +26,9 @@ struct InsecureRandomRule: Rule {
             // A number or a sample of data, nothing naming a secret: a simulation, a test, a plot.
             "import random\n\ndef roll():\n    return random.randint(1, 6)\n",
             "import random\nrows = random.sample(records, 100)\n",
+            // Jitter for a wait, even where tokens are made: a delay is no secret.
+            "import random, time\n\ndef send_reset_token(attempt):\n    time.sleep(random.uniform(0.5, 1.5) * attempt)\n",
+            "import random\n\ndef issue_token(attempt):\n    retry_delay = 2 ** attempt + random.random()\n    return retry_delay\n",
         ]
     )
 
@@ -43,6 +46,7 @@ struct InsecureRandomRule: Rule {
     static let alphabetWords: Set<String> = ["alphabet", "chars", "charset", "characters", "letters", "symbols"]
 
     func check(call: CallSite, context: inout RuleContext) {
+        if Self.timesAWait(call.expression.loc, context: context) { return }
         let forSecurity = SecurityContext.namesSecret(call.expression.loc, context: context)
         if !forSecurity && !Self.bitsAndBytes.contains(call.qualifiedName)
             && !(Self.alphabetDraws.contains(call.qualifiedName) && Self.drawsCharacters(call, context: context)) { return }
@@ -50,6 +54,30 @@ struct InsecureRandomRule: Rule {
                        forSecurity ? "\(call.qualifiedName) makes a predictable value where a secret is made"
                                    : "\(call.qualifiedName) is not suitable for security or cryptographic purposes",
                        severity: forSecurity ? .medium : .low, fixHint: "use the secrets module")
+    }
+
+    /// Words of a name holding a delay (`retry_delay`, `jitter`, `backoff_seconds`).
+    static let waitWords: Set<String> = ["delay", "jitter", "backoff", "sleep", "wait", "interval", "pause", "timeout"]
+
+    /// Whether the value is a wait's length: inside the argument of a `sleep(...)` call on its
+    /// line (`time.sleep(2 ** n + random.uniform(0, 1))`), or assigned to a name saying it is a
+    /// delay. Randomness there spreads retries; nothing secret is made of it.
+    static func timesAWait(_ loc: Loc, context: RuleContext) -> Bool {
+        guard let line = context.sourceMap.line(loc.lineno) else { return false }
+        let before = Array(line.utf8.prefix(max(0, loc.colOffset)))
+        if let open = before.indices.reversed().first(where: { index in
+            index >= 5 && before[(index - 5)...index].elementsEqual("sleep(".utf8)
+        }) {
+            var depth = 0
+            for byte in before[open...] {
+                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth -= 1 }
+            }
+            if depth > 0 { return true }
+        }
+        let trimmed = String(decoding: before, as: UTF8.self).drop { $0 == " " || $0 == "\t" }
+        guard let equals = trimmed.firstIndex(of: "="), trimmed[trimmed.index(after: equals)...].first != "=" else { return false }
+        let target = trimmed[..<equals].split(separator: ".").last.map(String.init) ?? ""
+        return PasswordNames.parts(target.filter { $0 != " " && $0 != "\t" }).contains(where: waitWords.contains)
     }
 
     /// Whether the population is an alphabet: a `string` module constant (`string.ascii_letters

@@ -20,6 +20,8 @@ struct HardcodedTempDirectoryRule: Rule {
             "\"\"\"/tmp/x is where the old version wrote.\"\"\"\n",
             "import os, uuid\npath = os.path.join(\"/tmp\", f\"{uuid.uuid4().hex}.png\")\n",
             "import secrets\npath = f\"/tmp/upload-{secrets.token_hex(16)}\"\n",
+            // A Lambda (or Cloud Functions) handler's /tmp belongs to its sandbox alone.
+            "import os\n\ndef handler(event, context):\n    path = os.path.join(\"/tmp\", event[\"key\"])\n    return path\n",
         ]
     )
 
@@ -59,6 +61,15 @@ struct HardcodedTempDirectoryRule: Rule {
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { [.otherStatement, .compare, .call, .constant, .formattedString] }
 
+    /// Whether the file defines a serverless handler (`def handler(event, context)` at the top
+    /// level): its /tmp is private to its own sandbox, so no other user can be there first.
+    static func isServerlessFunction(_ module: Module) -> Bool {
+        module.body.contains { statement in
+            guard case .functionDef(_, let arguments, _, _, _, _, _) = statement.kind else { return false }
+            return FunctionTable.isEventHandler(parameters: (arguments.posonlyargs + arguments.args).map(\.arg), atTopLevel: true)
+        }
+    }
+
     func check(node: Node, context: inout RuleContext) {
         switch node {
         case .stmt(let statement):
@@ -82,13 +93,14 @@ struct HardcodedTempDirectoryRule: Rule {
                 }
             case .joinedStr(let values):
                 if let first = values.first?.stringConstant, Self.isSharedTemp(first),
-                   !values.contains(where: { Self.holdsUnguessableName($0, context: context) }) {
+                   !values.contains(where: { Self.holdsUnguessableName($0, context: context) }),
+                   !Self.isServerlessFunction(context.parsed.module) {
                     context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
                                    fixHint: "use the tempfile module")
                 }
                 context.skipDescendants(of: expression.loc)
             case .constant(.str(let value), _):
-                if Self.isSharedTemp(value.string) {
+                if Self.isSharedTemp(value.string), !Self.isServerlessFunction(context.parsed.module) {
                     context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
                                    fixHint: "use the tempfile module")
                 }

@@ -18,6 +18,8 @@ struct RequestsVerifyFalseRule: Rule {
             // A session kept on the instance.
             "import requests\n\nclass Client:\n    def __init__(self):\n        self.session = requests.Session()\n\n    def send(self, url):\n        return self.session.post(url, ↓verify=False, timeout=5)\n",
             "import requests\n\ndef client():\n    session = requests.Session()\n    ↓session.verify = False\n    return session\n",
+            // On the call's first line when the keyword is on a later one.
+            "import requests\nr = ↓requests.get(\n    url,\n    verify=False,\n    timeout=5,\n)\n",
         ],
         nonTriggering: [
             "import requests\nr = requests.get(url, timeout=5)\n",
@@ -61,14 +63,20 @@ struct RequestsVerifyFalseRule: Rule {
             return
         }
         guard context.literalValue(keyword.value)?.boolConstant == false else { return }
-        context.report(keyword.loc, ".\(method)() with verify=False skips TLS certificate checks", confidence: .medium,
+        context.report(Self.place(keyword, in: expression), ".\(method)() with verify=False skips TLS certificate checks", confidence: .medium,
                        fixHint: "remove verify=False (or point verify at a CA bundle)")
+    }
+
+    /// The keyword itself, or, when it sits on a later line of the call, the call up to it: a
+    /// finding (and its `# nosec`) belongs on the statement's first line.
+    static func place(_ keyword: Keyword, in call: Expr) -> Loc {
+        keyword.loc.lineno == call.loc.lineno ? keyword.loc : call.loc.to(keyword.loc)
     }
 
     func check(call: CallSite, context: inout RuleContext) {
         guard let keyword = Self.verificationKeyword(call.keywords, aiohttp: call.qualifiedName.hasPrefix("aiohttp.")),
               context.literalValue(keyword.value)?.boolConstant == false else { return }
-        context.report(keyword.loc, "\(call.qualifiedName) with verify=False skips TLS certificate checks",
+        context.report(Self.place(keyword, in: call.expression), "\(call.qualifiedName) with verify=False skips TLS certificate checks",
                        fixHint: "remove verify=False (or point verify at a CA bundle)")
     }
 }

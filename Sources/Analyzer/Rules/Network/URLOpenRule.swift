@@ -22,6 +22,9 @@ struct URLOpenRule: Rule {
             // A fixed scheme and host, a path appended.
             "import urllib.request\nUPSTREAM = \"https://origin.internal\"\n\ndef fetch(path):\n    return urllib.request.urlopen(UPSTREAM + path).read()\n",
             // A URL from a constant table, through a constructor and a Request object.
+            // The file checks its URLs' scheme (here in a helper the fetch relies on).
+            "import urllib.request\nfrom urllib.parse import urlsplit\n\ndef checked(url):\n    if urlsplit(url).scheme != \"https\":\n        raise ValueError(url)\n    return url\n\ndef fetch(url):\n    return urllib.request.urlopen(url).read()\n",
+            // A Request opened in the same function: one finding, at the opening.
             "import urllib.request\nHOOKS = {1: \"https://a.example.com/h\"}\nclass Tester:\n    def __init__(self, target):\n        self.target = target\n    def ping(self):\n        req = urllib.request.Request(self.target, method=\"POST\")\n        return urllib.request.urlopen(req)\ndef test(n):\n    return Tester(HOOKS.get(n)).ping()\n",
         ]
     )
@@ -34,7 +37,37 @@ struct URLOpenRule: Rule {
          "urllib2.Request", "urllib.request.Request", "six.moves.urllib.request.urlopen", "six.moves.urllib.request.urlretrieve"]
     }
 
+    /// Whether the file checks a URL's scheme anywhere: `parts.scheme != "https"`,
+    /// `urlparse(u).scheme in ("http", "https")`, `url.startswith("https://")`. The rule asks
+    /// for that check; where the file makes it, which URL reaches which opener is the data-flow
+    /// rule's question (ASC1918), not this one's.
+    static func checksScheme(_ module: Module) -> Bool {
+        var found = false
+        module.walk { node in
+            guard !found, case .expr(let expression) = node else { return !found }
+            switch expression.kind {
+            case .compare(let left, _, let comparators):
+                found = ([left] + comparators).contains { if case .attribute(_, "scheme", _) = $0.kind { true } else { false } }
+            case .call(let function, let arguments, _):
+                if case .attribute(_, "startswith", _) = function.kind, let first = arguments.first {
+                    let texts = first.stringConstant.map { [$0] } ?? {
+                        if case .tuple(let elements, _) = first.kind { return elements.compactMap(\.stringConstant) }
+                        return []
+                    }()
+                    found = texts.contains { $0.lowercased().hasPrefix("http") }
+                }
+            default:
+                break
+            }
+            return !found
+        }
+        return found
+    }
+
     func check(call: CallSite, context: inout RuleContext) {
+        // `req = Request(url, ...)` then `urlopen(req)` in the same function: reported once, at
+        // the opening, which looks through to the URL.
+        if Self.requestMakers.contains(call.qualifiedName), Self.openedLater(call.expression, context: context) { return }
         if var url = call.argument("url", position: 0) {
             // `urlopen(req)` of `req = urllib.request.Request(URL, ...)`: the URL the request holds.
             if case .name(let id, _) = url.kind, let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: url.loc.startByte),
@@ -52,7 +85,21 @@ struct URLOpenRule: Rule {
                 return
             }
         }
+        if Self.checksScheme(context.parsed.module) { return }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")
+    }
+
+    /// Whether the request built by `request` is assigned to a name that an `urlopen(name` of
+    /// the same function opens.
+    static func openedLater(_ request: Expr, context: RuleContext) -> Bool {
+        guard let line = context.sourceMap.line(request.loc.lineno),
+              let scope = context.parsed.enclosingScope(startLine: request.loc.lineno, endLine: request.loc.endLineno) else { return false }
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard let equals = trimmed.firstIndex(of: "=") else { return false }
+        let name = trimmed[..<equals].filter { $0 != " " }
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return false }
+        let body = context.parsed.text(of: scope.loc)
+        return body.contains("urlopen(\(name))") || body.contains("urlopen(\(name),") || body.contains("urlopen(\(name) ")
     }
 }

@@ -15,12 +15,17 @@ struct InsecureCookieRule: Rule {
             "def view(request):\n    response = HttpResponse()\n    ↓response.set_cookie(\"sid\", sid, httponly=True)\n    return response\n",
             "def view(request):\n    response = HttpResponse()\n    ↓response.set_cookie(\"sid\", sid, secure=True)\n    return response\n",
             "SESSION_COOKIE_SECURE = ↓False\n",
+            // Turned off by name: whatever the cookie holds.
+            "resp = make_response(\"ok\")\n↓resp.set_cookie(\"theme\", theme, secure=False)\n",
         ],
         nonTriggering: [
             "resp.set_cookie(\"session\", token, secure=True, httponly=True, samesite=\"Lax\")\n",
             "jar.set_cookie(cookie)\n",  // http.cookiejar: a Cookie object, no flags
             "resp.set_cookie(\"session\", token, **COOKIE_OPTIONS)\n",
             "SESSION_COOKIE_SECURE = True\n",
+            // A preference or a cart says nothing about who the user is.
+            "resp.set_cookie(\"theme\", theme, max_age=86400, httponly=True)\n",
+            "resp.set_cookie(PREFS_COOKIE, encode_prefs(prefs), samesite=\"Lax\")\n",
         ]
     )
 
@@ -51,6 +56,11 @@ struct InsecureCookieRule: Rule {
                 keywords.first(where: { $0.arg == name }).map { $0.value.boolConstant != false && !$0.value.isNoneConstant } ?? false
             }
             let secure = flag("secure"), httponly = flag("httponly")
+            // A flag left out matters on a cookie that identifies the user (CWE-614 is about a
+            // sensitive cookie); one turned off by name is reported whatever the cookie holds.
+            let turnedOff = keywords.contains { $0.arg == "secure" && $0.value.boolConstant == false }
+            guard turnedOff || Self.holdsIdentity(arguments.prefix(2) + keywords.filter { $0.arg == "key" || $0.arg == "value" }.map(\.value),
+                                                  context: context) else { return }
             if !secure {
                 context.report(expression.loc, "cookie set without secure=True\(httponly ? "" : " (nor httponly=True)")",
                                fixHint: "pass secure=True, httponly=True, samesite=\"Lax\"")
@@ -60,6 +70,18 @@ struct InsecureCookieRule: Rule {
             }
         default:
             return
+        }
+    }
+
+    /// Words of a cookie's name or value saying it identifies or authenticates the user.
+    static let identityWords: Set<String> = [
+        "session", "sess", "sid", "token", "auth", "jwt", "remember", "login", "csrf", "xsrf", "apikey", "credentials",
+        "password", "secret", "user", "admin", "identity", "signed",
+    ]
+
+    static func holdsIdentity(_ parts: [Expr], context: RuleContext) -> Bool {
+        parts.contains { part in
+            SecurityContext.nameParts(of: context.text(of: part.loc)).contains { identityWords.contains($0.lowercased()) }
         }
     }
 }
