@@ -1,0 +1,62 @@
+"""Quote pricing API consumed by the sales tooling."""
+import logging
+import os
+import uuid
+from decimal import Decimal
+
+import psycopg2
+from flask import Flask, abort, jsonify, request
+from psycopg2.pool import ThreadedConnectionPool
+from werkzeug.exceptions import HTTPException
+
+app = Flask(__name__)
+log = logging.getLogger("pricing")
+pool = ThreadedConnectionPool(1, 8, dsn=os.environ["PRICING_DSN"])
+
+
+def unit_price(sku, quantity):
+    conn = pool.getconn()
+    try:
+        with conn.cursor() as cur:
+            cur.execute(
+                "SELECT unit_price FROM price_list WHERE sku = %s AND min_qty <= %s "
+                "ORDER BY min_qty DESC LIMIT 1",
+                (sku, quantity),
+            )
+            row = cur.fetchone()
+    finally:
+        pool.putconn(conn)
+    if row is None:
+        raise LookupError(sku)
+    return Decimal(row[0])
+
+
+@app.post("/quotes")
+def create_quote():
+    payload = request.get_json(silent=True) or {}
+    items = payload.get("items")
+    if not isinstance(items, list) or not items:
+        abort(400, description="items must be a non-empty list")
+    lines, total = [], Decimal("0")
+    try:
+        for item in items:
+            sku, quantity = str(item["sku"]), int(item["quantity"])
+            price = unit_price(sku, quantity)
+            lines.append({"sku": sku, "quantity": quantity, "unit_price": str(price)})
+            total += price * quantity
+    except LookupError as exc:
+        return jsonify({"error": "unknown sku", "sku": str(exc.args[0])}), 404
+    except psycopg2.Error:
+        error_id = uuid.uuid4().hex
+        log.exception("database error %s while pricing quote", error_id)
+        return jsonify({"error": "database error", "error_id": error_id}), 503
+    return jsonify({"lines": lines, "total": str(total)})
+
+
+@app.errorhandler(Exception)
+def handle_unexpected(exc):
+    if isinstance(exc, HTTPException):
+        return exc
+    error_id = uuid.uuid4().hex
+    log.exception("unhandled error %s on %r", error_id, request.path)
+    return jsonify({"error": "internal server error", "error_id": error_id}), 500

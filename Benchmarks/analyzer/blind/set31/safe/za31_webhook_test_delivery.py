@@ -1,0 +1,85 @@
+"""Let integrators send a signed test event to their webhook endpoint."""
+import hashlib
+import hmac
+import json
+import logging
+import time
+from urllib.parse import urlparse
+
+import requests
+from django.conf import settings
+from rest_framework import permissions, serializers, status
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .models import WebhookEndpoint
+
+logger = logging.getLogger(__name__)
+
+EVENT_TYPES = ["ping", "order.created", "order.refunded"]
+
+
+def _allowed_destination(url):
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    if parsed.scheme != "https" or parsed.port not in (None, 443):
+        return False
+    return any(host == d or host.endswith("." + d) for d in settings.WEBHOOK_ALLOWED_DOMAINS)
+
+
+class TestEventSerializer(serializers.Serializer):
+    url = serializers.URLField(required=False)
+    event_type = serializers.ChoiceField(choices=EVENT_TYPES, default="ping")
+
+    def validate_url(self, value):
+        if not _allowed_destination(value):
+            raise serializers.ValidationError("destination host is not permitted")
+        return value
+
+
+def sign(secret, body, timestamp):
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def deliver(url, secret, event_type):
+    if not _allowed_destination(url):
+        raise ValueError("destination host is not permitted")
+    timestamp = int(time.time())
+    body = json.dumps({"type": event_type, "test": True, "created": timestamp}).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "X-Webhook-Signature": f"t={timestamp},v1={sign(secret, body, timestamp)}",
+    }
+    return requests.post(url, data=body, headers=headers, timeout=5, allow_redirects=False)
+
+
+class WebhookTestView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    def post(self, request, endpoint_id):
+        endpoint = get_object_or_404(
+            WebhookEndpoint, pk=endpoint_id, account=request.user.account
+        )
+        serializer = TestEventSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        url = serializer.validated_data.get("url") or endpoint.url
+        event_type = serializer.validated_data["event_type"]
+        try:
+            resp = deliver(url, endpoint.signing_secret, event_type)
+        except ValueError:
+            return Response({"delivered": False, "error": "destination not permitted"}, status=400)
+        except requests.RequestException as exc:
+            logger.warning("test delivery to %r failed: %r", url, exc)
+            return Response(
+                {"delivered": False, "error": "connection failed"},
+                status=status.HTTP_502_BAD_GATEWAY,
+            )
+        logger.info("test %r delivered to %r with status %d", event_type, url, resp.status_code)
+        return Response(
+            {
+                "delivered": resp.ok,
+                "status_code": resp.status_code,
+                "response_excerpt": resp.text[:500],
+            }
+        )
