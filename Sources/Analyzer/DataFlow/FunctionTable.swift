@@ -292,18 +292,51 @@ enum FunctionTable {
     /// Bottle's and Sanic's `<pid:int>`, Starlette's and FastAPI's `{pid:int}`.
     static func convertedRouteParameters(_ decorator: Expr) -> [String] {
         guard case .call(_, let arguments, _) = decorator.kind, let rule = arguments.first?.stringConstant else { return [] }
-        var names: [String] = []
+        return routeParameters(rule).converted
+    }
+
+    /// The parameters of a route's pattern, those a converter makes numbers or UUIDs of
+    /// (`<int:pid>`, `{pid:int}`, aiohttp's `{pid:\d+}`) and the others.
+    static func routeParameters(_ rule: String) -> (converted: [String], open: [String]) {
+        var converted: [String] = [], open: [String] = []
         var rest = Substring(rule)
-        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "{" }),
-              let close = rest[open...].firstIndex(of: rest[open] == "<" ? ">" : "}") {
-            let inside = rest[rest.index(after: open)..<close].split(separator: ":", maxSplits: 1)
+        while let start = rest.firstIndex(where: { $0 == "<" || $0 == "{" }),
+              let close = rest[start...].firstIndex(of: rest[start] == "<" ? ">" : "}") {
+            let inside = rest[rest.index(after: start)..<close].split(separator: ":", maxSplits: 1)
             if inside.count == 2 {
-                if rest[open] == "<", routeConverters.contains(String(inside[0])) { names.append(String(inside[1])) }
-                else if routeConverters.contains(String(inside[1])) { names.append(String(inside[0])) }
+                // Flask's and Django's `<int:pid>`; Bottle's and Sanic's `<pid:int>`.
+                if rest[start] == "<" {
+                    if routeConverters.contains(String(inside[0])) { converted.append(String(inside[1])) }
+                    else if routeConverters.contains(String(inside[1])) { converted.append(String(inside[0])) }
+                    else { open.append(String(inside[routeConverterNames.contains(String(inside[0])) ? 1 : 0])) }
+                } else if routeConverters.contains(String(inside[1])) || digitPatterns.contains(String(inside[1])) {
+                    converted.append(String(inside[0]))
+                } else {
+                    open.append(String(inside[0]))
+                }
+            } else if inside.count == 1 {
+                open.append(String(inside[0]))
             }
             rest = rest[rest.index(after: close)...]
         }
-        return names
+        return (converted, open)
+    }
+    /// Converters of Flask and Django that leave text (`<path:rest>`, `<slug:s>`).
+    static let routeConverterNames: Set<String> = ["string", "path", "slug", "str", "any", "re"]
+    static let digitPatterns: Set<String> = ["\\d+", "[0-9]+"]
+
+    /// Names every route pattern of the file converts (`Route("/t/{tid:int}", view)` makes
+    /// `request.path_params["tid"]` a number), and none leaves open.
+    static func convertedPathNames(_ module: Module) -> Set<String> {
+        var converted = Set<String>(), open = Set<String>()
+        module.walk { node in
+            guard case .expr(let expression) = node, let text = expression.stringConstant, text.hasPrefix("/") || text.hasPrefix("^") else { return true }
+            let (names, others) = routeParameters(text)
+            converted.formUnion(names)
+            open.formUnion(others)
+            return true
+        }
+        return converted.subtracting(open)
     }
     static let routeConverters: Set<String> = ["int", "float", "uuid"]
 

@@ -346,6 +346,13 @@ final class TaintEngine {
     private(set) lazy var fieldValidations: [String: [String: Guard.Effect]] = computeFieldValidations()
     /// Whether the file imports redis, whose queue pops are a source.
     private(set) lazy var readsRedis: Bool = imports.imports("redis")
+    /// Route parameters the file's patterns convert to numbers (`FunctionTable.convertedPathNames`).
+    private(set) lazy var convertedPathNames: Set<String> = FunctionTable.convertedPathNames(parsed.module)
+    /// Whether the file parses its command line with argparse (or optparse).
+    private(set) lazy var parsesCommandLine: Bool = imports.imports("argparse") || imports.imports("optparse")
+    /// Options whose parsed value is no text of the operator's: fixed choices, numbers, flags
+    /// (`ArgumentChoices.plainDestinations`).
+    private(set) lazy var plainCommandLineOptions: Set<String> = parsesCommandLine ? ArgumentChoices.plainDestinations(in: parsed.module) : []
     /// Whether the file imports boto3, whose bucket listings are a source (as paths).
     private(set) lazy var usesBoto3: Bool = imports.imports("boto3")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).

@@ -35,6 +35,10 @@ extension TaintInterpreter {
            case .attribute(let owner, "rfile", _) = stream.kind, case .name("self", _) = owner.kind, servesRequests {
             return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "the request body (self.rfile)")
         }
+        // A signed cookie (`TaintSources.isSignedCookieRead`): what this server signed.
+        if TaintSources.isSignedCookieRead(function, keywords: keywords) { return nil }
+        // `request.match_info.get("tid")` of a route `{tid:\d+}`: a number.
+        if case .attribute(let table, "get", _) = function.kind, let key = arguments.first, isConvertedPathParameter(table, key) { return nil }
         // Evaluate every argument once: nested calls are sinks too.
         var argumentTaints: [Taint?] = []
         for argument in arguments { argumentTaints.append(self.expression(argument, depth: depth + 1)) }
@@ -90,7 +94,8 @@ extension TaintInterpreter {
         // What the call reads from outside itself, if it is a source.
         var sourceRead: Taint? {
             TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                    redis: engine.readsRedis, boto3: engine.usesBoto3)
+                                    redis: engine.readsRedis, boto3: engine.usesBoto3,
+                                    commandLine: engine.parsesCommandLine)
         }
         // `data, addr = sock.recvfrom(n)`: the sender's address is the network's, an IP and a
         // port, not text the sender wrote.

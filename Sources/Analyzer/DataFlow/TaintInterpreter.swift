@@ -769,6 +769,14 @@ struct TaintInterpreter {
         function?.className.map(engine.requestHandlerClasses.contains) == true
     }
 
+    /// `request.path_params["tid"]` (Starlette) or `request.match_info["tid"]` (aiohttp) of a
+    /// parameter every route pattern of the file converts (`{tid:int}`, `{tid:\d+}`).
+    func isConvertedPathParameter(_ table: Expr, _ key: Expr) -> Bool {
+        guard case .attribute(_, let attr, _) = table.kind, attr == "path_params" || attr == "match_info",
+              let name = key.stringConstant else { return false }
+        return engine.convertedPathNames.contains(name)
+    }
+
     mutating func expression(_ expression: Expr, depth: Int) -> Taint? {
         guard depth < Self.maximumDepth else { return nil }
         switch expression.kind {
@@ -826,6 +834,13 @@ struct TaintInterpreter {
                 return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "self.request.\(attr)")
             }
             if attr == "__class__" || attr == "__name__" { return nil }
+            // `args.limit` of `parser.add_argument("--limit", type=int)`: a number, a flag or one
+            // of fixed choices, whatever the command line said.
+            if engine.plainCommandLineOptions.contains(attr), case .name(let id, _) = value.kind,
+               let bound = engine.onlyAssignment(of: id, around: value.loc.startByte), case .call(let parse, _, _) = bound.kind,
+               case .attribute(_, let method, _) = parse.kind, method == "parse_args" || method == "parse_known_args" {
+                return nil
+            }
             // `tmp.name` of a temporary file: a path the library chose, whatever was written to it.
             if attr == "name", case .name(let id, _) = value.kind, isTemporaryFile(id, at: value.loc.startByte) { return nil }
             // A property of a class of this file (`self.output_name`, `job.output_name`): what
@@ -879,6 +894,8 @@ struct TaintInterpreter {
         case .subscript(let value, let slice, _):
             // An element a check proved (`if parts[0] not in SERVICES: return`).
             if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
+            // `request.path_params["tid"]` of a route `{tid:int}`: a number.
+            if isConvertedPathParameter(value, slice) { return nil }
             let container = self.expression(value, depth: depth + 1)
             _ = self.expression(slice, depth: depth + 1)
             if let source = TaintSources.attributeSource(value, imports: engine.imports) { return source }

@@ -89,7 +89,7 @@ enum TaintSources {
     /// `fetches`: whether the file imports an HTTP library (only then is a call asked whether
     /// it fetches a response).
     static func callSource(_ call: CallSite, receiverIsFile: Bool, argumentIsFile: Bool = false, fetches: Bool = true,
-                           redis: Bool = false, boto3: Bool = false) -> Taint? {
+                           redis: Bool = false, boto3: Bool = false, commandLine: Bool = false) -> Taint? {
         let loc = call.expression.loc
         func source(_ note: String) -> Taint { Taint.source(line: loc.lineno, column: loc.colOffset + 1, note) }
         // What the server's own files hold is no attacker's HTML, redirect or header.
@@ -107,6 +107,9 @@ enum TaintSources {
         }
         // A fetched response: another party's content, dangerous to parse as XML, unpickle or run.
         if fetches, fetchesResponse(call.qualifiedName) { return source("the response of \(call.qualifiedName)()").sanitizing(fetchedContentSafe) }
+        // A signed cookie (Tornado's `get_secure_cookie`, Django's `get_signed_cookie`, Bottle's
+        // `get_cookie(name, secret=...)`) holds what this server signed, not what the client chose.
+        if isSignedCookieRead(call.function, keywords: call.keywords) { return nil }
         // `request.args.get()`, not a method of its result (`….replace()`), whose receiver
         // brings the taint with what was done to it.
         if let shown = requestName(call.qualifiedName) {
@@ -129,6 +132,10 @@ enum TaintSources {
             // can write to the bucket chose them, `../` included; dangerous as paths only.
             if boto3, ["list_objects", "list_objects_v2", "paginate"].contains(method) {
                 return source("the object keys of a bucket listing").sanitizing(fetchedContentSafe.subtracting([22]).union([88, 502, 611, 776, 95]))
+            }
+            // `parser.parse_args()` reads `sys.argv` itself: the operator's own settings, as that is.
+            if commandLine, method == "parse_args" || method == "parse_known_args" {
+                return source("the command line (\(method)())").sanitizing(operatorSettingsSafe).asOperatorSettings
             }
             // A job popped from a Redis list or read from a stream (`conn.blpop(QUEUE)`).
             if redis, redisQueueReads.contains(method) { return source("a message received from a Redis queue") }
@@ -172,8 +179,18 @@ enum TaintSources {
 
     static let tornadoArguments: Set<String> = [
         "get_argument", "get_arguments", "get_query_argument", "get_query_arguments", "get_body_argument",
-        "get_body_arguments", "get_cookie", "get_secure_cookie", "get_signed_cookie",
+        "get_body_arguments", "get_cookie",
     ]
+
+    /// Reads of a cookie the server signed: its value is the server's own.
+    static let signedCookieReads: Set<String> = ["get_secure_cookie", "get_signed_cookie"]
+
+    /// `self.get_secure_cookie("user")`, `request.get_signed_cookie("uid")`, Bottle's
+    /// `request.get_cookie("account", secret=KEY)`.
+    static func isSignedCookieRead(_ function: Expr, keywords: [Keyword]) -> Bool {
+        guard case .attribute(_, let method, _) = function.kind else { return false }
+        return signedCookieReads.contains(method) || method == "get_cookie" && keywords.contains { $0.arg == "secret" }
+    }
 
     /// A name every source above needs in the file's text (imported modules are reached by
     /// their attributes: `sys.argv`, `os.environ`; a file is read through `open`). A file with
@@ -182,7 +199,7 @@ enum TaintSources {
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
         "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server", "blpop", "brpop", "xreadgroup",
-        "list_objects", "list_objects_v2", "paginate",
+        "list_objects", "list_objects_v2", "paginate", "parse_args", "parse_known_args",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Methods of a request building a URL of this site for a named route (Pyramid's

@@ -68,7 +68,7 @@ public struct HarmlessSplices: OptionSet, Sendable {
 final class FileFacts {
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
-    var argumentChoices: Set<String>?
+    var argumentKinds: [String: ArgumentChoices.Kind]?
 }
 
 /// What a rule sees of the file, and where it reports.
@@ -131,12 +131,26 @@ public struct RuleContext {
         return facts.moduleValues?[name]
     }
 
+    /// What each command-line option's value can be (`ArgumentChoices.kinds`).
+    func argumentKinds() -> [String: ArgumentChoices.Kind] {
+        if let kinds = facts.argumentKinds { return kinds }
+        let found = ArgumentChoices.kinds(in: parsed.module)
+        facts.argumentKinds = found
+        return found
+    }
+
     /// Command-line options whose value is one of fixed `choices` (`ArgumentChoices`).
     func argumentChoices() -> Set<String> {
-        if let choices = facts.argumentChoices { return choices }
-        let found = ArgumentChoices.destinations(in: parsed.module)
-        facts.argumentChoices = found
-        return found
+        Set(argumentKinds().compactMap { $0.value == .choices ? $0.key : nil })
+    }
+
+    /// `args.limit` of `args = parser.parse_args()`, the option's value being of `kind`.
+    func isParsedOption(_ expression: Expr, _ kind: ArgumentChoices.Kind) -> Bool {
+        guard case .attribute(let owner, let attr, _) = expression.kind, case .name(let id, _) = owner.kind,
+              argumentKinds()[attr] == kind,
+              let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte)
+                ?? parsed.module.onlyModuleAssignments(where: Self.isParsedArguments)[id] else { return false }
+        return Self.isParsedArguments(value)
     }
 
     init(file: String, parsed: ParsedModule, imports: ImportTable, sourceMap: SourceMap, rule: RuleDescription, facts: FileFacts = FileFacts()) {
@@ -254,10 +268,7 @@ public struct RuleContext {
             }
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
             // `choices`: argparse refuses anything else.
-            guard case .name(let id, _) = owner.kind, argumentChoices().contains(attr),
-                  let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte)
-                    ?? parsed.module.onlyModuleAssignments(where: Self.isParsedArguments)[id] else { return false }
-            return Self.isParsedArguments(value)
+            return isParsedOption(expression, .choices) || also.contains(.numbers) && isParsedOption(expression, .number)
         case .call(let function, let arguments, let keywords):
             if also.contains(.shellQuoted), let name = imports.qualifiedName(of: function), Self.shellQuoters.contains(name) { return true }
             // `", ".join(["%s"] * len(ids))`: fixed text joined with fixed text.
@@ -361,6 +372,9 @@ public struct RuleContext {
             return isNumber(operand, visiting: visiting, depth: depth + 1)
         case .binOp(let left, _, let right):
             return isNumber(left, visiting: visiting, depth: depth + 1) && isNumber(right, visiting: visiting, depth: depth + 1)
+        case .attribute:
+            // `args.limit` of `parser.add_argument("--limit", type=int)`.
+            return isParsedOption(expression, .number)
         case .call(let function, let arguments, _):
             guard case .name(let id, _) = function.kind, imports.binding(of: id) == nil else { return false }
             if Self.numberMakers.contains(id) { return true }
