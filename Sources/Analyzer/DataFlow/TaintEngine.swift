@@ -17,7 +17,8 @@ final class TaintEngine {
     /// Each rule's CWE, by index (read at every sink: the description is a large value to copy).
     let ruleCWEs: [Int]
     let functions: [String: FunctionInfo]
-    /// Top-level classes of the file, whose methods calls on their instances resolve to.
+    /// Top-level classes of the file, whose methods calls on their instances resolve to, and
+    /// its dataclasses.
     let classNames: Set<String>
     var summaries: [String: FunctionSummary] = [:]
     /// Findings by rule and sink position, so a sink reached twice is reported once.
@@ -380,7 +381,9 @@ final class TaintEngine {
         self.rules = rules
         ruleCWEs = rules.map { type(of: $0).description.cwe }
         functions = FunctionTable.collect(parsed.module, imports: imports)
-        classNames = Set(functions.values.compactMap(\.className))
+        // Classes with methods, and dataclasses and models without (their generated constructor
+        // stores each field: `Subscription(target_url=t).id` is the field's default).
+        classNames = Set(functions.values.compactMap(\.className)).union(Self.dataclassFields(parsed.module).keys)
         var constructors: [String: FunctionInfo] = [:]
         for function in functions.values where function.qualifiedName.hasSuffix(".__init__") {
             if let className = function.className { constructors[className] = function }

@@ -69,6 +69,10 @@ final class FileFacts {
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
     var argumentKinds: [String: ArgumentChoices.Kind]?
+    /// Functions handed to a framework as exception handlers (`StackTraceExposureRule`).
+    var registeredErrorHandlers: Set<String>?
+    /// Module functions whose returned value holds an exception's text, by parameter.
+    var leakingHelpers: [String: Set<Int>]?
 }
 
 /// What a rule sees of the file, and where it reports.

@@ -16,9 +16,11 @@ struct PermissiveChmodRule: Rule {
             "import os, stat\nos.chmod(path, ↓stat.S_IRWXU | stat.S_IRWXG)\n",
             "from pathlib import Path\nimport os\nos.chmod(script, mode=↓0o666)\n",
             "import os\nos.makedirs(target, mode=↓0o777, exist_ok=True)\n",
+            "import os\nSHARED_MODE = 0o666\n\ndef publish(path):\n    os.chmod(path, ↓SHARED_MODE)\n",
         ],
         nonTriggering: [
             "import os\nos.chmod(path, 0o600)\n",
+            "import os\nPRIVATE_MODE = 0o600\n\ndef publish(path):\n    os.chmod(path, PRIVATE_MODE)\n",
             "import os\nos.chmod(path, 0o755)\n",  // executable, but writable only by the owner
             "import os\nos.chmod(path, mode)\n",
             "import os\nos.makedirs(target, mode=0o775, exist_ok=True)\n",  // a group's shared directory
@@ -47,8 +49,10 @@ struct PermissiveChmodRule: Rule {
     }
 
     func check(call: CallSite, context: inout RuleContext) {
+        // The mode, or the module constant holding it (`DOCUMENT_MODE = 0o777`).
         guard let argument = call.argument("mode", position: 1),
-              let mode = Self.mode(of: argument, imports: context.imports) else { return }
+              let mode = Self.mode(of: argument, imports: context.imports)
+                ?? context.literalValue(argument).flatMap({ Self.mode(of: $0, imports: context.imports) }) else { return }
         // A new directory: its mode passes through the umask, so only asking for others' write
         // bit is worth a report (0o775 for a shared group directory is common).
         if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" {

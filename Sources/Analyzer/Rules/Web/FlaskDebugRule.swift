@@ -16,12 +16,14 @@ struct FlaskDebugRule: Rule {
             "import flask\napplication = flask.Flask(__name__)\napplication.run(host=\"127.0.0.1\", ↓debug=True)\n",
             "from flask import Flask\napp = Flask(__name__)\nDEBUG = True\napp.run(↓debug=DEBUG)\n",
             "from flask import Flask\napp = Flask(__name__)\napp.config[\"DEBUG\"] = ↓True\n",
+            "from flask import Flask\napp = Flask(__name__)\napp.config.update(SECRET_KEY=key, ↓DEBUG=True)\n",
         ],
         nonTriggering: [
             "from flask import Flask\napp = Flask(__name__)\napp.run(debug=False)\n",
             "from flask import Flask\napp = Flask(__name__)\napp.run()\n",
             "runner.run(debug=True)\n",  // no Flask in this file
             "import os\nfrom flask import Flask\napp = Flask(__name__)\napp.config[\"DEBUG\"] = os.environ.get(\"FLASK_DEBUG\") == \"1\"\n",
+            "from flask import Flask\napp = Flask(__name__)\napp.config.update(DEBUG=False, TESTING=True)\n",
         ]
     )
 
@@ -35,6 +37,15 @@ struct FlaskDebugRule: Rule {
             guard case .assign(let targets, let value) = statement.kind, context.literalValue(value)?.isTruthyConstant == true,
                   targets.contains(where: Self.isDebugSetting) else { return }
             context.report(value.loc, "Flask app configured with DEBUG on exposes the Werkzeug debugger (remote code execution)",
+                           fixHint: "leave DEBUG off; use FLASK_DEBUG locally")
+            return
+        }
+        // `app.config.update(DEBUG=True)`.
+        if case .expr(let expression) = node, case .call(let function, _, let keywords) = expression.kind,
+           case .attribute(let config, "update", _) = function.kind, case .attribute(let owner, "config", _) = config.kind,
+           Self.isDebugSetting(Expr(.attribute(value: owner, attr: "debug", ctx: .load), owner.loc)),
+           let debug = keywords.first(where: { $0.arg == "DEBUG" }), context.literalValue(debug.value)?.isTruthyConstant == true {
+            context.report(debug.loc, "Flask app configured with DEBUG on exposes the Werkzeug debugger (remote code execution)",
                            fixHint: "leave DEBUG off; use FLASK_DEBUG locally")
             return
         }

@@ -14,12 +14,20 @@ struct StackTraceExposureRule: Rule {
             "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except Exception as err:\n        return jsonify({\"error\": ↓str(err)}), 400\n",
             "from django.http import HttpResponse\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return HttpResponse(f\"failed: {↓exc}\")\n",
             "import traceback\n\ndef view(request):\n    try:\n        work()\n    except Exception:\n        details = traceback.format_exc()\n        return ↓details\n",
+            // An application-wide exception handler, through a helper building the body.
+            "import traceback\nfrom fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\ndef payload(exc):\n    return {\"detail\": str(exc), \"trace\": traceback.format_exception(exc)}\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content=↓payload(exc))\n",
+            // Falcon: the response's media, and an HTTP error raised with the text.
+            "import falcon\n\nclass Orders:\n    def on_get(self, req, resp):\n        try:\n            work()\n        except Exception as exc:\n            resp.media = {\"error\": ↓str(exc)}\n",
+            "import falcon\n\ndef unexpected(req, resp, ex, params):\n    raise falcon.HTTPInternalServerError(description=↓repr(ex))\n\napp = falcon.App()\napp.add_error_handler(Exception, unexpected)\n",
         ],
         nonTriggering: [
             // The application's own error, whose messages it wrote for the client.
             "from flask import Flask, jsonify\napp = Flask(__name__)\n\nclass FeedError(Exception):\n    pass\n\n@app.route(\"/p\")\ndef preview():\n    try:\n        load()\n    except FeedError as exc:\n        return jsonify(error=str(exc)), 502\n",
             "import logging\nfrom flask import Flask, jsonify\napp = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        log.exception(\"run failed\")\n        return jsonify({\"error\": \"internal error\"}), 500\n",
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
+            "from fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content={\"error\": type(exc).__name__})\n",
+            // A client error: what is wrong with the request.
+            "from fastapi import FastAPI, HTTPException\napp = FastAPI()\n\n@app.post(\"/import\")\ndef load(request):\n    try:\n        parse(request)\n    except Exception as exc:\n        raise HTTPException(status_code=422, detail=f\"invalid document: {exc}\")\n",
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
             "def fetch(self, request):\n    try:\n        response = self.send(request)\n    except Exception as e:\n        return None, e\n    return response, None\n",
             "from flask import jsonify\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return jsonify(code=getattr(exc, \"code\", 500)), 500\n",
@@ -45,17 +53,33 @@ struct StackTraceExposureRule: Rule {
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .functionDef }
 
+    /// Names an exception handler gives the exception it is handed.
+    static let exceptionParameters: Set<String> = ["exc", "e", "ex", "err", "error", "exception"]
+    /// Decorators and registering calls making a function an application's exception handler
+    /// (FastAPI's and Starlette's, Flask's, Falcon's, aiohttp middlewares aside).
+    static let errorHandlerDecorators: Set<String> = ["exception_handler", "errorhandler", "app_errorhandler"]
+    static let errorHandlerRegistrations: Set<String> = ["add_exception_handler", "add_error_handler", "register_error_handler"]
+
     func check(node: Node, context: inout RuleContext) {
-        guard case .stmt(let statement) = node, case .functionDef(_, let arguments, let body, let decorators, _, _, _) = statement.kind,
-              WebHandlers.isHandler(arguments: arguments, decorators: decorators) else { return }
+        guard case .stmt(let statement) = node, case .functionDef(let name, let arguments, let body, let decorators, _, _, _) = statement.kind else { return }
+        let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
+        // A Falcon responder: `on_get(self, req, resp)`.
+        let responder = name.hasPrefix("on_") && parameters.count >= 3 && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
+        let errorHandler = decorators.contains { decorator in
+            if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind { return Self.errorHandlerDecorators.contains(attr) }
+            return false
+        } || Self.registeredErrorHandlers(context: context).contains(name)
+        guard responder || errorHandler || WebHandlers.isHandler(arguments: arguments, decorators: decorators) else { return }
         var derived: Set<String> = []
+        // What an exception handler is handed is the exception itself.
+        let handed = errorHandler ? Set(parameters.filter(Self.exceptionParameters.contains)) : []
         // The file's own exception classes carry messages the application wrote for the client.
         let ownErrors = Set(context.parsed.module.body.compactMap { statement -> String? in
             if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
             return nil
         })
         // Blocks to visit with the exception names bound by the `except` clauses around them.
-        var stack: [(body: [Stmt], exceptions: Set<String>)] = [(body, [])]
+        var stack: [(body: [Stmt], exceptions: Set<String>)] = [(body, handed)]
         while !stack.isEmpty {
             let (block, exceptions) = stack.removeFirst()
             for inner in block {
@@ -115,6 +139,86 @@ struct StackTraceExposureRule: Rule {
         }
     }
 
+    /// Functions the file hands a framework as exception handlers
+    /// (`app.add_error_handler(Exception, unexpected)`).
+    static func registeredErrorHandlers(context: RuleContext) -> Set<String> {
+        if let known = context.facts.registeredErrorHandlers { return known }
+        var names = Set<String>()
+        context.parsed.module.walk { node in
+            if case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
+               case .attribute(_, let attr, _) = function.kind, errorHandlerRegistrations.contains(attr),
+               arguments.count >= 2, case .name(let id, _) = arguments[1].kind {
+                names.insert(id)
+            }
+            return true
+        }
+        context.facts.registeredErrorHandlers = names
+        return names
+    }
+
+    /// The module's functions, each with the parameters whose exception text or traceback its
+    /// return value holds (`return {"detail": str(exc), "trace": traceback.format_exception(exc)}`).
+    static func leakingHelpers(context: RuleContext) -> [String: Set<Int>] {
+        if let known = context.facts.leakingHelpers { return known }
+        var helpers: [String: Set<Int>] = [:]
+        for statement in context.parsed.module.body {
+            guard case .functionDef(let name, let arguments, let body, _, _, _, _) = statement.kind else { continue }
+            let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
+            var leaked = Set<Int>()
+            ScopeWalk.walk(body) { node in
+                guard case .stmt(let inner) = node, case .return(let value?) = inner.kind else { return true }
+                ScopeWalk.walk(value) { part in
+                    switch part.kind {
+                    case .call(let function, let callArguments, _):
+                        guard let called = context.imports.qualifiedName(of: function),
+                              traceFunctions.contains(called) || called == "str" || called == "repr" else { return true }
+                        for argument in callArguments {
+                            if case .name(let id, _) = argument.kind, let index = parameters.firstIndex(of: id) { leaked.insert(index) }
+                        }
+                        return false
+                    case .formattedValue(let inner, _, _):
+                        if case .name(let id, _) = inner.kind, let index = parameters.firstIndex(of: id) { leaked.insert(index) }
+                        return true
+                    default:
+                        return true
+                    }
+                }
+                return false
+            }
+            helpers[name] = leaked
+        }
+        context.facts.leakingHelpers = helpers
+        return helpers
+    }
+
+    static func first(of values: [Expr], _ leak: (Expr) -> Expr?) -> Expr? {
+        for value in values { if let found = leak(value) { return found } }
+        return nil
+    }
+
+    /// Words of HTTP error classes for the client's mistakes (Falcon's `HTTPBadRequest`,
+    /// `HTTPUnprocessableEntity`), and whether a raised error is one, by name or status.
+    static let clientErrorWords = ["BadRequest", "NotFound", "Unprocessable", "Conflict", "Forbidden", "Unauthorized", "PayloadTooLarge",
+                                   "UnsupportedMediaType", "InvalidParam", "MissingParam", "InvalidHeader", "Gone", "TooManyRequests"]
+
+    static func isClientError(_ function: Expr, _ values: [Expr]) -> Bool {
+        let name: String
+        switch function.kind {
+        case .name(let id, _): name = id
+        case .attribute(_, let attr, _): name = attr
+        default: return false
+        }
+        if clientErrorWords.contains(where: name.contains) { return true }
+        return values.contains { value in
+            if case .constant(.int(let digits), _) = value.kind, let status = Int(digits) { return (400..<500).contains(status) }
+            if case .attribute(_, let attr, _) = value.kind { return attr.hasPrefix("HTTP_4") }
+            return false
+        }
+    }
+
+    /// Attributes of a Falcon response that are its body.
+    static let responseBodies: Set<String> = ["media", "text", "body", "data"]
+
     private func childBlocks(of statement: Stmt) -> [[Stmt]] {
         switch statement.kind {
         case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse): return [body, orelse]
@@ -138,9 +242,22 @@ struct StackTraceExposureRule: Rule {
                     break
                 }
             }
+        case .raise(let raised?, _) where { if case .call(let function, _, _) = raised.kind { responseName(function, context: context)?.hasPrefix("HTTP") == true } else { false } }():
+            // `raise HTTPException(500, detail=str(exc))`: the framework sends the text.
+            // A client error (`HTTPException(400, ...)`, `HTTPBadRequest`) tells the client what
+            // is wrong with its request; a server error's text is the server's.
+            if case .call(let function, let arguments, let keywords) = raised.kind, !Self.isClientError(function, arguments + keywords.map(\.value)),
+               let leak = Self.first(of: arguments + keywords.map(\.value), { firstLeak(in: $0, exceptions: exceptions, derived: derived, context: context) }) {
+                report(leak, context: &context)
+            }
         case .assign(let targets, let value):
-            if firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) != nil {
+            if let leak = firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) {
                 for target in targets { if case .name(let id, _) = target.kind { derived.insert(id) } }
+                // `resp.media = {"error": str(exc)}`: Falcon's response body.
+                if targets.contains(where: { if case .attribute(_, let attr, _) = $0.kind { Self.responseBodies.contains(attr) } else { false } }) {
+                    report(leak, context: &context)
+                    return
+                }
             }
             fallthrough
         default:
@@ -178,6 +295,20 @@ struct StackTraceExposureRule: Rule {
                 let name = context.imports.qualifiedName(of: function)
                 if let name, Self.traceFunctions.contains(name) {
                     leak = current
+                    return false
+                }
+                // A helper of this file building the body from the exception (`payload(exc)`).
+                // Another helper of this file, handed the exception itself, keeps it to itself
+                // (logs it); what else it is handed may still hold the text.
+                if case .name(let id, _) = function.kind, let leaked = Self.leakingHelpers(context: context)[id] {
+                    for (index, argument) in arguments.enumerated() {
+                        if case .name(let passed, _) = argument.kind, exceptions.contains(passed) || derived.contains(passed) {
+                            if leaked.contains(index) { leak = current }
+                        } else if firstLeak(in: argument, exceptions: exceptions, derived: derived, context: context) != nil {
+                            leak = current
+                        }
+                        if leak != nil { break }
+                    }
                     return false
                 }
                 // `type(e).__name__`, `getattr(e, "code", 500)`: a chosen field, not the message.
