@@ -252,8 +252,14 @@ public struct RuleContext {
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id) || isTableOfFixedTexts(id)
-        case .ifExp(_, let body, let orelse):
+        case .ifExp(let test, let body, let orelse):
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
+            // `flt.sort if flt.sort in ALLOWED_SORT else "issued_at"`: a member of a fixed
+            // collection, or the default.
+            if case .compare(let left, let operators, let comparators) = test.kind, operators == [.in], comparators.count == 1,
+               Self.sameReference(left, body), isFixedCollection(comparators[0], depth: depth + 1) {
+                return isFixedText(orelse, depth: depth + 1, also: also)
+            }
             return isFixedText(body, depth: depth + 1, also: also) && isFixedText(orelse, depth: depth + 1, also: also)
         case .attribute(let owner, let attr, _):
             // `self.target` that the constructor alone sets, from what every `Tester(...)` call
@@ -308,12 +314,44 @@ public struct RuleContext {
 
     /// Whether every element of a sequence is fixed text: a list or tuple of such, one repeated
     /// (`["%s"] * n`), or a comprehension making one (`"?" for _ in ids`).
+    /// The same name or attribute path written twice (`flt.sort` … `flt.sort`).
+    static func sameReference(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a.kind, b.kind) {
+        case (.name(let x, _), .name(let y, _)): return x == y
+        case (.attribute(let x, let p, _), .attribute(let y, let q, _)): return p == q && sameReference(x, y)
+        default: return false
+        }
+    }
+
+    /// A collection of fixed texts: a literal one, or a module constant bound to one (a set,
+    /// list, tuple, or a dict's keys).
+    func isFixedCollection(_ expression: Expr, depth: Int) -> Bool {
+        var value = expression
+        if case .name(let id, _) = expression.kind, let bound = moduleValue(of: id) { value = bound }
+        switch value.kind {
+        case .set(let elements), .list(let elements, _), .tuple(let elements, _):
+            return !elements.isEmpty && elements.allSatisfy { $0.stringConstant != nil }
+        case .dict(let keys, _):
+            return !keys.isEmpty && keys.allSatisfy { $0?.stringConstant != nil }
+        case .call(let function, let arguments, _):
+            // `frozenset({...})`, `set([...])`.
+            guard case .name(let maker, _) = function.kind, maker == "frozenset" || maker == "set" || maker == "tuple", arguments.count == 1 else { return false }
+            return isFixedCollection(arguments[0], depth: depth + 1)
+        default:
+            return false
+        }
+    }
+
     private func fixedElements(_ sequence: Expr, depth: Int, also: HarmlessSplices) -> Bool {
         guard depth < 8 else { return false }
         switch sequence.kind {
         case .name(let id, _):
             // `REPORT_COLUMNS` bound once to a list of fixed texts, here or at the top level.
-            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: sequence.loc.startByte) ?? moduleValue(of: id) else { return false }
+            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: sequence.loc.startByte) ?? moduleValue(of: id) else {
+                // `clauses = []` then `clauses.append("warehouse = %s")`: fixed piece by piece.
+                guard let contents = parsed.module.listContents(of: id, inFunctionAround: sequence.loc.startByte) else { return false }
+                return contents.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            }
             return fixedElements(value, depth: depth + 1, also: also)
         case .list(let elements, _), .tuple(let elements, _):
             return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }

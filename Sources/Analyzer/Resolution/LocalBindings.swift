@@ -210,6 +210,60 @@ extension Module {
         return bindings > 0 && pieces.count == bindings ? pieces : nil
     }
 
+    /// Every element list `name` can hold in the function around `position`: the elements of
+    /// each list it is bound to (`clauses = []`, `clauses, params = [], []`) and each value
+    /// added (`clauses.append("a = ?")`, `.insert(0, x)`, `.extend([...])`, `+= [...]`); nil
+    /// when it is bound or changed any other way.
+    func listContents(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position) else { return nil }
+        var contents: [Expr] = [], bound = 0, opaque = false
+        func elements(_ value: Expr) -> [Expr]? {
+            if case .list(let items, _) = value.kind { return items }
+            if case .tuple(let items, _) = value.kind { return items }
+            return nil
+        }
+        ScopeWalk.walk(body) { node in
+            guard !opaque else { return false }
+            switch node {
+            case .stmt(let statement):
+                switch statement.kind {
+                case .assign(let targets, let value) where targets.count == 1:
+                    if case .name(name, _) = targets[0].kind {
+                        guard let items = elements(value) else { opaque = true; return false }
+                        contents += items; bound += 1
+                    } else if case .tuple(let names, _) = targets[0].kind, let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }) {
+                        guard case .tuple(let values, _) = value.kind, values.count == names.count, let items = elements(values[index]) else { opaque = true; return false }
+                        contents += items; bound += 1
+                    } else if case .subscript(let container, _, _) = targets[0].kind, case .name(name, _) = container.kind {
+                        opaque = true
+                    }
+                case .augAssign(let target, _, let value):
+                    if case .name(name, _) = target.kind {
+                        guard let items = elements(value) else { opaque = true; return false }
+                        contents += items; bound += 1
+                    }
+                default: break
+                }
+                return true
+            case .expr(let expression):
+                guard case .call(let function, let arguments, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                      case .name(name, _) = receiver.kind else { return true }
+                switch method {
+                case "append" where arguments.count == 1: contents.append(arguments[0])
+                case "insert" where arguments.count == 2: contents.append(arguments[1])
+                case "extend" where arguments.count == 1:
+                    if let items = elements(arguments[0]) { contents += items } else { opaque = true }
+                case "pop", "remove", "clear", "sort", "reverse", "copy", "index", "count": break
+                default: opaque = true
+                }
+                return true
+            default:
+                return true
+            }
+        }
+        return !opaque && bindings > 0 && bound == bindings ? contents : nil
+    }
+
     /// The innermost `def` whose source range holds `position`.
     func innermostFunction(around position: Int) -> Stmt? { definition(around: position)?.0 }
 

@@ -32,6 +32,10 @@ struct SQLStringBuildingRule: Rule {
         ],
         nonTriggering: [
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
+            // Clauses of fixed text, appended one by one; values go in the parameters.
+            "def search(cur, warehouse, prefix):\n    clauses, params = [], []\n    if warehouse:\n        clauses.append(\"warehouse = %s\")\n        params.append(warehouse)\n    if prefix:\n        clauses.append(\"name LIKE %s\")\n        params.append(prefix + \"%\")\n    sql = \"SELECT * FROM stock WHERE \" + \" AND \".join(clauses)\n    cur.execute(sql, params)\n",
+            // An allow-listed column, or the default.
+            "ALLOWED_SORT = {\"issued_at\", \"amount\"}\n\ndef listing(cur, flt):\n    sort = flt.sort if flt.sort in ALLOWED_SORT else \"issued_at\"\n    cur.execute(f\"SELECT * FROM invoices ORDER BY {sort}\")\n",
             "label = \"select your option: \" + choice\n",
             "query = \"SELECT * FROM users WHERE id = %d\" % 5\n",
             "query = f\"SELECT * FROM users\"\n",

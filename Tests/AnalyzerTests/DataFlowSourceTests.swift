@@ -1,0 +1,97 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+/// Where untrusted data starts, and where what looks like it is the program's own (stop 20:
+/// each case taken from a kind of code a blind corpus showed misjudged).
+@Suite("Data flow: sources and what is not one")
+struct DataFlowSourceTests {
+    func found(_ source: String) throws -> [String] {
+        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
+    }
+
+    /// `parser.parse_args()` reads the command line; an option typed `int`, given fixed
+    /// choices or a flag is no text.
+    @Test func parsedCommandLine() throws {
+        let source = """
+        import argparse
+        import sqlite3
+
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("table")
+            parser.add_argument("--limit", type=int, default=10)
+            args = parser.parse_args()
+            con = sqlite3.connect("a.db")
+            con.execute(f"SELECT * FROM {args.table}")
+            con.execute(f"SELECT * FROM t LIMIT {args.limit}")
+        """
+        #expect(try found(source) == ["10:ASC1089"])
+        // Without argparse's parsing, nothing comes from outside.
+        #expect(try found(source.replacingOccurrences(of: "args = parser.parse_args()", with: "args = load_defaults()")).isEmpty)
+    }
+
+    /// A route pattern converting a parameter (`{ticket_id:int}`) makes Starlette's
+    /// `path_params` entry a number; an unconverted one stays the client's text.
+    @Test func convertedRouteParameters() throws {
+        let source = """
+        import os
+        from starlette.applications import Starlette
+        from starlette.responses import JSONResponse
+        from starlette.routing import Route
+
+        async def listing(request):
+            ticket = request.path_params["ticket_id"]
+            return JSONResponse({"files": os.listdir(os.path.join("/srv/tickets", str(ticket)))})
+
+        app = Starlette(routes=[Route("/tickets/{ticket_id:int}/files", listing)])
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "{ticket_id:int}", with: "{ticket_id}")) == ["8:ASC1022"])
+    }
+
+    /// A signed cookie holds what the server signed; a plain one is the client's.
+    @Test func signedCookies() throws {
+        let source = """
+        import os
+        from bottle import Bottle, request
+
+        app = Bottle()
+        SECRET = os.environ["COOKIE_SECRET"]
+
+        @app.get("/files")
+        def files():
+            account = request.get_cookie("account", secret=SECRET)
+            return {"files": os.listdir(os.path.join("/srv/accounts", account))}
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: ", secret=SECRET", with: "")) == ["10:ASC1022"])
+    }
+
+    /// A dataclass without methods: its instance's fields are what the construction gave them,
+    /// a defaulted field none of the client's text.
+    @Test func dataclassFields() throws {
+        let source = """
+        import logging
+        import secrets
+        from dataclasses import dataclass, field
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+        @dataclass
+        class Subscription:
+            target_url: str
+            ident: str = field(default_factory=lambda: secrets.token_hex(8))
+
+        @app.post("/subscriptions")
+        def subscribe():
+            sub = Subscription(target_url=request.json["url"])
+            log.info("created subscription %s", sub.ident)
+            return {"id": sub.ident}
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "sub.ident)", with: "sub.target_url)")) == ["17:ASC1117"])
+    }
+}
