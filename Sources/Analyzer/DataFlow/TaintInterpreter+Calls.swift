@@ -37,6 +37,11 @@ extension TaintInterpreter {
         }
         // A signed cookie (`TaintSources.isSignedCookieRead`): what this server signed.
         if TaintSources.isSignedCookieRead(function, keywords: keywords) { return nil }
+        // `message.get("MessageId")`: what AWS assigned.
+        if case .attribute(let record, "get", _) = function.kind, let key = arguments.first?.stringConstant, TaintSources.platformAssignedKeys.contains(key) {
+            _ = self.expression(record, depth: depth + 1)
+            return nil
+        }
         // `request.match_info.get("tid")` of a route `{tid:\d+}`: a number.
         if case .attribute(let table, "get", _) = function.kind, let key = arguments.first, isConvertedPathParameter(table, key) { return nil }
         // Evaluate every argument once: nested calls are sinks too.

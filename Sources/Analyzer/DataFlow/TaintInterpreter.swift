@@ -896,6 +896,11 @@ struct TaintInterpreter {
             if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
             // `request.path_params["tid"]` of a route `{tid:int}`: a number.
             if isConvertedPathParameter(value, slice) { return nil }
+            // `message["MessageId"]` of a queue's message: what AWS assigned, not the sender's text.
+            if let key = slice.stringConstant, TaintSources.platformAssignedKeys.contains(key) {
+                _ = self.expression(value, depth: depth + 1)
+                return nil
+            }
             let container = self.expression(value, depth: depth + 1)
             _ = self.expression(slice, depth: depth + 1)
             if let source = TaintSources.attributeSource(value, imports: engine.imports) { return source }

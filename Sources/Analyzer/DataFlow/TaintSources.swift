@@ -182,6 +182,13 @@ enum TaintSources {
         "get_body_arguments", "get_cookie",
     ]
 
+    /// Fields of a queue message or event record that AWS fills, whatever the sender wrote:
+    /// identifiers, receipt handles, checksums, where and when.
+    static let platformAssignedKeys: Set<String> = [
+        "MessageId", "ReceiptHandle", "MD5OfBody", "MD5OfMessageAttributes", "messageId", "receiptHandle", "md5OfBody",
+        "md5OfMessageAttributes", "eventSourceARN", "awsRegion", "eventSource", "eventTime",
+    ]
+
     /// Reads of a cookie the server signed: its value is the server's own.
     static let signedCookieReads: Set<String> = ["get_secure_cookie", "get_signed_cookie"]
 

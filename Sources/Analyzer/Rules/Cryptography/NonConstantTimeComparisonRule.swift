@@ -18,6 +18,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "def check(received, body):\n    if ↓received != _expected_signature(body):\n        abort(401)\n",
         ],
         nonTriggering: [
+            // A password typed twice at the terminal.
+            "import getpass\n\ndef ask():\n    password = getpass.getpass()\n    if password != getpass.getpass(\"Confirm: \"):\n        raise SystemExit(1)\n",
             "import hmac\nif hmac.compare_digest(expected_signature, received):\n    accept()\n",
             "if password is None or password == \"\":\n    ask()\n",
             "if token == tokenize.NAME:\n    pass\n",  // a lexer token, not a secret
@@ -48,10 +50,21 @@ struct NonConstantTimeComparisonRule: Rule {
         guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,
               ops.count == 1, ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
         guard Self.isOperand(left), Self.isOperand(right), !Self.isPublishedChecksum(left), !Self.isPublishedChecksum(right),
-              !Self.isHash(left), !Self.isHash(right),
+              !Self.isHash(left), !Self.isHash(right), !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context),
               let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context) else { return }
         context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
                        fixHint: "use hmac.compare_digest(a, b)")
+    }
+
+    /// A confirmation typed at this terminal (`getpass.getpass("Confirm: ")`, `input()`, or a
+    /// name bound to one): whoever could time the comparison is the one typing.
+    static func isTypedHere(_ expression: Expr, context: RuleContext) -> Bool {
+        var value = expression
+        if case .name(let id, _) = expression.kind, let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) {
+            value = bound
+        }
+        guard case .call(let function, _, _) = value.kind, let name = context.imports.qualifiedName(of: function) else { return false }
+        return name == "getpass.getpass" || name == "input"
     }
 
     /// `entry["sha256"]`, `meta.get("checksum")`: a manifest's published checksum of a file,
