@@ -68,7 +68,7 @@ struct StackTraceExposureRule: Rule {
         let errorHandler = decorators.contains { decorator in
             if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind { return Self.errorHandlerDecorators.contains(attr) }
             return false
-        } || Self.registeredErrorHandlers(context: context).contains(name)
+        } || parameters.contains(where: Self.exceptionParameters.contains) && Self.registeredErrorHandlers(context: context).contains(name)
         guard responder || errorHandler || WebHandlers.isHandler(arguments: arguments, decorators: decorators) else { return }
         var derived: Set<String> = []
         // What an exception handler is handed is the exception itself.
