@@ -111,4 +111,48 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "message[\"MessageId\"]", with: "message[\"Body\"]")) == ["9:ASC1117"])
     }
+
+    /// A FastAPI dependency reading the request hands the handler what it returns: a record
+    /// looked up by the client's key is the server's; the client's own text stays the client's.
+    @Test func requestDependencies() throws {
+        let source = """
+        import logging
+        from fastapi import Depends, FastAPI, Header
+
+        app = FastAPI()
+        log = logging.getLogger(__name__)
+        ACCOUNTS = {"k1": {"name": "acme"}}
+
+        def current_account(x_api_key: str = Header(...)) -> dict:
+            return ACCOUNTS.get(x_api_key)
+
+        @app.get("/files")
+        def files(account: dict = Depends(current_account)):
+            log.info("listing for %s", account)
+            return {}
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "return ACCOUNTS.get(x_api_key)", with: "return x_api_key.strip()")) == ["13:ASC1117"])
+    }
+
+    /// A Celery task's arguments are what was enqueued: content reaching a command counts, the
+    /// ids a task names its files and log lines with do not.
+    @Test func queuedTaskArguments() throws {
+        let source = """
+        import logging
+        import subprocess
+        from celery import Celery
+
+        app = Celery("jobs")
+        log = logging.getLogger(__name__)
+
+        @app.task(bind=True)
+        def render(self, job_id, options):
+            log.info("rendering %s", job_id)
+            with open(f"/srv/jobs/{job_id}.log", "w") as fh:
+                subprocess.run(f"render {options}", shell=True, stdout=fh)
+        """
+        #expect(try found(source) == ["12:ASC1078"])
+        #expect(try found(source.replacingOccurrences(of: "@app.task(bind=True)\n", with: "")).isEmpty)
+    }
 }

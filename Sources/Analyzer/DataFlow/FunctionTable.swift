@@ -16,6 +16,10 @@ final class FunctionInfo {
     /// Handler parameters the framework hands over already converted to a number, a UUID or
     /// a date (`item_id: int` in FastAPI, `<int:pid>` in a Flask route): no text to inject.
     var typedParameters: Set<String> = []
+    /// Parameters FastAPI fills with what a dependency of this file returns, the dependency
+    /// reading the request itself (`account: Account = Depends(current_account)`): by name, the
+    /// dependency's name (`FunctionTable.requestDependencies`).
+    var dependencyProviders: [String: String] = [:]
     /// The `*args` and `**kwargs` parameters, which collect the positional arguments past the
     /// named ones and the keywords no parameter names.
     var vararg: String?
@@ -33,6 +37,8 @@ final class FunctionInfo {
     /// Handler parameters the platform fills, not the caller: a Lambda handler's `context`, an
     /// asyncio stream handler's `writer`.
     var platformParameters: Set<Int> = []
+    /// A Celery task or Dramatiq actor: what whoever enqueued it passed (`MessageHandlers`).
+    var isQueuedTask = false
 
     /// The name parameter `parameter` is declared as (`FunctionTable.declaredName`).
     func declaredType(of parameter: String) -> String? {
@@ -230,6 +236,31 @@ enum FunctionTable {
     /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
     /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
     /// server's objects. A dependency taking parameters may read the request: its result counts.
+    /// The handler's parameters filled by a dependency of this file that takes parameters
+    /// (FastAPI fills those from the request), with the dependency's name.
+    static func requestDependencies(_ arguments: Arguments, in module: Module) -> [String: String] {
+        var providers: [String: String] = [:]
+        func provider(_ expression: Expr?) -> String? {
+            guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
+                  { switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): true; default: false } }(),
+                  case .name(let name, _) = dependencyArguments.first?.kind else { return nil }
+            let takesParameters = module.body.contains { statement in
+                if case .functionDef(name, let parameters, _, _, _, _, _) = statement.kind { return !parameters.all.isEmpty }
+                return false
+            }
+            return takesParameters ? name : nil
+        }
+        let positional = arguments.posonlyargs + arguments.args
+        let offset = positional.count - arguments.defaults.count
+        for (index, parameter) in positional.enumerated() where index >= offset {
+            if let name = provider(arguments.defaults[index - offset]) { providers[parameter.arg] = name }
+        }
+        for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count {
+            if let name = provider(arguments.kwDefaults[index]) { providers[parameter.arg] = name }
+        }
+        return providers
+    }
+
     static func serverDependencies(_ arguments: Arguments, in module: Module) -> [String] {
         func serverMade(_ expression: Expr?) -> Bool {
             guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
@@ -480,6 +511,12 @@ enum FunctionTable {
                     if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {
                         info.platformParameters = Set(1..<max(2, streamHandler ? parameters.count : 2))
                     }
+                    if messageHandler, !routed, messaging.taskQueues, decorators.contains(where: MessageHandlers.isTaskDecorator) {
+                        info.isQueuedTask = true
+                        info.handlerNoun = "queued task"
+                        // A bound task's `self`: the task object.
+                        if parameters.first == "self" { info.platformParameters.insert(0) }
+                    }
                     // An MQTT callback's client and the application's `userdata`.
                     if messageHandler, messaging.mqtt {
                         let offset = parameters.first == "self" ? 1 : 0
@@ -496,6 +533,7 @@ enum FunctionTable {
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
                             .union(decorators.flatMap(convertedRouteParameters))
                             .union(patternCheckedParameters(arguments))
+                        info.dependencyProviders = requestDependencies(arguments, in: module)
                         let serverMade = serverDependencies(arguments, in: module)
                         info.platformParameters.formUnion(parameters.indices.filter { serverMade.contains(parameters[$0]) })
                     }

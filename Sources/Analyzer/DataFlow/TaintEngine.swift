@@ -677,6 +677,9 @@ final class TaintEngine {
 
     /// Analyses one function body; its parameters start tainted (as sources in a handler,
     /// as markers otherwise, for the summary).
+    /// What a queued task's arguments are safe for: paths and log lines (`FunctionInfo.isQueuedTask`).
+    static let queuedTaskSafe: Set<Int> = [22, 117]
+
     private func analyse(_ function: FunctionInfo) -> FunctionSummary {
         var interpreter = TaintInterpreter(engine: self, function: function)
         // Tainted globals first: a parameter or local of the same name replaces them.
@@ -696,11 +699,20 @@ final class TaintEngine {
                 // A number, UUID or date by the time the handler runs: kept as checked data, so
                 // the sinks it reaches know (and their pattern alarms are explained away).
                 var value = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
+                // A queued task's arguments are what the application enqueued: its own ids and
+                // names for files and log lines, the client's text only where it passes content on.
+                if function.isQueuedTask { value = value.sanitizing(Self.queuedTaskSafe) }
                 // A model of this file whose validators check some fields: each field as checked.
                 if let model = function.declaredType(of: name), let checks = fieldValidations[model], let fields = dataclassFields[model] {
                     value.fields = Dictionary(uniqueKeysWithValues: fields.map { field in (field, checks[field].map { $0.apply(to: parameter) } ?? parameter) })
                 } else if let model = function.declaredType(of: name), dataclassFields[model] == nil, let constructor = constructors[model] {
                     value.fields = dependencyFields(constructor, of: parameter)
+                }
+                // `account: Account = Depends(current_account)`: what the dependency returns of
+                // the request, not the request itself.
+                if let provider = function.dependencyProviders[name] {
+                    interpreter.environment[name] = interpreter.dependencyResult(provider, parameter: parameter, at: function.loc)
+                    continue
                 }
                 interpreter.environment[name] = value
             } else {

@@ -613,6 +613,17 @@ extension TaintInterpreter {
 
     /// A call to a function of this file (`resolved` by `resolveLocal`): its summary says what
     /// flows where.
+    /// What FastAPI hands a handler from `Depends(provider)`: the provider called with the
+    /// request's data for every parameter (`parameter`, a source), as its summary says it
+    /// returns them; nil when the provider returns none of it (a record looked up by a key).
+    mutating func dependencyResult(_ provider: String, parameter: Taint, at loc: Loc) -> Taint? {
+        let call = Expr(.call(func: Expr(.name(id: provider, ctx: .load), loc), args: [], keywords: []), loc)
+        guard let site = CallSite(unresolved: call), let resolved = resolveLocal(site) else { return parameter }
+        engine.demanded.insert(resolved.0.qualifiedName)
+        let arguments = Array(repeating: Optional(parameter), count: resolved.0.parameters.count)
+        return localCall(site, resolved: resolved, arguments: arguments, keywords: [:])?.taint
+    }
+
     private mutating func localCall(_ site: CallSite, resolved: (FunctionInfo, FunctionSummary, Int)?, arguments: [Taint?],
                                     keywords: [String: Taint?]) -> (taint: Taint?, Void)? {
         guard let (info, resolvedSummary, offset) = resolved else { return nil }

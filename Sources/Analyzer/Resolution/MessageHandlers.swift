@@ -2,7 +2,8 @@ import PythonSyntax
 
 /// Functions a chat, queue or RPC framework calls with what someone else sent: Slack bolt and
 /// Discord commands, Telegram updates, Matrix (nio) events, RabbitMQ (pika) deliveries, MQTT
-/// (paho) messages and gRPC servicer methods.
+/// (paho) messages, gRPC servicer methods, and Celery tasks and Dramatiq actors (called with
+/// what whoever enqueued them passed).
 /// Their parameters carry outside data as a web handler's do.
 ///
 /// Also the web handlers no route decorator names: GraphQL resolvers (graphene's
@@ -10,7 +11,7 @@ import PythonSyntax
 /// Google Cloud Functions (`@functions_framework.http`).
 struct MessageHandlers {
     let slack: Bool, discord: Bool, telegram: Bool, pika: Bool, grpc: Bool, matrix: Bool, mqtt: Bool
-    let graphene: Bool, strawberry: Bool, azure: Bool, cloudFunctions: Bool
+    let graphene: Bool, strawberry: Bool, azure: Bool, cloudFunctions: Bool, taskQueues: Bool
     let imports: ImportTable
 
     init(imports: ImportTable) {
@@ -26,9 +27,10 @@ struct MessageHandlers {
         strawberry = imports.imports("strawberry")
         azure = imports.imports("azure.functions")
         cloudFunctions = imports.imports("functions_framework")
+        taskQueues = imports.imports("celery") || imports.imports("dramatiq")
     }
 
-    var any: Bool { slack || discord || telegram || pika || grpc || matrix || mqtt || webHandlersPossible }
+    var any: Bool { slack || discord || telegram || pika || grpc || matrix || mqtt || taskQueues || webHandlersPossible }
     var webHandlersPossible: Bool { graphene || strawberry || azure || cloudFunctions }
 
     /// A GraphQL resolver, an Azure Function or a Cloud Function: called with a web request's
@@ -77,6 +79,8 @@ struct MessageHandlers {
         if pika, own.count == 4, own[3] == "body" { return true }
         // paho-mqtt: `def on_message(client, userdata, message)`.
         if mqtt, Self.isMQTTCallback(own) { return true }
+        // Celery: `@app.task`, `@shared_task(bind=True)`; Dramatiq: `@dramatiq.actor`.
+        if taskQueues, classBases == nil, decorators.contains(where: Self.isTaskDecorator) { return true }
         // grpc: `def GetUser(self, request, context)` of a `…Servicer` subclass.
         if grpc, let classBases, own == ["request", "context"], classBases.contains(where: { Self.baseName($0)?.hasSuffix("Servicer") == true }) {
             return true
@@ -88,6 +92,17 @@ struct MessageHandlers {
     /// first, the message another device published last.
     static func isMQTTCallback(_ parameters: [String]) -> Bool {
         parameters.count == 3 && parameters[0] == "client" && parameters[1] == "userdata"
+    }
+
+    /// `@app.task`, `@celery.task(...)`, `@shared_task`, `@dramatiq.actor`, `@actor`.
+    static func isTaskDecorator(_ decorator: Expr) -> Bool {
+        var expression = decorator
+        if case .call(let function, _, _) = decorator.kind { expression = function }
+        switch expression.kind {
+        case .name(let id, _): return id == "shared_task" || id == "actor"
+        case .attribute(_, let attr, _): return attr == "task" || attr == "shared_task" || attr == "actor"
+        default: return false
+        }
     }
 
     static func decoratorName(_ decorator: Expr) -> String? {
