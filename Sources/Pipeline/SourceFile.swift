@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Python file to judge, with its content as it will be committed (or as on disk).
 public struct SourceFile: Sendable {
     /// Path relative to the repository root (or as given for plain paths).
@@ -36,6 +42,10 @@ enum PythonFileKind {
 
     /// Git's heuristic: a NUL byte in the first 8000 bytes means binary.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(8000).contains(0)
+        // memchr: a byte-at-a-time search cost as much as reading the file.
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, 8000)) != nil
+        }
     }
 }
