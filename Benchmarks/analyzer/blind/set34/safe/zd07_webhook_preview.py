@@ -1,0 +1,65 @@
+"""Lets integrators send a test event to a webhook endpoint before saving it."""
+import time
+import uuid
+from urllib.parse import urlparse
+
+import requests
+from flask import Blueprint, jsonify, request
+from flask_login import current_user, login_required
+
+bp = Blueprint("webhooks", __name__, url_prefix="/integrations/webhooks")
+
+EVENT_TYPES = {"ping", "order.created", "order.refunded", "shipment.dispatched"}
+ALLOWED_HOSTS = {"hooks.slack.com", "discord.com", "events.pagerduty.com", "hooks.zapier.com"}
+SAMPLE_EVENT = {
+    "api_version": "2024-03-01",
+    "data": {"order_id": "ord_test_0001", "amount": 4200, "currency": "EUR"},
+}
+
+
+def build_probe(event_type, account_id):
+    return dict(
+        SAMPLE_EVENT,
+        id=f"evt_{uuid.uuid4().hex[:16]}",
+        type=event_type,
+        account=account_id,
+        sent_at=int(time.time()),
+    )
+
+
+def allowed_target(url):
+    parts = urlparse(url)
+    return (
+        parts.scheme == "https"
+        and parts.hostname in ALLOWED_HOSTS
+        and parts.port in (None, 443)
+        and not parts.username
+        and not parts.password
+    )
+
+
+def deliver(target, payload):
+    started = time.monotonic()
+    resp = requests.post(target, json=payload, timeout=5, allow_redirects=False)
+    return {
+        "status": resp.status_code,
+        "elapsed_ms": int((time.monotonic() - started) * 1000),
+        "body_preview": resp.text[:500],
+    }
+
+
+@bp.route("/test", methods=["POST"])
+@login_required
+def test_webhook():
+    body = request.get_json(silent=True) or {}
+    target = str(body.get("url", "")).strip()
+    event_type = body.get("event", "ping")
+    if not target or not allowed_target(target):
+        return jsonify({"ok": False, "error": "url must point to a supported provider"}), 400
+    if event_type not in EVENT_TYPES:
+        return jsonify({"ok": False, "error": "unknown event type"}), 400
+    try:
+        result = deliver(target, build_probe(event_type, current_user.account_id))
+    except requests.RequestException:
+        return jsonify({"ok": False, "error": "delivery failed"}), 502
+    return jsonify({"ok": True, **result})
