@@ -155,4 +155,34 @@ struct DataFlowSourceTests {
         #expect(try found(source) == ["12:ASC1078"])
         #expect(try found(source.replacingOccurrences(of: "@app.task(bind=True)\n", with: "")).isEmpty)
     }
+
+    /// A pika delivery's method frame is the broker's; its body is the publisher's.
+    @Test func pikaDeliveryFrames() throws {
+        let source = """
+        import logging
+        import pika
+
+        log = logging.getLogger(__name__)
+
+        def on_message(channel, method, properties, body):
+            log.warning("dropping delivery %s", method.delivery_tag)
+            channel.basic_ack(delivery_tag=method.delivery_tag)
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "method.delivery_tag)\n    channel", with: "body)\n    channel")) == ["7:ASC1117"])
+    }
+
+    /// A `str.format` field formatted as a date or a number holds no text.
+    @Test func formatFieldsAsNumbersAndDates() throws {
+        let source = """
+        import tornado.web
+
+        class Search(tornado.web.RequestHandler):
+            def get(self):
+                when = self.get_argument("when")
+                self.write("<p>Due on {:%d %b %Y}, {:.2f} left</p>".format(when, when))
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "{:%d %b %Y}", with: "{}")) == ["6:ASC1079"])
+    }
 }

@@ -518,6 +518,12 @@ enum FunctionTable {
                         if parameters.first == "self" { info.platformParameters.insert(0) }
                     }
                     // An MQTT callback's client and the application's `userdata`.
+                    // A pika delivery's channel, method frame and properties: the broker's and
+                    // the connection's; the body is what the publisher sent.
+                    if messageHandler, messaging.pika {
+                        let offset = parameters.first == "self" ? 1 : 0
+                        if parameters.count == offset + 4, parameters[offset + 3] == "body" { info.platformParameters.formUnion([offset, offset + 1]) }
+                    }
                     if messageHandler, messaging.mqtt {
                         let offset = parameters.first == "self" ? 1 : 0
                         if MessageHandlers.isMQTTCallback(Array(parameters.dropFirst(offset))) { info.platformParameters = [offset, offset + 1] }

@@ -193,7 +193,17 @@ extension TaintInterpreter {
             let loc = expression.loc
             return values?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
         }
-        let all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
+        var all = argumentTaints.reduce(Taint.merge(anyKeyword, receiverTaint)) { Taint.merge($0, $1) }
+        // `"<li>{} on {:%d %b %Y}</li>".format(name, when)`: a field formatted as a number or a
+        // date holds no text, whatever its value was.
+        if all != nil, case .attribute(let template, "format", _) = function.kind, let text = template.stringConstant,
+           let (positions, names) = Self.numberOrDateFields(text) {
+            var kept = receiverTaint
+            for (index, taint) in argumentTaints.enumerated() { kept = Taint.merge(kept, positions.contains(index) ? taint?.cleanedCopy : taint) }
+            for (name, taint) in keywordTaints { kept = Taint.merge(kept, names.contains(name) ? taint?.cleanedCopy : taint) }
+            if keywords.contains(where: { $0.arg == nil }) { kept = Taint.merge(kept, anyKeyword) }
+            all = kept
+        }
         if TaintSources.neutralisers.contains(site.qualifiedName) { return all?.cleanedCopy }
         // `os.path.join("/srv/uploads", name)` starts with the fixed directory (or, if `name` is
         // absolute, with "/"): never with a dash, so never read as an option.
@@ -241,6 +251,34 @@ extension TaintInterpreter {
         }
         let loc = expression.loc
         return all?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+    }
+
+    /// The replacement fields of a `str.format` template formatted as numbers or dates (`{:.2f}`,
+    /// `{1:%H:%M}`, `{when:%d %b}`), by argument position and keyword name; nil when there are none
+    /// or the template is not one this reads (nested fields).
+    static func numberOrDateFields(_ template: String) -> (positions: Set<Int>, names: Set<String>)? {
+        var positions = Set<Int>(), names = Set<String>()
+        var automatic = 0
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest.index(after: open)
+            if after < rest.endIndex, rest[after] == "{" { rest = rest[rest.index(after: after)...]; continue }
+            guard let close = rest[after...].firstIndex(of: "}") else { return nil }
+            let field = rest[after..<close]
+            if field.contains("{") { return nil }
+            rest = rest[rest.index(after: close)...]
+            let colon = field.firstIndex(of: ":")
+            var reference = colon.map { field[..<$0] } ?? field
+            let spec = colon.map { String(field[field.index(after: $0)...]) } ?? ""
+            var converted = false
+            if let bang = reference.firstIndex(of: "!") { reference = reference[..<bang]; converted = true }
+            let name = reference.prefix { $0 != "." && $0 != "[" }
+            let index: Int?
+            if name.isEmpty { index = automatic; automatic += 1 } else { index = Int(name) }
+            guard !converted, name.count == reference.count, formatsNumberOrDate(spec) else { continue }
+            if let index { positions.insert(index) } else { names.insert(String(name)) }
+        }
+        return positions.isEmpty && names.isEmpty ? nil : (positions, names)
     }
 
     /// `x.replace("\r", "").replace("\n", "")`: once both carriage returns and line feeds are

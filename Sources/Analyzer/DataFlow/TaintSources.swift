@@ -7,7 +7,9 @@ enum TaintSources {
 
     /// What a view's request parameter holds that the server made: the signed-in user and
     /// the request's method and URL pattern (Django's `request.user`, DRF's `request.auth`).
-    static let serverSideRequestAttributes: Set<String> = ["user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr", "client"]
+    static let serverSideRequestAttributes: Set<String> = [
+        "user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr", "client",
+    ]
 
     /// The frameworks whose module-level `request` object holds the current request.
     static let requestObjects = ["flask.request.", "quart.request.", "bottle.request."]
@@ -315,6 +317,8 @@ enum TaintSources {
         // named the store (`sqlite3.connect(os.environ["DB_PATH"])`).
         "sqlite3.connect", "psycopg2.connect", "psycopg.connect", "pymysql.connect", "MySQLdb.connect", "mysql.connector.connect",
         "sqlalchemy.create_engine", "redis.Redis", "redis.StrictRedis", "redis.from_url", "pymongo.MongoClient",
+        "aiosqlite.connect", "asyncpg.connect", "asyncpg.create_pool", "aiomysql.connect", "aiomysql.create_pool",
+        "motor.motor_asyncio.AsyncIOMotorClient", "redis.asyncio.Redis", "redis.asyncio.from_url",
     ]
 
     /// Calls that make data safe for some sinks only, by CWE.

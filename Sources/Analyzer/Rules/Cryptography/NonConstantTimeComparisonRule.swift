@@ -18,6 +18,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "def check(received, body):\n    if ↓received != _expected_signature(body):\n        abort(401)\n",
         ],
         nonTriggering: [
+            // A manifest's published checksum, however spelt.
+            "import hashlib\n\ndef verify(blob, entry):\n    digest = hashlib.sha256(blob).hexdigest()\n    if digest != entry[\"sha256\"].lower():\n        raise ValueError(\"corrupt\")\n",
             // A password typed twice at the terminal.
             "import getpass\n\ndef ask():\n    password = getpass.getpass()\n    if password != getpass.getpass(\"Confirm: \"):\n        raise SystemExit(1)\n",
             "import hmac\nif hmac.compare_digest(expected_signature, received):\n    accept()\n",
@@ -74,6 +76,10 @@ struct NonConstantTimeComparisonRule: Rule {
         switch expression.kind {
         case .subscript(_, let slice, _): key = slice.stringConstant
         case .call(let function, let arguments, _):
+            // `entry["sha256"].lower()`: the same checksum, spelt one way.
+            if case .attribute(let inner, let method, _) = function.kind, ["lower", "upper", "strip"].contains(method), arguments.isEmpty {
+                return isPublishedChecksum(inner)
+            }
             guard case .attribute(_, "get", _) = function.kind else { return false }
             key = arguments.first?.stringConstant
         default: return false

@@ -63,24 +63,22 @@ struct StackTraceExposureRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .stmt(let statement) = node, case .functionDef(let name, let arguments, let body, let decorators, _, _, _) = statement.kind else { return }
         // Most functions are none of these: the cheap tests first, the parameters' names only
-        // for functions with decorators or a responder's name.
-        var handed: Set<String> = []
-        if !WebHandlers.isHandler(arguments: arguments, decorators: decorators) {
-            let mayHandle = arguments.args.contains { Self.exceptionParameters.contains($0.arg) }
-                || arguments.posonlyargs.contains { Self.exceptionParameters.contains($0.arg) }
-            guard !decorators.isEmpty || mayHandle || name.hasPrefix("on_") else { return }
-            let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
-            // A Falcon responder: `on_get(self, req, resp)`.
-            let responder = name.hasPrefix("on_") && parameters.count >= 3 && parameters[0] == "self"
-                && (parameters[1] == "req" || parameters[1] == "request")
-            let errorHandler = decorators.contains { decorator in
-                if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind { return Self.errorHandlerDecorators.contains(attr) }
-                return false
-            } || mayHandle && Self.registeredErrorHandlers(context: context).contains(name)
-            guard responder || errorHandler else { return }
-            // What an exception handler is handed is the exception itself.
-            if errorHandler { handed = Set(parameters.filter(Self.exceptionParameters.contains)) }
-        }
+        // for functions with decorators, an exception parameter or a responder's name.
+        let web = WebHandlers.isHandler(arguments: arguments, decorators: decorators)
+        let mayHandle = arguments.args.contains { Self.exceptionParameters.contains($0.arg) }
+            || arguments.posonlyargs.contains { Self.exceptionParameters.contains($0.arg) }
+        guard web || !decorators.isEmpty || mayHandle || name.hasPrefix("on_") else { return }
+        let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
+        // A Falcon responder: `on_get(self, req, resp)`.
+        let responder = name.hasPrefix("on_") && parameters.count >= 3 && parameters[0] == "self"
+            && (parameters[1] == "req" || parameters[1] == "request")
+        let errorHandler = mayHandle && (decorators.contains { decorator in
+            if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind { return Self.errorHandlerDecorators.contains(attr) }
+            return false
+        } || Self.registeredErrorHandlers(context: context).contains(name))
+        guard web || responder || errorHandler else { return }
+        // What an exception handler is handed is the exception itself.
+        let handed: Set<String> = errorHandler ? Set(parameters.filter(Self.exceptionParameters.contains)) : []
         var derived: Set<String> = []
         // The file's own exception classes carry messages the application wrote for the client.
         let ownErrors = Set(context.parsed.module.body.compactMap { statement -> String? in
