@@ -119,6 +119,12 @@ struct Guard {
                 for id in ids { proven[id] = .safeFor([22]) }
             }
         case .call(let function, let arguments, let keywords):
+            // `str(p).startswith(base)`, `os.fspath(p)`: the same path as text.
+            if case .attribute(let receiver, let method, _) = function.kind, method == "startswith",
+               case .call(let converter, let converted, _) = receiver.kind, converted.count == 1, case .name(let id, _) = converted[0].kind,
+               let conversion = imports.qualifiedName(of: converter), conversion == "str" || conversion == "os.fspath", normalisedPaths.contains(id) {
+                proven[id] = .safeFor([22])
+            }
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }

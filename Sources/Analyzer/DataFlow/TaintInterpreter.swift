@@ -639,7 +639,14 @@ struct TaintInterpreter {
     /// `os.path.realpath(p)` or `Path(p).resolve()`: no `..` or link left to leave a base by.
     static func isNormalisedPath(_ value: Expr, callName: String?) -> Bool {
         if let callName, Guard.normalisers.contains(callName) { return true }
-        if case .call(let function, _, _) = value.kind, case .attribute(_, "resolve", _) = function.kind { return true }
+        if case .call(let function, let arguments, _) = value.kind {
+            if case .attribute(_, "resolve", _) = function.kind { return true }
+            // `Path(os.path.realpath(p))`: the normalised path, as a `Path`.
+            if callName == "pathlib.Path" || callName == "pathlib.PurePath", arguments.count == 1, case .call(let inner, _, _) = arguments[0].kind,
+               case .attribute(_, let method, _) = inner.kind, ["realpath", "abspath", "normpath", "resolve"].contains(method) {
+                return true
+            }
+        }
         return false
     }
 

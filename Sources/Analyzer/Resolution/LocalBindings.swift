@@ -161,6 +161,26 @@ extension Module {
         return found
     }
 
+    /// `assignment, value = "on_hand = %s", qty` in one branch and `assignment, value = "…", n`
+    /// in another: the element each literal tuple unpacked into `name` gives, when every binding
+    /// of the name in the function around `position` is such an unpacking.
+    func unpackedElements(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings > 1 else { return nil }
+        var elements: [Expr] = []
+        var other = false
+        ScopeWalk.walk(body) { node in
+            guard !other, case .stmt(let statement) = node else { return false }
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .tuple(let names, _) = targets[0].kind,
+               let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }) {
+                guard case .tuple(let values, _) = value.kind, values.count == names.count,
+                      !values.contains(where: { if case .starred = $0.kind { true } else { false } }) else { other = true; return false }
+                elements.append(values[index])
+            }
+            return true
+        }
+        return !other && elements.count == bindings ? elements : nil
+    }
+
     /// Every value a module-level function of this file (defined once) returns, nested
     /// definitions aside; nil when it has a bare `return` or none. With `inClassAround`, a
     /// method of the class whose body holds that source byte (`self._order_clause(q)`).

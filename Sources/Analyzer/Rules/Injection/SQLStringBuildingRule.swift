@@ -34,6 +34,8 @@ struct SQLStringBuildingRule: Rule {
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
             // Clauses of fixed text, appended one by one; values go in the parameters.
             "def search(cur, warehouse, prefix):\n    clauses, params = [], []\n    if warehouse:\n        clauses.append(\"warehouse = %s\")\n        params.append(warehouse)\n    if prefix:\n        clauses.append(\"name LIKE %s\")\n        params.append(prefix + \"%\")\n    sql = \"SELECT * FROM stock WHERE \" + \" AND \".join(clauses)\n    cur.execute(sql, params)\n",
+            // The clause chosen in each branch is fixed text; the values go in the parameters.
+            "def apply(cur, mv, sign):\n    if sign == 0:\n        assignment, value = \"on_hand = %s\", mv.quantity\n    else:\n        assignment, value = \"on_hand = on_hand + %s\", sign * mv.quantity\n    cur.execute(f\"UPDATE stock SET {assignment} WHERE sku = %s\", (value, mv.sku))\n",
             // An allow-listed column, or the default.
             "ALLOWED_SORT = {\"issued_at\", \"amount\"}\n\ndef listing(cur, flt):\n    sort = flt.sort if flt.sort in ALLOWED_SORT else \"issued_at\"\n    cur.execute(f\"SELECT * FROM invoices ORDER BY {sort}\")\n",
             "label = \"select your option: \" + choice\n",
