@@ -207,4 +207,27 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "if not str(out).startswith(base + os.sep):", with: "if not str(out):")) == ["12:ASC1022"])
     }
+
+    /// A bearer token compared with the configured one authenticates the caller; what the
+    /// caller sends stays theirs (only a MAC over the data makes it the signer's).
+    @Test func tokenComparisonSignsNothing() throws {
+        let source = """
+        import hmac
+        import os
+        import requests
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        TOKEN = os.environ["RELAY_TOKEN"]
+
+        @app.post("/relay")
+        def relay():
+            supplied = request.headers.get("Authorization", "")
+            if not hmac.compare_digest(supplied, TOKEN):
+                return "unauthorized", 401
+            target = request.get_json()["callback_url"]
+            return str(requests.post(target, timeout=5).status_code)
+        """
+        #expect(try found(source) == ["15:ASC1918"])
+    }
 }

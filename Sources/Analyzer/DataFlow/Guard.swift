@@ -45,6 +45,41 @@ struct Guard {
     var whenTrue: [String: Effect] = [:]
     var whenFalse: [String: Effect] = [:]
 
+    /// The messages a MAC in `expression` is computed over: `hmac.new(key, body, sha256)`'s
+    /// body (through `.hexdigest()` and the like, or the name bound to it), or what a helper
+    /// named for signing is given (`sign(body, timestamp)`).
+    static func signedMessages(_ expression: Expr, imports: ImportTable, facts: GuardFacts?, depth: Int) -> [Expr] {
+        guard depth < 4 else { return [] }
+        switch expression.kind {
+        case .name(let id, _):
+            guard let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) else { return [] }
+            return signedMessages(value, imports: imports, facts: facts, depth: depth + 1)
+        case .call(let function, let arguments, let keywords):
+            if let name = imports.qualifiedName(of: function), name == "hmac.new" || name == "hmac.digest" || name == "hmac.HMAC" {
+                return (arguments.count >= 2 ? [arguments[1]] : []) + keywords.filter { $0.arg == "msg" }.map(\.value)
+            }
+            if case .attribute(let receiver, let method, _) = function.kind,
+               ["hexdigest", "digest", "encode", "decode", "lower", "upper", "strip"].contains(method) {
+                return signedMessages(receiver, imports: imports, facts: facts, depth: depth + 1)
+            }
+            if case .name(let helper, _) = function.kind, imports.binding(of: helper) == nil,
+               PasswordNames.parts(helper).contains(where: { ["sign", "signature", "mac", "hmac", "digest", "signed"].contains($0) }) {
+                return arguments
+            }
+            return []
+        case .binOp(let left, .add, let right):
+            // `"sha256=" + hmac.new(...).hexdigest()`.
+            return signedMessages(left, imports: imports, facts: facts, depth: depth + 1) + signedMessages(right, imports: imports, facts: facts, depth: depth + 1)
+        case .joinedStr(let values):
+            return values.flatMap { value -> [Expr] in
+                if case .formattedValue(let inner, _, _) = value.kind { return signedMessages(inner, imports: imports, facts: facts, depth: depth + 1) }
+                return []
+            }
+        default:
+            return []
+        }
+    }
+
     /// What data that passed a signature check is safe for.
     static let signedSafe: Set<Int> = [502, 918]
 
@@ -179,12 +214,14 @@ struct Guard {
             // Signed by whoever holds the key (a webhook's provider): also where requests it
             // names go are the provider's (`pr["url"]` of a verified GitHub payload). The
             // digest's own binding counts (`expected = hmac.new(key, body, ...).hexdigest()`).
+            // Only the data a MAC was computed over is signed: comparing a bearer token with the
+            // configured one (`compare_digest(supplied, TOKEN)`) authenticates the caller, and
+            // what the caller then sends is still theirs.
             if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest",
                !arguments.contains(where: { Self.digestsWeakly($0, imports: imports, facts: facts) }) {
                 for argument in arguments {
-                    Self.names(in: argument) { proven[$0] = .safeFor(Self.signedSafe) }
-                    if case .name(let id, _) = argument.kind, let value = facts?.onlyAssignment(of: id, around: argument.loc.startByte) {
-                        Self.names(in: value) { proven[$0] = .safeFor(Self.signedSafe) }
+                    for message in Self.signedMessages(argument, imports: imports, facts: facts, depth: 0) {
+                        Self.names(in: message) { proven[$0] = .safeFor(Self.signedSafe) }
                     }
                 }
             }
