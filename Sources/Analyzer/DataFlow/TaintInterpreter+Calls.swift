@@ -888,7 +888,7 @@ extension TaintInterpreter {
     }
 
     /// Reports the sinks a called function's summary says its data reaches.
-    private mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
+    mutating func reachSinks(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) {
         for hit in hits.sorted(by: { ($0.line, $0.column, $0.rule, $0.callee) < ($1.line, $1.column, $1.rule, $1.callee) }) {
             let cwe = engine.ruleCWEs[hit.rule]
             let dangerous = viaCall.isDangerous(for: cwe, settingsHarmless: hit.operatorDataHarmless)

@@ -726,6 +726,12 @@ struct TaintInterpreter {
         engine.demanded.insert(name)
         engine.consult(name)
         let summary = engine.summaries[name] ?? FunctionSummary()
+        // The getter's own sinks (`re.compile(self.pattern)` in a cached `compiled` property),
+        // reached with what the instance holds.
+        for (attribute, hits) in summary.attributeSinks.sorted(by: { $0.key < $1.key }) {
+            guard let taint = attributeTaint(attribute) else { continue }
+            reachSinks(hits, with: taint.through(line: value.loc.lineno, column: value.loc.colOffset + 1, "used by \(name)"))
+        }
         var read = summary.returnedSource
         for (attribute, safety) in summary.returnedAttributeSafety.sorted(by: { $0.key < $1.key }) {
             read = Taint.merge(read, attributeTaint(attribute).map(safety.apply))

@@ -18,6 +18,7 @@ struct StackTraceExposureRule: Rule {
             "import traceback\nfrom fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\ndef payload(exc):\n    return {\"detail\": str(exc), \"trace\": traceback.format_exception(exc)}\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content=↓payload(exc))\n",
             // Falcon: the response's media, and an HTTP error raised with the text.
             "import falcon\n\nclass Orders:\n    def on_get(self, req, resp):\n        try:\n            work()\n        except Exception as exc:\n            resp.media = {\"error\": ↓str(exc)}\n",
+            "import json, traceback\nimport tornado.web\n\nclass Base(tornado.web.RequestHandler):\n    def write_error(self, status_code, **kwargs):\n        body = {\"status\": status_code}\n        if \"exc_info\" in kwargs:\n            body[\"trace\"] = traceback.format_exception(*kwargs[\"exc_info\"])\n        self.finish(json.dumps(↓body))\n",
             "import falcon\n\ndef unexpected(req, resp, ex, params):\n    raise falcon.HTTPInternalServerError(description=↓repr(ex))\n\napp = falcon.App()\napp.add_error_handler(Exception, unexpected)\n",
         ],
         nonTriggering: [
@@ -67,7 +68,9 @@ struct StackTraceExposureRule: Rule {
         let web = WebHandlers.isHandler(arguments: arguments, decorators: decorators)
         let mayHandle = arguments.args.contains { Self.exceptionParameters.contains($0.arg) }
             || arguments.posonlyargs.contains { Self.exceptionParameters.contains($0.arg) }
-        guard web || !decorators.isEmpty || mayHandle || name.hasPrefix("on_") else { return }
+        // Tornado's `write_error(self, status_code, **kwargs)`: `kwargs["exc_info"]` is the exception.
+        let errorWriter = name == "write_error" && arguments.args.first?.arg == "self"
+        guard web || !decorators.isEmpty || mayHandle || name.hasPrefix("on_") || errorWriter else { return }
         let parameters = (arguments.posonlyargs + arguments.args).map(\.arg)
         // A Falcon responder: `on_get(self, req, resp)`.
         let responder = name.hasPrefix("on_") && parameters.count >= 3 && parameters[0] == "self"
@@ -76,41 +79,42 @@ struct StackTraceExposureRule: Rule {
             if case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind { return Self.errorHandlerDecorators.contains(attr) }
             return false
         } || Self.registeredErrorHandlers(context: context).contains(name))
-        guard web || responder || errorHandler else { return }
+        guard web || responder || errorHandler || errorWriter else { return }
         // What an exception handler is handed is the exception itself.
-        let handed: Set<String> = errorHandler ? Set(parameters.filter(Self.exceptionParameters.contains)) : []
+        var handed: Set<String> = errorHandler ? Set(parameters.filter(Self.exceptionParameters.contains)) : []
+        if errorWriter, let kwargs = arguments.kwarg?.arg { handed.insert(kwargs) }
         var derived: Set<String> = []
         // The file's own exception classes carry messages the application wrote for the client.
         let ownErrors = Set(context.parsed.module.body.compactMap { statement -> String? in
             if case .classDef(let name, _, _, _, _, _) = statement.kind { return name }
             return nil
         })
-        // Blocks to visit with the exception names bound by the `except` clauses around them.
-        var stack: [(body: [Stmt], exceptions: Set<String>)] = [(body, handed)]
-        while !stack.isEmpty {
-            let (block, exceptions) = stack.removeFirst()
+        // Blocks visited in source order (a value put into the body inside an `if` counts at
+        // the response after it), with the exception names bound by the `except` clauses around them.
+        func visit(_ block: [Stmt], _ exceptions: Set<String>) {
             for inner in block {
                 examine(inner, exceptions: exceptions, derived: &derived, context: &context)
                 switch inner.kind {
                 case .functionDef, .classDef:
                     continue
                 case .try(let tryBody, let handlers, let orelse, let finalbody, _):
-                    stack.append((tryBody, exceptions))
+                    visit(tryBody, exceptions)
                     for handler in handlers {
                         // A parse or validation error describes the client's own input, not the server.
                         if let name = handler.name, !Self.describesClientInput(handler.type, ownErrors: ownErrors) {
-                            stack.append((handler.body, exceptions.union([name])))
+                            visit(handler.body, exceptions.union([name]))
                         } else {
-                            stack.append((handler.body, exceptions))
+                            visit(handler.body, exceptions)
                         }
                     }
-                    stack.append((orelse, exceptions))
-                    stack.append((finalbody, exceptions))
+                    visit(orelse, exceptions)
+                    visit(finalbody, exceptions)
                 default:
-                    for nested in childBlocks(of: inner) { stack.append((nested, exceptions)) }
+                    for nested in childBlocks(of: inner) { visit(nested, exceptions) }
                 }
             }
         }
+        visit(body, handed)
     }
 
     /// Endings of exception class names that report what is wrong with a document or form the
@@ -223,6 +227,12 @@ struct StackTraceExposureRule: Rule {
         }
     }
 
+    /// `self.write(...)`, `self.finish(...)`: a Tornado handler's response body.
+    static func isHandlerOutput(_ function: Expr) -> Bool {
+        guard case .attribute(let receiver, let method, _) = function.kind, case .name("self", _) = receiver.kind else { return false }
+        return method == "write" || method == "finish"
+    }
+
     /// Attributes of a Falcon response that are its body.
     static let responseBodies: Set<String> = ["media", "text", "body", "data"]
 
@@ -259,7 +269,11 @@ struct StackTraceExposureRule: Rule {
             }
         case .assign(let targets, let value):
             if let leak = firstLeak(in: value, exceptions: exceptions, derived: derived, context: context) {
-                for target in targets { if case .name(let id, _) = target.kind { derived.insert(id) } }
+                for target in targets {
+                    if case .name(let id, _) = target.kind { derived.insert(id) }
+                    // `body["trace"] = traceback.format_exception(...)`: the body now holds it.
+                    if case .subscript(let container, _, _) = target.kind, case .name(let id, _) = container.kind { derived.insert(id) }
+                }
                 // `resp.media = {"error": str(exc)}`: Falcon's response body.
                 if targets.contains(where: { if case .attribute(_, let attr, _) = $0.kind { Self.responseBodies.contains(attr) } else { false } }) {
                     report(leak, context: &context)
@@ -270,7 +284,7 @@ struct StackTraceExposureRule: Rule {
         default:
             statement.walkOwnExpressions { expression in
                 guard case .call(let function, _, _) = expression.kind, let name = responseName(function, context: context),
-                      Self.responseCalls.contains(name) else { return true }
+                      Self.responseCalls.contains(name) || Self.isHandlerOutput(function) else { return true }
                 if let leak = firstLeak(in: expression, exceptions: exceptions, derived: derived, context: context) {
                     report(leak, context: &context)
                 }
