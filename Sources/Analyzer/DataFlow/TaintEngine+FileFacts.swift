@@ -63,12 +63,42 @@ extension TaintEngine {
     /// HTTP clients a class keeps in an attribute (`self.http = aiohttp.ClientSession()` in any
     /// of its methods), by class and attribute; and those its functions take as parameters
     /// declared by type (`session: aiohttp.ClientSession`), by function and parameter.
-    static func clientAttributesAndParameters(_ functions: [String: FunctionInfo], imports: ImportTable)
+    static func clientAttributesAndParameters(_ functions: [String: FunctionInfo], imports: ImportTable, module: Module)
         -> (attributes: [String: [String: String]], parameters: [String: [String: String]]) {
         var attributes: [String: [String: String]] = [:]
         var parameters: [String: [String: String]] = [:]
         // No client without its library.
         guard ["requests", "httpx", "aiohttp", "urllib3", "urllib"].contains(where: imports.imports) else { return ([:], [:]) }
+        // A constructor parameter every construction in the file gives a client
+        // (`FeedClient(aiohttp.ClientSession())`, or a name bound to one where it is called).
+        let constructors = Dictionary(functions.values.compactMap { function -> (String, FunctionInfo)? in
+            guard let className = function.className, function.qualifiedName == "\(className).__init__" else { return nil }
+            return (className, function)
+        }, uniquingKeysWith: { first, _ in first })
+        if !constructors.isEmpty {
+            var given: [String: [Int: String?]] = [:]  // class → parameter index → the client every call gives (nil: not always one)
+            module.walk { node in
+                guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
+                      case .name(let className, _) = function.kind, let constructor = constructors[className], imports.binding(of: className) == nil else { return true }
+                func client(_ value: Expr) -> String? {
+                    if let type = clientMade(by: value, imports: imports) { return type }
+                    if case .name(let id, _) = value.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) {
+                        return clientMade(by: bound, imports: imports)
+                    }
+                    return nil
+                }
+                for index in 1..<max(1, constructor.parameters.count) {
+                    let value = index - 1 < arguments.count ? arguments[index - 1] : keywords.first(where: { $0.arg == constructor.parameters[index] })?.value
+                    let type = value.flatMap(client)
+                    if let known = given[className]?[index] { given[className]![index] = known == type ? known : .some(nil) } else { given[className, default: [:]][index] = .some(type) }
+                }
+                return true
+            }
+            for (className, byIndex) in given {
+                guard let constructor = constructors[className] else { continue }
+                for (index, type) in byIndex { if let type = type ?? nil { parameters[constructor.qualifiedName, default: [:]][constructor.parameters[index]] = type } }
+            }
+        }
         for function in functions.values {
             for (name, annotation) in function.annotations {
                 if let type = imports.qualifiedName(of: annotation), TaintSources.httpClients.contains(type) {

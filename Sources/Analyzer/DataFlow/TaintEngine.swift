@@ -310,7 +310,7 @@ final class TaintEngine {
     /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
     /// See `clientAttributesAndParameters`, found on first use.
-    private(set) lazy var clientsKept = Self.clientAttributesAndParameters(functions, imports: imports)
+    private(set) lazy var clientsKept = Self.clientAttributesAndParameters(functions, imports: imports, module: parsed.module)
     /// See `tableLookupNames`, found on first use.
     private(set) lazy var tableLookupNames: Set<String> = Self.tableLookupNames(parsed.module)
     /// Module-level names bound to a dict, list or set display (or `dict()`, `list()`, `set()`,

@@ -569,7 +569,9 @@ struct TaintInterpreter {
         case .call(let function, _, _):
             guard case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind else { return nil }
             return engine.tableClasses[id]
-        case .subscript(let table, _, _):
+        case .subscript(let table, let slice, _):
+            // `request.app["feed_client"]`: what the file keeps in its application's registry.
+            if let key = slice.stringConstant, let className = engine.registryInstances[key] { return className }
             guard case .name(let id, _) = table.kind else { return nil }
             return engine.tableClasses[id]
         default:
