@@ -351,7 +351,10 @@ struct DataFlowObjectTests {
             == ["11:ASC1611", "26:ASC1089", "34:ASC1117", "40:ASC1088"])
         #expect(try found(source.replacingOccurrences(of: " or date.today()", with: "").replacingOccurrences(of: "parse_date(request", with: "str(request"))
             == ["11:ASC1611", "26:ASC1089", "34:ASC1117", "40:ASC1088"])
+        // A constant appended leaves the `--title` value a value; the value appended bare is an argument.
         #expect(try found(source.replacingOccurrences(of: "\"out.pdf\"]\n", with: "\"out.pdf\"]\n    cmd.append(\"-q\")\n"))
+            == ["11:ASC1611", "26:ASC1089", "41:ASC1088"])
+        #expect(try found(source.replacingOccurrences(of: "\"out.pdf\"]\n", with: "\"out.pdf\"]\n    cmd.append(title)\n"))
             == ["11:ASC1611", "26:ASC1089", "38:ASC1088", "41:ASC1088"])
     }
 

@@ -962,7 +962,19 @@ struct TaintInterpreter {
             // accepts (text would raise): what comes out is digits and the format's own text.
             if conversion == -1, let format = spec.flatMap(Self.formatSpecText), Self.formatsNumberOrDate(format) { return taint?.cleanedCopy }
             return taint
-        case .list(let elements, _), .tuple(let elements, _), .set(let elements):
+        case .list(let elements, _), .tuple(let elements, _):
+            let taints = elements.map { self.expression($0, depth: depth + 1) }
+            // A command list naming its program (`["ffmpeg", "-i", src, f"title={t}"]`): only
+            // the elements that could start an option carry an argument injection (CWE-88), as
+            // `ArgumentInjectionFlowRule` judges them at a sink; the list keeps that wherever it goes.
+            if elements.count > 1, elements[0].stringConstant != nil, taints.contains(where: { $0 != nil }) {
+                let optionable = Set(ArgumentInjectionFlowRule.optionableElements(elements).map(\.loc.startByte))
+                return zip(elements, taints).reduce(nil) { merged, pair in
+                    Taint.merge(merged, optionable.contains(pair.0.loc.startByte) ? pair.1 : pair.1?.sanitizing([88]))
+                }
+            }
+            return taints.reduce(nil) { Taint.merge($0, $1) }
+        case .set(let elements):
             return elements.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }
         case .dict(let keys, let values):
             var taint: Taint?

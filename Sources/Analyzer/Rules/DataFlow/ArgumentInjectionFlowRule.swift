@@ -57,6 +57,13 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         } else {
             return []
         }
+        return Self.optionableElements(elements)
+    }
+
+    /// The elements of a command list (program first) that could start an option: past the
+    /// program and before any `--`, neither the value of a text option or a grep pattern nor
+    /// text with a fixed start; none when the list runs a shell with `-c`.
+    static func optionableElements(_ elements: [Expr]) -> [Expr] {
         guard elements.count > 1, CommandInjectionFlowRule.shellCommandFlag(elements) == nil else { return [] }
         let arguments = elements.dropFirst()
         let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
