@@ -175,6 +175,10 @@ extension TaintInterpreter {
         if case .attribute(_, let method, _) = function.kind, TaintSources.queryMethods.contains(method) {
             return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")
         }
+        // `compile(source, filename, mode)`: the code object is the source's; its file name is a label.
+        if site.qualifiedName == "compile" || site.qualifiedName == "builtins.compile" {
+            return (argumentTaints.first ?? nil) ?? (keywordTaints["source"] ?? nil)
+        }
         // `getattr(obj, name, default)`: what the object holds, or the default; not the name.
         if site.qualifiedName == "getattr" {
             let held = Taint.merge(argumentTaints.first ?? nil, argumentTaints.count > 2 ? argumentTaints[2] : nil)

@@ -166,6 +166,12 @@ struct TaintInterpreter {
             loop.iterate(body, from: self, depth: depth + 1)
             adopt(loop, self, thenEnds: false, elseEnds: false)
             block(orelse, depth: depth + 1)
+            // `for node in ast.walk(tree): if not isinstance(node, ALLOWED): raise ...`: past the
+            // loop every node of the tree is of an allowed kind; compiled, it runs only what the
+            // check lets through.
+            if let checked = Self.allowListedTree(target: target, iter: iter, body: body, imports: engine.imports) {
+                environment[checked] = environment[checked].map { $0.sanitizing([94, 95]) }
+            }
         case .while(let test, let body, let orelse):
             _ = expression(test, depth: 0)
             var loop = self
@@ -577,6 +583,20 @@ struct TaintInterpreter {
         default:
             return nil
         }
+    }
+
+    /// The tree a loop over `ast.walk(tree)` checks node by node, raising on any node that is
+    /// not an instance of given classes (`if not isinstance(node, ALLOWED_NODES): raise`).
+    static func allowListedTree(target: Expr, iter: Expr, body: [Stmt], imports: ImportTable) -> String? {
+        guard case .name(let node, _) = target.kind, case .call(let walker, let walked, _) = iter.kind, walked.count == 1,
+              imports.qualifiedName(of: walker) == "ast.walk", case .name(let tree, _) = walked[0].kind else { return nil }
+        let checks = body.contains { statement in
+            guard case .if(let test, let then, _) = statement.kind, Guard.terminates(then),
+                  case .unaryOp(.not, let operand) = test.kind, case .call(let function, let arguments, _) = operand.kind,
+                  case .name("isinstance", _) = function.kind, arguments.count == 2, case .name(node, _) = arguments[0].kind else { return false }
+            return true
+        }
+        return checks ? tree : nil
     }
 
     /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
