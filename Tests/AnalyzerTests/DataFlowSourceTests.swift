@@ -253,4 +253,22 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "raise ValueError(\"not allowed\")", with: "pass")).contains("14:ASC1095"))
     }
+
+    /// A click (or typer) command's parameters are the command line; a typed or flag option is no text.
+    @Test func clickAndTyperCommands() throws {
+        let source = """
+        import sqlite3
+        import click
+
+        @click.command()
+        @click.option("--table")
+        @click.option("--limit", type=int, default=10)
+        def export(table, limit):
+            con = sqlite3.connect("a.db")
+            con.execute(f"SELECT * FROM t LIMIT {limit}")
+            con.execute(f"SELECT * FROM {table}")
+        """
+        #expect(try found(source) == ["10:ASC1089"])
+        #expect(try found(source.replacingOccurrences(of: "@click.command()\n", with: "")).isEmpty)
+    }
 }

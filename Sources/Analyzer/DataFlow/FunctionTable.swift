@@ -37,6 +37,8 @@ final class FunctionInfo {
     /// Handler parameters the platform fills, not the caller: a Lambda handler's `context`, an
     /// asyncio stream handler's `writer`.
     var platformParameters: Set<Int> = []
+    /// A click or typer command: its parameters are the command line (`FunctionTable.isCommandLineCommand`).
+    var isCommandLineCommand = false
     /// A Celery task or Dramatiq actor: what whoever enqueued it passed (`MessageHandlers`).
     var isQueuedTask = false
 
@@ -233,6 +235,39 @@ enum FunctionTable {
         return nil
     }
 
+    /// `@click.command()`, `@cli.command("sync")`, `@app.command()` (typer), `@click.group()`.
+    static func isCommandLineCommand(_ decorators: [Expr]) -> Bool {
+        decorators.contains { decorator in
+            guard case .call(let function, _, _) = decorator.kind, case .attribute(_, let attr, _) = function.kind else { return false }
+            return attr == "command" || attr == "group"
+        }
+    }
+
+    /// The parameters of click options and arguments that parse to no text: `type=int` (or
+    /// `float`, `bool`, `click.INT`, `click.Choice(...)`, `click.IntRange(...)`), flags and counts.
+    static func plainClickOptions(_ decorators: [Expr], imports: ImportTable) -> Set<String> {
+        var names = Set<String>()
+        for decorator in decorators {
+            guard case .call(let function, let arguments, let keywords) = decorator.kind, case .attribute(_, let kind, _) = function.kind,
+                  kind == "option" || kind == "argument" else { continue }
+            let declared = arguments.compactMap(\.stringConstant)
+            guard let name = declared.first(where: { !$0.hasPrefix("-") })
+                    ?? declared.filter({ $0.hasPrefix("--") }).max(by: { $0.count < $1.count })
+                    ?? declared.first else { continue }
+            let parameter = String(name.drop { $0 == "-" }.map { $0 == "-" ? "_" : $0 })
+            let plainType: Bool = {
+                guard let type = keywords.first(where: { $0.arg == "type" })?.value else { return false }
+                if case .name(let id, _) = type.kind { return ["int", "float", "bool"].contains(id) }
+                let qualified = imports.qualifiedName(of: type) ?? imports.qualifiedName(of: type.callFunction ?? type) ?? ""
+                return ["click.INT", "click.FLOAT", "click.BOOL", "click.UUID", "click.Choice", "click.IntRange", "click.FloatRange",
+                        "click.DateTime"].contains(qualified)
+            }()
+            let flag = keywords.contains { ($0.arg == "is_flag" || $0.arg == "count") && $0.value.boolConstant == true }
+            if plainType || flag { names.insert(parameter) }
+        }
+        return names
+    }
+
     /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
     /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
     /// server's objects. A dependency taking parameters may read the request: its result counts.
@@ -403,6 +438,7 @@ enum FunctionTable {
     /// parameter is called `request`, and no Django view can be there): a routed function or a
     /// Falcon responder. Answers without building the table, for the many files with neither.
     static func holdsHandler(_ module: Module, bottle: Bool, messaging: MessageHandlers) -> Bool {
+        let commandLineTools = (messaging.imports.imports("click") || messaging.imports.imports("typer")) && !messaging.slack && !messaging.discord
         var found = false
         var stack: [(body: [Stmt], classBases: [Expr]?, atTopLevel: Bool)] = [(module.body, nil, true)]
         while !found, let (body, classBases, atTopLevel) = stack.popLast() {
@@ -413,6 +449,7 @@ enum FunctionTable {
                     // The name first: the parameter list is built only for an `on_` method or
                     // a module-level function of two parameters.
                     if isRouted(decorators, bottle: bottle)
+                        || commandLineTools && !inClass && isCommandLineCommand(decorators)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
                         || inClass && isMethodView(name, parameters: arguments.all.map(\.arg), classBases: classBases)
                         || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true)
@@ -480,6 +517,8 @@ enum FunctionTable {
         let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
         let messaging = MessageHandlers(imports: imports)
         let streamHandlers = imports.imports("asyncio") ? Self.streamHandlerNames(module, imports: imports) : []
+        // click and typer commands: their parameters are the command line.
+        let commandLineTools = (imports.imports("click") || imports.imports("typer")) && !messaging.slack && !messaging.discord
         var stack: [(body: [Stmt], prefix: String, className: String?, classBases: [Expr]?)] = [(module.body, "", nil, nil)]
         while let (body, prefix, className, classBases) = stack.popLast() {
             for statement in body {
@@ -499,13 +538,21 @@ enum FunctionTable {
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                         || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
                     let streamHandler = prefix.isEmpty && className == nil && parameters.count >= 2 && streamHandlers.contains(name)
+                    let command = commandLineTools && className == nil && isCommandLineCommand(decorators)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler,
+                                            isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler || command,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
                     if messageHandler && !routed && !djangoView { info.handlerNoun = "message handler" }
                     if streamHandler { info.handlerNoun = "stream handler" }
+                    if command && !routed && !eventHandler {
+                        info.handlerNoun = "command"
+                        info.isCommandLineCommand = true
+                        let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+                        info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
+                            .union(plainClickOptions(decorators, imports: imports))
+                    }
                     // A Lambda handler's `context` (request id, time left); a stream's `writer`
                     // (and what a wrapping lambda passes after it: the server's own objects).
                     if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {

@@ -702,6 +702,8 @@ final class TaintEngine {
                 // A queued task's arguments are what the application enqueued: its own ids and
                 // names for files and log lines, the client's text only where it passes content on.
                 if function.isQueuedTask { value = value.sanitizing(Self.queuedTaskSafe) }
+                // A command's parameters are the operator's command line, as `sys.argv` is.
+                if function.isCommandLineCommand { value = value.sanitizing(TaintSources.operatorSettingsSafe).asOperatorSettings }
                 // A model of this file whose validators check some fields: each field as checked.
                 if let model = function.declaredType(of: name), let checks = fieldValidations[model], let fields = dataclassFields[model] {
                     value.fields = Dictionary(uniqueKeysWithValues: fields.map { field in (field, checks[field].map { $0.apply(to: parameter) } ?? parameter) })
