@@ -75,7 +75,8 @@ extension TaintEngine {
             guard let className = function.className, function.qualifiedName == "\(className).__init__" else { return nil }
             return (className, function)
         }, uniquingKeysWith: { first, _ in first })
-        if !constructors.isEmpty {
+        // Only files making a client of a library that keeps one (not urllib's plain calls).
+        if !constructors.isEmpty, ["requests", "httpx", "aiohttp", "urllib3"].contains(where: imports.imports) {
             var given: [String: [Int: String?]] = [:]  // class → parameter index → the client every call gives (nil: not always one)
             module.walk { node in
                 guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,

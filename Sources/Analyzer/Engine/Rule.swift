@@ -73,6 +73,8 @@ final class FileFacts {
     var registeredErrorHandlers: Set<String>?
     /// Module functions whose returned value holds an exception's text, by parameter.
     var leakingHelpers: [String: Set<Int>]?
+    /// Whether the file checks a URL's scheme anywhere (`URLOpenRule.checksScheme`).
+    var checksURLScheme: Bool?
 }
 
 /// What a rule sees of the file, and where it reports.
@@ -138,7 +140,8 @@ public struct RuleContext {
     /// What each command-line option's value can be (`ArgumentChoices.kinds`).
     func argumentKinds() -> [String: ArgumentChoices.Kind] {
         if let kinds = facts.argumentKinds { return kinds }
-        let found = ArgumentChoices.kinds(in: parsed.module)
+        // Only a file adding options has any (no walk of the others).
+        let found = parsed.mentions("add_argument") ? ArgumentChoices.kinds(in: parsed.module) : [:]
         facts.argumentKinds = found
         return found
     }
@@ -235,13 +238,13 @@ public struct RuleContext {
                     return isFixedText(elements[index], depth: depth + 1, also: also)
                 }
             }
-            // `clause, value = "a = %s", x` in each branch: the clause's place, branch by branch.
-            if let elements = parsed.module.unpackedElements(of: id, inFunctionAround: expression.loc.startByte) {
-                return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
-            }
             // `where = "a = ?"` then `where += " AND b = ?"`: fixed piece by piece.
             if let pieces = parsed.module.assignedPieces(of: id, inFunctionAround: expression.loc.startByte) {
                 return pieces.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            }
+            // `clause, value = "a = %s", x` in each branch: the clause's place, branch by branch.
+            if let elements = parsed.module.unpackedElements(of: id, inFunctionAround: expression.loc.startByte) {
+                return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             // Checked against an allow-list first (`if table not in TABLES: raise ...`): one of
             // the list's entries.

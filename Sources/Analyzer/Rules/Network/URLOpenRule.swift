@@ -85,7 +85,9 @@ struct URLOpenRule: Rule {
                 return
             }
         }
-        if Self.checksScheme(context.parsed.module) { return }
+        let checked = context.facts.checksURLScheme ?? Self.checksScheme(context.parsed.module)
+        context.facts.checksURLScheme = checked
+        if checked { return }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")
     }

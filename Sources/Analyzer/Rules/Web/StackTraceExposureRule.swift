@@ -155,6 +155,11 @@ struct StackTraceExposureRule: Rule {
     static func registeredErrorHandlers(context: RuleContext) -> Set<String> {
         if let known = context.facts.registeredErrorHandlers { return known }
         var names = Set<String>()
+        // Most files register none: no walk for them.
+        guard context.parsed.mentions("error_handler(") || context.parsed.mentions("exception_handler(") else {
+            context.facts.registeredErrorHandlers = names
+            return names
+        }
         context.parsed.module.walk { node in
             if case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
                case .attribute(_, let attr, _) = function.kind, errorHandlerRegistrations.contains(attr),
