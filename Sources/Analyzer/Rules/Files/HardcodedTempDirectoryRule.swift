@@ -11,6 +11,8 @@ struct HardcodedTempDirectoryRule: Rule {
         """,
         triggering: [
             "with open(↓\"/tmp/report.txt\", \"w\") as f:\n    f.write(data)\n",
+            // Reported where the file is made from the name the path is bound to.
+            "EXPORT = \"/tmp/members.csv\"\n\ndef export(rows):\n    with ↓open(EXPORT, \"w\") as fh:\n        fh.writelines(rows)\n",
             "CACHE = ↓\"/var/tmp/app-cache\"\n",
             "path = ↓f\"/dev/shm/{name}.lock\"\n",
         ],
@@ -70,6 +72,93 @@ struct HardcodedTempDirectoryRule: Rule {
         }
     }
 
+    static let message = "a path in a shared temporary directory can be pre-created by another user"
+
+    /// Reports a shared temporary path where the file is made: at the calls creating a file
+    /// there from the name the path is bound to (`EXPORT = "/tmp/x.csv"` … `open(EXPORT, "w")`),
+    /// else at the path itself; not again where the same path was already reported at a call
+    /// creating it (`return "/tmp/x.bin"` after `open("/tmp/x.bin", "wb")`).
+    static func report(_ path: Expr, context: inout RuleContext) {
+        let module = context.parsed.module
+        let creations = creatingCalls(context: context)
+        if let name = boundName(of: path, in: module) {
+            let uses = creations.filter { references(name, $0.path) }
+            if !uses.isEmpty {
+                for use in uses { context.report(use.call.loc, message, fixHint: "use the tempfile module") }
+                return
+            }
+        }
+        let text = context.text(of: path.loc)
+        if !creations.contains(where: { $0.path.loc.startByte != path.loc.startByte && context.text(of: $0.path.loc) == text }) {
+            context.report(path.loc, message, fixHint: "use the tempfile module")
+        }
+    }
+
+    /// The name a `NAME = "/tmp/..."` statement (at any level) binds the path to.
+    static func boundName(of path: Expr, in module: Module) -> String? {
+        var name: String?
+        module.walkStatements { statement in
+            guard name == nil else { return }
+            switch statement.kind {
+            case .assign(let targets, let value) where targets.count == 1 && value.loc.startByte == path.loc.startByte:
+                if case .name(let id, _) = targets[0].kind { name = id }
+            case .annAssign(let target, _, let value?, _) where value.loc.startByte == path.loc.startByte:
+                if case .name(let id, _) = target.kind { name = id }
+            default:
+                break
+            }
+        }
+        return name
+    }
+
+    /// Whether a call's path argument is `name`, or built on it (`os.path.join(NAME, f)`,
+    /// `Path(NAME) / f`, `f"{NAME}/x"`).
+    static func references(_ name: String, _ path: Expr) -> Bool {
+        switch path.kind {
+        case .name(let id, _): return id == name
+        case .call(_, let arguments, _): return arguments.first.map { references(name, $0) } ?? false
+        case .binOp(let left, _, _): return references(name, left)
+        case .joinedStr(let values):
+            if let first = values.first, case .formattedValue(let inner, _, _) = first.kind { return references(name, inner) }
+            return false
+        default: return false
+        }
+    }
+
+    /// Calls making a file or directory at a path, with that path: `open` and its kin, `os.mkdir`,
+    /// `sqlite3.connect`, `logging.FileHandler`, archives opened for writing, `shutil` copies'
+    /// destinations, `Path(p).write_text()` and the like.
+    static let creators: Set<String> = [
+        "open", "io.open", "codecs.open", "os.open", "os.mkdir", "os.makedirs", "os.mkfifo", "sqlite3.connect",
+        "logging.FileHandler", "logging.handlers.RotatingFileHandler", "tarfile.open", "zipfile.ZipFile", "shelve.open", "dbm.open",
+    ]
+    static let copiers: Set<String> = ["shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.move", "shutil.copytree"]
+    static let pathMethods: Set<String> = ["write_text", "write_bytes", "touch", "mkdir", "open", "to_csv", "savefig"]
+
+    static func creatingCalls(context: RuleContext) -> [(call: Expr, path: Expr)] {
+        var found: [(call: Expr, path: Expr)] = []
+        context.parsed.module.walk { node in
+            guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind else { return true }
+            let name = context.imports.qualifiedName(of: function)
+            if let name, creators.contains(name), let path = arguments.first ?? keywords.first(where: { $0.arg == "file" || $0.arg == "path" || $0.arg == "filename" })?.value {
+                found.append((expression, path))
+            } else if let name, copiers.contains(name), arguments.count >= 2 {
+                found.append((expression, arguments[1]))
+            } else if case .attribute(let receiver, let method, _) = function.kind, pathMethods.contains(method), name == nil || !creators.contains(name ?? "") {
+                // `Path(EXPORT).write_text(...)`, `(Path(ROOT) / "x").touch()`, `frame.to_csv(EXPORT)`.
+                if method == "to_csv" || method == "savefig" {
+                    if let path = arguments.first { found.append((expression, path)) }
+                } else if case .call(let maker, let made, _) = receiver.kind, context.imports.qualifiedName(of: maker) == "pathlib.Path", let path = made.first {
+                    found.append((expression, path))
+                } else if case .binOp = receiver.kind {
+                    found.append((expression, receiver))
+                }
+            }
+            return true
+        }
+        return found
+    }
+
     func check(node: Node, context: inout RuleContext) {
         switch node {
         case .stmt(let statement):
@@ -95,14 +184,12 @@ struct HardcodedTempDirectoryRule: Rule {
                 if let first = values.first?.stringConstant, Self.isSharedTemp(first),
                    !values.contains(where: { Self.holdsUnguessableName($0, context: context) }),
                    !Self.isServerlessFunction(context.parsed.module) {
-                    context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
-                                   fixHint: "use the tempfile module")
+                    Self.report(expression, context: &context)
                 }
                 context.skipDescendants(of: expression.loc)
             case .constant(.str(let value), _):
                 if Self.isSharedTemp(value.string), !Self.isServerlessFunction(context.parsed.module) {
-                    context.report(expression.loc, "a path in a shared temporary directory can be pre-created by another user",
-                                   fixHint: "use the tempfile module")
+                    Self.report(expression, context: &context)
                 }
             default:
                 break
