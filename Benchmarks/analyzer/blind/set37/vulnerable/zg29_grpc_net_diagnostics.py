@@ -1,0 +1,66 @@
+"""gRPC service exposing network reachability diagnostics to the NOC console."""
+import logging
+import os
+import subprocess
+from concurrent import futures
+
+import grpc
+
+import diagnostics_pb2
+import diagnostics_pb2_grpc
+
+log = logging.getLogger("diagnostics")
+COMMAND_TIMEOUT = 30
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+class DiagnosticsServicer(diagnostics_pb2_grpc.DiagnosticsServicer):
+    def __init__(self, source_interface: str):
+        self.source_interface = source_interface
+
+    def _run(self, command: str) -> str:
+        try:
+            proc = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=COMMAND_TIMEOUT)  # VULN flow
+        except subprocess.TimeoutExpired:
+            return "diagnostic timed out"
+        return proc.stdout + proc.stderr
+
+    def Ping(self, request, context):
+        if not 1 <= request.count <= 20:
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, "count must be between 1 and 20")
+        log.info("ping requested by %r", context.peer())
+        output = self._run(f"ping -c {request.count} -I {self.source_interface} {request.target}")
+        return diagnostics_pb2.DiagnosticReply(target=request.target, output=output)
+
+    def Traceroute(self, request, context):
+        max_hops = request.max_hops or 30
+        if not 1 <= max_hops <= 64:
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, "max_hops must be between 1 and 64")
+        log.info("traceroute requested by %r", context.peer())
+        output = self._run(f"traceroute -m {max_hops} {request.target}")
+        return diagnostics_pb2.DiagnosticReply(target=request.target, output=output)
+
+
+def serve() -> None:
+    credentials = grpc.ssl_server_credentials(
+        [(_read(os.environ["DIAG_TLS_KEY"]), _read(os.environ["DIAG_TLS_CERT"]))],
+        root_certificates=_read(os.environ["DIAG_CLIENT_CA"]),
+        require_client_auth=True,
+    )
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
+    diagnostics_pb2_grpc.add_DiagnosticsServicer_to_server(
+        DiagnosticsServicer(os.environ.get("DIAG_SOURCE_IF", "eth0")), server
+    )
+    server.add_secure_port(os.environ.get("DIAG_LISTEN", "127.0.0.1:50051"), credentials)
+    server.start()
+    log.info("diagnostics service started")
+    server.wait_for_termination()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    serve()
