@@ -271,4 +271,63 @@ struct DataFlowSourceTests {
         #expect(try found(source) == ["10:ASC1089"])
         #expect(try found(source.replacingOccurrences(of: "@click.command()\n", with: "")).isEmpty)
     }
+
+    /// A resolved path checked with `root in target.parents` stays under root; code whose
+    /// digest matches a pinned one is the approved code; compiled code runs where it is run.
+    @Test func parentsChecksPinnedDigestsAndCompiledCode() throws {
+        let source = """
+        import hashlib
+        import hmac
+        import zipfile
+        from pathlib import Path
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        APPROVED = {"tax": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}
+
+        def extract(archive, dest):
+            root = dest.resolve()
+            with zipfile.ZipFile(archive) as zf:
+                for info in zf.infolist():
+                    target = (root / info.filename).resolve()
+                    if root not in target.parents:
+                        continue
+                    with zf.open(info) as src, open(target, "wb") as out:
+                        out.write(src.read())
+
+        @app.post("/plugins/<name>")
+        def load(name):
+            source = request.get_data(as_text=True)
+            digest = hashlib.sha256(source.encode()).hexdigest()
+            if not hmac.compare_digest(digest, APPROVED[name]):
+                return "rejected", 403
+            code = compile(source, f"<plugin {name}>", "exec")
+            exec(code, {})
+            return "ok"
+        """
+        #expect(try found(source).isEmpty)
+        // Unchecked: one finding for the archive's names, one where the compiled code runs.
+        let unchecked = source.replacingOccurrences(of: "if root not in target.parents:", with: "if False:")
+            .replacingOccurrences(of: "if not hmac.compare_digest(digest, APPROVED[name]):", with: "if not digest:")
+        #expect(try found(unchecked) == ["17:ASC1022", "27:ASC1095"])
+    }
+
+    /// A Flask `MethodView` routed by `add_url_rule` with `<int:listing_id>`: the parameter is a number.
+    @Test func methodViewRouteConverters() throws {
+        let source = """
+        import os
+        from flask import Flask, jsonify
+        from flask.views import MethodView
+
+        class Photos(MethodView):
+            def delete(self, listing_id):
+                folder = os.path.join("/srv/photos", str(listing_id))
+                return jsonify(os.listdir(folder))
+
+        app = Flask(__name__)
+        app.add_url_rule("/listings/<int:listing_id>/photos", view_func=Photos.as_view("photos"))
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "<int:listing_id>", with: "<listing_id>")) == ["8:ASC1022"])
+    }
 }

@@ -517,6 +517,9 @@ enum FunctionTable {
         let viewsTakeRequest = requestParameterFrameworks.contains(where: imports.imports)
         let messaging = MessageHandlers(imports: imports)
         let streamHandlers = imports.imports("asyncio") ? Self.streamHandlerNames(module, imports: imports) : []
+        // Route parameters every pattern of the file converts (`convertedPathNames`), found
+        // when a handler no decorator routes first needs them.
+        var convertedNames: Set<String>?
         // click and typer commands: their parameters are the command line.
         let commandLineTools = (imports.imports("click") || imports.imports("typer")) && !messaging.slack && !messaging.discord
         var stack: [(body: [Stmt], prefix: String, className: String?, classBases: [Expr]?)] = [(module.body, "", nil, nil)]
@@ -589,6 +592,13 @@ enum FunctionTable {
                         info.dependencyProviders = requestDependencies(arguments, in: module)
                         let serverMade = serverDependencies(arguments, in: module)
                         info.platformParameters.formUnion(parameters.indices.filter { serverMade.contains(parameters[$0]) })
+                    }
+                    // A view the file routes by a pattern elsewhere (`add_url_rule("/l/<int:lid>", view_func=...)`,
+                    // `Route("/t/{tid:int}", ...)`): a parameter every pattern converts is a number.
+                    if info.isHandler, !routed, parameters.count > 1 {
+                        let names = convertedNames ?? convertedPathNames(module)
+                        convertedNames = names
+                        info.typedParameters.formUnion(parameters.filter(names.contains))
                     }
                     table[qualified] = info
                     stack.append((inner, qualified, nil, nil))

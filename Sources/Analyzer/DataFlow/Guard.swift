@@ -80,6 +80,41 @@ struct Guard {
         }
     }
 
+    /// A value the program fixed: a literal, a module constant (upper-case name), or an entry
+    /// of one (`APPROVED_PLUGINS[name]`, `.get(name)`).
+    static func isPinned(_ expression: Expr, facts: (any GuardFacts)?) -> Bool {
+        func constantName(_ id: String) -> Bool { id.utf8.allSatisfy { !(97...122).contains($0) } && id.utf8.contains { (65...90).contains($0) } }
+        switch expression.kind {
+        case .constant(.str, _): return true
+        case .name(let id, _): return constantName(id)
+        case .subscript(let table, _, _):
+            if case .name(let id, _) = table.kind { return constantName(id) }
+            return false
+        case .call(let function, _, _):
+            if case .attribute(let table, "get", _) = function.kind, case .name(let id, _) = table.kind { return constantName(id) }
+            return false
+        default: return false
+        }
+    }
+
+    /// What a strong hash in `expression` is computed over (`hashlib.sha256(source.encode()).hexdigest()`,
+    /// here or where the name was bound).
+    static func hashedMessages(_ expression: Expr, imports: ImportTable, facts: (any GuardFacts)?) -> [Expr] {
+        var value = expression
+        if case .name(let id, _) = expression.kind, let bound = facts?.onlyAssignment(of: id, around: expression.loc.startByte) { value = bound }
+        var messages: [Expr] = []
+        ScopeWalk.walk(value) { part in
+            if case .call(let function, let arguments, _) = part.kind, let name = imports.qualifiedName(of: function),
+               ["hashlib.sha256", "hashlib.sha384", "hashlib.sha512", "hashlib.sha3_256", "hashlib.sha3_512", "hashlib.blake2b", "hashlib.blake2s"].contains(name),
+               let message = arguments.first {
+                messages.append(message)
+                return false
+            }
+            return true
+        }
+        return messages
+    }
+
     /// What data that passed a signature check is safe for.
     static let signedSafe: Set<Int> = [502, 918]
 
@@ -124,7 +159,12 @@ struct Guard {
             let op = ops[0]
             let positive = op == .in || op == .eq && comparators[0].stringConstant != nil
             let negative = op == .notIn || op == .notEq && comparators[0].stringConstant != nil
-            if let id = Self.comparedName(left), positive || negative {
+            if op == .in || op == .notIn, case .attribute(let owner, "parents", _) = comparators[0].kind, case .name(let path, _) = owner.kind,
+               normalisedPaths.contains(path) {
+                // `root in target.parents` of a resolved `target`: it lies under root.
+                if op == .notIn { negated.toggle() }
+                proven[path] = .safeFor([22])
+            } else if let id = Self.comparedName(left), positive || negative {
                 if negative { negated.toggle() }
                 proven[id] = .safe
                 // `host in ALLOWED_HOSTS` with `host = urlsplit(url).hostname`, or
@@ -217,6 +257,16 @@ struct Guard {
             // Only the data a MAC was computed over is signed: comparing a bearer token with the
             // configured one (`compare_digest(supplied, TOKEN)`) authenticates the caller, and
             // what the caller then sends is still theirs.
+            // `compare_digest(sha256(source).hexdigest(), APPROVED[name])`: the data is one whose
+            // digest the program pinned, so it is that approved content.
+            if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest",
+               arguments.count == 2, !arguments.contains(where: { Self.digestsWeakly($0, imports: imports, facts: facts) }) {
+                for (hashed, other) in [(arguments[0], arguments[1]), (arguments[1], arguments[0])] where Self.isPinned(other, facts: facts) {
+                    for message in Self.hashedMessages(hashed, imports: imports, facts: facts) {
+                        Self.names(in: message) { proven[$0] = .safe }
+                    }
+                }
+            }
             if let name = imports.qualifiedName(of: function), name == "hmac.compare_digest" || name == "secrets.compare_digest",
                !arguments.contains(where: { Self.digestsWeakly($0, imports: imports, facts: facts) }) {
                 for argument in arguments {

@@ -116,7 +116,7 @@ public struct AnalysisEngine: Sendable {
                     return finding.line == line && Self.sameWeakness(finding.cwe, cwe)
                 }
             }
-            results = merge(flow: Self.withoutDirectoryPreparation(flow, map: map, parsed: parsed), into: results, parsed: parsed, map: map,
+            results = merge(flow: Self.withoutCompileBeforeRun(Self.withoutDirectoryPreparation(flow, map: map, parsed: parsed), map: map, parsed: parsed), into: results, parsed: parsed, map: map,
                             suppressions: suppressions)
         }
         return results.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
@@ -223,6 +223,25 @@ public struct AnalysisEngine: Sendable {
             return writtenLater ? finding.line : nil
         })
         return dropped.isEmpty ? flow : flow.filter { !($0.cwe == 22 && dropped.contains($0.line)) }
+    }
+
+    /// `code = compile(source, ...)` then `exec(code)` in the same function: the code runs at
+    /// the `exec` (or `eval`), one flaw reported there; compiling alone runs nothing.
+    static func withoutCompileBeforeRun(_ flow: [Finding], map: SourceMap, parsed: ParsedModule) -> [Finding] {
+        let code = flow.filter { $0.cwe == 95 || $0.cwe == 94 }
+        guard code.count > 1 else { return flow }
+        let dropped = Set(code.compactMap { finding -> Int? in
+            let text = map.line(finding.line) ?? ""
+            guard text.contains("compile("), let name = assignedName(text) else { return nil }
+            let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
+            let runLater = code.contains { other in
+                guard other.line > finding.line, parsed.enclosingScope(startLine: other.line, endLine: other.line)?.qualifiedName == scope else { return false }
+                let later = map.line(other.line) ?? ""
+                return later.contains("exec(\(name)") || later.contains("eval(\(name)")
+            }
+            return runLater ? finding.line : nil
+        })
+        return dropped.isEmpty ? flow : flow.filter { !(($0.cwe == 95 || $0.cwe == 94) && dropped.contains($0.line)) }
     }
 
     /// `sql` of a line `sql = ...` or `sql += ...` (not `==`), from the line's text.
