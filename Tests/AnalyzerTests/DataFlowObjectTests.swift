@@ -386,4 +386,34 @@ struct DataFlowObjectTests {
         // A session whose kind the file does not show: no request known.
         #expect(try found(source.replacingOccurrences(of: "session = aiohttp.ClientSession()", with: "session = make_session()")).isEmpty)
     }
+
+    /// A command picked from a table of functions (`self.handlers.get(command)`) runs any of
+    /// them; a method handed to `asyncio.start_server` reads the client's stream.
+    @Test func dispatchTablesAndStreamHandlerMethods() throws {
+        let source = """
+        import asyncio
+
+        class Server:
+            def __init__(self):
+                self.handlers = {"PING": self.ping, "UPTIME": self.uptime}
+
+            async def ping(self, args):
+                proc = await asyncio.create_subprocess_shell(f"ping -c 1 {args[0]}")
+                return await proc.wait()
+
+            async def uptime(self, args):
+                return "ok"
+
+            async def handle(self, reader, writer):
+                parts = (await reader.readline()).decode().split()
+                handler = self.handlers.get(parts[0])
+                if handler:
+                    await handler(parts[1:])
+
+            async def serve(self):
+                await asyncio.start_server(self.handle, "127.0.0.1", 9000)
+        """
+        #expect(try found(source) == ["8:ASC1078"])
+        #expect(try found(source.replacingOccurrences(of: "\"PING\": self.ping, ", with: "")).isEmpty)
+    }
 }

@@ -490,6 +490,9 @@ enum FunctionTable {
                 switch handler.kind {
                 case .name(let id, _):
                     names.insert(id)
+                case .attribute(let owner, let method, _):
+                    // `asyncio.start_server(self.handle, ...)`: a method, after `self`.
+                    if case .name("self", _) = owner.kind { names.insert("self." + method) }
                 case .lambda(let parameters, let body):
                     // `lambda r, w: handle_client(r, w, store)`: the reader and writer first.
                     let passed = parameters.all.map(\.arg)
@@ -541,6 +544,7 @@ enum FunctionTable {
                     let eventHandler = isEventHandler(parameters: parameters, atTopLevel: prefix.isEmpty && className == nil) || messageHandler
                         || messaging.webHandlersPossible && messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)
                     let streamHandler = prefix.isEmpty && className == nil && parameters.count >= 2 && streamHandlers.contains(name)
+                        || className != nil && parameters.count >= 3 && parameters[0] == "self" && streamHandlers.contains("self." + name)
                     let command = commandLineTools && className == nil && isCommandLineCommand(decorators)
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
                                             isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler || command,
@@ -559,7 +563,9 @@ enum FunctionTable {
                     // A Lambda handler's `context` (request id, time left); a stream's `writer`
                     // (and what a wrapping lambda passes after it: the server's own objects).
                     if streamHandler || prefix.isEmpty && className == nil && isEventHandler(parameters: parameters, atTopLevel: true) {
-                        info.platformParameters = Set(1..<max(2, streamHandler ? parameters.count : 2))
+                        // The writer (and what follows) is the server's; a method's reader comes after `self`.
+                        let reader = className != nil ? 1 : 0
+                        info.platformParameters = Set((reader + 1)..<max(reader + 2, streamHandler ? parameters.count : 2))
                     }
                     if messageHandler, !routed, messaging.taskQueues, decorators.contains(where: MessageHandlers.isTaskDecorator) {
                         info.isQueuedTask = true

@@ -57,6 +57,10 @@ final class TaintEngine {
     private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { value in
         if case .call = value.kind { true } else { false }
     }
+    /// Module-level names bound once to a dict display (`HANDLERS = {"ping": do_ping}`).
+    private(set) lazy var moduleDicts: [String: Expr] = parsed.module.onlyModuleAssignments { value in
+        if case .dict = value.kind { true } else { false }
+    }
     /// Fields of the file's dataclasses (and pydantic models, attrs classes), in order: calling
     /// the class stores its arguments in them, as a generated `__init__` does.
     private(set) lazy var dataclassFields: [String: [String]] = Self.dataclassFields(parsed.module)

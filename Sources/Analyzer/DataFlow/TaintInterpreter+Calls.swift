@@ -23,6 +23,14 @@ extension TaintInterpreter {
             let combined = Expr(.call(func: wrapped, args: Array(stored.dropFirst()) + arguments, keywords: storedKeywords + keywords), expression.loc)
             return call(combined, depth: depth + 1, through: partial)
         }
+        // `handler(args)` of `handler = self.handlers.get(command)`: any of the table's functions.
+        if !dispatched.isEmpty, case .name(let id, _) = function.kind, let targets = dispatched[id], environment[id] == nil {
+            var result: Taint?
+            for target in targets {
+                result = Taint.merge(result, call(Expr(.call(func: target, args: arguments, keywords: keywords), expression.loc), depth: depth + 1))
+            }
+            return result
+        }
         // `tasks.add_task(deliver, url, payload)`, `executor.submit(fn, x)`,
         // `Thread(target=fn, args=(x,))`: the function of this file runs with those arguments.
         if let handedOff = Self.handedOffCall(expression, function: function, arguments: arguments, keywords: keywords),

@@ -32,6 +32,9 @@ struct TaintInterpreter {
     /// Variables holding `functools.partial(f, ...)`, by that call: calling one calls `f`
     /// with the stored arguments first.
     var partials: [String: Expr] = [:]
+    /// Variables holding a function picked from a table of functions (`handler =
+    /// self.handlers.get(command)`): calling one calls any of them.
+    var dispatched: [String: [Expr]] = [:]
     /// What the constructor put in each instance's attributes (`job = Job(cmd)`: `self.cmd`).
     var instanceAttributes: [String: [String: Taint]] = [:]
     /// The attributes the last constructor call evaluated filled, by the call's start byte.
@@ -291,6 +294,7 @@ struct TaintInterpreter {
                 instances[id] = nil
             }
             if let calledName, TaintSources.httpClients.contains(calledName) { clients[id] = calledName } else if !clients.isEmpty { clients[id] = nil }
+            if let targets = dispatchTargets(value) { dispatched[id] = targets } else if !dispatched.isEmpty { dispatched[id] = nil }
             if calledName == "functools.partial", case .call(_, let arguments, _) = value.kind, let wrapped = arguments.first,
                wrapped.calledNameOrName != id {
                 partials[id] = value
@@ -597,6 +601,49 @@ struct TaintInterpreter {
             return true
         }
         return checks ? tree : nil
+    }
+
+    /// The functions a lookup in a table of functions may give (`HANDLERS.get(name)`,
+    /// `self.handlers[command]` of `self.handlers = {"PING": self.ping, ...}` in the
+    /// constructor): the table's values, each a function or method of this file.
+    func dispatchTargets(_ value: Expr) -> [Expr]? {
+        let table: Expr
+        switch value.kind {
+        case .call(let function, let arguments, _):
+            guard case .attribute(let receiver, "get", _) = function.kind, !arguments.isEmpty else { return nil }
+            table = receiver
+        case .subscript(let container, _, _):
+            table = container
+        default:
+            return nil
+        }
+        let display: Expr?
+        switch table.kind {
+        case .name(let id, _):
+            display = engine.moduleDicts[id]
+        case .attribute(let owner, let attr, _):
+            guard case .name("self", _) = owner.kind, let className = function?.className,
+                  let constructor = engine.constructors[className] else { return nil }
+            var found: Expr?
+            Module(body: constructor.body).walkStatements { statement in
+                if case .assign(let targets, let assigned) = statement.kind, targets.count == 1,
+                   case .attribute(let receiver, attr, _) = targets[0].kind, case .name("self", _) = receiver.kind { found = assigned }
+            }
+            display = found
+        default:
+            return nil
+        }
+        guard let display, case .dict(_, let values) = display.kind, !values.isEmpty else { return nil }
+        let functions = values.filter { target in
+            switch target.kind {
+            case .name(let id, _): return engine.functions[id] != nil
+            case .attribute(let owner, let method, _):
+                guard case .name("self", _) = owner.kind, let className = function?.className else { return false }
+                return engine.functions["\(className).\(method)"] != nil
+            default: return false
+            }
+        }
+        return functions.count == values.count ? functions : nil
     }
 
     /// A dotted key for `self.x` and `obj.attr.sub`, so attribute stores can be read back.
