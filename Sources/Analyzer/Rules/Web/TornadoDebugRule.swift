@@ -13,6 +13,7 @@ struct TornadoDebugRule: Rule {
         triggering: [
             "import tornado.web\napp = tornado.web.Application(handlers, ↓debug=True)\n",
             "import tornado.web\nsettings = {\"cookie_secret\": secret, \"debug\": ↓True}\napp = tornado.web.Application(handlers, **settings)\n",
+            "import tornado.web\nsettings = {\"cookie_secret\": secret}\nsettings[\"debug\"] = ↓True\napp = tornado.web.Application(handlers, **settings)\n",
         ],
         nonTriggering: [
             "import os, tornado.web\napp = tornado.web.Application(handlers, debug=os.environ.get(\"APP_DEBUG\") == \"1\")\n",
@@ -21,10 +22,16 @@ struct TornadoDebugRule: Rule {
     )
 
     var inspectsNodes: Bool { true }
-    var nodeKinds: NodeKinds { [.call, .dict] }
+    var nodeKinds: NodeKinds { [.call, .dict, .assignment] }
     var requiredImports: [String] { ["tornado"] }
 
     func check(node: Node, context: inout RuleContext) {
+        // `settings["debug"] = True` before the settings are handed to the application.
+        if case .stmt(let statement) = node, case .assign(let targets, let value) = statement.kind, value.isTruthyConstant,
+           targets.contains(where: { if case .subscript(_, let key, _) = $0.kind { key.stringConstant == "debug" } else { false } }) {
+            context.report(value.loc, "Tornado settings turn debug on", fixHint: "read debug from the environment, off by default")
+            return
+        }
         guard case .expr(let expression) = node else { return }
         switch expression.kind {
         case .call(let function, _, let keywords):
