@@ -20,6 +20,8 @@ final class FunctionInfo {
     /// reading the request itself (`account: Account = Depends(current_account)`): by name, the
     /// dependency's name (`FunctionTable.requestDependencies`).
     var dependencyProviders: [String: String] = [:]
+    /// Parameters whose default is a FastAPI dependency (`session = Depends(get_session)`).
+    var dependencyDefaults: [String] = []
     /// The `*args` and `**kwargs` parameters, which collect the positional arguments past the
     /// named ones and the keywords no parameter names.
     var vararg: String?
@@ -271,6 +273,21 @@ enum FunctionTable {
     /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
     /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
     /// server's objects. A dependency taking parameters may read the request: its result counts.
+    /// Parameters whose default is `Depends(...)`.
+    static func dependencyDefaulted(_ arguments: Arguments) -> [String] {
+        func isDependency(_ value: Expr?) -> Bool {
+            guard let value, case .call(let function, _, _) = value.kind else { return false }
+            switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): return true; default: return false }
+        }
+        let positional = arguments.posonlyargs + arguments.args
+        let offset = positional.count - arguments.defaults.count
+        var names = positional.enumerated().filter { $0.offset >= offset && isDependency(arguments.defaults[$0.offset - offset]) }.map(\.element.arg)
+        for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count && isDependency(arguments.kwDefaults[index]) {
+            names.append(parameter.arg)
+        }
+        return names
+    }
+
     /// The handler's parameters filled by a dependency of this file that takes parameters
     /// (FastAPI fills those from the request), with the dependency's name.
     static func requestDependencies(_ arguments: Arguments, in module: Module) -> [String: String] {
@@ -589,6 +606,7 @@ enum FunctionTable {
                     }
                     info.vararg = arguments.vararg?.arg
                     info.returnAnnotation = returns
+                    info.dependencyDefaults = dependencyDefaulted(arguments)
                     info.kwarg = arguments.kwarg?.arg
                     if routed {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs

@@ -670,7 +670,15 @@ extension TaintInterpreter {
         let call = Expr(.call(func: Expr(.name(id: provider, ctx: .load), loc), args: [], keywords: []), loc)
         guard let site = CallSite(unresolved: call), let resolved = resolveLocal(site) else { return parameter }
         engine.demanded.insert(resolved.0.qualifiedName)
-        let arguments = Array(repeating: Optional(parameter), count: resolved.0.parameters.count)
+        // Each of its parameters as FastAPI fills it: a number or date by its annotation is
+        // checked data; one from a dependency of its own (`session = Depends(get_session)`) the server's.
+        let info = resolved.0
+        let converted = Set(info.annotations.filter { FunctionTable.isConvertedType($0.1) }.map(\.0))
+        let served = Set(info.dependencyDefaults)
+        let arguments: [Taint?] = info.parameters.map { name in
+            if served.contains(name) { return nil }
+            return converted.contains(name) ? parameter.cleanedCopy : parameter
+        }
         return localCall(site, resolved: resolved, arguments: arguments, keywords: [:])?.taint
     }
 
