@@ -879,7 +879,8 @@ struct TaintInterpreter {
             // `request.user.account_id` in a view: the signed-in account the server looked up,
             // not text the client sent.
             if TaintSources.serverSideRequestAttributes.contains(attr), case .name(let id, _) = value.kind,
-               let handler = function, handler.isHandler, handler.parameters.first == id || id == "request" {
+               let handler = function, handler.isHandler, handler.parameters.first == id || id == "request"
+                || id == "req" && handler.parameters.prefix(2).contains(id) {
                 return nil
             }
             // A view's `request.session`: what the server stored, only outside data a request put there.

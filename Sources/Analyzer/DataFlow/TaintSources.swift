@@ -9,6 +9,8 @@ enum TaintSources {
     /// the request's method and URL pattern (Django's `request.user`, DRF's `request.auth`).
     static let serverSideRequestAttributes: Set<String> = [
         "user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr", "client",
+        // What middleware of the server put on the request: Falcon's `req.context`, Starlette's `request.state`.
+        "context", "state",
     ]
 
     /// The frameworks whose module-level `request` object holds the current request.
