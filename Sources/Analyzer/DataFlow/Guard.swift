@@ -517,7 +517,13 @@ struct Guard {
             parsed = value
         }
         guard case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
-              urlParsers.contains(name), case .name(let id, _) = arguments.first?.kind else { return nil }
+              urlParsers.contains(name), var url = arguments.first else { return nil }
+        // `urlsplit(str(feed_url))`: the same URL as text.
+        if case .call(let converter, let converted, _) = url.kind, converted.count == 1, case .name("str", _) = converter.kind,
+           imports.binding(of: "str") == nil {
+            url = converted[0]
+        }
+        guard case .name(let id, _) = url.kind else { return nil }
         return [id] + names
     }
 
