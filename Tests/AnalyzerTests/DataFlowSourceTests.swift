@@ -330,4 +330,36 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "<int:listing_id>", with: "<listing_id>")) == ["8:ASC1022"])
     }
+
+    /// A host checked against a partner's domain held by the server, of a URL parsed as text;
+    /// what middleware put on a Falcon request's context.
+    @Test func partnerDomainsAndRequestContext() throws {
+        let source = """
+        import os
+        import requests
+        from urllib.parse import urlsplit
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        PARTNERS = {"acme": "acme.example"}
+
+        def allowed(url, domain):
+            parts = urlsplit(str(url))
+            host = (parts.hostname or "").lower()
+            return parts.scheme == "https" and (host == domain or host.endswith("." + domain))
+
+        @app.post("/hook")
+        def hook():
+            url = request.json["url"]
+            if not allowed(url, PARTNERS["acme"]):
+                return "no", 400
+            return str(requests.post(url, timeout=5).status_code)
+
+        class Documents:
+            def on_get(self, req, resp):
+                resp.media = os.listdir(os.path.join("/srv/docs", req.context.holder_id))
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "req.context.holder_id", with: "req.get_param(\"holder\")")) == ["23:ASC1022"])
+    }
 }

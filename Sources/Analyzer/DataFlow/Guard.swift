@@ -217,6 +217,14 @@ struct Guard {
                let ids = Self.hostOfParsedURL(receiver, imports: imports, facts: facts) {
                 for id in ids { proven[id] = .safeFor([918, 601]) }
             }
+            // `host.endswith("." + domain)` of a domain the server holds (a partner's record):
+            // a host under that domain.
+            if case .attribute(let receiver, "endswith", _) = function.kind, let suffix = arguments.first,
+               case .binOp(let dot, .add, let domain) = suffix.kind, dot.stringConstant == ".",
+               { switch domain.kind { case .name, .subscript, .attribute: return true; default: return false } }(),
+               let ids = Self.hostOfParsedURL(receiver, imports: imports, facts: facts) {
+                for id in ids { proven[id] = .safeFor([918, 601]) }
+            }
             // `any(o not in ALLOWED for o in opts)` false, or `all(o in ALLOWED for o in opts)`
             // true: every element of `opts` is allowed.
             if case .name(let quantifier, _) = function.kind, quantifier == "any" || quantifier == "all", arguments.count == 1,
