@@ -362,4 +362,39 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "req.context.holder_id", with: "req.get_param(\"holder\")")) == ["23:ASC1022"])
     }
+
+    /// A number checked in range (`1 <= count <= 20`) and a validator accepting an address or a
+    /// host name (`try: ipaddress.ip_address(t); return True`, else a whole-value match) make
+    /// a command list's values plain.
+    @Test func rangeChecksAndTryValidators() throws {
+        let source = """
+        import ipaddress
+        import re
+        import subprocess
+        from flask import Flask, request, abort
+
+        app = Flask(__name__)
+        HOST = re.compile(r"[a-z0-9.-]{1,253}")
+
+        def valid_target(target):
+            try:
+                ipaddress.ip_address(target)
+                return True
+            except ValueError:
+                return HOST.fullmatch(target) is not None
+
+        def run(command):
+            return subprocess.run(command, capture_output=True, text=True).stdout
+
+        @app.get("/ping")
+        def ping():
+            count = request.args.get("count", 3, type=int)
+            target = request.args["target"]
+            if not 1 <= count <= 20 or not valid_target(target):
+                abort(400)
+            return run(["ping", "-c", str(count), target])
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: " or not valid_target(target)", with: "")) == ["17:ASC1078"])
+    }
 }

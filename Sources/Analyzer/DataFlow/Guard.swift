@@ -115,6 +115,14 @@ struct Guard {
         return messages
     }
 
+    static func isNumberLiteral(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .constant(.int, _), .constant(.float, _): return true
+        case .unaryOp(.uSub, let operand): return isNumberLiteral(operand)
+        default: return false
+        }
+    }
+
     /// What data that passed a signature check is safe for.
     static let signedSafe: Set<Int> = [502, 918]
 
@@ -154,6 +162,12 @@ struct Guard {
         }
         var proven: [String: Effect] = [:]
         switch test.kind {
+        case .compare(let low, let ops, let comparators) where ops.count == 2 && comparators.count == 2:
+            // `1 <= count <= 20`: only a number compares with numbers (text raises), and this one is in range.
+            if ops.allSatisfy({ [.lt, .ltE, .gt, .gtE].contains($0) }), Self.isNumberLiteral(low), Self.isNumberLiteral(comparators[1]),
+               let id = Self.checkedName(comparators[0]) {
+                proven[id] = .safe
+            }
         case .compare(let left, let ops, let comparators) where ops.count == 1:
             // `x in ALLOWED` / `x == "a"` (and their negations: the proof holds when false).
             let op = ops[0]
@@ -286,7 +300,8 @@ struct Guard {
             // `is_allowed(url)`: a validator of this file whose returned test proves it.
             if case .name(let helper, _) = function.kind, let proof = facts?.validatorProof(of: helper) {
                 for (index, effect) in proof.whenTrue where index < arguments.count {
-                    if case .name(let id, _) = arguments[index].kind { proven[id] = effect }
+                    // `valid_target(target)`, or an attribute (`valid_target(request.target)`).
+                    if let id = Self.checkedName(arguments[index]) { proven[id] = effect }
                 }
             }
             // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.

@@ -343,6 +343,26 @@ extension TaintEngine: GuardFacts {
             record(test.whenTrue, into: &proof.whenTrue)
         }
         if !returnsValues { record(raisingChecks(function.body), into: &proof.whenReturns) }
+        // `try: ipaddress.ip_address(t); return True` / `except ValueError: return RE.fullmatch(t) is not None`:
+        // true only when a conversion accepted the value or the handler's test held.
+        if let only = function.body.last, function.body.count <= 2, case .try(let attempt, let handlers, _, _, _) = only.kind,
+           !handlers.isEmpty, let last = attempt.last, case .return(let returned?) = last.kind, case .constant(.bool(true), _) = returned.kind {
+            var converted = Set<String>()
+            for statement in attempt.dropLast() {
+                guard case .expr(let value) = statement.kind, case .call(let function, let arguments, _) = value.kind,
+                      let name = imports.qualifiedName(of: function), TaintSources.neutralisers.contains(name),
+                      case .name(let id, _) = arguments.first?.kind else { continue }
+                converted.insert(id)
+            }
+            var proven = converted
+            for handler in handlers {
+                guard let end = handler.body.last, case .return(let value?) = end.kind else { proven = []; break }
+                if case .constant(.bool(false), _) = value.kind { continue }
+                let test = Guard(test: value, imports: imports, normalisedPaths: [], facts: self)
+                proven = proven.filter { if case .safe? = test.whenTrue[$0] { true } else { false } }
+            }
+            record(Dictionary(uniqueKeysWithValues: proven.map { ($0, Guard.Effect.safe) }), into: &proof.whenTrue)
+        }
         return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty ? nil : proof
     }
 }

@@ -11,7 +11,9 @@ struct TLSVerificationDisabledRule: Rule {
         load a private CA with cafile= instead of switching checks off.
         """,
         triggering: [
-            "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nctx.check_hostname = ↓False\nctx.verify_mode = ↓ssl.CERT_NONE\n",
+            "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nctx.check_hostname = False\nctx.verify_mode = ↓ssl.CERT_NONE\n",
+            // Host names unchecked, certificates still verified: any valid certificate passes.
+            "import ssl\nctx = ssl.create_default_context()\nctx.check_hostname = ↓False\n",
             "from ssl import create_default_context, CERT_NONE\ncontext = create_default_context()\ncontext.verify_mode = ↓CERT_NONE\n",
             "from OpenSSL import SSL\nctx = SSL.Context(SSL.TLS_METHOD)\nctx.set_verify(↓SSL.VERIFY_NONE, callback)\n",
             "import ssl, urllib3\npool = urllib3.PoolManager(↓cert_reqs=ssl.CERT_NONE)\n",
@@ -35,6 +37,17 @@ struct TLSVerificationDisabledRule: Rule {
         return name == "ssl.CERT_NONE" || name == "ssl.VerifyMode.CERT_NONE" || name == "OpenSSL.SSL.VERIFY_NONE"
     }
 
+    /// Whether the same context is also told to accept any certificate (`ctx.verify_mode =
+    /// ssl.CERT_NONE`, which Python allows only with `check_hostname` off): one flaw, reported there.
+    static func verificationAlsoOff(_ target: Expr, context: RuleContext) -> Bool {
+        guard case .attribute(let receiver, _, _) = target.kind else { return false }
+        let owner = context.text(of: receiver.loc)
+        let scope = context.parsed.enclosingScope(startLine: target.loc.lineno, endLine: target.loc.lineno)
+        let text = scope.map { context.text(of: $0.loc) } ?? String(decoding: context.parsed.source, as: UTF8.self)
+        let compact = text.filter { $0 != " " }
+        return compact.contains("\(owner).verify_mode=ssl.CERT_NONE") || compact.contains("\(owner).verify_mode=CERT_NONE")
+    }
+
     func check(node: Node, context: inout RuleContext) {
         switch node {
         case .stmt(let statement):
@@ -44,7 +57,7 @@ struct TLSVerificationDisabledRule: Rule {
                 if attr == "verify_mode", disablesVerification(value, context: context) {
                     context.report(value.loc, "SSL context set to accept any certificate (verify_mode = CERT_NONE)",
                                    fixHint: "keep ssl.CERT_REQUIRED and load the CA you trust")
-                } else if attr == "check_hostname", value.boolConstant == false {
+                } else if attr == "check_hostname", value.boolConstant == false, !Self.verificationAlsoOff(target, context: context) {
                     context.report(value.loc, "SSL context set not to check the certificate's host name", severity: .medium,
                                    fixHint: "keep check_hostname = True")
                 }
