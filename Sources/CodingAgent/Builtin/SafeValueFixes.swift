@@ -70,6 +70,19 @@ enum TLSVerificationValueFix: BuiltinFix {
             replacement = "True"
         } else if text.contains("CERT_NONE") {
             replacement = text.replacingOccurrences(of: "CERT_NONE", with: "CERT_REQUIRED")
+            // The same context's `check_hostname = False` (one finding with this one) is turned on too.
+            var edits = [SourceEdit(start: range.start, end: range.end, replacement: replacement)]
+            if let statement = context.statement(startingOn: finding.line), case .assign(let targets, _) = statement.kind,
+               case .attribute(let owner, "verify_mode", _)? = targets.first?.kind {
+                let ownerText = context.text(owner.loc)
+                context.parsed.module.walkStatements { other in
+                    guard case .assign(let otherTargets, let value) = other.kind, value.boolConstant == false,
+                          case .attribute(let otherOwner, "check_hostname", _)? = otherTargets.first?.kind,
+                          context.text(otherOwner.loc) == ownerText else { return }
+                    edits.append(SourceEdit(start: value.loc.startByte, end: value.loc.endByte, replacement: "True"))
+                }
+            }
+            return FixPlan(edits: edits.sorted { $0.start < $1.start }, description: "verify certificates and host names")
         } else if text.contains("VERIFY_NONE") {
             replacement = text.replacingOccurrences(of: "VERIFY_NONE", with: "VERIFY_PEER")
         } else {
