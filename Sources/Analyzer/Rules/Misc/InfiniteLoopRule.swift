@@ -16,6 +16,8 @@ struct InfiniteLoopRule: Rule {
             "↓while 1:\n    for line in feed():\n        if not line:\n            break\n        show(line)\n",
         ],
         nonTriggering: [
+            // A worker's loop around a method that waits for messages.
+            "import boto3\n\nclass Worker:\n    def __init__(self):\n        self.sqs = boto3.client(\"sqs\")\n\n    def poll_once(self):\n        for message in self.sqs.receive_message(QueueUrl=URL).get(\"Messages\", []):\n            handle(message)\n\n    def run(self):\n        while True:\n            self.poll_once()\n",
             "def fib(n):\n    a, b, i = 1, 1, 2\n    while i < n:\n        a, b = b, a + b\n        i += 1\n    return b\n",
             "def drain(items, limit):\n    count = 0\n    while count < limit and items:\n        items.pop()\n        count = count + 1\n",
             "def poll(queue):\n    while True:\n        item = queue.get()\n        if item is None:\n            break\n        handle(item)\n",
@@ -40,7 +42,7 @@ struct InfiniteLoopRule: Rule {
         guard case .stmt(let statement) = node, case .while(let test, let body, _) = statement.kind else { return }
         if test.isTruthyConstant {
             guard !hasExit(body, context: context), !insideTry(statement.loc, module: context.parsed.module),
-                  !Self.waits(body) else { return }
+                  !Self.waits(body), !Self.callsWaitingFunction(body, module: context.parsed.module) else { return }
             context.report(statement.loc, "while loop with a constant true condition and no break, return, raise or exit",
                            fixHint: "add an exit condition, a bound or a timeout")
             return
@@ -61,6 +63,29 @@ struct InfiniteLoopRule: Rule {
         "blpop", "brpop", "brpoplpush", "blmove", "bzpopmin", "bzpopmax", "xread", "xreadgroup", "receive_messages",
         "receive_message", "get_message",
     ]
+
+    /// Whether the loop's body calls a function or method of this file that waits
+    /// (`while True: self.poll_once()` of a `poll_once` receiving from a queue).
+    static func callsWaitingFunction(_ body: [Stmt], module: Module) -> Bool {
+        var called = Set<String>()
+        Module(body: body).walk { node in
+            if case .expr(let expression) = node, case .call(let function, _, _) = expression.kind {
+                switch function.kind {
+                case .name(let id, _): called.insert(id)
+                case .attribute(let owner, let attr, _): if case .name("self", _) = owner.kind { called.insert(attr) }
+                default: break
+                }
+            }
+            return true
+        }
+        guard !called.isEmpty else { return false }
+        var found = false
+        module.walkStatements { statement in
+            guard !found, case .functionDef(let name, _, let inner, _, _, _, _) = statement.kind, called.contains(name) else { return }
+            found = waits(inner)
+        }
+        return found
+    }
 
     /// Whether the loop's body (outside nested functions) calls one of `waitingCalls`.
     static func waits(_ body: [Stmt]) -> Bool {
