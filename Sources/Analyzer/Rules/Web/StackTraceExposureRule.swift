@@ -28,6 +28,7 @@ struct StackTraceExposureRule: Rule {
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
             "from fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content={\"error\": type(exc).__name__})\n",
             // A client error: what is wrong with the request.
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/refund\")\ndef refund():\n    try:\n        approve()\n    except PermissionError as exc:\n        return jsonify({\"error\": str(exc)}), 403\n",
             "from fastapi import FastAPI, HTTPException\napp = FastAPI()\n\n@app.post(\"/import\")\ndef load(request):\n    try:\n        parse(request)\n    except Exception as exc:\n        raise HTTPException(status_code=422, detail=f\"invalid document: {exc}\")\n",
             "def view(request):\n    try:\n        work()\n    except KeyError as exc:\n        return {\"error\": type(exc).__name__}\n",
             "def fetch(self, request):\n    try:\n        response = self.send(request)\n    except Exception as e:\n        return None, e\n    return response, None\n",
@@ -91,9 +92,16 @@ struct StackTraceExposureRule: Rule {
         })
         // Blocks visited in source order (a value put into the body inside an `if` counts at
         // the response after it), with the exception names bound by the `except` clauses around them.
+        // Names bound by catch-alls (`except Exception as e`): whatever went wrong, the server's
+        // internals included, so even a client error's status does not make the text the client's.
+        var generic = handed
+        // A handler formatting a traceback sends internals, whatever status it gives them.
+        let formatsTraceback = ["format_exc", "format_exception", "format_tb", "extract_tb", "format_stack"].contains(where: {
+            context.text(of: statement.loc).contains($0)
+        })
         func visit(_ block: [Stmt], _ exceptions: Set<String>) {
             for inner in block {
-                examine(inner, exceptions: exceptions, derived: &derived, context: &context)
+                examine(inner, exceptions: exceptions, generic: formatsTraceback ? exceptions : generic, derived: &derived, context: &context)
                 switch inner.kind {
                 case .functionDef, .classDef:
                     continue
@@ -102,6 +110,7 @@ struct StackTraceExposureRule: Rule {
                     for handler in handlers {
                         // A parse or validation error describes the client's own input, not the server.
                         if let name = handler.name, !Self.describesClientInput(handler.type, ownErrors: ownErrors) {
+                            if Self.catchesAll(handler.type) { generic.insert(name) }
                             visit(handler.body, exceptions.union([name]))
                         } else {
                             visit(handler.body, exceptions)
@@ -232,6 +241,19 @@ struct StackTraceExposureRule: Rule {
         }
     }
 
+    /// A response made with a 4xx status (`JsonResponse(body, status=403)`).
+    static func hasClientStatus(_ response: Expr) -> Bool {
+        guard case .call(_, _, let keywords) = response.kind else { return false }
+        return keywords.contains { ($0.arg == "status" || $0.arg == "status_code") && isClientStatus($0.value) }
+    }
+
+    /// A 4xx status: `400`, `HTTPStatus.FORBIDDEN` and the like are spelt as numbers here.
+    static func isClientStatus(_ expression: Expr) -> Bool {
+        if case .constant(.int(let digits), _) = expression.kind, let status = Int(digits) { return (400..<500).contains(status) }
+        if case .attribute(_, let attr, _) = expression.kind { return attr.hasPrefix("HTTP_4") }
+        return false
+    }
+
     /// `self.write(...)`, `self.finish(...)`: a Tornado handler's response body.
     static func isHandlerOutput(_ function: Expr) -> Bool {
         guard case .attribute(let receiver, let method, _) = function.kind, case .name("self", _) = receiver.kind else { return false }
@@ -250,13 +272,23 @@ struct StackTraceExposureRule: Rule {
         }
     }
 
-    private func examine(_ statement: Stmt, exceptions: Set<String>, derived: inout Set<String>, context: inout RuleContext) {
+    /// `except:`, `except Exception`, `except BaseException`.
+    static func catchesAll(_ type: Expr?) -> Bool {
+        guard let type else { return true }
+        if case .name(let id, _) = type.kind { return id == "Exception" || id == "BaseException" }
+        return false
+    }
+
+    private func examine(_ statement: Stmt, exceptions: Set<String>, generic: Set<String>, derived: inout Set<String>, context: inout RuleContext) {
         switch statement.kind {
         case .return(let value?):
             // `return e` / `return None, e` hands the exception object back (Flask renders an
             // HTTPException itself); only its text in a body is a leak.
             var parts = [value]
             if case .tuple(let elements, _) = value.kind { parts = elements }
+            // `return jsonify(error=str(exc)), 400`: a client error's message is about the request.
+            if exceptions.isDisjoint(with: generic), !exceptions.isEmpty, parts.count > 1 && parts.dropFirst().contains(where: Self.isClientStatus)
+                || Self.hasClientStatus(parts[0]) { return }
             for part in parts {
                 if case .name(let id, _) = part.kind, exceptions.contains(id) { continue }
                 if let leak = firstLeak(in: part, exceptions: exceptions, derived: derived, context: context) {
@@ -288,8 +320,10 @@ struct StackTraceExposureRule: Rule {
             fallthrough
         default:
             statement.walkOwnExpressions { expression in
-                guard case .call(let function, _, _) = expression.kind, let name = responseName(function, context: context),
+                guard case .call(let function, _, let keywords) = expression.kind, let name = responseName(function, context: context),
                       Self.responseCalls.contains(name) || Self.isHandlerOutput(function) else { return true }
+                // `JsonResponse({"error": str(exc)}, status=403)`: a client error.
+                if exceptions.isDisjoint(with: generic), !exceptions.isEmpty, Self.hasClientStatus(expression) { return false }
                 if let leak = firstLeak(in: expression, exceptions: exceptions, derived: derived, context: context) {
                     report(leak, context: &context)
                 }
