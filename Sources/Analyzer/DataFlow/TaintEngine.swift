@@ -357,7 +357,8 @@ final class TaintEngine {
     private(set) lazy var parsesCommandLine: Bool = imports.imports("argparse") || imports.imports("optparse")
     /// Options whose parsed value is no text of the operator's: fixed choices, numbers, flags
     /// (`ArgumentChoices.plainDestinations`).
-    private(set) lazy var plainCommandLineOptions: Set<String> = parsesCommandLine ? ArgumentChoices.plainDestinations(in: parsed.module) : []
+    private(set) lazy var plainCommandLineOptions: Set<String> = parsesCommandLine && parsed.mentions("add_argument")
+        ? ArgumentChoices.plainDestinations(in: parsed.module) : []
     /// Whether the file imports boto3, whose bucket listings are a source (as paths).
     private(set) lazy var usesBoto3: Bool = imports.imports("boto3")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).

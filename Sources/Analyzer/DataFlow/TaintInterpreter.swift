@@ -620,6 +620,8 @@ struct TaintInterpreter {
         let display: Expr?
         switch table.kind {
         case .name(let id, _):
+            // Only a module-level table (found from the top-level statements alone) may hold functions.
+            guard engine.moduleTables.contains(id) else { return nil }
             display = engine.moduleDicts[id]
         case .attribute(let owner, let attr, _):
             guard case .name("self", _) = owner.kind, let className = function?.className,

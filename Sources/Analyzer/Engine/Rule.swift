@@ -75,6 +75,8 @@ final class FileFacts {
     var leakingHelpers: [String: Set<Int>]?
     /// Whether the file checks a URL's scheme anywhere (`URLOpenRule.checksScheme`).
     var checksURLScheme: Bool?
+    /// The calls making a file at a path, with the path (`HardcodedTempDirectoryRule.creatingCalls`).
+    var creatingCalls: [(call: Expr, path: Expr)]?
 }
 
 /// What a rule sees of the file, and where it reports.

@@ -136,6 +136,13 @@ struct HardcodedTempDirectoryRule: Rule {
     static let pathMethods: Set<String> = ["write_text", "write_bytes", "touch", "mkdir", "open", "to_csv", "savefig"]
 
     static func creatingCalls(context: RuleContext) -> [(call: Expr, path: Expr)] {
+        if let known = context.facts.creatingCalls { return known }
+        let found = findCreatingCalls(context: context)
+        context.facts.creatingCalls = found
+        return found
+    }
+
+    static func findCreatingCalls(context: RuleContext) -> [(call: Expr, path: Expr)] {
         var found: [(call: Expr, path: Expr)] = []
         context.parsed.module.walk { node in
             guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind else { return true }
