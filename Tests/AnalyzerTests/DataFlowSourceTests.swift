@@ -397,4 +397,25 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: " or not valid_target(target)", with: "")) == ["17:ASC1078"])
     }
+
+    /// A name matched whole once its suffix is taken off (`NAME.fullmatch(n.removesuffix(".jpg"))`).
+    @Test func matchAfterSuffixRemoved() throws {
+        let source = """
+        import os
+        import re
+        from flask import Flask, request, abort, send_file
+
+        app = Flask(__name__)
+        NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+        @app.get("/img")
+        def image():
+            name = request.args["name"]
+            if not NAME.fullmatch(name.removesuffix(".jpg")):
+                abort(400)
+            return send_file(os.path.join("/srv/cache", name))
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "name.removesuffix(\".jpg\")", with: "request.args[\"other\"]")) == ["13:ASC1022"])
+    }
 }

@@ -261,13 +261,13 @@ struct Guard {
             // `re.match`/`re.search` with a pattern anchored at both ends. `re.match(r"(www|beta)
             // .example.com/", url)` checks a prefix only: no proof.
             if let name = imports.qualifiedName(of: function), Self.regexMatchers.contains(name), arguments.count >= 2,
-               let id = Self.checkedName(arguments[1]),
+               let id = Self.matchedSubject(arguments[1]),
                Self.matchesWhole(method: String(name.dropFirst(3)), pattern: arguments[0].stringConstant) {
                 proven[id] = .safe
             }
             // The same through a compiled pattern: `USERNAME.fullmatch(name)`.
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
-               let pattern = facts?.compiledPattern(named: patternName), let id = arguments.first.flatMap(Self.checkedName),
+               let pattern = facts?.compiledPattern(named: patternName), let id = arguments.first.flatMap(Self.matchedSubject),
                Self.matchesWhole(method: method, pattern: pattern) {
                 proven[id] = .safe
             }
@@ -447,6 +447,15 @@ struct Guard {
             return nil
         default: return nil
         }
+    }
+
+    /// What a whole-value match checks: the name, or the name a suffix, prefix or blanks were
+    /// taken off (`NAME_RE.fullmatch(name.removesuffix(".jpg"))`: `name` is that text and the suffix).
+    static func matchedSubject(_ expression: Expr) -> String? {
+        if let id = checkedName(expression) { return id }
+        guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+              ["removesuffix", "removeprefix", "strip", "rstrip", "lstrip", "lower", "upper"].contains(method) else { return nil }
+        return checkedName(receiver)
     }
 
     /// The attributes the test proves something of (`request.git_ref`), by path.
