@@ -418,4 +418,49 @@ struct DataFlowSourceTests {
         #expect(try found(source).isEmpty)
         #expect(try found(source.replacingOccurrences(of: "name.removesuffix(\".jpg\")", with: "request.args[\"other\"]")) == ["13:ASC1022"])
     }
+
+    /// A FastAPI dependency's own parameters as FastAPI fills them: a typed path parameter is a
+    /// number, one filled by a dependency of its own the server's; what it looks up is the store's.
+    @Test func dependencyParametersAsFastAPIFillsThem() throws {
+        let source = """
+        import os
+        from fastapi import Depends, FastAPI
+
+        app = FastAPI()
+
+        def get_root():
+            return "/srv/bookings"
+
+        def load_folder(booking_id: int, root: str = Depends(get_root)):
+            return os.path.join(root, str(booking_id))
+
+        @app.get("/bookings/{booking_id}/files")
+        def files(folder: str = Depends(load_folder)):
+            return os.listdir(folder)
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "booking_id: int,", with: "booking_id: str,")) == ["14:ASC1022"])
+    }
+
+    /// Bottle's `<pid:int>` converts like Flask's `<int:pid>`; an async database connection
+    /// returns the store's rows, whatever named the database.
+    @Test func bottleConvertersAndAsyncConnections() throws {
+        let source = """
+        import os
+        import aiosqlite
+        from aiohttp import web
+        from bottle import route
+
+        @route("/pets/<pet_id:int>/photos")
+        def photos(pet_id):
+            return os.listdir(os.path.join("/srv/pets", str(pet_id)))
+
+        async def reviews(request):
+            async with aiosqlite.connect(request.app["db_path"]) as db:
+                rows = await (await db.execute("SELECT body FROM reviews")).fetchall()
+            return web.Response(text="".join(r[0] for r in rows), content_type="text/html")
+        """
+        #expect(try found(source).isEmpty)
+        #expect(try found(source.replacingOccurrences(of: "<pet_id:int>", with: "<pet_id>")) == ["8:ASC1022"])
+    }
 }

@@ -18,7 +18,7 @@ final class FunctionInfo {
     var typedParameters: Set<String> = []
     /// Parameters FastAPI fills with what a dependency of this file returns, the dependency
     /// reading the request itself (`account: Account = Depends(current_account)`): by name, the
-    /// dependency's name (`FunctionTable.requestDependencies`).
+    /// dependency's name (`FunctionTable.dependencyParameters`).
     var dependencyProviders: [String: String] = [:]
     /// Parameters whose default is a FastAPI dependency (`session = Depends(get_session)`).
     var dependencyDefaults: [String] = []
@@ -273,66 +273,34 @@ enum FunctionTable {
     /// Parameters FastAPI fills from a dependency of this file that reads nothing of the
     /// request (`storage: Storage = Depends(get_storage)`, `def get_storage(): ...`): the
     /// server's objects. A dependency taking parameters may read the request: its result counts.
-    /// Parameters whose default is `Depends(...)`.
-    static func dependencyDefaulted(_ arguments: Arguments) -> [String] {
-        func isDependency(_ value: Expr?) -> Bool {
-            guard let value, case .call(let function, _, _) = value.kind else { return false }
-            switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): return true; default: return false }
+    /// Parameters whose default is FastAPI's `Depends(...)`, each with the dependency's name
+    /// when it is a plain name (`session = Depends(get_session)`; `Depends()` takes the type).
+    static func dependencyParameters(_ arguments: Arguments) -> [(parameter: String, provider: String?)] {
+        func dependency(_ value: Expr?) -> String?? {
+            guard let value, case .call(let function, let dependencyArguments, _) = value.kind,
+                  { switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): true; default: false } }() else { return nil }
+            if case .name(let provider, _)? = dependencyArguments.first?.kind { return .some(provider) }
+            return .some(nil)
         }
         let positional = arguments.posonlyargs + arguments.args
         let offset = positional.count - arguments.defaults.count
-        var names = positional.enumerated().filter { $0.offset >= offset && isDependency(arguments.defaults[$0.offset - offset]) }.map(\.element.arg)
-        for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count && isDependency(arguments.kwDefaults[index]) {
-            names.append(parameter.arg)
-        }
-        return names
-    }
-
-    /// The handler's parameters filled by a dependency of this file that takes parameters
-    /// (FastAPI fills those from the request), with the dependency's name.
-    static func requestDependencies(_ arguments: Arguments, in module: Module) -> [String: String] {
-        var providers: [String: String] = [:]
-        func provider(_ expression: Expr?) -> String? {
-            guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
-                  { switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): true; default: false } }(),
-                  case .name(let name, _) = dependencyArguments.first?.kind else { return nil }
-            let takesParameters = module.body.contains { statement in
-                if case .functionDef(name, let parameters, _, _, _, _, _) = statement.kind { return !parameters.all.isEmpty }
-                return false
-            }
-            return takesParameters ? name : nil
-        }
-        let positional = arguments.posonlyargs + arguments.args
-        let offset = positional.count - arguments.defaults.count
+        var found: [(parameter: String, provider: String?)] = []
         for (index, parameter) in positional.enumerated() where index >= offset {
-            if let name = provider(arguments.defaults[index - offset]) { providers[parameter.arg] = name }
+            if let provider = dependency(arguments.defaults[index - offset]) { found.append((parameter.arg, provider)) }
         }
         for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count {
-            if let name = provider(arguments.kwDefaults[index]) { providers[parameter.arg] = name }
+            if let provider = dependency(arguments.kwDefaults[index]) { found.append((parameter.arg, provider)) }
         }
-        return providers
+        return found
     }
 
-    static func serverDependencies(_ arguments: Arguments, in module: Module) -> [String] {
-        func serverMade(_ expression: Expr?) -> Bool {
-            guard let expression, case .call(let function, let dependencyArguments, _) = expression.kind,
-                  { switch function.kind { case .name("Depends", _), .attribute(_, "Depends", _): true; default: false } }(),
-                  case .name(let provider, _) = dependencyArguments.first?.kind else { return false }
-            return module.body.contains { statement in
-                if case .functionDef(provider, let parameters, _, _, _, _, _) = statement.kind { return parameters.all.isEmpty }
-                return false
-            }
+    /// Whether the module defines a function `name` at its top level taking parameters (true),
+    /// taking none (false), or no such function (nil).
+    static func moduleFunctionTakesParameters(_ name: String, in module: Module) -> Bool? {
+        for statement in module.body {
+            if case .functionDef(name, let parameters, _, _, _, _, _) = statement.kind { return !parameters.all.isEmpty }
         }
-        let positional = arguments.posonlyargs + arguments.args
-        let offset = positional.count - arguments.defaults.count
-        var names: [String] = []
-        for (index, parameter) in positional.enumerated() where index >= offset && serverMade(arguments.defaults[index - offset]) {
-            names.append(parameter.arg)
-        }
-        for (index, parameter) in arguments.kwonlyargs.enumerated() where index < arguments.kwDefaults.count && serverMade(arguments.kwDefaults[index]) {
-            names.append(parameter.arg)
-        }
-        return names
+        return nil
     }
 
     static func patternCheckedParameters(_ arguments: Arguments) -> [String] {
@@ -606,15 +574,21 @@ enum FunctionTable {
                     }
                     info.vararg = arguments.vararg?.arg
                     info.returnAnnotation = returns
-                    info.dependencyDefaults = dependencyDefaulted(arguments)
+                    let dependencies = dependencyParameters(arguments)
+                    info.dependencyDefaults = dependencies.map(\.parameter)
                     info.kwarg = arguments.kwarg?.arg
                     if routed {
                         let annotated = arguments.posonlyargs + arguments.args + arguments.kwonlyargs
                         info.typedParameters = Set(annotated.filter { $0.annotation.map(isConvertedType) ?? false }.map(\.arg))
                             .union(decorators.flatMap(convertedRouteParameters))
                             .union(patternCheckedParameters(arguments))
-                        info.dependencyProviders = requestDependencies(arguments, in: module)
-                        let serverMade = serverDependencies(arguments, in: module)
+                        // A dependency of this file taking parameters reads the request (its result
+                        // is what the handler gets); one taking none makes the server's objects.
+                        var serverMade = Set<String>()
+                        for (parameter, provider) in dependencies {
+                            guard let provider, let takesParameters = moduleFunctionTakesParameters(provider, in: module) else { continue }
+                            if takesParameters { info.dependencyProviders[parameter] = provider } else { serverMade.insert(parameter) }
+                        }
                         info.platformParameters.formUnion(parameters.indices.filter { serverMade.contains(parameters[$0]) })
                     }
                     // A view the file routes by a pattern elsewhere (`add_url_rule("/l/<int:lid>", view_func=...)`,

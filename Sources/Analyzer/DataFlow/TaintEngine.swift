@@ -61,9 +61,19 @@ final class TaintEngine {
     private(set) lazy var moduleDicts: [String: Expr] = parsed.module.onlyModuleAssignments { value in
         if case .dict = value.kind { true } else { false }
     }
+    /// Per class, the dict displays its constructor stores in `self` attributes
+    /// (`self.handlers = {"PING": self.ping}`), found once: tables of functions to dispatch to.
+    private(set) lazy var constructorDicts: [String: [String: Expr]] = constructors.mapValues { constructor in
+        var dicts: [String: Expr] = [:]
+        Module(body: constructor.body).walkStatements { statement in
+            if case .assign(let targets, let assigned) = statement.kind, targets.count == 1, case .dict = assigned.kind,
+               case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind { dicts[attr] = assigned }
+        }
+        return dicts
+    }
     /// Fields of the file's dataclasses (and pydantic models, attrs classes), in order: calling
     /// the class stores its arguments in them, as a generated `__init__` does.
-    private(set) lazy var dataclassFields: [String: [String]] = Self.dataclassFields(parsed.module)
+    let dataclassFields: [String: [String]]
     /// Module-level names bound once to an instance of a class of this file
     /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
     /// Asked at most method calls: files without such a line (most) are spared the walk that
@@ -356,9 +366,11 @@ final class TaintEngine {
     /// Whether the file parses its command line with argparse (or optparse).
     private(set) lazy var parsesCommandLine: Bool = imports.imports("argparse") || imports.imports("optparse")
     /// Options whose parsed value is no text of the operator's: fixed choices, numbers, flags
-    /// (`ArgumentChoices.plainDestinations`).
-    private(set) lazy var plainCommandLineOptions: Set<String> = parsesCommandLine && parsed.mentions("add_argument")
-        ? ArgumentChoices.plainDestinations(in: parsed.module) : []
+    /// (`ArgumentChoices.kinds`, found once per file with the pattern rules: `FileFacts`).
+    private(set) lazy var plainCommandLineOptions: Set<String> = parsesCommandLine
+        ? Set(facts.argumentKinds(of: parsed).compactMap { $0.value == .text ? nil : $0.key }) : []
+    /// What the file's pattern rules found of it, shared.
+    let facts: FileFacts
     /// Whether the file imports boto3, whose bucket listings are a source (as paths).
     private(set) lazy var usesBoto3: Bool = imports.imports("boto3")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
@@ -379,8 +391,9 @@ final class TaintEngine {
 
     static let summaryPasses = 3
 
-    init(parsed: ParsedModule, imports: ImportTable, file: String, rules: [any DataFlowRule]) {
+    init(parsed: ParsedModule, imports: ImportTable, file: String, rules: [any DataFlowRule], facts: FileFacts = FileFacts()) {
         self.parsed = parsed
+        self.facts = facts
         self.imports = imports
         self.file = file
         self.rules = rules
@@ -388,7 +401,8 @@ final class TaintEngine {
         functions = FunctionTable.collect(parsed.module, imports: imports)
         // Classes with methods, and dataclasses and models without (their generated constructor
         // stores each field: `Subscription(target_url=t).id` is the field's default).
-        classNames = Set(functions.values.compactMap(\.className)).union(Self.dataclassFields(parsed.module).keys)
+        dataclassFields = Self.dataclassFields(parsed.module)
+        classNames = Set(functions.values.compactMap(\.className)).union(dataclassFields.keys)
         var constructors: [String: FunctionInfo] = [:]
         for function in functions.values where function.qualifiedName.hasSuffix(".__init__") {
             if let className = function.className { constructors[className] = function }

@@ -624,14 +624,8 @@ struct TaintInterpreter {
             guard engine.moduleTables.contains(id) else { return nil }
             display = engine.moduleDicts[id]
         case .attribute(let owner, let attr, _):
-            guard case .name("self", _) = owner.kind, let className = function?.className,
-                  let constructor = engine.constructors[className] else { return nil }
-            var found: Expr?
-            Module(body: constructor.body).walkStatements { statement in
-                if case .assign(let targets, let assigned) = statement.kind, targets.count == 1,
-                   case .attribute(let receiver, attr, _) = targets[0].kind, case .name("self", _) = receiver.kind { found = assigned }
-            }
-            display = found
+            guard case .name("self", _) = owner.kind, let className = function?.className else { return nil }
+            display = engine.constructorDicts[className]?[attr]
         default:
             return nil
         }

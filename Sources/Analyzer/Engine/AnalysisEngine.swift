@@ -100,7 +100,7 @@ public struct AnalysisEngine: Sendable {
         // No flow can start in a file without a source name or a web handler (`TaintEngine.run`
         // would stop there): most files, spared building the engine's tables.
         if !dataFlowRules.isEmpty, sourceNamesPresent || FunctionTable.holdsHandler(parsed.module, bottle: imports.imports("bottle"), messaging: MessageHandlers(imports: imports)) {
-            let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules)
+            let taint = TaintEngine(parsed: parsed, imports: imports, file: file, rules: dataFlowRules, facts: facts)
             let flow = taint.run(sourceNamesPresent: sourceNamesPresent,
                                  reach: gatherCalls ? TaintEngine.Reach(
                                     // A name defined twice (in both branches of an `if`) has both bodies' calls.

@@ -66,6 +66,17 @@ public struct HarmlessSplices: OptionSet, Sendable {
 /// Facts about one file that several rules may need, each found on first use and shared by
 /// every rule's context (one scan of the file, not one per rule).
 final class FileFacts {
+    init() {}
+
+    /// What each command-line option's value can be (`ArgumentChoices.kinds`), found once per
+    /// file; only a file adding options has any (no walk of the others).
+    func argumentKinds(of parsed: ParsedModule) -> [String: ArgumentChoices.Kind] {
+        if let kinds = argumentKinds { return kinds }
+        let found = parsed.mentions("add_argument") ? ArgumentChoices.kinds(in: parsed.module) : [:]
+        argumentKinds = found
+        return found
+    }
+
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
     var argumentKinds: [String: ArgumentChoices.Kind]?
@@ -140,18 +151,7 @@ public struct RuleContext {
     }
 
     /// What each command-line option's value can be (`ArgumentChoices.kinds`).
-    func argumentKinds() -> [String: ArgumentChoices.Kind] {
-        if let kinds = facts.argumentKinds { return kinds }
-        // Only a file adding options has any (no walk of the others).
-        let found = parsed.mentions("add_argument") ? ArgumentChoices.kinds(in: parsed.module) : [:]
-        facts.argumentKinds = found
-        return found
-    }
-
-    /// Command-line options whose value is one of fixed `choices` (`ArgumentChoices`).
-    func argumentChoices() -> Set<String> {
-        Set(argumentKinds().compactMap { $0.value == .choices ? $0.key : nil })
-    }
+    func argumentKinds() -> [String: ArgumentChoices.Kind] { facts.argumentKinds(of: parsed) }
 
     /// `args.limit` of `args = parser.parse_args()`, the option's value being of `kind`.
     func isParsedOption(_ expression: Expr, _ kind: ArgumentChoices.Kind) -> Bool {

@@ -35,17 +35,6 @@ enum ArgumentChoices {
         return kinds
     }
 
-    /// The destinations added with a literal list of string choices, and never added without
-    /// (a second definition could accept anything).
-    static func destinations(in module: Module) -> Set<String> {
-        Set(kinds(in: module).compactMap { $0.value == .choices ? $0.key : nil })
-    }
-
-    /// The destinations whose value is no free text: fixed choices, numbers, flags.
-    static func plainDestinations(in module: Module) -> Set<String> {
-        Set(kinds(in: module).compactMap { $0.value == .text ? nil : $0.key })
-    }
-
     static let flagActions: Set<String> = ["store_true", "store_false", "store_const", "version", "help"]
 
     /// `dest=` if given, else the first long option (`--dry-run` → `dry_run`), else the first

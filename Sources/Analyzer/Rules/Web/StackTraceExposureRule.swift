@@ -320,7 +320,7 @@ struct StackTraceExposureRule: Rule {
             fallthrough
         default:
             statement.walkOwnExpressions { expression in
-                guard case .call(let function, _, let keywords) = expression.kind, let name = responseName(function, context: context),
+                guard case .call(let function, _, _) = expression.kind, let name = responseName(function, context: context),
                       Self.responseCalls.contains(name) || Self.isHandlerOutput(function) else { return true }
                 // `JsonResponse({"error": str(exc)}, status=403)`: a client error.
                 if exceptions.isDisjoint(with: generic), !exceptions.isEmpty, Self.hasClientStatus(expression) { return false }
