@@ -216,6 +216,11 @@ enum FunctionTable {
             }
             switch wrapper {
             case "Optional": return isConvertedType(slice)
+            // `Literal["asc", "desc"]`: one of the listed constants.
+            case "Literal":
+                if case .tuple(let parts, _) = slice.kind { return parts.allSatisfy { if case .constant = $0.kind { true } else { false } } }
+                if case .constant = slice.kind { return true }
+                return false
             case "Annotated": if case .tuple(let parts, _) = slice.kind, let first = parts.first { return isConvertedType(first) }; return false
             case "Union": if case .tuple(let parts, _) = slice.kind { return parts.allSatisfy(isConvertedType) }; return false
             default: return false

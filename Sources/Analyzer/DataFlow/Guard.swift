@@ -524,6 +524,8 @@ struct Guard {
         "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
     ]
     static let urlParsers: Set<String> = ["urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit"]
+    /// URL objects whose host is `.host` (`httpx.URL(raw).host`).
+    static let urlObjects: Set<String> = ["httpx.URL", "yarl.URL", "urllib3.util.parse_url", "urllib3.util.url.parse_url"]
 
     /// `x` of `urlparse(x).hostname` (or `.netloc`), and `parts` too when that is
     /// `parts.hostname` after `parts = urlparse(x)`.
@@ -537,19 +539,20 @@ struct Guard {
             return hostOfParsedURL(values[0], imports: imports, facts: facts)
         }
         // `host` of `host = (parts.hostname or "").lower()`, bound once in the function.
-        if case .name(let id, _) = expression.kind, imports.imports("urllib") || imports.imports("urlparse"),
+        if case .name(let id, _) = expression.kind,
+           imports.imports("urllib") || imports.imports("urlparse") || imports.imports("httpx") || imports.imports("yarl") || imports.imports("urllib3"),
            let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
             guard case .name = value.kind else { return hostOfParsedURL(value, imports: imports, facts: facts).map { $0 + [id] } }
             return nil
         }
-        guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" else { return nil }
+        guard case .attribute(var parsed, let part, _) = expression.kind, part == "hostname" || part == "netloc" || part == "host" else { return nil }
         var names: [String] = []
         if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: expression.loc.startByte) {
             names.append(id)
             parsed = value
         }
         guard case .call(let function, let arguments, _) = parsed.kind, let name = imports.qualifiedName(of: function),
-              urlParsers.contains(name), var url = arguments.first else { return nil }
+              urlParsers.contains(name) && part != "host" || urlObjects.contains(name), var url = arguments.first else { return nil }
         // `urlsplit(str(feed_url))`: the same URL as text.
         if case .call(let converter, let converted, _) = url.kind, converted.count == 1, case .name("str", _) = converter.kind,
            imports.binding(of: "str") == nil {

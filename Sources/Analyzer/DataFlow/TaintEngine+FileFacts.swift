@@ -376,12 +376,20 @@ extension TaintEngine {
     func computeFieldValidations() -> [String: [String: Guard.Effect]] {
         var validations: [String: [String: Guard.Effect]] = [:]
         for statement in parsed.module.body {
-            guard case .classDef(let className, _, _, let body, _, _) = statement.kind, dataclassFields[className] != nil else { continue }
+            guard case .classDef(let className, let bases, _, let body, _, _) = statement.kind, dataclassFields[className] != nil else { continue }
+            let pydantic = bases.contains { base in
+                if case .name("BaseModel", _) = base.kind { return true }
+                if case .attribute(_, "BaseModel", _) = base.kind { return true }
+                return false
+            }
             for member in body {
                 // `name: str = Field(pattern=r"^[a-z0-9-]+$")`, `constr(pattern=...)`: a field
                 // pydantic checks against a pattern matching the whole value.
+                // `subscription_id: int`: pydantic converts it (or rejects the request), where a
+                // dataclass's annotation checks nothing.
                 if case .annAssign(let target, let annotation, let value, _) = member.kind, case .name(let field, _) = target.kind,
-                   Self.constrainedByWholePattern(annotation) || value.map(Self.constrainedByWholePattern) == true {
+                   Self.constrainedByWholePattern(annotation) || value.map(Self.constrainedByWholePattern) == true
+                    || pydantic && FunctionTable.isConvertedType(annotation) {
                     validations[className, default: [:]][field] = .safe
                     continue
                 }

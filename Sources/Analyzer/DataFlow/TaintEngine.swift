@@ -341,16 +341,29 @@ final class TaintEngine {
     })
     /// Per class, the `self.x` attributes holding an instance of a class of this file: made
     /// there (`self.store = Store()`) or given to the constructor as one (`fetcher: PageFetcher`).
+    static let constructorMethods = ["__init__", "initialize", "setup"]
     private(set) lazy var attributeClasses: [String: [String: String]] = {
         var classes: [String: [String: String]] = [:]
-        for (className, constructor) in constructors {
-            Module(body: constructor.body).walkStatements { statement in
-                guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
-                      case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
-                if case .name(let parameter, _) = value.kind, let typeName = constructor.declaredType(of: parameter), classNames.contains(typeName) {
-                    classes[className, default: [:]][attr] = typeName
-                } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
-                    classes[className, default: [:]][attr] = made
+        for statement in parsed.module.body {
+            guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { continue }
+            // `renderer = PreviewRenderer()` in the class body: every instance's.
+            for member in body {
+                guard case .assign(let targets, let value) = member.kind, targets.count == 1, case .name(let attr, _) = targets[0].kind,
+                      let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil else { continue }
+                classes[className, default: [:]][attr] = made
+            }
+            // The constructor, or the method a framework calls in its place (Tornado's
+            // `initialize`, a Django view's `setup`).
+            for method in Self.constructorMethods {
+                guard let constructor = functions["\(className).\(method)"] else { continue }
+                Module(body: constructor.body).walkStatements { statement in
+                    guard case .assign(let targets, let value) = statement.kind, targets.count == 1,
+                          case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
+                    if case .name(let parameter, _) = value.kind, let typeName = constructor.declaredType(of: parameter), classNames.contains(typeName) {
+                        classes[className, default: [:]][attr] = typeName
+                    } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
+                        classes[className, default: [:]][attr] = made
+                    }
                 }
             }
         }

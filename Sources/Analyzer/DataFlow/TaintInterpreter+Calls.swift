@@ -11,6 +11,9 @@ extension TaintInterpreter {
         "fileno",
     ]
 
+    /// Request objects, by where their URL is passed.
+    static let requestObjectURLPosition: [String: Int] = ["urllib.request.Request": 0, "urllib2.Request": 0, "requests.Request": 1, "httpx.Request": 1]
+
     static let containerWrites: Set<String> = ["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "write"]
 
     /// `partial`: the `functools.partial` object this call goes through (its line joins the
@@ -183,6 +186,12 @@ extension TaintInterpreter {
         if case .attribute(_, let method, _) = function.kind, TaintSources.queryMethods.contains(method) {
             return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")
         }
+        // `urllib.request.Request(URL, data=body)`: a request whose sending sinks judge by where
+        // it goes; the body it carries goes to that fixed place.
+        if let position = Self.requestObjectURLPosition[site.qualifiedName] {
+            let url = argumentTaints.count > position ? argumentTaints[position] : keywordTaints["url"] ?? nil
+            return url?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+        }
         // `compile(source, filename, mode)`: the code object is the source's; its file name is a label.
         if site.qualifiedName == "compile" || site.qualifiedName == "builtins.compile" {
             return (argumentTaints.first ?? nil) ?? (keywordTaints["source"] ?? nil)
@@ -251,6 +260,18 @@ extension TaintInterpreter {
         if case .attribute(_, "hexdigest", _) = function.kind { return all?.cleanedCopy }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         if substitutesLineBreaks(site, function: function, arguments: arguments) { return all?.sanitizing([113, 117]) }
+        // `m = SIZE_RE.fullmatch(size)`: a match of the whole value against the program's
+        // pattern; its groups are pieces of text that passed it (as the check `Guard` proves).
+        if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
+           let pattern = engine.compiledPattern(named: patternName), Guard.matchesWhole(method: method, pattern: pattern) {
+            return (argumentTaints.first ?? nil)?.cleanedCopy
+        }
+        // `re.sub(pattern, repl, text)`: the text with pieces of itself (or of `repl`) put in;
+        // the pattern only chooses where.
+        if site.qualifiedName == "re.sub" || site.qualifiedName == "re.subn", arguments.count >= 3, keywords.isEmpty || keywords.allSatisfy({ $0.arg == "flags" || $0.arg == "count" }) {
+            let kept = Taint.merge(argumentTaints[1], argumentTaints[2])
+            return kept?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+        }
         if rendersEscaped(function) { return all?.sanitizing([79]) }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
         if case .attribute(_, "format", _) = function.kind, let placed = placedInURL(all, by: expression), placed != all {
@@ -500,7 +521,8 @@ extension TaintInterpreter {
         }
         let spread: Int
         switch name {
-        case "add_task", "submit", "to_thread", "call_soon", "call_soon_threadsafe", "apply_async", "spawn": spread = 0
+        case "add_task", "submit", "to_thread", "call_soon", "call_soon_threadsafe", "apply_async", "spawn", "run_in_threadpool", "run_sync", "enqueue":
+            spread = 0
         case "run_in_executor", "call_later": spread = 1
         case "Thread", "Process", "Timer":
             guard let target = keywords.first(where: { $0.arg == "target" || $0.arg == "function" })?.value else { return nil }

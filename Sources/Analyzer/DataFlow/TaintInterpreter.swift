@@ -117,6 +117,11 @@ struct TaintInterpreter {
                TaintSources.httpClients.contains(type) {
                 clients[id] = type
             }
+            // `index: DocketIndex = request.app.state.docket`: an instance of a class of this file.
+            if case .name(let id, _) = target.kind, case .name(let type, _) = annotation.kind, engine.classNames.contains(type),
+               engine.imports.binding(of: type) == nil {
+                instances[id] = type
+            }
         case .augAssign(let target, _, let value):
             let taint = Taint.merge(expression(target, depth: 0), expression(value, depth: 0))
             bind(target, taint, value: value)
@@ -352,6 +357,7 @@ struct TaintInterpreter {
     private mutating func checkAssignmentSinks(_ target: Expr, _ taint: Taint) {
         for (index, rule) in engine.rules.enumerated() where rule.isSinkAssignment(target) {
             guard taint.isDangerous(for: engine.ruleCWEs[index]) else { continue }
+            if engine.ruleCWEs[index] == 79, !declaresHTMLBody(target) { continue }
             let loc = target.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: engine.parsed.text(of: loc))
@@ -359,6 +365,21 @@ struct TaintInterpreter {
                 rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                 callee: engine.parsed.text(of: loc)))
         }
+    }
+
+    /// Whether this function declares the body `target` sets (`resp.text`) to be HTML:
+    /// `resp.content_type = falcon.MEDIA_HTML` (or `"text/html..."`) on the same object.
+    func declaresHTMLBody(_ target: Expr) -> Bool {
+        guard case .attribute(let receiver, _, _) = target.kind, case .name(let id, _) = receiver.kind, let body = function?.body else { return false }
+        var declared = false
+        Module(body: body).walkStatements { statement in
+            guard !declared, case .assign(let targets, let value) = statement.kind,
+                  targets.contains(where: { if case .attribute(let owner, "content_type", _) = $0.kind, case .name(id, _) = owner.kind { true } else { false } })
+            else { return }
+            if case .attribute(_, "MEDIA_HTML", _) = value.kind { declared = true }
+            if value.stringConstant?.hasPrefix("text/html") == true { declared = true }
+        }
+        return declared
     }
 
     /// Notes in the summary that the parameters and `self` attributes `taint` came from reach
@@ -728,15 +749,28 @@ struct TaintInterpreter {
     /// Whether `value` names a database record whose `id` the database assigned: bound once
     /// to a model made without an `id` (`member = Member(email=e)`) or to a query's row
     /// (`user = User.query.filter_by(name=n).first()`).
+    /// `ctx.author`, `interaction.user`, `update.effective_chat`: an account or place a chat
+    /// platform names, whose `.id` the platform assigned.
+    static func isPlatformAccount(_ value: Expr) -> Bool {
+        guard case .attribute(_, let attr, _) = value.kind else { return false }
+        return ["author", "user", "effective_user", "effective_chat", "chat", "guild", "channel", "from_user", "member", "sender"].contains(attr)
+    }
+
+    static let recordMethodPrefixes = ["find_", "get_by", "fetch_", "lookup", "create_", "insert_", "save_", "register_", "authenticate", "verify", "upsert", "retrieve_"]
+
     func isStoredRecord(_ value: Expr) -> Bool {
         guard case .name(let id, _) = value.kind,
-              let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte),
-              case .call(let function, _, let keywords) = bound.kind else { return false }
+              var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+        if case .await(let awaited) = bound.kind { bound = awaited }
+        guard case .call(let function, _, let keywords) = bound.kind else { return false }
         switch function.kind {
         case .name(let callee, _):
             return callee.first?.isUppercase == true && !keywords.contains { $0.arg == "id" } && engine.dataclassFields[callee] == nil
         case .attribute(_, let method, _):
+            // A repository's or service's lookup or insert (`repo.find_by_email(email)`,
+            // `service.create_paid_order(...)`): a record the application keeps.
             return ["first", "one", "one_or_none", "get_or_404", "first_or_404", "scalar", "create", "get_object"].contains(method)
+                || Self.recordMethodPrefixes.contains { method.hasPrefix($0) }
         default:
             return false
         }
@@ -894,7 +928,7 @@ struct TaintInterpreter {
             // `resp.status`: a number. An array's or a data frame's `shape`, `ndim`, `nbytes`:
             // numbers, whatever the cells hold.
             if attr == "pk" || attr == "status_code" || attr == "shape" || attr == "ndim" || attr == "nbytes" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
-                || attr == "id" && isStoredRecord(value) {
+                || attr == "id" && (isStoredRecord(value) || Self.isPlatformAccount(value)) {
                 _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
                 return nil
             }
@@ -976,7 +1010,8 @@ struct TaintInterpreter {
             // `request.path_params["tid"]` of a route `{tid:int}`: a number.
             if isConvertedPathParameter(value, slice) { return nil }
             // `message["MessageId"]` of a queue's message: what AWS assigned, not the sender's text.
-            if let key = slice.stringConstant, TaintSources.platformAssignedKeys.contains(key) {
+            // `user["id"]` of a record looked up or inserted (see `isStoredRecord`): the key the store assigned.
+            if let key = slice.stringConstant, TaintSources.platformAssignedKeys.contains(key) || key == "id" && isStoredRecord(value) {
                 _ = self.expression(value, depth: depth + 1)
                 return nil
             }

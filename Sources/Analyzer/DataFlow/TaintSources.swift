@@ -11,6 +11,8 @@ enum TaintSources {
         "user", "auth", "method", "resolver_match", "is_secure", "scheme", "remote", "remote_addr", "client",
         // What middleware of the server put on the request: Falcon's `req.context`, Starlette's `request.state`.
         "context", "state",
+        // The application object and its registry: aiohttp's and Starlette's `request.app`, Pyramid's `request.registry`.
+        "app", "application", "registry",
     ]
 
     /// The frameworks whose module-level `request` object holds the current request.
@@ -191,6 +193,8 @@ enum TaintSources {
     static let platformAssignedKeys: Set<String> = [
         "MessageId", "ReceiptHandle", "MD5OfBody", "MD5OfMessageAttributes", "messageId", "receiptHandle", "md5OfBody",
         "md5OfMessageAttributes", "eventSourceARN", "awsRegion", "eventSource", "eventTime",
+        // Kinesis and DynamoDB stream records: the stream numbers and names its records.
+        "sequenceNumber", "approximateArrivalTimestamp", "eventID", "SequenceNumber", "ApproximateCreationDateTime",
     ]
 
     /// Reads of a cookie the server signed: its value is the server's own.
@@ -336,7 +340,7 @@ enum TaintSources {
         "markupsafe.Markup": [79], "flask.Markup": [79], "django.utils.safestring.mark_safe": [79],
         "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
         "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],
-        "flask.render_template": [79], "flask.url_for": [601, 79, 113, 918], "quart.url_for": [601, 79, 113, 918],
+        "flask.render_template": [79], "django.template.loader.render_to_string": [79], "flask.url_for": [601, 79, 113, 918], "quart.url_for": [601, 79, 113, 918],
         "django.urls.reverse": [601, 79, 113, 918], "django.shortcuts.reverse": [601, 79, 113, 918], "django.urls.reverse_lazy": [601, 79, 113, 918], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
         "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],

@@ -280,7 +280,9 @@ public struct AnalysisEngine: Sendable {
     static let configuresSink: Set<String> = ["ASC3611", "ASC2611"]
 
     static func sameWeakness(_ a: Int, _ b: Int) -> Bool {
-        a == b || Set([a, b]) == [94, 95]
+        // A template compiled from the requester's text: the data-flow rule reports it as XSS
+        // (CWE-79), the pattern rule as template injection (CWE-1336).
+        a == b || Set([a, b]) == [94, 95] || Set([a, b]) == [79, 1336]
     }
 
     /// The first line of the innermost statement containing `line`.

@@ -44,6 +44,7 @@ public enum RuleRegistry {
         ParamikoExecCommandRule.self,
         FlaskDebugRule.self,
         Jinja2AutoescapeRule.self,
+        TemplateFromTextRule.self,
         MakoTemplateRule.self,
         MarkSafeRule.self,
         MarkSafeBuiltStringRule.self,

@@ -12,6 +12,7 @@ struct LogInjectionFlowRule: DataFlowRule {
         triggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    ↓logging.info(\"login by \" + request.form[\"user\"])\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.warning(f\"bad input {conn.recv(1024)}\")\n",
+            "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.log(logging.INFO, \"got %s\", conn.recv(1024))\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
         ],
         nonTriggering: [
@@ -20,6 +21,7 @@ struct LogInjectionFlowRule: DataFlowRule {
             // Formatted as a number: no line break can come through.
             "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
             "import logging\nfrom flask import request\n\ndef view():\n    logging.warning(\"bad user=%r from %s\", request.args[\"u\"], \"login\")\n",
+            "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    log.log(logging.INFO, \"got %r\", conn.recv(1024))\n",
             // The operator's own command line or environment: no one else's line to forge.
             "import logging, sys\nlog = logging.getLogger(__name__)\nlog.warning(f\"bad input {sys.argv[1]}\")\n",
         ]
@@ -30,7 +32,9 @@ struct LogInjectionFlowRule: DataFlowRule {
     static let levels: Set<String> = ["debug", "info", "warning", "warn", "error", "critical", "exception", "fatal"]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
-        guard let method = SinkMatching.method(call), Self.levels.contains(method) else { return [] }
+        guard let method = SinkMatching.method(call), Self.levels.contains(method) || method == "log" else { return [] }
+        // `log.log(level, "msg %s", value)`: the level first, then the message.
+        let messageIndex = method == "log" ? 1 : 0
         let isLogging = call.qualifiedName.hasPrefix("logging.") || call.qualifiedName.hasPrefix("structlog.")
         // `log.info`, `self.logger.info`, `app.logger.error`, `current_app.logger.warning`.
         let receiverLooksLikeLogger: Bool = {
@@ -43,13 +47,13 @@ struct LogInjectionFlowRule: DataFlowRule {
         }()
         guard isLogging || receiverLooksLikeLogger else { return [] }
         // "%s" copies a value's newlines into the log; only "%r" (repr) escapes them.
-        if let format = call.argument("msg", position: 0)?.stringConstant, format.contains("%r"), !format.contains("%s") {
+        if let format = call.argument("msg", position: messageIndex)?.stringConstant, format.contains("%r"), !format.contains("%s") {
             return []
         }
-        var arguments = call.arguments.map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
+        var arguments = call.arguments.dropFirst(messageIndex).map { if case .starred(let value, _) = $0.kind { return value } else { return $0 } }
         // `log.info("user %d logged in", uid)`: a value formatted as a number, or with `%r`,
         // carries no line break.
-        if let format = call.argument("msg", position: 0)?.stringConstant, let conversions = Self.conversions(in: format),
+        if let format = call.argument("msg", position: messageIndex)?.stringConstant, let conversions = Self.conversions(in: format),
            !call.arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) {
             arguments = arguments.enumerated().filter { index, _ in
                 index == 0 || index - 1 >= conversions.count || !Self.escapingConversions.contains(conversions[index - 1])

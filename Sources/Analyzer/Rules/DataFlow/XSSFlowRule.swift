@@ -12,6 +12,7 @@ struct XSSFlowRule: DataFlowRule {
             "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n\n@app.get(\"/hi\")\ndef hi(name: str):\n    return ↓HTMLResponse(content=\"<h1>\" + name + \"</h1>\")\n",
             "from jinja2 import Environment\nfrom flask import request\n\ndef page():\n    return ↓Environment().from_string(request.args[\"t\"]).render()\n",
             "from jinja2 import Environment\nfrom flask import request\nenv = Environment()\n\ndef page():\n    return ↓env.from_string(request.args[\"t\"]).render()\n",
+            "import falcon\n\nclass Widget:\n    def on_get(self, req, resp):\n        title = req.get_param(\"title\")\n        resp.content_type = falcon.MEDIA_HTML\n        ↓resp.text = f\"<h3>{title}</h3>\"\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        ↓self.write(\"<b>\" + self.get_argument(\"name\") + \"</b>\")\n",
             "from bottle import route, request\n\n@route(\"/hi\")\ndef hi():\n    return ↓\"<b>\" + request.query.name + \"</b>\"\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    name = request.args.get(\"name\", \"\")\n    return ↓\"<h1>Hello \" + name + \"</h1>\"\n",
@@ -22,6 +23,9 @@ struct XSSFlowRule: DataFlowRule {
         nonTriggering: [
             // A sandboxed environment: the template's code reaches no Python object.
             "from jinja2.sandbox import ImmutableSandboxedEnvironment\nfrom flask import request\nenv = ImmutableSandboxedEnvironment()\n\ndef mail():\n    send(env.from_string(request.args[\"t\"]).render())\n",
+            // Falcon's default body type is JSON: no markup is read from it.
+            "import falcon\n\nclass Widget:\n    def on_get(self, req, resp):\n        title = req.get_param(\"title\")\n        resp.text = title\n",
+            "from jinja2.sandbox import SandboxedEnvironment\nfrom flask import request\n\nclass Preview:\n    def __init__(self):\n        self.env = SandboxedEnvironment()\n\n    def render(self):\n        send(self.env.from_string(request.args[\"t\"]).render())\n",
             "from starlette.responses import Response\n\nasync def echo(request):\n    return Response(content=request.query_params.get(\"q\", \"\"), media_type=\"text/plain\")\n",
             "from flask import Response, request\n\ndef export():\n    return Response(request.args[\"csv\"], mimetype=\"text/csv\")\n",
             "import tornado.web\nfrom markupsafe import escape\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(\"<b>\" + escape(self.get_argument(\"name\")) + \"</b>\")\n",
@@ -78,11 +82,23 @@ struct XSSFlowRule: DataFlowRule {
         return []
     }
 
+    /// Falcon's `resp.text = html` (or `resp.body`): the response body, HTML where the handler
+    /// declares it so (`TaintInterpreter.declaresHTMLBody` checks `resp.content_type`).
+    func isSinkAssignment(_ target: Expr) -> Bool {
+        guard case .attribute(let receiver, let attr, _) = target.kind, attr == "text" || attr == "body",
+              case .name(let id, _) = receiver.kind else { return false }
+        return id == "resp" || id == "response"
+    }
+
     /// A template compiled by `env.from_string(source)`: the environment it was made by.
     func configuringArguments(of call: CallSite) -> [Expr] {
-        guard SinkMatching.method(call) == "from_string", case .attribute(let receiver, _, _) = call.function.kind,
-              case .name = receiver.kind else { return [] }
-        return [receiver]
+        guard SinkMatching.method(call) == "from_string", case .attribute(let receiver, _, _) = call.function.kind else { return [] }
+        switch receiver.kind {
+        case .name: return [receiver]
+        case .attribute(let owner, _, _): if case .name("self", _) = owner.kind { return [receiver] }  // `self.env`, made in the constructor
+        default: break
+        }
+        return []
     }
 
     /// Jinja2's sandboxed environments run a template's code with no access to Python's

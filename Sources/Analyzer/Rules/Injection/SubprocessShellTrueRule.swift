@@ -17,6 +17,7 @@ struct SubprocessShellTrueRule: Rule {
             // shell passed positionally: Popen(args, bufsize, executable, stdin, stdout, stderr, preexec_fn, close_fds, shell)
             "import subprocess\nsubprocess.Popen(↓cmd, -1, None, None, None, None, None, True, True)\n",
             "import subprocess\nsubprocess.call(↓\"ls -l\", shell=True)\n",
+            "import subprocess\n\ndef deploy(branch):\n    script = f\"git checkout {branch}\"\n    return ↓subprocess.run(\n        script, shell=True, timeout=600\n    )\n",
         ],
         nonTriggering: [
             "import subprocess\nsubprocess.run([\"ls\", path])\n",
@@ -37,16 +38,19 @@ struct SubprocessShellTrueRule: Rule {
         guard let shell = call.argument("shell", position: Self.shellPosition[call.qualifiedName]),
               shell.boolConstant != false, !shell.isNoneConstant, shell.intConstant != 0 else { return }
         guard let command = call.argument("args", position: 0) else { return }
+        // At the command, or where the call starts when the command sits on a line of its own
+        // (`subprocess.run(\n    script, shell=True)`): the line a reader (and `# nosec`) looks at.
+        let at = command.loc.lineno == call.expression.loc.lineno ? command.loc : call.expression.loc
         if context.isFixedText(command) {
             // A fixed command line: still a shell, but nothing flows in.
-            context.report(command.loc, "subprocess call with shell=True runs a constant command through a shell",
+            context.report(at, "subprocess call with shell=True runs a constant command through a shell",
                            severity: .low, fixHint: "pass an argument list and drop shell=True")
         } else if context.isFixedText(command, also: [.shellQuoted, .numbers]) {
             // Every value spliced in is quoted for the shell (or a number): one word each.
-            context.report(command.loc, "subprocess call with shell=True runs a command whose spliced values are quoted",
+            context.report(at, "subprocess call with shell=True runs a command whose spliced values are quoted",
                            severity: .low, confidence: .low, fixHint: "pass an argument list and drop shell=True")
         } else {
-            context.report(command.loc, "subprocess call with shell=True runs a built command through a shell (command injection)",
+            context.report(at, "subprocess call with shell=True runs a built command through a shell (command injection)",
                            fixHint: "pass an argument list (shlex.split of a trusted template, then the values) and drop shell=True")
         }
     }

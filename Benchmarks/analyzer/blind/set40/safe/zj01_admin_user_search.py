@@ -1,0 +1,94 @@
+"""Back-office user search used by the support and billing teams."""
+import logging
+import sqlite3
+
+from flask import Flask, abort, g, jsonify, request
+
+app = Flask(__name__)
+app.config["DATABASE"] = "/var/lib/backoffice/users.db"
+log = logging.getLogger("backoffice.users")
+
+MAX_LIMIT = 200
+SORTABLE = {"created_at", "email", "last_login", "plan", "full_name"}
+
+
+def get_db():
+    if "db" not in g:
+        g.db = sqlite3.connect(app.config["DATABASE"])
+        g.db.row_factory = sqlite3.Row
+    return g.db
+
+
+@app.teardown_appcontext
+def close_db(exc):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+class UserQuery:
+    """Translates the admin grid's query string into SQL."""
+
+    def __init__(self, args):
+        self.term = args.get("q", "").strip()
+        self.plan = args.get("plan")
+        sort = args.get("sort", "created_at")
+        self.sort = sort if sort in SORTABLE else "created_at"
+        self.direction = "DESC" if args.get("desc") == "1" else "ASC"
+        try:
+            self.limit = min(int(args.get("limit", 50)), MAX_LIMIT)
+        except ValueError:
+            self.limit = 50
+
+    def build(self):
+        clauses, params = [], []
+        if self.term:
+            clauses.append("(email LIKE ? OR full_name LIKE ?)")
+            params.extend([f"%{self.term}%", f"%{self.term}%"])
+        if self.plan:
+            clauses.append("plan = ?")
+            params.append(self.plan)
+        where = " AND ".join(clauses) or "1=1"
+        params.append(self.limit)
+        sql = (
+            "SELECT id, email, full_name, plan, created_at, last_login FROM users "
+            f"WHERE {where} ORDER BY {self.sort} {self.direction} LIMIT ?"
+        )
+        return sql, params
+
+
+@app.route("/admin/users")
+def search_users():
+    uq = UserQuery(request.args)
+    sql, params = uq.build()
+    log.debug("user search sql built (limit=%d)", uq.limit)
+    rows = get_db().execute(sql, params).fetchall()
+    return jsonify([dict(r) for r in rows])
+
+
+@app.route("/admin/users/<int:user_id>")
+def user_detail(user_id: int):
+    row = get_db().execute(
+        "SELECT id, email, full_name, plan, created_at, last_login FROM users WHERE id = ?",
+        (user_id,),
+    ).fetchone()
+    if row is None:
+        abort(404)
+    return jsonify(dict(row))
+
+
+@app.route("/admin/users/<int:user_id>/notes", methods=["POST"])
+def add_note(user_id: int):
+    body = (request.get_json(silent=True) or {}).get("note", "")
+    if not body:
+        abort(400)
+    db = get_db()
+    db.execute(
+        "INSERT INTO user_notes (user_id, note) VALUES (?, ?)", (user_id, body)
+    )
+    db.commit()
+    return jsonify({"ok": True}), 201
+
+
+if __name__ == "__main__":
+    app.run()

@@ -1,0 +1,85 @@
+"""Multi-step merchant onboarding wizard; progress is kept client-side in a cookie."""
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+
+import bottle
+
+log = logging.getLogger("onboarding")
+app = bottle.Bottle()
+
+COOKIE = "onb_state"
+STEPS = ["company", "owner", "bank", "review"]
+SIGNING_KEY = os.environ["ONBOARDING_COOKIE_KEY"].encode()
+
+
+@dataclass
+class WizardState:
+    step: int = 0
+    company: dict = field(default_factory=dict)
+    owner: dict = field(default_factory=dict)
+    bank: dict = field(default_factory=dict)
+
+    @property
+    def current(self):
+        return STEPS[self.step]
+
+
+def _sign(payload: bytes) -> str:
+    return hmac.new(SIGNING_KEY, payload, hashlib.sha256).hexdigest()
+
+
+def load_state():
+    raw = bottle.request.get_cookie(COOKIE)
+    if not raw:
+        return WizardState()
+    try:
+        body, _, sig = raw.rpartition(".")
+        decoded = base64.urlsafe_b64decode(body.encode())
+        if not hmac.compare_digest(_sign(decoded), sig):
+            raise ValueError("bad signature")
+        data = json.loads(decoded)
+        state = WizardState(step=int(data["step"]) % len(STEPS), company=dict(data["company"]),
+                            owner=dict(data["owner"]), bank=dict(data["bank"]))
+    except (ValueError, TypeError, KeyError):
+        log.info("discarding unreadable wizard cookie")
+        return WizardState()
+    return state
+
+
+def save_state(state):
+    payload = json.dumps(asdict(state)).encode()
+    encoded = base64.urlsafe_b64encode(payload).decode() + "." + _sign(payload)
+    bottle.response.set_cookie(COOKIE, encoded, path="/onboarding", httponly=True,
+                               secure=True, samesite="lax", max_age=3600)
+
+
+@app.get("/onboarding")
+def show_step():
+    state = load_state()
+    return bottle.template("onboarding/{}".format(state.current), state=state)
+
+
+@app.post("/onboarding/<step>")
+def submit_step(step):
+    state = load_state()
+    if step != state.current:
+        return bottle.redirect("/onboarding")
+    form = {k: bottle.request.forms.getunicode(k) for k in bottle.request.forms.keys()}
+    setattr(state, step, form) if step != "review" else None
+    if step == "review":
+        bottle.response.delete_cookie(COOKIE, path="/onboarding")
+        log.info("onboarding submitted for %r", state.company.get("name"))
+        return bottle.redirect("/onboarding/done")
+    state.step = min(state.step + 1, len(STEPS) - 1)
+    save_state(state)
+    return bottle.redirect("/onboarding")
+
+
+@app.get("/onboarding/done")
+def done():
+    return bottle.template("onboarding/done")

@@ -1,0 +1,82 @@
+"""Falcon API that lets merchandisers preview custom pricing formulas.
+
+A formula is a small arithmetic expression over the product's attributes,
+e.g. ``base * 1.15 + shipping`` or ``max(base - 5, floor_price)``.
+"""
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import Dict
+
+import falcon
+
+log = logging.getLogger("pricing")
+
+HELPERS = {"min": min, "max": max, "round": round, "ceil": math.ceil, "floor": math.floor}
+
+
+@dataclass
+class PricingRule:
+    name: str
+    expression: str
+    defaults: Dict[str, float] = field(default_factory=dict)
+
+    def context_for(self, product: Dict[str, float]) -> Dict[str, float]:
+        ctx = dict(self.defaults)
+        ctx.update({k: float(v) for k, v in product.items()})
+        return ctx
+
+
+class FormulaError(Exception):
+    pass
+
+
+def evaluate_rule(rule: PricingRule, product: Dict[str, float]) -> float:
+    scope = dict(HELPERS)
+    scope.update(rule.context_for(product))
+    try:
+        value = eval(rule.expression, {"__builtins__": {}}, scope)  # VULN flow
+    except Exception as exc:  # noqa: BLE001 - surfaced to the caller
+        raise FormulaError(str(exc)) from exc
+    return round(float(value), 2)
+
+
+class PreviewResource:
+    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+        body = req.get_media()
+        try:
+            rule = PricingRule(
+                name=body.get("name", "preview"),
+                expression=body["expression"],
+                defaults=body.get("defaults", {}),
+            )
+            products = body.get("products", [])
+        except (KeyError, TypeError):
+            raise falcon.HTTPBadRequest(title="invalid payload")
+
+        results = []
+        for product in products:
+            try:
+                results.append({"sku": product.get("sku"),
+                                "price": evaluate_rule(rule, product.get("attrs", {}))})
+            except FormulaError as exc:
+                results.append({"sku": product.get("sku"), "error": str(exc)})
+
+        log.info("previewed rule %r on %d products", rule.name, len(products))
+        resp.text = json.dumps({"rule": rule.name, "results": results})
+
+
+class HealthResource:
+    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
+        resp.media = {"ok": True}
+
+
+def create_app() -> falcon.App:
+    app = falcon.App()
+    app.add_route("/pricing/preview", PreviewResource())
+    app.add_route("/health", HealthResource())
+    return app
+
+
+app = create_app()
