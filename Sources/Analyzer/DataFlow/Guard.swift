@@ -239,6 +239,13 @@ struct Guard {
                let ids = Self.hostOfParsedURL(receiver, imports: imports, facts: facts) {
                 for id in ids { proven[id] = .safeFor([918, 601]) }
             }
+            // `any(host == d or host.endswith("." + d) for d in settings.ALLOWED_DOMAINS)` of a
+            // parsed URL's host: the host is an allowed domain or under one.
+            if case .name("any", _) = function.kind, arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
+               case .name(let domain, _) = generators[0].target.kind, let ids = Self.hostUnderEachDomain(element, domain: domain, imports: imports, facts: facts) {
+                for id in ids { proven[id] = .safeFor([918, 601]) }
+            }
             // `any(o not in ALLOWED for o in opts)` false, or `all(o in ALLOWED for o in opts)`
             // true: every element of `opts` is allowed.
             if case .name(let quantifier, _) = function.kind, quantifier == "any" || quantifier == "all", arguments.count == 1,
@@ -518,6 +525,32 @@ struct Guard {
         default:
             return nil
         }
+    }
+
+    /// The URL names whose host `element` tests against the loop's `domain`, each part being
+    /// `host == domain` or `host.endswith("." + domain)`; nil if any part is something else.
+    static func hostUnderEachDomain(_ element: Expr, domain: String, imports: ImportTable, facts: (any GuardFacts)?) -> [String]? {
+        let parts: [Expr]
+        if case .boolOp(.or, let values) = element.kind { parts = values } else { parts = [element] }
+        var found: [String]?
+        for part in parts {
+            let host: Expr
+            switch part.kind {
+            case .compare(let left, let ops, let comparators) where ops == [.eq]:
+                guard case .name(domain, _) = comparators[0].kind else { return nil }
+                host = left
+            case .call(let function, let arguments, _):
+                guard case .attribute(let receiver, "endswith", _) = function.kind, arguments.count == 1,
+                      case .binOp(let dot, .add, let suffix) = arguments[0].kind, dot.stringConstant == ".",
+                      case .name(domain, _) = suffix.kind else { return nil }
+                host = receiver
+            default:
+                return nil
+            }
+            guard let ids = hostOfParsedURL(host, imports: imports, facts: facts), found == nil || found == ids else { return nil }
+            found = ids
+        }
+        return found
     }
 
     static let urlValidators: Set<String> = [

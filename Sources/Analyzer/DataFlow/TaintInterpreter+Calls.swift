@@ -480,6 +480,8 @@ extension TaintInterpreter {
             }
             let operatorDataHarmless = rule.operatorDataIsHarmless(in: site)
             for argument in arguments {
+                // `ZipFile(upload)` of `upload = request.files.get("f")`: a file object, not a path.
+                if cwe == 22, isUploadedFileObject(argument) { continue }
                 guard var taint = taintOf(argument) else { continue }
                 for made in madeAt { taint = taint.through(line: made.line, column: made.column, "parsed with \(made.name) made here") }
                 let dangerous = taint.isDangerous(for: cwe, settingsHarmless: operatorDataHarmless)
@@ -559,6 +561,13 @@ extension TaintInterpreter {
         let shell = site.argument("shell", position: 8).map { $0.boolConstant != false && !$0.isNoneConstant } ?? false
         var appendsCommand = true
         func helperList(_ call: Expr, element: Int?, eachOf: Bool = false) -> Bool {
+            // `pdf_command(src, out, title)` returning `[BIN, "--title", title, str(src), str(out)]`:
+            // that list, with what this call passes in its parameters' places.
+            if !shell, element == nil, !eachOf, let items = helperListWritten(call) {
+                elements = items
+                appendsCommand = false
+                return true
+            }
             guard !shell, let (program, optionsPossible) = helperProgram(call, element: element, eachOf: eachOf) else { return false }
             elements = [program]
             appendsCommand = optionsPossible
@@ -636,6 +645,84 @@ extension TaintInterpreter {
     /// of the tuple it returns (`return cmd, dest` after `cmd = ["wkhtmltopdf", …]`), as a
     /// string constant: every return names that same fixed program, and no shell. With
     /// `eachOf`, every list of the list it returns does (`return [["git", "fetch"], [...]]`).
+    /// Whether `argument` names the uploaded file object a request holds (`request.files.get("f")`),
+    /// bound once here.
+    func isUploadedFileObject(_ argument: Expr) -> Bool {
+        guard case .name(let id, _) = argument.kind,
+              let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+              case .call(let function, _, _) = bound.kind, case .attribute(let table, "get", _) = function.kind,
+              case .attribute(let request, let attr, _) = table.kind, attr == "files" || attr == "FILES",
+              case .name(let requestName, _) = request.kind else { return false }
+        return requestName == "request" || requestName == "req" || self.function?.parameters.first == requestName
+    }
+
+    /// The one list literal a helper of this file returns, its parameters replaced by what
+    /// `call` passes (by position or keyword), when it reads nothing else that could vary:
+    /// parameters, module-level names and fixed text, through calls and f-strings. Nil
+    /// otherwise (the helper's list is then judged as a whole).
+    private func helperListWritten(_ call: Expr) -> [Expr]? {
+        guard case .call(_, let arguments, let keywords) = call.kind,
+              !arguments.contains(where: { if case .starred = $0.kind { true } else { false } }), !keywords.contains(where: { $0.arg == nil }),
+              let site = CallSite(call, imports: engine.imports) ?? CallSite(unresolved: call),
+              let (info, _, skipped) = resolveLocal(site), let last = info.body.last, case .return(let value?) = last.kind,
+              case .list(let items, _) = value.kind, let first = items.first, operatorProgram(first) != nil else { return nil }
+        // Exactly one `return`: the last statement.
+        var returns = 0
+        ScopeWalk.walk(info.body) { node in
+            if case .stmt(let statement) = node, case .return = statement.kind { returns += 1 }
+            return true
+        }
+        guard returns == 1 else { return nil }
+        let parameters = Array(info.parameters.dropFirst(skipped))
+        var passed: [String: Expr] = [:]
+        for (index, argument) in arguments.enumerated() where index < parameters.count { passed[parameters[index]] = argument }
+        for keyword in keywords { if let name = keyword.arg { passed[name] = keyword.value } }
+        func substitute(_ expression: Expr, depth: Int) -> Expr? {
+            guard depth < 8 else { return nil }
+            switch expression.kind {
+            case .constant: return expression
+            case .name(let id, _):
+                if let argument = passed[id] { return argument }
+                if info.parameters.contains(id) { return nil }  // a default this call leaves: not known here
+                return engine.moduleValues[id] != nil || engine.moduleStrings[id] != nil ? expression : nil
+            case .call(let function, let inner, let innerKeywords):
+                guard innerKeywords.isEmpty, case .name = function.kind else { return nil }
+                let replaced = inner.compactMap { substitute($0, depth: depth + 1) }
+                guard replaced.count == inner.count else { return nil }
+                return Expr(.call(func: function, args: replaced, keywords: []), expression.loc)
+            case .joinedStr(let parts):
+                var replaced: [Expr] = []
+                for part in parts {
+                    if case .formattedValue(let inner, let conversion, let spec) = part.kind {
+                        guard spec == nil, let value = substitute(inner, depth: depth + 1) else { return nil }
+                        replaced.append(Expr(.formattedValue(value: value, conversion: conversion, formatSpec: nil), part.loc))
+                    } else {
+                        replaced.append(part)
+                    }
+                }
+                return Expr(.joinedStr(values: replaced), expression.loc)
+            default:
+                return nil
+            }
+        }
+        var written: [Expr] = []
+        for item in items {
+            guard let replaced = substitute(item, depth: 0) else { return nil }
+            written.append(replaced)
+        }
+        return written
+    }
+
+    /// A command list's first element as its program: fixed text, or a module-level name holding
+    /// fixed text or the operator's setting (`os.environ.get("X_BIN", "/usr/bin/x")`).
+    private func operatorProgram(_ element: Expr) -> String? {
+        if let text = element.stringConstant { return text }
+        guard case .name(let id, _) = element.kind else { return nil }
+        if let text = engine.moduleStrings[id] { return text }
+        guard let value = engine.moduleValues[id], let name = callName(value), name == "os.environ.get" || name == "os.getenv" else { return nil }
+        return id
+    }
+
     private func helperProgram(_ call: Expr, element: Int?, eachOf: Bool = false) -> (program: Expr, optionsPossible: Bool)? {
         guard case .call = call.kind, let site = CallSite(call, imports: engine.imports) ?? CallSite(unresolved: call),
               let (info, _, _) = resolveLocal(site) else { return nil }
@@ -667,7 +754,9 @@ extension TaintInterpreter {
                 lists = inner
             }
             for list in lists {
-                guard case .list(let items, _) = list.kind, let first = items.first?.stringConstant,
+                // The program as written, or a module-level name the operator sets
+                // (`WKHTMLTOPDF = os.environ.get("WKHTMLTOPDF_BIN", "/usr/local/bin/wkhtmltopdf")`).
+                guard case .list(let items, _) = list.kind, let first = items.first.flatMap(operatorProgram),
                       CommandInjectionFlowRule.shellCommandFlag(items) == nil, program == nil || program == first else { return nil }
                 program = first
                 // An argument before any `--` that neither is fixed text nor starts with it.

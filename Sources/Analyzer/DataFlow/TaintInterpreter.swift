@@ -289,6 +289,9 @@ struct TaintInterpreter {
             if Self.isNormalisedPath(value, callName: calledName) { normalisedPaths.insert(id) } else { normalisedPaths.remove(id) }
             if let className = value.calledName, engine.classNames.contains(className) {
                 instances[id] = className
+            } else if let className = classAttributeMade(value) {
+                // `renderer = self.renderer_class(page_size=p)` of `renderer_class = PdfRenderer`.
+                instances[id] = className
             } else if !engine.classNames.isEmpty, case .call = value.kind, let site = CallSite(value, imports: engine.imports) ?? CallSite(unresolved: value),
                       let (info, _, _) = resolveLocal(site), let className = engine.returnedClass(info) {
                 // `directory = get_directory().scope_to(dept)`: what the function gives back.
@@ -749,12 +752,41 @@ struct TaintInterpreter {
     /// Whether `value` names a database record whose `id` the database assigned: bound once
     /// to a model made without an `id` (`member = Member(email=e)`) or to a query's row
     /// (`user = User.query.filter_by(name=n).first()`).
-    /// `ctx.author`, `interaction.user`, `update.effective_chat`: an account or place a chat
-    /// platform names, whose `.id` the platform assigned.
-    static func isPlatformAccount(_ value: Expr) -> Bool {
-        guard case .attribute(_, let attr, _) = value.kind else { return false }
-        return ["author", "user", "effective_user", "effective_chat", "chat", "guild", "channel", "from_user", "member", "sender"].contains(attr)
+    /// Whether `value` may be a model the request's data was parsed into (an instance of a
+    /// dataclass or pydantic model of this file, made or declared here, or a model parser's
+    /// result), whose `.id` is what the client sent. Any other object with an `.id` attribute
+    /// is a record some store or service keeps (`user.id`, `invoice.id`, `ctx.author.id`):
+    /// parsed JSON is dicts, which have no attributes.
+    /// The class of this file a call makes through a class attribute naming it
+    /// (`self.renderer_class(...)` with `renderer_class = PdfRenderer` in the class body).
+    func classAttributeMade(_ value: Expr) -> String? {
+        guard case .call(let function, _, _) = value.kind, case .attribute(let owner, let attr, _) = function.kind,
+              case .name("self", _) = owner.kind,
+              let held = engine.parsed.module.onlyClassLevelValue(of: attr, inClassAround: value.loc.startByte),
+              case .name(let className, _) = held.kind, engine.classNames.contains(className) else { return nil }
+        return className
     }
+
+    func holdsParsedModel(_ value: Expr) -> Bool {
+        guard case .name(let id, _) = value.kind else { return false }
+        // A handler's parameter declared as a class (`body: OrderIn`) is the request's body, parsed.
+        if let type = function?.declaredType(of: id) { return engine.dataclassFields[type] != nil || function?.isHandler == true }
+        guard var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+        if case .await(let awaited) = bound.kind { bound = awaited }
+        guard case .call(let function, _, _) = bound.kind else { return false }
+        switch function.kind {
+        case .name(let callee, _):
+            return engine.dataclassFields[callee] != nil
+        case .attribute(let owner, let method, _):
+            if Self.modelParsers.contains(method) { return true }
+            if case .name(let owner, _) = owner.kind, engine.dataclassFields[owner] != nil { return true }
+            return false
+        default:
+            return false
+        }
+    }
+
+    static let modelParsers: Set<String> = ["parse_obj", "parse_raw", "model_validate", "model_validate_json", "from_dict", "from_json", "loads", "load", "validate"]
 
     static let recordMethodPrefixes = ["find_", "get_by", "fetch_", "lookup", "create_", "insert_", "save_", "register_", "authenticate", "verify", "upsert", "retrieve_"]
 
@@ -928,7 +960,7 @@ struct TaintInterpreter {
             // `resp.status`: a number. An array's or a data frame's `shape`, `ndim`, `nbytes`:
             // numbers, whatever the cells hold.
             if attr == "pk" || attr == "status_code" || attr == "shape" || attr == "ndim" || attr == "nbytes" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
-                || attr == "id" && (isStoredRecord(value) || Self.isPlatformAccount(value)) {
+                || attr == "id" && !holdsParsedModel(value) {
                 _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
                 return nil
             }

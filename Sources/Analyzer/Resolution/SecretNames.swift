@@ -3,13 +3,16 @@ import PythonSyntax
 /// Names that look like they hold a password or secret (Bandit's `pas+wo?r?d|pass(phrase)?|pwd|token|secrete?`
 /// as a whole `_`-separated word), minus names that describe one (`password_prompt`, `token_url`).
 enum SecretNames {
-    static let words: Set<String> = ["password", "passwd", "passwrd", "pasword", "pass", "passphrase", "pwd", "token", "secret", "secrete"]
+    /// Bandit's words, and a hash's `pepper` (a server-wide secret mixed into password hashes).
+    static let words: Set<String> = ["password", "passwd", "passwrd", "pasword", "pass", "passphrase", "pwd", "token", "secret", "secrete", "pepper"]
     static let describing: Set<String> = [
         "type", "url", "uri", "path", "file", "filename", "name", "field", "header", "prompt", "label", "endpoint", "length",
         "len", "min", "max", "policy", "regex", "pattern", "hint", "reset", "expiry", "expires", "format", "kind", "id",
         "count", "dir", "env", "var", "column", "param", "placeholder", "error", "message", "msg", "template",
         // What a token is bound to or made for, not the token (`TOKEN_CONTEXT = b"share-link-v2"`).
         "context", "purpose", "scope", "audience", "namespace", "info",
+        // What a token looks like, not the token (`TOKEN_PREFIX = "ci_"`).
+        "prefix", "suffix", "separator", "delimiter", "version",
     ]
 
     /// A `pin` that is a board's connector, not a secret number (`LED_PIN = "D4"`).

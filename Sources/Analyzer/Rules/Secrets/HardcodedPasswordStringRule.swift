@@ -19,8 +19,10 @@ struct HardcodedPasswordStringRule: Rule {
             "MAINTENANCE_PIN = ↓\"4471-override\"\n",
             "SLACK_TOKEN = ↓\"https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXXXXXXXXXX\"\n",
             "WEBHOOK_SECRET = ↓b\"whsec_7f3a91c2d84e\"\n",
+            "PEPPER = ↓\"bf-proxy-7Gq2xLw9\"\n",
         ],
         nonTriggering: [
+            "TOKEN_PREFIX = \"ci_\"\n",
             "LED_PIN = \"D4\"\n",
             "import os\npassword = os.environ[\"DB_PASSWORD\"]\n",
             "password = \"\"\n",
