@@ -151,6 +151,7 @@ public struct Keyword: Sendable {
     public var arg: String?
     public var value: Expr
     public var loc: Loc
+    public init(arg: String?, value: Expr, loc: Loc) { self.arg = arg; self.value = value; self.loc = loc }
 }
 
 public struct Alias: Sendable {

@@ -146,7 +146,7 @@ extension TaintInterpreter {
             var copy = self
             return copy.expression(argument, depth: depth + 1)
         }
-        let sinkSite = withCommandListSpelledOut(site)
+        let sinkSite = withCommandListSpelledOut(withConstructorDefaults(site))
         // A method this file defines (`DIRECTORY.search(name)` on an instance of its own class)
         // is no library's sink: its summary says where the arguments go.
         if ownFunction == nil {
@@ -443,7 +443,8 @@ extension TaintInterpreter {
             for configuring in rule.configuringArguments(of: site) {
                 // Made in this function, or once at the top level (`parser = etree.XMLParser(...)`),
                 // or returned by a function of the file (`parser=_parser()`).
-                let id: String, found: Expr
+                let id: String
+                var found: Expr
                 if case .name(let name, _) = configuring.kind,
                    let value = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: configuring.loc.startByte)
                     ?? engine.moduleValues[name] {
@@ -452,6 +453,12 @@ extension TaintInterpreter {
                           let value = engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: configuring.loc.startByte) {
                     // `parser=self.parser` of `self.parser = etree.XMLParser(...)` in the constructor.
                     (id, found) = ("self.\(attr)", value)
+                    // `self.environment = environment` of a constructor parameter declared
+                    // `environment: ImmutableSandboxedEnvironment`: one made by that class.
+                    if case .name(let parameter, _) = value.kind, let className = function?.className,
+                       let type = engine.constructors[className]?.annotations.first(where: { $0.0 == parameter })?.1 {
+                        found = Expr(.call(func: type, args: [], keywords: []), type.loc)
+                    }
                 } else if case .call(let maker, let makerArguments, _) = configuring.kind, makerArguments.isEmpty,
                           case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
                           let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
@@ -713,10 +720,30 @@ extension TaintInterpreter {
         return written
     }
 
+    /// The call with keyword values `self.x` replaced by what the constructor stores there when
+    /// that is fixed: a constant, or a parameter's default (`Loader=self.loader_cls` of
+    /// `def __init__(self, loader_cls=yaml.SafeLoader)`). Callers passing another are not seen.
+    func withConstructorDefaults(_ site: CallSite) -> CallSite {
+        guard site.keywords.contains(where: { if case .attribute(let owner, _, _) = $0.value.kind, case .name("self", _) = owner.kind { true } else { false } })
+        else { return site }
+        var changed = false
+        let keywords = site.keywords.map { keyword -> Keyword in
+            guard case .attribute(let owner, let attr, _) = keyword.value.kind, case .name("self", _) = owner.kind,
+                  let fixed = engine.parsed.module.constructorDefault(of: attr, inClassAround: keyword.value.loc.startByte) else { return keyword }
+            changed = true
+            return Keyword(arg: keyword.arg, value: fixed, loc: keyword.loc)
+        }
+        return changed ? CallSite(site, arguments: site.arguments, keywords: keywords) : site
+    }
+
     /// A command list's first element as its program: fixed text, or a module-level name holding
     /// fixed text or the operator's setting (`os.environ.get("X_BIN", "/usr/bin/x")`).
     private func operatorProgram(_ element: Expr) -> String? {
         if let text = element.stringConstant { return text }
+        // `self.binary` of `def __init__(self, binary: str = "ffmpeg")`.
+        if case .attribute(let owner, let attr, _) = element.kind, case .name("self", _) = owner.kind {
+            return engine.parsed.module.constructorDefault(of: attr, inClassAround: element.loc.startByte)?.stringConstant
+        }
         guard case .name(let id, _) = element.kind else { return nil }
         if let text = engine.moduleStrings[id] { return text }
         guard let value = engine.moduleValues[id], let name = callName(value), name == "os.environ.get" || name == "os.getenv" else { return nil }

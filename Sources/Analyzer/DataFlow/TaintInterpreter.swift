@@ -773,7 +773,9 @@ struct TaintInterpreter {
         if let type = function?.declaredType(of: id) { return engine.dataclassFields[type] != nil || function?.isHandler == true }
         guard var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
         if case .await(let awaited) = bound.kind { bound = awaited }
-        guard case .call(let function, _, _) = bound.kind else { return false }
+        guard case .call(let function, _, let keywords) = bound.kind else { return false }
+        // `Member(id=request.params["id"])`: given its id by whoever made it.
+        if keywords.contains(where: { $0.arg == "id" }) { return true }
         switch function.kind {
         case .name(let callee, _):
             return engine.dataclassFields[callee] != nil

@@ -109,6 +109,36 @@ extension Module {
         }
     }
 
+    /// What the constructor of the class around `position` fixes `self.attr` to: a constant
+    /// it stores, or the default of the parameter it stores when that is a constant or a
+    /// dotted name (`self.loader_cls = loader_cls` of `def __init__(self, loader_cls=yaml.SafeLoader)`).
+    /// Callers that pass another value are not seen.
+    func constructorDefault(of attr: String, inClassAround position: Int) -> Expr? {
+        guard let stored = onlyConstructorStore(of: attr, inClassAround: position) else { return nil }
+        if case .constant = stored.kind { return stored }
+        guard case .name(let parameter, _) = stored.kind, let (_, className) = definition(around: position), let className else { return nil }
+        var found: Expr?
+        for statement in body {
+            guard case .classDef(className, _, _, let members, _, _) = statement.kind,
+                  statement.loc.startByte <= position, position < statement.loc.endByte else { continue }
+            for member in members {
+                guard case .functionDef("__init__", let arguments, _, _, _, _, _) = member.kind else { continue }
+                let positional = arguments.posonlyargs + arguments.args
+                let offset = positional.count - arguments.defaults.count
+                if let index = positional.firstIndex(where: { $0.arg == parameter }), index >= offset {
+                    found = arguments.defaults[index - offset]
+                } else if let index = arguments.kwonlyargs.firstIndex(where: { $0.arg == parameter }), index < arguments.kwDefaults.count {
+                    found = arguments.kwDefaults[index]
+                }
+            }
+        }
+        guard let value = found else { return nil }
+        switch value.kind {
+        case .constant, .attribute, .name: return value
+        default: return nil
+        }
+    }
+
     /// What the constructor of the class around `position` stores in `self.attr`, when that is
     /// the class's only store to it (`self.target = target` in `__init__`, nowhere else).
     func onlyConstructorStore(of attr: String, inClassAround position: Int) -> Expr? {

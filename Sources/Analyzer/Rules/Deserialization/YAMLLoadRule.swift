@@ -21,6 +21,7 @@ struct YAMLLoadRule: Rule {
             "import yaml\ndata = yaml.safe_load(text)\n",
             "import yaml\ndata = yaml.load(text, Loader=yaml.SafeLoader)\n",
             "import yaml\ndata = yaml.load(text, yaml.CSafeLoader)\n",
+            "import yaml\n\nclass Definitions:\n    def __init__(self, loader_cls=yaml.SafeLoader):\n        self.loader_cls = loader_cls\n\n    def parse(self, text):\n        return yaml.load(text, Loader=self.loader_cls)\n",
             "import json\ndata = json.load(f)\n",
         ]
     )
@@ -40,7 +41,12 @@ struct YAMLLoadRule: Rule {
             return
         }
         if call.qualifiedName.hasPrefix("yaml.load") {
-            if let loader = call.argument("Loader", position: 1) {
+            if var loader = call.argument("Loader", position: 1) {
+                // `Loader=self.loader_cls` of a constructor defaulting it to `yaml.SafeLoader`.
+                if case .attribute(let owner, let attr, _) = loader.kind, case .name("self", _) = owner.kind,
+                   let fixed = context.parsed.module.constructorDefault(of: attr, inClassAround: loader.loc.startByte) {
+                    loader = fixed
+                }
                 if let name = context.imports.qualifiedName(of: loader), Self.safeLoaders.contains(name) { return }
                 if case .name(let id, _) = loader.kind, id.hasSuffix("SafeLoader") || id.hasSuffix("BaseLoader") { return }
             }

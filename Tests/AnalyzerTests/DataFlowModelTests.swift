@@ -1,0 +1,323 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+/// Objects, records and helpers the data flow reads as a program runs them (stop 21: each
+/// case taken from a kind of code a blind corpus showed misjudged). Each test also changes
+/// the one thing that makes the difference and checks the finding comes (or goes).
+@Suite("Data flow: models, records and helpers")
+struct DataFlowModelTests {
+    func found(_ source: String) throws -> [String] {
+        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
+    }
+
+    /// A pydantic model's field typed `int` is a number by the time the handler runs; a `str` field is the client's text.
+    @Test func pydanticTypedFields() throws {
+        let source = #"""
+        import logging
+        from fastapi import FastAPI
+        from pydantic import BaseModel
+
+        app = FastAPI()
+        log = logging.getLogger(__name__)
+
+        class PlanChange(BaseModel):
+            subscription_id: int
+            plan_code: str
+
+        @app.post("/plan")
+        def change_plan(body: PlanChange):
+            log.info("subscription %s", body.subscription_id)
+            log.info("plan %s", body.plan_code)
+            return {"ok": True}
+        """#
+        #expect(try found(source) == ["15:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: #"subscription_id: int"#, with: #"subscription_id: str"#)) == ["14:ASC1117", "15:ASC1117"])
+    }
+
+    /// The `.id` of an object a store or service gives back is the key it assigned; a model parsed from the request holds the client's.
+    @Test func idsOfObjects() throws {
+        let source = #"""
+        import logging
+        from flask import Flask, request
+        from pydantic import BaseModel
+
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+        class OrderIn(BaseModel):
+            id: str
+
+        @app.post("/login")
+        def login():
+            user = repo.find_by_email(request.form["email"])
+            log.info("login ok user=%s", user.id)
+            order = OrderIn.parse_obj(request.get_json())
+            log.info("order %s", order.id)
+            return "ok"
+        """#
+        #expect(try found(source) == ["16:ASC1117"])
+    }
+
+    /// The groups of a whole-value match against the program's pattern hold only what the pattern lets through; a search's may hold anything around it.
+    @Test func wholeValueMatchGroups() throws {
+        let source = #"""
+        import os
+        import re
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        SIZE_RE = re.compile(r"([1-9][0-9]{0,3})x([1-9][0-9]{0,3})")
+
+        @app.post("/thumb")
+        def thumb():
+            match = SIZE_RE.fullmatch(request.form["size"])
+            if match is None:
+                return "bad", 400
+            os.system(f"convert -resize {match[1]}x{match[2]} in.jpg out.jpg")
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"SIZE_RE.fullmatch"#, with: #"SIZE_RE.search"#)) == ["13:ASC1078"])
+    }
+
+    /// A `urllib.request.Request` goes where its URL says: the body it carries does not choose the host.
+    @Test func requestObjects() throws {
+        let source = #"""
+        import json
+        import urllib.request
+
+        API_URL = "https://api.example.net/v1/messages"
+
+        def handler(event, context):
+            body = json.dumps({"text": event["message"]}).encode()
+            req = urllib.request.Request(API_URL, data=body, method="POST")
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                resp.read()
+            other = urllib.request.Request(event["callback"], data=body)
+            with urllib.request.urlopen(other, timeout=10) as resp:
+                return resp.read()
+        """#
+        #expect(try found(source) == ["12:ASC1918"])
+    }
+
+    /// `re.sub` returns the text with pieces of itself put in: the pattern chooses where, and is not in the result.
+    @Test func substitutionKeepsTheText() throws {
+        let source = #"""
+        import html
+        import re
+        from fastapi import FastAPI
+        from fastapi.responses import HTMLResponse
+
+        app = FastAPI()
+
+        @app.get("/search")
+        def search(term: str, text: str):
+            marked = re.sub(re.escape(term), r"<b>\g<0></b>", html.escape(text))
+            return HTMLResponse(f"<p>{marked}</p>")
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"re.sub(re.escape(term), r"<b>\g<0></b>", html.escape(text))"#, with: #"re.sub(re.escape(html.escape(term)), r"<b>\g<0></b>", text)"#)) == ["11:ASC1079"])
+    }
+
+    /// Starlette's `run_in_threadpool(fn, x)` calls `fn(x)`.
+    @Test func threadpoolHandOff() throws {
+        let source = #"""
+        import subprocess
+        from fastapi import APIRouter
+        from starlette.concurrency import run_in_threadpool
+
+        router = APIRouter()
+
+        def deploy_branch(branch):
+            return subprocess.run(f"git checkout {branch}", shell=True, timeout=600)
+
+        @router.post("/deploy")
+        async def deploy_hook(branch: str):
+            result = await run_in_threadpool(deploy_branch, branch)
+            return {"rc": result.returncode}
+        """#
+        #expect(try found(source) == ["8:ASC1078"])
+        #expect(try found(source.replacingOccurrences(of: #"run_in_threadpool(deploy_branch, branch)"#, with: #"run_in_threadpool(deploy_branch, 'main')"#)) == [])
+    }
+
+    /// `httpx.URL(raw).host` checked against an allow-list fixes where the request goes.
+    @Test func httpxURLHost() throws {
+        let source = #"""
+        import httpx
+        from fastapi import FastAPI, HTTPException
+
+        app = FastAPI()
+        ALLOWED_HOSTS = frozenset({"secure.gravatar.com", "avatars.githubusercontent.com"})
+
+        def checked_url(raw: str) -> httpx.URL:
+            url = httpx.URL(raw)
+            if url.scheme != "https" or url.host.lower() not in ALLOWED_HOSTS:
+                raise HTTPException(status_code=400, detail="host not allowed")
+            return url
+
+        @app.get("/avatar")
+        async def avatar(url: str):
+            async with httpx.AsyncClient() as client:
+                resp = await client.get(checked_url(url), timeout=5.0)
+            return resp.content
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #" or url.host.lower() not in ALLOWED_HOSTS"#, with: #""#)) == ["16:ASC1918"])
+    }
+
+    /// `any(host == d or host.endswith("." + d) for d in ALLOWED)` keeps the host inside the allowed domains; a bare `endswith(d)` lets `evil-example.com` through.
+    @Test func allowedDomainLoop() throws {
+        let source = #"""
+        from urllib.parse import urlparse
+
+        import requests
+        from django.conf import settings
+        from django.http import JsonResponse
+
+        def allowed_destination(url):
+            parsed = urlparse(url)
+            host = (parsed.hostname or "").lower()
+            return any(host == d or host.endswith("." + d) for d in settings.WEBHOOK_ALLOWED_DOMAINS)
+
+        def test_delivery(request):
+            url = request.POST["url"]
+            if not allowed_destination(url):
+                return JsonResponse({"error": "destination not permitted"}, status=400)
+            requests.post(url, json={"type": "ping"}, timeout=5)
+            return JsonResponse({"delivered": True})
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"host == d or host.endswith("." + d)"#, with: #"host.endswith(d)"#)) == ["16:ASC1918"])
+    }
+
+    /// A helper returning a command list is read element by element with what the call passes: a title after `--title`, under a program the operator sets, starts no command.
+    @Test func helperCommandList() throws {
+        let source = #"""
+        import os
+        import subprocess
+        from celery import Celery
+
+        app = Celery("pdf")
+        WKHTMLTOPDF = os.environ.get("WKHTMLTOPDF_BIN", "/usr/local/bin/wkhtmltopdf")
+
+        def pdf_command(html_path, pdf_path, title):
+            return [WKHTMLTOPDF, "--quiet", "--title", title, str(html_path), str(pdf_path)]
+
+        @app.task
+        def render_invoice(invoice):
+            cmd = pdf_command("/srv/out/a.html", "/srv/out/a.pdf", f"Invoice {invoice['customer']}")
+            subprocess.run(cmd, check=True, timeout=120)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"[WKHTMLTOPDF, "--quiet", "--title", title, str(html_path), str(pdf_path)]"#, with: #"[title, "--quiet", str(html_path), str(pdf_path)]"#)) == ["14:ASC1078"])
+    }
+
+    /// `self.renderer_class(...)` of `renderer_class = PdfRenderer` makes a `PdfRenderer`, whose `render` returns a path of its own.
+    @Test func classAttributeFactory() throws {
+        let source = #"""
+        import os
+        import tempfile
+        from django.http import FileResponse
+        from django.views import View
+
+        class PdfRenderer:
+            def __init__(self, page_size="A4"):
+                self.page_size = page_size
+
+            def render(self, html):
+                out = os.path.join(tempfile.mkdtemp(), "invoice.pdf")
+                return out
+
+        class InvoicePdfView(View):
+            renderer_class = PdfRenderer
+
+            def get(self, request):
+                renderer = self.renderer_class(page_size=request.GET.get("size", "A4"))
+                path = renderer.render(request.GET.get("title", ""))
+                return FileResponse(open(path, "rb"))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"renderer_class = PdfRenderer"#, with: #"renderer_class = make_renderer"#)) == ["20:ASC1022"])
+    }
+
+    /// `Loader=self.loader_cls` of a constructor defaulting it to `yaml.SafeLoader` is the safe loader.
+    @Test func constructorDefaultLoader() throws {
+        let source = #"""
+        import yaml
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        class DefinitionLoader:
+            def __init__(self, loader_cls=yaml.SafeLoader):
+                self.loader_cls = loader_cls
+
+            def parse(self, text):
+                return yaml.load(text, Loader=self.loader_cls)
+
+        loader = DefinitionLoader()
+
+        @app.post("/pipelines")
+        def upload():
+            return {"steps": loader.parse(request.get_data(as_text=True))}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"loader_cls=yaml.SafeLoader"#, with: #"loader_cls=yaml.Loader"#)) == ["11:ASC1502"])
+    }
+
+    /// A local declared as a class of this file (`index: DocketIndex = ...`) and an attribute Tornado's `initialize` makes are instances of those classes.
+    @Test func declaredAndFrameworkMadeInstances() throws {
+        let source = #"""
+        import tornado.web
+        from lxml import etree
+        from starlette.responses import JSONResponse
+
+        class DocketIndex:
+            def __init__(self, path):
+                self._tree = etree.parse(path, etree.XMLParser(resolve_entities=False, no_network=True))
+
+            def by_party(self, party_name):
+                return self._tree.xpath("//case[parties/party[@name='%s']]" % party_name)
+
+        async def search_cases(request):
+            index: DocketIndex = request.app.state.docket
+            return JSONResponse({"n": len(index.by_party(request.query_params["party"]))})
+
+        class FeedParser:
+            def parse(self, payload):
+                return etree.fromstring(payload, etree.XMLParser(resolve_entities=True))
+
+        class FeedImportHandler(tornado.web.RequestHandler):
+            def initialize(self, repository):
+                self.feed_parser = FeedParser()
+
+            def post(self):
+                self.write({"items": len(self.feed_parser.parse(self.request.body))})
+        """#
+        #expect(try found(source) == ["10:ASC1643", "18:ASC1611"])
+        #expect(try found(source.replacingOccurrences(of: #"index: DocketIndex = "#, with: #"index = "#)) == ["18:ASC1611"])
+        #expect(try found(source.replacingOccurrences(of: #"def initialize(self, repository)"#, with: #"def configure(self, repository)"#)) == ["10:ASC1643"])
+    }
+
+    /// `request.app` is the server's application object; `log.log(level, msg, x)` logs `x` as `log.info(msg, x)` does.
+    @Test func applicationObjectAndLevelledLogs() throws {
+        let source = #"""
+        import logging
+        import os
+        from aiohttp import web
+
+        log = logging.getLogger(__name__)
+
+        async def handle_manifest(request):
+            storage = request.app["storage"]
+            files = os.listdir(os.path.join(storage.root, "themes"))
+            level = logging.INFO
+            log.log(level, "listing for %s", request.query.get("who", ""))
+            log.log(level, "listing for %r", request.query.get("who", ""))
+            return web.json_response({"files": files})
+        """#
+        #expect(try found(source) == ["11:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: #"storage = request.app["storage"]"#, with: #"storage = request.query"#)) == ["9:ASC1022", "11:ASC1117"])
+    }
+}
