@@ -591,7 +591,8 @@ struct Guard {
            imports.binding(of: "str") == nil {
             url = converted[0]
         }
-        guard case .name(let id, _) = url.kind else { return nil }
+        // `urlsplit(reg.callback_url)`: the attribute, by its path (`TaintInterpreter.holdPaths`).
+        guard let id = checkedName(url) else { return nil }
         return [id] + names
     }
 

@@ -341,6 +341,31 @@ final class TaintEngine {
     })
     /// Per class, the `self.x` attributes holding an instance of a class of this file: made
     /// there (`self.store = Store()`) or given to the constructor as one (`fetcher: PageFetcher`).
+    /// Whether some test in the file checks where a URL leads (a host allow-list, a fixed
+    /// prefix: a `Guard` effect making data safe for requests, CWE-918). A file that checks
+    /// the URLs it is given where they are registered (`register(sub)` raising unless
+    /// `is_partner_endpoint(sub.url)`) is taken to keep only checked ones: its stored URL
+    /// fields are then no source (`TaintInterpreter.storedURL`). Found on first need.
+    private(set) lazy var checksURLHosts: Bool = {
+        var found = false
+        parsed.module.walk { node in
+            guard !found else { return false }
+            guard case .stmt(let statement) = node else { return true }
+            let test: Expr?
+            switch statement.kind {
+            case .if(let condition, _, _), .while(let condition, _, _), .assert(let condition, _): test = condition
+            case .return(let value): test = value
+            default: test = nil
+            }
+            if let test {
+                let effect = Guard(test: test, imports: imports, normalisedPaths: [], facts: self)
+                found = (Array(effect.whenTrue.values) + Array(effect.whenFalse.values)).contains { if case .safeFor(let cwes) = $0 { cwes.contains(918) } else { false } }
+            }
+            return true
+        }
+        return found
+    }()
+
     static let constructorMethods = ["__init__", "initialize", "setup"]
     private(set) lazy var attributeClasses: [String: [String: String]] = {
         var classes: [String: [String: String]] = [:]

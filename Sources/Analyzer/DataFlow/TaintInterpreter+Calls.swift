@@ -468,6 +468,12 @@ extension TaintInterpreter {
                 }
                 // `parser = self._parser()` of a method returning `defusedxml.sax.make_parser()`.
                 var made = found
+                // `parser = _manifest_parser()` of a function of the file returning the parser it makes.
+                if case .call(let maker, let makerArguments, _) = made.kind, makerArguments.isEmpty,
+                   case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
+                   let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
+                    made = value
+                }
                 if case .call(let maker, let makerArguments, _) = made.kind, makerArguments.isEmpty,
                    case .attribute(let receiver, let method, _) = maker.kind, case .name("self", _) = receiver.kind,
                    let returned = engine.parsed.module.returnedValues(ofFunction: method, inClassAround: configuring.loc.startByte),

@@ -767,6 +767,21 @@ struct TaintInterpreter {
         return className
     }
 
+    /// `sub.callback_url` of a record the application keeps: a URL some user registered (a
+    /// webhook, a feed, an avatar), so where a request to it goes is theirs to choose (stored
+    /// SSRF). Only for requests: the rest of what the record holds is judged where it came
+    /// from. Not the program's settings (`settings.API_URL`, `self.base_url`), a response's own
+    /// URL, or a module-level object; nor in a file that checks URL hosts somewhere (where
+    /// they are registered, presumably: `TaintEngine.checksURLHosts`).
+    func storedURL(_ attr: String, of value: Expr, at loc: Loc) -> Taint? {
+        guard TaintSources.storedURLFields.contains(attr), case .name(let id, _) = value.kind,
+              !TaintSources.notRecords.contains(id.lowercased()), engine.imports.binding(of: id) == nil,
+              engine.moduleValues[id] == nil, engine.moduleStrings[id] == nil, !engine.classNames.contains(id),
+              !engine.checksURLHosts else { return nil }
+        return Taint.source(line: loc.lineno, column: loc.colOffset + 1, "\(id).\(attr), a URL a user stored")
+            .sanitizing(Set(engine.ruleCWEs).subtracting([918]))
+    }
+
     func holdsParsedModel(_ value: Expr) -> Bool {
         guard case .name(let id, _) = value.kind else { return false }
         // A handler's parameter declared as a class (`body: OrderIn`) is the request's body, parsed.
@@ -1030,13 +1045,14 @@ struct TaintInterpreter {
                engine.instanceAttributeNames[className]?.contains(attr) == true {
                 let field = Taint(origins: [.parameterField(index, attr)], steps: [])
                 if case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: field) }
-                return field
+                return Taint.merge(field, storedURL(attr, of: value, at: expression.loc))
             }
             let held = self.expression(value, depth: depth + 1)
             // A model's field, checked by its validator (`req.url`): known by the value, or by
             // the parameter's declared model (`def build(self, req: UnfurlRequest)`).
             if let held, held.fields != nil { return held.field(attr) }
             if let held, case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: held) }
+            if held?.origins.contains(.source) != true, let stored = storedURL(attr, of: value, at: expression.loc) { return Taint.merge(held, stored) }
             return held
         case .subscript(let value, let slice, _):
             // An element a check proved (`if parts[0] not in SERVICES: return`).

@@ -210,6 +210,20 @@ enum TaintSources {
     /// A name every source above needs in the file's text (imported modules are reached by
     /// their attributes: `sys.argv`, `os.environ`; a file is read through `open`). A file with
     /// none of them and no web handler has no source, so no data-flow finding.
+    /// Fields of a stored record holding a URL a user registered (`TaintInterpreter.storedURL`).
+    static let storedURLFields: Set<String> = [
+        "url", "callback_url", "target_url", "webhook_url", "hook_url", "feed_url", "endpoint_url", "notify_url",
+        "notification_url", "destination_url", "delivery_url", "avatar_url", "image_url", "icon_url", "logo_url", "photo_url",
+        "remote_url", "source_url", "download_url", "file_url", "endpoint", "callback", "homepage",
+    ]
+    /// Names of objects whose URL fields are the program's own or the protocol's: settings,
+    /// responses, parsed command lines.
+    static let notRecords: Set<String> = [
+        "settings", "config", "conf", "cfg", "configuration", "options", "opts", "args", "arguments", "app", "current_app",
+        "resp", "response", "res", "r", "reply", "result", "req", "request", "page", "self", "cls", "env", "environment", "os",
+        "sys", "client", "session", "http", "api", "service",
+    ]
+
     static let identifiers = [
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
