@@ -320,4 +320,50 @@ struct DataFlowModelTests {
         #expect(try found(source) == ["11:ASC1117"])
         #expect(try found(source.replacingOccurrences(of: #"storage = request.app["storage"]"#, with: #"storage = request.query"#)) == ["9:ASC1022", "11:ASC1117"])
     }
+
+    /// A URL field of a stored record (`sub.callback_url`) is one some user registered: a
+    /// request to it goes where they chose, unless the file checks URL hosts where they are
+    /// registered.
+    @Test func storedURLFields() throws {
+        let source = #"""
+        import json
+        from urllib.parse import urlsplit
+
+        import requests
+
+        PARTNER_HOSTS = {"hooks.partner.example"}
+
+        def deliver(sub, event):
+            body = json.dumps({"event": event}).encode()
+            return requests.post(sub.callback_url, data=body, timeout=5).status_code
+
+        def register(store, sub):
+            store.save(sub)
+        """#
+        #expect(try found(source) == ["10:ASC1918"])
+        let checked = source.replacingOccurrences(of: "    store.save(sub)", with: """
+            if (urlsplit(sub.callback_url).hostname or "") not in PARTNER_HOSTS:
+                raise ValueError("not a partner host")
+            store.save(sub)
+        """)
+        #expect(try found(checked) == [])
+    }
+
+    /// A parser a helper of the file makes (`parser = _manifest_parser()`) is judged by what
+    /// the helper returns.
+    @Test func parserFactories() throws {
+        let source = #"""
+        from lxml import etree
+
+        def _manifest_parser():
+            return etree.XMLParser(resolve_entities=True, no_network=False)
+
+        def import_manifest(request):
+            parser = _manifest_parser()
+            root = etree.fromstring(request.FILES["manifest"].read(), parser)
+            return root.tag
+        """#
+        #expect(try found(source) == ["8:ASC1611"])
+        #expect(try found(source.replacingOccurrences(of: "resolve_entities=True, no_network=False", with: "resolve_entities=False, no_network=True")) == [])
+    }
 }

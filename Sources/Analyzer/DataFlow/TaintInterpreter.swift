@@ -775,7 +775,10 @@ struct TaintInterpreter {
     /// they are registered, presumably: `TaintEngine.checksURLHosts`).
     func storedURL(_ attr: String, of value: Expr, at loc: Loc) -> Taint? {
         guard TaintSources.storedURLFields.contains(attr), case .name(let id, _) = value.kind,
-              !TaintSources.notRecords.contains(id.lowercased()), engine.imports.binding(of: id) == nil,
+              !TaintSources.notRecords.contains(id.lowercased()),
+              // A server, thread or double a test starts (`serverthread.url`): its own address.
+              !["server", "thread", "mock", "fake", "stub", "httpd"].contains(where: id.lowercased().contains),
+              engine.imports.binding(of: id) == nil,
               engine.moduleValues[id] == nil, engine.moduleStrings[id] == nil, !engine.classNames.contains(id),
               !engine.checksURLHosts else { return nil }
         return Taint.source(line: loc.lineno, column: loc.colOffset + 1, "\(id).\(attr), a URL a user stored")
