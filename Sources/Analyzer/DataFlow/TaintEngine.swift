@@ -366,6 +366,21 @@ final class TaintEngine {
         return found
     }()
 
+    /// Per class of the file, its class-level attributes naming another class of the file
+    /// (`renderer_class = PdfRenderer`): what `self.renderer_class(...)` makes.
+    private(set) lazy var classFactories: [String: [String: String]] = {
+        var factories: [String: [String: String]] = [:]
+        for statement in parsed.module.body {
+            guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { continue }
+            for member in body {
+                guard case .assign(let targets, let value) = member.kind, targets.count == 1, case .name(let attr, _) = targets[0].kind,
+                      case .name(let made, _) = value.kind, classNames.contains(made), imports.binding(of: made) == nil else { continue }
+                factories[className, default: [:]][attr] = made
+            }
+        }
+        return factories
+    }()
+
     static let constructorMethods = ["__init__", "initialize", "setup"]
     private(set) lazy var attributeClasses: [String: [String: String]] = {
         var classes: [String: [String: String]] = [:]

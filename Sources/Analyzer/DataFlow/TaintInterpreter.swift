@@ -761,10 +761,8 @@ struct TaintInterpreter {
     /// (`self.renderer_class(...)` with `renderer_class = PdfRenderer` in the class body).
     func classAttributeMade(_ value: Expr) -> String? {
         guard case .call(let function, _, _) = value.kind, case .attribute(let owner, let attr, _) = function.kind,
-              case .name("self", _) = owner.kind,
-              let held = engine.parsed.module.onlyClassLevelValue(of: attr, inClassAround: value.loc.startByte),
-              case .name(let className, _) = held.kind, engine.classNames.contains(className) else { return nil }
-        return className
+              case .name("self", _) = owner.kind, let current = self.function?.className else { return nil }
+        return engine.classFactories[current]?[attr]
     }
 
     /// `sub.callback_url` of a record the application keeps: a URL some user registered (a

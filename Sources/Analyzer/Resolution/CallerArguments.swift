@@ -171,10 +171,18 @@ extension Module {
     /// methods (with the value where it is the only target, and whether the constructor makes it).
     private func selfStores(of attr: String, inClassAround position: Int) -> (body: [Stmt], stores: [(value: Expr?, inConstructor: Bool)])? {
         guard let (_, className) = definition(around: position), let className else { return nil }
+        // The innermost class of that name around `position`, found by descending through the
+        // statements that hold it (not a walk of the whole module: this runs per lookup).
         var classBody: [Stmt] = []
-        walkStatements { statement in
-            if case .classDef(className, _, _, let inner, _, _) = statement.kind,
-               statement.loc.startByte <= position, position < statement.loc.endByte { classBody = inner }
+        var level = body
+        while let statement = level.first(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) {
+            if case .classDef(className, _, _, let inner, _, _) = statement.kind { classBody = inner }
+            var inner: [Stmt] = []
+            statement.forEachBlock { block in
+                if block.contains(where: { $0.loc.startByte <= position && position < $0.loc.endByte }) { inner = block }
+            }
+            guard !inner.isEmpty else { break }
+            level = inner
         }
         var stores: [(value: Expr?, inConstructor: Bool)] = []
         for member in classBody {
