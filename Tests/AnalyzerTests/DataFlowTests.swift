@@ -2981,14 +2981,17 @@ struct DataFlowTests {
             data, addr = sock.recvfrom(512)
             log.info("datagram from %s", addr[0])
 
-        def renew(request, permit_id):
-            permit = get_object_or_404(Permit, pk=permit_id)
+        def renew(request, permit_ref):
+            permit = get_object_or_404(Permit, reference=permit_ref)
             log.info("renewed until %s", permit.valid_until)
         """
         let found = { (source: String) in try self.findings(source).map { "\($0.line):\($0.code)" } }
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "addr[0])", with: "data)")) == ["8:ASC1117"])
-        #expect(try found(source.replacingOccurrences(of: "permit.valid_until)", with: "permit_id)")) == ["12:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: "permit.valid_until)", with: "permit_ref)")) == ["12:ASC1117"])
+        // A view's `permit_id` is what its URLconf converted (`<int:permit_id>`): a number.
+        #expect(try found(source.replacingOccurrences(of: "permit_ref", with: "permit_id")
+            .replacingOccurrences(of: "permit.valid_until)", with: "permit_id)")) == [])
     }
 
     /// A constructor storing an attribute of an instance it is given keeps it whole (its summary

@@ -603,6 +603,11 @@ enum FunctionTable {
                         convertedNames = names
                         info.typedParameters.formUnion(parameters.filter(names.contains))
                     }
+                    // A Django view's `pk` or `course_id`: its URLconf (another file) converts it,
+                    // as `<int:course_id>` or `<uuid:pk>`, nearly always.
+                    if djangoView, !routed, imports.imports("django") {
+                        info.typedParameters.formUnion(parameters.dropFirst().filter { $0 == "pk" || $0.hasSuffix("_id") || $0.hasSuffix("_pk") })
+                    }
                     table[qualified] = info
                     stack.append((inner, qualified, nil, nil))
                 case .classDef(let name, let bases, _, let inner, _, _):

@@ -282,7 +282,9 @@ public struct AnalysisEngine: Sendable {
     static func sameWeakness(_ a: Int, _ b: Int) -> Bool {
         // A template compiled from the requester's text: the data-flow rule reports it as XSS
         // (CWE-79), the pattern rule as template injection (CWE-1336).
-        a == b || Set([a, b]) == [94, 95] || Set([a, b]) == [79, 1336]
+        // Mako's unescaping template: the pattern rule says CWE-80 where it is made, the flow
+        // CWE-79 where it renders what it is given.
+        a == b || Set([a, b]) == [94, 95] || Set([a, b]) == [79, 1336] || Set([a, b]) == [79, 80]
     }
 
     /// The first line of the innermost statement containing `line`.

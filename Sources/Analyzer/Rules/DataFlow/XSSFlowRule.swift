@@ -19,6 +19,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
             "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
             "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
+            "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
         nonTriggering: [
             // A sandboxed environment: the template's code reaches no Python object.
@@ -33,6 +34,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write({\"name\": self.get_argument(\"name\")})\n",
             "from aiohttp import web\n\nasync def hello(request):\n    return web.Response(text=request.query.get(\"name\", \"\"))\n",  // text/plain
+            "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\", default_filters=[\"h\"])\n\ndef page():\n    return PAGE.render(name=request.args[\"name\"])\n",
         ]
     )
 
@@ -72,6 +74,10 @@ struct XSSFlowRule: DataFlowRule {
         }
         // `Environment().from_string(source)`: the requester writes the template.
         if SinkMatching.method(call) == "from_string", imports.imports("jinja2") { return SinkMatching.first(call, keyword: "source") }
+        // `RESULTS.render(surname=s)` of a Mako template, which escapes nothing unless told
+        // (`default_filters=["h"]`): what it is given goes into the page as it is. Only a
+        // template the file makes (`configurationMakesSafe`).
+        if Self.isMakoRender(call), imports.imports("mako") { return call.arguments + call.keywords.map(\.value) }
         // Tornado's RequestHandler writes its argument into the response.
         if case .attribute(let receiver, let method, _) = call.function.kind, case .name("self", _) = receiver.kind,
            method == "write" || method == "finish", imports.imports("tornado") {
@@ -90,9 +96,23 @@ struct XSSFlowRule: DataFlowRule {
         return id == "resp" || id == "response"
     }
 
-    /// A template compiled by `env.from_string(source)`: the environment it was made by.
+    static func isMakoRender(_ call: CallSite) -> Bool {
+        guard case .attribute(let receiver, let method, _) = call.function.kind, method == "render" || method == "render_unicode" else { return false }
+        switch receiver.kind {
+        case .name: return true
+        case .attribute(let owner, _, _): if case .name("self", _) = owner.kind { return true }
+        default: break
+        }
+        return false
+    }
+
+    /// A Mako template's `render`: only one the file makes is judged.
+    func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.isMakoRender(call) }
+
+    /// A template compiled by `env.from_string(source)`: the environment it was made by; a
+    /// template rendered (`tmpl.render(...)`): the template.
     func configuringArguments(of call: CallSite) -> [Expr] {
-        guard SinkMatching.method(call) == "from_string", case .attribute(let receiver, _, _) = call.function.kind else { return [] }
+        guard SinkMatching.method(call) == "from_string" || Self.isMakoRender(call), case .attribute(let receiver, _, _) = call.function.kind else { return [] }
         switch receiver.kind {
         case .name: return [receiver]
         case .attribute(let owner, _, _): if case .name("self", _) = owner.kind { return [receiver] }  // `self.env`, made in the constructor
@@ -103,9 +123,36 @@ struct XSSFlowRule: DataFlowRule {
 
     /// Jinja2's sandboxed environments run a template's code with no access to Python's
     /// objects: the requester may write the template (what it renders is another matter).
+    /// A Mako template made escaping (`default_filters=["h"]`, on it or on the lookup it came
+    /// from); any other template (Jinja2's escape as their environment says) is not this sink.
     func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
-        guard case .call(let maker, _, _) = value.kind, let made = imports.qualifiedName(of: maker) else { return false }
-        return made.hasPrefix("jinja2.sandbox.")
+        guard case .call(let maker, _, let keywords) = value.kind else { return false }
+        func escapes(_ keywords: [Keyword]) -> Bool {
+            guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value else { return false }
+            switch filters.kind {
+            case .list(let items, _), .tuple(let items, _): return items.contains { $0.stringConstant == "h" }
+            default: return false
+            }
+        }
+        let made = imports.qualifiedName(of: maker)
+        if made == "mako.template.Template" { return escapes(keywords) }
+        // `lookup.get_template("page.mako")` of `lookup = TemplateLookup(...)`.
+        if case .attribute(let loader, "get_template", _) = maker.kind {
+            let topLevel = { (id: String) -> Expr? in
+                module.body.lazy.compactMap { statement -> Expr? in
+                    guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(id, _) = targets[0].kind else { return nil }
+                    return value
+                }.first
+            }
+            guard case .name(let id, _) = loader.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) ?? topLevel(id),
+                  case .call(let lookup, _, let lookupKeywords) = bound.kind, imports.qualifiedName(of: lookup) == "mako.lookup.TemplateLookup"
+            else { return true }
+            return escapes(lookupKeywords)
+        }
+        guard let made else { return false }
+        if made.hasPrefix("jinja2.sandbox.") { return true }
+        if made == "jinja2.Environment" || made == "jinja2.environment.Environment" { return false }
+        return made.hasPrefix("jinja2.")
     }
 
 }
