@@ -239,6 +239,21 @@ struct Guard {
                let ids = Self.hostOfParsedURL(receiver, imports: imports, facts: facts) {
                 for id in ids { proven[id] = .safeFor([918, 601]) }
             }
+            // `all(LABEL_RE.fullmatch(label) for label in name.split("."))`: every piece of `name`
+            // matches the program's pattern whole, and the separators are the program's.
+            if case .name("all", _) = function.kind, arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
+               case .name(let piece, _) = generators[0].target.kind,
+               case .call(let matcher, let matched, _) = element.kind, matched.count == 1, case .name(piece, _) = matched[0].kind,
+               case .attribute(let receiver, let method, _) = matcher.kind, case .name(let patternName, _) = receiver.kind,
+               let pattern = facts?.compiledPattern(named: patternName), Self.matchesWhole(method: method, pattern: pattern) {
+                var iterated = generators[0].iter
+                if case .call(let splitter, let splitArguments, _) = iterated.kind, case .attribute(let whole, "split", _) = splitter.kind,
+                   splitArguments.allSatisfy({ $0.stringConstant != nil }) {
+                    iterated = whole
+                }
+                if let id = Self.checkedName(iterated) { proven[id] = .safe }
+            }
             // `any(host == d or host.endswith("." + d) for d in settings.ALLOWED_DOMAINS)` of a
             // parsed URL's host: the host is an allowed domain or under one.
             if case .name("any", _) = function.kind, arguments.count == 1,

@@ -322,6 +322,8 @@ enum TaintSources {
     static let httpVerbs: Set<String> = ["get", "post", "put", "delete", "head", "patch", "options", "stream", "request", "fetch"]
 
     static let opaqueResults: Set<String> = [
+        // A PDF rendered from a page or markup: a document, not the text that went in.
+        "pdfkit.from_url", "pdfkit.from_string", "pdfkit.from_file",
         "urllib.request.urlopen", "urllib2.urlopen", "urllib.urlopen", "urllib.request.urlretrieve",
         "os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
         "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",

@@ -11,6 +11,7 @@ struct SSRFFlowRule: DataFlowRule {
         triggering: [
             "import requests\nfrom flask import request\n\ndef proxy():\n    url = request.args[\"url\"]\n    return ↓requests.get(url, timeout=5).text\n",
             "import urllib.request, socket\nconn = socket.create_connection((\"hub\", 9000))\n↓urllib.request.urlopen(conn.recv(1024).decode())\n",
+            "import pdfkit\nfrom flask import request, make_response\n\ndef snapshot():\n    return make_response(↓pdfkit.from_url(request.json[\"url\"], False))\n",
             "import aiohttp\nfrom aiohttp import web\n\nasync def proxy(request):\n    async with aiohttp.ClientSession() as session:\n        async with ↓session.get(request.query[\"url\"]) as r:\n            return web.Response(text=await r.text())\n",
             "import requests\nfrom flask import request\ns = requests.Session()\n\ndef hook():\n    ↓s.post(request.form[\"callback\"], data={})\n",
         ],
@@ -44,6 +45,11 @@ struct SSRFFlowRule: DataFlowRule {
              // An opener the code built (`opener = urllib.request.build_opener(...)`, `opener.open(req)`).
              "urllib.request.build_opener().open", "urllib.request.OpenerDirector().open":
             return SinkMatching.first(call, keyword: "fullurl")
+        // HTML-to-PDF renderers fetch the page (and what it links) from the server.
+        case "pdfkit.from_url":
+            return SinkMatching.first(call, keyword: "url")
+        case "weasyprint.HTML":
+            return call.argument("url").map { [$0] } ?? []
         default:
             return []
         }
