@@ -272,7 +272,9 @@ extension TaintInterpreter {
             let kept = Taint.merge(argumentTaints[1], argumentTaints[2])
             return kept?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through \(site.qualifiedName)()")
         }
-        if rendersEscaped(function) { return all?.sanitizing([79]) }
+        // A template rendered escaping, or a Mako template of this file reported at the render
+        // as a sink (`XSSFlowRule`): what comes back is not reported again.
+        if rendersEscaped(function) || rendersKnownTemplate(function) { return all?.sanitizing([79]) }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
         if case .attribute(_, "format", _) = function.kind, let placed = placedInURL(all, by: expression), placed != all {
             return placed
@@ -392,6 +394,21 @@ extension TaintInterpreter {
         return callName(autoescape).map { $0.hasSuffix("select_autoescape") } ?? false
     }
 
+    /// Whether `function` is the `render` of a Mako template this file makes, escaping or not
+    /// (`XSSFlowRule.makoTemplateEscapes`): an unescaping one is reported at the render.
+    private func rendersKnownTemplate(_ function: Expr) -> Bool {
+        guard case .attribute(let receiver, "render", _) = function.kind else { return false }
+        var template = receiver
+        if case .name(let id, _) = receiver.kind {
+            guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: receiver.loc.startByte) ?? engine.moduleValues[id] else { return false }
+            template = bound
+        } else if case .attribute(let owner, let attr, _) = receiver.kind, case .name("self", _) = owner.kind {
+            guard let stored = engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: receiver.loc.startByte) else { return false }
+            template = stored
+        }
+        return XSSFlowRule.makoTemplateEscapes(template, module: engine.parsed.module, imports: engine.imports) != nil
+    }
+
     /// Whether a Mako template or lookup made with these arguments escapes HTML by default.
     static func makoEscapes(_ keywords: [Keyword]) -> Bool {
         guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value.stringLiterals else { return false }
@@ -463,6 +480,9 @@ extension TaintInterpreter {
                           case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
                           let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
                     (id, found) = ("\(name)()", value)
+                } else if case .call = configuring.kind {
+                    // Made in the call itself (`env.get_template("board.html").render(...)`).
+                    (id, found) = (engine.parsed.text(of: configuring.loc), configuring)
                 } else {
                     continue
                 }

@@ -77,7 +77,7 @@ struct XSSFlowRule: DataFlowRule {
         // `RESULTS.render(surname=s)` of a Mako template, which escapes nothing unless told
         // (`default_filters=["h"]`): what it is given goes into the page as it is. Only a
         // template the file makes (`configurationMakesSafe`).
-        if Self.isMakoRender(call), imports.imports("mako") { return call.arguments + call.keywords.map(\.value) }
+        if Self.isTemplateRender(call), imports.imports("mako") { return call.arguments + call.keywords.map(\.value) }
         // Tornado's RequestHandler writes its argument into the response.
         if case .attribute(let receiver, let method, _) = call.function.kind, case .name("self", _) = receiver.kind,
            method == "write" || method == "finish", imports.imports("tornado") {
@@ -96,26 +96,29 @@ struct XSSFlowRule: DataFlowRule {
         return id == "resp" || id == "response"
     }
 
-    static func isMakoRender(_ call: CallSite) -> Bool {
+    /// `tmpl.render(...)`, `self.template.render(...)`, `env.get_template("x").render(...)`.
+    static func isTemplateRender(_ call: CallSite) -> Bool {
         guard case .attribute(let receiver, let method, _) = call.function.kind, method == "render" || method == "render_unicode" else { return false }
         switch receiver.kind {
         case .name: return true
         case .attribute(let owner, _, _): if case .name("self", _) = owner.kind { return true }
+        case .call(let maker, _, _): if case .attribute(_, let made, _) = maker.kind { return made == "get_template" || made == "from_string" }
         default: break
         }
         return false
     }
 
     /// A Mako template's `render`: only one the file makes is judged.
-    func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.isMakoRender(call) }
+    func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.isTemplateRender(call) }
 
     /// A template compiled by `env.from_string(source)`: the environment it was made by; a
     /// template rendered (`tmpl.render(...)`): the template.
     func configuringArguments(of call: CallSite) -> [Expr] {
-        guard SinkMatching.method(call) == "from_string" || Self.isMakoRender(call), case .attribute(let receiver, _, _) = call.function.kind else { return [] }
+        guard SinkMatching.method(call) == "from_string" || Self.isTemplateRender(call), case .attribute(let receiver, _, _) = call.function.kind else { return [] }
         switch receiver.kind {
         case .name: return [receiver]
         case .attribute(let owner, _, _): if case .name("self", _) = owner.kind { return [receiver] }  // `self.env`, made in the constructor
+        case .call: if Self.isTemplateRender(call) { return [receiver] }  // `env.get_template("x.html").render(...)`
         default: break
         }
         return []
@@ -123,36 +126,35 @@ struct XSSFlowRule: DataFlowRule {
 
     /// Jinja2's sandboxed environments run a template's code with no access to Python's
     /// objects: the requester may write the template (what it renders is another matter).
-    /// A Mako template made escaping (`default_filters=["h"]`, on it or on the lookup it came
-    /// from); any other template (Jinja2's escape as their environment says) is not this sink.
+    /// The environment a `from_string` is called on (sandboxed or not), or the template a
+    /// `render` is called on: a Mako template this file makes, escaping as it says. Any other
+    /// template (Jinja2's escape as their environment says, where they are sent) is not this sink.
     func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
-        guard case .call(let maker, _, let keywords) = value.kind else { return false }
-        func escapes(_ keywords: [Keyword]) -> Bool {
-            guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value else { return false }
-            switch filters.kind {
-            case .list(let items, _), .tuple(let items, _): return items.contains { $0.stringConstant == "h" }
-            default: return false
-            }
-        }
-        let made = imports.qualifiedName(of: maker)
-        if made == "mako.template.Template" { return escapes(keywords) }
-        // `lookup.get_template("page.mako")` of `lookup = TemplateLookup(...)`.
-        if case .attribute(let loader, "get_template", _) = maker.kind {
-            let topLevel = { (id: String) -> Expr? in
-                module.body.lazy.compactMap { statement -> Expr? in
-                    guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(id, _) = targets[0].kind else { return nil }
-                    return value
-                }.first
-            }
-            guard case .name(let id, _) = loader.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) ?? topLevel(id),
-                  case .call(let lookup, _, let lookupKeywords) = bound.kind, imports.qualifiedName(of: lookup) == "mako.lookup.TemplateLookup"
-            else { return true }
-            return escapes(lookupKeywords)
-        }
-        guard let made else { return false }
+        guard case .call(let maker, _, _) = value.kind else { return false }
+        if let escapes = Self.makoTemplateEscapes(value, module: module, imports: imports) { return escapes }
+        if case .attribute(_, let method, _) = maker.kind, method == "get_template" || method == "from_string" { return true }
+        // `from_string`'s environment.
+        guard let made = imports.qualifiedName(of: maker) else { return false }
         if made.hasPrefix("jinja2.sandbox.") { return true }
         if made == "jinja2.Environment" || made == "jinja2.environment.Environment" { return false }
-        return made.hasPrefix("jinja2.")
+        return true
+    }
+
+    /// Whether a Mako template made by `value` escapes HTML: `Template(...)`, or a lookup's
+    /// `get_template(...)`, with `default_filters=["h"]`. Nil when `value` makes no Mako
+    /// template this file sets up.
+    static func makoTemplateEscapes(_ value: Expr, module: Module, imports: ImportTable) -> Bool? {
+        guard case .call(let maker, _, let keywords) = value.kind else { return nil }
+        if imports.qualifiedName(of: maker) == "mako.template.Template" { return TaintInterpreter.makoEscapes(keywords) }
+        guard case .attribute(let loader, "get_template", _) = maker.kind, case .name(let id, _) = loader.kind else { return nil }
+        let topLevel = module.body.lazy.compactMap { statement -> Expr? in
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(id, _) = targets[0].kind else { return nil }
+            return value
+        }.first
+        guard let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) ?? topLevel,
+              case .call(let lookup, _, let lookupKeywords) = bound.kind,
+              imports.qualifiedName(of: lookup) == "mako.lookup.TemplateLookup" else { return nil }
+        return TaintInterpreter.makoEscapes(lookupKeywords)
     }
 
 }
