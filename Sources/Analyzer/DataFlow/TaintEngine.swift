@@ -368,30 +368,32 @@ final class TaintEngine {
 
     /// Per class of the file, its class-level attributes naming another class of the file
     /// (`renderer_class = PdfRenderer`): what `self.renderer_class(...)` makes.
-    private(set) lazy var classFactories: [String: [String: String]] = {
-        var factories: [String: [String: String]] = [:]
-        for statement in parsed.module.body {
-            guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { continue }
-            for member in body {
-                guard case .assign(let targets, let value) = member.kind, targets.count == 1, case .name(let attr, _) = targets[0].kind,
-                      case .name(let made, _) = value.kind, classNames.contains(made), imports.binding(of: made) == nil else { continue }
-                factories[className, default: [:]][attr] = made
-            }
-        }
-        return factories
-    }()
+    private(set) lazy var classFactories: [String: [String: String]] = classLevelClasses { value in
+        if case .name(let made, _) = value.kind { return made }
+        return nil
+    }
 
-    static let constructorMethods = ["__init__", "initialize", "setup"]
-    private(set) lazy var attributeClasses: [String: [String: String]] = {
+    /// Per class of the file, the class-level attributes whose value `made` reads as a class
+    /// of this file (not one an import binds).
+    private func classLevelClasses(_ made: (Expr) -> String?) -> [String: [String: String]] {
         var classes: [String: [String: String]] = [:]
         for statement in parsed.module.body {
             guard case .classDef(let className, _, _, let body, _, _) = statement.kind else { continue }
-            // `renderer = PreviewRenderer()` in the class body: every instance's.
             for member in body {
                 guard case .assign(let targets, let value) = member.kind, targets.count == 1, case .name(let attr, _) = targets[0].kind,
-                      let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil else { continue }
+                      let made = made(value), classNames.contains(made), imports.binding(of: made) == nil else { continue }
                 classes[className, default: [:]][attr] = made
             }
+        }
+        return classes
+    }
+
+    static let constructorMethods = ["__init__", "initialize", "setup"]
+    private(set) lazy var attributeClasses: [String: [String: String]] = {
+        // `renderer = PreviewRenderer()` in the class body: every instance's.
+        var classes = classLevelClasses(\.calledName)
+        for statement in parsed.module.body {
+            guard case .classDef(let className, _, _, _, _, _) = statement.kind else { continue }
             // The constructor, or the method a framework calls in its place (Tornado's
             // `initialize`, a Django view's `setup`).
             for method in Self.constructorMethods {
