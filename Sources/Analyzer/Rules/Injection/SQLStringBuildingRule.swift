@@ -20,6 +20,8 @@ struct SQLStringBuildingRule: Rule {
             // Built, then executed: reported where it runs.
             "def find(cur, name):\n    sql = \"SELECT * FROM t WHERE name = '%s'\" % name\n    ↓cur.execute(sql)\n",
             "def find(cur, name, kind):\n    sql = f\"SELECT * FROM t WHERE name = '{name}'\"\n    if kind:\n        sql += \" AND kind = 1\"\n    ↓cur.execute(sql)\n",
+            // Built in a helper that returns it: reported where the helper's result runs.
+            "def segment_query(req):\n    sql = \"SELECT * FROM %s WHERE country = '%s'\" % (req[\"table\"], req[\"country\"])\n    return sql\n\ndef export(conn, req):\n    query = segment_query(req)\n    ↓conn.execute(query)\n",
             // A module-level name that something rebinds is no constant.
             "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return ↓conn.execute(\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
             // A local from a parameter is not, nor one assigned twice.
@@ -86,11 +88,20 @@ struct SQLStringBuildingRule: Rule {
             default:
                 return
             }
-            guard let execution = Self.execution(of: id, after: statement.loc.endByte,
-                                                 in: context.parsed.module.scopeBody(around: value.loc.startByte)) else { return }
-            context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
-                           flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
-                           fixHint: "pass the values as query parameters")
+            let scope = context.parsed.module.scopeBody(around: value.loc.startByte)
+            var executions = Self.execution(of: id, after: statement.loc.endByte, in: scope).map { [$0] } ?? []
+            // `return sql` from a helper (`segment_query(req)`, `self.build_sql()`): where the
+            // file executes what the helper returns.
+            if executions.isEmpty, Self.returns(id, in: scope), let (definition, _) = context.parsed.module.definition(around: value.loc.startByte),
+               case .functionDef(let helper, _, _, _, _, _, _) = definition.kind {
+                executions = Self.executions(ofResultOf: helper, in: context.parsed.module)
+            }
+            guard !executions.isEmpty else { return }
+            for execution in executions {
+                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
+                               fixHint: "pass the values as query parameters")
+            }
             context.skipDescendants(of: value.loc)
             return
         }
@@ -133,6 +144,43 @@ struct SQLStringBuildingRule: Rule {
                case .call(_, let arguments, _) = expression.kind, case .name(id, _) = arguments.first?.kind {
                 found = expression
                 return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Whether `body` (nested definitions aside) returns the name `id` as it is.
+    static func returns(_ id: String, in body: [Stmt]) -> Bool {
+        var found = false
+        ScopeWalk.walk(body) { node in
+            if case .stmt(let statement) = node, case .return(let value?) = statement.kind, case .name(id, _) = value.kind { found = true }
+            return !found
+        }
+        return found
+    }
+
+    /// The executor calls in `module` given what a call of `helper` returns: directly
+    /// (`cur.execute(segment_query(req))`) or through a name bound once to it
+    /// (`query = self.build_sql()` … `cursor.execute(query)`).
+    static func executions(ofResultOf helper: String, in module: Module) -> [Expr] {
+        func callsHelper(_ expression: Expr) -> Bool {
+            guard case .call(let function, _, _) = expression.kind else { return false }
+            switch function.kind {
+            case .name(let id, _): return id == helper
+            case .attribute(_, let method, _): return method == helper
+            default: return false
+            }
+        }
+        var found: [Expr] = []
+        module.walk { node in
+            guard case .expr(let expression) = node, let attribute = expression.calledAttribute ?? calledName(expression),
+                  executors.contains(attribute), case .call(_, let arguments, _) = expression.kind, let first = arguments.first else { return true }
+            if callsHelper(first) {
+                found.append(expression)
+            } else if case .name(let id, _) = first.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: first.loc.startByte),
+                      callsHelper(bound) {
+                found.append(expression)
             }
             return true
         }
