@@ -366,4 +366,32 @@ struct DataFlowModelTests {
         #expect(try found(source) == ["8:ASC1611"])
         #expect(try found(source.replacingOccurrences(of: "resolve_entities=True, no_network=False", with: "resolve_entities=False, no_network=True")) == [])
     }
+
+    /// A Tornado handler's `get(self, version, page)` receives the URL's groups: the client's
+    /// text, unless every pattern routing there holds the group to a plain word.
+    @Test func tornadoRouteGroups() throws {
+        let source = #"""
+        import os
+        import tornado.web
+
+
+        class DocsPageHandler(tornado.web.RequestHandler):
+            def initialize(self, root):
+                self.root = root
+
+            def get(self, version, page):
+                path = os.path.join(self.root, version, page)
+                with open(path, "rb") as fh:
+                    self.write(fh.read())
+
+
+        def make_app(root="/srv/docs"):
+            return tornado.web.Application([(r"/docs/([A-Za-z0-9._-]+)/(.*)", DocsPageHandler, {"root": root})])
+        """#
+        #expect(try found(source) == ["11:ASC1022"])
+        let plain = source.replacingOccurrences(of: #"([A-Za-z0-9._-]+)/(.*)"#, with: #"([a-z0-9][a-z0-9-]*)/(\d+)"#)
+        #expect(try found(plain) == [])
+        // A leading dot is allowed there: `..` climbs out of the root.
+        #expect(try found(source.replacingOccurrences(of: #"/(.*)""#, with: #"/([a-z0-9][a-z0-9-]*)""#)) == ["11:ASC1022"])
+    }
 }

@@ -412,6 +412,101 @@ enum FunctionTable {
     }
 
     /// A Falcon resource's responder: `on_get(self, req, resp)`.
+    static let tornadoVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    /// The file's Tornado request handler classes (subclasses of `RequestHandler` or
+    /// `WebSocketHandler`, directly or through another class of the file), each with the
+    /// capture groups of every URL pattern routed to it (`(r"/docs/([\w.-]+)/(.*)", DocsHandler)`).
+    static func tornadoRoutes(_ module: Module) -> [String: [[String]]] {
+        var bases: [String: [Expr]] = [:]
+        module.walkStatements { statement in
+            if case .classDef(let name, let classBases, _, _, _, _) = statement.kind { bases[name] = classBases }
+        }
+        func baseName(_ base: Expr) -> String? {
+            switch base.kind {
+            case .name(let id, _): return id
+            case .attribute(_, let attr, _): return attr
+            default: return nil
+            }
+        }
+        var handlers = Set(bases.filter { $0.value.contains { baseName($0).map { $0.hasSuffix("RequestHandler") || $0 == "WebSocketHandler" } ?? false } }.keys)
+        while true {
+            let more = bases.filter { !handlers.contains($0.key) && $0.value.contains { baseName($0).map(handlers.contains) ?? false } }.keys
+            if more.isEmpty { break }
+            handlers.formUnion(more)
+        }
+        var routes = Dictionary(uniqueKeysWithValues: handlers.map { ($0, [[String]]()) })
+        module.walk { node in
+            guard case .expr(let expression) = node else { return true }
+            var parts: [Expr] = []
+            if case .tuple(let elements, _) = expression.kind { parts = elements }
+            if case .call(let function, let arguments, _) = expression.kind, baseName(function) == "url" { parts = arguments }
+            guard parts.count >= 2, let pattern = parts[0].stringConstant, case .name(let handler, _) = parts[1].kind,
+                  routes[handler] != nil else { return true }
+            routes[handler, default: []].append(RegexShape.captureGroups(pattern))
+            return true
+        }
+        return routes
+    }
+
+    /// Whether a route group's pattern admits only plain words: a sequence of character
+    /// classes (`[a-z0-9.-]`, `\d`, `\w`), each maybe repeated, none of which admits a path
+    /// separator, quote, markup, shell or line-breaking character, the first admitting neither
+    /// `-` nor `.` (no option, no `..`). `(\d+)` and `([a-z0-9][a-z0-9-]*)` do; `(.*)`,
+    /// `([^/]+)` and `([A-Za-z0-9._-]+)` do not.
+    static func matchesPlainWord(_ group: String) -> Bool {
+        let characters = Array(group)
+        var index = 0
+        var first = true
+        while index < characters.count {
+            var allowed = Set<Character>()
+            if characters[index] == "\\", index + 1 < characters.count {
+                switch characters[index + 1] {
+                case "d": allowed = Set("0123456789")
+                case "w": allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+                default: return false
+                }
+                index += 2
+            } else if characters[index] == "[" {
+                guard let close = characters[(index + 1)...].firstIndex(of: "]"), close > index + 1, characters[index + 1] != "^" else { return false }
+                let members = Array(characters[(index + 1)..<close])
+                var position = 0
+                while position < members.count {
+                    if position + 2 < members.count, members[position + 1] == "-",
+                       let low = members[position].unicodeScalars.first?.value, let high = members[position + 2].unicodeScalars.first?.value, low <= high {
+                        for value in low...high { if let scalar = Unicode.Scalar(value) { allowed.insert(Character(scalar)) } }
+                        position += 3
+                    } else if members[position] == "\\" {
+                        return false  // escapes inside a class: not read here
+                    } else {
+                        allowed.insert(members[position])
+                        position += 1
+                    }
+                }
+                index = close + 1
+            } else {
+                return false
+            }
+            // A quantifier: the first class must still be there (`+`, `{1,}`), not optional.
+            var optional = false
+            if index < characters.count {
+                switch characters[index] {
+                case "+": index += 1
+                case "*", "?": optional = true; index += 1
+                case "{":
+                    guard let close = characters[index...].firstIndex(of: "}") else { return false }
+                    optional = characters[index + 1] == "0" || characters[index + 1] == ","
+                    index = close + 1
+                default: break
+                }
+            }
+            if !allowed.isDisjoint(with: Set("/\\\n\r\t '\"<>;|&$`%?#*{}()[]!")) { return false }
+            if first && (optional || allowed.contains("-") || allowed.contains(".")) { return false }
+            first = false
+        }
+        return !first
+    }
+
     static func isFalconResponder(_ name: String, parameters: [String], inClass: Bool) -> Bool {
         inClass && name.hasPrefix("on_") && parameters.count >= 3
             && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
@@ -515,6 +610,8 @@ enum FunctionTable {
         var convertedNames: Set<String>?
         // click and typer commands: their parameters are the command line.
         let commandLineTools = (imports.imports("click") || imports.imports("typer")) && !messaging.slack && !messaging.discord
+        // Tornado's request handlers, and the URL patterns routing to each.
+        let tornado = imports.imports("tornado") ? tornadoRoutes(module) : [:]
         var stack: [(body: [Stmt], prefix: String, className: String?, classBases: [Expr]?)] = [(module.body, "", nil, nil)]
         while let (body, prefix, className, classBases) = stack.popLast() {
             for statement in body {
@@ -536,8 +633,14 @@ enum FunctionTable {
                     let streamHandler = prefix.isEmpty && className == nil && parameters.count >= 2 && streamHandlers.contains(name)
                         || className != nil && parameters.count >= 3 && parameters[0] == "self" && streamHandlers.contains("self." + name)
                     let command = commandLineTools && className == nil && isCommandLineCommand(decorators)
+                    // `def get(self, version, page)` of a Tornado handler: the URL's groups; a
+                    // WebSocket handler's `on_message(self, message)`: what the client sent.
+                    let tornadoPatterns = className.flatMap { tornado[$0] }
+                    let tornadoMethod = tornadoPatterns != nil && parameters.count > 1 && parameters[0] == "self"
+                        && (tornadoVerbs.contains(name) || name == "on_message")
                     let info = FunctionInfo(qualifiedName: qualified, className: className, parameters: parameters, body: inner,
-                                            isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler || command,
+                                            isHandler: routed || djangoView || falconResponder || eventHandler || streamHandler || command
+                                                || tornadoMethod,
                                             returnsHTML: routed && (flask || bottle || declaresHTMLResponse(decorators)),
                                             loc: statement.loc)
                     info.handlerByParameterName = djangoView && !routed && !falconResponder && !eventHandler
@@ -602,6 +705,15 @@ enum FunctionTable {
                         let names = convertedNames ?? convertedPathNames(module)
                         convertedNames = names
                         info.typedParameters.formUnion(parameters.filter(names.contains))
+                    }
+                    // A group every pattern routing here holds to a plain word (`(\d+)`,
+                    // `([a-z0-9][a-z0-9.-]*)`): no separator, quote, markup or line break, and no
+                    // leading `-` or `.`.
+                    if tornadoMethod, let patterns = tornadoPatterns, !patterns.isEmpty, name != "on_message" {
+                        for (index, parameter) in parameters.dropFirst().enumerated()
+                        where patterns.allSatisfy({ index < $0.count && Self.matchesPlainWord($0[index]) }) {
+                            info.typedParameters.insert(parameter)
+                        }
                     }
                     // A Django view's `pk` or `course_id`: its URLconf (another file) converts it,
                     // as `<int:course_id>` or `<uuid:pk>`, nearly always.

@@ -251,6 +251,10 @@ extension TaintInterpreter {
            case .name(let id, _) = receiver.kind, id == "request" || id == "req" || self.function?.parameters.first == id {
             return all?.sanitizing([601, 79, 113, 918])
         }
+        // A Tornado handler's `self.reverse_url("room", name)`: a path of this site, its arguments encoded.
+        if case .attribute(let receiver, "reverse_url", _) = function.kind, case .name("self", _) = receiver.kind, engine.imports.imports("tornado") {
+            return all?.sanitizing([601, 79, 113, 918])
+        }
         // pandas' `df.to_html()` escapes cell text unless told `escape=False`.
         if case .attribute(_, "to_html", _) = function.kind {
             if let escape = site.argument("escape"), case .constant(.bool(false), _) = escape.kind {} else { return all?.sanitizing([79]) }

@@ -274,3 +274,40 @@ struct RegexShape {
         }
     }
 }
+
+extension RegexShape {
+    /// The text of each capturing group of `pattern`, in the order the groups open (what a
+    /// framework passes a handler, group by group): `(?:...)` and other `(?` forms but named
+    /// groups `(?P<n>...)` do not capture.
+    static func captureGroups(_ pattern: String) -> [String] {
+        let characters = Array(pattern)
+        var groups: [(start: Int, captures: Bool, order: Int)] = []
+        var found: [(order: Int, text: String)] = []
+        var opened = 0
+        var index = 0
+        var inClass = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" { index += 2; continue }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                var start = index + 1
+                var captures = true
+                if start < characters.count, characters[start] == "?" {
+                    captures = start + 1 < characters.count && characters[start + 1] == "P" && start + 2 < characters.count && characters[start + 2] == "<"
+                    if captures, let close = characters[start...].firstIndex(of: ">") { start = close + 1 }
+                }
+                groups.append((captures ? start : -1, captures, opened))
+                if captures { opened += 1 }
+            } else if character == ")", let group = groups.popLast(), group.captures {
+                found.append((group.order, String(characters[group.start..<index])))
+            }
+            index += 1
+        }
+        return found.sorted { $0.order < $1.order }.map(\.text)
+    }
+}
+
