@@ -749,14 +749,6 @@ struct TaintInterpreter {
         return name == "open" || name == "io.open" || name == "codecs.open" || name.hasSuffix(".open") && name.hasPrefix("gzip")
     }
 
-    /// Whether `value` names a database record whose `id` the database assigned: bound once
-    /// to a model made without an `id` (`member = Member(email=e)`) or to a query's row
-    /// (`user = User.query.filter_by(name=n).first()`).
-    /// Whether `value` may be a model the request's data was parsed into (an instance of a
-    /// dataclass or pydantic model of this file, made or declared here, or a model parser's
-    /// result), whose `.id` is what the client sent. Any other object with an `.id` attribute
-    /// is a record some store or service keeps (`user.id`, `invoice.id`, `ctx.author.id`):
-    /// parsed JSON is dicts, which have no attributes.
     /// The class of this file a call makes through a class attribute naming it
     /// (`self.renderer_class(...)` with `renderer_class = PdfRenderer` in the class body).
     func classAttributeMade(_ value: Expr) -> String? {
@@ -783,6 +775,11 @@ struct TaintInterpreter {
             .sanitizing(Set(engine.ruleCWEs).subtracting([918]))
     }
 
+    /// Whether `value` may be a model the request's data was parsed into (an instance of a
+    /// dataclass or pydantic model of this file, made or declared here, or a model parser's
+    /// result), whose `.id` is what the client sent. Any other object with an `.id` attribute
+    /// is a record some store or service keeps (`user.id`, `invoice.id`, `ctx.author.id`):
+    /// parsed JSON is dicts, which have no attributes.
     func holdsParsedModel(_ value: Expr) -> Bool {
         guard case .name(let id, _) = value.kind else { return false }
         // A handler's parameter declared as a class (`body: OrderIn`) is the request's body, parsed.
@@ -804,10 +801,15 @@ struct TaintInterpreter {
         }
     }
 
+    /// Methods parsing data into a model (`OrderIn.parse_obj(payload)`).
     static let modelParsers: Set<String> = ["parse_obj", "parse_raw", "model_validate", "model_validate_json", "from_dict", "from_json", "loads", "load", "validate"]
 
+    /// Method names of a repository's or service's lookups and inserts (`find_by_email`).
     static let recordMethodPrefixes = ["find_", "get_by", "fetch_", "lookup", "create_", "insert_", "save_", "register_", "authenticate", "verify", "upsert", "retrieve_"]
 
+    /// Whether `value` names a database record whose `id` the database assigned: bound once
+    /// to a model made without an `id` (`member = Member(email=e)`) or to a query's row
+    /// (`user = User.query.filter_by(name=n).first()`, `repo.find_by_email(e)`): a dict's `["id"]`.
     func isStoredRecord(_ value: Expr) -> Bool {
         guard case .name(let id, _) = value.kind,
               var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
