@@ -14,13 +14,15 @@ struct UnrestrictedFileUploadRule: Rule {
         triggering: [
             "from flask import request\n\n@app.route(\"/upload\", methods=[\"POST\"])\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(UPLOADS, f.filename))\n    return \"ok\"\n",
             "from flask import request\n\ndef upload():\n    if \"avatar\" not in request.files:\n        abort(400)\n    upload = request.files.get(\"avatar\")\n    name = upload.filename\n    ↓upload.save(\"static/avatars/\" + name)\n",
-            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(UPLOADS, secure_filename(f.filename)))\n",
+            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    ↓f.save(os.path.join(STATIC_DIR, secure_filename(f.filename)))\n",
         ],
         nonTriggering: [
             "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload():\n    f = request.files[\"file\"]\n    name = secure_filename(f.filename)\n    if name.rsplit(\".\", 1)[-1].lower() not in ALLOWED:\n        abort(400)\n    f.save(os.path.join(UPLOADS, name))\n",
             "from flask import request\n\ndef upload():\n    f = request.files[\"file\"]\n    if not f.filename.lower().endswith((\".png\", \".jpg\")):\n        abort(400)\n    f.save(os.path.join(UPLOADS, f.filename))\n",
             "from flask import request\n\ndef upload():\n    f = request.files[\"file\"]\n    if f and allowed_file(f.filename):\n        f.save(os.path.join(UPLOADS, f.filename))\n",
             "from flask import request\nimport uuid\n\ndef upload():\n    f = request.files[\"file\"]\n    f.save(os.path.join(UPLOADS, uuid.uuid4().hex))\n",
+            // A safe name in a private store: no web server hands it out as a page.
+            "from flask import request\nfrom werkzeug.utils import secure_filename\n\ndef upload(user):\n    f = request.files[\"file\"]\n    f.save(os.path.join(private_dir(user), secure_filename(f.filename)))\n",
         ]
     )
 
@@ -79,6 +81,11 @@ struct UnrestrictedFileUploadRule: Rule {
         guard !typeChecked else { return }
         for save in saves where readsFilename(save.path, uploads: uploads) || mentions(save.path, names) {
             if sanitized {
+                // A safe name of any type matters where the web server hands files out as they
+                // are (a static, public or media folder: `.html` runs script there), not in a
+                // private store.
+                let destination = context.parsed.text(of: save.path.loc).lowercased()
+                guard Self.servedFolderWords.contains(where: destination.contains) else { continue }
                 context.report(save.call.loc, "uploaded file saved without checking its extension or type", severity: .medium,
                                fixHint: "accept only an allow-list of extensions")
             } else {
@@ -87,6 +94,9 @@ struct UnrestrictedFileUploadRule: Rule {
             }
         }
     }
+
+    /// Words naming a folder a web server serves as it is.
+    static let servedFolderWords = ["static", "public", "media", "www", "htdocs", "assets", "avatar", "image", "img", "cdn"]
 
     /// `request.files["f"]`, `request.files.get("f")`, `request.files.getlist(...)[i]`.
     private func isUpload(_ expression: Expr, context: RuleContext) -> Bool {
