@@ -86,6 +86,12 @@ struct FunctionSummary: Equatable {
     /// data. Nil when no such tuple was returned; `tupleReturnsMixed` when returns differ.
     var tupleReturns: [TupleElement]?
     var tupleReturnsMixed = false
+    /// A function whose every `return` is a record with the same keys (`return {"loa":
+    /// float(x), "vessel": v}`, `return cls(loa=float(x), vessel=v)` of a dataclass): what each
+    /// key holds, so the caller reads `q.loa` or `r["loa"]` as that key's data. Nil when no such
+    /// record was returned; `recordReturnsMixed` when returns differ.
+    var recordReturns: [String: TupleElement]?
+    var recordReturnsMixed = false
     struct TupleElement: Equatable {
         var returns: Set<Int> = []
         /// Where a parameter's data is first returned in this position.

@@ -146,6 +146,13 @@ struct TaintInterpreter {
                 return
             }
             if case .constant(.none, _) = value.kind {} else { recorder.summary.tupleReturnsMixed = true }
+            if let record = returnedRecord(value) {
+                let taints = record.mapValues { expression($0, depth: 0) }
+                recordKeyedReturn(taints, record)
+                recordReturn(taints.values.reduce(nil) { Taint.merge($0, $1) }, value: value)
+                return
+            }
+            if case .constant(.none, _) = value.kind {} else { recorder.summary.recordReturnsMixed = true }
             let taint = expression(value, depth: 0)
             recordReturn(taint, value: value)
         case .if(let test, let body, let orelse):
@@ -444,34 +451,80 @@ struct TaintInterpreter {
         }
         for (index, taint) in taints.enumerated() {
             guard let taint else { continue }
-            for case .parameter(let parameter) in taint.origins {
-                if elements[index].place == nil {
-                    elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
-                }
-                elements[index].returns.insert(parameter)
-                elements[index].safety[parameter] = FunctionSummary.ReturnSafety.meet(elements[index].safety[parameter], taint, parameter: parameter)
-            }
-            for origin in taint.origins {
-                switch origin {
-                case .attribute(let name):
-                    elements[index].attributes[name] = FunctionSummary.ReturnSafety.meet(elements[index].attributes[name], taint, origin: .attribute(name))
-                case .parameterField(let parameter, let name):
-                    if elements[index].place == nil {
-                        elements[index].place = FunctionSummary.Place(line: values[index].loc.lineno, column: values[index].loc.colOffset + 1)
-                    }
-                    elements[index].parameterFields[parameter, default: [:]][name] = FunctionSummary.ReturnSafety.meet(elements[index].parameterFields[parameter]?[name], taint, origin: .parameterField(parameter, name))
-                case .parameter, .source:
-                    break
-                }
-            }
-            if taint.origins.contains(.source), elements[index].source == nil,
-               function?.isHandler != true || function?.handlerByParameterName == true {
-                var returned = taint
-                returned.origins = [.source]
-                elements[index].source = returned
-            }
+            note(taint, returnedAs: &elements[index], at: values[index].loc)
         }
         recorder.summary.tupleReturns = elements
+    }
+
+    /// One `return {"k": v}` or `return cls(k=v)`: what each key hands back (see
+    /// `FunctionSummary.recordReturns`).
+    private mutating func recordKeyedReturn(_ taints: [String: Taint?], _ values: [String: Expr]) {
+        var elements = recorder.summary.recordReturns ?? Dictionary(uniqueKeysWithValues: taints.keys.map { ($0, FunctionSummary.TupleElement()) })
+        guard Set(elements.keys) == Set(taints.keys) else {
+            recorder.summary.recordReturnsMixed = true
+            return
+        }
+        for (key, taint) in taints {
+            guard let taint, let value = values[key] else { continue }
+            note(taint, returnedAs: &elements[key, default: FunctionSummary.TupleElement()], at: value.loc)
+        }
+        recorder.summary.recordReturns = elements
+    }
+
+    /// What one returned part holds, noted in its summary element: the parameters, attributes
+    /// and parameters' fields it carries with what they were made safe for, or a source.
+    private func note(_ taint: Taint, returnedAs element: inout FunctionSummary.TupleElement, at loc: Loc) {
+        for case .parameter(let parameter) in taint.origins {
+            if element.place == nil { element.place = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1) }
+            element.returns.insert(parameter)
+            element.safety[parameter] = FunctionSummary.ReturnSafety.meet(element.safety[parameter], taint, parameter: parameter)
+        }
+        for origin in taint.origins {
+            switch origin {
+            case .attribute(let name):
+                element.attributes[name] = FunctionSummary.ReturnSafety.meet(element.attributes[name], taint, origin: .attribute(name))
+            case .parameterField(let parameter, let name):
+                if element.place == nil { element.place = FunctionSummary.Place(line: loc.lineno, column: loc.colOffset + 1) }
+                element.parameterFields[parameter, default: [:]][name] = FunctionSummary.ReturnSafety.meet(element.parameterFields[parameter]?[name], taint, origin: .parameterField(parameter, name))
+            case .parameter, .source:
+                break
+            }
+        }
+        if taint.origins.contains(.source), element.source == nil,
+           function?.isHandler != true || function?.handlerByParameterName == true {
+            var returned = taint
+            returned.origins = [.source]
+            element.source = returned
+        }
+    }
+
+    /// The parts of a returned record by key: a dict literal with constant keys, or a
+    /// dataclass of this file made with keywords or in field order (`cls(...)` in its own
+    /// class method). Nil for anything else.
+    func returnedRecord(_ value: Expr) -> [String: Expr]? {
+        switch value.kind {
+        case .dict(let keys, let values):
+            var record: [String: Expr] = [:]
+            for (key, value) in zip(keys, values) {
+                guard let text = key?.stringConstant, record[text] == nil else { return nil }
+                record[text] = value
+            }
+            return record.isEmpty ? nil : record
+        case .call(let function, let arguments, let keywords):
+            guard case .name(let callee, _) = function.kind else { return nil }
+            let className = callee == "cls" ? self.function?.className : callee
+            guard let className, let fields = engine.dataclassFields[className], arguments.count <= fields.count,
+                  !arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return nil }
+            var record: [String: Expr] = [:]
+            for (field, argument) in zip(fields, arguments) { record[field] = argument }
+            for keyword in keywords {
+                guard let name = keyword.arg, record[name] == nil else { return nil }
+                record[name] = keyword.value
+            }
+            return record.isEmpty ? nil : record
+        default:
+            return nil
+        }
     }
 
     /// Whether the rest of a returned `(body, status, headers)` tuple sets no content type
