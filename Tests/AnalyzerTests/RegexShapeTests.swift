@@ -34,4 +34,21 @@ struct RegexShapeTests {
     func unsupported(pattern: String) {
         #expect(RegexShape(pattern) == nil, "\(pattern)")
     }
+
+    /// A route pattern's capture groups, in the order they open (what Tornado passes a
+    /// handler), and which of them hold a value to a plain word.
+    @Test func routeGroups() {
+        #expect(RegexShape.captureGroups(#"/docs/([A-Za-z0-9._-]+)/(.*)"#) == [#"[A-Za-z0-9._-]+"#, ".*"])
+        #expect(RegexShape.captureGroups(#"/a/((\d+)-(x))/(?:y)/(?P<n>[a-z]+)/\(z\)"#) == [#"(\d+)-(x)"#, #"\d+"#, "x", "[a-z]+"])
+        #expect(FunctionTable.matchesPlainWord(#"\d+"#) && FunctionTable.matchesPlainWord("[a-z0-9][a-z0-9.-]*")
+                && FunctionTable.matchesPlainWord("[0-9]{4}"))
+        #expect(!FunctionTable.matchesPlainWord(".*") && !FunctionTable.matchesPlainWord("[^/]+")
+                && !FunctionTable.matchesPlainWord("[A-Za-z0-9._-]+") && !FunctionTable.matchesPlainWord("[a-z]*"))
+        // Malformed patterns are read without failing.
+        for pattern in ["(", ")", "((", "[", "([a-z]{", "([a-z]{}", "(?", "(?P<", "\\", "{", "[a-", "(?P<n", ""] {
+            _ = RegexShape.captureGroups(pattern)
+            for group in RegexShape.captureGroups(pattern) + [pattern] { _ = FunctionTable.matchesPlainWord(group) }
+        }
+    }
 }
+

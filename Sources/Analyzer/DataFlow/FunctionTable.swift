@@ -500,7 +500,7 @@ enum FunctionTable {
                 case "+": index += 1
                 case "*", "?": optional = true; index += 1
                 case "{":
-                    guard let close = characters[index...].firstIndex(of: "}") else { return false }
+                    guard let close = characters[index...].firstIndex(of: "}"), close > index + 1 else { return false }
                     optional = characters[index + 1] == "0" || characters[index + 1] == ","
                     index = close + 1
                 default: break

@@ -15,6 +15,7 @@ struct URLOpenRule: Rule {
             "import urllib.request\nopener = ↓urllib.request.URLopener()\n",
         ],
         nonTriggering: [
+            "import os, urllib.request\nDATASET_URL = os.environ.get(\"DATASET_URL\", \"https://data.example.org/r.tar.gz\")\nurllib.request.urlretrieve(DATASET_URL, \"r.tar.gz\")\n",
             "import urllib.request\ndata = urllib.request.urlopen(\"https://example.com/feed\").read()\n",
             "import requests\ndata = requests.get(url, timeout=5).content\n",
             // A module constant's scheme is known.
@@ -79,6 +80,14 @@ struct URLOpenRule: Rule {
             // A URL the program fixes itself (a constant, an entry of a constant table, what
             // every caller passes): its author chose the scheme; only one from outside can be `file:`.
             if context.isFixedText(url) { return }
+            // `DATASET_URL = os.environ.get("DATASET_URL", "https://data.example.org/...")`: the
+            // operator's setting, an https URL unless they say otherwise.
+            if case .name(let id, _) = url.kind, let value = context.moduleValue(of: id),
+               case .call(let function, let arguments, _) = value.kind, arguments.count == 2,
+               let getter = context.imports.qualifiedName(of: function), getter == "os.environ.get" || getter == "os.getenv",
+               let fallback = arguments[1].stringConstant?.lowercased(), fallback.hasPrefix("http://") || fallback.hasPrefix("https://") {
+                return
+            }
             // `UPSTREAM + path` with `UPSTREAM = "https://origin.internal/"`: the scheme is fixed.
             if let leading = TaintInterpreter.leadingText(of: url, constants: TaintEngine.moduleStrings(context.parsed.module))?.lowercased(),
                leading.hasPrefix("http://") || leading.hasPrefix("https://") {
