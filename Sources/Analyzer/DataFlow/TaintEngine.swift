@@ -128,6 +128,15 @@ final class TaintEngine {
     /// (`scope_to(dept)`, a fluent setter), `cls(...)` (`MemberSearch.from_request(request)`),
     /// a construction, or a singleton's name (`client()` returning `_client`). Found once per
     /// function (asked at assignments from calls).
+    /// The class `TicketFilter.from_args(request.args)` makes: a method of a class of this file,
+    /// called on the class, that returns an instance of it (`return cls(...)`).
+    func classFactoryCall(_ value: Expr) -> String? {
+        guard case .call(let function, _, _) = value.kind, case .attribute(let owner, let method, _) = function.kind,
+              case .name(let className, _) = owner.kind, classNames.contains(className), imports.binding(of: className) == nil,
+              let info = functions["\(className).\(method)"] else { return nil }
+        return returnedClass(info) == className ? className : nil
+    }
+
     func returnedClass(_ function: FunctionInfo) -> String? {
         if let known = returnedClasses[function.qualifiedName] { return known }
         var found: String?
@@ -279,7 +288,8 @@ final class TaintEngine {
         guard !classNames.isEmpty else { return [] }
         var instanceNames: Set<String> = []
         parsed.module.walkStatements { statement in
-            guard case .assign(let targets, let value) = statement.kind, let made = value.calledName, classNames.contains(made) else { return }
+            guard case .assign(let targets, let value) = statement.kind,
+                  let made = value.calledName ?? classFactoryCall(value), classNames.contains(made) else { return }
             for target in targets { if case .name(let id, _) = target.kind { instanceNames.insert(id) } }
         }
         var calls: Set<String> = []
@@ -309,6 +319,7 @@ final class TaintEngine {
     private func classConstructed(by argument: Expr, followingNames: Bool = true) -> String? {
         switch argument.kind {
         case .call:
+            if let factory = classFactoryCall(argument) { return factory }
             return argument.calledName.flatMap { classNames.contains($0) && imports.binding(of: $0) == nil ? $0 : nil }
         case .name(let id, _) where followingNames:
             return parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte)

@@ -22,6 +22,7 @@ struct SQLStringBuildingRule: Rule {
             "def find(cur, name, kind):\n    sql = f\"SELECT * FROM t WHERE name = '{name}'\"\n    if kind:\n        sql += \" AND kind = 1\"\n    ↓cur.execute(sql)\n",
             // Built in a helper that returns it: reported where the helper's result runs.
             "def segment_query(req):\n    sql = \"SELECT * FROM %s WHERE country = '%s'\" % (req[\"table\"], req[\"country\"])\n    return sql\n\ndef export(conn, req):\n    query = segment_query(req)\n    ↓conn.execute(query)\n",
+            "def build(flt):\n    sql = f\"SELECT * FROM t WHERE kind = '{flt.kind}'\"\n    return sql, []\n\ndef search(conn, flt):\n    sql, params = build(flt)\n    ↓conn.execute(sql, params)\n",
             // A module-level name that something rebinds is no constant.
             "TABLE = \"users\"\n\ndef use(name):\n    global TABLE\n    TABLE = name\n\ndef count(conn):\n    return ↓conn.execute(\"SELECT COUNT(*) FROM %s\" % TABLE)\n",
             // A local from a parameter is not, nor one assigned twice.
@@ -92,9 +93,12 @@ struct SQLStringBuildingRule: Rule {
             var executions = Self.execution(of: id, after: statement.loc.endByte, in: scope).map { [$0] } ?? []
             // `return sql` from a helper (`segment_query(req)`, `self.build_sql()`): where the
             // file executes what the helper returns.
-            if executions.isEmpty, Self.returns(id, in: scope), let (definition, _) = context.parsed.module.definition(around: value.loc.startByte),
+            // Only for a query built whole (`sql = f"..."`): a piece added onto fixed text in a
+            // helper (`sql += " ORDER BY " + self.sort`) is most often one its class checked.
+            if executions.isEmpty, case .assign = statement.kind, let place = Self.returnedPlace(of: id, in: scope),
+               let (definition, _) = context.parsed.module.definition(around: value.loc.startByte),
                case .functionDef(let helper, _, _, _, _, _, _) = definition.kind {
-                executions = Self.executions(ofResultOf: helper, in: context.parsed.module)
+                executions = Self.executions(ofResultOf: helper, element: place, in: context.parsed.module)
             }
             guard !executions.isEmpty else { return }
             for execution in executions {
@@ -150,20 +154,28 @@ struct SQLStringBuildingRule: Rule {
         return found
     }
 
-    /// Whether `body` (nested definitions aside) returns the name `id` as it is.
-    static func returns(_ id: String, in body: [Stmt]) -> Bool {
-        var found = false
+    /// Where `body` (nested definitions aside) returns the name `id`: as it is (nil element),
+    /// or as one element of a tuple (`return sql, params`: 0). Nil when it returns it neither way.
+    static func returnedPlace(of id: String, in body: [Stmt]) -> Int?? {
+        var found: Int??
         ScopeWalk.walk(body) { node in
-            if case .stmt(let statement) = node, case .return(let value?) = statement.kind, case .name(id, _) = value.kind { found = true }
-            return !found
+            guard case .stmt(let statement) = node, case .return(let value?) = statement.kind else { return found == nil }
+            switch value.kind {
+            case .name(id, _): found = .some(nil)
+            case .tuple(let elements, _):
+                if let index = elements.firstIndex(where: { if case .name(id, _) = $0.kind { true } else { false } }) { found = .some(index) }
+            default: break
+            }
+            return found == nil
         }
         return found
     }
 
-    /// The executor calls in `module` given what a call of `helper` returns: directly
-    /// (`cur.execute(segment_query(req))`) or through a name bound once to it
-    /// (`query = self.build_sql()` … `cursor.execute(query)`).
-    static func executions(ofResultOf helper: String, in module: Module) -> [Expr] {
+    /// The executor calls in `module` given what a call of `helper` returns (or element
+    /// `element` of the tuple it returns): directly (`cur.execute(segment_query(req))`), or
+    /// through a name bound once to it (`query = self.build_sql()` … `cursor.execute(query)`,
+    /// `sql, params = build_query(flt)` … `db.execute(sql, params)`).
+    static func executions(ofResultOf helper: String, element: Int?, in module: Module) -> [Expr] {
         func callsHelper(_ expression: Expr) -> Bool {
             guard case .call(let function, _, _) = expression.kind else { return false }
             switch function.kind {
@@ -176,7 +188,12 @@ struct SQLStringBuildingRule: Rule {
         module.walk { node in
             guard case .expr(let expression) = node, let attribute = expression.calledAttribute ?? calledName(expression),
                   executors.contains(attribute), case .call(_, let arguments, _) = expression.kind, let first = arguments.first else { return true }
-            if callsHelper(first) {
+            if let element {
+                if case .name(let id, _) = first.kind, let (value, index, _) = module.onlyUnpacking(of: id, inFunctionAround: first.loc.startByte),
+                   index == element, callsHelper(value) {
+                    found.append(expression)
+                }
+            } else if callsHelper(first) {
                 found.append(expression)
             } else if case .name(let id, _) = first.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: first.loc.startByte),
                       callsHelper(bound) {
