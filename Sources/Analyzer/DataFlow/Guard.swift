@@ -214,6 +214,12 @@ struct Guard {
                let conversion = imports.qualifiedName(of: converter), conversion == "str" || conversion == "os.fspath", normalisedPaths.contains(id) {
                 proven[id] = .safeFor([22])
             }
+            // `if image.startswith("-"): return`: past the test, the value cannot be read as an option.
+            if case .attribute(let receiver, "startswith", _) = function.kind, let id = Self.checkedName(receiver),
+               arguments.count == 1, let prefixes = Self.texts(arguments[0], facts), prefixes.contains("-") {
+                negated.toggle()
+                proven[id] = .safeFor([88])
+            }
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
@@ -352,7 +358,8 @@ struct Guard {
                 (Self.prefixChecks(values, negated: isAnd, containing: "//").contains(id)
                     || Self.netlocChecks(values, negated: isAnd, imports: imports, facts: facts).contains(id))
                     && (Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id)
-                        || Self.backslashChecks(values, excluded: isAnd).contains(id)) {
+                        || Self.backslashChecks(values, excluded: isAnd).contains(id)
+                        || Self.netlocChecks(values, negated: isAnd, imports: imports, facts: facts, ofNormalisedText: true).contains(id)) {
                 proven[id] = .safeFor([601])
             }
             // A relative path without `..`: `if name.startswith("/") or ".." in name: continue`
@@ -606,6 +613,8 @@ struct Guard {
            imports.binding(of: "str") == nil {
             url = converted[0]
         }
+        // `urlparse(target.replace("\\", "/"))`: the URL as a browser reads it.
+        if let normalised = backslashesNormalised(url) { url = normalised }
         // `urlsplit(reg.callback_url)`: the attribute, by its path (`TaintInterpreter.holdPaths`).
         guard let id = checkedName(url) else { return nil }
         return [id] + names
@@ -675,13 +684,28 @@ struct Guard {
     /// Names whose parsed URL is tested for a host part: `not parts.netloc` (with
     /// `parts = urlsplit(u)`) when `negated` (the parts of an `and`), `parts.netloc` otherwise
     /// (the parts of an `or` that must fail). No host part: no `//` at the start either.
-    static func netlocChecks(_ values: [Expr], negated: Bool, imports: ImportTable, facts: (any GuardFacts)?) -> Set<String> {
+    /// With `ofNormalisedText`, only checks of a URL parsed with its backslashes made slashes
+    /// (`urlparse(u.replace("\\", "/")).netloc`): they see a backslash host as a host.
+    static func netlocChecks(_ values: [Expr], negated: Bool, imports: ImportTable, facts: (any GuardFacts)?,
+                             ofNormalisedText: Bool = false) -> Set<String> {
         var names = Set<String>()
         for test in tested(values, negated: negated) {
-            guard case .attribute(_, "netloc", _) = test.kind, let ids = hostOfParsedURL(test, imports: imports, facts: facts) else { continue }
+            guard case .attribute(let parsed, "netloc", _) = test.kind, let ids = hostOfParsedURL(test, imports: imports, facts: facts) else { continue }
+            if ofNormalisedText {
+                var call = parsed
+                if case .name(let id, _) = parsed.kind, let value = facts?.onlyAssignment(of: id, around: test.loc.startByte) { call = value }
+                guard case .call(_, let arguments, _) = call.kind, let first = arguments.first, backslashesNormalised(first) != nil else { continue }
+            }
             names.formUnion(ids)
         }
         return names
+    }
+
+    /// `u` of `u.replace("\\", "/")`.
+    static func backslashesNormalised(_ expression: Expr) -> Expr? {
+        guard case .call(let function, let arguments, _) = expression.kind, case .attribute(let text, "replace", _) = function.kind,
+              arguments.count == 2, arguments[0].stringConstant == "\\", arguments[1].stringConstant == "/" else { return nil }
+        return text
     }
 
     /// Names tested for a backslash: `"\\" not in u` (or `not "\\" in u`) when `excluded`

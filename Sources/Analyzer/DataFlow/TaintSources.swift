@@ -195,6 +195,8 @@ enum TaintSources {
         "md5OfMessageAttributes", "eventSourceARN", "awsRegion", "eventSource", "eventTime",
         // Kinesis and DynamoDB stream records: the stream numbers and names its records.
         "sequenceNumber", "approximateArrivalTimestamp", "eventID", "SequenceNumber", "ApproximateCreationDateTime",
+        // API Gateway's `requestContext["authorizer"]`: the claims its authorizer verified.
+        "authorizer",
     ]
 
     /// Reads of a cookie the server signed: its value is the server's own.

@@ -85,6 +85,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
     /// character. Not short ones, whose meaning changes from program to program.
     static let textOptions: Set<String> = [
         "--title", "--message", "--subject", "--comment", "--description", "--label", "--author", "--output", "--branch",
+        "--host", "--hostname", "--user", "--username", "--dbname", "--port", "--name", "--tag", "--region", "--profile",
+        "--format", "--file", "--config", "--remote", "--depth",
     ]
 
     static let grepFamily: Set<String> = ["grep", "egrep", "fgrep", "zgrep", "zegrep", "zfgrep", "rg", "xzgrep", "bzgrep"]
