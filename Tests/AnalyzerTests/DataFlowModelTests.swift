@@ -488,4 +488,65 @@ struct DataFlowModelTests {
         #expect(try found(source.replacingOccurrences(of: #"page = max(int(args.get("page", 1)), 1)"#, with: #"page = args.get("page", 1)"#))
             == ["33:ASC1089", "39:ASC1089"])
     }
+
+    /// A Kafka consumer yields what producers wrote (its records' offsets are the broker's);
+    /// a filter keeping printable characters only leaves no line break; a value checked for a
+    /// leading `-` cannot be read as an option.
+    @Test func kafkaRecordsAndCharacterChecks() throws {
+        let source = #"""
+        import logging
+        import subprocess
+        from kafka import KafkaConsumer
+
+        log = logging.getLogger(__name__)
+
+
+        def clean(value):
+            return "".join(ch if ch.isprintable() else "?" for ch in str(value))
+
+
+        def remove(image):
+            if image.startswith("-"):
+                return False
+            return subprocess.call(["docker", "rmi", "-f", image]) == 0
+
+
+        def main():
+            for record in KafkaConsumer("events"):
+                log.info("event %s at offset %s", clean(record.value), record.offset)
+                remove(record.value.decode())
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "clean(record.value)", with: "record.value")) == ["20:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: """
+                if image.startswith("-"):
+                    return False
+
+            """, with: "")) == ["13:ASC1088"])
+    }
+
+    /// A local path checked on the URL as a browser reads it (backslashes made slashes) stays
+    /// on the site; the same checks on the raw text miss `/\\evil.example`.
+    @Test func redirectCheckedWithBackslashesNormalised() throws {
+        let source = #"""
+        from urllib.parse import urlparse
+        from flask import Flask, redirect, request
+
+        app = Flask(__name__)
+
+
+        def local_path(target):
+            parts = urlparse(target.replace("\\", "/"))
+            if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+                return "/"
+            return target
+
+
+        @app.get("/after-login")
+        def after_login():
+            return redirect(local_path(request.args.get("next", "/")))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"target.replace("\\", "/")"#, with: "target")) == ["16:ASC1601"])
+    }
 }

@@ -11,6 +11,31 @@ extension TaintInterpreter {
         "fileno",
     ]
 
+    /// What a generator over characters that keeps only those a character test passes (and
+    /// puts fixed text for the rest) is safe for: `[]` (everything) for letters and digits,
+    /// no line break for printable ones. Nil for any other generator.
+    static func characterFilter(_ expression: Expr) -> Set<Int>? {
+        guard case .generatorExp(let element, let generators) = expression.kind, generators.count == 1,
+              case .name(let character, _) = generators[0].target.kind else { return nil }
+        func test(_ condition: Expr) -> Set<Int>? {
+            guard case .call(let function, let arguments, _) = condition.kind, arguments.isEmpty,
+                  case .attribute(let receiver, let method, _) = function.kind, case .name(character, _) = receiver.kind else { return nil }
+            switch method {
+            case "isalnum", "isalpha", "isdigit", "isdecimal", "isnumeric": return []
+            case "isprintable": return [113, 117]
+            default: return nil
+            }
+        }
+        // `ch if ch.isprintable() else "?"`
+        if case .ifExp(let condition, let body, let orelse) = element.kind, case .name(character, _) = body.kind,
+           orelse.stringConstant != nil, generators[0].ifs.isEmpty {
+            return test(condition)
+        }
+        // `ch for ch in text if ch.isalnum()`
+        if case .name(character, _) = element.kind, generators[0].ifs.count == 1 { return test(generators[0].ifs[0]) }
+        return nil
+    }
+
     /// Request objects, by where their URL is passed.
     static let requestObjectURLPosition: [String: Int] = ["urllib.request.Request": 0, "urllib2.Request": 0, "requests.Request": 1, "httpx.Request": 1]
 
@@ -269,6 +294,11 @@ extension TaintInterpreter {
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
            let pattern = engine.compiledPattern(named: patternName), Guard.matchesWhole(method: method, pattern: pattern) {
             return (argumentTaints.first ?? nil)?.cleanedCopy
+        }
+        // `"".join(ch if ch.isprintable() else "?" for ch in text)`: only the characters a
+        // test of each lets through.
+        if case .attribute(_, "join", _) = function.kind, arguments.count == 1, let kept = Self.characterFilter(arguments[0]) {
+            return kept.isEmpty ? all?.cleanedCopy : all?.sanitizing(kept)
         }
         // `re.sub(pattern, repl, text)`: the text with pieces of itself (or of `repl`) put in;
         // the pattern only chooses where.
@@ -766,6 +796,32 @@ extension TaintInterpreter {
         return changed ? CallSite(site, arguments: site.arguments, keywords: keywords) : site
     }
 
+    /// What `body` appends to list `id` (`id.append(x)`); nil when it changes the list any
+    /// other way (`extend`, `insert`, `+=`, an item set).
+    static func appendedElements(_ id: String, in body: [Stmt]) -> [Expr]? {
+        var appended: [Expr] = []
+        var other = false
+        ScopeWalk.walk(body) { node in
+            switch node {
+            case .expr(let expression):
+                if case .call(let function, let arguments, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
+                   case .name(id, _) = receiver.kind {
+                    if method == "append", arguments.count == 1 { appended.append(arguments[0]) } else if ["extend", "insert"].contains(method) { other = true }
+                }
+            case .stmt(let statement):
+                if case .augAssign(let target, _, _) = statement.kind, case .name(id, _) = target.kind { other = true }
+                if case .assign(let targets, _) = statement.kind,
+                   targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) {
+                    other = true
+                }
+            default:
+                break
+            }
+            return !other
+        }
+        return other ? nil : appended
+    }
+
     /// A command list's first element as its program: fixed text, or a module-level name holding
     /// fixed text or the operator's setting (`os.environ.get("X_BIN", "/usr/bin/x")`).
     private func operatorProgram(_ element: Expr) -> String? {
@@ -804,6 +860,15 @@ extension TaintInterpreter {
             if case .name(let id, _) = returned.kind {
                 guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
                 returned = bound
+            }
+            // `args + ["--", self.source, self.target]` of `args = ["rsync", "-az"]`, to which the
+            // helper appends only fixed options (`args.append("--delete")`).
+            if case .binOp(let left, .add, let right) = returned.kind, case .list(let tail, _) = right.kind,
+               case .name(let id, _) = left.kind,
+               let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: left.loc.startByte),
+               case .list(let head, _) = bound.kind,
+               let appended = Self.appendedElements(id, in: info.body), appended.allSatisfy({ $0.stringConstant != nil || ArgumentInjectionFlowRule.startsFixed($0) }) {
+                returned = Expr(.list(elts: head + appended + tail, ctx: .load), returned.loc)
             }
             var lists = [returned]
             if eachOf {

@@ -1032,7 +1032,9 @@ struct TaintInterpreter {
             // `batch.pk`: the primary key the database assigned. `resp.status_code`, aiohttp's
             // `resp.status`: a number. An array's or a data frame's `shape`, `ndim`, `nbytes`:
             // numbers, whatever the cells hold.
+            // A queue record's `offset`, `partition` and `timestamp`: numbers the broker assigned.
             if attr == "pk" || attr == "status_code" || attr == "shape" || attr == "ndim" || attr == "nbytes" || attr == "status" && { if case .name(let id, _) = value.kind { id.hasPrefix("resp") || id == "r" } else { false } }()
+                || attr == "offset" || attr == "partition" || attr == "timestamp"
                 || attr == "id" && !holdsParsedModel(value) {
                 _ = self.expression(value, depth: depth + 1)  // its sinks still count (`requests.get(url).status_code`)
                 return nil

@@ -108,6 +108,9 @@ enum TaintSources {
         // Whoever types at the prompt may not be who runs the program: their line can be forged.
         case "input", "raw_input", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
             return source("\(call.qualifiedName)()").asLocal
+        // A Kafka consumer: iterating it yields the records producers wrote.
+        case "kafka.KafkaConsumer", "aiokafka.AIOKafkaConsumer":
+            return source("messages received from Kafka (\(call.qualifiedName))")
         default:
             break
         }
@@ -230,7 +233,7 @@ enum TaintSources {
         "argv", "environ", "environb", "stdin", "getenv", "getenvb", "input", "raw_input", "recv", "recvfrom", "recv_into",
         "recvmsg", "request", "open", "receive_message", "receive_messages", "requests", "httpx", "urlopen",
         "getmembers", "getnames", "infolist", "namelist", "start_server", "start_unix_server", "blpop", "brpop", "xreadgroup",
-        "list_objects", "list_objects_v2", "paginate", "parse_args", "parse_known_args",
+        "list_objects", "list_objects_v2", "paginate", "parse_args", "parse_known_args", "KafkaConsumer", "AIOKafkaConsumer",
     ] + tornadoArguments.sorted() + requestHandlerBases.map { String($0.split(separator: ".").last!) }.sorted()
 
     /// Methods of a request building a URL of this site for a named route (Pyramid's
