@@ -205,8 +205,14 @@ public struct RuleContext {
             return parsed.module.returnedValues(ofFunction: id)
         case .attribute(let receiver, let method, _):
             // `self._order_clause(q)`: a method of the class the call is written in.
-            guard case .name("self", _) = receiver.kind else { return nil }
-            return parsed.module.returnedValues(ofFunction: method, inClassAround: call.loc.startByte)
+            guard case .name(let id, _) = receiver.kind else { return nil }
+            if id == "self" { return parsed.module.returnedValues(ofFunction: method, inClassAround: call.loc.startByte) }
+            // `flt.where_clause()` of `flt = OrderFilter(request.GET)`, a class of this file.
+            guard imports.binding(of: id) == nil, let made = parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte),
+                  case .call(let maker, _, _) = made.kind, case .name(let className, _) = maker.kind, imports.binding(of: className) == nil,
+                  let classStart = parsed.module.body.first(where: { if case .classDef(className, _, _, _, _, _) = $0.kind { true } else { false } }),
+                  case .classDef(_, _, _, let members, _, _) = classStart.kind, let first = members.first else { return nil }
+            return parsed.module.returnedValues(ofFunction: method, inClassAround: first.loc.startByte)
         default:
             return nil
         }
@@ -261,6 +267,9 @@ public struct RuleContext {
         case .subscript(let table, _, _):
             guard case .name(let id, _) = table.kind else { return false }
             return moduleConstants().contains(id) || isTableOfFixedTexts(id)
+        case .boolOp(_, let values):
+            // `" AND ".join(conditions) or "TRUE"`: one of fixed texts.
+            return values.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
         case .ifExp(let test, let body, let orelse):
             // `"ls -l" if long else "ls"`: the test chooses between fixed texts.
             // `flt.sort if flt.sort in ALLOWED_SORT else "issued_at"`: a member of a fixed
