@@ -549,4 +549,32 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"target.replace("\\", "/")"#, with: "target")) == ["16:ASC1601"])
     }
+
+    /// Headers put in a dict for a request the program sends are no response's; a response's
+    /// are (17). aiohttp's `request.get(key)` is what middleware stored on the request.
+    @Test func outgoingHeadersAndRequestStorage() throws {
+        let source = #"""
+        import logging
+        import aiohttp
+        from aiohttp import web
+
+        log = logging.getLogger(__name__)
+
+
+        async def test_webhook(request):
+            payload = await request.json()
+            h = {"Content-Type": "application/json"}
+            h["X-Signature"] = payload.get("signature", "")
+            async with aiohttp.ClientSession() as session:
+                async with session.post("https://hooks.example.com/in", json={}, headers=h, timeout=5) as resp:
+                    status = resp.status
+            log.info("test for tenant %s returned %s", request.get("tenant_id"), status)
+            response = web.json_response({"status": status})
+            response.headers["X-Signature"] = payload.get("signature", "")
+            return response
+        """#
+        #expect(try found(source) == ["17:ASC1113"])
+        #expect(try found(source.replacingOccurrences(of: #"request.get("tenant_id")"#, with: #"payload.get("tenant_id")"#))
+            == ["15:ASC1117", "17:ASC1113"])
+    }
 }

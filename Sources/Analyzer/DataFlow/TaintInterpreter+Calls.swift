@@ -71,6 +71,11 @@ extension TaintInterpreter {
            case .attribute(let owner, "rfile", _) = stream.kind, case .name("self", _) = owner.kind, servesRequests {
             return Taint.source(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "the request body (self.rfile)")
         }
+        // aiohttp's `request.get("tenant_id")`: what the server's middleware stored on the request.
+        if case .attribute(let receiver, "get", _) = function.kind, case .name(let id, _) = receiver.kind,
+           let handler = self.function, handler.isHandler, handler.parameters.first == id, engine.imports.imports("aiohttp") {
+            return nil
+        }
         // A signed cookie (`TaintSources.isSignedCookieRead`): what this server signed.
         if TaintSources.isSignedCookieRead(function, keywords: keywords) { return nil }
         // `message.get("MessageId")`: what AWS assigned.

@@ -368,6 +368,13 @@ struct TaintInterpreter {
         for (index, rule) in engine.rules.enumerated() where rule.isSinkAssignment(target) {
             guard taint.isDangerous(for: engine.ruleCWEs[index]) else { continue }
             if engine.ruleCWEs[index] == 79, !declaresHTMLBody(target) { continue }
+            // `h["X-Signature"] = v` of `h = {...}`: a dict being filled (the headers of a request
+            // this program sends), not a response.
+            if case .subscript(let container, _, _) = target.kind, case .name(let id, _) = container.kind,
+               let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: target.loc.startByte) {
+                if case .dict = bound.kind { continue }
+                if case .call(let maker, _, _) = bound.kind, case .name("dict", _) = maker.kind { continue }
+            }
             let loc = target.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: engine.parsed.text(of: loc))

@@ -359,7 +359,7 @@ enum TaintSources {
         // Markup and mark_safe are sinks themselves (reported there); what they return is not
         // reported again wherever it is sent.
         "markupsafe.Markup": [79], "flask.Markup": [79], "django.utils.safestring.mark_safe": [79],
-        "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79],
+        "html.escape": [79, 117], "markupsafe.escape": [79], "flask.escape": [79], "cgi.escape": [79], "bleach.clean": [79], "nh3.clean": [79],
         "django.utils.html.escape": [79], "jinja2.escape": [79], "xml.sax.saxutils.escape": [79, 643],
         "flask.render_template": [79], "django.template.loader.render_to_string": [79], "flask.url_for": [601, 79, 113, 918], "quart.url_for": [601, 79, 113, 918],
         "django.urls.reverse": [601, 79, 113, 918], "django.shortcuts.reverse": [601, 79, 113, 918], "django.urls.reverse_lazy": [601, 79, 113, 918], "flask.jsonify": [79], "json.dumps": [79, 117], "urllib.parse.quote": [79, 601, 117],
