@@ -24,8 +24,6 @@ struct FileCheckThenUseRule: Rule {
             // Removing a path after a check: a swapped-in link is removed itself, never followed.
             "import os\n\ndef clean(tmp):\n    if os.path.exists(tmp.name):\n        os.remove(tmp.name)\n",
             "import os\nif os.path.exists(path):\n    log(path)\nelse:\n    open(path, \"w\").close()\n",
-            // A file found to exist, read: the usual check before sending it.
-            "import os\nif os.path.isfile(path):\n    with open(path, \"rb\") as fh:\n        send(fh.read())\n",
         ]
     )
 
@@ -38,15 +36,6 @@ struct FileCheckThenUseRule: Rule {
         "os.lchown", "os.truncate", "os.symlink", "os.link", "shutil.move",
         "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree", "shutil.chown", "tarfile.open", "zipfile.ZipFile",
     ]
-
-    /// An `open` (or `io.open`, `codecs.open`) for reading: no mode, or a mode without `w`,
-    /// `a`, `x` or `+`.
-    static func readsOnly(_ name: String, _ call: Expr, context: RuleContext) -> Bool {
-        guard ["open", "io.open", "codecs.open"].contains(name), case .call(_, let arguments, let keywords) = call.kind else { return false }
-        guard let mode = arguments.count > 1 ? arguments[1] : keywords.first(where: { $0.arg == "mode" })?.value else { return true }
-        guard let text = mode.stringConstant else { return false }
-        return !text.contains(where: { "wax+".contains($0) })
-    }
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .ifStatement }
@@ -71,10 +60,6 @@ struct FileCheckThenUseRule: Rule {
             guard !reported, case .expr(let expression) = inner, case .call(let function, let arguments, _) = expression.kind,
                   let name = context.imports.qualifiedName(of: function), Self.uses.contains(name), let path = arguments.first,
                   let match = checked.first(where: { $0.text == context.text(of: path.loc) }) else { return !reported }
-            // Reading a file found to exist (`if os.path.isfile(p): open(p, "rb")`, the usual
-            // 404 check) decides nothing the race could turn: only a permission check
-            // (`os.access`) or a write, a mode change or a copy is one.
-            if !match.access, Self.readsOnly(name, expression, context: context) { return true }
             reported = true
             context.report(expression.loc, "\(name) uses a path checked just before; it can change between the check and the use",
                            severity: match.access ? .medium : .low,
