@@ -995,41 +995,33 @@ extension TaintInterpreter {
         }
         result = Taint.merge(result, fieldsReturned(summary.parameterFieldReturns, places: summary.parameterFieldReturnPlaces))
         let loc = site.expression.loc
+        // What one part of a tuple or record returned holds at this call: the arguments it
+        // returns (as the function left them), the instance's attributes, the fields of
+        // instances passed in, or a source the function read.
+        func returnedPart(_ element: FunctionSummary.TupleElement, receiver: [String: Taint]?) -> Taint? {
+            var taint = element.source
+            for parameter in element.returns.sorted() {
+                guard var passed = argument(for: parameter) else { continue }
+                if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
+                taint = Taint.merge(taint, passed)
+            }
+            // The instance's attributes returned in this part (`return cmd, self.dest`).
+            for (name, safety) in element.attributes.sorted(by: { $0.key < $1.key }) {
+                taint = Taint.merge(taint, (receiver?["self.\(name)"] ?? receiver?["*"]).map(safety.apply))
+            }
+            return Taint.merge(taint, fieldsReturned(element.parameterFields))
+        }
         // A record returned (`return cls(loa=float(x), vessel=v)`): each key as the caller's
         // arguments left it, read one by one (`q.loa`, `r["loa"]`).
         if let elements = summary.recordReturns, !summary.recordReturnsMixed, var whole = result {
             let receiver = elements.values.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
-            var fields: [String: Taint] = [:]
-            for (key, element) in elements {
-                var taint = element.source
-                for parameter in element.returns.sorted() {
-                    guard var passed = argument(for: parameter) else { continue }
-                    if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
-                    taint = Taint.merge(taint, passed)
-                }
-                for (name, safety) in element.attributes.sorted(by: { $0.key < $1.key }) {
-                    taint = Taint.merge(taint, (receiver?["self.\(name)"] ?? receiver?["*"]).map(safety.apply))
-                }
-                taint = Taint.merge(taint, fieldsReturned(element.parameterFields))
-                if let taint { fields[key] = taint }
-            }
-            whole.fields = fields
+            whole.fields = elements.compactMapValues { returnedPart($0, receiver: receiver) }
             result = whole
         }
         if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
             let receiver = elements.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
             let taints = elements.map { element -> Taint? in
-                var taint = element.source
-                for parameter in element.returns.sorted() {
-                    guard var passed = argument(for: parameter) else { continue }
-                    if let safety = element.safety[parameter] { passed = safety.apply(to: passed) }
-                    taint = Taint.merge(taint, passed)
-                }
-                // The instance's attributes returned in this position (`return cmd, self.dest`).
-                for (name, safety) in element.attributes.sorted(by: { $0.key < $1.key }) {
-                    taint = Taint.merge(taint, (receiver?["self.\(name)"] ?? receiver?["*"]).map(safety.apply))
-                }
-                taint = Taint.merge(taint, fieldsReturned(element.parameterFields))
+                var taint = returnedPart(element, receiver: receiver)
                 if let place = element.place, let returned = taint {
                     taint = returned.through(line: place.line, column: place.column, "returned in \(info.qualifiedName)()")
                 }
