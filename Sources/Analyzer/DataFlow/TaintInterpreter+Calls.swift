@@ -324,8 +324,18 @@ extension TaintInterpreter {
             return all?.sanitizing([79])
         }
         let loc = expression.loc
+        // `rid = store.insert(title, body)`, `removed = subs.unsubscribe(token)`: what a store's
+        // write gives back is an id, a count or a flag, no line the data could forge in a log.
+        if case .attribute(_, let method, _) = function.kind,
+           Self.storeWrites.contains(where: { method == $0 || method.hasPrefix($0 + "_") }) {
+            return all?.sanitizing([117]).through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
+        }
         return all?.through(line: loc.lineno, column: loc.colOffset + 1, "passed through \(site.qualifiedName)()")
     }
+
+    /// Method names of a store's writes (`insert`, `delete_expired`), whose results are ids,
+    /// counts or flags.
+    static let storeWrites = ["insert", "delete", "remove", "update", "upsert", "unsubscribe", "subscribe", "count", "exists", "revoke", "purge", "expire"]
 
     /// The replacement fields of a `str.format` template formatted as numbers or dates (`{:.2f}`,
     /// `{1:%H:%M}`, `{when:%d %b}`), by argument position and keyword name; nil when there are none
