@@ -602,4 +602,28 @@ struct DataFlowModelTests {
         """#
         #expect(try found(source) == ["16:ASC1117"])
     }
+
+    /// Bottle's `FileUpload.save(directory)` writes where the request says; the directory made
+    /// for it just before is the same flaw, reported once at the write.
+    @Test func bottleUploadSavedIntoRequestedFolder() throws {
+        let source = #"""
+        import os
+        from bottle import Bottle, request
+
+        app = Bottle()
+        ROOT = "/srv/share"
+
+
+        @app.post("/upload")
+        def upload():
+            folder = request.forms.get("folder", "misc")
+            item = request.files.get("file")
+            target_dir = os.path.join(ROOT, folder)
+            os.makedirs(target_dir, exist_ok=True)
+            item.save(target_dir, overwrite=True)
+            return {"ok": True}
+        """#
+        #expect(try found(source) == ["14:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: #"os.path.join(ROOT, folder)"#, with: #"os.path.join(ROOT, os.path.basename(folder))"#)) == [])
+    }
 }

@@ -207,14 +207,15 @@ public struct AnalysisEngine: Sendable {
         return results
     }
 
-    /// `os.makedirs(os.path.dirname(target))` before the write to `target` that the same
-    /// untrusted path reaches in the same function: one flaw, reported at the write.
+    /// `os.makedirs(os.path.dirname(target))` (or `os.makedirs(folder)`) before the write to
+    /// `target` (or into `folder`) that the same untrusted path reaches in the same function:
+    /// one flaw, reported at the write.
     static func withoutDirectoryPreparation(_ flow: [Finding], map: SourceMap, parsed: ParsedModule) -> [Finding] {
         let paths = flow.filter { $0.cwe == 22 }
         guard paths.count > 1 else { return flow }
         let dropped = Set(paths.compactMap { finding -> Int? in
             let text = map.line(finding.line) ?? ""
-            guard text.contains("makedirs(") || text.contains("mkdir("), text.contains("dirname("), let source = finding.flow.first else { return nil }
+            guard text.contains("makedirs(") || text.contains("mkdir("), let source = finding.flow.first else { return nil }
             let scope = parsed.enclosingScope(startLine: finding.line, endLine: finding.line)?.qualifiedName
             let writtenLater = paths.contains { other in
                 other.line > finding.line && other.flow.first?.line == source.line

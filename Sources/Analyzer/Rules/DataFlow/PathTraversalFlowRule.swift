@@ -60,8 +60,10 @@ struct PathTraversalFlowRule: DataFlowRule {
         // The same through a name the request's upload is saved to (`upload.save(dest)`) when
         // the file handles uploads (werkzeug's or a framework's request files).
         if SinkMatching.method(call) == "save", let destination = call.argument("dst", position: 0), case .name(let id, _) = destination.kind,
-           ["dest", "destination", "target", "path", "filepath", "file_path", "save_path", "dest_path"].contains(id),
-           imports.imports("flask") || imports.imports("werkzeug") || imports.imports("quart") {
+           ["dest", "destination", "target", "path", "filepath", "file_path", "save_path", "dest_path", "target_path",
+            // Bottle's `FileUpload.save(directory)` keeps the upload's own name there.
+            "target_dir", "dest_dir", "upload_dir", "save_dir"].contains(id),
+           imports.imports("flask") || imports.imports("werkzeug") || imports.imports("quart") || imports.imports("bottle") {
             return [destination]
         }
         // boto3's `s3.download_file(bucket, key, filename)`: the local file written.
