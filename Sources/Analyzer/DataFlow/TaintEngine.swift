@@ -358,6 +358,8 @@ final class TaintEngine {
     /// `is_partner_endpoint(sub.url)`) is taken to keep only checked ones: its stored URL
     /// fields are then no source (`TaintInterpreter.storedURL`). Found on first need.
     private(set) lazy var checksURLHosts: Bool = {
+        // Every such check names a host, a netloc or a prefix: a file naming none has none.
+        guard ["host", "netloc", "startswith", "is_safe_url"].contains(where: parsed.mentions) else { return false }
         var found = false
         parsed.module.walk { node in
             guard !found else { return false }

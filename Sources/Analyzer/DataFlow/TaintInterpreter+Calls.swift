@@ -36,6 +36,10 @@ extension TaintInterpreter {
         return nil
     }
 
+    /// Keywords whose value decides whether a call is a sink at all (`yaml.load(..., Loader=)`,
+    /// `subprocess.run(..., shell=)`).
+    static let configuringKeywords: Set<String> = ["Loader", "shell"]
+
     /// Request objects, by where their URL is passed.
     static let requestObjectURLPosition: [String: Int] = ["urllib.request.Request": 0, "urllib2.Request": 0, "requests.Request": 1, "httpx.Request": 1]
 
@@ -799,11 +803,17 @@ extension TaintInterpreter {
     /// that is fixed: a constant, or a parameter's default (`Loader=self.loader_cls` of
     /// `def __init__(self, loader_cls=yaml.SafeLoader)`). Callers passing another are not seen.
     func withConstructorDefaults(_ site: CallSite) -> CallSite {
-        guard site.keywords.contains(where: { if case .attribute(let owner, _, _) = $0.value.kind, case .name("self", _) = owner.kind { true } else { false } })
-        else { return site }
+        // Only the keywords a sink's safety turns on (a constructor lookup per `timeout=self.timeout`
+        // would cost more than it could tell).
+        guard site.keywords.contains(where: {
+            guard let name = $0.arg, Self.configuringKeywords.contains(name), case .attribute(let owner, _, _) = $0.value.kind,
+                  case .name("self", _) = owner.kind else { return false }
+            return true
+        }) else { return site }
         var changed = false
         let keywords = site.keywords.map { keyword -> Keyword in
-            guard case .attribute(let owner, let attr, _) = keyword.value.kind, case .name("self", _) = owner.kind,
+            guard let name = keyword.arg, Self.configuringKeywords.contains(name),
+                  case .attribute(let owner, let attr, _) = keyword.value.kind, case .name("self", _) = owner.kind,
                   let fixed = engine.parsed.module.constructorDefault(of: attr, inClassAround: keyword.value.loc.startByte) else { return keyword }
             changed = true
             return Keyword(arg: keyword.arg, value: fixed, loc: keyword.loc)
