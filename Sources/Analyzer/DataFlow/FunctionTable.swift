@@ -417,7 +417,7 @@ enum FunctionTable {
         }
     }
 
-    /// A Falcon resource's responder: `on_get(self, req, resp)`.
+    /// The methods a Tornado handler answers requests with.
     static let tornadoVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     /// The file's Tornado request handler classes (subclasses of `RequestHandler` or
@@ -513,6 +513,7 @@ enum FunctionTable {
         return !first
     }
 
+    /// A Falcon resource's responder: `on_get(self, req, resp)`.
     static func isFalconResponder(_ name: String, parameters: [String], inClass: Bool) -> Bool {
         inClass && name.hasPrefix("on_") && parameters.count >= 3
             && parameters[0] == "self" && (parameters[1] == "req" || parameters[1] == "request")
