@@ -626,4 +626,23 @@ struct DataFlowModelTests {
         #expect(try found(source) == ["14:ASC1022"])
         #expect(try found(source.replacingOccurrences(of: #"os.path.join(ROOT, folder)"#, with: #"os.path.join(ROOT, os.path.basename(folder))"#)) == [])
     }
+
+    /// A value checked to start with fixed text other than a dash (`https://`, `git@`) is no
+    /// option to the program it is given to; a check that lets a dash through proves nothing.
+    @Test func fixedStartIsNoOption() throws {
+        let source = #"""
+        import subprocess
+        import requests
+
+
+        def mirror(api):
+            for repo in requests.get(api + "/repos", timeout=10).json():
+                clone_url = repo["clone_url"]
+                if not clone_url.startswith(("https://", "git@")):
+                    continue
+                subprocess.check_call(["git", "clone", "--mirror", clone_url, "/srv/mirrors/x"])
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"("https://", "git@")"#, with: #"("https://", "-")"#)) == ["10:ASC1088"])
+    }
 }

@@ -225,9 +225,13 @@ struct Guard {
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
                 // `url.startswith("https://api.example.com/")` (or a tuple, or a constant list of
                 // such): where the URL leads is fixed.
-                if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, facts) }),
-                   !prefixes.isEmpty, prefixes.allSatisfy(TaintSources.fixesHost) {
-                    proven[id] = .safeFor([918, 601])
+                // Any fixed start but a dash (`u.startswith(("https://", "git@"))`) also keeps the
+                // value from being read as an option (CWE-88).
+                if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, facts) }), !prefixes.isEmpty {
+                    var cwes: Set<Int> = []
+                    if prefixes.allSatisfy(TaintSources.fixesHost) { cwes.formUnion([918, 601]) }
+                    if prefixes.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") }) { cwes.insert(88) }
+                    if !cwes.isEmpty, proven[id] == nil { proven[id] = .safeFor(cwes) }
                 }
             }
             // `host.endswith((".example.com", ".example.org"))` of a parsed URL's host: a host
