@@ -645,4 +645,123 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"("https://", "git@")"#, with: #"("https://", "-")"#)) == ["10:ASC1088"])
     }
+
+    /// A domain whose every label matched the program's pattern whole is no option or path; an
+    /// uploaded file object opened as an archive is no path.
+    @Test func splitLabelsCheckedAndUploadedFileObjects() throws {
+        let source = #"""
+        import re
+        import subprocess
+        import zipfile
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        LABEL_RE = re.compile(r"[a-z0-9-]{1,63}")
+
+
+        def valid_domain(name):
+            return all(LABEL_RE.fullmatch(label) for label in name.split("."))
+
+
+        @app.get("/dig")
+        def dig():
+            domain = request.args.get("domain", "")
+            if not valid_domain(domain):
+                return "bad", 400
+            return subprocess.check_output(["dig", "+short", domain], timeout=10)
+
+
+        @app.post("/plugins")
+        def plugins():
+            upload = request.files.get("plugin")
+            with zipfile.ZipFile(upload) as archive:
+                return {"names": archive.namelist()}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "LABEL_RE.fullmatch(label)", with: "label")) == ["19:ASC1088"])
+        #expect(try found(source.replacingOccurrences(of: #"request.files.get("plugin")"#, with: #"request.form.get("plugin")"#)) == ["25:ASC1022"])
+    }
+
+    /// What the platform fills in a Lambda event (the authorizer's claims, a Kinesis record's
+    /// sequence number) is no client's text.
+    @Test func platformFilledEventFields() throws {
+        let source = #"""
+        import logging
+
+        log = logging.getLogger(__name__)
+
+
+        def handler(event, context):
+            claims = event["requestContext"]["authorizer"]["claims"]
+            log.info("tenant %s", claims["custom:tenant_id"])
+            for record in event.get("Records", []):
+                log.info("record %s", record["kinesis"]["sequenceNumber"])
+            return {"statusCode": 200}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"["sequenceNumber"]"#, with: #"["data"]"#)) == ["10:ASC1117"])
+    }
+
+    /// A Tornado WebSocket handler's message is the client's; `nh3.clean` makes it safe markup,
+    /// and `self.reverse_url` builds a path of this site.
+    @Test func tornadoWebSocketsAndSitePaths() throws {
+        let source = #"""
+        import tornado.web
+        import tornado.websocket
+        import nh3
+        from markupsafe import Markup
+
+
+        class RoomHandler(tornado.web.RequestHandler):
+            def post(self):
+                room = self.get_body_argument("room")
+                self.redirect(self.reverse_url("room", room))
+
+
+        class ChatSocket(tornado.websocket.WebSocketHandler):
+            def on_message(self, message):
+                self.write_message(Markup(nh3.clean(message)))
+                self.write_message(Markup(message))
+        """#
+        #expect(try found(source) == ["16:ASC1079"])
+        #expect(try found(source.replacingOccurrences(of: "self.reverse_url(\"room\", room)", with: "room")) == ["10:ASC1601", "16:ASC1079"])
+    }
+
+    /// A pydantic `Literal[...]` field is one of its constants; an environment a constructor is
+    /// given, declared sandboxed, runs a template with no access to Python's objects.
+    @Test func literalFieldsAndDeclaredSandboxes() throws {
+        let source = #"""
+        import logging
+        from typing import Literal
+
+        from fastapi import FastAPI
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+        from pydantic import BaseModel
+
+        app = FastAPI()
+        log = logging.getLogger(__name__)
+
+
+        class Export(BaseModel):
+            fmt: Literal["csv", "json"]
+            title: str
+
+
+        class Preview:
+            def __init__(self, environment: ImmutableSandboxedEnvironment):
+                self.environment = environment
+
+            def render(self, source):
+                return self.environment.from_string(source).render()
+
+
+        @app.post("/export")
+        def export(body: Export):
+            log.info("export as %s", body.fmt)
+            return {"html": Preview(ImmutableSandboxedEnvironment()).render(body.title)}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"fmt: Literal["csv", "json"]"#, with: "fmt: str")
+            .replacingOccurrences(of: "environment: ImmutableSandboxedEnvironment)", with: "environment)")) == ["22:ASC1079", "27:ASC1117"])
+    }
 }

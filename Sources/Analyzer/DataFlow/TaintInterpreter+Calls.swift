@@ -317,7 +317,7 @@ extension TaintInterpreter {
         }
         // A template rendered escaping, or a Mako template of this file reported at the render
         // as a sink (`XSSFlowRule`): what comes back is not reported again.
-        if rendersEscaped(function) || rendersKnownTemplate(function) { return all?.sanitizing([79]) }
+        if rendersEscaped(function) { return all?.sanitizing([79]) }
         // `"https://api.example.com/u/{}".format(name)`: the host is fixed.
         if case .attribute(_, "format", _) = function.kind, let placed = placedInURL(all, by: expression), placed != all {
             return placed
@@ -415,9 +415,15 @@ extension TaintInterpreter {
 
     /// `tmpl.render(...)` of `tmpl = env.get_template(...)` (or `env.from_string`), where `env`
     /// is a Jinja2 environment made with autoescaping on (`autoescape=True` or
-    /// `select_autoescape(...)`): what it renders is escaped.
+    /// `select_autoescape(...)`): what it renders is escaped. So is a Mako template's, made
+    /// here or by a lookup made here: escaping, or reported at the render itself, a sink
+    /// (`XSSFlowRule.makoTemplateEscapes`); what comes back is not reported again.
     private func rendersEscaped(_ function: Expr) -> Bool {
         func value(of expression: Expr) -> Expr? {
+            // `self.template` of `self.template = Template(PAGE)` in the constructor.
+            if case .attribute(let owner, let attr, _) = expression.kind, case .name("self", _) = owner.kind {
+                return engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte)
+            }
             guard case .name(let id, _) = expression.kind else { return expression }
             return engine.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? engine.moduleValues[id]
         }
@@ -434,38 +440,15 @@ extension TaintInterpreter {
             return !turnsEscapingOff(template) && !turnsEscapingOff(loader)
         }
         guard case .attribute(let receiver, "render", _) = function.kind else { return false }
-        guard let template = value(of: receiver), case .call(let loader, _, let templateKeywords) = template.kind else { return false }
-        // Mako escapes every `${}` when the template, or the lookup it came from, was made with
-        // `default_filters=["h"]`.
-        if callName(template) == "mako.template.Template" { return Self.makoEscapes(templateKeywords) }
+        guard let template = value(of: receiver), case .call(let loader, _, _) = template.kind else { return false }
+        if callName(template) == "mako.template.Template" { return true }
         guard case .attribute(let environment, let method, _) = loader.kind, method == "get_template" || method == "from_string",
               let made = value(of: environment), let maker = callName(made), case .call(_, _, let keywords) = made.kind else { return false }
-        if maker == "mako.lookup.TemplateLookup" { return Self.makoEscapes(keywords) }
+        if maker == "mako.lookup.TemplateLookup" { return method == "get_template" }
         guard maker == "jinja2.Environment" || maker == "jinja2.sandbox.SandboxedEnvironment",
               let autoescape = keywords.first(where: { $0.arg == "autoescape" })?.value else { return false }
         if autoescape.isTruthyConstant { return true }
         return callName(autoescape).map { $0.hasSuffix("select_autoescape") } ?? false
-    }
-
-    /// Whether `function` is the `render` of a Mako template this file makes, escaping or not
-    /// (`XSSFlowRule.makoTemplateEscapes`): an unescaping one is reported at the render.
-    private func rendersKnownTemplate(_ function: Expr) -> Bool {
-        guard case .attribute(let receiver, "render", _) = function.kind else { return false }
-        var template = receiver
-        if case .name(let id, _) = receiver.kind {
-            guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: receiver.loc.startByte) ?? engine.moduleValues[id] else { return false }
-            template = bound
-        } else if case .attribute(let owner, let attr, _) = receiver.kind, case .name("self", _) = owner.kind {
-            guard let stored = engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: receiver.loc.startByte) else { return false }
-            template = stored
-        }
-        return XSSFlowRule.makoTemplateEscapes(template, module: engine.parsed.module, imports: engine.imports) != nil
-    }
-
-    /// Whether a Mako template or lookup made with these arguments escapes HTML by default.
-    static func makoEscapes(_ keywords: [Keyword]) -> Bool {
-        guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value.stringLiterals else { return false }
-        return filters.contains("h") || filters.contains("html_escape")
     }
 
     /// Whether a regular expression's text plainly matches both `\r` and `\n`: names both, a
@@ -677,7 +660,7 @@ extension TaintInterpreter {
                 case .list(let items, _), .tuple(let items, _):
                     elements = items
                     // Nothing added later: the list as written is all of it.
-                    appendsCommand = Self.mutatesList(id, inFunctionAround: position, module)
+                    appendsCommand = Self.appendedElements(id, in: module.scopeBody(around: position)).map { !$0.isEmpty } ?? true
                 // `["zgrep", "-F", "-e", term, "--"] + files`: the list's program, what follows after it.
                 case .binOp(let left, .add, let right):
                     guard case .list(let items, _) = left.kind else { return site }
@@ -696,35 +679,6 @@ extension TaintInterpreter {
         var arguments = site.arguments
         arguments[index] = Expr(.list(elts: appendsCommand ? elements + [command] : elements, ctx: .load), command.loc)
         return CallSite(site, arguments: arguments, keywords: site.keywords)
-    }
-
-    /// Whether the function around `position` changes list `id` in place after making it
-    /// (`cmd.append(x)`, `cmd += extra`, `cmd[1] = x`).
-    static func mutatesList(_ id: String, inFunctionAround position: Int, _ module: Module) -> Bool {
-        var found = false
-        ScopeWalk.walk(module.scopeBody(around: position)) { node in
-            guard !found else { return false }
-            switch node {
-            case .expr(let expression):
-                if case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
-                   case .name(id, _) = receiver.kind, ["append", "extend", "insert", "__setitem__", "__iadd__"].contains(method) {
-                    found = true
-                }
-            case .stmt(let statement):
-                switch statement.kind {
-                case .augAssign(let target, _, _):
-                    if case .name(id, _) = target.kind { found = true }
-                case .assign(let targets, _):
-                    if targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) {
-                        found = true
-                    }
-                default: break
-                }
-            default: break
-            }
-            return !found
-        }
-        return found
     }
 
     /// The program of the command list a function of this file returns, whole or at `element`
@@ -821,8 +775,9 @@ extension TaintInterpreter {
         return changed ? CallSite(site, arguments: site.arguments, keywords: keywords) : site
     }
 
-    /// What `body` appends to list `id` (`id.append(x)`); nil when it changes the list any
-    /// other way (`extend`, `insert`, `+=`, an item set).
+    /// What `body` (a function's, nested definitions aside) appends to list `id` after making
+    /// it (`id.append(x)`); nil when it changes the list any other way (`extend`, `insert`,
+    /// `+=`, an item set). `[]`: the list stays as written.
     static func appendedElements(_ id: String, in body: [Stmt]) -> [Expr]? {
         var appended: [Expr] = []
         var other = false
@@ -831,7 +786,11 @@ extension TaintInterpreter {
             case .expr(let expression):
                 if case .call(let function, let arguments, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
                    case .name(id, _) = receiver.kind {
-                    if method == "append", arguments.count == 1 { appended.append(arguments[0]) } else if ["extend", "insert"].contains(method) { other = true }
+                    if method == "append", arguments.count == 1 {
+                        appended.append(arguments[0])
+                    } else if ["append", "extend", "insert", "__setitem__", "__iadd__"].contains(method) {
+                        other = true
+                    }
                 }
             case .stmt(let statement):
                 if case .augAssign(let target, _, _) = statement.kind, case .name(id, _) = target.kind { other = true }

@@ -140,12 +140,18 @@ struct XSSFlowRule: DataFlowRule {
         return true
     }
 
+    /// Whether a Mako template or lookup made with these arguments escapes HTML by default.
+    static func makoEscapes(_ keywords: [Keyword]) -> Bool {
+        guard let filters = keywords.first(where: { $0.arg == "default_filters" })?.value.stringLiterals else { return false }
+        return filters.contains("h") || filters.contains("html_escape")
+    }
+
     /// Whether a Mako template made by `value` escapes HTML: `Template(...)`, or a lookup's
     /// `get_template(...)`, with `default_filters=["h"]`. Nil when `value` makes no Mako
     /// template this file sets up.
     static func makoTemplateEscapes(_ value: Expr, module: Module, imports: ImportTable) -> Bool? {
         guard case .call(let maker, _, let keywords) = value.kind else { return nil }
-        if imports.qualifiedName(of: maker) == "mako.template.Template" { return TaintInterpreter.makoEscapes(keywords) }
+        if imports.qualifiedName(of: maker) == "mako.template.Template" { return Self.makoEscapes(keywords) }
         guard case .attribute(let loader, "get_template", _) = maker.kind, case .name(let id, _) = loader.kind else { return nil }
         let topLevel = module.body.lazy.compactMap { statement -> Expr? in
             guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(id, _) = targets[0].kind else { return nil }
@@ -154,7 +160,7 @@ struct XSSFlowRule: DataFlowRule {
         guard let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) ?? topLevel,
               case .call(let lookup, _, let lookupKeywords) = bound.kind,
               imports.qualifiedName(of: lookup) == "mako.lookup.TemplateLookup" else { return nil }
-        return TaintInterpreter.makoEscapes(lookupKeywords)
+        return Self.makoEscapes(lookupKeywords)
     }
 
 }

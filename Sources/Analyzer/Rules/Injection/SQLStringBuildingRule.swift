@@ -34,6 +34,9 @@ struct SQLStringBuildingRule: Rule {
             "class Repo:\n    table = \"users\"\n\n    def use(self, name):\n        self.table = name\n\n    def count(self, conn):\n        return ↓conn.execute(f\"SELECT COUNT(*) FROM {self.table}\")\n",
         ],
         nonTriggering: [
+            // A filter of fixed clauses (or a fixed default) from a method of an instance of a
+            // class of this file.
+            "class OrderFilter:\n    def where_clause(self):\n        return \" AND \".join([\"status = %s\"]) or \"TRUE\"\n\ndef search(cur, params):\n    flt = OrderFilter()\n    sql = \"SELECT id FROM orders WHERE \" + flt.where_clause()\n    cur.execute(sql, params)\n",
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
             // Clauses of fixed text, appended one by one; values go in the parameters.
             "def search(cur, warehouse, prefix):\n    clauses, params = [], []\n    if warehouse:\n        clauses.append(\"warehouse = %s\")\n        params.append(warehouse)\n    if prefix:\n        clauses.append(\"name LIKE %s\")\n        params.append(prefix + \"%\")\n    sql = \"SELECT * FROM stock WHERE \" + \" AND \".join(clauses)\n    cur.execute(sql, params)\n",
