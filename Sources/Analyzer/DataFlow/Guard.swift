@@ -634,8 +634,13 @@ struct Guard {
         }
         guard let elements = parts(left) ?? parts(right) else { return nil }
         let base = parts(left) != nil ? right : left
-        // The base by its dotted name: `ROOT`, or an attribute such as `self.root`.
+        // The base by its dotted name: `ROOT`, or an attribute such as `self.root`; as text
+        // too (`str(base)`, `os.fspath(base)` of a `Path`).
         func dotted(_ expression: Expr) -> String? {
+            if case .call(let converter, let converted, let keywords) = expression.kind, converted.count == 1, keywords.isEmpty,
+               let conversion = imports.qualifiedName(of: converter), conversion == "str" || conversion == "os.fspath" {
+                return dotted(converted[0])
+            }
             switch expression.kind {
             case .name(let id, _): return id
             case .attribute(let owner, let attr, _): return dotted(owner).map { "\($0).\(attr)" }
@@ -644,7 +649,7 @@ struct Guard {
         }
         guard let baseName = dotted(base), elements.contains(where: { dotted($0) == baseName }) else { return nil }
         let checked = elements.compactMap { element -> String? in
-            guard case .name(let id, _) = element.kind, id != baseName, normalisedPaths.contains(id) else { return nil }
+            guard let id = dotted(element), !id.contains("."), id != baseName, normalisedPaths.contains(id) else { return nil }
             return id
         }
         return checked.isEmpty ? nil : checked

@@ -292,14 +292,81 @@ extension TaintEngine: GuardFacts {
         return proof
     }
 
-    /// A module-level function whose every `return` but the last gives a false constant and
-    /// whose last statement returns a test (`return parts.hostname in ALLOWED_HOSTS`): what
-    /// the test proves of its parameters when true. And for one that raises on bad input
-    /// (`if host not in ALLOWED: raise ValueError(host)` at its top level, returning nothing
-    /// else): what the tests prove when the call returns.
+    /// The statements of `function` that run on every call before it can return or rebind a
+    /// parameter: checks among them hold whenever it returns.
+    static func checkedPrefix(_ function: FunctionInfo) -> ArraySlice<Stmt> {
+        let parameters = Set(function.parameters)
+        var end = function.body.startIndex
+        scan: for statement in function.body {
+            var leaves = false
+            ScopeWalk.walk([statement]) { node in
+                if leaves { return false }
+                switch node {
+                case .stmt(let inner):
+                    switch inner.kind {
+                    case .return, .functionDef, .classDef: leaves = true
+                    case .assign(let targets, _):
+                        leaves = targets.contains { if case .name(let id, _) = $0.kind { parameters.contains(id) } else { false } }
+                    case .augAssign(let target, _, _), .annAssign(let target, _, _, _), .for(let target, _, _, _, _):
+                        if case .name(let id, _) = target.kind, parameters.contains(id) { leaves = true }
+                    default: break
+                    }
+                case .expr(let expression):
+                    switch expression.kind {
+                    case .yield, .yieldFrom, .namedExpr: leaves = true
+                    default: break
+                    }
+                default: break
+                }
+                return !leaves
+            }
+            if leaves { break scan }
+            end += 1
+        }
+        return function.body[..<end]
+    }
+
+    /// What the checkers of this file called in `statements` (`self.patient_dir(mrn)`,
+    /// `validate_host(url)`) prove of `function`'s parameters once they return.
+    func checkersCalled(in statements: ArraySlice<Stmt>, of function: FunctionInfo) -> [String: Guard.Effect] {
+        var proven: [String: Guard.Effect] = [:]
+        ScopeWalk.walk(Array(statements)) { node in
+            guard case .expr(let expression) = node else { return true }
+            switch expression.kind {
+            case .ifExp, .boolOp, .listComp, .setComp, .dictComp, .generatorExp: return false  // may not run
+            case .call(let callee, let arguments, _):
+                guard let (checker, offset) = checker(callee, in: function) else { return true }
+                for (index, effect) in checker.whenReturns where index >= offset && index - offset < arguments.count {
+                    if case .name(let id, _) = arguments[index - offset].kind { proven[id] = effect }
+                }
+                return true
+            default: return true
+            }
+        }
+        return proven
+    }
+
+    /// The checker proof of a call's function when it is a function of this file
+    /// (`validate(x)`) or a method of `function`'s class (`self.check(x)`), with how many
+    /// parameters precede the call's arguments (1 for the receiver).
+    func checker(_ callee: Expr, in function: FunctionInfo?) -> (ValidatorProof, Int)? {
+        switch callee.kind {
+        case .name(let id, _):
+            guard imports.binding(of: id) == nil, functions[id] != nil, let proof = validatorProof(of: id) else { return nil }
+            return (proof, 0)
+        case .attribute(let receiver, let method, _):
+            guard case .name("self", _) = receiver.kind, let className = function?.className,
+                  let info = functions["\(className).\(method)"], info.parameters.first == "self",
+                  let proof = validatorProof(of: info.qualifiedName) else { return nil }
+            return (proof, 1)
+        default:
+            return nil
+        }
+    }
+
     /// What the `if bad: raise ...` statements of a body prove once it runs past them,
     /// name by name (a later check of a name replacing an earlier one's proof).
-    func raisingChecks(_ body: [Stmt]) -> [String: Guard.Effect] {
+    func raisingChecks<Body: Sequence<Stmt>>(_ body: Body) -> [String: Guard.Effect] {
         var proven: [String: Guard.Effect] = [:]
         for statement in body {
             guard case .if(let test, let exit, _) = statement.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
@@ -308,8 +375,20 @@ extension TaintEngine: GuardFacts {
         return proven
     }
 
+    /// A function whose every `return` but the last gives a false constant and whose last
+    /// statement returns a test (`return parts.hostname in ALLOWED_HOSTS`): what the test
+    /// proves of its parameters when true. And for one that raises on bad input (`if host not
+    /// in ALLOWED: raise ValueError(host)` before it can return): what the tests prove when
+    /// the call returns. A module-level function or a method of a class (`Store.path_for`),
+    /// never a handler nor a function nested in another; by parameter index (`self` first).
     private func computeValidatorProof(_ function: FunctionInfo) -> ValidatorProof? {
-        guard function.className == nil, !function.isHandler, !function.qualifiedName.contains(".") else { return nil }
+        guard !function.isHandler else { return nil }
+        if let className = function.className {
+            guard function.qualifiedName.hasPrefix(className + "."),
+                  !function.qualifiedName.dropFirst(className.utf8.count + 1).contains(".") else { return nil }
+        } else if function.qualifiedName.contains(".") {
+            return nil
+        }
         let parameters = function.parameters
         var proof = ValidatorProof()
         func record(_ effects: [String: Guard.Effect], into table: inout [Int: Guard.Effect]) {
@@ -342,7 +421,16 @@ extension TaintEngine: GuardFacts {
             let test = Guard(test: Guard.allTrue(afterExits: exits, then: value), imports: imports, normalisedPaths: [], facts: self)
             record(test.whenTrue, into: &proof.whenTrue)
         }
-        if !returnsValues { record(raisingChecks(function.body), into: &proof.whenReturns) }
+        if !returnsValues {
+            record(raisingChecks(function.body), into: &proof.whenReturns)
+        } else {
+            // `if carrier not in CARRIERS: raise ...` before anything returns: whatever it returns,
+            // it returned past the check.
+            record(raisingChecks(Self.checkedPrefix(function)), into: &proof.whenReturns)
+        }
+        // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
+        // proves when it returns holds here too.
+        record(checkersCalled(in: Self.checkedPrefix(function), of: function), into: &proof.whenReturns)
         // `try: ipaddress.ip_address(t); return True` / `except ValueError: return RE.fullmatch(t) is not None`:
         // true only when a conversion accepted the value or the handler's test held.
         if let only = function.body.last, function.body.count <= 2, case .try(let attempt, let handlers, _, _, _) = only.kind,

@@ -119,6 +119,9 @@ extension TaintInterpreter {
         guard var site = CallSite(expression, imports: engine.imports) ?? CallSite(unresolved: expression) else {
             return Taint.merge(receiverTaint, argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) })
         }
+        // `stripe.Webhook.construct_event(payload, sig, secret)`, `jwt.decode(token, key, ...)`:
+        // what a trusted signer signed, checked here, not what the sender wrote.
+        if TaintSources.isVerifiedPayload(site) { return nil }
         // `self.http.get(url)` on a client the class keeps.
         if case .attribute(let receiver, let method, _) = function.kind, case .attribute(let owner, let attr, _) = receiver.kind,
            case .name("self", _) = owner.kind, let className = self.function?.className,
@@ -155,6 +158,15 @@ extension TaintInterpreter {
         }
         let ownFunction = resolveLocal(site)
         let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
+        // `validate_host(url)`, `path = store.path_for(carrier, name)`: past a checker of this
+        // file that raises on bad input, what its checks prove holds of the arguments.
+        if let (info, _, offset) = ownFunction, argumentTaints.contains(where: { $0 != nil }),
+           let proof = engine.validatorProof(of: info.qualifiedName) {
+            for (index, effect) in proof.whenReturns where index >= offset && index - offset < arguments.count {
+                guard case .name(let id, _) = arguments[index - offset].kind else { continue }
+                environment[id] = environment[id].map(effect.apply)
+            }
+        }
         // What this call hands the function (or what its receiver's constructor stored) is what
         // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
         if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false || callsOwnMethod(site, info)

@@ -127,14 +127,6 @@ struct TaintInterpreter {
             bind(target, taint, value: value)
         case .expr(let value):
             _ = expression(value, depth: 0)
-            // `validate_host(url)` as a statement: past it, what its checks prove holds.
-            if case .call(let function, let arguments, _) = value.kind, case .name(let helper, _) = function.kind,
-               engine.imports.binding(of: helper) == nil, let proof = engine.validatorProof(of: helper) {
-                for (index, effect) in proof.whenReturns where index < arguments.count {
-                    guard case .name(let id, _) = arguments[index].kind else { continue }
-                    environment[id] = environment[id].map(effect.apply)
-                }
-            }
         case .return(let value):
             guard let value else { return }
             if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {

@@ -207,6 +207,27 @@ enum TaintSources {
 
     /// `self.get_secure_cookie("user")`, `request.get_signed_cookie("uid")`, Bottle's
     /// `request.get_cookie("account", secret=KEY)`.
+    /// A payload whose signature the call verifies with the server's key (a Stripe event,
+    /// a JWT's claims decoded with a key and the signature check left on): the signer's data.
+    static func isVerifiedPayload(_ call: CallSite) -> Bool {
+        switch call.qualifiedName {
+        case "stripe.Webhook.construct_event", "stripe.webhook.Webhook.construct_event":
+            return call.arguments.count >= 3 || call.argument("secret") != nil
+        case "jwt.decode", "jose.jwt.decode":
+            guard call.arguments.count >= 2 || call.argument("key") != nil else { return false }
+            if let verify = call.argument("verify"), case .constant(.bool(false), _) = verify.kind { return false }
+            guard let options = call.argument("options") else { return true }
+            guard case .dict(let keys, let values) = options.kind else { return false }
+            return !zip(keys, values).contains { key, value in
+                guard let key, key.stringConstant == "verify_signature" else { return false }
+                if case .constant(.bool(true), _) = value.kind { return false }
+                return true
+            }
+        default:
+            return false
+        }
+    }
+
     static func isSignedCookieRead(_ function: Expr, keywords: [Keyword]) -> Bool {
         guard case .attribute(_, let method, _) = function.kind else { return false }
         return signedCookieReads.contains(method) || method == "get_cookie" && keywords.contains { $0.arg == "secret" }
