@@ -1,0 +1,73 @@
+"""Computed fields for CMS content types.
+
+Editors can attach small formulas to a content type (for example
+``price * 1.2`` or ``len(title)``); they are recalculated whenever an
+entry is saved or when an editor asks for a recompute.
+"""
+import logging
+from typing import Any, Dict
+
+from flask import Blueprint, abort, jsonify, request
+
+from cms.db import get_content_type, get_entry, save_content_type, update_entry
+
+bp = Blueprint("computed_fields", __name__, url_prefix="/api/content-types")
+log = logging.getLogger(__name__)
+
+SAFE_FUNCS = {"len": len, "round": round, "min": min, "max": max, "abs": abs}
+MAX_FORMULA_LEN = 200
+
+
+class FormulaError(Exception):
+    pass
+
+
+def evaluate_formula(formula: str, entry: Dict[str, Any]) -> Any:
+    namespace: Dict[str, Any] = dict(SAFE_FUNCS)
+    namespace.update(entry.get("fields", {}))
+    try:
+        return eval(formula, {"__builtins__": {}}, namespace)  # VULN flow
+    except Exception as exc:  # formulas are user supplied, report anything
+        raise FormulaError(str(exc)) from exc
+
+
+def recompute(content_type: Dict[str, Any], entry: Dict[str, Any]) -> Dict[str, Any]:
+    computed: Dict[str, Any] = {}
+    for name, formula in content_type.get("computed", {}).items():
+        try:
+            computed[name] = evaluate_formula(formula, entry)
+        except FormulaError as exc:
+            log.warning("formula %r failed for entry %s: %s", name, entry.get("id"), exc)
+            computed[name] = None
+    return computed
+
+
+@bp.route("/<int:type_id>/computed", methods=["PUT"])
+def set_computed_fields(type_id: int):
+    ctype = get_content_type(type_id)
+    if ctype is None:
+        abort(404)
+    payload = request.get_json(force=True) or {}
+    formulas = payload.get("computed", {})
+    if not isinstance(formulas, dict):
+        abort(400)
+    cleaned = {}
+    for key, value in formulas.items():
+        value = str(value).strip()
+        if len(value) > MAX_FORMULA_LEN:
+            abort(400, description=f"formula for {key} is too long")
+        cleaned[str(key)] = value
+    ctype["computed"] = cleaned
+    save_content_type(ctype)
+    return jsonify({"ok": True, "fields": sorted(cleaned)})
+
+
+@bp.route("/<int:type_id>/entries/<int:entry_id>/recompute", methods=["POST"])
+def recompute_entry(type_id: int, entry_id: int):
+    ctype = get_content_type(type_id)
+    entry = get_entry(entry_id)
+    if ctype is None or entry is None:
+        abort(404)
+    entry["computed"] = recompute(ctype, entry)
+    update_entry(entry)
+    return jsonify(entry["computed"])

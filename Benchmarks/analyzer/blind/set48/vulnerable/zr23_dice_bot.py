@@ -1,0 +1,83 @@
+"""Chat-command worker for game servers.
+
+Servers push chat commands (anything starting with ``/``) onto a Redis list;
+this worker handles them and publishes the reply back to the server channel.
+Supported: ``/roll 2d6+3``, ``/roll d20``, ``/coin``.
+"""
+import json
+import logging
+import os
+import random
+import re
+
+import redis
+
+log = logging.getLogger("chatbot")
+QUEUE = "arena:chat:commands"
+DICE_RE = re.compile(r"(\d*)d(\d+)")
+MAX_DICE = 100
+MAX_SIDES = 1000
+
+
+class CommandError(Exception):
+    pass
+
+
+def roll_dice(count: int, sides: int):
+    if not 1 <= count <= MAX_DICE or not 2 <= sides <= MAX_SIDES:
+        raise CommandError("that's too many dice")
+    return [random.randint(1, sides) for _ in range(count)]
+
+
+def evaluate_roll(spec: str):
+    rolls = []
+
+    def _expand(match):
+        values = roll_dice(int(match.group(1) or 1), int(match.group(2)))
+        rolls.extend(values)
+        return str(sum(values))
+
+    expr = DICE_RE.sub(_expand, spec.strip().lower())
+    if not rolls:
+        raise CommandError("usage: /roll NdM[+K]")
+    try:
+        total = eval(expr, {"__builtins__": {}}, {})  # VULN flow
+    except Exception:
+        raise CommandError("could not understand that roll")
+    return int(total), rolls
+
+
+def handle(command: dict) -> str:
+    text = command.get("text", "")
+    name, _, args = text[1:].partition(" ")
+    player = command.get("player", "someone")
+    if name == "roll":
+        total, rolls = evaluate_roll(args or "d20")
+        return f"{player} rolled {total} ({', '.join(map(str, rolls[:20]))})"
+    if name == "coin":
+        return f"{player} flipped {random.choice(['heads', 'tails'])}"
+    raise CommandError(f"unknown command /{name}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO)
+    r = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))
+    log.info("chat worker listening on %s", QUEUE)
+    while True:
+        item = r.blpop(QUEUE, timeout=30)
+        if item is None:
+            continue
+        try:
+            command = json.loads(item[1])
+        except ValueError:
+            log.warning("dropping malformed command")
+            continue
+        try:
+            reply = handle(command)
+        except CommandError as exc:
+            reply = str(exc)
+        r.publish(f"arena:chat:reply:{command.get('server', 'default')}", reply)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Nightly running-config backup for access and distribution switches.
+
+Reads the CSV inventory exported from the self-service IPAM, pulls the running
+config of every enabled device over SSH and writes it to the backup directory.
+"""
+import argparse
+import csv
+import datetime as dt
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+log = logging.getLogger("netbackup")
+
+DEFAULT_USER = os.environ.get("NETBACKUP_USER", "backup")
+SSH_OPTS = ["-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "StrictHostKeyChecking=yes"]
+HOST_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,252}$")
+
+SHOW_COMMANDS = {
+    "ios": "show running-config",
+    "nxos": "show running-config all",
+    "junos": "show configuration | display set",
+}
+
+
+def load_inventory(path):
+    devices = []
+    with open(path, newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("enabled", "yes").strip().lower() != "yes":
+                continue
+            devices.append({
+                "host": row["host"].strip(),
+                "platform": row.get("platform", "ios").strip().lower(),
+            })
+    return devices
+
+
+def build_ssh_cmd(user, host, platform):
+    remote = SHOW_COMMANDS.get(platform, SHOW_COMMANDS["ios"])
+    return ["ssh", *SSH_OPTS, "-l", user, "--", host, remote]
+
+
+def backup_device(device, user, dest):
+    stamp = dt.date.today().isoformat()
+    host = device["host"]
+    if not HOST_RE.match(host):
+        log.warning("skipping device with invalid host %r", host)
+        return False
+    outfile = dest / f"{host}_{stamp}.cfg"
+    cmd = build_ssh_cmd(user, host, device["platform"])
+    log.debug("backing up %r", host)
+    with open(outfile, "wb") as fh:
+        rc = subprocess.run(cmd, stdout=fh, check=False).returncode
+    if rc != 0:
+        log.warning("backup of %r failed (rc=%s)", host, rc)
+        return False
+    return True
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("inventory", help="CSV export from IPAM")
+    p.add_argument("--dest", default="/srv/netbackup")
+    p.add_argument("--user", default=DEFAULT_USER)
+    p.add_argument("-v", "--verbose", action="store_true")
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO)
+    dest = Path(args.dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    for device in load_inventory(args.inventory):
+        if not backup_device(device, args.user, dest):
+            failures += 1
+    log.info("backup finished, %d failure(s)", failures)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
