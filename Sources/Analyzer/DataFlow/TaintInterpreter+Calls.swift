@@ -206,7 +206,9 @@ extension TaintInterpreter {
             }
         }
         // `items.append(x)` puts tainted data into the container.
-        if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), let receiverName {
+        // Not a method of a class of this file (`audit.write(actor, detail)`): its summary says
+        // what it keeps.
+        if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), ownFunction == nil, let receiverName {
             let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
             if let added {
                 recorder.storesPaths = true
