@@ -292,6 +292,98 @@ extension TaintEngine: GuardFacts {
         return proof
     }
 
+    /// What `function` proves of its parameters when it returns true: the early `if bad:
+    /// return False` checks hold on every path that returns a test, and each `if cond: return
+    /// test` path proves `cond` and `test` (`if not parts.netloc: return u.startswith("/")`);
+    /// the proof is what every path proves. Checks spread over statements combine as in one
+    /// condition. A parameter rebound by anything but a normalisation of itself
+    /// (`target = target.replace("\\", "/").strip()`) is proven nothing.
+    static func trueReturnProof(_ function: FunctionInfo, finalTest: Expr, imports: ImportTable, facts: any GuardFacts) -> [String: Guard.Effect] {
+        let parameters = Set(function.parameters)
+        var exits: [Expr] = []
+        var paths: [Expr] = []
+        var rebound = Set<String>()
+        for statement in function.body.dropLast() {
+            if case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, body.count == 1, case .return(let returned?) = body[0].kind {
+                if returned.isFalsyConstant { exits.append(test); continue }
+                if case .constant(.bool(true), _) = returned.kind {
+                    paths.append(Guard.allTrue(afterExits: exits, then: test))
+                } else {
+                    // One flat conjunction, as the checks would be written in one test.
+                    let conjuncts = [test, returned].flatMap { part -> [Expr] in
+                        if case .boolOp(.and, let values) = part.kind { return values }
+                        return [part]
+                    }
+                    paths.append(Guard.allTrue(afterExits: exits, then: Expr(.boolOp(op: .and, values: conjuncts), returned.loc)))
+                }
+                exits.append(test)
+                continue
+            }
+            // Any other way out must give nothing true.
+            var leavesTrue = false
+            ScopeWalk.walk([statement]) { node in
+                guard case .stmt(let inner) = node else { return !leavesTrue }
+                switch inner.kind {
+                case .return(let value): if let value, !value.isFalsyConstant { leavesTrue = true }
+                case .assign(let targets, let value):
+                    for target in targets {
+                        guard case .name(let id, _) = target.kind, parameters.contains(id) else { continue }
+                        if !Self.normalises(value, id) { rebound.insert(id) }
+                        // `target = target.replace("\\", "/")`: no backslash is left, and a browser
+                        // reads the original as this.
+                        if inner.loc == statement.loc, Self.replacesBackslashes(value) {
+                            let backslash = Expr(.constant(value: .str(PyStr("\\")), kind: nil), value.loc)
+                            exits.append(Expr(.compare(left: backslash, ops: [.in], comparators: [target]), value.loc))
+                        }
+                    }
+                case .augAssign(let target, _, _), .annAssign(let target, _, _, _), .for(let target, _, _, _, _):
+                    if case .name(let id, _) = target.kind, parameters.contains(id) { rebound.insert(id) }
+                default: break
+                }
+                return !leavesTrue
+            }
+            if leavesTrue { return [:] }
+        }
+        if !finalTest.isFalsyConstant { paths.append(Guard.allTrue(afterExits: exits, then: finalTest)) }
+        var proven: [String: Guard.Effect]?
+        for path in paths {
+            let found = Guard(test: path, imports: imports, normalisedPaths: [], facts: facts).whenTrue
+            proven = proven.map { Guard.common($0, found) } ?? found
+        }
+        return (proven ?? [:]).filter { !rebound.contains($0.key) }
+    }
+
+    /// `….replace("\\", "/")` somewhere in a chain of string methods.
+    static func replacesBackslashes(_ value: Expr) -> Bool {
+        var current = value
+        while case .call(let function, let arguments, _) = current.kind, case .attribute(let receiver, let method, _) = function.kind {
+            if method == "replace", arguments.first?.stringConstant == "\\" { return true }
+            current = receiver
+        }
+        return false
+    }
+
+    /// `value` is `id` with only case, surrounding space or characters replaced
+    /// (`target.replace("\\", "/").strip()`): what is checked of it afterwards holds of both.
+    static func normalises(_ value: Expr, _ id: String) -> Bool {
+        // `name[:-1] if name.endswith(".") else name`: a trailing character dropped.
+        if case .ifExp(_, let body, let orelse) = value.kind {
+            return [body, orelse].allSatisfy { branch in
+                if case .name(id, _) = branch.kind { return true }
+                if case .subscript(let sliced, let slice, _) = branch.kind, case .name(id, _) = sliced.kind,
+                   case .slice(nil, let upper?, nil) = slice.kind, upper.intConstant == -1 { return true }
+                return normalises(branch, id)
+            }
+        }
+        var current = value
+        while case .call(let function, _, _) = current.kind, case .attribute(let receiver, let method, _) = function.kind,
+              ["replace", "strip", "lstrip", "rstrip", "lower", "casefold"].contains(method) {
+            current = receiver
+        }
+        if case .name(id, _) = current.kind { return current.loc != value.loc }
+        return false
+    }
+
     /// The statements of `function` that run on every call before it can return or rebind a
     /// parameter: checks among them hold whenever it returns.
     static func checkedPrefix(_ function: FunctionInfo) -> ArraySlice<Stmt> {
@@ -397,29 +489,12 @@ extension TaintEngine: GuardFacts {
             }
         }
         var returnsValues = false
-        var earlyReturnsOnlyFalse = true
         ScopeWalk.walk(function.body) { node in
-            if case .stmt(let statement) = node, case .return(let value) = statement.kind, let value {
-                returnsValues = true
-                if statement.loc != function.body.last?.loc {
-                    if case .constant(.bool(false), _) = value.kind {} else if case .constant(.none, _) = value.kind {} else {
-                        earlyReturnsOnlyFalse = false
-                    }
-                }
-            }
-            return true
+            if case .stmt(let statement) = node, case .return(.some) = statement.kind { returnsValues = true }
+            return !returnsValues
         }
-        if let last = function.body.last, case .return(let value?) = last.kind, earlyReturnsOnlyFalse {
-            // The early `if bad: return False` checks hold too when it returns true: one test of
-            // all of them (`"\\" not in u and ... and u.startswith("/")`), so checks spread over
-            // statements combine as in one condition.
-            let exits = function.body.dropLast().compactMap { statement -> Expr? in
-                guard case .if(let test, let body, let orelse) = statement.kind, orelse.isEmpty, body.count == 1,
-                      case .return(let returned?) = body[0].kind, case .constant(.bool(false), _) = returned.kind else { return nil }
-                return test
-            }
-            let test = Guard(test: Guard.allTrue(afterExits: exits, then: value), imports: imports, normalisedPaths: [], facts: self)
-            record(test.whenTrue, into: &proof.whenTrue)
+        if returnsValues, let last = function.body.last, case .return(let value?) = last.kind {
+            record(Self.trueReturnProof(function, finalTest: value, imports: imports, facts: self), into: &proof.whenTrue)
         }
         if !returnsValues {
             record(raisingChecks(function.body), into: &proof.whenReturns)

@@ -98,6 +98,14 @@ extension Expr {
         return false
     }
 
+    /// `False` or `None`: what a check returns for bad input.
+    public var isFalsyConstant: Bool {
+        switch kind {
+        case .constant(.none, _), .constant(.bool(false), _): return true
+        default: return false
+        }
+    }
+
     /// A literal whose value is fixed in the source: constants and containers of constants.
     public var isLiteral: Bool {
         switch kind {
