@@ -1,0 +1,172 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+/// Checks a helper makes for its caller, and data a signature vouches for (stop 22: each case
+/// taken from a kind of code a blind corpus showed misjudged). Each test also changes the one
+/// thing that makes the difference and checks the finding comes back.
+@Suite("Data flow: checkers, validators and signed data")
+struct CheckerProofTests {
+    func found(_ source: String) throws -> [String] {
+        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
+    }
+
+    /// A method that raises unless its argument is allowed (`path_for`), and one calling it
+    /// before it can return (`folder`): past either call the caller's value is checked. A
+    /// check after an early return proves nothing.
+    @Test func checkersThatRaise() throws {
+        let source = #"""
+        import logging
+        import os
+        from fastapi import FastAPI, HTTPException
+
+        app = FastAPI()
+        log = logging.getLogger(__name__)
+        CARRIERS = {"ups", "dhl", "fedex"}
+
+        class LabelStore:
+            def __init__(self, root: str):
+                self.root = root
+
+            def path_for(self, carrier: str, name: str) -> str:
+                if carrier not in CARRIERS:
+                    raise HTTPException(status_code=404, detail="unknown carrier")
+                return os.path.join(self.root, carrier, os.path.basename(name))
+
+            def folder(self, carrier: str) -> str:
+                base = self.path_for(carrier, "x")
+                return os.path.dirname(base)
+
+        store = LabelStore("/srv/labels")
+
+        @app.get("/labels/{carrier}")
+        def fetch_label(carrier: str, file: str):
+            path = store.path_for(carrier, file)
+            log.info("serving label for %s", carrier)
+            return {"path": path}
+
+        @app.get("/folders/{carrier}")
+        def folder(carrier: str):
+            where = store.folder(carrier)
+            log.info("listing %s", carrier)
+            return {"where": where}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "        if carrier not in CARRIERS:", with: "        if not carrier:")) == ["27:ASC1117", "33:ASC1117"])
+        let early = source.replacingOccurrences(of: "        if carrier not in CARRIERS:", with: "        if name == \"index\":\n            return self.root\n        if carrier not in CARRIERS:")
+        #expect(try found(early) == ["29:ASC1117", "35:ASC1117"])
+    }
+
+    /// A Stripe event built with the webhook secret and JWT claims decoded with the key are the
+    /// signer's data; claims decoded without checking the signature are the sender's.
+    @Test func verifiedPayloads() throws {
+        let source = #"""
+        import logging
+        import os
+        import jwt
+        import stripe
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+        SECRET = os.environ["WEBHOOK_SECRET"]
+
+        @app.post("/stripe")
+        def stripe_hook():
+            event = stripe.Webhook.construct_event(request.data, request.headers.get("Stripe-Signature"), SECRET)
+            log.info("event %s", event["type"])
+            return "ok"
+
+        @app.get("/me")
+        def me():
+            claims = jwt.decode(request.headers.get("Authorization", "")[7:], SECRET, algorithms=["HS256"])
+            log.info("user %s", claims["sub"])
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        let unverified = source.replacingOccurrences(of: #"algorithms=["HS256"])"#, with: #"algorithms=["HS256"], options={"verify_signature": False})"#)
+        #expect(try found(unverified) == ["20:ASC1117"])
+    }
+
+    /// `os.path.commonpath([str(base), str(candidate)]) != str(base)` is the containment check
+    /// written for `Path` objects or text alike.
+    @Test func commonPathOfText() throws {
+        let source = #"""
+        import os
+        from flask import Flask, request, send_file
+        app = Flask(__name__)
+        ROOT = "/srv/docs"
+
+        @app.get("/docs")
+        def doc():
+            base = os.path.realpath(ROOT)
+            candidate = os.path.realpath(os.path.join(base, request.args["name"]))
+            if os.path.commonpath([str(base), str(candidate)]) != str(base):
+                return "no", 400
+            return send_file(candidate)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "if os.path.commonpath([str(base), str(candidate)]) != str(base):", with: "if False:")) == ["12:ASC1022"])
+    }
+
+    /// `audit.write(actor, text)` on an instance of a class of this file is that method: its
+    /// summary says where the text goes (a line in the file the operator configured), not a
+    /// write that puts the text into the object.
+    @Test func ownWriteMethod() throws {
+        let source = #"""
+        import os
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        AUDIT_LOG = os.environ.get("AUDIT_LOG", "/var/log/audit.log")
+
+        class AuditTrail:
+            def __init__(self, path: str):
+                self.path = path
+
+            def write(self, actor: str, detail: str) -> None:
+                with open(self.path, "a", encoding="utf-8") as fh:
+                    fh.write(f"{actor!r} {detail!r}\n")
+
+        audit = AuditTrail(AUDIT_LOG)
+
+        @app.post("/caption")
+        def caption():
+            text = request.form.get("caption", "")
+            audit.write("editor", text)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"open(self.path, "a""#, with: #"open(detail, "a""#)) == ["12:ASC1022"])
+    }
+
+    /// A validator with a path per kind of target (a local path, or an allowed host), checking
+    /// the target with backslashes made slashes, as a browser reads it. Without that
+    /// normalisation `/\evil.example` passes as a local path.
+    @Test func validatorPaths() throws {
+        let source = #"""
+        from urllib.parse import urlparse
+        from flask import Flask, redirect, request, url_for
+
+        app = Flask(__name__)
+        ALLOWED_HOSTS = {"tools.example.com"}
+
+        def is_safe_target(target):
+            if not target or any(ord(ch) < 33 for ch in target):
+                return False
+            target = target.replace("\\", "/").strip()
+            parts = urlparse(target)
+            if not parts.netloc and not parts.scheme:
+                return target.startswith("/") and not target.startswith("//")
+            return parts.scheme == "https" and parts.hostname in ALLOWED_HOSTS
+
+        @app.route("/logout")
+        def logout():
+            target = request.args.get("continue")
+            return redirect(target if is_safe_target(target) else url_for("login"))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"target = target.replace("\\", "/").strip()"#, with: "target = target.strip()")) == ["19:ASC1601"])
+        #expect(try found(source.replacingOccurrences(of: #"target = target.replace("\\", "/").strip()"#, with: "target = request.args.get(\"x\", \"/\")")) == ["19:ASC1601"])
+    }
+}
