@@ -52,12 +52,13 @@ enum TaintSources {
 
     /// What local sources (the command line, the environment, standard input, the server's
     /// own files) cannot make dangerous: whoever sets them already reads any file the process
-    /// can and fetches any URL (a command-line tool opening the file it is given is no path
-    /// traversal, one passing its argument on to `wc` no argument injection, a token from the
-    /// environment put in a header no header injection). They still count for commands, code,
+    /// can, fetches any URL and sends browsers where it likes (a command-line tool opening the
+    /// file it is given is no path traversal, one passing its argument on to `wc` no argument
+    /// injection, a token from the environment put in a header no header injection, the
+    /// identity provider's address from the environment no open redirect). They still count for commands, code,
     /// SQL, deserialisation and logs, except the command line and the environment for logs
     /// (the operator's own settings, marked safe for CWE-117 where they are read).
-    static let operatorsOwn: Set<Int> = [22, 88, 113, 918]
+    static let operatorsOwn: Set<Int> = [22, 88, 113, 601, 918]
 
     /// What the command line and the environment are safe for where they are read: logging
     /// one forges no one else's line (CWE-117), and an XML document they name or hold can read

@@ -33,6 +33,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import Flask, request\nfrom markupsafe import escape\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return \"<h1>Hello \" + escape(request.args.get(\"name\", \"\")) + \"</h1>\"\n",
             "from flask import Flask, request, jsonify\napp = Flask(__name__)\n\n@app.route(\"/hi\")\ndef hi():\n    return jsonify(name=request.args.get(\"name\"))\n",
             "import tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write({\"name\": self.get_argument(\"name\")})\n",
+            "import dataclasses\nimport tornado.web\n\nclass Hi(tornado.web.RequestHandler):\n    def get(self):\n        self.write(dataclasses.asdict(Item(self.get_argument(\"name\"))))\n",
             "from aiohttp import web\n\nasync def hello(request):\n    return web.Response(text=request.query.get(\"name\", \"\"))\n",  // text/plain
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\", default_filters=[\"h\"])\n\ndef page():\n    return PAGE.render(name=request.args[\"name\"])\n",
         ]
@@ -83,10 +84,20 @@ struct XSSFlowRule: DataFlowRule {
            method == "write" || method == "finish", imports.imports("tornado") {
             // A dict is sent as JSON (`self.write({"url": u})`), not as HTML.
             if case .dict = call.arguments.first?.kind { return [] }
+            // So is what a dict maker gives (`self.write(to_dict(node))`, `asdict(item)`).
+            if case .call(let maker, _, _)? = call.arguments.first?.kind {
+                switch maker.kind {
+                case .name(let made, _), .attribute(_, let made, _): if Self.dictMakers.contains(made) { return [] }
+                default: break
+                }
+            }
             return Array(call.arguments.prefix(1))
         }
         return []
     }
+
+    /// Functions and methods named for the dict they give.
+    static let dictMakers: Set<String> = ["dict", "to_dict", "as_dict", "asdict", "todict", "model_dump", "_asdict"]
 
     /// Falcon's `resp.text = html` (or `resp.body`): the response body, HTML where the handler
     /// declares it so (`TaintInterpreter.declaresHTMLBody` checks `resp.content_type`).
