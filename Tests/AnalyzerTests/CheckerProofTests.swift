@@ -169,4 +169,43 @@ struct CheckerProofTests {
         #expect(try found(source.replacingOccurrences(of: #"target = target.replace("\\", "/").strip()"#, with: "target = target.strip()")) == ["19:ASC1601"])
         #expect(try found(source.replacingOccurrences(of: #"target = target.replace("\\", "/").strip()"#, with: "target = request.args.get(\"x\", \"/\")")) == ["19:ASC1601"])
     }
+
+    /// A check taking the view's `request` (`_is_local(request, target)`) is a helper, not a
+    /// view; a helper giving back the target only as it was checked, its backslashes made
+    /// slashes first, gives back no open redirect.
+    @Test func redirectHelpers() throws {
+        let source = #"""
+        from urllib.parse import urlsplit
+        from django.shortcuts import redirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+        from flask import Flask, request as flask_request
+
+        app = Flask(__name__)
+
+        def _is_local(request, target: str) -> bool:
+            return url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+        def logout_view(request):
+            return_to = request.GET.get("return_to", "/")
+            if not _is_local(request, return_to):
+                return_to = "/"
+            return redirect(return_to)
+
+        def local_target(target, fallback):
+            if not target:
+                return fallback
+            normalized = target.replace("\\", "/")
+            parts = urlsplit(normalized)
+            if parts.scheme or parts.netloc or not normalized.startswith("/") or normalized.startswith("//"):
+                return fallback
+            return normalized
+
+        @app.route("/login")
+        def login():
+            return redirect(local_target(flask_request.args.get("next"), "/"))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"normalized = target.replace("\\", "/")"#, with: "normalized = target.strip()")) == ["28:ASC1601"])
+        #expect(try found(source.replacingOccurrences(of: "return url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})", with: "return bool(target)")) == ["15:ASC1601"])
+    }
 }

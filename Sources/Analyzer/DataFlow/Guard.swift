@@ -363,6 +363,7 @@ struct Guard {
                     || Self.netlocChecks(values, negated: isAnd, imports: imports, facts: facts).contains(id))
                     && (Self.prefixChecks(values, negated: isAnd, containing: "/\\").contains(id)
                         || Self.backslashChecks(values, excluded: isAnd).contains(id)
+                        || Self.backslashFreeNames(values, at: test.loc.startByte, facts: facts).contains(id)
                         || Self.netlocChecks(values, negated: isAnd, imports: imports, facts: facts, ofNormalisedText: true).contains(id)) {
                 proven[id] = .safeFor([601])
             }
@@ -715,6 +716,32 @@ struct Guard {
         guard case .call(let function, let arguments, _) = expression.kind, case .attribute(let text, "replace", _) = function.kind,
               arguments.count == 2, arguments[0].stringConstant == "\\", arguments[1].stringConstant == "/" else { return nil }
         return text
+    }
+
+    /// `value` leaves no backslash: `u.replace("\\", "/")`, then only case or surrounding
+    /// space changed (`.strip()`).
+    static func removesBackslashes(_ value: Expr) -> Bool {
+        var current = value
+        while case .call(let function, let arguments, _) = current.kind, case .attribute(let receiver, let method, _) = function.kind {
+            if method == "replace", arguments.count == 2, arguments[0].stringConstant == "\\",
+               let replacement = arguments[1].stringConstant, !replacement.contains("\\") { return true }
+            guard ["strip", "lstrip", "rstrip", "lower", "casefold"].contains(method) else { return false }
+            current = receiver
+        }
+        return false
+    }
+
+    /// Names bound once, where `position` is, to text with no backslash left
+    /// (`normalized = target.replace("\\", "/")`).
+    static func backslashFreeNames(_ values: [Expr], at position: Int, facts: (any GuardFacts)?) -> Set<String> {
+        guard let facts else { return [] }
+        var names = Set<String>()
+        for value in values {
+            Self.names(in: value) { id in
+                if !names.contains(id), let bound = facts.onlyAssignment(of: id, around: position), removesBackslashes(bound) { names.insert(id) }
+            }
+        }
+        return names
     }
 
     /// Names tested for a backslash: `"\\" not in u` (or `not "\\" in u`) when `excluded`

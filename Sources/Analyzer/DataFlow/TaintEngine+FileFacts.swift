@@ -331,7 +331,7 @@ extension TaintEngine: GuardFacts {
                         if !Self.normalises(value, id) { rebound.insert(id) }
                         // `target = target.replace("\\", "/")`: no backslash is left, and a browser
                         // reads the original as this.
-                        if inner.loc == statement.loc, Self.replacesBackslashes(value) {
+                        if inner.loc == statement.loc, Guard.removesBackslashes(value) {
                             let backslash = Expr(.constant(value: .str(PyStr("\\")), kind: nil), value.loc)
                             exits.append(Expr(.compare(left: backslash, ops: [.in], comparators: [target]), value.loc))
                         }
@@ -351,16 +351,6 @@ extension TaintEngine: GuardFacts {
             proven = proven.map { Guard.common($0, found) } ?? found
         }
         return (proven ?? [:]).filter { !rebound.contains($0.key) }
-    }
-
-    /// `….replace("\\", "/")` somewhere in a chain of string methods.
-    static func replacesBackslashes(_ value: Expr) -> Bool {
-        var current = value
-        while case .call(let function, let arguments, _) = current.kind, case .attribute(let receiver, let method, _) = function.kind {
-            if method == "replace", arguments.first?.stringConstant == "\\" { return true }
-            current = receiver
-        }
-        return false
     }
 
     /// `value` is `id` with only case, surrounding space or characters replaced
@@ -474,7 +464,8 @@ extension TaintEngine: GuardFacts {
     /// the call returns. A module-level function or a method of a class (`Store.path_for`),
     /// never a handler nor a function nested in another; by parameter index (`self` first).
     private func computeValidatorProof(_ function: FunctionInfo) -> ValidatorProof? {
-        guard !function.isHandler else { return nil }
+        // A "handler" only by its `request` parameter (`_is_local(request, target)`) may be a check.
+        guard !function.isHandler || function.handlerByParameterName else { return nil }
         if let className = function.className {
             guard function.qualifiedName.hasPrefix(className + "."),
                   !function.qualifiedName.dropFirst(className.utf8.count + 1).contains(".") else { return nil }
