@@ -371,12 +371,33 @@ public struct RuleContext {
                 return contents.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             return fixedElements(value, depth: depth + 1, also: also)
-        case .list(let elements, _), .tuple(let elements, _):
+        case .list(let elements, _), .tuple(let elements, _), .set(let elements):
             return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+        case .call(let function, let arguments, let keywords):
+            // `sorted(ALLOWED_METRICS)`, `frozenset({...})`: the same fixed texts.
+            guard case .name(let id, _) = function.kind, ["sorted", "list", "tuple", "set", "frozenset", "reversed"].contains(id),
+                  imports.binding(of: id) == nil, arguments.count == 1, keywords.allSatisfy({ $0.arg == "key" || $0.arg == "reverse" }) else { return false }
+            return fixedElements(arguments[0], depth: depth + 1, also: also)
         case .binOp(let left, .mult, let right):
             return fixedElements(left, depth: depth + 1, also: also) || fixedElements(right, depth: depth + 1, also: also)
-        case .listComp(let element, _), .generatorExp(let element, _):
-            return isFixedText(element, depth: depth + 1, also: also)
+        case .listComp(let element, let generators), .generatorExp(let element, let generators):
+            // `f"{col} LIKE %s" for col in SEARCHABLE`: the loop's names stand for fixed texts too.
+            var loopNames = Set<String>()
+            for generator in generators {
+                if case .name(let id, _) = generator.target.kind, fixedElements(generator.iter, depth: depth + 1, also: also) { loopNames.insert(id) }
+            }
+            guard !loopNames.isEmpty else { return isFixedText(element, depth: depth + 1, also: also) }
+            func fixed(_ part: Expr) -> Bool {
+                if case .name(let id, _) = part.kind, loopNames.contains(id) { return true }
+                return isFixedText(part, depth: depth + 1, also: also)
+            }
+            if case .joinedStr(let values) = element.kind {
+                return values.allSatisfy { part in
+                    guard case .formattedValue(let value, _, let spec) = part.kind else { return fixed(part) }
+                    return fixed(value) && spec.map(fixed) ?? true
+                }
+            }
+            return fixed(element)
         default:
             return false
         }

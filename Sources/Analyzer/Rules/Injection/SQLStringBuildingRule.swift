@@ -34,6 +34,9 @@ struct SQLStringBuildingRule: Rule {
             "class Repo:\n    table = \"users\"\n\n    def use(self, name):\n        self.table = name\n\n    def count(self, conn):\n        return ↓conn.execute(f\"SELECT COUNT(*) FROM {self.table}\")\n",
         ],
         nonTriggering: [
+            // Fixed column names, spelled out by a comprehension or a loop over a sorted fixed set.
+            "SEARCHABLE = (\"first_name\", \"email\")\n\ndef search(cur, term):\n    sql = \"SELECT id FROM people WHERE \" + \" OR \".join(f\"{col} LIKE %s\" for col in SEARCHABLE)\n    cur.execute(sql, [term] * 2)\n",
+            "METRICS = {\"temp\", \"humidity\"}\n\ndef latest(db, device):\n    for metric in sorted(METRICS):\n        db.execute(f\"SELECT ts FROM {metric} WHERE device = ?\", (device,))\n",
             // A filter of fixed clauses (or a fixed default) from a method of an instance of a
             // class of this file.
             "class OrderFilter:\n    def where_clause(self):\n        return \" AND \".join([\"status = %s\"]) or \"TRUE\"\n\ndef search(cur, params):\n    flt = OrderFilter()\n    sql = \"SELECT id FROM orders WHERE \" + flt.where_clause()\n    cur.execute(sql, params)\n",
