@@ -43,8 +43,15 @@ enum SecurityContext {
 
     /// Whether a word of the line or of the enclosing function's name says a secret is made
     /// there. Words, not substrings: `keys`, `signal` and `monkey` are no secrets.
-    static func namesSecret(_ loc: Loc, context: RuleContext) -> Bool {
-        nameParts(of: text(around: loc, context: context)).contains { part in
+    /// `ownNameOnly`: the function's own name, not its class's (a `SessionRegistry` also
+    /// picks spawn points).
+    static func namesSecret(_ loc: Loc, context: RuleContext, ownNameOnly: Bool = false) -> Bool {
+        var text = text(around: loc, context: context)
+        if ownNameOnly, let scope = context.parsed.enclosingScope(startLine: loc.lineno, endLine: loc.endLineno),
+           let own = scope.qualifiedName.split(separator: ".").last {
+            text = (context.sourceMap.line(loc.lineno) ?? "") + " " + own
+        }
+        return nameParts(of: text).contains { part in
             secretNameParts.contains(part) || secretNameStems.contains { part.hasPrefix($0) }
         }
     }

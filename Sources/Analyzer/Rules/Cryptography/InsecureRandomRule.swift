@@ -26,6 +26,8 @@ struct InsecureRandomRule: Rule {
             // A number or a sample of data, nothing naming a secret: a simulation, a test, a plot.
             "import random\n\ndef roll():\n    return random.randint(1, 6)\n",
             "import random\nrows = random.sample(records, 100)\n",
+            // A spawn point picked by a method of a session registry: no secret.
+            "import random\n\nclass SessionRegistry:\n    def join_match(self, match_id):\n        return random.choice(self.spawn_points)\n",
             // Jitter for a wait, even where tokens are made: a delay is no secret.
             "import random, time\n\ndef send_reset_token(attempt):\n    time.sleep(random.uniform(0.5, 1.5) * attempt)\n",
             "import random\n\ndef issue_token(attempt):\n    retry_delay = 2 ** attempt + random.random()\n    return retry_delay\n",
@@ -47,9 +49,12 @@ struct InsecureRandomRule: Rule {
 
     func check(call: CallSite, context: inout RuleContext) {
         if Self.timesAWait(call.expression.loc, context: context) { return }
-        let forSecurity = SecurityContext.namesSecret(call.expression.loc, context: context)
+        // An item picked from data (`random.choice(self.spawn_points)`) is a secret only where
+        // its line or its own function says so, not for living in a class about sessions.
+        let drawsData = Self.alphabetDraws.contains(call.qualifiedName) && !Self.drawsCharacters(call, context: context)
+        let forSecurity = SecurityContext.namesSecret(call.expression.loc, context: context, ownNameOnly: drawsData)
         if !forSecurity && !Self.bitsAndBytes.contains(call.qualifiedName)
-            && !(Self.alphabetDraws.contains(call.qualifiedName) && Self.drawsCharacters(call, context: context)) { return }
+            && !(Self.alphabetDraws.contains(call.qualifiedName) && !drawsData) { return }
         context.report(call.expression.loc,
                        forSecurity ? "\(call.qualifiedName) makes a predictable value where a secret is made"
                                    : "\(call.qualifiedName) is not suitable for security or cryptographic purposes",
