@@ -764,4 +764,25 @@ struct DataFlowModelTests {
         #expect(try found(source.replacingOccurrences(of: #"fmt: Literal["csv", "json"]"#, with: "fmt: str")
             .replacingOccurrences(of: "environment: ImmutableSandboxedEnvironment)", with: "environment)")) == ["22:ASC1079", "27:ASC1117"])
     }
+
+    /// A tuple bound to a name keeps each position's data apart for the unpacking that follows.
+    @Test func tuplePositions() throws {
+        let source = #"""
+        import os
+        import uuid
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/up")
+        def up():
+            upload = (uuid.uuid4().hex + ".png", request.form["data"])
+            filename, data = upload
+            with open(os.path.join("/srv", filename), "w") as fh:
+                fh.write(data)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"uuid.uuid4().hex + ".png""#, with: #"request.form["name"]"#)) == ["11:ASC1022"])
+    }
 }

@@ -48,6 +48,14 @@ struct TaintInterpreter {
 
     static let maximumDepth = 200
 
+    /// The record key under which a tuple bound to a name keeps position `index` (no Python
+    /// key looks like it).
+    static func tupleKey(_ index: Int) -> String { "\u{1}\(index)" }
+    static func tuplePosition(_ key: String) -> Int? {
+        guard key.hasPrefix("\u{1}") else { return nil }
+        return Int(key.dropFirst())
+    }
+
     init(engine: TaintEngine, function: FunctionInfo?) {
         self.engine = engine
         self.function = function
@@ -104,6 +112,22 @@ struct TaintInterpreter {
                    elements.taints.count == names.count {
                     for (name, element) in zip(names, elements.taints) { bind(name, element, value: value) }
                     return
+                }
+                // `filename, data = upload` of `upload = (uuid4().hex + ext, part.read())`.
+                if case .name = value.kind, let taint, let fields = taint.fields, !fields.isEmpty,
+                   fields.keys.allSatisfy({ Self.tuplePosition($0).map { $0 < names.count } ?? false }) {
+                    for (index, name) in names.enumerated() { bind(name, fields[Self.tupleKey(index)], value: value) }
+                    return
+                }
+                bind(targets[0], taint, value: value)
+                return
+            }
+            // `upload = (name, data)`: each position's data kept apart, for unpacking later.
+            if targets.count == 1, case .name = targets[0].kind, case .tuple(let values, _) = value.kind, values.count >= 2,
+               !values.contains(where: { if case .starred = $0.kind { true } else { false } }) {
+                var taint: Taint?
+                for (index, element) in values.enumerated() {
+                    taint = Taint.storing(expression(element, depth: 0), under: Self.tupleKey(index), in: taint)
                 }
                 bind(targets[0], taint, value: value)
                 return
