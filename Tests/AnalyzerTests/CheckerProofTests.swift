@@ -208,4 +208,27 @@ struct CheckerProofTests {
         #expect(try found(source.replacingOccurrences(of: #"normalized = target.replace("\\", "/")"#, with: "normalized = target.strip()")) == ["28:ASC1601"])
         #expect(try found(source.replacingOccurrences(of: "return url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})", with: "return bool(target)")) == ["15:ASC1601"])
     }
+
+    /// A checker may leave by a call that does not come back (`abort(400)`) as by `raise`.
+    @Test func checkersThatAbort() throws {
+        let source = #"""
+        import os
+        import re
+        from flask import Flask, abort, jsonify
+
+        app = Flask(__name__)
+        ACCOUNT_RE = re.compile(r"^[A-Z]{2}[0-9]{8}$")
+
+        def _check_account(account_id: str) -> None:
+            if not ACCOUNT_RE.match(account_id):
+                abort(400, "invalid account id")
+
+        @app.get("/accounts/<account_id>/statements")
+        def list_statements(account_id):
+            _check_account(account_id)
+            return jsonify(sorted(os.listdir(os.path.join("/srv/statements", account_id))))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"abort(400, "invalid account id")"#, with: #"print("invalid account id")"#)) == ["15:ASC1022"])
+    }
 }

@@ -451,7 +451,9 @@ extension TaintEngine: GuardFacts {
     func raisingChecks<Body: Sequence<Stmt>>(_ body: Body) -> [String: Guard.Effect] {
         var proven: [String: Guard.Effect] = [:]
         for statement in body {
-            guard case .if(let test, let exit, _) = statement.kind, exit.last.map({ if case .raise = $0.kind { true } else { false } }) == true else { continue }
+            // `raise ...`, or a call that does not come back (`abort(400)`, `sys.exit(2)`).
+            guard case .if(let test, let exit, _) = statement.kind, let last = exit.last,
+                  { if case .raise = last.kind { true } else if case .expr = last.kind { Guard.terminates(exit) } else { false } }() else { continue }
             proven.merge(Guard(test: test, imports: imports, normalisedPaths: [], facts: self).whenFalse) { _, later in later }
         }
         return proven
