@@ -13,6 +13,8 @@ struct XXEFlowRule: DataFlowRule {
         triggering: [
             "from lxml import etree\nfrom flask import request\n\ndef upload():\n    doc = ↓etree.fromstring(request.data)\n    return doc.tag\n",
             "import xml.dom.minidom, sys\ndoc = ↓xml.dom.minidom.parseString(sys.stdin.read())\n",
+            // A SAX parser a helper made and told to fetch external entities.
+            "import xml.sax\nfrom xml.sax.handler import feature_external_ges\nfrom flask import request\n\ndef make_parser():\n    parser = xml.sax.make_parser()\n    parser.setFeature(feature_external_ges, True)\n    return parser\n\ndef upload():\n    parser = make_parser()\n    ↓parser.parse(request.files[\"doc\"])\n",
         ],
         nonTriggering: [
             "import lxml.etree\nfrom flask import request\n\ndef upload():\n    return lxml.etree.fromstring(request.get_data(), parser=lxml.etree.XMLParser(resolve_entities=False, no_network=True))\n",
@@ -50,6 +52,20 @@ struct XXEFlowRule: DataFlowRule {
     func sinkRequiresConfiguration(_ call: CallSite) -> Bool { Self.saxParserReceiver(call) != nil }
 
     func configurationMakesSafe(_ value: Expr, boundTo name: String, in module: Module, imports: ImportTable) -> Bool {
+        // `parser = make_parser(handler)` of a function of this file returning the parser it
+        // made and configured: as that function left it.
+        if case .call(let function, _, _) = value.kind, case .name(let helper, _) = function.kind, imports.binding(of: helper) == nil,
+           let returned = module.returnedValues(ofFunction: helper), !returned.isEmpty {
+            let made = returned.map { result -> (String, Expr)? in
+                guard case .name(let made, _) = result.kind, let assigned = module.onlyAssignment(of: made, inFunctionAround: result.loc.startByte),
+                      case .call(let maker, _, _) = assigned.kind, let makerName = imports.qualifiedName(of: maker),
+                      makerName.hasPrefix("xml.") || makerName.hasPrefix("lxml.") else { return nil }
+                return (made, assigned)
+            }
+            if made.allSatisfy({ $0 != nil }) {
+                return made.allSatisfy { configurationMakesSafe($0!.1, boundTo: $0!.0, in: module, imports: imports) }
+            }
+        }
         if case .call(let function, _, _) = value.kind, let maker = imports.qualifiedName(of: function) {
             if maker == "xml.sax.make_parser" {
                 return !SAXExternalEntitiesRule.externalEntitySettings(on: name, around: value.loc.startByte, in: module, imports: imports).contains(true)
