@@ -785,4 +785,28 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"uuid.uuid4().hex + ".png""#, with: #"request.form["name"]"#)) == ["11:ASC1022"])
     }
+
+    /// Signing a cookie keeps the client from changing it, not from choosing it: what the file
+    /// signed from the request comes back the client's.
+    @Test func signedCookiesHoldWhatWasSigned() throws {
+        let source = #"""
+        import os
+        from bottle import redirect, request, response, route
+
+        SECRET = os.environ["COOKIE_SECRET"]
+        TARGET_COOKIE = "after_login"
+
+        @route("/login")
+        def login_form():
+            response.set_cookie(TARGET_COOKIE, request.query.get("next", "/"), secret=SECRET)
+            return "form"
+
+        @route("/login", method="POST")
+        def login_submit():
+            target = request.get_cookie(TARGET_COOKIE, secret=SECRET)
+            redirect(target or "/")
+        """#
+        #expect(try found(source) == ["15:ASC1601"])
+        #expect(try found(source.replacingOccurrences(of: #"request.query.get("next", "/")"#, with: #""/home""#)) == [])
+    }
 }

@@ -47,6 +47,15 @@ extension TaintInterpreter {
 
     /// `partial`: the `functools.partial` object this call goes through (its line joins the
     /// path of what reaches a sink here: where `shell=True` was set is part of the flaw).
+    /// Tornado's and Django's signing cookie setters (Bottle's `set_cookie` with `secret=`).
+    static let signedCookieWrites: Set<String> = ["set_secure_cookie", "set_signed_cookie"]
+
+    /// The global under which what the file signs into the cookie `key` names is kept (no
+    /// Python name looks like it).
+    static func signedCookieStore(_ key: Expr, engine: TaintEngine) -> String {
+        "signed cookie \(engine.parsed.text(of: key.loc))"
+    }
+
     mutating func call(_ expression: Expr, depth: Int, through partial: Expr? = nil) -> Taint? {
         guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
         // `run = functools.partial(subprocess.run, shell=True)` … `run(cmd)`: the wrapped call.
@@ -80,8 +89,12 @@ extension TaintInterpreter {
            let handler = self.function, handler.isHandler, handler.parameters.first == id, engine.imports.imports("aiohttp") {
             return nil
         }
-        // A signed cookie (`TaintSources.isSignedCookieRead`): what this server signed.
-        if TaintSources.isSignedCookieRead(function, keywords: keywords) { return nil }
+        // A signed cookie (`TaintSources.isSignedCookieRead`): what this server signed, which
+        // is the client's own data where the file signed that (`signedCookieStore`).
+        if TaintSources.isSignedCookieRead(function, keywords: keywords) {
+            guard let key = arguments.first, let stored = environment[Self.signedCookieStore(key, engine: engine)] else { return nil }
+            return stored.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "read back from the signed cookie")
+        }
         // `message.get("MessageId")`: what AWS assigned.
         if case .attribute(let record, "get", _) = function.kind, let key = arguments.first?.stringConstant, TaintSources.platformAssignedKeys.contains(key) {
             _ = self.expression(record, depth: depth + 1)
@@ -122,6 +135,13 @@ extension TaintInterpreter {
         // `stripe.Webhook.construct_event(payload, sig, secret)`, `jwt.decode(token, key, ...)`:
         // what a trusted signer signed, checked here, not what the sender wrote.
         if TaintSources.isVerifiedPayload(site) { return nil }
+        // `response.set_cookie(NAME, value, secret=KEY)`, `self.set_secure_cookie(NAME, value)`:
+        // signing keeps the client from changing the value, not from choosing it.
+        if case .attribute(_, let method, _) = function.kind, Self.signedCookieWrites.contains(method) || method == "set_cookie" && keywords.contains(where: { $0.arg == "secret" }),
+           let key = arguments.first {
+            let value = arguments.count > 1 ? argumentTaints[1] : keywordTaints["value"] ?? nil
+            if let value { engine.recordGlobal(Self.signedCookieStore(key, engine: engine), value.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "signed into a cookie")) }
+        }
         // `self.http.get(url)` on a client the class keeps.
         if case .attribute(let receiver, let method, _) = function.kind, case .attribute(let owner, let attr, _) = receiver.kind,
            case .name("self", _) = owner.kind, let className = self.function?.className,
