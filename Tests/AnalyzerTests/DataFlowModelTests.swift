@@ -809,4 +809,62 @@ struct DataFlowModelTests {
         #expect(try found(source) == ["15:ASC1601"])
         #expect(try found(source.replacingOccurrences(of: #"request.query.get("next", "/")"#, with: #""/home""#)) == [])
     }
+
+    /// A store object the handlers share: what one request added to its container (a record,
+    /// key by key), another reads back. A key the store filled itself is its own.
+    @Test func sharedStoreObjects() throws {
+        let source = #"""
+        import uuid
+        import requests
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        class HookStore:
+            def __init__(self):
+                self._hooks = {}
+
+            def add(self, name, url):
+                hook = {"id": uuid.uuid4().hex, "name": name, "url": url}
+                self._hooks[hook["id"]] = hook
+                return hook["id"]
+
+            def get(self, hook_id):
+                return self._hooks.get(hook_id)
+
+        store = HookStore()
+
+        @app.post("/hooks")
+        def register():
+            return store.add(request.form["name"], request.form["url"])
+
+        @app.post("/hooks/<hook_id>/test")
+        def test_hook(hook_id):
+            hook = store.get(hook_id)
+            return str(requests.post(hook["url"], json={"ping": True}, timeout=5).status_code)
+        """#
+        #expect(try found(source) == ["28:ASC1918"])
+        #expect(try found(source.replacingOccurrences(of: #""url": url}"#, with: #""url": "https://hooks.example.com/in"}"#)) == [])
+    }
+
+    /// A whole-text pattern whose groups may hold quotes or brackets parses the text; it
+    /// checks nothing of what a group holds. One of digits and operators does.
+    @Test func parsingPatternsCheckNothing() throws {
+        let source = #"""
+        import re
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        COMMAND_RE = re.compile(r"^!calc\s+(?P<expr>.+)$")
+
+        @app.post("/cmd")
+        def cmd():
+            m = COMMAND_RE.match(request.form["text"])
+            if m is None:
+                return "usage"
+            return str(eval(m["expr"]))
+        """#
+        #expect(try found(source) == ["12:ASC1095"])
+        #expect(try found(source.replacingOccurrences(of: "(?P<expr>.+)", with: "(?P<expr>[0-9+*/ -]+)")) == [])
+    }
 }

@@ -172,6 +172,13 @@ struct FunctionSummary: Equatable {
     /// (`self.pattern = re.escape(keyword)`), by attribute and parameter: the instance holds
     /// the caller's argument made safe.
     var storedSafety: [String: [Int: ReturnSafety]] = [:]
+    /// `self.x` containers the method adds its parameters' data to (`self._hooks[hid] = hook`,
+    /// `self._items.append(item)`), by attribute and parameter, with what the data was made
+    /// safe for: a store object every handler shares holds what any caller added.
+    var containerStores: [String: [Int: ReturnSafety]] = [:]
+    /// The same for records added whole (`{"id": uuid4().hex, "url": url}`): by attribute,
+    /// record key and parameter, so what is read back key by key is what that key was given.
+    var containerFieldStores: [String: [String: [Int: ReturnSafety]]] = [:]
     /// `self.x` attributes (by name) that reach a sink inside the method.
     var attributeSinks: [String: Set<SinkHit>] = [:]
 }

@@ -234,12 +234,16 @@ extension TaintInterpreter {
                 recorder.storesPaths = true
                 // `rows.append({...})`: one more element, a record whose keys are known.
                 let oneElement = ["append", "add", "appendleft"].contains(method) && arguments.count == 1
+                    || method == "insert" && arguments.count == 2 && argumentTaints[0] == nil
                 environment[receiverName] = oneElement ? Taint.adding(added, to: environment[receiverName])
                     : Taint.merge(environment[receiverName]?.withoutStructure, added.withoutStructure)
                 if isModuleTable(receiverName), let table = oneElement ? Taint.adding(added, to: nil) : added.withoutStructure {
                     engine.recordGlobal(receiverName, table)
                 }
                 if let className = self.function?.className { engine.recordClassAttribute(className, receiverName, added) }
+                // One element added (`self._items.append(item)`; not `setdefault(key, value)`,
+                // whose key and value are not told apart here).
+                if oneElement, receiverName.hasPrefix("self."), !receiverName.dropFirst(5).contains(".") { recordContainerStore(receiverName, added) }
             }
         }
         if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
@@ -333,10 +337,16 @@ extension TaintInterpreter {
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
         if substitutesLineBreaks(site, function: function, arguments: arguments) { return all?.sanitizing([113, 117]) }
         // `m = SIZE_RE.fullmatch(size)`: a match of the whole value against the program's
-        // pattern; its groups are pieces of text that passed it (as the check `Guard` proves).
+        // pattern; its groups are pieces of text that passed it (as the check `Guard` proves),
+        // when the pattern lets no special character through (a line break only where lines
+        // are written). One that does parses the text (`^!define (?P<body>.+)$`), checking
+        // nothing of what its groups hold.
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let patternName, _) = receiver.kind,
-           let pattern = engine.compiledPattern(named: patternName), Guard.matchesWhole(method: method, pattern: pattern) {
-            return (argumentTaints.first ?? nil)?.cleanedCopy
+           let compiled = engine.compiledPattern(named: patternName), let pattern = compiled, Guard.matchesWhole(method: method, pattern: pattern),
+           RegexShape.admits(RegexShape.specialCharacters, pattern) == false {
+            let matched = argumentTaints.first ?? nil
+            return RegexShape.admits(RegexShape.lineBreaks, pattern) == false ? matched?.cleanedCopy
+                : matched?.sanitizing(Set(engine.ruleCWEs).subtracting([113, 117]))
         }
         // `"".join(ch if ch.isprintable() else "?" for ch in text)`: only the characters a
         // test of each lets through.
@@ -1078,6 +1088,34 @@ extension TaintInterpreter {
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
             }
         }
+        // `self.store.add(name, url)` on a store object of this file: what the caller's request
+        // brought is in every instance's container now (handlers share one store).
+        if let className = info.className {
+            for (key, parameters) in summary.containerStores.sorted(by: { $0.key < $1.key }) {
+                for (parameter, safety) in parameters.sorted(by: { $0.key < $1.key }) {
+                    // An instance of a class of this file keeps its attributes apart: not as a whole.
+                    let positional = parameter - offset
+                    if positional >= 0, positional < site.arguments.count, case .name(let id, _) = site.arguments[positional].kind,
+                       instances[id] != nil || self.function?.declaredType(of: id).map(engine.classNames.contains) == true { continue }
+                    guard let taint = argument(for: parameter), taint.origins.contains(.source),
+                          let element = Taint.adding(safety.apply(to: taint).withoutStructure, to: nil) else { continue }
+                    engine.recordClassAttribute(className, key, element.through(line: loc.lineno, column: loc.colOffset + 1, "stored by \(info.qualifiedName)()"))
+                }
+            }
+            for (key, fields) in summary.containerFieldStores.sorted(by: { $0.key < $1.key }) {
+                var record: Taint?
+                for (field, parameters) in fields.sorted(by: { $0.key < $1.key }) {
+                    var part: Taint?
+                    for (parameter, safety) in parameters.sorted(by: { $0.key < $1.key }) {
+                        guard let taint = argument(for: parameter), taint.origins.contains(.source) else { continue }
+                        part = Taint.merge(part, safety.apply(to: taint).withoutStructure)
+                    }
+                    if let part { record = Taint.storing(part, under: field, in: record) }
+                }
+                guard let record, let element = Taint.adding(record, to: nil) else { continue }
+                engine.recordClassAttribute(className, key, element.through(line: loc.lineno, column: loc.colOffset + 1, "stored by \(info.qualifiedName)()"))
+            }
+        }
         // A setter (`svc.configure(cmd)`): the instance now holds what was passed.
         if !summary.storedParameters.isEmpty, case .attribute(let receiver, _, _) = site.function.kind,
            case .name(let id, _) = receiver.kind, id != "self" {
@@ -1304,3 +1342,4 @@ extension TaintInterpreter {
         }
     }
 }
+

@@ -374,10 +374,30 @@ struct TaintInterpreter {
                 environment[base] = slice.stringConstant.map { Taint.storing(stepped, under: $0, in: environment[base]) }
                     ?? Taint.adding(stepped, to: environment[base])
                 if let className = function?.className { engine.recordClassAttribute(className, base, stepped) }
+                if slice.stringConstant == nil, base.hasPrefix("self."), !base.dropFirst(5).contains(".") { recordContainerStore(base, stepped) }
             }
         default:
             break
         }
+    }
+
+    /// See `FunctionSummary.containerStores`.
+    /// A value made of several parameters whose parts are not known apart (an instance
+    /// built of them) is not recorded: which part a reader gets is not known.
+    mutating func recordContainerStore(_ key: String, _ taint: Taint) {
+        if let fields = taint.fields {
+            for (field, part) in fields {
+                for case .parameter(let index) in part.origins {
+                    recorder.summary.containerFieldStores[key, default: [:]][field, default: [:]][index] = FunctionSummary.ReturnSafety.meet(
+                        recorder.summary.containerFieldStores[key]?[field]?[index], part, parameter: index)
+                }
+            }
+            return
+        }
+        let parameters = taint.origins.filter { if case .parameter = $0 { true } else { false } }
+        guard parameters.count == 1, case .parameter(let index) = parameters.first! else { return }
+        recorder.summary.containerStores[key, default: [:]][index] = FunctionSummary.ReturnSafety.meet(
+            recorder.summary.containerStores[key]?[index], taint, parameter: index)
     }
 
     private mutating func checkAssignmentSinks(_ target: Expr, _ taint: Taint) {

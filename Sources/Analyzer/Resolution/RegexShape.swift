@@ -69,6 +69,31 @@ struct RegexShape {
         alternatives = parsed
     }
 
+    /// Characters that make text dangerous somewhere: quotes, shell and SQL punctuation,
+    /// markup and code (`'`, `;`, `<`, `(`, `$`…).
+    static let specialCharacters: [Character] = Array("'\";|&$`<>(){}\\")
+    static let lineBreaks: [Character] = ["\n", "\r"]
+
+    /// Whether some character the pattern can match (outside anchors and lookarounds) is one
+    /// of `characters`: `^!define\s+(?P<body>.+)$` can match anything a piece of code needs;
+    /// `^[a-z0-9-]{1,32}$` nothing. Nil when the model cannot read the pattern.
+    static func admits(_ characters: [Character], _ pattern: String) -> Bool? {
+        guard let shape = RegexShape(pattern) else { return nil }
+        func admits(_ alternatives: [[Term]]) -> Bool {
+            alternatives.contains { terms in
+                terms.contains { term in
+                    guard term.max != 0 else { return false }
+                    switch term.atom {
+                    case .chars(let cls): return characters.contains(where: cls.matches)
+                    case .group(let inner): return admits(inner)
+                    case .opaque: return false
+                    }
+                }
+            }
+        }
+        return admits(shape.alternatives)
+    }
+
     // MARK: Findings
 
     /// A repeated group whose body has a repeat surrounded only by optional terms: `(a+)+`,
