@@ -867,4 +867,25 @@ struct DataFlowModelTests {
         #expect(try found(source) == ["12:ASC1095"])
         #expect(try found(source.replacingOccurrences(of: "(?P<expr>.+)", with: "(?P<expr>[0-9+*/ -]+)")) == [])
     }
+
+    /// A reply from a server the program chose is that server's document; from a URL the
+    /// client chose, the client's (entities and all).
+    @Test func repliesOfChosenServers() throws {
+        let source = #"""
+        import requests
+        from lxml import etree
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        FEED_URL = "https://feeds.example.com/catalog.xml"
+
+        @app.get("/catalog")
+        def catalog():
+            body = requests.get(FEED_URL, timeout=10).content
+            root = etree.fromstring(body)
+            return str(len(root))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "requests.get(FEED_URL, timeout=10)", with: #"requests.get(request.args["feed"], timeout=10)"#)) == ["10:ASC1918", "11:ASC1611"])
+    }
 }

@@ -166,9 +166,21 @@ extension TaintInterpreter {
         // of this file returns what its arguments bring (nothing), whatever its summary.
         // What the call reads from outside itself, if it is a source.
         var sourceRead: Taint? {
-            TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
-                                    redis: engine.readsRedis, boto3: engine.usesBoto3,
-                                    commandLine: engine.parsesCommandLine)
+            let read = TaintSources.callSource(site, receiverIsFile: receiverIsFile, argumentIsFile: argumentIsFile, fetches: engine.fetchesResponses,
+                                               redis: engine.readsRedis, boto3: engine.usesBoto3,
+                                               commandLine: engine.parsesCommandLine)
+            // A reply from a server the program chose (a fixed URL, or one whose host passed an
+            // allow-list) is that server's document, not an attacker's: no entities to expand,
+            // options or patterns planted in it. From a URL the client chose, it is the client's.
+            if let read, engine.fetchesResponses, TaintSources.fetchesResponse(site.qualifiedName),
+               let url = site.argument("url", position: 0) {
+                let urlTaint = arguments.firstIndex(where: { $0.loc == url.loc }).flatMap { argumentTaints[$0] }
+                    ?? site.keywords.first(where: { $0.value.loc == url.loc }).flatMap { keywordTaints[$0.arg ?? ""] ?? nil }
+                if urlTaint.map({ !$0.isDangerous(for: 918) || $0.hostFixed }) ?? true {
+                    return read.sanitizing(TaintSources.chosenServerReplySafe)
+                }
+            }
+            return read
         }
         // `data, addr = sock.recvfrom(n)`: the sender's address is the network's, an IP and a
         // port, not text the sender wrote.

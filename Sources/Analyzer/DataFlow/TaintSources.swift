@@ -301,6 +301,12 @@ enum TaintSources {
     /// can take the matcher's time).
     static let fetchedContentSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918]
 
+    /// What a reply from a server the program chose is safe for besides (`fetchedContentSafe`):
+    /// parsing as XML, passing on as a program's arguments. Not unpickling or running it (that
+    /// trusts the server with the process), nor compiling it as a pattern: a chosen host may
+    /// serve what its users wrote (a repository's config file on a code host's API).
+    static let chosenServerReplySafe: Set<Int> = [611, 776, 88]
+
     static func resultIsNotInput(_ name: String) -> Bool {
         if opaqueResults.contains(name) || openerFetches(name) { return true }
         // `requests.get`, `httpx.post`, and the same through a client object.
