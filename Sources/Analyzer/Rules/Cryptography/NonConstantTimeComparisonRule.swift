@@ -25,6 +25,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "import hmac\nif hmac.compare_digest(expected_signature, received):\n    accept()\n",
             "if password is None or password == \"\":\n    ask()\n",
             "if token == tokenize.NAME:\n    pass\n",  // a lexer token, not a secret
+            "def signup(form):\n    if form.get(\"password\") != form.get(\"password_confirm\"):\n        raise ValueError(\"mismatch\")\n",
+            "def changed(self, job_id, digest):\n    return self.fingerprints.get(job_id) != digest\n",
             "if len(signature) != 64:\n    reject()\n",
             "import inspect\nif inspect.signature(f) == signature:\n    pass\n",
             // A file's checksum, which anyone may compute.
@@ -51,11 +53,26 @@ struct NonConstantTimeComparisonRule: Rule {
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,
               ops.count == 1, ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
+        // `form.get("password") != form.get("password_confirm")`: two values of one submission
+        // matched against each other; no secret of the server's is timed.
+        if Self.submittedField(left).map({ $0 == Self.submittedField(right) }) == true { return }
         guard Self.isOperand(left), Self.isOperand(right), !Self.isPublishedChecksum(left), !Self.isPublishedChecksum(right),
               !Self.isHash(left), !Self.isHash(right), !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context),
               let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context) else { return }
         context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
                        fixHint: "use hmac.compare_digest(a, b)")
+    }
+
+    /// The container a field is read from by key (`form.get("password")`, `data["confirm"]`),
+    /// by its text.
+    static func submittedField(_ expression: Expr) -> String? {
+        switch expression.kind {
+        case .subscript(let container, let key, _) where key.stringConstant != nil: return container.readName
+        case .call(let function, let arguments, _):
+            guard case .attribute(let container, "get", _) = function.kind, arguments.first?.stringConstant != nil else { return nil }
+            return container.readName
+        default: return nil
+        }
     }
 
     /// A confirmation typed at this terminal (`getpass.getpass("Confirm: ")`, `input()`, or a
@@ -80,7 +97,11 @@ struct NonConstantTimeComparisonRule: Rule {
             if case .attribute(let inner, let method, _) = function.kind, ["lower", "upper", "strip"].contains(method), arguments.isEmpty {
                 return isPublishedChecksum(inner)
             }
-            guard case .attribute(_, "get", _) = function.kind else { return false }
+            guard case .attribute(let table, "get", _) = function.kind else { return false }
+            // `self.fingerprints.get(job_id)`: a table of content checksums, looked up.
+            if let tableName = table.readName, PasswordNames.parts(tableName).contains(where: { ["fingerprint", "fingerprints", "checksums", "digests", "etags"].contains($0) }) {
+                return true
+            }
             key = arguments.first?.stringConstant
         default: return false
         }
