@@ -888,4 +888,29 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "requests.get(FEED_URL, timeout=10)", with: #"requests.get(request.args["feed"], timeout=10)"#)) == ["10:ASC1918", "11:ASC1611"])
     }
+
+    /// Text built with `%r` or `{x!r}` holds the values' reprs: no line break to forge a log
+    /// line with. `%s` or a plain `{x}` copies them.
+    @Test func reprFormatting() throws {
+        let source = #"""
+        import logging
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+        def describe(form):
+            return "user=%r realm=%r" % (form.get("user"), form.get("realm"))
+
+        @app.post("/event")
+        def event():
+            summary = describe(request.form)
+            note = f"note={request.form.get('note')!r}"
+            log.info("event %s %s", summary, note)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #""user=%r realm=%r""#, with: #""user=%s realm=%r""#)) == ["14:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: "get('note')!r}", with: "get('note')}")) == ["14:ASC1117"])
+    }
 }

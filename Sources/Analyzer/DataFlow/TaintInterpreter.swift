@@ -1183,6 +1183,23 @@ struct TaintInterpreter {
             return container
         case .call:
             return call(expression, depth: depth)
+        case .binOp(let left, .mod, let right) where left.stringConstant != nil:
+            // `"user=%r realm=%r" % (user, realm)`: each value as its conversion writes it (repr
+            // escapes line breaks; a number has none).
+            let conversions = left.stringConstant.flatMap(LogInjectionFlowRule.conversions(in:))
+            let values: [Expr]
+            if case .tuple(let elements, _) = right.kind { values = elements } else { values = [right] }
+            var taint: Taint?
+            for (index, value) in values.enumerated() {
+                var part = self.expression(value, depth: depth + 1)
+                if let conversions, conversions.count == values.count, let written = part {
+                    let conversion = conversions[index]
+                    if conversion == "r" || conversion == "a" { part = written.sanitizing(Self.lineBreakFree) }
+                    else if LogInjectionFlowRule.escapingConversions.contains(conversion) { part = written.cleanedCopy }
+                }
+                taint = Taint.merge(taint, part)
+            }
+            return placedInURL(taint, by: expression)
         case .binOp(let left, let op, let right):
             let taint = Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
             return op == .add || op == .mod ? placedInURL(taint, by: expression) : taint
@@ -1211,6 +1228,8 @@ struct TaintInterpreter {
             // `{total:.2f}`, `{count:d}`, `{when:%H:%M}`: a format only a number or a date
             // accepts (text would raise): what comes out is digits and the format's own text.
             if conversion == -1, let format = spec.flatMap(Self.formatSpecText), Self.formatsNumberOrDate(format) { return taint?.cleanedCopy }
+            // `{name!r}`: repr escapes line breaks.
+            if conversion == 114 || conversion == 97 { return taint?.sanitizing(Self.lineBreakFree) }
             return taint
         case .list(let elements, _), .tuple(let elements, _):
             let taints = elements.map { self.expression($0, depth: depth + 1) }
