@@ -913,4 +913,34 @@ struct DataFlowModelTests {
         #expect(try found(source.replacingOccurrences(of: #""user=%r realm=%r""#, with: #""user=%s realm=%r""#)) == ["14:ASC1117"])
         #expect(try found(source.replacingOccurrences(of: "get('note')!r}", with: "get('note')}")) == ["14:ASC1117"])
     }
+
+    /// A record bound to a name and returned unchanged is returned key by key, as one written
+    /// in the `return` is.
+    @Test func recordsReturnedByName() throws {
+        let source = #"""
+        import logging
+        import uuid
+
+        log = logging.getLogger(__name__)
+
+        class Store:
+            def __init__(self):
+                self._hooks = {}
+
+            def add(self, name, url):
+                hook = {"id": uuid.uuid4().hex, "name": name, "url": url}
+                self._hooks[hook["id"]] = hook
+                return hook
+
+        class HooksResource:
+            def __init__(self, store: Store):
+                self.store = store
+
+            def on_post(self, req, resp):
+                hook = self.store.add(req.media["name"], req.media["url"])
+                log.info("registered %s", hook["id"])
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #""id": uuid.uuid4().hex"#, with: #""id": name"#)) == ["21:ASC1117"])
+    }
 }

@@ -565,6 +565,30 @@ struct TaintInterpreter {
                 record[name] = keyword.value
             }
             return record.isEmpty ? nil : record
+        case .name(let id, _):
+            // `hook = {"id": uuid4().hex, "url": url}` … `return hook`, the record not changed
+            // in between (no `hook[k] = v`, `hook.update(...)`).
+            guard let function, let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte),
+                  case .dict = bound.kind else { return nil }
+            var changed = false
+            ScopeWalk.walk(function.body) { node in
+                switch node {
+                case .stmt(let statement):
+                    switch statement.kind {
+                    case .assign(let targets, _):
+                        if targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) { changed = true }
+                    case .augAssign(let target, _, _):
+                        if case .subscript(let container, _, _) = target.kind, case .name(id, _) = container.kind { changed = true }
+                    default: break
+                    }
+                case .expr(let expression):
+                    if case .call(let callee, _, _) = expression.kind, case .attribute(let receiver, let method, _) = callee.kind,
+                       case .name(id, _) = receiver.kind, ["update", "setdefault", "pop", "__setitem__"].contains(method) { changed = true }
+                default: break
+                }
+                return !changed
+            }
+            return changed ? nil : returnedRecord(bound)
         default:
             return nil
         }
