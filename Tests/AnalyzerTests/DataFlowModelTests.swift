@@ -943,4 +943,26 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #""id": uuid.uuid4().hex"#, with: #""id": name"#)) == ["21:ASC1117"])
     }
+
+    /// A helper's command list built piece by piece (`parts += [...]`) is judged as built: a
+    /// fixed program, and the host after `--` no option.
+    @Test func commandListsBuiltByPieces() throws {
+        let source = #"""
+        import subprocess
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        def ping_command(host):
+            parts = ["ping", "-c", "3"]
+            parts += ["--", host]
+            return parts
+
+        @app.post("/ping")
+        def ping():
+            return subprocess.run(ping_command(request.form["host"]), capture_output=True).stdout
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"parts += ["--", host]"#, with: "parts += [host]")) == ["13:ASC1088"])
+    }
 }

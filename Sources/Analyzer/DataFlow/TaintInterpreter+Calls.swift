@@ -832,8 +832,9 @@ extension TaintInterpreter {
     }
 
     /// What `body` (a function's, nested definitions aside) appends to list `id` after making
-    /// it (`id.append(x)`); nil when it changes the list any other way (`extend`, `insert`,
-    /// `+=`, an item set). `[]`: the list stays as written.
+    /// it, in source order (`id.append(x)`, `id.extend([a, b])`, `id += [a, b]`); nil when it
+    /// changes the list any other way (`insert`, an item set, extending by a variable). `[]`:
+    /// the list stays as written.
     static func appendedElements(_ id: String, in body: [Stmt]) -> [Expr]? {
         var appended: [Expr] = []
         var other = false
@@ -844,12 +845,17 @@ extension TaintInterpreter {
                    case .name(id, _) = receiver.kind {
                     if method == "append", arguments.count == 1 {
                         appended.append(arguments[0])
+                    } else if method == "extend", arguments.count == 1, case .list(let items, _) = arguments[0].kind {
+                        appended.append(contentsOf: items)
                     } else if ["append", "extend", "insert", "__setitem__", "__iadd__"].contains(method) {
                         other = true
                     }
                 }
             case .stmt(let statement):
-                if case .augAssign(let target, _, _) = statement.kind, case .name(id, _) = target.kind { other = true }
+                // `parts += ["--", host]`: those elements at the end.
+                if case .augAssign(let target, let op, let value) = statement.kind, case .name(id, _) = target.kind {
+                    if op == .add, case .list(let items, _) = value.kind { appended.append(contentsOf: items) } else { other = true }
+                }
                 if case .assign(let targets, _) = statement.kind,
                    targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) {
                     other = true
@@ -898,8 +904,24 @@ extension TaintInterpreter {
                 returned = items[element]
             }
             if case .name(let id, _) = returned.kind {
-                guard let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
-                returned = bound
+                let module = engine.parsed.module
+                // `parts = ["ping", "-c", n]` then `parts += ["--", self.host]`: one list, piece by piece.
+                let pieces = module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) == nil
+                    ? module.assignedPieces(of: id, inFunctionAround: returned.loc.startByte) : nil
+                if let pieces, pieces.count > 1, pieces.allSatisfy({ if case .list = $0.kind { true } else { false } }) {
+                    let items = pieces.flatMap { piece -> [Expr] in
+                        guard case .list(let items, _) = piece.kind else { return [] }
+                        return items
+                    }
+                    returned = Expr(.list(elts: items, ctx: .load), returned.loc)
+                } else {
+                    guard let bound = module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
+                    returned = bound
+                    // What `parts.append(x)` and `parts.extend([...])` add, at the end.
+                    if case .list(let head, _) = bound.kind, let appended = Self.appendedElements(id, in: info.body), !appended.isEmpty {
+                        returned = Expr(.list(elts: head + appended, ctx: .load), returned.loc)
+                    }
+                }
             }
             // `args + ["--", self.source, self.target]` of `args = ["rsync", "-az"]`, to which the
             // helper appends only fixed options (`args.append("--delete")`).
