@@ -965,4 +965,34 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"parts += ["--", host]"#, with: "parts += [host]")) == ["13:ASC1088"])
     }
+
+    /// A property read of an instance made here sees its attributes as checks since left them.
+    @Test func propertiesAfterChecks() throws {
+        let source = #"""
+        import os, re
+        from dataclasses import dataclass
+        from flask import Flask, request, send_file
+        app = Flask(__name__)
+        GEOMETRY_RE = re.compile(r"^\d{1,4}x\d{1,4}$")
+
+        @dataclass
+        class ThumbJob:
+            source: str
+            geometry: str
+
+            @property
+            def output_path(self) -> str:
+                stem = os.path.splitext(os.path.basename(self.source))[0]
+                return os.path.join("/cache", f"{stem}_{self.geometry}.png")
+
+        @app.post("/b")
+        def b():
+            job = ThumbJob(source=request.form["source"], geometry=request.form["size"])
+            if not GEOMETRY_RE.match(job.geometry):
+                return "bad", 400
+            return send_file(job.output_path)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "    if not GEOMETRY_RE.match(job.geometry):\n        return \"bad\", 400\n", with: "")) == ["20:ASC1022"])
+    }
 }

@@ -1232,7 +1232,7 @@ extension TaintInterpreter {
 
     /// What the constructor or a setter put in the instance a name holds, and what was stored
     /// directly (`job.cmd = x`).
-    private func receiverAttributes(named id: String) -> [String: Taint]? {
+    func receiverAttributes(named id: String) -> [String: Taint]? {
         guard recorder.storesPaths else { return instanceAttributes[id] }
         var attributes = instanceAttributes[id]
         let prefix = id + "."

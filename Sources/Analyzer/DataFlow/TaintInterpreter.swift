@@ -983,7 +983,8 @@ struct TaintInterpreter {
                 if let effect = validatedField(attr, ofParameter: id) { return .some(effect.apply(to: Taint(origins: [.parameterField(index, attr)], steps: []))) }
                 className = owner
                 attributeTaint = { Taint(origins: [.parameterField(index, $0)], steps: []) }
-            } else if let owner = instances[id], let attributes = instanceAttributes[id] {
+            } else if let owner = instances[id], instanceAttributes[id] != nil, let attributes = receiverAttributes(named: id) {
+                // What the constructor stored, as checks since left it (`job.geometry` matched).
                 className = owner
                 attributeTaint = { attributes["self.\($0)"] }
             } else {
