@@ -995,4 +995,24 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "    if not GEOMETRY_RE.match(job.geometry):\n        return \"bad\", 400\n", with: "")) == ["20:ASC1022"])
     }
+
+    /// `await loop.run_in_executor(None, f, x)` gives what `f(x)` returns.
+    @Test func executorResults() throws {
+        let source = #"""
+        import asyncio
+        import os
+        from aiohttp import web
+
+        def render(name):
+            return os.path.join("/cache", os.path.basename(name))
+
+        async def thumbnail(request):
+            form = await request.post()
+            loop = asyncio.get_running_loop()
+            path = await loop.run_in_executor(None, render, str(form.get("source", "")))
+            return web.FileResponse(path)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "os.path.basename(name)", with: "name")) == ["12:ASC1022"])
+    }
 }

@@ -77,7 +77,11 @@ extension TaintInterpreter {
         if let handedOff = Self.handedOffCall(expression, function: function, arguments: arguments, keywords: keywords),
            case .call(let callee, _, _) = handedOff.kind, case .name(let id, _) = callee.kind, engine.imports.binding(of: id) == nil,
            engine.functions[id] != nil || engine.innerFunctionNames.contains(id) {
-            _ = call(handedOff, depth: depth + 1)
+            let result = call(handedOff, depth: depth + 1)
+            // `await loop.run_in_executor(None, render, job)`, `await asyncio.to_thread(f, x)`:
+            // what the function returns, once awaited.
+            if case .attribute(_, let method, _) = function.kind, Self.returnsHandedOffResult.contains(method) { return result }
+            if case .name(let name, _) = function.kind, Self.returnsHandedOffResult.contains(name) { return result }
         }
         // `self.rfile.read(n)` in a request handler: the request's body.
         if case .attribute(let stream, let method, _) = function.kind, ["read", "readline", "readlines"].contains(method),
@@ -639,6 +643,9 @@ extension TaintInterpreter {
     /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
     /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
     /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
+    /// Hand-offs whose (awaited) result is what the function returns.
+    static let returnsHandedOffResult: Set<String> = ["run_in_executor", "to_thread", "run_in_threadpool", "run_sync"]
+
     static func handedOffCall(_ expression: Expr, function: Expr, arguments: [Expr], keywords: [Keyword]) -> Expr? {
         let name: String
         switch function.kind {
