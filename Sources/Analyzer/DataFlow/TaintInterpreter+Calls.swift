@@ -883,6 +883,13 @@ extension TaintInterpreter {
         if case .attribute(let owner, let attr, _) = element.kind, case .name("self", _) = owner.kind {
             return engine.parsed.module.constructorDefault(of: attr, inClassAround: element.loc.startByte)?.stringConstant
         }
+        // `settings.renderer` of a module-level settings object (`settings = Settings()`): the
+        // operator's configuration.
+        if case .attribute(let owner, let attr, _) = element.kind, case .name(let ownerName, _) = owner.kind,
+           let value = engine.moduleValues[ownerName], case .call = value.kind,
+           ["settings", "config", "conf", "cfg", "configuration"].contains(where: ownerName.lowercased().contains) {
+            return "\(ownerName).\(attr)"
+        }
         guard case .name(let id, _) = element.kind else { return nil }
         if let text = engine.moduleStrings[id] { return text }
         guard let value = engine.moduleValues[id], let name = callName(value), name == "os.environ.get" || name == "os.getenv" else { return nil }
@@ -950,10 +957,9 @@ extension TaintInterpreter {
                 guard case .list(let items, _) = list.kind, let first = items.first.flatMap(operatorProgram),
                       CommandInjectionFlowRule.shellCommandFlag(items) == nil, program == nil || program == first else { return nil }
                 program = first
-                // An argument before any `--` that neither is fixed text nor starts with it.
-                let arguments = items.dropFirst()
-                let end = arguments.firstIndex { $0.stringConstant == "--" } ?? arguments.endIndex
-                if arguments[..<end].contains(where: { $0.stringConstant == nil && !ArgumentInjectionFlowRule.startsFixed($0) }) { optionsPossible = true }
+                // An argument before any `--` that neither is fixed text nor starts with it, nor
+                // is a text option's value (`"--title", title`).
+                if !ArgumentInjectionFlowRule.optionableElements(items).isEmpty { optionsPossible = true }
             }
         }
         // Placed at the call's first byte, empty: no argument of the call shares its place.
