@@ -959,7 +959,7 @@ extension TaintInterpreter {
                 program = first
                 // An argument before any `--` that neither is fixed text nor starts with it, nor
                 // is a text option's value (`"--title", title`).
-                if !ArgumentInjectionFlowRule.optionableElements(items).isEmpty { optionsPossible = true }
+                if ArgumentInjectionFlowRule.optionableElements(items).contains(where: { $0.stringConstant == nil }) { optionsPossible = true }
             }
         }
         // Placed at the call's first byte, empty: no argument of the call shares its place.
