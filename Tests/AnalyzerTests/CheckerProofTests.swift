@@ -231,4 +231,25 @@ struct CheckerProofTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"abort(400, "invalid account id")"#, with: #"print("invalid account id")"#)) == ["15:ASC1022"])
     }
+
+    /// A function taking `request` that the file calls is a helper: its `fallback` is what
+    /// callers pass (a fixed path), not the client's.
+    @Test func requestTakingHelpers() throws {
+        let source = #"""
+        from starlette.responses import RedirectResponse
+
+        DEFAULT_LANDING = "/dashboard"
+
+        def landing_for(request, candidate, fallback=DEFAULT_LANDING):
+            if not candidate.startswith("/") or candidate.startswith("//") or "\\" in candidate:
+                return fallback
+            return candidate
+
+        async def logout(request):
+            return_to = landing_for(request, request.query_params.get("return_to", ""), fallback="/login")
+            return RedirectResponse(return_to, status_code=303)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "        return fallback", with: "        return candidate")) == ["12:ASC1601"])
+    }
 }

@@ -778,9 +778,12 @@ final class TaintEngine {
             for (key, taint) in attributes { interpreter.environment[key] = taint }
             interpreter.recorder.storesPaths = true
         }
+        // A "view" only by its `request` parameter that this file calls (`landing_for(request,
+        // candidate, fallback)`) is a helper: its other parameters are what callers pass.
+        let calledAsHelper = function.handlerByParameterName && calledNames.contains(String(function.qualifiedName.split(separator: ".").last ?? ""))
         for (index, name) in function.parameters.enumerated() where name != "self" && name != "cls" {
             if function.isHandler && function.platformParameters.contains(index) { continue }
-            if function.isHandler {
+            if function.isHandler && !(calledAsHelper && name != "request") {
                 let parameter = Taint.source(line: function.loc.lineno, column: function.loc.colOffset + 1,
                                              "parameter '\(name)' of \(function.handlerNoun) \(function.qualifiedName)")
                 // A number, UUID or date by the time the handler runs: kept as checked data, so
@@ -826,6 +829,22 @@ final class TaintEngine {
         }
         return interpreter.recorder.summary
     }
+
+    /// The names the file calls as plain names or methods (`helper(x)`, `self.helper(x)`).
+    private(set) lazy var calledNames: Set<String> = {
+        var names = Set<String>()
+        parsed.module.walk { node in
+            if case .expr(let expression) = node, case .call(let function, _, _) = expression.kind {
+                switch function.kind {
+                case .name(let id, _): names.insert(id)
+                case .attribute(_, let attr, _): names.insert(attr)
+                default: break
+                }
+            }
+            return true
+        }
+        return names
+    }()
 
     /// Whether a body (nested definitions aside) has a `return` statement.
     static func containsReturn(_ body: [Stmt]) -> Bool {
