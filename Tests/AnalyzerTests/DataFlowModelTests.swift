@@ -1045,4 +1045,37 @@ struct DataFlowModelTests {
         #expect(try !found(source).contains("20:ASC1078"))
         #expect(try found(source.replacingOccurrences(of: #"[settings.renderer, "--output""#, with: #"[req.title, "--output""#)) == ["20:ASC1078"])
     }
+
+    /// A method called on an object no binding shows (a loop over a shared inbox), the file's
+    /// only method of that name: what it returns of the object, escaped as it escapes it.
+    @Test func uniqueMethodsOfUnboundObjects() throws {
+        let source = #"""
+        import collections
+        import html
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        INBOX = collections.deque(maxlen=200)
+
+        class Message:
+            def __init__(self, sender, text):
+                self.sender = sender
+                self.text = text
+
+            def as_row(self):
+                return f"<li><b>{html.escape(self.sender)}</b> {html.escape(self.text)}</li>"
+
+        @app.post("/hook")
+        def hook():
+            INBOX.appendleft(Message(request.form["from"], request.form["text"]))
+            return "ok"
+
+        @app.get("/inbox")
+        def inbox():
+            rows = "".join(m.as_row() for m in INBOX)
+            return "<ul>" + rows + "</ul>"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "{html.escape(self.text)}", with: "{self.text}")) == ["24:ASC1079"])
+    }
 }

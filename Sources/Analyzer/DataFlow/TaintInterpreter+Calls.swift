@@ -263,6 +263,23 @@ extension TaintInterpreter {
             }
         }
         if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
+        // `m.as_row() for m in INBOX` on an object no binding shows, the file's one method of
+        // that name taking nothing but `self`: what it returns of the object's attributes, as
+        // its summary made it safe (escaped), the object standing for each attribute.
+        if ownFunction == nil, let receiverTaint, case .attribute(_, let method, _) = function.kind, arguments.isEmpty, keywords.isEmpty,
+           engine.classMemberNames.contains(method), let named = engine.functionsNamed[method], named.count == 1,
+           let info = engine.functions[named[0]], info.parameters == ["self"] {
+            engine.demanded.insert(info.qualifiedName)
+            engine.consult(info.qualifiedName)
+            if let summary = engine.summaries[info.qualifiedName], summary.returns.isEmpty {
+                var result = summary.returnedSource
+                for attribute in summary.returnedAttributes.sorted() {
+                    let part = summary.returnedAttributeSafety[attribute].map { $0.apply(to: receiverTaint) } ?? receiverTaint
+                    result = Taint.merge(result, part)
+                }
+                return result?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "returned by \(info.qualifiedName)()")
+            }
+        }
 
         if let source = sourceRead {
             return withSenderAddress(source)
