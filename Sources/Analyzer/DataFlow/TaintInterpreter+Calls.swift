@@ -263,10 +263,12 @@ extension TaintInterpreter {
             }
         }
         if let result = localCall(site, resolved: ownFunction, arguments: argumentTaints, keywords: keywordTaints) { return result.taint }
-        // `m.as_row() for m in INBOX` on an object no binding shows, the file's one method of
-        // that name taking nothing but `self`: what it returns of the object's attributes, as
-        // its summary made it safe (escaped), the object standing for each attribute.
-        if ownFunction == nil, let receiverTaint, case .attribute(_, let method, _) = function.kind, arguments.isEmpty, keywords.isEmpty,
+        // `m.as_row() for m in INBOX` on an object no binding shows (not a parameter, which
+        // callers may fill with anything), the file's one method of that name taking nothing
+        // but `self`: what it returns of the object's attributes, as its summary made it safe
+        // (escaped), the object standing for each attribute.
+        if ownFunction == nil, let receiverTaint, case .attribute(let receiver, let method, _) = function.kind, arguments.isEmpty, keywords.isEmpty,
+           case .name(let receiverName, _) = receiver.kind, self.function?.parameters.contains(receiverName) != true,
            engine.classMemberNames.contains(method), let named = engine.functionsNamed[method], named.count == 1,
            let info = engine.functions[named[0]], info.parameters == ["self"] {
             engine.demanded.insert(info.qualifiedName)
