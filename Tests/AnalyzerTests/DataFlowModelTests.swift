@@ -1078,4 +1078,28 @@ struct DataFlowModelTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "{html.escape(self.text)}", with: "{self.text}")) == ["24:ASC1079"])
     }
+
+    /// A line appended to a file the program keeps (an audit log) is a log line: the client's
+    /// line break forges the next entry, unless written with `!r`. A file written whole is not.
+    @Test func linesAppendedToFiles() throws {
+        let source = #"""
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        AUDIT_PATH = "/var/log/refunds/audit.log"
+
+        def audit(actor, detail):
+            line = f"{actor} {detail}\n"
+            with open(AUDIT_PATH, "a", encoding="utf-8") as fh:
+                fh.write(line)
+
+        @app.post("/refund")
+        def refund():
+            audit("cashier", request.form["reason"])
+            return "ok"
+        """#
+        #expect(try found(source) == ["9:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: "{detail}", with: "{detail!r}")) == [])
+        #expect(try found(source.replacingOccurrences(of: #""a", encoding"#, with: #""w", encoding"#)) == [])
+    }
 }

@@ -159,6 +159,9 @@ extension TaintInterpreter {
                 site = CallSite(site, renamed: "\(client)().\(method)")
             } else if engine.xmlElements.contains(id), XPathInjectionFlowRule.elementPathMethods.contains(method) {
                 site = CallSite(site, renamed: XPathInjectionFlowRule.elementPrefix + method)
+            } else if method == "write" || method == "writelines", fileHandles.contains(id), argumentTaints.contains(where: { $0 != nil }),
+                      appendsText(to: id, around: expression.loc.startByte) {
+                site = CallSite(site, renamed: LogInjectionFlowRule.appendedFilePrefix + method)
             }
         }
         noteConstruction(site, arguments: argumentTaints, keywords: keywordTaints)
@@ -662,6 +665,29 @@ extension TaintInterpreter {
     /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
     /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
     /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
+    /// Whether the function around `position` opens the file `id` names for appending text
+    /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
+    func appendsText(to id: String, around position: Int) -> Bool {
+        func appending(_ call: Expr) -> Bool {
+            guard isOpenCall(call), case .call(_, let arguments, let keywords) = call.kind,
+                  let mode = (arguments.count > 1 ? arguments[1] : keywords.first(where: { $0.arg == "mode" })?.value)?.stringConstant else { return false }
+            return mode.contains("a") && !mode.contains("b")
+        }
+        if let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: position) { return appending(bound) }
+        var found = false
+        ScopeWalk.walk(engine.parsed.module.scopeBody(around: position)) { node in
+            guard !found else { return false }
+            if case .stmt(let statement) = node, case .with(let items, _, _) = statement.kind {
+                found = items.contains { item in
+                    if case .name(id, _)? = item.optionalVars?.kind { return appending(item.contextExpr) }
+                    return false
+                }
+            }
+            return !found
+        }
+        return found
+    }
+
     /// Hand-offs whose (awaited) result is what the function returns.
     static let returnsHandedOffResult: Set<String> = ["run_in_executor", "to_thread", "run_in_threadpool", "run_sync"]
 

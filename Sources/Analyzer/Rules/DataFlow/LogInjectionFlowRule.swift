@@ -13,6 +13,8 @@ struct LogInjectionFlowRule: DataFlowRule {
             "import logging\nfrom flask import request\n\ndef login():\n    ↓logging.info(\"login by \" + request.form[\"user\"])\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.warning(f\"bad input {conn.recv(1024)}\")\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.log(logging.INFO, \"got %s\", conn.recv(1024))\n",
+            // A line appended to the program's own audit file.
+            "from flask import request\n\ndef note():\n    with open(\"audit.log\", \"a\") as fh:\n        ↓fh.write(request.args[\"n\"] + \"\\n\")\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
         ],
         nonTriggering: [
@@ -31,7 +33,13 @@ struct LogInjectionFlowRule: DataFlowRule {
 
     static let levels: Set<String> = ["debug", "info", "warning", "warn", "error", "critical", "exception", "fatal"]
 
+    /// The name the data flow gives a `write` to a file opened for appending text
+    /// (`with open(AUDIT_LOG, "a") as fh: fh.write(line)`): a log the program keeps itself.
+    static let appendedFilePrefix = "<file opened to append>."
+
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
+        // A line appended to the program's own log file: a line break in it forges the next.
+        if call.qualifiedName.hasPrefix(Self.appendedFilePrefix) { return Array(call.arguments.prefix(1)) }
         guard let method = SinkMatching.method(call), Self.levels.contains(method) || method == "log" else { return [] }
         // `log.log(level, "msg %s", value)`: the level first, then the message.
         let messageIndex = method == "log" ? 1 : 0
