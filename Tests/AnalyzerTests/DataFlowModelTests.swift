@@ -1102,4 +1102,31 @@ struct DataFlowModelTests {
         #expect(try found(source.replacingOccurrences(of: "{detail}", with: "{detail!r}")) == [])
         #expect(try found(source.replacingOccurrences(of: #""a", encoding"#, with: #""w", encoding"#)) == [])
     }
+
+    /// A module table declared with a type (`WIDGETS: Dict[str, dict] = {}`) is shared by the
+    /// handlers as one assigned plainly is.
+    @Test func annotatedModuleTables() throws {
+        let source = #"""
+        import uuid
+        from typing import Dict
+        import requests
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        WIDGETS: Dict[str, dict] = {}
+
+        @app.post("/widgets")
+        def add_widget():
+            widget_id = uuid.uuid4().hex
+            WIDGETS[widget_id] = {"source": request.form["source_url"]}
+            return widget_id
+
+        @app.get("/widgets/<widget_id>")
+        def widget_data(widget_id):
+            widget = WIDGETS[widget_id]
+            return requests.get(widget["source"], timeout=5).text
+        """#
+        #expect(try found(source) == ["18:ASC1918"])
+        #expect(try found(source.replacingOccurrences(of: #"request.form["source_url"]"#, with: #""https://feeds.example.com/x""#)) == [])
+    }
 }

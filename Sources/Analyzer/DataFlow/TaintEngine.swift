@@ -341,7 +341,18 @@ final class TaintEngine {
     /// Module-level names bound to a dict, list or set display (or `dict()`, `list()`, `set()`,
     /// `defaultdict(...)`, `deque()`): tables functions may fill and others read.
     private(set) lazy var moduleTables: Set<String> = Set(parsed.module.body.compactMap { statement -> String? in
-        guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind else { return nil }
+        let id: String, value: Expr
+        switch statement.kind {
+        case .assign(let targets, let assigned):
+            guard targets.count == 1, case .name(let name, _) = targets[0].kind else { return nil }
+            (id, value) = (name, assigned)
+        // `WIDGETS: Dict[str, dict] = {}`.
+        case .annAssign(let target, _, let assigned?, _):
+            guard case .name(let name, _) = target.kind else { return nil }
+            (id, value) = (name, assigned)
+        default:
+            return nil
+        }
         switch value.kind {
         case .dict, .list, .set: return id
         case .call(let function, _, _):
