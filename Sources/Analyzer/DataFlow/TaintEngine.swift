@@ -302,13 +302,7 @@ final class TaintEngine {
                 default: return false
                 }
             }
-            if passes {
-                switch function.kind {
-                case .name(let id, _): calls.insert(id)
-                case .attribute(_, let attr, _): calls.insert(attr)
-                default: break
-                }
-            }
+            if passes, let name = Self.simpleName(of: function) { calls.insert(name) }
             return true
         }
         return calls
@@ -845,17 +839,21 @@ final class TaintEngine {
     private(set) lazy var calledNames: Set<String> = {
         var names = Set<String>()
         parsed.module.walk { node in
-            if case .expr(let expression) = node, case .call(let function, _, _) = expression.kind {
-                switch function.kind {
-                case .name(let id, _): names.insert(id)
-                case .attribute(_, let attr, _): names.insert(attr)
-                default: break
-                }
-            }
+            if case .expr(let expression) = node, case .call(let function, _, _) = expression.kind,
+               let name = Self.simpleName(of: function) { names.insert(name) }
             return true
         }
         return names
     }()
+
+    /// The name a call is made by: `f` of `f(x)`, `m` of `obj.m(x)`.
+    static func simpleName(of function: Expr) -> String? {
+        switch function.kind {
+        case .name(let id, _): return id
+        case .attribute(_, let attr, _): return attr
+        default: return nil
+        }
+    }
 
     /// Whether a body (nested definitions aside) has a `return` statement.
     static func containsReturn(_ body: [Stmt]) -> Bool {
