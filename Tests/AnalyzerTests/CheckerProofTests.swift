@@ -252,4 +252,28 @@ struct CheckerProofTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "        return fallback", with: "        return candidate")) == ["12:ASC1601"])
     }
+
+    /// `urlsplit(url or "")` parses `url`: a host check of its parts checks the URL.
+    @Test func hostCheckOfURLOrNothing() throws {
+        let source = #"""
+        from urllib.parse import urlsplit
+        import requests
+        from flask import Flask, abort, request
+
+        app = Flask(__name__)
+        ALLOWED_HOOK_HOSTS = {"hooks.slack.com", "chat.googleapis.com"}
+
+        def check_hook_url(url):
+            parts = urlsplit(url or "")
+            if parts.scheme != "https" or parts.hostname not in ALLOWED_HOOK_HOSTS:
+                abort(400)
+            return url
+
+        @app.post("/hooks/test")
+        def test_hook():
+            return str(requests.get(check_hook_url(request.json["url"]), timeout=5).status_code)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: " or parts.hostname not in ALLOWED_HOOK_HOSTS", with: "")) == ["16:ASC1918"])
+    }
 }

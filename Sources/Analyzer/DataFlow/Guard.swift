@@ -618,6 +618,8 @@ struct Guard {
            imports.binding(of: "str") == nil {
             url = converted[0]
         }
+        // `urlsplit(url or "")`: the URL, or nothing.
+        if case .boolOp(.or, let values) = url.kind, values.count == 2, values[1].stringConstant == "" { url = values[0] }
         // `urlparse(target.replace("\\", "/"))`: the URL as a browser reads it.
         if let normalised = backslashesNormalised(url) { url = normalised }
         // `urlsplit(reg.callback_url)`: the attribute, by its path (`TaintInterpreter.holdPaths`).
