@@ -18,14 +18,42 @@ struct JWTWithoutVerificationRule: Rule {
             "from jose import jwt\nclaims = ↓jwt.get_unverified_claims(token)\n",
             "import jwt\nclaims = ↓jwt.decode(token, key)\n",
             "import jwt\nclaims = jwt.decode(token, key, ↓False)\n",
+            // The issuer read, but nothing in the file decodes with a key afterwards.
+            "import jwt\nissuer = jwt.decode(token, ↓options={\"verify_signature\": False}).get(\"iss\")\n",
         ],
         nonTriggering: [
             "import python_jwt as jwt\n\ndef claims(token, key):\n    header, claims = jwt.verify_jwt(token, key, [\"RS256\"])\n    return claims\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"])\n",
             "import jwt\nclaims = jwt.decode(token, key, algorithms=[\"RS256\"], options={\"require\": [\"exp\"]})\n",
             "from jose import jwt\nheader = jwt.get_unverified_header(token)\n",
+            // The issuer read to pick the platform's key, the claims then decoded with it.
+            "import jwt\n\ndef launch(token):\n    issuer = jwt.decode(token, options={\"verify_signature\": False}).get(\"iss\")\n    return jwt.decode(token, KEYS[issuer], algorithms=[\"RS256\"])\n",
         ]
     )
+
+    /// The unverified decode is read at once for its issuer or key id only (`….get("iss")`,
+    /// `…["kid"]`), and the file calls `decode` elsewhere with a key.
+    static func readsOnlyIssuer(_ call: CallSite, context: RuleContext) -> Bool {
+        let loc = call.expression.loc
+        guard loc.lineno == loc.endLineno, let line = context.sourceMap.line(loc.lineno) else { return false }
+        let after = String(decoding: Array(line.utf8).dropFirst(loc.endColOffset), as: UTF8.self)
+        let peeks = ["iss", "kid"].contains { claim in
+            after.hasPrefix(".get(\"\(claim)\")") || after.hasPrefix(".get('\(claim)')") || after.hasPrefix("[\"\(claim)\"]") || after.hasPrefix("['\(claim)']")
+        }
+        guard peeks else { return false }
+        var keyed = false
+        context.parsed.module.walk { node in
+            guard !keyed else { return false }
+            if case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
+               expression.loc != loc, let name = context.imports.qualifiedName(of: function), name.hasSuffix("jwt.decode"),
+               arguments.count >= 2 || keywords.contains(where: { $0.arg == "key" }),
+               !keywords.contains(where: { $0.arg == "options" || $0.arg == "verify" }) {
+                keyed = true
+            }
+            return !keyed
+        }
+        return keyed
+    }
 
     var callees: Set<String> {
         ["jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode", "jose.jwt.get_unverified_claims", "jose.jws.get_unverified_claims",
@@ -56,6 +84,10 @@ struct JWTWithoutVerificationRule: Rule {
             return
         }
         if let options = call.keywords.first(where: { $0.arg == "options" }), case .dict(let keys, let values) = options.value.kind {
+            // `jwt.decode(token, options={"verify_signature": False}).get("iss")` in a file that
+            // also decodes with a key: the issuer read to choose that key (OpenID Connect, LTI),
+            // its claims trusted only once verified.
+            if Self.readsOnlyIssuer(call, context: context) { return }
             for (key, value) in zip(keys, values) where key?.stringConstant == "verify_signature" && value.boolConstant == false {
                 context.report(options.loc, "jwt.decode with verify_signature False accepts forged tokens",
                                fixHint: "remove the option and pass the key and algorithms=[...]")
