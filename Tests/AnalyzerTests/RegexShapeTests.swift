@@ -50,5 +50,13 @@ struct RegexShapeTests {
             for group in RegexShape.captureGroups(pattern) + [pattern] { _ = FunctionTable.matchesPlainWord(group) }
         }
     }
-}
 
+    /// Which characters a whole-text pattern lets through: a group of anything admits quotes
+    /// and brackets; digits and operators admit none; `\s` admits line breaks.
+    @Test func admittedCharacters() {
+        #expect(RegexShape.admits(RegexShape.specialCharacters, #"^!define\s+(?P<body>.+)$"#) == true)
+        #expect(RegexShape.admits(RegexShape.specialCharacters, #"^!calc\s+(?P<expr>[0-9+*/ -]+)$"#) == false)
+        #expect(RegexShape.admits(RegexShape.lineBreaks, #"^!calc\s+(?P<expr>[0-9+*/ -]+)$"#) == true)
+        #expect(RegexShape.admits(RegexShape.lineBreaks, #"^[a-z0-9-]{1,32}$"#) == false)
+    }
+}

@@ -489,16 +489,14 @@ extension TaintEngine: GuardFacts {
         if returnsValues, let last = function.body.last, case .return(let value?) = last.kind {
             record(Self.trueReturnProof(function, finalTest: value, imports: imports, facts: self), into: &proof.whenTrue)
         }
-        if !returnsValues {
-            record(raisingChecks(function.body), into: &proof.whenReturns)
-        } else {
-            // `if carrier not in CARRIERS: raise ...` before anything returns: whatever it returns,
-            // it returned past the check.
-            record(raisingChecks(Self.checkedPrefix(function)), into: &proof.whenReturns)
-        }
+        // `if carrier not in CARRIERS: raise ...` before anything returns: whatever it returns,
+        // it returned past the check. A function returning no value keeps its checks anywhere
+        // in its top level, as before.
+        let prefix = Self.checkedPrefix(function)
+        record(returnsValues ? raisingChecks(prefix) : raisingChecks(function.body), into: &proof.whenReturns)
         // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
         // proves when it returns holds here too.
-        record(checkersCalled(in: Self.checkedPrefix(function), of: function), into: &proof.whenReturns)
+        record(checkersCalled(in: prefix, of: function), into: &proof.whenReturns)
         // `try: ipaddress.ip_address(t); return True` / `except ValueError: return RE.fullmatch(t) is not None`:
         // true only when a conversion accepted the value or the handler's test held.
         if let only = function.body.last, function.body.count <= 2, case .try(let attempt, let handlers, _, _, _) = only.kind,

@@ -45,8 +45,6 @@ extension TaintInterpreter {
 
     static let containerWrites: Set<String> = ["append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft", "write"]
 
-    /// `partial`: the `functools.partial` object this call goes through (its line joins the
-    /// path of what reaches a sink here: where `shell=True` was set is part of the flaw).
     /// Tornado's and Django's signing cookie setters (Bottle's `set_cookie` with `secret=`).
     static let signedCookieWrites: Set<String> = ["set_secure_cookie", "set_signed_cookie"]
 
@@ -56,6 +54,8 @@ extension TaintInterpreter {
         "signed cookie \(engine.parsed.text(of: key.loc))"
     }
 
+    /// `partial`: the `functools.partial` object this call goes through (its line joins the
+    /// path of what reaches a sink here: where `shell=True` was set is part of the flaw).
     mutating func call(_ expression: Expr, depth: Int, through partial: Expr? = nil) -> Taint? {
         guard case .call(let function, let arguments, let keywords) = expression.kind else { return nil }
         // `run = functools.partial(subprocess.run, shell=True)` … `run(cmd)`: the wrapped call.
@@ -662,9 +662,6 @@ extension TaintInterpreter {
         }
     }
 
-    /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
-    /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
-    /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
     /// Whether the function around `position` opens the file `id` names for appending text
     /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
     func appendsText(to id: String, around position: Int) -> Bool {
@@ -691,6 +688,9 @@ extension TaintInterpreter {
     /// Hand-offs whose (awaited) result is what the function returns.
     static let returnsHandedOffResult: Set<String> = ["run_in_executor", "to_thread", "run_in_threadpool", "run_sync"]
 
+    /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
+    /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
+    /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
     static func handedOffCall(_ expression: Expr, function: Expr, arguments: [Expr], keywords: [Keyword]) -> Expr? {
         let name: String
         switch function.kind {
@@ -963,23 +963,23 @@ extension TaintInterpreter {
                 returned = items[element]
             }
             if case .name(let id, _) = returned.kind {
-                let module = engine.parsed.module
-                // `parts = ["ping", "-c", n]` then `parts += ["--", self.host]`: one list, piece by piece.
-                let pieces = module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) == nil
-                    ? module.assignedPieces(of: id, inFunctionAround: returned.loc.startByte) : nil
-                if let pieces, pieces.count > 1, pieces.allSatisfy({ if case .list = $0.kind { true } else { false } }) {
-                    let items = pieces.flatMap { piece -> [Expr] in
-                        guard case .list(let items, _) = piece.kind else { return [] }
-                        return items
-                    }
-                    returned = Expr(.list(elts: items, ctx: .load), returned.loc)
-                } else {
-                    guard let bound = module.onlyAssignment(of: id, inFunctionAround: returned.loc.startByte) else { return nil }
+                let module = engine.parsed.module, position = returned.loc.startByte
+                if let bound = module.onlyAssignment(of: id, inFunctionAround: position) {
                     returned = bound
                     // What `parts.append(x)` and `parts.extend([...])` add, at the end.
                     if case .list(let head, _) = bound.kind, let appended = Self.appendedElements(id, in: info.body), !appended.isEmpty {
                         returned = Expr(.list(elts: head + appended, ctx: .load), returned.loc)
                     }
+                } else if let pieces = module.assignedPieces(of: id, inFunctionAround: position), pieces.count > 1 {
+                    // `parts = ["ping", "-c", n]` then `parts += ["--", self.host]`: one list, piece by piece.
+                    var items: [Expr] = []
+                    for piece in pieces {
+                        guard case .list(let elements, _) = piece.kind else { return nil }
+                        items += elements
+                    }
+                    returned = Expr(.list(elts: items, ctx: .load), returned.loc)
+                } else {
+                    return nil
                 }
             }
             // `args + ["--", self.source, self.target]` of `args = ["rsync", "-az"]`, to which the
@@ -1434,4 +1434,3 @@ extension TaintInterpreter {
         }
     }
 }
-

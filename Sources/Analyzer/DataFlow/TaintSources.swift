@@ -55,9 +55,10 @@ enum TaintSources {
     /// can, fetches any URL and sends browsers where it likes (a command-line tool opening the
     /// file it is given is no path traversal, one passing its argument on to `wc` no argument
     /// injection, a token from the environment put in a header no header injection, the
-    /// identity provider's address from the environment no open redirect). They still count for commands, code,
-    /// SQL, deserialisation and logs, except the command line and the environment for logs
-    /// (the operator's own settings, marked safe for CWE-117 where they are read).
+    /// identity provider's address from the environment no open redirect). They still count
+    /// for commands, code, SQL, deserialisation and logs, except the command line and the
+    /// environment for logs (the operator's own settings, marked safe for CWE-117 where they
+    /// are read).
     static let operatorsOwn: Set<Int> = [22, 88, 113, 601, 918]
 
     /// What the command line and the environment are safe for where they are read: logging

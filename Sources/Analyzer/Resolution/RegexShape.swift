@@ -335,4 +335,3 @@ extension RegexShape {
         return found.sorted { $0.order < $1.order }.map(\.text)
     }
 }
-

@@ -44,10 +44,9 @@ struct JWTWithoutVerificationRule: Rule {
         var keyed = false
         context.parsed.module.walk { node in
             guard !keyed else { return false }
-            if case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
-               expression.loc != loc, let name = context.imports.qualifiedName(of: function), name.hasSuffix("jwt.decode"),
-               arguments.count >= 2 || keywords.contains(where: { $0.arg == "key" }),
-               !keywords.contains(where: { $0.arg == "options" || $0.arg == "verify" }) {
+            // A decode that checks the signature, as the data flow reads one (`TaintSources.isVerifiedPayload`).
+            if case .expr(let expression) = node, case .call = expression.kind, expression.loc != loc,
+               let site = CallSite(expression, imports: context.imports), TaintSources.isVerifiedPayload(site) {
                 keyed = true
             }
             return !keyed

@@ -85,12 +85,8 @@ struct XSSFlowRule: DataFlowRule {
             // A dict is sent as JSON (`self.write({"url": u})`), not as HTML.
             if case .dict = call.arguments.first?.kind { return [] }
             // So is what a dict maker gives (`self.write(to_dict(node))`, `asdict(item)`).
-            if case .call(let maker, _, _)? = call.arguments.first?.kind {
-                switch maker.kind {
-                case .name(let made, _), .attribute(_, let made, _): if Self.dictMakers.contains(made) { return [] }
-                default: break
-                }
-            }
+            if case .call(let maker, _, _)? = call.arguments.first?.kind, let made = TaintEngine.simpleName(of: maker),
+               Self.dictMakers.contains(made) { return [] }
             return Array(call.arguments.prefix(1))
         }
         return []
