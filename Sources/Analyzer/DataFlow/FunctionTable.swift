@@ -44,6 +44,31 @@ final class FunctionInfo {
     /// A Celery task or Dramatiq actor: what whoever enqueued it passed (`MessageHandlers`).
     var isQueuedTask = false
 
+    /// Names the body binds (nested scopes aside).
+    private(set) lazy var boundNames: Set<String> = {
+        var names = Set<String>()
+        Module(body: body).forEachBinding(intoNestedScopes: false) { names.insert($0) }
+        return names
+    }()
+
+    /// Whether `name` is a parameter the body never rebinds: it holds what the caller passed.
+    func isUnboundParameter(_ name: String) -> Bool { parameters.contains(name) && !boundNames.contains(name) }
+
+    /// Whether parameter `name` is declared a mapping (`filters: dict`, `Dict[str, str]`,
+    /// `Optional[Mapping[str, Any]]`): iterating it gives its keys.
+    func isDeclaredMapping(_ name: String) -> Bool {
+        guard var type = annotations.first(where: { $0.0 == name })?.1 else { return false }
+        if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
+        if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
+        if case .subscript(let generic, _, _) = type.kind { type = generic }
+        let names: Set<String> = ["dict", "Dict", "Mapping", "MutableMapping"]
+        switch type.kind {
+        case .name(let id, _): return names.contains(id)
+        case .attribute(_, let attr, _): return names.contains(attr)
+        default: return false
+        }
+    }
+
     /// The name parameter `parameter` is declared as (`FunctionTable.declaredName`).
     func declaredType(of parameter: String) -> String? {
         annotations.first(where: { $0.0 == parameter }).flatMap { FunctionTable.declaredName($0.1) }
@@ -143,7 +168,8 @@ struct FunctionSummary: Equatable {
         func covers(_ cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }
 
         /// `taint` made as safe as this says.
-        func apply(to taint: Taint) -> Taint { cleaned ? taint.cleanedCopy : taint.sanitizing(sanitized) }
+        /// Nothing made safe leaves the value as it was, record structure included.
+        func apply(to taint: Taint) -> Taint { cleaned ? taint.cleanedCopy : sanitized.isEmpty ? taint : taint.sanitizing(sanitized) }
     }
     var returnSafety: [Int: ReturnSafety] = [:]
     /// Where each returned parameter's data is first returned (line, column): a caller's flow

@@ -141,6 +141,53 @@ struct Taint: Sendable, Equatable {
         return copy
     }
 
+    /// The field name standing for a mapping's keys in a parameter's or attribute's marker
+    /// (`TaintOrigin.parameterField(0, "[keys]")`).
+    static let keysField = "[keys]"
+
+    /// What iterating this mapping's keys gives (`for column in filters`, `filters.items()`):
+    /// nothing dangerous from a record whose keys are the program's own (`{"name": name}`); a
+    /// marker for a parameter's or attribute's keys, which the caller knows; else the whole.
+    var keysOfMapping: Taint? {
+        // Kept as checked-and-safe, so a sink knows it saw the record's keys (see `cleaned`).
+        if fields != nil { return cleanedCopy }
+        guard isParameterOrAttributeMarker else { return self }
+        var copy = withoutStructure
+        copy.markerSafety = nil
+        copy.origins = Set(origins.map { origin in
+            switch origin {
+            case .parameter(let index): return .parameterField(index, Taint.keysField)
+            case .attribute(let name): return .attribute(name + Taint.keysField)
+            default: return origin
+            }
+        })
+        return copy
+    }
+
+    /// Only a parameter's or an attribute's marker: what it holds is the caller's to say.
+    var isParameterOrAttributeMarker: Bool {
+        !origins.isEmpty && origins.allSatisfy { origin in
+            switch origin {
+            case .parameter, .attribute: return true
+            default: return false
+            }
+        }
+    }
+
+    /// What a mapping's keys hold, given what the mapping holds (see `keysOfMapping`).
+    static func keys(of mapping: Taint?) -> Taint? { mapping?.keysOfMapping }
+
+    /// What an instance's attribute `name` holds, given its attributes (`self.x` keys, `*` for
+    /// any): a `[keys]` marker reads the keys of the mapping held.
+    static func attribute(_ name: String, in attributes: [String: Taint], orAny: Bool = true) -> Taint? {
+        if name.hasSuffix(keysField) {
+            // Only the attribute's own value has its keys; the instance as a whole says nothing of them.
+            if let held = attributes["self." + name.dropLast(keysField.count)] { return keys(of: held) }
+            return orAny ? attributes["*"]?.withoutStructure : nil
+        }
+        return attributes["self.\(name)"] ?? (orAny ? attributes["*"] : nil)
+    }
+
     /// An element of this table or list: a record with `elementFields` when known.
     var element: Taint {
         var copy = self

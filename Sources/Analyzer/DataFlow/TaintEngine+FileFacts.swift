@@ -139,6 +139,57 @@ extension TaintEngine {
         return later
     }
 
+    /// See `keyPreservingAttributes`.
+    static func keyPreservingAttributes(_ functions: [String: FunctionInfo]) -> [String: [String: Bool]] {
+        var kept: [String: [String: Bool]] = [:], spoiled: [String: Set<String>] = [:]
+        for function in functions.values {
+            guard let className = function.className else { continue }
+            Module(body: function.body).walkStatements { statement in
+                let targets: [Expr], value: Expr?
+                switch statement.kind {
+                case .assign(let assigned, let assignedValue): (targets, value) = (assigned, assignedValue)
+                case .augAssign(let target, _, _), .annAssign(let target, _, nil, _): (targets, value) = ([target], nil)
+                case .annAssign(let target, _, let assignedValue?, _): (targets, value) = ([target], assignedValue)
+                default: return
+                }
+                for target in targets {
+                    guard case .attribute(let receiver, let attr, _) = target.kind, case .name("self", _) = receiver.kind else { continue }
+                    if let value, let (parameter, isMapping) = keyPreservingSource(of: value), function.isUnboundParameter(parameter) {
+                        let mapping = isMapping || function.isDeclaredMapping(parameter)
+                        kept[className, default: [:]][attr] = (kept[className]?[attr] ?? true) && mapping
+                    } else {
+                        spoiled[className, default: []].insert(attr)
+                    }
+                }
+            }
+        }
+        return kept.reduce(into: [:]) { result, entry in
+            result[entry.key] = entry.value.filter { !(spoiled[entry.key]?.contains($0.key) ?? false) }
+        }
+    }
+
+    /// The parameter whose mapping `value` is, keys unchanged, and whether the value is sure
+    /// to be a mapping: `filters`, `filters.copy()` (not sure), `dict(filters)`,
+    /// `{k: v for k, v in filters.items() if v}` (sure).
+    static func keyPreservingSource(of value: Expr) -> (String, Bool)? {
+        switch value.kind {
+        case .name(let id, _):
+            return (id, false)
+        case .call(let function, let arguments, let keywords) where keywords.isEmpty:
+            if case .name("dict", _) = function.kind, arguments.count == 1, case .name(let id, _) = arguments[0].kind { return (id, true) }
+            if arguments.isEmpty, case .attribute(let owner, "copy", _) = function.kind, case .name(let id, _) = owner.kind { return (id, false) }
+            return nil
+        case .dictComp(let key, _, let generators):
+            guard generators.count == 1, case .tuple(let targets, _) = generators[0].target.kind, targets.count == 2,
+                  case .name(let keyName, _) = targets[0].kind, case .name(keyName, _) = key.kind,
+                  case .call(let items, let arguments, _) = generators[0].iter.kind, arguments.isEmpty,
+                  case .attribute(let owner, "items", _) = items.kind, case .name(let id, _) = owner.kind else { return nil }
+            return (id, true)
+        default:
+            return nil
+        }
+    }
+
     /// See `attributesSetOutside`: only stores on a name that holds an instance of a class of
     /// this file (`f = Fetcher()` … `f.url = x`). Any object's attributes would make nearly
     /// every `self.x` a marker to follow, for nothing.

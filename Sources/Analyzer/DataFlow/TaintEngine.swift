@@ -49,6 +49,12 @@ final class TaintEngine {
     /// (`job = Job(); job.cmd = x`): what a caller may have put there, so a method reading
     /// them records where they go.
     private(set) lazy var attributesSetLater: [String: Set<String>] = Self.attributesSetLater(functions)
+    /// Per class, the attributes every store of which holds a mapping parameter as it was
+    /// given, keys and all (`self.filters = filters`, `{k: v for k, v in filters.items() if v}`):
+    /// their keys are the caller's mapping's keys (`Taint.keysOfMapping`). Each with whether
+    /// every store is sure to be a mapping (a comprehension, `dict(...)`, a parameter declared
+    /// one), so that iterating the attribute itself gives keys.
+    private(set) lazy var keyPreservingAttributes: [String: [String: Bool]] = Self.keyPreservingAttributes(functions)
     private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
     /// Module-level names bound once, to a string literal, and nowhere else in the file
     /// (`API = "https://api.example.com"`): their text is known wherever they are read.

@@ -191,8 +191,7 @@ struct TaintInterpreter {
             let thenEnds = Guard.terminates(body), elseEnds = !orelse.isEmpty && Guard.terminates(orelse)
             adopt(thenBranch, elseBranch, thenEnds: thenEnds, elseEnds: elseEnds)
         case .for(let target, let iter, let body, let orelse, _):
-            let taint = expression(iter, depth: 0)?.element
-            bind(target, taint, value: iter)
+            bindIteration(target, over: iter, depth: 0)
             var loop = self
             loop.iterate(body, from: self, depth: depth + 1)
             adopt(loop, self, thenEnds: false, elseEnds: false)
@@ -986,7 +985,12 @@ struct TaintInterpreter {
             } else if let owner = instances[id], instanceAttributes[id] != nil, let attributes = receiverAttributes(named: id) {
                 // What the constructor stored, as checks since left it (`job.geometry` matched).
                 className = owner
-                attributeTaint = { attributes["self.\($0)"] }
+                attributeTaint = { Taint.attribute($0, in: attributes, orAny: false) }
+            } else if let owner = instances[id], instanceAttributes[id] == nil, let whole = environment[id] {
+                // An instance a helper returned (`ref = parse_ref(request.args)`): each attribute
+                // holds what the instance does, field by field where its record is known.
+                className = owner
+                attributeTaint = { whole.field($0) }
             } else {
                 return nil
             }
@@ -1009,6 +1013,82 @@ struct TaintInterpreter {
             read = Taint.merge(read, attributeTaint(attribute).map(safety.apply))
         }
         return .some(read)
+    }
+
+    /// Binds a loop's (or a comprehension's) target to what iterating `iter` gives. A
+    /// mapping's keys are told from its values (`for column, value in filters.items()`,
+    /// `for column in filters.keys()`; see `Taint.keysOfMapping`). Returns the mapping's
+    /// taint for `items()`, nil otherwise.
+    @discardableResult
+    mutating func bindIteration(_ target: Expr, over iter: Expr, depth: Int) -> Taint? {
+        if case .call(let function, let arguments, let keywords) = iter.kind, arguments.isEmpty, keywords.isEmpty,
+           case .attribute(let mapping, let method, _) = function.kind, method == "items" || method == "keys" {
+            let whole = expression(mapping, depth: depth + 1)
+            guard let whole, isExactMapping(mapping, whole, iteratedItself: false) else {
+                bind(target, whole?.withoutStructure, value: iter)
+                return nil
+            }
+            let keys = whole.keysOfMapping
+            if method == "keys" {
+                bind(target, keys, value: iter)
+                return nil
+            }
+            let values = whole.fields.map { fields in fields.values.reduce(nil as Taint?) { Taint.merge($0, $1) } } ?? whole.withoutStructure
+            if case .tuple(let targets, _) = target.kind, targets.count == 2 {
+                bind(targets[0], keys, value: iter)
+                bind(targets[1], values, value: iter)
+            } else {
+                bind(target, Taint.merge(keys, values), value: iter)
+            }
+            return whole
+        }
+        var taint = expression(iter, depth: depth + 1)
+        // `for column in filters` of a record: its keys. Of a parameter or attribute: its keys
+        // if a mapping, its elements if not, as the caller's value says.
+        if let held = taint, isExactMapping(iter, held, iteratedItself: true) { taint = held.keysOfMapping } else { taint = taint?.element }
+        bind(target, taint, value: iter)
+        return nil
+    }
+
+    /// Whether `held`, what `mapping` holds, is the mapping itself, keys and all, so its keys
+    /// can be told apart (`Taint.keysOfMapping`): a dict made here, a parameter as passed, or
+    /// an attribute every store of which is a parameter's mapping as passed. A value only
+    /// derived from one (`names = list(filters.values())`) carries the same marker or record,
+    /// but not the same keys. Iterated itself (`for c in filters`, not `filters.items()`), it
+    /// must also be sure to be a mapping: a list's elements are no keys.
+    func isExactMapping(_ mapping: Expr, _ held: Taint, iteratedItself: Bool) -> Bool {
+        if held.fields != nil {
+            switch mapping.kind {
+            case .dict, .dictComp: return true
+            case .name(let id, _):
+                guard let values = engine.parsed.module.plainAssignments(of: id, inFunctionAround: mapping.loc.startByte) else { return false }
+                return values.allSatisfy { value in
+                    switch value.kind {
+                    case .dict, .dictComp: return true
+                    default: return false
+                    }
+                }
+            default: return false
+            }
+        }
+        guard held.isParameterOrAttributeMarker, let function else { return false }
+        switch mapping.kind {
+        case .name(let id, _):
+            return function.isUnboundParameter(id) && held.origins == [.parameter(function.parameters.firstIndex(of: id) ?? -1)]
+                && (!iteratedItself || function.isDeclaredMapping(id))
+        case .attribute(let owner, let attr, _):
+            guard case .name("self", _) = owner.kind, let className = function.className,
+                  let sureMapping = engine.keyPreservingAttributes[className]?[attr] else { return false }
+            return held.origins == [.attribute(attr)] && (!iteratedItself || sureMapping)
+        default:
+            return false
+        }
+    }
+
+    /// Whether `value` is made by `pathlib.Path(...)` (or a pure path class) here.
+    static func isPathMade(_ value: Expr, imports: ImportTable) -> Bool {
+        guard case .call(let function, _, _) = value.kind, let name = imports.qualifiedName(of: function) else { return false }
+        return ["pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath", "pathlib.PosixPath"].contains(name)
     }
 
     /// What the validators of the model a parameter of this function is declared as prove of
@@ -1162,6 +1242,8 @@ struct TaintInterpreter {
             // A model's field of that name is the model's (`req.name` checked by its pattern).
             if attr == "filename" || attr == "name", let named = self.expression(value, depth: depth + 1) {
                 if named.fields != nil { return named.field(attr) }
+                // `Path(entry["name"]).name`: the last part of a path, as `os.path.basename` gives.
+                if attr == "name", Self.isPathMade(value, imports: engine.imports) { return named.sanitizing([22]) }
                 if case .name(let id, _) = value.kind, let effect = validatedField(attr, ofParameter: id) { return effect.apply(to: named) }
                 return named.unsanitizing([22])
             }
@@ -1286,13 +1368,21 @@ struct TaintInterpreter {
             // Each element is what the element expression makes of the bound targets: `esc(r) for
             // r in rows` is escaped text, whatever `rows` held.
             for generator in generators {
-                bind(generator.target, self.expression(generator.iter, depth: depth + 1)?.element, value: generator.iter)
+                bindIteration(generator.target, over: generator.iter, depth: depth + 1)
                 for condition in generator.ifs { _ = self.expression(condition, depth: depth + 1) }
             }
             return self.expression(element, depth: depth + 1)
         case .dictComp(let key, let value, let generators):
-            for generator in generators { bind(generator.target, self.expression(generator.iter, depth: depth + 1)?.element, value: generator.iter) }
-            return Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
+            var mapping: Taint?
+            for generator in generators { mapping = bindIteration(generator.target, over: generator.iter, depth: depth + 1) }
+            var made = Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
+            // `{k: v for k, v in record.items() if v}`: the record's keys, so its fields (some left
+            // out); of a parameter or attribute, what the caller's value is.
+            if generators.count == 1, let mapping, case .tuple(let targets, _) = generators[0].target.kind, targets.count == 2,
+               case .name(let keyName, _) = targets[0].kind, case .name(keyName, _) = key.kind {
+                made = mapping
+            }
+            return made
         case .await(let value), .yieldFrom(let value), .starred(let value, _):
             return self.expression(value, depth: depth + 1)
         case .yield(let value):

@@ -64,6 +64,8 @@ struct SQLStringBuildingRule: Rule {
 
     static let executors: Set<String> = [
         "execute", "executemany", "executescript", "raw", "read_sql", "read_sql_query", "text", "mogrify", "exec_driver_sql",
+        // asyncpg's and `databases`' queries returning rows: only SQL-looking text counts here.
+        "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val",
     ]
 
     var inspectsNodes: Bool { true }

@@ -1,7 +1,8 @@
 import PythonSyntax
 
 /// CWE-1336: a Jinja2 template compiled from text the program was handed, in an environment
-/// that is not sandboxed (server-side template injection).
+/// that is not sandboxed, or a Bottle template made from such text (server-side template
+/// injection).
 struct TemplateFromTextRule: Rule {
     static let description = RuleDescription(
         code: "ASC21336", name: "template-compiled-from-text", cwe: 1336, severity: .medium, confidence: .low,
@@ -16,6 +17,9 @@ struct TemplateFromTextRule: Rule {
             "from jinja2 import Environment\nenv = Environment(autoescape=True)\n\ndef header(branding):\n    return ↓env.from_string(branding.header_template).render()\n",
             "import jinja2\n\nclass Preview:\n    def __init__(self):\n        self.env = jinja2.Environment(autoescape=True)\n\n    def render(self, source):\n        return ↓self.env.from_string(source).render()\n",
             "from jinja2 import Template\n\ndef render(body, context):\n    return ↓Template(body).render(**context)\n",
+            // Bottle's templates run Python expressions (`{{__import__('os').popen('id').read()}}`).
+            "from bottle import SimpleTemplate\n\ndef render_label(layout_source, sample):\n    return ↓SimpleTemplate(layout_source).render(**sample)\n",
+            "from bottle import template\n\ndef banner(tenant, user):\n    source = tenant.welcome_template or \"Welcome to {{tenant}}\"\n    return ↓template(source, tenant=tenant.name, user=user)\n",
         ],
         nonTriggering: [
             "from jinja2.sandbox import SandboxedEnvironment\nenv = SandboxedEnvironment(autoescape=True)\n\ndef header(branding):\n    return env.from_string(branding.header_template).render()\n",
@@ -23,6 +27,8 @@ struct TemplateFromTextRule: Rule {
             // An entry of the program's own table of templates.
             "from jinja2 import Environment\nenv = Environment(autoescape=True)\nLOOP = \"{% for a in items %}{{ a }}{% endfor %}\"\nTEMPLATES = {\"a\": \"<h1>{{ x }}</h1>\" + LOOP, \"b\": \"{{ y }}\"}\n\ndef render(name, context):\n    return env.from_string(TEMPLATES[name]).render(**context)\n",
             "from jinja2 import Template\n\nclass Mailer:\n    FOOTER = \"-- the team\"\n    BODY = Template(\"Hi {{ team }}\" + FOOTER)\n",
+            // `template(name)` names a template file unless the text looks like a template.
+            "from bottle import template\n\ndef page(view, context):\n    return template(view, **context)\n",
             // An environment this file does not make: whether it is sandboxed is not known here.
             "def render(env, source):\n    return env.from_string(source).render()\n",
         ]
@@ -30,7 +36,7 @@ struct TemplateFromTextRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .call }
-    var requiredImports: [String] { ["jinja2"] }
+    var requiredImports: [String] { ["jinja2", "bottle"] }
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
@@ -39,11 +45,32 @@ struct TemplateFromTextRule: Rule {
         case .attribute(let receiver, "from_string", _):
             guard madeByUnsandboxedEnvironment(receiver, context: context) else { return }
         default:
-            guard let name = context.imports.qualifiedName(of: function), name == "jinja2.Template" else { return }
+            guard let name = context.imports.qualifiedName(of: function) else { return }
+            switch name {
+            case "jinja2.Template", "bottle.SimpleTemplate": break
+            // Bottle's `template(x)` reads `x` as a file's name unless it holds template marks.
+            case "bottle.template", "bottle.jinja2_template", "bottle.mako_template":
+                guard Self.holdsTemplateText(source, context: context) else { return }
+            default: return
+            }
         }
         guard !Self.isProgramText(source, context: context, depth: 0) else { return }
-        context.report(expression.loc, "Jinja2 template compiled from non-constant text outside a sandbox (template injection)",
+        context.report(expression.loc, "template compiled from non-constant text outside a sandbox (template injection)",
                        fixHint: "use jinja2.sandbox.SandboxedEnvironment, or a template the application ships")
+    }
+
+    /// Whether `expression` is template text rather than a template's name: a name bound in
+    /// its function to something whose fixed fallback holds `{{` or `%` lines
+    /// (`tenant.banner or "Welcome {{name}}"`).
+    static func holdsTemplateText(_ expression: Expr, context: RuleContext) -> Bool {
+        guard case .name(let id, _) = expression.kind,
+              let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+        var found = false
+        ScopeWalk.walk(bound) { part in
+            if let text = part.stringConstant, text.contains("{{") || text.contains("\n%") { found = true }
+            return !found
+        }
+        return found
     }
 
     /// Text the program itself holds: fixed text, a constant (a name in capitals, at module or

@@ -13,6 +13,9 @@ struct SAXExternalEntitiesRule: Rule {
         triggering: [
             "import xml.sax\nfrom xml.sax.handler import feature_external_ges\nparser = xml.sax.make_parser()\n↓parser.setFeature(feature_external_ges, True)\n",
             "import xml.sax\nparser = xml.sax.make_parser()\n↓parser.setFeature(\"http://xml.org/sax/features/external-general-entities\", 1)\n",
+            // Reported where the parser then parses, in the function or where a helper's parser is used.
+            "import xml.sax\nfrom xml.sax.handler import feature_external_ges, feature_external_pes\n\ndef load(data, handler):\n    parser = xml.sax.make_parser()\n    parser.setFeature(feature_external_ges, True)\n    parser.setFeature(feature_external_pes, True)\n    parser.setContentHandler(handler)\n    ↓parser.parse(data)\n",
+            "import xml.sax\nfrom xml.sax.handler import feature_external_ges\n\ndef make(handler):\n    parser = xml.sax.make_parser()\n    parser.setFeature(feature_external_ges, True)\n    return parser\n\ndef load(data, handler):\n    reader = make(handler)\n    ↓reader.parse(data)\n",
         ],
         nonTriggering: [
             "import xml.sax\nfrom xml.sax.handler import feature_external_ges\nparser = xml.sax.make_parser()\nparser.setFeature(feature_external_ges, False)\n",
@@ -51,7 +54,78 @@ struct SAXExternalEntitiesRule: Rule {
               case .call(_, let arguments, _) = expression.kind, arguments.count == 2, arguments[1].isTruthyConstant else { return }
         let feature = arguments[0].stringConstant ?? context.imports.qualifiedName(of: arguments[0]) ?? ""
         guard Self.features.contains(feature) else { return }
+        // The XXE happens where the parser reads the document: reported there when that is
+        // found (once for every enabling call before it), else at the setting.
+        let module = context.parsed.module
+        if case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
+           case .name(let parser, _) = receiver.kind {
+            let scope = module.scopeBody(around: expression.loc.startByte)
+            if Self.enablesEarlier(parser, before: expression.loc.startByte, in: scope, imports: context.imports) { return }
+            var parses = Self.parses(of: parser, after: expression.loc.endByte, in: scope).prefix(1).map { $0 }
+            if parses.isEmpty, SQLStringBuildingRule.returnedPlace(of: parser, in: scope) == .some(nil),
+               let (definition, _) = module.definition(around: expression.loc.startByte),
+               case .functionDef(let helper, _, _, _, _, _, _) = definition.kind {
+                parses = Self.parses(ofResultOf: helper, in: module)
+            }
+            if !parses.isEmpty {
+                for parse in parses {
+                    context.report(parse.loc, "SAX parser set to fetch external entities (line \(expression.loc.lineno)) parses a document (XXE)",
+                                   flow: [Finding.FlowStep(line: expression.loc.lineno, column: expression.loc.colOffset + 1, note: "external entities turned on here")],
+                                   fixHint: "leave external entities off, or use defusedxml.sax")
+                }
+                return
+            }
+        }
         context.report(expression.loc, "SAX parser set to fetch external entities (XXE)",
                        fixHint: "leave external entities off, or use defusedxml.sax")
+    }
+
+    /// Whether an external-entity feature of `parser` was turned on before byte `position`.
+    private static func enablesEarlier(_ parser: String, before position: Int, in body: [Stmt], imports: ImportTable) -> Bool {
+        var found = false
+        ScopeWalk.walk(body) { node in
+            guard !found else { return false }
+            if case .expr(let expression) = node, expression.loc.startByte < position, case .call(let function, let arguments, _) = expression.kind,
+               case .attribute(let receiver, "setFeature", _) = function.kind, case .name(parser, _) = receiver.kind,
+               arguments.count == 2, arguments[1].isTruthyConstant,
+               features.contains(arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? "") {
+                found = true
+            }
+            return !found
+        }
+        return found
+    }
+
+    /// `parser.parse(...)` calls after byte `position` in `body` (nested definitions aside).
+    private static func parses(of parser: String, after position: Int, in body: [Stmt]) -> [Expr] {
+        var found: [Expr] = []
+        ScopeWalk.walk(body) { node in
+            if case .expr(let expression) = node, expression.loc.startByte >= position, expression.calledAttribute == "parse",
+               case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
+               case .name(parser, _) = receiver.kind {
+                found.append(expression)
+            }
+            return true
+        }
+        return found
+    }
+
+    /// The `parse` calls on a name bound once to what `helper(...)` returns, in the function
+    /// (or top level) that binds it.
+    private static func parses(ofResultOf helper: String, in module: Module) -> [Expr] {
+        var found: [Expr] = []
+        module.walk { node in
+            guard case .expr(let expression) = node, expression.calledAttribute == "parse",
+                  case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
+                  case .name(let id, _) = receiver.kind,
+                  let bound = module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte),
+                  case .call(let called, _, _) = bound.kind else { return true }
+            switch called.kind {
+            case .name(helper, _), .attribute(_, helper, _): found.append(expression)
+            default: break
+            }
+            return true
+        }
+        return found
     }
 }

@@ -1,0 +1,163 @@
+@testable import Analyzer
+import PythonSyntax
+import Testing
+
+/// Mappings, bound methods and path parts the data flow tells apart (stop 23: each case taken
+/// from a kind of code a blind corpus showed misjudged). Each test also changes the one thing
+/// that makes the difference and checks the finding comes (or goes).
+@Suite("Data flow: mapping keys, handed-off methods, path parts")
+struct MappingKeysTests {
+    func found(_ source: String) throws -> [String] {
+        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
+    }
+
+    /// A record built with the program's own keys, handed to a helper that makes column names of its keys: the query holds no client text. Keys from the client, or values iterated instead of keys, do.
+    @Test func recordKeysPassedToHelpers() throws {
+        let source = #"""
+        import sqlite3
+        from fastapi import FastAPI
+
+        app = FastAPI()
+
+
+        class Repo:
+            @staticmethod
+            def _where(filters: dict):
+                parts, params = [], []
+                for column, value in filters.items():
+                    parts.append(f"{column} = ?")
+                    params.append(value)
+                return " AND ".join(parts), params
+
+            def search(self, filters: dict):
+                where, params = self._where(filters)
+                conn = sqlite3.connect("x.db")
+                return conn.execute("SELECT * FROM t WHERE " + where, params).fetchall()
+
+
+        repo = Repo()
+
+
+        @app.get("/versions")
+        def list_versions(name: str = None, stage: str = None):
+            filters = {"name": name, "stage": stage}
+            return repo.search(filters)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    filters = {"name": name, "stage": stage}"#, with: #"    filters = {name: stage}"#)) == ["19:ASC1089"])
+        #expect(try found(source.replacingOccurrences(of: #"        for column, value in filters.items():"#, with: #"        for column in list(filters.values()):"#)) == ["19:ASC1089"])
+    }
+
+    /// An attribute that holds the constructor's mapping as given (filtered by a comprehension keeping its keys) has the caller's keys; one whose keys are the mapping's values does not.
+    @Test func keysOfAnAttributeHoldingTheMapping() throws {
+        let source = #"""
+        import sqlite3
+        from fastapi import FastAPI
+
+        app = FastAPI()
+
+
+        class SampleQuery:
+            def __init__(self, filters: dict):
+                self.filters = {k: v for k, v in filters.items() if v}
+
+            def to_sql(self):
+                where = [f"{col} = ?" for col in self.filters]
+                return "SELECT * FROM samples WHERE " + " AND ".join(where), list(self.filters.values())
+
+
+        @app.get("/samples")
+        def search_samples(species: str = None, tissue: str = None):
+            sql, params = SampleQuery({"species": species, "tissue": tissue}).to_sql()
+            return sqlite3.connect("x.db").execute(sql, params).fetchall()
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"        self.filters = {k: v for k, v in filters.items() if v}"#, with: #"        self.filters = {v: k for k, v in filters.items() if v}"#)) == ["19:ASC1089"])
+    }
+
+    /// A bound method of an instance made here, handed to a thread, runs with what the instance holds.
+    @Test func boundMethodsHandedToThreads() throws {
+        let source = #"""
+        import threading
+        import requests
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+
+        class CallbackJob:
+            def __init__(self, url):
+                self.url = url
+
+            def deliver(self):
+                return requests.post(self.url, json={}, timeout=10)
+
+
+        @app.route("/batch", methods=["POST"])
+        def batch():
+            job = CallbackJob(request.get_json()["callback_url"])
+            threading.Thread(target=job.deliver).start()
+            return {"queued": True}
+        """#
+        #expect(try found(source) == ["13:ASC1918"])
+        #expect(try found(source.replacingOccurrences(of: #"    threading.Thread(target=job.deliver).start()"#, with: #"    threading.Thread(target=print).start()"#)) == [])
+    }
+
+    /// `Path(x).name` is the last part of a path, as `os.path.basename` gives; `Path(x).stem` joined to the whole is not.
+    @Test func lastPartOfAPath() throws {
+        let source = #"""
+        import os
+        from pathlib import Path
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+
+        @app.route("/save", methods=["POST"])
+        def save():
+            name = Path(request.form["name"]).name
+            with open(os.path.join("/srv/uploads", name), "wb") as fh:
+                fh.write(request.get_data())
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    name = Path(request.form["name"]).name"#, with: #"    name = Path(request.form["name"]).stem + "/" + request.form["name"]"#)) == ["11:ASC1022"])
+    }
+
+    /// A property of an instance a helper returned reads the attributes that instance was made with.
+    @Test func propertiesOfReturnedInstances() throws {
+        let source = #"""
+        import os
+        from dataclasses import dataclass
+        from flask import Flask, abort, request, send_file
+
+        app = Flask(__name__)
+        ROOT = "/data"
+
+
+        @dataclass
+        class DatasetRef:
+            project: str
+            relpath: str
+
+            @property
+            def location(self) -> str:
+                return os.path.join(ROOT, self.project, self.relpath)
+
+
+        def parse_ref(args) -> DatasetRef:
+            relpath = args.get("file", "")
+            if not relpath:
+                abort(400)
+            return DatasetRef("public", relpath)
+
+
+        @app.route("/download")
+        def download():
+            ref = parse_ref(request.args)
+            return send_file(ref.location)
+        """#
+        #expect(try found(source) == ["29:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: #"        return os.path.join(ROOT, self.project, self.relpath)"#, with: #"        return os.path.join(ROOT, self.project, "index.html")"#)) == [])
+    }
+}
