@@ -2,7 +2,7 @@
 import PythonSyntax
 import Testing
 
-/// Mappings, bound methods and path parts the data flow tells apart (stop 23: each case taken
+/// Mappings, bound methods, shared stores and path parts the data flow tells apart (stop 23: each case taken
 /// from a kind of code a blind corpus showed misjudged). Each test also changes the one thing
 /// that makes the difference and checks the finding comes (or goes).
 @Suite("Data flow: mapping keys, handed-off methods, path parts")
@@ -159,5 +159,51 @@ struct MappingKeysTests {
         """#
         #expect(try found(source) == ["29:ASC1022"])
         #expect(try found(source.replacingOccurrences(of: #"        return os.path.join(ROOT, self.project, self.relpath)"#, with: #"        return os.path.join(ROOT, self.project, "index.html")"#)) == [])
+    }
+
+    /// A helper that stores its parameter in the session stores what its caller passed: a later request redirects to it.
+    @Test func helpersStoringInTheSession() throws {
+        let source = #"""
+        from flask import Flask, redirect, request, session
+
+        app = Flask(__name__)
+
+
+        def remember_destination(target):
+            if target:
+                session["return_to"] = target
+
+
+        @app.route("/login")
+        def login():
+            remember_destination(request.args.get("next"))
+            return redirect("/idp")
+
+
+        @app.route("/callback")
+        def callback():
+            return redirect(session.pop("return_to", "/"))
+        """#
+        #expect(try found(source) == ["19:ASC1601"])
+        #expect(try found(source.replacingOccurrences(of: #"        session["return_to"] = target"#, with: #"        session["return_to"] = "/home""#)) == [])
+    }
+
+    /// `**mapping` passes its values (keys only pick placeholders): escaped values make escaped text.
+    @Test func spreadMappingsPassTheirValues() throws {
+        let source = #"""
+        from html import escape
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        ROW = "<tr><td>{name}</td><td>{plan}</td></tr>"
+
+
+        @app.route("/tenants")
+        def tenants():
+            row = {"name": request.args["name"], "plan": request.args["plan"]}
+            return ROW.format(**{k: escape(v) for k, v in row.items()})
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    return ROW.format(**{k: escape(v) for k, v in row.items()})"#, with: #"    return ROW.format(**{k: v for k, v in row.items()})"#)) == ["11:ASC1079"])
     }
 }

@@ -207,6 +207,11 @@ struct FunctionSummary: Equatable {
     var containerFieldStores: [String: [String: [Int: ReturnSafety]]] = [:]
     /// `self.x` attributes (by name) that reach a sink inside the method.
     var attributeSinks: [String: Set<SinkHit>] = [:]
+    /// Shared stores (the session, a module table; `TaintInterpreter.sharedStore`) the function
+    /// puts a parameter's data in (`session["return_to"] = target`), by store, key ("" for an
+    /// element added under a computed key) and parameter: what a caller passes, a later
+    /// request reads back.
+    var sharedStores: [String: [String: [Int: ReturnSafety]]] = [:]
 }
 
 enum FunctionTable {

@@ -113,8 +113,8 @@ extension TaintInterpreter {
         var keywordTaints: [String: Taint?] = [:]
         var anyKeyword: Taint?
         for keyword in keywords {
-            let taint = self.expression(keyword.value, depth: depth + 1)
-            if let name = keyword.arg { keywordTaints[name] = taint }
+            var taint = self.expression(keyword.value, depth: depth + 1)
+            if let name = keyword.arg { keywordTaints[name] = taint } else { taint = spreadValues(keyword.value, taint) }
             anyKeyword = Taint.merge(anyKeyword, taint)
         }
         var receiverTaint: Taint?
@@ -692,6 +692,16 @@ extension TaintInterpreter {
     /// The call a scheduler will make: `add_task(f, *args)`, `submit(f, *args)`,
     /// `to_thread(f, *args)`, `run_in_executor(executor, f, *args)`, `call_soon(f, *args)`,
     /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
+    /// What `**mapping` passes: its values (its keys only pick parameters or placeholders),
+    /// `ROW.format(**{k: escape(v) for k, v in row.items()})` escaped text.
+    private mutating func spreadValues(_ mapping: Expr, _ whole: Taint?) -> Taint? {
+        guard let whole else { return nil }
+        if let fields = whole.fields { return fields.values.reduce(nil as Taint?) { Taint.merge($0, $1) } }
+        guard case .dictComp(_, let value, _) = mapping.kind else { return whole }
+        // The comprehension's targets are still bound from evaluating it.
+        return self.expression(value, depth: 1)
+    }
+
     /// Whether `callee` names a function of this file: a plain one, or a method of an instance
     /// made here or of `self`.
     private func isFileFunction(_ callee: Expr) -> Bool {
@@ -1194,6 +1204,19 @@ extension TaintInterpreter {
             for (name, hits) in summary.attributeSinks.sorted(by: { $0.key < $1.key }) {
                 guard let taint = Taint.attribute(name, in: attributes) else { continue }
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "used by \(info.qualifiedName)()"))
+            }
+        }
+        // `_remember_destination(request.args.get("next"))` storing it in the session: a later
+        // request reads the caller's data there.
+        for (owner, keys) in summary.sharedStores.sorted(by: { $0.key < $1.key }) {
+            for (key, parameters) in keys.sorted(by: { $0.key < $1.key }) {
+                for (parameter, safety) in parameters.sorted(by: { $0.key < $1.key }) {
+                    guard let taint = argument(for: parameter), taint.origins.contains(.source) else { continue }
+                    let stored = safety.apply(to: taint).through(line: loc.lineno, column: loc.colOffset + 1, "stored by \(info.qualifiedName)()")
+                    if let table = key.isEmpty ? Taint.adding(stored, to: nil) : Taint.storing(stored, under: key, in: nil) {
+                        engine.recordGlobal(owner, table)
+                    }
+                }
             }
         }
         // `self.store.add(name, url)` on a store object of this file: what the caller's request

@@ -351,6 +351,13 @@ struct TaintInterpreter {
             if case .subscript(let container, let slice, _) = target.kind, let owner = sharedStore(container),
                let table = slice.stringConstant.map({ Taint.storing(stepped, under: $0, in: nil) }) ?? Taint.adding(stepped, to: nil) {
                 engine.recordGlobal(owner, table)
+                // A helper storing its parameter (`_remember(target)`): the caller's data, stored.
+                let parameters = stepped.origins.filter { if case .parameter = $0 { true } else { false } }
+                if parameters.count == 1, case .parameter(let index) = parameters.first! {
+                    let key = slice.stringConstant ?? ""
+                    recorder.summary.sharedStores[owner, default: [:]][key, default: [:]][index] = FunctionSummary.ReturnSafety.meet(
+                        recorder.summary.sharedStores[owner]?[key]?[index], stepped, parameter: index)
+                }
             }
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
@@ -1376,10 +1383,11 @@ struct TaintInterpreter {
             var mapping: Taint?
             for generator in generators { mapping = bindIteration(generator.target, over: generator.iter, depth: depth + 1) }
             var made = Taint.merge(self.expression(key, depth: depth + 1), self.expression(value, depth: depth + 1))
-            // `{k: v for k, v in record.items() if v}`: the record's keys, so its fields (some left
-            // out); of a parameter or attribute, what the caller's value is.
+            // `{k: v for k, v in record.items() if v}`: the record's keys and values, so its fields
+            // (some left out); of a parameter or attribute, what the caller's value is.
             if generators.count == 1, let mapping, case .tuple(let targets, _) = generators[0].target.kind, targets.count == 2,
-               case .name(let keyName, _) = targets[0].kind, case .name(keyName, _) = key.kind {
+               case .name(let keyName, _) = targets[0].kind, case .name(keyName, _) = key.kind,
+               case .name(let valueName, _) = targets[1].kind, case .name(valueName, _) = value.kind {
                 made = mapping
             }
             return made

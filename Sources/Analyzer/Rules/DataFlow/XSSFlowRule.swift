@@ -19,6 +19,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
             "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
             "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
+            "from django.http import HttpResponseNotFound\n\ndef card(request, slug):\n    return ↓HttpResponseNotFound(f\"<h2>No card named {request.GET['name']}</h2>\")\n",
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
         nonTriggering: [
@@ -45,6 +46,9 @@ struct XSSFlowRule: DataFlowRule {
     static let functions: Set<String> = [
         "flask.render_template_string", "flask.make_response", "flask.Response", "flask.Markup", "markupsafe.Markup",
         "django.http.HttpResponse", "django.utils.safestring.mark_safe", "jinja2.Template", "mako.template.Template",
+        // Django's error responses are HTML pages too.
+        "django.http.HttpResponseNotFound", "django.http.HttpResponseBadRequest", "django.http.HttpResponseForbidden",
+        "django.http.HttpResponseServerError", "django.http.HttpResponseGone",
     ]
 
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
