@@ -5,7 +5,7 @@ import Testing
 /// Mappings, bound methods, shared stores and path parts the data flow tells apart (stop 23: each case taken
 /// from a kind of code a blind corpus showed misjudged). Each test also changes the one thing
 /// that makes the difference and checks the finding comes (or goes).
-@Suite("Data flow: mapping keys, handed-off methods, path parts")
+@Suite("Data flow: mapping keys, shared stores, handed-off methods, path parts, command lists")
 struct MappingKeysTests {
     func found(_ source: String) throws -> [String] {
         try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
@@ -205,5 +205,48 @@ struct MappingKeysTests {
         """#
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"    return ROW.format(**{k: escape(v) for k, v in row.items()})"#, with: #"    return ROW.format(**{k: v for k, v in row.items()})"#)) == ["11:ASC1079"])
+    }
+
+    /// A URL that starts with this site's own root (`request.build_absolute_uri("/")`) stays on this host; one that merely starts with `/` may not.
+    @Test func prefixOfTheSitesOwnRoot() throws {
+        let source = #"""
+        from django.shortcuts import redirect
+
+        DEFAULT_LANDING = "/"
+
+
+        def switch_currency(request, code):
+            back = request.META.get("HTTP_REFERER") or DEFAULT_LANDING
+            if not back.startswith(request.build_absolute_uri("/")):
+                back = DEFAULT_LANDING
+            return redirect(back)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    if not back.startswith(request.build_absolute_uri("/")):"#, with: #"    if not back.startswith("/"):"#)) == ["10:ASC1601"])
+    }
+
+    /// A helper's command list built of lists (`cmd += [...]`) keeps its fixed program: a value in it can only be an option (CWE-88), not a command; a list changed otherwise too is judged whole.
+    @Test func helperCommandListsBuiltPieceByPiece() throws {
+        let source = #"""
+        import subprocess
+        from celery import Celery
+
+        app = Celery("t")
+
+
+        def command(src, watermark):
+            cmd = ["convert", src, "-resize", "10x"]
+            if watermark:
+                cmd += ["-annotate", "+10+10", watermark]
+            return cmd + ["out.jpg"]
+
+
+        @app.task
+        def make(src, watermark=None):
+            cmd = command(src, watermark)
+            return subprocess.call(cmd)
+        """#
+        #expect(try found(source) == ["17:ASC1088"])
+        #expect(try found(source.replacingOccurrences(of: #"        cmd += ["-annotate", "+10+10", watermark]"#, with: #"        cmd += ["-annotate", "+10+10", watermark]\#n    cmd.insert(0, src)"#)) == ["18:ASC1078"])
     }
 }

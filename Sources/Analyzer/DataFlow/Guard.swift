@@ -227,6 +227,11 @@ struct Guard {
                 // such): where the URL leads is fixed.
                 // Any fixed start but a dash (`u.startswith(("https://", "git@"))`) also keeps the
                 // value from being read as an option (CWE-88).
+                // `back.startswith(request.build_absolute_uri("/"))` (Flask: `request.host_url`):
+                // this site's own root, scheme and host included.
+                if method == "startswith", let prefix = arguments.first, Self.isOwnSiteRoot(prefix), proven[id] == nil {
+                    proven[id] = .safeFor([918, 601])
+                }
                 if method == "startswith", let prefixes = arguments.first.flatMap({ Self.texts($0, facts) }), !prefixes.isEmpty {
                     var cwes: Set<Int> = []
                     if prefixes.allSatisfy(TaintSources.fixesHost) { cwes.formUnion([918, 601]) }
@@ -426,6 +431,22 @@ struct Guard {
             }
         }
         return result
+    }
+
+    /// This site's root URL as the request gives it: Django's `request.build_absolute_uri("/")`,
+    /// Flask's `request.host_url` or `request.url_root` (each ends in the host's `/`).
+    static func isOwnSiteRoot(_ expression: Expr) -> Bool {
+        switch expression.kind {
+        case .call(let function, let arguments, _):
+            guard case .attribute(let owner, "build_absolute_uri", _) = function.kind, case .name = owner.kind,
+                  arguments.count == 1, arguments[0].stringConstant?.hasPrefix("/") == true else { return false }
+            return true
+        case .attribute(let owner, let attr, _):
+            guard case .name("request", _) = owner.kind else { return false }
+            return attr == "host_url" || attr == "url_root"
+        default:
+            return false
+        }
     }
 
     /// The fixed strings an expression stands for: a literal, a tuple or list of literals, a

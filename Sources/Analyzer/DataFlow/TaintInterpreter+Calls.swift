@@ -966,6 +966,18 @@ extension TaintInterpreter {
         return id
     }
 
+    /// The elements a name built of lists piece by piece holds (`cmd = [...]` then
+    /// `cmd += [...]`); nil when some piece is no list.
+    static func listPieces(of id: String, at position: Int, in module: Module) -> [Expr]? {
+        guard let pieces = module.assignedPieces(of: id, inFunctionAround: position), pieces.count > 1 else { return nil }
+        var items: [Expr] = []
+        for piece in pieces {
+            guard case .list(let elements, _) = piece.kind else { return nil }
+            items += elements
+        }
+        return items
+    }
+
     private func helperProgram(_ call: Expr, element: Int?, eachOf: Bool = false) -> (program: Expr, optionsPossible: Bool)? {
         guard case .call = call.kind, let site = CallSite(call, imports: engine.imports) ?? CallSite(unresolved: call),
               let (info, _, _) = resolveLocal(site) else { return nil }
@@ -1015,6 +1027,13 @@ extension TaintInterpreter {
                case .list(let head, _) = bound.kind,
                let appended = Self.appendedElements(id, in: info.body), appended.allSatisfy({ $0.stringConstant != nil || ArgumentInjectionFlowRule.startsFixed($0) }) {
                 returned = Expr(.list(elts: head + appended + tail, ctx: .load), returned.loc)
+            } else if case .binOp(let left, .add, let right) = returned.kind, case .list(let tail, _) = right.kind,
+                      case .name(let id, _) = left.kind, let pieces = Self.listPieces(of: id, at: left.loc.startByte, in: engine.parsed.module),
+                      let first = engine.parsed.module.assignedPieces(of: id, inFunctionAround: left.loc.startByte)?.first,
+                      case .list(let head, _) = first.kind, Self.appendedElements(id, in: info.body)?.count == pieces.count - head.count {
+                // `args` built of lists piece by piece (`args += ["-annotate", "+10+10", text]`),
+                // nothing else added: those pieces in order, then the tail.
+                returned = Expr(.list(elts: pieces + tail, ctx: .load), returned.loc)
             }
             var lists = [returned]
             if eachOf {

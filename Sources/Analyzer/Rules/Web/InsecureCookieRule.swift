@@ -26,6 +26,7 @@ struct InsecureCookieRule: Rule {
             // A preference or a cart says nothing about who the user is.
             "resp.set_cookie(\"theme\", theme, max_age=86400, httponly=True)\n",
             "resp.set_cookie(PREFS_COOKIE, encode_prefs(prefs), samesite=\"Lax\")\n",
+            "response.set_cookie(\"last_login_method\", \"password\", max_age=30 * 86400, samesite=\"Lax\")\n",
         ]
     )
 
@@ -59,6 +60,10 @@ struct InsecureCookieRule: Rule {
             // A flag left out matters on a cookie that identifies the user (CWE-614 is about a
             // sensitive cookie); one turned off by name is reported whatever the cookie holds.
             let turnedOff = keywords.contains { $0.arg == "secure" && $0.value.boolConstant == false }
+            // A fixed value (`set_cookie("last_login_method", "password")`) is the same for every
+            // user: nothing to steal.
+            let value = arguments.count >= 2 ? arguments[1] : keywords.first(where: { $0.arg == "value" })?.value
+            if !turnedOff, let value, case .constant = value.kind { return }
             guard turnedOff || Self.holdsIdentity(arguments.prefix(2) + keywords.filter { $0.arg == "key" || $0.arg == "value" }.map(\.value),
                                                   context: context) else { return }
             if !secure {
