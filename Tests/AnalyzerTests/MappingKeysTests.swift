@@ -249,4 +249,41 @@ struct MappingKeysTests {
         #expect(try found(source) == ["17:ASC1088"])
         #expect(try found(source.replacingOccurrences(of: #"        cmd += ["-annotate", "+10+10", watermark]"#, with: #"        cmd += ["-annotate", "+10+10", watermark]\#n    cmd.insert(0, src)"#)) == ["18:ASC1078"])
     }
+
+    /// A URL the operator configures, then a query (`f"{settings.AUTHORIZE_URL}?{params}"`): the request's data cannot move the host; spliced straight after the setting, it can.
+    @Test func operatorsURLThenAQuery() throws {
+        let source = #"""
+        from urllib.parse import urlencode
+        from django.conf import settings
+        from django.http import HttpResponseRedirect
+
+
+        def start_login(request):
+            params = urlencode({"client_id": "x", "state": request.GET.get("state", "")})
+            return HttpResponseRedirect(f"{settings.SSO_AUTHORIZE_URL}?{params}")
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    return HttpResponseRedirect(f"{settings.SSO_AUTHORIZE_URL}?{params}")"#, with: #"    return HttpResponseRedirect(f"{settings.SSO_AUTHORIZE_URL}{params}")"#)) == ["8:ASC1601"])
+    }
+
+    /// A FastAPI dependency imported from the application's auth layer gives the principal it verified, not the client's text; the query parameter beside it is the client's.
+    @Test func importedDependenciesAreTheServers() throws {
+        let source = #"""
+        import os
+        from fastapi import Depends, FastAPI
+
+        from soc.auth import Analyst, require_analyst
+
+        app = FastAPI()
+        SPOOL = "/var/spool/audit"
+
+
+        @app.get("/grep")
+        def grep(q: str, analyst: Analyst = Depends(require_analyst)):
+            with open(os.path.join(SPOOL, analyst.tenant_id, "audit.jsonl")) as fh:
+                return [line for line in fh if q in line]
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    with open(os.path.join(SPOOL, analyst.tenant_id, "audit.jsonl")) as fh:"#, with: #"    with open(os.path.join(SPOOL, q, "audit.jsonl")) as fh:"#)) == ["12:ASC1022"])
+    }
 }

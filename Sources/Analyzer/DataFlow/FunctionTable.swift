@@ -736,10 +736,18 @@ enum FunctionTable {
                             .union(decorators.flatMap(convertedRouteParameters))
                             .union(patternCheckedParameters(arguments))
                         // A dependency of this file taking parameters reads the request (its result
-                        // is what the handler gets); one taking none makes the server's objects.
+                        // is what the handler gets); one taking none makes the server's objects,
+                        // as one imported does.
                         var serverMade = Set<String>()
                         for (parameter, provider) in dependencies {
-                            guard let provider, let takesParameters = moduleFunctionTakesParameters(provider, in: module) else { continue }
+                            guard let provider else { continue }
+                            // One imported from the application's own auth or database layer
+                            // (`Depends(require_analyst)`): the principal it verified, a session.
+                            if imports.binding(of: provider) != nil, moduleFunctionTakesParameters(provider, in: module) == nil {
+                                serverMade.insert(parameter)
+                                continue
+                            }
+                            guard let takesParameters = moduleFunctionTakesParameters(provider, in: module) else { continue }
                             if takesParameters { info.dependencyProviders[parameter] = provider } else { serverMade.insert(parameter) }
                         }
                         info.platformParameters.formUnion(parameters.indices.filter { serverMade.contains(parameters[$0]) })

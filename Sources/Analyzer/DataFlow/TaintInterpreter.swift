@@ -806,10 +806,53 @@ struct TaintInterpreter {
     /// constant: a partial SSRF, no open redirect) or is a path on this site (`"/profile/" +
     /// name`: no open redirect).
     func placedInURL(_ taint: Taint?, by expression: Expr) -> Taint? {
-        guard let taint, let leading = Self.leadingText(of: expression, constants: engine.moduleStrings) else { return taint }
+        guard let taint else { return nil }
+        // `f"{settings.SSO_AUTHORIZE_URL}?{params}"`: the operator's URL, then a query or path.
+        if startsWithSettingURL(expression) { return taint.withHostFixed }
+        guard let leading = Self.leadingText(of: expression, constants: engine.moduleStrings) else { return taint }
         if TaintSources.fixesHost(leading) { return taint.withHostFixed }
         if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
         return taint
+    }
+
+    /// Whether `expression` starts with a URL the operator configures (Django's
+    /// `settings.AUTHORIZE_URL`, Flask's `app.config["API_URL"]`, a module name read from the
+    /// environment), followed at once by fixed text starting a path, query or fragment: what
+    /// comes after cannot move the host.
+    func startsWithSettingURL(_ expression: Expr) -> Bool {
+        let parts: [Expr]
+        switch expression.kind {
+        case .joinedStr(let values):
+            parts = values.map { value in
+                if case .formattedValue(let inner, -1, nil) = value.kind { return inner }
+                return value
+            }
+        case .binOp(_, .add, _):
+            parts = expression.additionOperands
+        default:
+            return false
+        }
+        guard parts.count >= 2, let next = parts[1].stringConstant, let mark = next.first, "/?#".contains(mark) else { return false }
+        return isOperatorURLSetting(parts[0])
+    }
+
+    private func isOperatorURLSetting(_ value: Expr) -> Bool {
+        switch value.kind {
+        case .attribute(let owner, let attr, _):
+            guard attr == attr.uppercased(), case .name = owner.kind,
+                  let name = engine.imports.qualifiedName(of: owner) else { return false }
+            return name == "django.conf.settings"
+        case .subscript(let table, let key, _):
+            guard key.stringConstant != nil, case .attribute(let owner, "config", _) = table.kind, case .name(let app, _) = owner.kind else { return false }
+            return app == "app" || app == "current_app"
+        case .name(let id, _):
+            guard let bound = engine.moduleValues[id] else { return false }
+            if case .subscript(let table, _, _) = bound.kind { return engine.imports.qualifiedName(of: table) == "os.environ" }
+            guard case .call(let function, _, _) = bound.kind, let name = engine.imports.qualifiedName(of: function) else { return false }
+            return name == "os.environ.get" || name == "os.getenv"
+        default:
+            return false
+        }
     }
 
     /// The constant text a string expression starts with: an f-string's leading parts, the
