@@ -210,7 +210,7 @@ struct DataFlowTests {
                 os.system("touch " + name)
             case "b":
                 subprocess.call("rm " + name, shell=True)
-        if name:
+        if name.endswith(".txt"):
             os.popen("ls " + name)
         else:
             eval(name)

@@ -318,4 +318,30 @@ struct MappingKeysTests {
         // Outside a handler (nothing shows where the data comes from) the alarm stays.
         #expect(try found(source.replacingOccurrences(of: #"@app.route("/search")"#, with: "")) == ["19:ASC608"])
     }
+
+    /// `if x and not X_RE.match(x): return` leaves `x` empty or matched: safe either way (an
+    /// empty value carries nothing). A check that proves nothing of `x` leaves it the client's.
+    @Test func emptyOrCheckedValues() throws {
+        let source = #"""
+        import re
+        import subprocess
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        IFACE_RE = re.compile(r"^[a-z0-9]{1,15}$")
+
+
+        @app.route("/ping", methods=["POST"])
+        def ping():
+            iface = request.form.get("iface")
+            if iface and not IFACE_RE.match(iface):
+                return "bad interface", 400
+            cmd = ["ping", "-c", "3"]
+            if iface:
+                cmd += ["-I", iface]
+            return subprocess.run(cmd + ["--", "example.com"], capture_output=True).stdout
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    if iface and not IFACE_RE.match(iface):"#, with: #"    if iface and not iface.strip():"#)) == ["17:ASC1078"])
+    }
 }

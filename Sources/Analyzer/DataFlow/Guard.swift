@@ -379,6 +379,16 @@ struct Guard {
                     proven[id] = .safeFor([22])
                 }
             }
+            // What an `and` proves when it is false: what every part proves false (`if x and not
+            // X_RE.match(x): raise` leaves `x` empty or matched).
+            if isAnd {
+                var either: [String: Effect]?
+                for value in values {
+                    let inner = Guard(test: value, imports: imports, normalisedPaths: normalisedPaths, facts: facts).whenFalse
+                    either = either.map { Self.common($0, inner) } ?? inner
+                }
+                whenFalse = either ?? [:]
+            }
             // What an `or` proves holds when it is false; when it is true, what every part proves.
             if !isAnd {
                 var either: [String: Effect]?
@@ -388,6 +398,11 @@ struct Guard {
                 }
                 whenTrue = either ?? [:]
                 negated = true
+            }
+        case .name, .attribute:
+            // `if x:` false: `x` is empty, None or zero, which carries nothing.
+            if let id = Self.checkedName(test) {
+                if negated { whenTrue[id] = .safe } else { whenFalse[id] = .safe }
             }
         default:
             break
