@@ -27,7 +27,7 @@ struct DataFlowModelTests {
 
         @app.post("/plan")
         def change_plan(body: PlanChange):
-            log.info("subscription %s", body.subscription_id)
+            log.info(f"subscription {body.subscription_id}")
             log.info("plan %s", body.plan_code)
             return {"ok": True}
         """#
@@ -51,9 +51,9 @@ struct DataFlowModelTests {
         @app.post("/login")
         def login():
             user = repo.find_by_email(request.form["email"])
-            log.info("login ok user=%s", user.id)
+            log.info(f"login ok user={user.id}")
             order = OrderIn.parse_obj(request.get_json())
-            log.info("order %s", order.id)
+            log.info(f"order {order.id}")
             return "ok"
         """#
         #expect(try found(source) == ["16:ASC1117"])
@@ -568,7 +568,7 @@ struct DataFlowModelTests {
             async with aiohttp.ClientSession() as session:
                 async with session.post("https://hooks.example.com/in", json={}, headers=h, timeout=5) as resp:
                     status = resp.status
-            log.info("test for tenant %s returned %s", request.get("tenant_id"), status)
+            log.info(f'test for tenant {request.get("tenant_id")} returned {status}')
             response = web.json_response({"status": status})
             response.headers["X-Signature"] = payload.get("signature", "")
             return response
@@ -595,7 +595,7 @@ struct DataFlowModelTests {
             def on_post(self, req, resp):
                 body = req.get_media()
                 rid = self.store.insert(body["title"], body["source"])
-                log.info("rule %s created", rid)
+                log.info(f"rule {rid} created")
                 copy = self.store.clone(body["title"])
                 log.info("rule %s cloned", copy)
                 resp.status = falcon.HTTP_201
@@ -693,7 +693,7 @@ struct DataFlowModelTests {
 
         def handler(event, context):
             claims = event["requestContext"]["authorizer"]["claims"]
-            log.info("tenant %s", claims["custom:tenant_id"])
+            log.info(f'tenant {claims["custom:tenant_id"]}')
             for record in event.get("Records", []):
                 log.info("record %s", record["kinesis"]["sequenceNumber"])
             return {"statusCode": 200}
@@ -938,7 +938,7 @@ struct DataFlowModelTests {
 
             def on_post(self, req, resp):
                 hook = self.store.add(req.media["name"], req.media["url"])
-                log.info("registered %s", hook["id"])
+                log.info(f'registered {hook["id"]}')
         """#
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #""id": uuid.uuid4().hex"#, with: #""id": name"#)) == ["21:ASC1117"])

@@ -1764,7 +1764,7 @@ struct DataFlowTests {
             hold = HOLDS.pop(hold_id, None)
             if hold is None:
                 return "no"
-            log.info("hold %s done", hold_id)
+            log.info(f"hold {hold_id} done")
             return "ok"
 
         @app.route("/next")
@@ -1779,7 +1779,7 @@ struct DataFlowTests {
             return open(os.path.join("/srv/tiles", str(z) + str(x) + ".png"), "rb").read()
 
         def lambda_handler(event, context):
-            log.info("request %s", context.aws_request_id)
+            log.info(f"request {context.aws_request_id}")
 
         @app.route("/page")
         def page():
@@ -1842,7 +1842,7 @@ struct DataFlowTests {
             hold = HOLDS.get(hold_id, {})
             if hold is None:
                 return "no"
-            log.info("hold %s done", hold_id)
+            log.info(f"hold {hold_id} done")
             return "ok"
 
         @app.route("/next")
@@ -1857,7 +1857,7 @@ struct DataFlowTests {
             return open(os.path.join("/srv/tiles", str(z) + str(x) + ".png"), "rb").read()
 
         def lambda_handler(event, context):
-            log.info("request %s", event["id"])
+            log.info(f'request {event["id"]}')
 
         @app.route("/page")
         def page():
@@ -2431,7 +2431,7 @@ struct DataFlowTests {
         @view_config(route_name="pay")
         def pay(request):
             member = Member(email=request.params["email"])
-            log.info("member %s paying", member.id)
+            log.info(f"member {member.id} paying")
             return HTTPFound(location=request.route_url("invoice", invoice_id=request.params["id"]))
         """
         let pattern = { (source: String) in try self.findings(source, enable: []).map { "\($0.line):\($0.code)" } }

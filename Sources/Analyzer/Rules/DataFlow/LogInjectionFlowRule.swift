@@ -16,6 +16,8 @@ struct LogInjectionFlowRule: DataFlowRule {
             // A line appended to the program's own audit file.
             "from flask import request\n\ndef note():\n    with open(\"audit.log\", \"a\") as fh:\n        ↓fh.write(request.args[\"n\"] + \"\\n\")\n",
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
+            // An identifier beside free text: the text is still the requester's.
+            "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef done(job):\n    ↓log.info(\"job %s done for %s\", job.job_id, request.args[\"user\"])\n",
         ],
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
@@ -24,6 +26,8 @@ struct LogInjectionFlowRule: DataFlowRule {
             "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
             "import logging\nfrom flask import request\n\ndef view():\n    logging.warning(\"bad user=%r from %s\", request.args[\"u\"], \"login\")\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    log.log(logging.INFO, \"got %r\", conn.recv(1024))\n",
+            // A record's identifier, looked up or routed: not free text.
+            "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef done(job):\n    log.info(\"job %s done for %r\", job.job_id, request.args[\"user\"])\n",
             // The operator's own command line or environment: no one else's line to forge.
             "import logging, sys\nlog = logging.getLogger(__name__)\nlog.warning(f\"bad input {sys.argv[1]}\")\n",
         ]
@@ -67,7 +71,27 @@ struct LogInjectionFlowRule: DataFlowRule {
                 index == 0 || index - 1 >= conversions.count || !Self.escapingConversions.contains(conversions[index - 1])
             }.map(\.element)
         }
-        return arguments
+        // `log.info("job %s done", job.job_id)`: a record's identifier, which the handler looked
+        // up or the route matched, not free text (a name, a reason, a user agent).
+        return arguments.enumerated().filter { index, argument in index == 0 || !Self.namesAnIdentifier(argument) }.map(\.element)
+    }
+
+    /// A value named as an identifier: `job_id`, `job.job_id`, `event["requestId"]`, `msg.get("upload_id")`, `pk`, `uuid`.
+    static func namesAnIdentifier(_ expression: Expr) -> Bool {
+        let name: String?
+        switch expression.kind {
+        case .name(let id, _): name = id
+        case .attribute(_, let attr, _): name = attr
+        case .subscript(_, let key, _): name = key.stringConstant
+        case .call(let function, let arguments, _):
+            guard case .attribute(_, "get", _) = function.kind else { return false }
+            name = arguments.first?.stringConstant
+        default: name = nil
+        }
+        guard let name, !name.isEmpty else { return false }
+        let lower = name.lowercased()
+        return ["id", "pk", "uuid", "ids"].contains(lower) || lower.hasSuffix("_id") || lower.hasSuffix("_ids") || lower.hasSuffix("_pk")
+            || lower.hasSuffix("_uuid") || name.hasSuffix("Id") || name.hasSuffix("ID")
     }
 
     /// Conversions whose text holds no line break: numbers, and `%r` (repr escapes them).
