@@ -11,7 +11,8 @@ struct StackTraceExposureRule: Rule {
         """,
         triggering: [
             "import traceback\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        return ↓traceback.format_exc(), 500\n",
-            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except Exception as err:\n        return jsonify({\"error\": ↓str(err)}), 400\n",
+            // A catch-all's repr names the server's own exception class and arguments, whatever the status.
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/items\")\ndef create():\n    try:\n        save()\n    except Exception as err:\n        return jsonify({\"error\": ↓repr(err)}), 400\n",
             "from django.http import HttpResponse\n\ndef view(request):\n    try:\n        work()\n    except Exception as exc:\n        return HttpResponse(f\"failed: {↓exc}\")\n",
             "import traceback\n\ndef view(request):\n    try:\n        work()\n    except Exception:\n        details = traceback.format_exc()\n        return ↓details\n",
             // An application-wide exception handler, through a helper building the body.
@@ -27,6 +28,8 @@ struct StackTraceExposureRule: Rule {
             "import logging\nfrom flask import Flask, jsonify\napp = Flask(__name__)\nlog = logging.getLogger(__name__)\n\n@app.route(\"/run\")\ndef run():\n    try:\n        work()\n    except Exception:\n        log.exception(\"run failed\")\n        return jsonify({\"error\": \"internal error\"}), 500\n",
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
             "from fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content={\"error\": type(exc).__name__})\n",
+            // A client error: what is wrong with the request, even from a catch-all.
+            "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/receipt\")\ndef receipt():\n    try:\n        render()\n    except Exception as exc:\n        return jsonify({\"ok\": False, \"error\": str(exc)[:300]}), 422\n",
             // A client error: what is wrong with the request.
             "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/refund\")\ndef refund():\n    try:\n        approve()\n    except PermissionError as exc:\n        return jsonify({\"error\": str(exc)}), 403\n",
             "from fastapi import FastAPI, HTTPException\napp = FastAPI()\n\n@app.post(\"/import\")\ndef load(request):\n    try:\n        parse(request)\n    except Exception as exc:\n        raise HTTPException(status_code=422, detail=f\"invalid document: {exc}\")\n",
@@ -101,7 +104,8 @@ struct StackTraceExposureRule: Rule {
         })
         func visit(_ block: [Stmt], _ exceptions: Set<String>) {
             for inner in block {
-                examine(inner, exceptions: exceptions, generic: formatsTraceback ? exceptions : generic, derived: &derived, context: &context)
+                examine(inner, exceptions: exceptions, generic: formatsTraceback ? exceptions : generic, tracebackShown: formatsTraceback,
+                        derived: &derived, context: &context)
                 switch inner.kind {
                 case .functionDef, .classDef:
                     continue
@@ -279,7 +283,8 @@ struct StackTraceExposureRule: Rule {
         return false
     }
 
-    private func examine(_ statement: Stmt, exceptions: Set<String>, generic: Set<String>, derived: inout Set<String>, context: inout RuleContext) {
+    private func examine(_ statement: Stmt, exceptions: Set<String>, generic: Set<String>, tracebackShown: Bool, derived: inout Set<String>,
+                         context: inout RuleContext) {
         switch statement.kind {
         case .return(let value?):
             // `return e` / `return None, e` hands the exception object back (Flask renders an
@@ -287,8 +292,8 @@ struct StackTraceExposureRule: Rule {
             var parts = [value]
             if case .tuple(let elements, _) = value.kind { parts = elements }
             // `return jsonify(error=str(exc)), 400`: a client error's message is about the request.
-            if exceptions.isDisjoint(with: generic), !exceptions.isEmpty, parts.count > 1 && parts.dropFirst().contains(where: Self.isClientStatus)
-                || Self.hasClientStatus(parts[0]) { return }
+            if exceptions.isDisjoint(with: generic) || !tracebackShown && !Self.showsRepr(value, of: exceptions), !exceptions.isEmpty,
+               parts.count > 1 && parts.dropFirst().contains(where: Self.isClientStatus) || Self.hasClientStatus(parts[0]) { return }
             for part in parts {
                 if case .name(let id, _) = part.kind, exceptions.contains(id) { continue }
                 if let leak = firstLeak(in: part, exceptions: exceptions, derived: derived, context: context) {
@@ -323,13 +328,34 @@ struct StackTraceExposureRule: Rule {
                 guard case .call(let function, _, _) = expression.kind, let name = responseName(function, context: context),
                       Self.responseCalls.contains(name) || Self.isHandlerOutput(function) else { return true }
                 // `JsonResponse({"error": str(exc)}, status=403)`: a client error.
-                if exceptions.isDisjoint(with: generic), !exceptions.isEmpty, Self.hasClientStatus(expression) { return false }
+                if exceptions.isDisjoint(with: generic) || !tracebackShown && !Self.showsRepr(expression, of: exceptions), !exceptions.isEmpty,
+                   Self.hasClientStatus(expression) { return false }
                 if let leak = firstLeak(in: expression, exceptions: exceptions, derived: derived, context: context) {
                     report(leak, context: &context)
                 }
                 return false
             }
         }
+    }
+
+    /// Whether `expression` shows an exception's repr (`repr(exc)`, `f"{exc!r}"`), which names
+    /// its class and arguments. A catch-all's text under a client error's status
+    /// (`jsonify(error=str(exc)), 422`) is most often the check that refused the request;
+    /// its repr, like a traceback, shows the server's internals whatever the status.
+    static func showsRepr(_ expression: Expr, of exceptions: Set<String>) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { part in
+            switch part.kind {
+            case .call(let function, let arguments, _):
+                if case .name("repr", _) = function.kind, case .name(let id, _)? = arguments.first?.kind, exceptions.contains(id) { found = true }
+            case .formattedValue(let inner, let conversion, _):
+                if conversion == 114, case .name(let id, _) = inner.kind, exceptions.contains(id) { found = true }
+            default:
+                break
+            }
+            return !found
+        }
+        return found
     }
 
     private func responseName(_ function: Expr, context: RuleContext) -> String? {
