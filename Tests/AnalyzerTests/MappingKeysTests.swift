@@ -344,4 +344,52 @@ struct MappingKeysTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"    if iface and not IFACE_RE.match(iface):"#, with: #"    if iface and not iface.strip():"#)) == ["17:ASC1078"])
     }
+
+    /// `try: uuid.UUID(sid) except ValueError: abort(400)`: past the `try`, `sid` is a UUID. Converting another value proves nothing of it.
+    @Test func conversionsCheckedByTry() throws {
+        let source = #"""
+        import os
+        import uuid
+        from flask import Flask, abort, request
+
+        app = Flask(__name__)
+        ROOT = "/srv/submissions"
+
+
+        @app.route("/note", methods=["POST"])
+        def note():
+            sid = request.args["sid"]
+            try:
+                uuid.UUID(sid)
+            except ValueError:
+                abort(400)
+            with open(os.path.join(ROOT, sid + ".txt"), "a") as fh:
+                fh.write("seen")
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"        uuid.UUID(sid)"#, with: #"        uuid.UUID(request.args["other"])"#)) == ["16:ASC1022"])
+    }
+
+    /// A name whose slashes were replaced is one path component; replacing backslashes leaves the slashes.
+    @Test func slashesReplaced() throws {
+        let source = #"""
+        import json
+        import os
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+
+        @app.route("/save", methods=["POST"])
+        def save():
+            record = request.get_json()
+            path = os.path.join("/var/lib/itineraries", f"{record['ref']}.json".replace("/", "_"))
+            with open(path, "w") as fh:
+                json.dump(record, fh)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #".replace("/", "_")"#, with: #".replace("\\", "_")"#)) == ["12:ASC1022"])
+    }
 }

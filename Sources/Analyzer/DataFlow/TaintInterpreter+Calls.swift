@@ -453,11 +453,15 @@ extension TaintInterpreter {
     }
 
     /// `x.replace("\r", "").replace("\n", "")`: once both carriage returns and line feeds are
-    /// gone, the value cannot split a header or forge a log line (CWE-113, CWE-117).
+    /// gone, the value cannot split a header or forge a log line (CWE-113, CWE-117). Slashes
+    /// replaced leave one path component (CWE-22).
     private func lineBreaksRemoved(function: Expr, arguments: [Expr], receiver: Taint?) -> Taint? {
         guard case .attribute(_, "replace", _) = function.kind, let receiver, arguments.count >= 2,
-              let old = arguments[0].stringConstant, let new = arguments[1].stringConstant,
-              !new.contains("\n"), !new.contains("\r") else { return nil }
+              let old = arguments[0].stringConstant, let new = arguments[1].stringConstant else { return nil }
+        // `f"{ref}.json".replace("/", "_")`: one path component, which cannot climb out of the
+        // directory it is joined to.
+        if old == "/", !new.contains("/") { return receiver.sanitizing([22]) }
+        guard !new.contains("\n"), !new.contains("\r") else { return nil }
         var result = receiver
         if old == "\n" { result = result.sanitizing([Self.lineFeedsRemoved]) }
         if old == "\r" { result = result.sanitizing([Self.carriageReturnsRemoved]) }

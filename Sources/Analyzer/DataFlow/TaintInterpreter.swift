@@ -235,6 +235,16 @@ struct TaintInterpreter {
             // the `try`, it lies under BASE.
             if !handlers.isEmpty, handlers.allSatisfy({ Guard.terminates($0.body) }) {
                 for inner in body {
+                    // `try: uuid.UUID(sid) except ValueError: raise HTTPException(400)` (or `int(x)`):
+                    // past the `try`, the text is a valid UUID or number, which carries nothing.
+                    var checked: Expr?
+                    if case .expr(let value) = inner.kind { checked = value }
+                    if case .assign(_, let value) = inner.kind { checked = value }
+                    if let checked, case .call(let function, let arguments, _) = checked.kind, arguments.count == 1,
+                       case .name(let id, _) = arguments[0].kind, let converter = engine.imports.qualifiedName(of: function),
+                       ["uuid.UUID", "int", "float", "ipaddress.ip_address", "decimal.Decimal"].contains(converter) {
+                        environment[id] = environment[id]?.cleanedCopy
+                    }
                     guard case .expr(let value) = inner.kind, case .call(let function, _, _) = value.kind,
                           case .attribute(let receiver, "relative_to", _) = function.kind, case .name(let id, _) = receiver.kind,
                           normalisedPaths.contains(id) else { continue }
