@@ -43,6 +43,8 @@ enum SecretNames {
         guard !trimmed.isEmpty, !trimmed.hasPrefix("$"), !(trimmed.hasPrefix("{") && trimmed.hasSuffix("}")),
               !(trimmed.hasPrefix("<") && trimmed.hasSuffix(">")), !trimmed.utf8.contains(32) else { return false }
         if isPlainAddress(trimmed) { return false }
+        // A mask or placeholder (`"…"`, `"---"`): no letter or digit to make a secret of.
+        guard trimmed.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
         return trimmed.utf8.count > 4 || !["none", "null", "***"].contains(trimmed.lowercased())
     }
 

@@ -17,6 +17,8 @@ struct HardcodedPasswordArgumentRule: Rule {
             "import os\nconn = connect(password=os.environ[\"DB_PASSWORD\"])\n",
             "form = Field(password_label=\"Password\")\n",
             "conn = connect(password=\"\")\n",
+            // A placeholder shown where the real token goes.
+            "link = CONFIRM_URL.format(token=\"…\")\n",
         ]
     )
 

@@ -15,6 +15,8 @@ struct LXMLEntityExpansionRule: Rule {
             "from lxml import etree\nparser = ↓etree.XMLParser(resolve_entities=True)\n",
             "from lxml import etree\nparser = ↓etree.XMLParser()\ntree = etree.parse(\"c.xml\", parser)\n",
             "import lxml.etree\nparser = ↓lxml.etree.XMLParser(load_dtd=True, no_network=False)\n",
+            // Reported where a document is parsed with it, here or through a helper.
+            "from lxml import etree\n\ndef marc_parser():\n    return etree.XMLParser(resolve_entities=True, load_dtd=True)\n\ndef load(path):\n    parser = marc_parser()\n    return ↓etree.parse(str(path), parser)\n",
         ],
         nonTriggering: [
             "from lxml import etree\nparser = etree.XMLParser(resolve_entities=False)\n",
@@ -32,11 +34,74 @@ struct LXMLEntityExpansionRule: Rule {
             || call.argument("no_network")?.boolConstant == false
             || call.argument("huge_tree")?.isTruthyConstant == true
         if dangerous {
+            // The XXE happens where a document is parsed with it: reported there when this file
+            // does so (the parser bound to a name, or returned by a helper), else here.
+            let parses = Self.parses(with: call.expression, module: context.parsed.module, imports: context.imports)
+            for parse in parses {
+                context.report(parse.loc, "lxml parser set to resolve entities, load DTDs or use the network (line \(call.expression.loc.lineno)) parses a document (XXE)",
+                               severity: .high, confidence: .high,
+                               flow: [Finding.FlowStep(line: call.expression.loc.lineno, column: call.expression.loc.colOffset + 1, note: "parser made here")],
+                               fixHint: "pass resolve_entities=False and keep no_network=True")
+            }
+            if !parses.isEmpty { return }
             context.report(call.expression.loc, "lxml parser set to resolve entities, load DTDs or use the network (XXE)", severity: .high,
                            confidence: .high, fixHint: "pass resolve_entities=False and keep no_network=True")
         } else if resolve == nil, !call.hasKeywordSplat {
             context.report(call.expression.loc, "lxml parser resolves entities by default (entity expansion)",
                            fixHint: "pass resolve_entities=False")
         }
+    }
+
+    static let parseFunctions: Set<String> = ["lxml.etree.parse", "lxml.etree.fromstring", "lxml.etree.XML", "lxml.etree.iterparse"]
+
+    /// The parse calls given the parser `made` makes: through the one name it is bound to in
+    /// its function (`parser = etree.XMLParser(...)` … `etree.parse(path, parser)`), or through
+    /// a name bound once to what the helper returning it gives (`tree = etree.parse(p, make_parser())`
+    /// counts too). Only calls passing it as the parser (second argument or `parser=`).
+    static func parses(with made: Expr, module: Module, imports: ImportTable) -> [Expr] {
+        // What stands for the parser: (name, position in its scope) pairs, and helper names.
+        var names: [(String, Int)] = []
+        var helpers: [String] = []
+        module.walk { node in
+            guard case .stmt(let statement) = node else { return true }
+            switch statement.kind {
+            case .assign(let targets, let value) where value.loc == made.loc && targets.count == 1:
+                if case .name(let id, _) = targets[0].kind { names.append((id, value.loc.startByte)) }
+            case .return(let value?) where value.loc == made.loc:
+                if let (definition, _) = module.definition(around: value.loc.startByte),
+                   case .functionDef(let helper, _, _, _, _, _, _) = definition.kind { helpers.append(helper) }
+            default:
+                break
+            }
+            return true
+        }
+        guard !names.isEmpty || !helpers.isEmpty else { return [] }
+        func isParser(_ argument: Expr) -> Bool {
+            switch argument.kind {
+            case .name(let id, _):
+                if names.contains(where: { $0.0 == id && module.innermostFunction(around: $0.1)?.loc == module.innermostFunction(around: argument.loc.startByte)?.loc }) {
+                    return true
+                }
+                guard !helpers.isEmpty, let bound = module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+                      case .call(let function, _, _) = bound.kind else { return false }
+                if case .name(let callee, _) = function.kind { return helpers.contains(callee) }
+                if case .attribute(_, let callee, _) = function.kind { return helpers.contains(callee) }
+                return false
+            case .call(let function, _, _):
+                if case .name(let callee, _) = function.kind { return helpers.contains(callee) }
+                return false
+            default:
+                return false
+            }
+        }
+        var found: [Expr] = []
+        module.walk { node in
+            guard case .expr(let expression) = node, case .call(let function, let arguments, let keywords) = expression.kind,
+                  let name = imports.qualifiedName(of: function), parseFunctions.contains(name) else { return true }
+            let parser = keywords.first(where: { $0.arg == "parser" })?.value ?? (arguments.count > 1 ? arguments[1] : nil)
+            if let parser, isParser(parser) { found.append(expression) }
+            return true
+        }
+        return found
     }
 }
