@@ -14,13 +14,16 @@ public struct FixContext {
     public func text(_ loc: Loc) -> String { parsed.text(of: loc) }
 
     /// The innermost call whose span contains the finding's start.
-    public func call(at finding: Finding) -> Expr? {
+    public func call(at finding: Finding) -> Expr? { call(line: finding.line, column: finding.column) }
+
+    /// The innermost call spanning a position (1-based line and column).
+    public func call(line: Int, column: Int) -> Expr? {
         var best: Expr?
         parsed.module.walk { node in
             guard let loc = node.loc else { return true }
-            let startsBefore = (loc.lineno, loc.colOffset + 1) <= (finding.line, finding.column)
-            let endsAfter = (loc.endLineno, loc.endColOffset + 1) >= (finding.line, finding.column)
-            guard startsBefore && endsAfter else { return loc.lineno <= finding.line }
+            let startsBefore = (loc.lineno, loc.colOffset + 1) <= (line, column)
+            let endsAfter = (loc.endLineno, loc.endColOffset + 1) >= (line, column)
+            guard startsBefore && endsAfter else { return loc.lineno <= line }
             if case .expr(let expression) = node, case .call = expression.kind { best = expression }
             return true
         }

@@ -34,6 +34,9 @@ struct BuiltinFixTests {
         ("rsa key size", "from Crypto.PublicKey import RSA\nkey = RSA.generate(1024)\n", "from Crypto.PublicKey import RSA\nkey = RSA.generate(2048)\n"),
         ("bind", "import socket\ns = socket.socket()\ns.bind(('0.0.0.0', port))\n", "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', port))\n"),
         ("lxml parser", "from lxml import etree\nparser = etree.XMLParser(resolve_entities=True)\n", "from lxml import etree\nparser = etree.XMLParser(resolve_entities=False)\n"),
+        // Reported where the file parses with it: the fix goes where the parser is made.
+        ("lxml parser used", "from lxml import etree\n\n\ndef root():\n    parser = etree.XMLParser(resolve_entities=True)\n    return etree.parse('config.xml', parser).getroot()\n",
+         "from lxml import etree\n\n\ndef root():\n    parser = etree.XMLParser(resolve_entities=False)\n    return etree.parse('config.xml', parser).getroot()\n"),
         ("xss", "from flask import Flask, request, make_response\napp = Flask(__name__)\n\n\n@app.route('/n')\ndef n():\n    name = request.args.get('name', '')\n    return make_response('Hi ' + name)\n",
          "from flask import Flask, request, make_response\nimport html\napp = Flask(__name__)\n\n\n@app.route('/n')\ndef n():\n    name = request.args.get('name', '')\n    return make_response('Hi ' + html.escape(name))\n"),
         ("path", "import os\nfrom flask import Flask, request\napp = Flask(__name__)\n\n\n@app.route('/d')\ndef d():\n    f = request.args.get('f')\n    os.remove(f)\n    return 'ok'\n",

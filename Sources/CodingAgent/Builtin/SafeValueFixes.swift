@@ -119,7 +119,11 @@ enum LXMLSafeParserFix: BuiltinFix {
     static let codes: Set<String> = ["ASC2611"]
 
     static func plan(for finding: Finding, in context: FixContext) -> FixPlan? {
-        guard let call = context.call(at: finding), case .call(_, _, let keywords) = call.kind else { return nil }
+        // Reported at a parse that uses the parser: the parser is made where the path starts.
+        var at = (finding.line, finding.column)
+        if let made = finding.flow.first, context.call(at: finding).flatMap({ Self.isParserMaker($0, context) }) != true { at = (made.line, made.column) }
+        guard let call = context.call(line: at.0, column: at.1), Self.isParserMaker(call, context),
+              case .call(_, _, let keywords) = call.kind else { return nil }
         var edits: [SourceEdit] = []
         for (name, safe) in [("resolve_entities", "False"), ("load_dtd", "False"), ("no_network", "True"), ("huge_tree", "False")] {
             if let keyword = keywords.first(where: { $0.arg == name }), context.text(keyword.value.loc) != safe {
@@ -131,6 +135,11 @@ enum LXMLSafeParserFix: BuiltinFix {
             edits += added
         }
         return edits.isEmpty ? nil : FixPlan(edits: edits, description: "parse without entities, DTDs or network")
+    }
+
+    private static func isParserMaker(_ call: Expr, _ context: FixContext) -> Bool {
+        guard case .call(let function, _, _) = call.kind, let name = context.imports.qualifiedName(of: function) else { return false }
+        return name.hasPrefix("lxml.etree.") && name.hasSuffix("Parser")
     }
 }
 
