@@ -29,6 +29,7 @@ struct StackTraceExposureRule: Rule {
             "import traceback\n\ndef report(job):\n    try:\n        job()\n    except Exception:\n        return traceback.format_exc()\n",  // not a web handler
             "from fastapi import FastAPI\nfrom fastapi.responses import JSONResponse\napp = FastAPI()\n\n@app.exception_handler(Exception)\nasync def failed(request, exc):\n    return JSONResponse(status_code=500, content={\"error\": type(exc).__name__})\n",
             // A client error: what is wrong with the request, even from a catch-all.
+            "from django.http import HttpResponseBadRequest\n\ndef upload(request):\n    try:\n        load(request.FILES[\"profile\"])\n    except Exception as exc:\n        return HttpResponseBadRequest(f\"invalid profile: {exc}\")\n",
             "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/receipt\")\ndef receipt():\n    try:\n        render()\n    except Exception as exc:\n        return jsonify({\"ok\": False, \"error\": str(exc)[:300]}), 422\n",
             // A client error: what is wrong with the request.
             "from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.post(\"/refund\")\ndef refund():\n    try:\n        approve()\n    except PermissionError as exc:\n        return jsonify({\"error\": str(exc)}), 403\n",
@@ -247,9 +248,14 @@ struct StackTraceExposureRule: Rule {
 
     /// A response made with a 4xx status (`JsonResponse(body, status=403)`).
     static func hasClientStatus(_ response: Expr) -> Bool {
-        guard case .call(_, _, let keywords) = response.kind else { return false }
+        guard case .call(let function, _, let keywords) = response.kind else { return false }
+        // Django's client-error responses say their status by name.
+        if case .name(let id, _) = function.kind, clientErrorResponses.contains(id) { return true }
+        if case .attribute(_, let attr, _) = function.kind, clientErrorResponses.contains(attr) { return true }
         return keywords.contains { ($0.arg == "status" || $0.arg == "status_code") && isClientStatus($0.value) }
     }
+
+    static let clientErrorResponses: Set<String> = ["HttpResponseBadRequest", "HttpResponseNotFound", "HttpResponseForbidden", "HttpResponseGone"]
 
     /// A 4xx status: `400`, `HTTPStatus.FORBIDDEN` and the like are spelt as numbers here.
     static func isClientStatus(_ expression: Expr) -> Bool {
