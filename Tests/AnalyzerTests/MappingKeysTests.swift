@@ -392,4 +392,27 @@ struct MappingKeysTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #".replace("/", "_")"#, with: #".replace("\\", "_")"#)) == ["12:ASC1022"])
     }
+
+    /// A path joined under the program's directory (`MEDIA_ROOT / "hls" / job`, and any path
+    /// joined under that) starts with the directory: no dash, no option. One that starts with
+    /// the request's text may be an option.
+    @Test func pathsUnderTheProgramsDirectory() throws {
+        let source = #"""
+        import os
+        import subprocess
+        from pathlib import Path
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "/srv/media"))
+
+
+        @app.route("/probe")
+        def probe():
+            out_dir = MEDIA_ROOT / "hls" / request.args["job"]
+            return subprocess.run(["ffprobe", "-v", "error", str(out_dir / "index.m3u8")], capture_output=True).stdout
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    out_dir = MEDIA_ROOT / "hls" / request.args["job"]"#, with: #"    out_dir = Path(request.args["job"]) / "hls""#)) == ["13:ASC1088"])
+    }
 }

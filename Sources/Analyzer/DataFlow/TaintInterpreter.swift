@@ -1368,7 +1368,14 @@ struct TaintInterpreter {
             }
             return placedInURL(taint, by: expression)
         case .binOp(let left, let op, let right):
-            let taint = Taint.merge(self.expression(left, depth: depth + 1), self.expression(right, depth: depth + 1))
+            let leftTaint = self.expression(left, depth: depth + 1)
+            let taint = Taint.merge(leftTaint, self.expression(right, depth: depth + 1))
+            // `MEDIA_ROOT / "uploads" / name`, `out_dir / name` of such a directory: a path that
+            // starts with the program's directory, which no dash starts (no option, CWE-88).
+            if op == .div, let joined = taint,
+               ArgumentInjectionFlowRule.startsWithFixedDirectory(expression) || leftTaint?.wasMadeSafe(for: 88) == true {
+                return joined.sanitizing([88])
+            }
             return op == .add || op == .mod ? placedInURL(taint, by: expression) : taint
         case .boolOp(_, let values):
             return values.reduce(nil) { Taint.merge($0, self.expression($1, depth: depth + 1)) }

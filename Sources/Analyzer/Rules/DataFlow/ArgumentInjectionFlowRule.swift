@@ -19,6 +19,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef log():\n    ↓subprocess.run([\"git\", \"log\", f\"--{request.args['opt']}\"])\n",
         ],
         nonTriggering: [
+            // A path under the program's own directory starts with that directory.
+            "import subprocess\nfrom pathlib import Path\nfrom flask import request\nMEDIA_ROOT = Path(\"/srv/media\")\n\ndef probe():\n    subprocess.run([\"ffprobe\", str(MEDIA_ROOT / \"uploads\" / request.args[\"f\"])])\n",
             // After `--` every value is positional.
             "import subprocess\nfrom flask import request\n\ndef clone():\n    subprocess.run([\"git\", \"clone\", \"--\", request.args[\"url\"], \"/srv/repo\"])\n",
             // Checked against an allow-list first.
@@ -91,10 +93,43 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
 
     static let grepFamily: Set<String> = ["grep", "egrep", "fgrep", "zgrep", "zegrep", "zfgrep", "rg", "xzgrep", "bzgrep"]
 
+    /// A path joined under a directory the program fixes: `str(MEDIA_ROOT / "uploads" / name)`,
+    /// `os.path.join(UPLOADS, name)`, `Path("/srv") / name` (a constant named in capitals, or
+    /// text not starting with a dash): it starts with that directory, never with a dash.
+    static func startsWithFixedDirectory(_ argument: Expr) -> Bool {
+        var value = argument
+        if case .call(let function, let arguments, _) = value.kind, arguments.count == 1,
+           { switch function.kind { case .name("str", _): true; case .attribute(_, "fspath", _): true; default: false } }() {
+            value = arguments[0]
+        }
+        func fixedDirectory(_ base: Expr) -> Bool {
+            switch base.kind {
+            case .name(let id, _): return id == id.uppercased() && id.contains(where: \.isLetter)
+            case .call(let function, let arguments, _):
+                guard case .name(let maker, _) = function.kind, maker == "Path" || maker == "PurePath", arguments.count == 1 else { return false }
+                return arguments[0].stringConstant.map { !$0.isEmpty && !$0.hasPrefix("-") } ?? false
+            default:
+                return base.stringConstant.map { !$0.isEmpty && !$0.hasPrefix("-") } ?? false
+            }
+        }
+        switch value.kind {
+        case .binOp(var left, .div, _):
+            while case .binOp(let inner, .div, _) = left.kind { left = inner }
+            return fixedDirectory(left)
+        case .call(let function, let arguments, _):
+            guard case .attribute(let owner, "join", _) = function.kind, case .attribute(_, "path", _) = owner.kind,
+                  let first = arguments.first, arguments.count > 1 else { return false }
+            return fixedDirectory(first)
+        default:
+            return false
+        }
+    }
+
     /// An argument whose fixed start decides what it is: `f"--max-count={n}"` (an option's
     /// value after `=`) or `f"user={name}"` (no dash first): the value cannot make it an option.
     /// `f"-{flag}"` or `f"--{name}"` let the value pick the option.
     static func startsFixed(_ argument: Expr) -> Bool {
+        if startsWithFixedDirectory(argument) { return true }
         guard let built = argument.builtString, built.isDynamic, let splice = built.text.firstIndex(of: "?") else { return false }
         let prefix = built.text[..<splice]
         return !prefix.isEmpty && (!prefix.hasPrefix("-") || prefix.contains("="))
