@@ -57,9 +57,8 @@ final class FunctionInfo {
     /// Whether parameter `name` is declared a mapping (`filters: dict`, `Dict[str, str]`,
     /// `Optional[Mapping[str, Any]]`): iterating it gives its keys.
     func isDeclaredMapping(_ name: String) -> Bool {
-        guard var type = annotations.first(where: { $0.0 == name })?.1 else { return false }
-        if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
-        if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
+        guard let annotation = annotations.first(where: { $0.0 == name })?.1 else { return false }
+        var type = FunctionTable.unwrappingOptional(annotation)
         if case .subscript(let generic, _, _) = type.kind { type = generic }
         let names: Set<String> = ["dict", "Dict", "Mapping", "MutableMapping"]
         switch type.kind {
@@ -279,11 +278,16 @@ enum FunctionTable {
     /// The name a parameter's annotation declares: `UnfurlRequest` of `req: UnfurlRequest`,
     /// `Optional[UnfurlRequest]` or `UnfurlRequest | None`.
     static func declaredName(_ annotation: Expr) -> String? {
+        if case .name(let name, _) = unwrappingOptional(annotation).kind { return name }
+        return nil
+    }
+
+    /// `T` of `Optional[T]`, `T | None` or `None | T`; the annotation itself otherwise.
+    static func unwrappingOptional(_ annotation: Expr) -> Expr {
         var type = annotation
         if case .subscript(let wrapper, let inner, _) = type.kind, case .name("Optional", _) = wrapper.kind { type = inner }
         if case .binOp(let left, .bitOr, let right) = type.kind { type = right.isNoneConstant ? left : right }
-        if case .name(let name, _) = type.kind { return name }
-        return nil
+        return type
     }
 
     /// `@click.command()`, `@cli.command("sync")`, `@app.command()` (typer), `@click.group()`.

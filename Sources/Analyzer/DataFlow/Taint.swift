@@ -174,6 +174,13 @@ struct Taint: Sendable, Equatable {
         }
     }
 
+    /// Any value of this record (in key order, so the path kept does not vary from run to run);
+    /// the whole, structure aside, when the record's keys are not known.
+    var anyValue: Taint {
+        guard let fields else { return withoutStructure }
+        return fields.sorted { $0.key < $1.key }.reduce(nil as Taint?) { Taint.merge($0, $1.value) } ?? withoutStructure
+    }
+
     /// What a mapping's keys hold, given what the mapping holds (see `keysOfMapping`).
     static func keys(of mapping: Taint?) -> Taint? { mapping?.keysOfMapping }
 

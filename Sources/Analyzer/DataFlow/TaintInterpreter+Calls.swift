@@ -113,8 +113,8 @@ extension TaintInterpreter {
         var keywordTaints: [String: Taint?] = [:]
         var anyKeyword: Taint?
         for keyword in keywords {
-            var taint = self.expression(keyword.value, depth: depth + 1)
-            if let name = keyword.arg { keywordTaints[name] = taint } else { taint = spreadValues(keyword.value, taint) }
+            let taint = keyword.arg == nil ? spreadValues(keyword.value, depth: depth + 1) : self.expression(keyword.value, depth: depth + 1)
+            if let name = keyword.arg { keywordTaints[name] = taint }
             anyKeyword = Taint.merge(anyKeyword, taint)
         }
         var receiverTaint: Taint?
@@ -706,12 +706,17 @@ extension TaintInterpreter {
     /// `Thread(target=f, args=(...))` (and `Process`, `Timer`'s `function`).
     /// What `**mapping` passes: its values (its keys only pick parameters or placeholders),
     /// `ROW.format(**{k: escape(v) for k, v in row.items()})` escaped text.
-    private mutating func spreadValues(_ mapping: Expr, _ whole: Taint?) -> Taint? {
-        guard let whole else { return nil }
-        if let fields = whole.fields { return fields.values.reduce(nil as Taint?) { Taint.merge($0, $1) } }
-        guard case .dictComp(_, let value, _) = mapping.kind else { return whole }
-        // The comprehension's targets are still bound from evaluating it.
-        return self.expression(value, depth: 1)
+    private mutating func spreadValues(_ mapping: Expr, depth: Int) -> Taint? {
+        // A comprehension's keys are evaluated for their sinks, but only its values passed.
+        if case .dictComp(let key, let value, let generators) = mapping.kind {
+            for generator in generators {
+                bindIteration(generator.target, over: generator.iter, depth: depth + 1)
+                for condition in generator.ifs { _ = self.expression(condition, depth: depth + 1) }
+            }
+            _ = self.expression(key, depth: depth + 1)
+            return self.expression(value, depth: depth + 1)
+        }
+        return self.expression(mapping, depth: depth)?.anyValue
     }
 
     /// Whether `callee` names a function of this file: a plain one, or a method of an instance
@@ -979,15 +984,16 @@ extension TaintInterpreter {
     }
 
     /// The elements a name built of lists piece by piece holds (`cmd = [...]` then
-    /// `cmd += [...]`); nil when some piece is no list.
-    static func listPieces(of id: String, at position: Int, in module: Module) -> [Expr]? {
+    /// `cmd += [...]`), and how many the first piece gave; nil when some piece is no list.
+    static func listPieces(of id: String, at position: Int, in module: Module) -> (items: [Expr], head: Int)? {
         guard let pieces = module.assignedPieces(of: id, inFunctionAround: position), pieces.count > 1 else { return nil }
         var items: [Expr] = []
         for piece in pieces {
             guard case .list(let elements, _) = piece.kind else { return nil }
             items += elements
         }
-        return items
+        guard case .list(let head, _) = pieces[0].kind else { return nil }
+        return (items, head.count)
     }
 
     private func helperProgram(_ call: Expr, element: Int?, eachOf: Bool = false) -> (program: Expr, optionsPossible: Bool)? {
@@ -1019,13 +1025,8 @@ extension TaintInterpreter {
                     if case .list(let head, _) = bound.kind, let appended = Self.appendedElements(id, in: info.body), !appended.isEmpty {
                         returned = Expr(.list(elts: head + appended, ctx: .load), returned.loc)
                     }
-                } else if let pieces = module.assignedPieces(of: id, inFunctionAround: position), pieces.count > 1 {
+                } else if let (items, _) = Self.listPieces(of: id, at: position, in: module) {
                     // `parts = ["ping", "-c", n]` then `parts += ["--", self.host]`: one list, piece by piece.
-                    var items: [Expr] = []
-                    for piece in pieces {
-                        guard case .list(let elements, _) = piece.kind else { return nil }
-                        items += elements
-                    }
                     returned = Expr(.list(elts: items, ctx: .load), returned.loc)
                 } else {
                     return nil
@@ -1040,9 +1041,8 @@ extension TaintInterpreter {
                let appended = Self.appendedElements(id, in: info.body), appended.allSatisfy({ $0.stringConstant != nil || ArgumentInjectionFlowRule.startsFixed($0) }) {
                 returned = Expr(.list(elts: head + appended + tail, ctx: .load), returned.loc)
             } else if case .binOp(let left, .add, let right) = returned.kind, case .list(let tail, _) = right.kind,
-                      case .name(let id, _) = left.kind, let pieces = Self.listPieces(of: id, at: left.loc.startByte, in: engine.parsed.module),
-                      let first = engine.parsed.module.assignedPieces(of: id, inFunctionAround: left.loc.startByte)?.first,
-                      case .list(let head, _) = first.kind, Self.appendedElements(id, in: info.body)?.count == pieces.count - head.count {
+                      case .name(let id, _) = left.kind, let (pieces, head) = Self.listPieces(of: id, at: left.loc.startByte, in: engine.parsed.module),
+                      Self.appendedElements(id, in: info.body)?.count == pieces.count - head {
                 // `args` built of lists piece by piece (`args += ["-annotate", "+10+10", text]`),
                 // nothing else added: those pieces in order, then the tail.
                 returned = Expr(.list(elts: pieces + tail, ctx: .load), returned.loc)

@@ -1093,7 +1093,7 @@ struct TaintInterpreter {
                 bind(target, keys, value: iter)
                 return nil
             }
-            let values = whole.fields.map { fields in fields.values.reduce(nil as Taint?) { Taint.merge($0, $1) } } ?? whole.withoutStructure
+            let values = whole.anyValue
             if case .tuple(let targets, _) = target.kind, targets.count == 2 {
                 bind(targets[0], keys, value: iter)
                 bind(targets[1], values, value: iter)

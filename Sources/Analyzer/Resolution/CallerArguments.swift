@@ -109,6 +109,22 @@ extension Module {
         }
     }
 
+    /// The name of the innermost `def` around `position`.
+    func functionName(around position: Int) -> String? {
+        guard let (definition, _) = definition(around: position), case .functionDef(let name, _, _, _, _, _, _) = definition.kind else { return nil }
+        return name
+    }
+
+    /// Whether `name`, read at byte `position`, is bound once in its function to what a call
+    /// of `function` returns (`parser = make_parser(h)`, `reader = self.make()`).
+    func holdsResult(of function: String, name: String, at position: Int) -> Bool {
+        guard let bound = onlyAssignment(of: name, inFunctionAround: position), case .call(let called, _, _) = bound.kind else { return false }
+        switch called.kind {
+        case .name(let id, _), .attribute(_, let id, _): return id == function
+        default: return false
+        }
+    }
+
     /// What the constructor of the class around `position` fixes `self.attr` to: a constant
     /// it stores, or the default of the parameter it stores when that is a constant or a
     /// dotted name (`self.loader_cls = loader_cls` of `def __init__(self, loader_cls=yaml.SafeLoader)`).

@@ -104,8 +104,7 @@ struct SQLStringBuildingRule: Rule {
             // Only for a query built whole (`sql = f"..."`): a piece added onto fixed text in a
             // helper (`sql += " ORDER BY " + self.sort`) is most often one its class checked.
             if executions.isEmpty, case .assign = statement.kind, let place = Self.returnedPlace(of: id, in: scope),
-               let (definition, _) = context.parsed.module.definition(around: value.loc.startByte),
-               case .functionDef(let helper, _, _, _, _, _, _) = definition.kind {
+               let helper = context.parsed.module.functionName(around: value.loc.startByte) {
                 executions = Self.executions(ofResultOf: helper, element: place, in: context.parsed.module)
             }
             guard !executions.isEmpty else { return }

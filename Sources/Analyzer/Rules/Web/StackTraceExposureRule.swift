@@ -250,8 +250,7 @@ struct StackTraceExposureRule: Rule {
     static func hasClientStatus(_ response: Expr) -> Bool {
         guard case .call(let function, _, let keywords) = response.kind else { return false }
         // Django's client-error responses say their status by name.
-        if case .name(let id, _) = function.kind, clientErrorResponses.contains(id) { return true }
-        if case .attribute(_, let attr, _) = function.kind, clientErrorResponses.contains(attr) { return true }
+        if let name = TaintEngine.simpleName(of: function), clientErrorResponses.contains(name) { return true }
         return keywords.contains { ($0.arg == "status" || $0.arg == "status_code") && isClientStatus($0.value) }
     }
 

@@ -68,8 +68,7 @@ struct LXMLEntityExpansionRule: Rule {
             case .assign(let targets, let value) where value.loc == made.loc && targets.count == 1:
                 if case .name(let id, _) = targets[0].kind { names.append((id, value.loc.startByte)) }
             case .return(let value?) where value.loc == made.loc:
-                if let (definition, _) = module.definition(around: value.loc.startByte),
-                   case .functionDef(let helper, _, _, _, _, _, _) = definition.kind { helpers.append(helper) }
+                if let helper = module.functionName(around: value.loc.startByte) { helpers.append(helper) }
             default:
                 break
             }
@@ -82,11 +81,7 @@ struct LXMLEntityExpansionRule: Rule {
                 if names.contains(where: { $0.0 == id && module.innermostFunction(around: $0.1)?.loc == module.innermostFunction(around: argument.loc.startByte)?.loc }) {
                     return true
                 }
-                guard !helpers.isEmpty, let bound = module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
-                      case .call(let function, _, _) = bound.kind else { return false }
-                if case .name(let callee, _) = function.kind { return helpers.contains(callee) }
-                if case .attribute(_, let callee, _) = function.kind { return helpers.contains(callee) }
-                return false
+                return helpers.contains { module.holdsResult(of: $0, name: id, at: argument.loc.startByte) }
             case .call(let function, _, _):
                 if case .name(let callee, _) = function.kind { return helpers.contains(callee) }
                 return false

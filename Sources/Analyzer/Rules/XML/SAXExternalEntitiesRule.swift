@@ -34,15 +34,21 @@ struct SAXExternalEntitiesRule: Rule {
     static func externalEntitySettings(on parser: String?, around position: Int, in module: Module, imports: ImportTable) -> [Bool] {
         var settings: [Bool] = []
         ScopeWalk.walk(module.scopeBody(around: position)) { node in
-            guard case .expr(let expression) = node, case .call(let function, let arguments, _) = expression.kind,
-                  case .attribute(let receiver, "setFeature", _) = function.kind, arguments.count == 2,
-                  case .constant(let value, _) = arguments[1].kind, value != .none else { return true }
+            guard case .expr(let expression) = node, let (receiver, on) = setting(expression, imports: imports) else { return true }
             if let parser, case .name(let id, _) = receiver.kind, id != parser { return true }
-            let feature = arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? ""
-            if features.contains(feature) { settings.append(arguments[1].isTruthyConstant) }
+            settings.append(on)
             return true
         }
         return settings
+    }
+
+    /// `receiver.setFeature(<an external-entity feature>, <constant>)`: the receiver, and whether
+    /// the constant turns the feature on.
+    static func setting(_ expression: Expr, imports: ImportTable) -> (receiver: Expr, on: Bool)? {
+        guard case .call(let function, let arguments, _) = expression.kind, case .attribute(let receiver, "setFeature", _) = function.kind,
+              arguments.count == 2, case .constant(let value, _) = arguments[1].kind, value != .none,
+              features.contains(arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? "") else { return nil }
+        return (receiver, arguments[1].isTruthyConstant)
     }
 
     var inspectsNodes: Bool { true }
@@ -51,20 +57,16 @@ struct SAXExternalEntitiesRule: Rule {
 
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "setFeature",
-              case .call(_, let arguments, _) = expression.kind, arguments.count == 2, arguments[1].isTruthyConstant else { return }
-        let feature = arguments[0].stringConstant ?? context.imports.qualifiedName(of: arguments[0]) ?? ""
-        guard Self.features.contains(feature) else { return }
+              let (receiver, on) = Self.setting(expression, imports: context.imports), on else { return }
         // The XXE happens where the parser reads the document: reported there when that is
         // found (once for every enabling call before it), else at the setting.
         let module = context.parsed.module
-        if case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
-           case .name(let parser, _) = receiver.kind {
+        if case .name(let parser, _) = receiver.kind {
             let scope = module.scopeBody(around: expression.loc.startByte)
             if Self.enablesEarlier(parser, before: expression.loc.startByte, in: scope, imports: context.imports) { return }
             var parses = Self.parses(of: parser, after: expression.loc.endByte, in: scope).prefix(1).map { $0 }
             if parses.isEmpty, SQLStringBuildingRule.returnedPlace(of: parser, in: scope) == .some(nil),
-               let (definition, _) = module.definition(around: expression.loc.startByte),
-               case .functionDef(let helper, _, _, _, _, _, _) = definition.kind {
+               let helper = module.functionName(around: expression.loc.startByte) {
                 parses = Self.parses(ofResultOf: helper, in: module)
             }
             if !parses.isEmpty {
@@ -85,10 +87,8 @@ struct SAXExternalEntitiesRule: Rule {
         var found = false
         ScopeWalk.walk(body) { node in
             guard !found else { return false }
-            if case .expr(let expression) = node, expression.loc.startByte < position, case .call(let function, let arguments, _) = expression.kind,
-               case .attribute(let receiver, "setFeature", _) = function.kind, case .name(parser, _) = receiver.kind,
-               arguments.count == 2, arguments[1].isTruthyConstant,
-               features.contains(arguments[0].stringConstant ?? imports.qualifiedName(of: arguments[0]) ?? "") {
+            if case .expr(let expression) = node, expression.loc.startByte < position, let (receiver, on) = setting(expression, imports: imports),
+               on, case .name(parser, _) = receiver.kind {
                 found = true
             }
             return !found
@@ -115,14 +115,10 @@ struct SAXExternalEntitiesRule: Rule {
     private static func parses(ofResultOf helper: String, in module: Module) -> [Expr] {
         var found: [Expr] = []
         module.walk { node in
-            guard case .expr(let expression) = node, expression.calledAttribute == "parse",
-                  case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
-                  case .name(let id, _) = receiver.kind,
-                  let bound = module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte),
-                  case .call(let called, _, _) = bound.kind else { return true }
-            switch called.kind {
-            case .name(helper, _), .attribute(_, helper, _): found.append(expression)
-            default: break
+            if case .expr(let expression) = node, expression.calledAttribute == "parse",
+               case .call(let function, _, _) = expression.kind, case .attribute(let receiver, _, _) = function.kind,
+               case .name(let id, _) = receiver.kind, module.holdsResult(of: helper, name: id, at: expression.loc.startByte) {
+                found.append(expression)
             }
             return true
         }
