@@ -1,0 +1,75 @@
+"""Policyholder self-service portal: account registration and login."""
+import hashlib
+import logging
+import os
+import sqlite3
+from contextlib import closing
+
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel, EmailStr, constr
+
+app = FastAPI(title="policyholder-portal")
+log = logging.getLogger("portal.accounts")
+
+DB_PATH = os.environ.get("PORTAL_DB", "/var/lib/portal/accounts.db")
+
+
+class Registration(BaseModel):
+    email: EmailStr
+    policy_number: constr(min_length=6, max_length=20)
+    password: constr(min_length=10, max_length=128)
+
+
+class Login(BaseModel):
+    email: EmailStr
+    password: str
+
+
+class AccountRepository:
+    def __init__(self, path: str):
+        self.path = path
+
+    def _conn(self):
+        return sqlite3.connect(self.path)
+
+    @staticmethod
+    def hash_password(password: str) -> str:
+        return hashlib.md5(password.encode("utf-8")).hexdigest()  # VULN
+
+    def create(self, email: str, policy_number: str, password: str) -> int:
+        with closing(self._conn()) as conn, conn:
+            cur = conn.execute(
+                "INSERT INTO accounts (email, policy_number, password_hash) VALUES (?, ?, ?)",
+                (email.lower(), policy_number, self.hash_password(password)),
+            )
+            return cur.lastrowid
+
+    def verify(self, email: str, password: str) -> bool:
+        with closing(self._conn()) as conn:
+            row = conn.execute(
+                "SELECT password_hash FROM accounts WHERE email = ?", (email.lower(),)
+            ).fetchone()
+        if row is None:
+            return False
+        return row[0] == self.hash_password(password)
+
+
+repo = AccountRepository(DB_PATH)
+
+
+@app.post("/accounts", status_code=201)
+def register(body: Registration):
+    try:
+        account_id = repo.create(body.email, body.policy_number, body.password)
+    except sqlite3.IntegrityError:
+        raise HTTPException(status_code=409, detail="account already exists")
+    log.info("registered account %s for policy %r", account_id, body.policy_number)
+    return {"id": account_id}
+
+
+@app.post("/login")
+def login(body: Login):
+    if not repo.verify(body.email, body.password):
+        log.warning("failed login for %r", body.email)
+        raise HTTPException(status_code=401, detail="invalid credentials")
+    return {"ok": True}

@@ -1,0 +1,58 @@
+"""Rate plan preview API: resellers define a markup formula over wholesale rates."""
+import logging
+import math
+from decimal import Decimal
+from typing import List
+
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel, Field
+
+app = FastAPI(title="rate plans")
+log = logging.getLogger("rateplans")
+
+WHOLESALE = {
+    "US": Decimal("0.0045"),
+    "GB": Decimal("0.0090"),
+    "DE": Decimal("0.0110"),
+    "IN": Decimal("0.0160"),
+    "NG": Decimal("0.0930"),
+}
+
+
+class PreviewRequest(BaseModel):
+    plan_name: str = Field(..., max_length=64)
+    markup_formula: str = Field(..., max_length=200, description="e.g. cost * 1.4 + 0.002")
+    countries: List[str] = ["US", "GB"]
+
+
+class RateCalculator:
+    """Applies a reseller markup formula to a wholesale per-minute cost."""
+
+    def __init__(self, formula: str):
+        self.formula = formula.strip()
+
+    def _env(self, cost: Decimal, country: str) -> dict:
+        return {"cost": float(cost), "country": country, "ceil": math.ceil, "round": round}
+
+    def apply(self, cost: Decimal, country: str) -> float:
+        value = eval(self.formula, {"__builtins__": {}}, self._env(cost, country))  # VULN flow
+        return round(float(value), 5)
+
+
+@app.post("/rateplans/preview")
+def preview(req: PreviewRequest):
+    calc = RateCalculator(req.markup_formula)
+    result = {}
+    for country in req.countries:
+        cost = WHOLESALE.get(country.upper())
+        if cost is None:
+            continue
+        try:
+            retail = calc.apply(cost, country.upper())
+        except Exception as exc:
+            raise HTTPException(status_code=422, detail=f"formula error: {exc}")
+        if retail < float(cost):
+            raise HTTPException(status_code=422, detail=f"retail below cost for {country}")
+        result[country.upper()] = {"wholesale": float(cost), "retail": retail}
+    log.info("preview for plan %r: %d countries", req.plan_name, len(result))
+    return {"plan": req.plan_name, "rates": result}

@@ -1,0 +1,57 @@
+"""ISP customer portal: invoice search page."""
+import sqlite3
+
+from flask import Flask, Response, abort, g, request, session
+
+app = Flask(__name__)
+app.config.from_envvar("PORTAL_SETTINGS")
+
+PAGE = """<!doctype html>
+<html><head><title>Invoices</title><link rel="stylesheet" href="/static/portal.css"></head>
+<body>
+<form method="get" action="/invoices"><input name="q" value="{query}"><button>Search</button></form>
+{heading}
+<table class="invoices">
+<tr><th>No.</th><th>Period</th><th>Memo</th><th>Amount</th><th>Status</th></tr>
+{rows}
+</table>
+</body></html>"""
+
+
+def db():
+    if "db" not in g:
+        g.db = sqlite3.connect(app.config["BILLING_DB"])
+        g.db.row_factory = sqlite3.Row
+    return g.db
+
+
+def find_invoices(account_id: int, term: str):
+    sql = ("SELECT number, period, memo, amount_cents, status FROM invoices "
+           "WHERE account_id = ? AND (number LIKE ? OR memo LIKE ?) ORDER BY period DESC LIMIT 50")
+    like = f"%{term}%"
+    return db().execute(sql, (account_id, like, like)).fetchall()
+
+
+def render_row(inv) -> str:
+    amount = f"{inv['amount_cents'] / 100:.2f}"
+    return (f"<tr><td>{inv['number']}</td><td>{inv['period']}</td>"
+            f"<td>{inv['memo']}</td><td>{amount}</td><td>{inv['status']}</td></tr>")
+
+
+@app.route("/invoices")
+def invoices():
+    account_id = session.get("account_id")
+    if account_id is None:
+        abort(401)
+    query = request.args.get("q", "").strip()
+    rows = find_invoices(account_id, query)
+    heading = f"<h2>{len(rows)} invoices matching &quot;{query}&quot;</h2>" if query else ""
+    html = PAGE.format(query=query, heading=heading, rows="\n".join(render_row(r) for r in rows))
+    return Response(html, mimetype="text/html")  # VULN flow
+
+
+@app.teardown_appcontext
+def close_db(_exc):
+    conn = g.pop("db", None)
+    if conn is not None:
+        conn.close()
