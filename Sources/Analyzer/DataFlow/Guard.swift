@@ -15,6 +15,13 @@ protocol GuardFacts: AnyObject {
     /// index: when it returns true (a validator, `is_allowed(url)`) and when it returns at all
     /// (a checker that raises on bad input, `validate_host(url)`).
     func validatorProof(of name: String) -> ValidatorProof?
+    /// The same for `self.name(...)`: the one method of that name among the file's classes,
+    /// with how many parameters precede the call's arguments (1 for the receiver, 0 for a
+    /// static method).
+    func methodValidatorProof(of name: String) -> (ValidatorProof, Int)?
+    /// What every call of the file passes for parameter `name` of the function around source
+    /// byte `position` (`Module.argumentsPassed`).
+    func passedValues(toParameter name: String, around position: Int) -> [Expr]?
     /// Whether the file anywhere binds `name` by `name = TABLE.get(key)` (see `Guard.lookedUpKey`).
     func mayHoldTableLookup(_ name: String) -> Bool
 }
@@ -82,11 +89,20 @@ struct Guard {
 
     /// A value the program fixed: a literal, a module constant (upper-case name), or an entry
     /// of one (`APPROVED_PLUGINS[name]`, `.get(name)`).
-    static func isPinned(_ expression: Expr, facts: (any GuardFacts)?) -> Bool {
+    /// A local name bound to such a value counts (`expected = MODEL_REGISTRY.get(v)`), and so
+    /// does a parameter every call of the file passes one (`check(blob, expected)`).
+    static func isPinned(_ expression: Expr, facts: (any GuardFacts)?, depth: Int = 0) -> Bool {
         func constantName(_ id: String) -> Bool { id.utf8.allSatisfy { !(97...122).contains($0) } && id.utf8.contains { (65...90).contains($0) } }
         switch expression.kind {
         case .constant(.str, _): return true
-        case .name(let id, _): return constantName(id)
+        case .name(let id, _):
+            if constantName(id) { return true }
+            guard depth < 3, let facts else { return false }
+            if let bound = facts.onlyAssignment(of: id, around: expression.loc.startByte) {
+                return isPinned(bound, facts: facts, depth: depth + 1)
+            }
+            guard let passed = facts.passedValues(toParameter: id, around: expression.loc.startByte), !passed.isEmpty else { return false }
+            return passed.allSatisfy { isPinned($0, facts: facts, depth: depth + 1) }
         case .subscript(let table, _, _):
             if case .name(let id, _) = table.kind { return constantName(id) }
             return false
@@ -223,6 +239,20 @@ struct Guard {
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
+            }
+            // `envelope_id.replace("-", "").isalnum()`: letters and digits but for dashes and
+            // underscores, as a slug (which may start with a dash: not 88).
+            if case .attribute(var receiver, let method, _) = function.kind, method == "isalnum" || method == "isdigit" || method == "isalpha" {
+                var removed = false
+                while case .call(let replace, let replaceArguments, _) = receiver.kind, case .attribute(let inner, "replace", _) = replace.kind,
+                      replaceArguments.count == 2, let old = replaceArguments[0].stringConstant, replaceArguments[1].stringConstant == "",
+                      !old.isEmpty, old.allSatisfy({ $0 == "-" || $0 == "_" }) {
+                    receiver = inner
+                    removed = true
+                }
+                if removed, case .name(let id, _) = receiver.kind { proven[id] = .safeFor(TaintSources.slugSafe) }
+            }
+            if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 // `url.startswith("https://api.example.com/")` (or a tuple, or a constant list of
                 // such): where the URL leads is fixed.
                 // Any fixed start but a dash (`u.startswith(("https://", "git@"))`) also keeps the
@@ -334,11 +364,17 @@ struct Guard {
                     }
                 }
             }
-            // `is_allowed(url)`: a validator of this file whose returned test proves it.
-            if case .name(let helper, _) = function.kind, let proof = facts?.validatorProof(of: helper) {
-                for (index, effect) in proof.whenTrue where index < arguments.count {
+            // `is_allowed(url)`: a validator of this file whose returned test proves it; or
+            // one of its classes' (`self.is_vendor_url(url)`).
+            var validator: (ValidatorProof, Int)?
+            if case .name(let helper, _) = function.kind { validator = facts?.validatorProof(of: helper).map { ($0, 0) } }
+            if case .attribute(let receiver, let method, _) = function.kind, case .name("self", _) = receiver.kind {
+                validator = facts?.methodValidatorProof(of: method)
+            }
+            if let (proof, skipped) = validator {
+                for (index, effect) in proof.whenTrue where index >= skipped && index - skipped < arguments.count {
                     // `valid_target(target)`, or an attribute (`valid_target(request.target)`).
-                    if let id = Self.checkedName(arguments[index]) { proven[id] = effect }
+                    if let id = Self.checkedName(arguments[index - skipped]) { proven[id] = effect }
                 }
             }
             // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.
@@ -554,7 +590,7 @@ struct Guard {
         guard case .name(let id, _) = expression.kind, let facts, facts.mayHoldTableLookup(id),
               let value = facts.onlyAssignment(of: id, around: expression.loc.startByte),
               let (tableName, key) = tableLookup(value), tableName == tableName.uppercased(), tableName.contains(where: \.isLetter),
-              case .name(let keyName, _) = key.kind else { return nil }
+              let keyName = checkedName(key) else { return nil }  // `TABLE.get(req.version)` too
         return keyName
     }
 

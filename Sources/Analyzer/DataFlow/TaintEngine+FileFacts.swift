@@ -244,10 +244,10 @@ extension TaintEngine {
     }
 
     /// See `moduleStrings`.
-    static func moduleStrings(_ module: Module) -> [String: String] {
+    static func moduleStrings(_ module: Module, assignments: [String: Expr]? = nil) -> [String: String] {
         // Also text built from such names (`MANIFEST_URL = MIRROR + "/MANIFEST.tsv"`), folded in
         // the order the module binds them.
-        let candidates = module.onlyModuleAssignments { value in
+        let candidates = (assignments ?? module.onlyModuleAssignments { _ in true }).filter { _, value in
             switch value.kind {
             case .constant(.str, _), .binOp(_, .add, _), .joinedStr: return true
             default: return false
@@ -281,8 +281,8 @@ extension TaintEngine {
     }
 
     /// See `moduleTextLists`.
-    static func moduleTextLists(_ module: Module, strings: [String: String]) -> [String: [String]] {
-        var lists = module.onlyModuleAssignments { $0.stringLiterals != nil }.compactMapValues(\.stringLiterals)
+    static func moduleTextLists(_ module: Module, assignments: [String: Expr], strings: [String: String]) -> [String: [String]] {
+        var lists = assignments.compactMapValues(\.stringLiterals)
         if !lists.isEmpty {
             // Never changed in place either (`ALLOWED.append(x)`, `ALLOWED += [x]`).
             var changed = Set<String>()
@@ -333,6 +333,16 @@ extension TaintEngine: GuardFacts {
             names.insert(id)
         }
         return names
+    }
+
+    func passedValues(toParameter name: String, around position: Int) -> [Expr]? {
+        parsed.module.argumentsPassed(toParameter: name, ofFunctionAround: position)
+    }
+
+    func methodValidatorProof(of name: String) -> (ValidatorProof, Int)? {
+        guard let named = functionsNamed[name], named.count == 1, let info = functions[named[0]], info.className != nil,
+              let proof = validatorProof(of: info.qualifiedName) else { return nil }
+        return (proof, info.parameters.first == "self" || info.parameters.first == "cls" ? 1 : 0)
     }
 
     func validatorProof(of name: String) -> ValidatorProof? {

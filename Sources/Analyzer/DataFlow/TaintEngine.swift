@@ -58,13 +58,13 @@ final class TaintEngine {
     private(set) lazy var attributesSetOutside: Set<String> = Self.attributesSetOutside(parsed.module, classes: moduleClasses)
     /// Module-level names bound once, to a string literal, and nowhere else in the file
     /// (`API = "https://api.example.com"`): their text is known wherever they are read.
-    private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module)
+    private(set) lazy var moduleStrings: [String: String] = Self.moduleStrings(parsed.module, assignments: facts.moduleAssignments(of: parsed.module))
     /// Module-level names bound once to a call's result, to what (`parser = etree.XMLParser(...)`).
-    private(set) lazy var moduleValues: [String: Expr] = parsed.module.onlyModuleAssignments { value in
+    private(set) lazy var moduleValues: [String: Expr] = facts.moduleAssignments(of: parsed.module).filter { _, value in
         if case .call = value.kind { true } else { false }
     }
     /// Module-level names bound once to a dict display (`HANDLERS = {"ping": do_ping}`).
-    private(set) lazy var moduleDicts: [String: Expr] = parsed.module.onlyModuleAssignments { value in
+    private(set) lazy var moduleDicts: [String: Expr] = facts.moduleAssignments(of: parsed.module).filter { _, value in
         if case .dict = value.kind { true } else { false }
     }
     /// Per class, the dict displays its constructor stores in `self` attributes
@@ -84,9 +84,10 @@ final class TaintEngine {
     /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
     /// Asked at most method calls: files without such a line (most) are spared the walk that
     /// counts bindings.
-    private(set) lazy var moduleInstances: [String: String] = parsed.module.onlyModuleAssignments { value in
-        value.calledName.map(classNames.contains) ?? false
-    }.compactMapValues(\.calledName)
+    private(set) lazy var moduleInstances: [String: String] = facts.moduleAssignments(of: parsed.module).compactMapValues { value in
+        // Or made by a factory of the class (`INDEX = ClauseIndex.from_file(PATH)`).
+        value.calledName.flatMap { classNames.contains($0) ? $0 : nil } ?? classFactoryCall(value)
+    }
     /// HTTP clients kept under a fixed key of an application's registry
     /// (`app["http"] = aiohttp.ClientSession()`), by key.
     private lazy var registryClients: [String: String] = registryEntries { Self.clientMade(by: $0, imports: imports) }
@@ -174,9 +175,34 @@ final class TaintEngine {
     }
     private var returnedClasses: [String: String?] = [:]
 
+    /// The file's top-level classes' bases that are classes of this file, by class.
+    private(set) lazy var localBases: [String: [String]] = {
+        var bases: [String: [String]] = [:]
+        for statement in parsed.module.body {
+            guard case .classDef(let name, let classBases, _, _, _, _) = statement.kind else { continue }
+            bases[name] = classBases.compactMap { base in
+                if case .name(let id, _) = base.kind, classNames.contains(id), imports.binding(of: id) == nil { return id }
+                return nil
+            }
+        }
+        return bases
+    }()
+
+    /// The method `name` of `className`: its own, or the first a base class of this file
+    /// defines (`self.query(sql)` in a handler whose `BaseHandler` has it), in Python's
+    /// depth-first order of bases.
+    func method(_ name: String, of className: String, depth: Int = 0) -> FunctionInfo? {
+        if let own = functions["\(className).\(name)"] { return own }
+        guard depth < 8 else { return nil }
+        for base in localBases[className] ?? [] where base != className {
+            if let found = method(name, of: base, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+
     /// Module-level tables whose values are all instances of one class of this file
     /// (`INDEXES = {"api": LogIndex(...), ...}`), by name: `INDEXES.get(stream)` is one.
-    private(set) lazy var tableClasses: [String: String] = parsed.module.onlyModuleAssignments { value in
+    private(set) lazy var tableClasses: [String: String] = facts.moduleAssignments(of: parsed.module).filter { _, value in
         guard case .dict(_, let values) = value.kind, let first = values.first?.calledName, classNames.contains(first) else { return false }
         return values.allSatisfy { $0.calledName == first }
     }.compactMapValues { value in
@@ -330,7 +356,7 @@ final class TaintEngine {
     }
     /// The same for lists, tuples and sets of string literals that nothing changes
     /// (`ALLOWED = ["https://a.example/", …]`), and the strings above as lists of one.
-    private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, strings: moduleStrings)
+    private(set) lazy var moduleTextLists: [String: [String]] = Self.moduleTextLists(parsed.module, assignments: facts.moduleAssignments(of: parsed.module), strings: moduleStrings)
     /// Names bound to a compiled regular expression (`NAME = re.compile(...)`), with its
     /// pattern when a literal: a whole-value match in an `if` test validates (`Guard`).
     private(set) lazy var compiledPatterns: [String: String?] = Self.compiledPatternNames(parsed.module, imports: imports)
@@ -427,6 +453,9 @@ final class TaintEngine {
                           case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
                     if case .name(let parameter, _) = value.kind, let typeName = constructor.declaredType(of: parameter), classNames.contains(typeName) {
                         classes[className, default: [:]][attr] = typeName
+                    } else if case .name(let parameter, _) = value.kind, let typeName = passedClass(parameter, to: constructor) {
+                        // Undeclared, but every construction hands it one (`BoxResource(Manifest(PATH))`).
+                        classes[className, default: [:]][attr] = typeName
                     } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
                         classes[className, default: [:]][attr] = made
                     }
@@ -435,6 +464,19 @@ final class TaintEngine {
         }
         return classes
     }()
+    /// The class of this file every call of `function` in the file passes an instance of for
+    /// `parameter` (a construction, `Manifest(path)`, or a module-level instance's name).
+    private func passedClass(_ parameter: String, to function: FunctionInfo) -> String? {
+        guard let passed = parsed.module.argumentsPassed(toParameter: parameter, ofFunctionAround: function.loc.startByte),
+              !passed.isEmpty else { return nil }
+        let classes = Set(passed.map { value -> String? in
+            if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil { return made }
+            if case .name(let id, _) = value.kind { return moduleInstances[id] }
+            return nil
+        })
+        guard classes.count == 1, let only = classes.first else { return nil }
+        return only
+    }
     /// Per pydantic model of this file, what its field validators prove of each field
     /// (`computeFieldValidations`): a handler's parameter of that model holds the field checked.
     private(set) lazy var fieldValidations: [String: [String: Guard.Effect]] = computeFieldValidations()

@@ -641,8 +641,12 @@ extension TaintInterpreter {
                 guard var taint = taintOf(argument) else {
                     // A web handler's query that the flow saw hold none of the request's data (its
                     // dynamic parts the program's own: column lists, checked sort keys): the
-                    // query-building alarm there is explained away.
-                    if cwe == 89, let handler = function, handler.isHandler, !handler.handlerByParameterName {
+                    // query-building alarm there is explained away. So in a plain function some
+                    // call hands untrusted data (`run_search(query)`), none of which the query
+                    // holds (a method's query may hold what another method stored in `self`).
+                    if cwe == 89, let handler = function,
+                       handler.isHandler ? !handler.handlerByParameterName
+                           : handler.className == nil && engine.demanded.contains(handler.qualifiedName) {
                         engine.noteClean(line: site.expression.loc.lineno, cwe: cwe)
                     }
                     continue
@@ -653,7 +657,7 @@ extension TaintInterpreter {
                     // Untrusted data, or a parameter's (whatever callers pass), arrives made safe;
                     // or the operator's settings arrive where they are harmless (a shelf's path).
                     if taint.origins.contains(.source) ? taint.wasMadeSafe(for: cwe) || operatorDataHarmless && taint.isOperatorSettings
-                        : taint.origins.contains(where: { if case .parameter = $0 { true } else { false } }) {
+                        : taint.origins.contains(where: { switch $0 { case .parameter, .parameterField: true; default: false } }) {
                         engine.noteClean(line: site.expression.loc.lineno, cwe: cwe)
                     }
                     continue
@@ -670,18 +674,32 @@ extension TaintInterpreter {
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                     callee: sink, operatorDataHarmless: operatorDataHarmless,
-                    madeAt: madeAt.first.map { FunctionSummary.Place(line: $0.line, column: $0.column) }, madeName: madeAt.first?.name))
+                    madeAt: madeAt.first.map { FunctionSummary.Place(line: $0.line, column: $0.column) }, madeName: madeAt.first?.name,
+                    hostFixed: taint.hostFixed))
             }
         }
     }
 
     /// Whether the function around `position` opens the file `id` names for appending text
     /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
+    static let dataFileWords: Set<String> = ["conf", "config", "cfg", "ini", "yaml", "yml", "json", "toml", "csv", "tsv", "xml", "zone", "hosts", "crontab"]
+
     func appendsText(to id: String, around position: Int) -> Bool {
         func appending(_ call: Expr) -> Bool {
             guard isOpenCall(call), case .call(_, let arguments, let keywords) = call.kind,
                   let mode = (arguments.count > 1 ? arguments[1] : keywords.first(where: { $0.arg == "mode" })?.value)?.stringConstant else { return false }
-            return mode.contains("a") && !mode.contains("b")
+            return mode.contains("a") && !mode.contains("b") && !namesDataFile(arguments.first)
+        }
+        // A configuration or data file appended to (`customer_trunks.conf`, `export.csv`) is
+        // no log: its format, not a log reader, is what a line break upsets.
+        func namesDataFile(_ path: Expr?) -> Bool {
+            guard let path else { return false }
+            var text = engine.parsed.text(of: path.loc)
+            if case .name(let name, _) = path.kind, let bound = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: path.loc.startByte) {
+                text += " " + engine.parsed.text(of: bound.loc)
+            }
+            let parts = Set(SecurityContext.nameParts(of: text.lowercased()))
+            return !parts.isDisjoint(with: Self.dataFileWords) && !parts.contains("log") && !parts.contains("audit")
         }
         if let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: position) { return appending(bound) }
         var found = false
@@ -1364,7 +1382,7 @@ extension TaintInterpreter {
         guard recorder.storesPaths else { return instanceAttributes[id] }
         var attributes = instanceAttributes[id]
         let prefix = id + "."
-        for (key, taint) in environment where key.hasPrefix(prefix) {
+        for (key, taint) in environment where key.hasPrefix(prefix) && (instanceAttributes[id] != nil || !checkedOnlyPaths.contains(key)) {
             attributes = attributes ?? [:]
             attributes?["self." + key.dropFirst(prefix.count)] = taint
         }
@@ -1385,6 +1403,7 @@ extension TaintInterpreter {
             }
             // Where the sink's parser was made joins the path here too.
             var viaCall = viaCall
+            if hit.hostFixed { viaCall.hostFixed = true }
             if let made = hit.madeAt, let name = hit.madeName {
                 viaCall = viaCall.through(line: made.line, column: made.column, "parsed with \(name) made here")
             }
@@ -1501,7 +1520,7 @@ extension TaintInterpreter {
                 // method after `cls`, a plain method as its `self`.
                 return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), info.parameters.first == "cls" ? 1 : 0)
             }
-            guard let className, let info = engine.functions["\(className).\(method)"] else { return nil }
+            guard let className, let info = engine.method(method, of: className) else { return nil }
             // A static method (`@staticmethod def build_filter(field, value)`) takes no receiver.
             let takesReceiver = info.parameters.first == "self" || info.parameters.first == "cls"
             return (info, engine.summaries[info.qualifiedName] ?? FunctionSummary(), takesReceiver ? 1 : 0)

@@ -19,6 +19,9 @@ struct TaintInterpreter {
     let recorder = SummaryRecorder()
     let function: FunctionInfo?
     var environment: [String: Taint] = [:]
+    /// Attribute paths in `environment` only because a check was made of them (`holdPaths`),
+    /// never stored: no part of what an instance was given.
+    var checkedOnlyPaths: Set<String> = []
     /// Variables holding open files (reads from them are sources).
     var fileHandles: Set<String> = []
     /// Variables holding a normalised path (`os.path.realpath`), which a `startswith` guard makes safe.
@@ -371,6 +374,7 @@ struct TaintInterpreter {
             }
             if let key = pathKey(target) {
                 environment[key] = Taint.merge(environment[key], stepped)
+                checkedOnlyPaths.remove(key)
                 // `Config.cmd = x` on a class of this file: a global in all but name.
                 if function != nil, case .attribute(let owner, _, _) = target.kind, case .name(let ownerName, _) = owner.kind,
                    engine.moduleClasses.contains(ownerName) {
@@ -729,6 +733,7 @@ struct TaintInterpreter {
             let owner = Expr(.name(id: String(key[..<dot]), ctx: .load), loc)
             guard let held = expression(Expr(.attribute(value: owner, attr: String(key[key.index(after: dot)...]), ctx: .load), loc), depth: 1) else { continue }
             environment[key] = held
+            checkedOnlyPaths.insert(key)
             recorder.storesPaths = true
         }
     }

@@ -77,6 +77,15 @@ final class FileFacts {
         return found
     }
 
+    /// Top-level names bound once in the file, to what (`Module.onlyModuleAssignments`): one
+    /// walk counting the file's bindings, shared by every table of module names built on it.
+    func moduleAssignments(of module: Module) -> [String: Expr] {
+        if let values = moduleValues { return values }
+        let found = module.onlyModuleAssignments { _ in true }
+        moduleValues = found
+        return found
+    }
+
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
     var argumentKinds: [String: ArgumentChoices.Kind]?
@@ -146,8 +155,7 @@ public struct RuleContext {
     /// What a top-level name bound once in the file holds (`Module.onlyModuleAssignments`),
     /// found for the whole file on first use.
     public func moduleValue(of name: String) -> Expr? {
-        if facts.moduleValues == nil { facts.moduleValues = parsed.module.onlyModuleAssignments { _ in true } }
-        return facts.moduleValues?[name]
+        facts.moduleAssignments(of: parsed.module)[name]
     }
 
     /// What each command-line option's value can be (`ArgumentChoices.kinds`).
@@ -158,7 +166,7 @@ public struct RuleContext {
         guard case .attribute(let owner, let attr, _) = expression.kind, case .name(let id, _) = owner.kind,
               argumentKinds()[attr] == kind,
               let value = parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte)
-                ?? parsed.module.onlyModuleAssignments(where: Self.isParsedArguments)[id] else { return false }
+                ?? facts.moduleAssignments(of: parsed.module)[id] else { return false }
         return Self.isParsedArguments(value)
     }
 

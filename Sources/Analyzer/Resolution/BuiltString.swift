@@ -97,6 +97,28 @@ extension Expr {
         return operands.reversed()
     }
 
+    /// Whether every conversion of a `%` format takes a number (`%d`, `%05.2f`, `%(n)x`), so
+    /// what it makes is digits and the format's own text. `%c` makes any character.
+    static func formatsOnlyNumbers(_ format: String) -> Bool {
+        let bytes = Array(format.utf8)
+        var index = 0, conversions = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "%") else { index += 1; continue }
+            index += 1
+            guard index < bytes.count else { return false }
+            if bytes[index] == UInt8(ascii: "%") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "(") {
+                while index < bytes.count, bytes[index] != UInt8(ascii: ")") { index += 1 }
+                index += 1
+            }
+            while index < bytes.count, "#0- +.123456789*hlL".utf8.contains(bytes[index]) { index += 1 }
+            guard index < bytes.count, "diouxXeEfFgG".utf8.contains(bytes[index]) else { return false }
+            conversions += 1
+            index += 1
+        }
+        return conversions > 0
+    }
+
     /// The shape of a string built from constants, f-strings, `+`, `%` or `.format(...)`; nil
     /// when the expression is not recognisably a string.
     public var builtString: BuiltString? {
@@ -130,6 +152,8 @@ extension Expr {
             return sawString ? result : nil
         case .binOp(let left, .mod, let right):
             guard var result = left.builtString else { return nil }
+            // `"<b>%d</b> reminders" % count`: only numbers fit (text raises), no markup or quote.
+            if case .constant(.str(let format), _) = left.kind, Self.formatsOnlyNumbers(format.string) { return result }
             result.splice(right)
             return result
         case .call(let function, let arguments, let keywords):

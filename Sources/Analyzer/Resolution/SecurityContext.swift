@@ -51,10 +51,15 @@ enum SecurityContext {
            let own = scope.qualifiedName.split(separator: ".").last {
             text = (context.sourceMap.line(loc.lineno) ?? "") + " " + own
         }
-        return nameParts(of: text).contains { part in
+        let parts = nameParts(of: text)
+        return parts.contains { part in
             secretNameParts.contains(part) || secretNameStems.contains { part.hasPrefix($0) }
-        }
+        } || zip(parts, parts.dropFirst()).contains { codeKinds.contains($0) && $1 == "code" }
     }
+
+    /// Codes that are secrets (`new_access_code`, `recovery_code`), where a bare `code` is as
+    /// often a country's or a status.
+    static let codeKinds: Set<String> = ["access", "security", "activation", "recovery", "mfa", "totp", "sms"]
 
     /// `getSessionID(reset_token)` → get, session, id, reset, token: the text cut at what is
     /// not a letter, digit or `_`, each piece split as a name (`PasswordNames.parts`).

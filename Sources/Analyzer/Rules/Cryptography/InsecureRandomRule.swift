@@ -16,9 +16,12 @@ struct InsecureRandomRule: Rule {
             "from random import choice\ncode = \"\".join(↓choice(alphabet) for _ in range(8))\n",
             // A float or an order is a secret only where the code says so.
             "import random\n\ndef make_password(chars):\n    ↓random.shuffle(chars)\n    return \"\".join(chars)\n",
+            // A code that grants access is a secret; a bare `code` is as often a country's.
+            "import random\n\ndef new_access_code():\n    return \"%06d\" % ↓random.randint(0, 999999)\n",
         ],
         nonTriggering: [
             "import secrets\ntoken = secrets.token_urlsafe(32)\n",
+            "import random\n\ndef sample_country_code(codes):\n    return random.choice(codes)\n",
             "import random\nrandom.seed(42)\n",
             "import numpy\nx = numpy.random.rand(3)\n",
             "import random\n\ndef shuffle_deck(deck):\n    random.shuffle(deck)\n    return deck\n",

@@ -17,11 +17,13 @@ struct PermissiveChmodRule: Rule {
             "from pathlib import Path\nimport os\nos.chmod(script, mode=↓0o666)\n",
             "import os\nos.makedirs(target, mode=↓0o777, exist_ok=True)\n",
             "import os\nSHARED_MODE = 0o666\n\ndef publish(path):\n    os.chmod(path, ↓SHARED_MODE)\n",
+            "import os\nprivate_key = key_dir / f\"{selector}.private\"\nos.chmod(private_key, ↓0o644)\n",
         ],
         nonTriggering: [
             "import os\nos.chmod(path, 0o600)\n",
             "import os\nPRIVATE_MODE = 0o600\n\ndef publish(path):\n    os.chmod(path, PRIVATE_MODE)\n",
             "import os\nos.chmod(path, 0o755)\n",  // executable, but writable only by the owner
+            "import os\nos.chmod(public_key_path, 0o644)\n",  // meant to be read
             "import os\nos.chmod(path, mode)\n",
             "import os\nos.makedirs(target, mode=0o775, exist_ok=True)\n",  // a group's shared directory
         ]
@@ -67,6 +69,22 @@ struct PermissiveChmodRule: Rule {
                            fixHint: "use 0o600, 0o644 or 0o755")
         } else if mode & 0o020 != 0 {
             context.report(argument.loc, "chmod makes the file writable by its group", fixHint: "use 0o600, 0o644 or 0o755")
+        } else if mode & 0o044 != 0, let path = call.argument("path", position: 0), Self.namesSecretFile(path, context: context) {
+            context.report(argument.loc, "chmod lets other users read a private key or secret", fixHint: "use 0o600")
         }
+    }
+
+    /// Words of a path's expression (or of the value its name was bound to) saying the file
+    /// holds a secret: `private_key`, `key_dir / f"{selector}.private"`, `secrets.json`; a
+    /// public key or certificate is meant to be read.
+    static func namesSecretFile(_ path: Expr, context: RuleContext) -> Bool {
+        var text = context.parsed.text(of: path.loc)
+        if case .name(let id, _) = path.kind, let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: path.loc.startByte) {
+            text += " " + context.parsed.text(of: bound.loc)
+        }
+        let parts = Set(SecurityContext.nameParts(of: text.lowercased()))
+        if !parts.isDisjoint(with: ["public", "pub", "cert", "crt", "certificate"]) { return false }
+        return !parts.isDisjoint(with: ["private", "secret", "secrets", "credential", "credentials", "password", "passwd",
+                                        "token", "tokens", "pem", "key", "keyfile", "id_rsa", "id_ed25519", "keystore"])
     }
 }

@@ -89,7 +89,7 @@ struct URLOpenRule: Rule {
                 return
             }
             // `UPSTREAM + path` with `UPSTREAM = "https://origin.internal/"`: the scheme is fixed.
-            if let leading = TaintInterpreter.leadingText(of: url, constants: TaintEngine.moduleStrings(context.parsed.module))?.lowercased(),
+            if let leading = TaintInterpreter.leadingText(of: url, constants: TaintEngine.moduleStrings(context.parsed.module, assignments: context.facts.moduleAssignments(of: context.parsed.module)))?.lowercased(),
                leading.hasPrefix("http://") || leading.hasPrefix("https://") {
                 return
             }

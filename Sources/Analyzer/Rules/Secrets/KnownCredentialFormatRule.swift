@@ -19,6 +19,7 @@ struct KnownCredentialFormatRule: Rule {
             "KEY = ↓\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEow...\\n-----END RSA PRIVATE KEY-----\"\n",
             "DSN = ↓\"host=db.internal dbname=accounts user=admin password=Wint3r-2021!\"\n",
             "engine = create_engine(↓\"postgresql://app:Pa55w0rd9@db.internal/app\")\n",
+            "BROKER = ↓\"amqp://guest:guest@rabbit.internal:5672//\"\n",
         ],
         nonTriggering: [
             "EXAMPLE = \"AKIAIOSFODNN7EXAMPLE\"  # AWS's documented example id\n",
@@ -28,6 +29,7 @@ struct KnownCredentialFormatRule: Rule {
             "DSN = f\"postgresql://app:{password}@db.internal/app\"\n",
             "DSN = \"host=db user=app password=%s\" % secret\n",
             "URL = \"https://example.com/a@b\"\n",
+            "AMQP_URL = os.environ.get(\"AMQP_URL\", \"amqp://guest:guest@localhost:5672/%2F\")\n",
         ]
     )
 
@@ -87,6 +89,11 @@ struct KnownCredentialFormatRule: Rule {
         guard let scheme = text.range(of: "://") else { return false }
         let authority = text[scheme.upperBound...].prefix { $0 != "/" }
         guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return false }
-        return isReal(authority[authority.index(after: colon)..<at])
+        // A local server's stock account, named as its password (`guest:guest@localhost`:
+        // RabbitMQ's, refused from any other host).
+        let user = authority[..<colon], secret = authority[authority.index(after: colon)..<at]
+        let host = authority[authority.index(after: at)...].prefix { $0 != ":" }
+        if user == secret, ["localhost", "127.0.0.1", "[::1]"].contains(host) { return false }
+        return isReal(secret)
     }
 }

@@ -17,6 +17,8 @@ struct MarkSafeBuiltStringRule: Rule {
             "from django.utils.safestring import mark_safe\nhtml = mark_safe(\"<b>\" + \"</b>\")\n",
             "from django.utils.html import format_html\nhtml = format_html(\"<b>{}</b>\", name)\n",
             "from django.utils.safestring import mark_safe\nhtml = mark_safe(f\"<b>{int(updated)}</b> refunds approved\")\n",
+            // `%d` takes only a number: digits, no markup.
+            "from django.utils.safestring import mark_safe\nhtml = mark_safe('<span>Pending (%d reminders)</span>' % count)\n",
         ]
     )
 
