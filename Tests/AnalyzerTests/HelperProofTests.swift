@@ -322,4 +322,202 @@ struct HelperProofTests {
         """#
         #expect(try found(source, enable: ["ASC1", "ASC608"]) == [])
     }
+
+    /// A class whose constructor only stores its parameters reads as a record of its
+    /// arguments: the field a dependency checked (`x_account_id.isdigit()`) is clean, the
+    /// other is the client's.
+    @Test func plainConstructorAsRecord() throws {
+        let source = #"""
+        import os
+        import re
+
+        from fastapi import Depends, FastAPI, Header, HTTPException
+        from fastapi.responses import FileResponse
+
+        RECEIPT_ROOT = "/srv/toll/receipts"
+        PERIOD_RE = re.compile(r"^\d{4}-\d{2}$")
+        app = FastAPI()
+
+
+        class AccountContext:
+            def __init__(self, account_id: str, plate: str):
+                self.account_id = account_id
+                self.plate = plate
+
+
+        async def current_account(x_account_id: str = Header(...), x_plate: str = Header("")):
+            if not x_account_id.isdigit():
+                raise HTTPException(status_code=401, detail="bad account")
+            return AccountContext(x_account_id, x_plate)
+
+
+        @app.get("/receipts/{period}")
+        async def list_receipts(period: str, account: AccountContext = Depends(current_account)):
+            if not PERIOD_RE.match(period):
+                raise HTTPException(status_code=400, detail="bad period")
+            return FileResponse(os.path.join(RECEIPT_ROOT, account.account_id, period, "summary.pdf"))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "account.account_id, period", with: "account.plate, period")) == ["28:ASC1022"])
+    }
+
+    /// A parser made by a helper that returns the name it bound (`parser = defused_make_parser()`
+    /// … `return parser`) is judged by what was made.
+    @Test func parserReturnedByName() throws {
+        let source = #"""
+        import xml.sax
+        from xml.sax.handler import feature_external_ges
+
+        from defusedxml.sax import make_parser as defused_make_parser
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+
+        def make_parser():
+            parser = defused_make_parser()
+            parser.setFeature(feature_external_ges, False)
+            return parser
+
+
+        @app.post("/import")
+        def import_odx():
+            parser = make_parser()
+            parser.setContentHandler(xml.sax.ContentHandler())
+            parser.parse(request.files.get("odx").stream)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        let unsafe = source.replacingOccurrences(of: "    parser = defused_make_parser()", with: "    parser = xml.sax.make_parser()")
+            .replacingOccurrences(of: "parser.setFeature(feature_external_ges, False)", with: "parser.setFeature(feature_external_ges, True)")
+        #expect(try found(unsafe) == ["20:ASC1611"])
+    }
+
+    /// `parts[1].isalnum()` in a rejecting test proves that element, read again later.
+    @Test func elementCheckedByAValidatorMethod() throws {
+        let source = #"""
+        import json
+        import logging
+
+        import paho.mqtt.client as mqtt
+
+        log = logging.getLogger("ota")
+
+
+        def on_message(client, userdata, msg):
+            parts = msg.topic.split("/")
+            if len(parts) != 4 or not parts[1].isalnum():
+                return
+            vin = parts[1]
+            with open("/var/spool/ota-tickets/%s.json" % vin, "w") as fh:
+                json.dump({"vin": vin}, fh)
+
+
+        def main():
+            client = mqtt.Client(client_id="ota")
+            client.on_message = on_message
+            client.loop_forever()
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: " or not parts[1].isalnum()", with: "")) == ["14:ASC1022"])
+    }
+
+    /// A list written out in the call to a helper that runs it (`run(["git", "tag", tag])`):
+    /// the program is fixed; the operator's file chooses only arguments.
+    @Test func fixedProgramListPassedToARunner() throws {
+        let source = #"""
+        import subprocess
+        import tomllib
+
+        import click
+
+
+        def read_version(pyproject: str = "pyproject.toml") -> str:
+            with open(pyproject, "rb") as fh:
+                return tomllib.load(fh)["project"]["version"]
+
+
+        def run(cmd):
+            subprocess.run(cmd, check=True)
+
+
+        @click.command()
+        def publish() -> None:
+            tag = "v" + read_version()
+            run(["git", "tag", "-a", tag, "-m", "release " + tag])
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    run(["git", "tag", "-a", tag, "-m", "release " + tag])"#, with: #"    run([tag, "-m", "release"])"#)) == ["13:ASC1078"])
+    }
+
+    /// A containment validator normalising the path in place (`commonpath([base,
+    /// os.path.realpath(path)])`) proves an archive member's target.
+    @Test func containmentCheckNormalisingInPlace() throws {
+        let source = #"""
+        import os
+        import zipfile
+
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+
+        def _inside(base: str, path: str) -> bool:
+            base = os.path.realpath(base)
+            return os.path.commonpath([base, os.path.realpath(path)]) == base
+
+
+        @app.post("/wheels")
+        def unpack_wheel():
+            dest = "/srv/wheels"
+            with zipfile.ZipFile(request.files["wheel"]) as zf:
+                for info in zf.infolist():
+                    target = os.path.join(dest, info.filename)
+                    if not _inside(dest, target):
+                        return "refusing member", 400
+                    with zf.open(info) as src, open(target, "wb") as out:
+                        out.write(src.read())
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "os.path.commonpath([base, os.path.realpath(path)])", with: "os.path.commonpath([base, path])")) == ["22:ASC1022"])
+    }
+
+    /// A helper's query that every web handler calling it hands only the program's own text
+    /// for its dynamic parts (a filter's fixed clauses, a checked sort key) is clean: the
+    /// query-building alarm is explained away. The client's text in a clause is reported.
+    @Test func helperQueryFedOnlyCleanTextByHandlers() throws {
+        let source = #"""
+        import sqlite3
+
+        from flask import Flask, jsonify, request
+
+        app = Flask(__name__)
+        SORTABLE = {"pickup_at", "total_cents"}
+
+
+        def build_trip_filter(rider_id, city=None):
+            clauses = ["rider_id = ?"]
+            params = [rider_id]
+            if city:
+                clauses.append("city = ?")
+                params.append(city)
+            return " AND ".join(clauses), params
+
+
+        def fetch_trips(where, params, order_by="pickup_at"):
+            if order_by not in SORTABLE:
+                order_by = "pickup_at"
+            sql = "SELECT trip_id FROM trips WHERE " + where + " ORDER BY " + order_by
+            return sqlite3.connect("trips.db").execute(sql, params).fetchall()
+
+
+        @app.route("/api/riders/<rider_id>/trips")
+        def rider_trips(rider_id):
+            where, params = build_trip_filter(rider_id, city=request.args.get("city"))
+            return jsonify(fetch_trips(where, params, request.args.get("sort", "pickup_at")))
+        """#
+        #expect(try found(source, enable: ["ASC1", "ASC608"]) == [])
+        #expect(try found(source.replacingOccurrences(of: #"        clauses.append("city = ?")"#, with: #"        clauses.append("city = %r" % city)"#), enable: ["ASC1", "ASC608"]) == ["22:ASC1089"])
+    }
 }

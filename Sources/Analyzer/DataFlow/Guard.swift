@@ -240,6 +240,11 @@ struct Guard {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
                 if Self.validatorMethods.contains(method) { proven[id] = .safe }
             }
+            // `parts[1].isalnum()`: that element (`elementKey`), as `parts[0] in SERVICES` is.
+            if case .attribute(let receiver, let method, _) = function.kind, Self.validatorMethods.contains(method),
+               case .subscript = receiver.kind, let key = Self.elementKey(receiver) {
+                proven[key] = .safe
+            }
             // `envelope_id.replace("-", "").isalnum()`: letters and digits but for dashes and
             // underscores, as a slug (which may start with a dash: not 88).
             if case .attribute(var receiver, let method, _) = function.kind, method == "isalnum" || method == "isdigit" || method == "isalpha" {
@@ -724,6 +729,12 @@ struct Guard {
         }
         guard let baseName = dotted(base), elements.contains(where: { dotted($0) == baseName }) else { return nil }
         let checked = elements.compactMap { element -> String? in
+            // `os.path.realpath(path)` normalised in place.
+            if case .call(let function, let arguments, _) = element.kind, arguments.count == 1,
+               let name = imports.qualifiedName(of: function), normalisers.contains(name),
+               case .name(let id, _) = arguments[0].kind, id != baseName {
+                return id
+            }
             guard let id = dotted(element), !id.contains("."), id != baseName, normalisedPaths.contains(id) else { return nil }
             return id
         }

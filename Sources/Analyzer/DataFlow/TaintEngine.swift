@@ -28,6 +28,9 @@ final class TaintEngine {
     /// Sinks where untrusted data arrived made safe (`line:cwe`): pattern findings there are
     /// false alarms the data flow can explain away.
     var cleanSinks: Set<String> = []
+    /// By the line of a helper's SQL sink, whether calls handed its parameters only clean
+    /// data, and whether any handed more (`TaintInterpreter.noteQueryArrival`).
+    var queryArrivals: [Int: (clean: Bool, unsafe: Bool)] = [:]
     /// The summaries the function being analysed used, by the version they had then.
     var consulted: [String: Int] = [:]
     /// How many times each function's summary changed: what `consulted` records, so telling
@@ -174,6 +177,27 @@ final class TaintEngine {
         return found
     }
     private var returnedClasses: [String: String?] = [:]
+
+    /// Classes whose constructor only stores each parameter as an attribute
+    /// (`self.account_id = account_id`): the attribute each positional parameter fills, in
+    /// order, so a construction reads as a record of its arguments.
+    private(set) lazy var plainConstructorFields: [String: [String]] = constructors.compactMapValues { constructor in
+        var fields: [String: String] = [:]
+        for statement in constructor.body {
+            switch statement.kind {
+            case .assign(let targets, let value):
+                guard targets.count == 1, case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind,
+                      case .name(let parameter, _) = value.kind, constructor.parameters.contains(parameter), fields[parameter] == nil else { return nil }
+                fields[parameter] = attr
+            case .expr(let value) where value.stringConstant != nil: continue  // a docstring
+            case .pass: continue
+            default: return nil
+            }
+        }
+        let parameters = constructor.parameters.dropFirst()
+        guard !parameters.isEmpty, parameters.allSatisfy({ fields[$0] != nil }) else { return nil }
+        return parameters.map { fields[$0]! }
+    }
 
     /// The file's top-level classes' bases that are classes of this file, by class.
     private(set) lazy var localBases: [String: [String]] = {
@@ -668,6 +692,7 @@ final class TaintEngine {
         }
         var interpreter = TaintInterpreter(engine: self, function: nil)
         interpreter.block(parsed.module.body, depth: 0)
+        for (line, arrivals) in queryArrivals where arrivals.clean && !arrivals.unsafe { cleanSinks.insert("\(line):89") }
         return findings.values.sorted { ($0.line, $0.column, $0.code) < ($1.line, $1.column, $1.code) }
     }
 

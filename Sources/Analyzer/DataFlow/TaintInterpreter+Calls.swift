@@ -601,7 +601,7 @@ extension TaintInterpreter {
                     }
                 } else if case .call(let maker, let makerArguments, _) = configuring.kind, makerArguments.isEmpty,
                           case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
-                          let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
+                          let function = engine.functions[name], let value = Self.finalReturn(of: function, in: engine.parsed.module) {
                     (id, found) = ("\(name)()", value)
                 } else if case .call = configuring.kind {
                     // Made in the call itself (`env.get_template("board.html").render(...)`).
@@ -614,7 +614,7 @@ extension TaintInterpreter {
                 // `parser = _manifest_parser()` of a function of the file returning the parser it makes.
                 if case .call(let maker, let makerArguments, _) = made.kind, makerArguments.isEmpty,
                    case .name(let name, _) = maker.kind, engine.imports.binding(of: name) == nil,
-                   let function = engine.functions[name], let last = function.body.last, case .return(let value?) = last.kind {
+                   let function = engine.functions[name], let value = Self.finalReturn(of: function, in: engine.parsed.module) {
                     made = value
                 }
                 if case .call(let maker, let makerArguments, _) = made.kind, makerArguments.isEmpty,
@@ -682,6 +682,14 @@ extension TaintInterpreter {
 
     /// Whether the function around `position` opens the file `id` names for appending text
     /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
+    /// What a function's last statement returns, or the value of the name it returns where
+    /// the function binds that name once (`parser = defused_make_parser()` … `return parser`).
+    static func finalReturn(of function: FunctionInfo, in module: Module) -> Expr? {
+        guard let last = function.body.last, case .return(let value?) = last.kind else { return nil }
+        if case .name(let id, _) = value.kind, let bound = module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) { return bound }
+        return value
+    }
+
     static let dataFileWords: Set<String> = ["conf", "config", "cfg", "ini", "yaml", "yml", "json", "toml", "csv", "tsv", "xml", "zone", "hosts", "crontab"]
 
     func appendsText(to id: String, around position: Int) -> Bool {
@@ -1221,19 +1229,43 @@ extension TaintInterpreter {
         }
         func reach(_ hits: Set<FunctionSummary.SinkHit>, with viaCall: Taint) { reachSinks(hits, with: viaCall) }
         for (parameter, hits) in summary.sinks.sorted(by: { $0.key < $1.key }) {
-            guard let taint = argument(for: parameter) else { continue }
+            let passed = argument(for: parameter)
+            noteQueryArrival(hits, passed)
+            guard let taint = passed else { continue }
             // `run_probe(prefix + [host])` where `run_probe` runs its list: the program is the
             // first part's; what follows is arguments.
             var hits = hits
             let positional = parameter - offset
-            if positional >= 0, positional < site.arguments.count, case .binOp(let left, .add, _) = site.arguments[positional].kind,
-               { if case .name = left.kind { true } else if case .list = left.kind { true } else { false } }() {
+            // Likewise a list written out in the call (`run(["git", "tag", tag])`): the program
+            // is its first element, unless that is a shell told to run what follows.
+            var programPart: Expr?, argumentParts: [Expr] = []
+            if positional >= 0, positional < site.arguments.count {
+                switch site.arguments[positional].kind {
+                case .binOp(let left, .add, _) where { if case .name = left.kind { true } else if case .list = left.kind { true } else { false } }():
+                    programPart = left
+                case .list(let elements, _):
+                    guard let first = elements.first, CommandInjectionFlowRule.shellCommandFlag(elements) == nil else { break }
+                    if case .starred = first.kind { break }
+                    programPart = first
+                    argumentParts = Array(elements.dropFirst())
+                default:
+                    break
+                }
+            }
+            if let programPart {
                 let programHits = hits.filter { engine.ruleCWEs[$0.rule] == 78 && CommandInjectionFlowRule.processCalls.contains($0.callee) }
                 if !programHits.isEmpty {
                     hits.subtract(programHits)
                     var copy = self
-                    if let program = copy.expression(left, depth: 1) {
+                    if let program = copy.expression(programPart, depth: 1) {
                         reach(programHits, with: program.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
+                    }
+                    // The rest are the program's arguments: one the client chose may be read as
+                    // an option (CWE-88), as it would be run in place.
+                    if let optionRule = engine.ruleCWEs.firstIndex(of: 88),
+                       let rest = argumentParts.reduce(nil, { (merged: Taint?, part: Expr) in Taint.merge(merged, copy.expression(part, depth: 1)) }) {
+                        let passed = rest.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()")
+                        reach(Set(programHits.map { hit in var option = hit; option.rule = optionRule; return option }), with: passed)
                     }
                 }
             }
@@ -1387,6 +1419,21 @@ extension TaintInterpreter {
             attributes?["self." + key.dropFirst(prefix.count)] = taint
         }
         return attributes
+    }
+
+    /// Notes what a call hands a helper's query: nothing untrusted, or data made safe
+    /// (`where` of `where, params = build_filter(...)`), or something that may not be. A query
+    /// every analysed call hands only the program's own text is clean (`TaintEngine.run`).
+    /// Only a web handler's call counts as clean: there the client's data is all tracked,
+    /// where a job's rows from its own database are unknown, not clean.
+    func noteQueryArrival(_ hits: Set<FunctionSummary.SinkHit>, _ passed: Taint?) {
+        for hit in hits where engine.ruleCWEs[hit.rule] == 89 {
+            if let passed, passed.isDangerous(for: 89, settingsHarmless: false) || passed.reachesCallersSink(for: 89) {
+                engine.queryArrivals[hit.line, default: (false, false)].unsafe = true
+            } else if let caller = function, caller.isHandler, !caller.handlerByParameterName {
+                engine.queryArrivals[hit.line, default: (false, false)].clean = true
+            }
+        }
     }
 
     /// Reports the sinks a called function's summary says its data reaches.

@@ -576,7 +576,11 @@ struct TaintInterpreter {
         case .call(let function, let arguments, let keywords):
             guard case .name(let callee, _) = function.kind else { return nil }
             let className = callee == "cls" ? self.function?.className : callee
-            guard let className, let fields = engine.dataclassFields[className], arguments.count <= fields.count,
+            // A plain class (its constructor only stores its parameters) too, made by a function
+            // outside it (`return AccountContext(x_account_id, x_plate)` of a dependency); its own
+            // factories' instances (`cls(...)`) keep their constructed attributes.
+            let plainFields = callee == "cls" || self.function?.className == className ? nil : className.flatMap { engine.plainConstructorFields[$0] }
+            guard let className, let fields = engine.dataclassFields[className] ?? plainFields, arguments.count <= fields.count,
                   !arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return nil }
             var record: [String: Expr] = [:]
             for (field, argument) in zip(fields, arguments) { record[field] = argument }

@@ -33,6 +33,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "if file_digest(archive) != entry[\"sha256\"]:\n    reject()\n",
             "digest = sha256sum(target)\nif digest != entry[\"sha256\"]:\n    reject()\n",
             "if sha256sum(archive) != expected_digest(archive):\n    reject()\n",
+            // npm's published subresource integrity of a tarball.
+            "if digest != manifest[\"dist\"].get(\"integrity\"):\n    reject()\n",
             // A stored password hash: what leaks is the hash of the guess, not the password.
             "if user.password_hash != hash_password(supplied):\n    reject()\n",
         ]
@@ -121,7 +123,10 @@ struct NonConstantTimeComparisonRule: Rule {
         return PasswordNames.parts(name).contains { $0 == "hash" || $0 == "hashed" }
     }
 
-    static let checksumKeys: Set<String> = ["sha256", "sha1", "sha512", "sha384", "md5", "checksum", "sha256sum", "md5sum", "blake2b"]
+    static let checksumKeys: Set<String> = [
+        "sha256", "sha1", "sha512", "sha384", "sha224", "md5", "checksum", "sha256sum", "md5sum", "blake2b",
+        "integrity", "shasum", "etag",  // npm's subresource integrity and shasum, an HTTP entity tag
+    ]
 
     /// Values worth comparing in constant time: not literals, None, lengths or types.
     static func isOperand(_ expression: Expr) -> Bool {

@@ -19,6 +19,7 @@ struct XSSFlowRule: DataFlowRule {
             "from flask import request, render_template_string\n\ndef page():\n    return ↓render_template_string(\"<p>\" + request.args[\"q\"] + \"</p>\")\n",
             "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
             "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
+            "from starlette.responses import Response\n\nasync def badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.query_params[\"label\"]\n    return ↓Response(svg, media_type=\"image/svg+xml\")\n",
             "from django.http import HttpResponseNotFound\n\ndef card(request, slug):\n    return ↓HttpResponseNotFound(f\"<h2>No card named {request.GET['name']}</h2>\")\n",
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
@@ -43,6 +44,12 @@ struct XSSFlowRule: DataFlowRule {
     var sinkNoun: String { "an HTML response" }
     var sinksOnHandlerReturn: Bool { true }
 
+    /// A media type a browser renders as a document that may run scripts: HTML, XHTML, SVG.
+    static func runsScripts(_ mediaType: String) -> Bool {
+        let type = mediaType.lowercased()
+        return type.hasPrefix("text/html") || type.contains("xhtml") || type.hasPrefix("image/svg")
+    }
+
     static let functions: Set<String> = [
         "flask.render_template_string", "flask.make_response", "flask.Response", "flask.Markup", "markupsafe.Markup",
         "django.http.HttpResponse", "django.utils.safestring.mark_safe", "jinja2.Template", "mako.template.Template",
@@ -61,16 +68,16 @@ struct XSSFlowRule: DataFlowRule {
             }
             return Array(call.arguments.prefix(1))
         }
-        // FastAPI/Starlette: an HTMLResponse, or a Response declared text/html.
+        // FastAPI/Starlette: an HTMLResponse, or a Response declared text/html (or SVG).
         switch call.qualifiedName {
         case "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse":
             return SinkMatching.first(call, keyword: "content")
         case "fastapi.Response", "fastapi.responses.Response", "starlette.responses.Response":
-            guard let type = call.argument("media_type", position: 2)?.stringConstant, type.hasPrefix("text/html") else { return [] }
+            guard let type = call.argument("media_type", position: 3)?.stringConstant, Self.runsScripts(type) else { return [] }
             return SinkMatching.first(call, keyword: "content")
         // aiohttp: a Response declared text/html; Sanic's `html()` helper.
         case "aiohttp.web.Response":
-            guard let type = call.argument("content_type")?.stringConstant, type.hasPrefix("text/html") else { return [] }
+            guard let type = call.argument("content_type")?.stringConstant, Self.runsScripts(type) else { return [] }
             return [call.argument("text"), call.argument("body")].compactMap { $0 }
         case "sanic.response.html":
             return SinkMatching.first(call, keyword: "body")

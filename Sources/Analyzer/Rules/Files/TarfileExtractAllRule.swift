@@ -20,6 +20,8 @@ struct TarfileExtractAllRule: Rule {
             "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\nwith tarfile.open(p) as tar:\n    tar.extractall(d, members=list(checked(tar, d)))\n",
             "import os, tarfile\n\ndef checked(tar, dest):\n    for m in tar.getmembers():\n        if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n            yield m\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = list(checked(tar, d))\n        tar.extractall(d, members=members)\n",
             // The same from a static method of the class.
+            // Collected here, each name checked by a helper of the file on the way.
+            "import os, tarfile\n\ndef _inside(base, path):\n    return os.path.commonpath([base, os.path.realpath(path)]) == base\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = []\n        for m in tar.getmembers():\n            if m.isfile() and _inside(d, os.path.join(d, m.name)):\n                members.append(m)\n        tar.extractall(d, members=members)\n",
             "import os, tarfile\n\nclass Unpacker:\n    @staticmethod\n    def _checked(tar, dest):\n        for m in tar.getmembers():\n            if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n                yield m\n\n    def unpack(self, p, d):\n        with tarfile.open(p) as tar:\n            tar.extractall(d, members=list(self._checked(tar, d)))\n",
         ]
     )
@@ -70,6 +72,22 @@ struct TarfileExtractAllRule: Rule {
         return found
     }
 
+    /// Whether `body` calls a path check, or a function of the file that makes one.
+    static func checksPathsIn(_ body: [Stmt], module: Module) -> Bool {
+        var found = false
+        ScopeWalk.walk(body) { node in
+            if case .expr(let expression) = node, case .call(let callee, _, _) = expression.kind {
+                switch callee.kind {
+                case .attribute(_, let attr, _): found = found || pathChecks.contains(attr)
+                case .name(let id, _): found = found || pathChecks.contains(id) || checksPaths(id, in: module)
+                default: break
+                }
+            }
+            return !found
+        }
+        return found
+    }
+
     func check(node: Node, context: inout RuleContext) {
         guard case .expr(let expression) = node, expression.calledAttribute == "extractall",
               case .call(_, let arguments, let keywords) = expression.kind, context.imports.imports("tarfile") else { return }
@@ -78,6 +96,12 @@ struct TarfileExtractAllRule: Rule {
         if keywords.contains(where: { $0.arg == nil }) { return }
         if var members = keywords.first(where: { $0.arg == "members" })?.value ?? (arguments.count > 1 ? arguments[1] : nil),
            !members.isNoneConstant {
+            // `members = []` filled in a loop here that checks each name (`_inside(dest, ...)`,
+            // `os.path.commonpath(...)`): the members are checked.
+            if case .name(let id, _) = members.kind, context.parsed.module.listContents(of: id, inFunctionAround: members.loc.startByte) != nil,
+               Self.checksPathsIn(context.parsed.module.scopeBody(around: members.loc.startByte), module: context.parsed.module) {
+                return
+            }
             // `members = list(checked(tar, dest))` the line before.
             if case .name(let id, _) = members.kind,
                let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: members.loc.startByte) {
