@@ -520,4 +520,68 @@ struct HelperProofTests {
         #expect(try found(source, enable: ["ASC1", "ASC608"]) == [])
         #expect(try found(source.replacingOccurrences(of: #"        clauses.append("city = ?")"#, with: #"        clauses.append("city = %r" % city)"#), enable: ["ASC1", "ASC608"]) == ["22:ASC1089"])
     }
+
+    /// A log format held in a name bound once (`entry = "caller=%r ..."`) is read as if
+    /// written in the call: `%r` escapes line breaks, `%s` does not.
+    @Test func logFormatBoundToAName() throws {
+        let source = #"""
+        import json
+        import logging
+
+        import tornado.web
+
+        audit = logging.getLogger("audit")
+
+
+        class PredictHandler(tornado.web.RequestHandler):
+            def post(self):
+                caller = self.request.headers.get("X-Client-Id", "anonymous")
+                entry = "caller=%r decision=%s"
+                audit.info(entry, caller, "allow")
+                self.write({"ok": True})
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"entry = "caller=%r decision=%s""#, with: #"entry = "caller=%s decision=%s""#)) == ["13:ASC1117"])
+    }
+
+    /// A dataclass built from a spread mapping (`Req(**json.loads(raw))`) holds that data in
+    /// every field; built from fixed values, none.
+    @Test func dataclassFilledBySpreadMapping() throws {
+        let source = #"""
+        import json
+        import sqlite3
+        from dataclasses import dataclass
+
+        import redis
+
+
+        @dataclass
+        class Req:
+            start: str
+
+
+        class Store:
+            def __init__(self, path: str):
+                self.conn = sqlite3.connect(path)
+
+            def lookup(self, req: Req):
+                sql = "SELECT * FROM t WHERE name = '%s'" % req.start
+                return self.conn.execute(sql).fetchall()
+
+
+        def handle(raw: bytes, store: Store):
+            req = Req(**json.loads(raw))
+            return store.lookup(req)
+
+
+        def main():
+            store = Store("x.db")
+            r = redis.Redis()
+            while True:
+                item = r.blpop("q", timeout=30)
+                handle(item[1], store)
+        """#
+        #expect(try found(source) == ["19:ASC1089"])
+        #expect(try found(source.replacingOccurrences(of: "    req = Req(**json.loads(raw))", with: #"    req = Req(**{"start": "2024-01-01"})"#)) == [])
+    }
 }

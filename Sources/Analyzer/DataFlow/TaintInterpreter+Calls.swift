@@ -115,6 +115,8 @@ extension TaintInterpreter {
         for keyword in keywords {
             let taint = keyword.arg == nil ? spreadValues(keyword.value, depth: depth + 1) : self.expression(keyword.value, depth: depth + 1)
             if let name = keyword.arg { keywordTaints[name] = taint }
+            // `Req(**json.loads(raw))`: what is spread may fill any parameter (`spreadKey`).
+            else if let taint { keywordTaints[Self.spreadKey] = Taint.merge(keywordTaints[Self.spreadKey] ?? nil, taint) }
             anyKeyword = Taint.merge(anyKeyword, taint)
         }
         var receiverTaint: Taint?
@@ -572,9 +574,22 @@ extension TaintInterpreter {
 
     /// Asks each data-flow rule whether this call is its sink, and reports tainted arguments.
     private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {
+        // `entry = "caller=%r txn=%r"` … `audit.info(entry, caller, txn)`: the format is the
+        // text the name was bound to, read as if written in the call.
+        lazy var withFormatsInPlace: CallSite = {
+            let arguments = site.arguments.map { argument -> Expr in
+                guard case .name(let id, _) = argument.kind,
+                      let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+                      bound.stringConstant != nil else { return argument }
+                return bound
+            }
+            return CallSite(site, arguments: arguments, keywords: site.keywords)
+        }()
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
-            let arguments = rule.sinkArguments(of: site, imports: engine.imports)
+            let arguments = cwe == 117 && site.arguments.contains(where: { if case .name = $0.kind { true } else { false } })
+                ? rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)
+                : rule.sinkArguments(of: site, imports: engine.imports)
             guard !arguments.isEmpty else { continue }
             // `parser = etree.XMLParser(...)` one line, the parse the next: a safe parser makes
             // no sink; an unsafe one's line joins the path.
@@ -1484,6 +1499,9 @@ extension TaintInterpreter {
         }
     }
 
+    /// The keyword under which a call's `**mapping` spreads are kept: no parameter's name.
+    static let spreadKey = "**"
+
     /// A call of a class of this file: what its constructor stores of the arguments.
     private mutating func noteConstruction(_ site: CallSite, arguments: [Taint?], keywords: [String: Taint?]) {
         guard let className = constructedClass(site) else { return }
@@ -1492,7 +1510,7 @@ extension TaintInterpreter {
             var attributes: [String: Taint] = [:]
             let checks = engine.fieldValidations[className]
             for (index, field) in fields.enumerated() {
-                let taint = index < arguments.count ? arguments[index] : (keywords[field] ?? nil)
+                let taint = index < arguments.count ? arguments[index] : (keywords[field] ?? keywords[Self.spreadKey] ?? nil)
                 // As `__post_init__` or a validator left it.
                 if let taint { attributes["self.\(field)"] = checks?[field].map { $0.apply(to: taint) } ?? taint }
             }
