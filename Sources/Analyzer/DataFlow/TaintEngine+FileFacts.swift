@@ -319,7 +319,14 @@ extension TaintEngine {
 extension TaintEngine: GuardFacts {
     func compiledPattern(named name: String) -> String?? { compiledPatterns[name] }
     func constantTexts(named name: String) -> [String]? { moduleTextLists[name] }
-    func onlyAssignment(of name: String, around position: Int) -> Expr? { parsed.module.onlyAssignment(of: name, inFunctionAround: position) }
+    /// Asked again each time a function is analysed (a few rounds each): kept by name and place.
+    func onlyAssignment(of name: String, around position: Int) -> Expr? {
+        let key = BindingQuery(name: name, position: position)
+        if let known = onlyAssignments[key] { return known }
+        let found = parsed.module.onlyAssignment(of: name, inFunctionAround: position)
+        onlyAssignments[key] = .some(found)
+        return found
+    }
 
     func mayHoldTableLookup(_ name: String) -> Bool { tableLookupNames.contains(name) }
 

@@ -477,9 +477,6 @@ final class TaintEngine {
                           case .attribute(let receiver, let attr, _) = targets[0].kind, case .name("self", _) = receiver.kind else { return }
                     if case .name(let parameter, _) = value.kind, let typeName = constructor.declaredType(of: parameter), classNames.contains(typeName) {
                         classes[className, default: [:]][attr] = typeName
-                    } else if case .name(let parameter, _) = value.kind, let typeName = passedClass(parameter, to: constructor) {
-                        // Undeclared, but every construction hands it one (`BoxResource(Manifest(PATH))`).
-                        classes[className, default: [:]][attr] = typeName
                     } else if let made = value.calledName, classNames.contains(made), imports.binding(of: made) == nil {
                         classes[className, default: [:]][attr] = made
                     }
@@ -488,9 +485,36 @@ final class TaintEngine {
         }
         return classes
     }()
+    /// The class of this file every construction of `className` hands its constructor for the
+    /// parameter it stores in `attr`, undeclared (`BoxResource(Manifest(PATH))` of
+    /// `self.manifest = manifest`). Asked where a method of the attribute is called, found once:
+    /// each answer costs a walk of the file.
+    func passedAttributeClass(_ className: String, _ attr: String) -> String? {
+        let key = className + "." + attr
+        if let known = passedAttributeClasses[key] { return known }
+        var found: String?
+        if let constructor = constructors[className] {
+            Module(body: constructor.body).walkStatements { statement in
+                guard found == nil, case .assign(let targets, let value) = statement.kind, targets.count == 1,
+                      case .attribute(let receiver, attr, _) = targets[0].kind, case .name("self", _) = receiver.kind,
+                      case .name(let parameter, _) = value.kind, constructor.parameters.contains(parameter) else { return }
+                found = passedClass(parameter, to: constructor)
+            }
+        }
+        passedAttributeClasses[key] = .some(found)
+        return found
+    }
+    private var passedAttributeClasses: [String: String?] = [:]
+
     /// The class of this file every call of `function` in the file passes an instance of for
     /// `parameter` (a construction, `Manifest(path)`, or a module-level instance's name).
     private func passedClass(_ parameter: String, to function: FunctionInfo) -> String? {
+        // A class never called by name in the file has no construction to read (the walk
+        // that finds them is costly; this look at the bytes is not).
+        if let className = function.className, function.qualifiedName.hasSuffix(".__init__"),
+           !Self.callsByName(Array(className.utf8), in: parsed.source) {
+            return nil
+        }
         guard let passed = parsed.module.argumentsPassed(toParameter: parameter, ofFunctionAround: function.loc.startByte),
               !passed.isEmpty else { return nil }
         let classes = Set(passed.map { value -> String? in
@@ -520,6 +544,12 @@ final class TaintEngine {
     private(set) lazy var usesBoto3: Bool = imports.imports("boto3")
     /// Whether the file imports a library whose responses are a source (`fetchesResponse`).
     private(set) lazy var fetchesResponses: Bool = ["requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3"].contains(where: imports.imports)
+    /// `onlyAssignment(of:around:)`'s answers.
+    var onlyAssignments: [BindingQuery: Expr?] = [:]
+    struct BindingQuery: Hashable {
+        let name: String
+        let position: Int
+    }
     /// `GuardFacts.validatorProof`, per function name, found on first use.
     var validatorProofs: [String: ValidatorProof?] = [:]
     /// Simple names of functions (and lambdas) defined inside a function, which a call by that
@@ -768,6 +798,23 @@ final class TaintEngine {
 
     /// Whether `word` occurs in `range` of `bytes` as a whole identifier (a file whose
     /// identifiers are all ASCII: the reach test only asks when source positions are known).
+    /// Whether `name(` appears in `bytes` other than where `class name(` defines it.
+    static func callsByName(_ name: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard let first = name.first else { return false }
+        let continues = NameIndex.continuesIdentifier
+        let keyword = Array("class ".utf8)
+        var index = 0
+        while index + name.count < bytes.count {
+            if bytes[index] == first, index == 0 || !continues(bytes[index - 1]),
+               bytes[index..<index + name.count].elementsEqual(name), bytes[index + name.count] == UInt8(ascii: "("),
+               !(index >= keyword.count && bytes[(index - keyword.count)..<index].elementsEqual(keyword)) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     static func containsWord(_ word: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard let first = word.first, range.upperBound <= bytes.count else { return false }
         let continues = NameIndex.continuesIdentifier

@@ -481,7 +481,7 @@ extension TaintInterpreter {
             pattern = arguments[0].stringConstant
             replacement = arguments[1]
         } else if case .attribute(let owner, "sub", _) = function.kind, arguments.count >= 2, case .name(let id, _) = owner.kind,
-                  let compiled = engine.moduleValues[id] ?? engine.parsed.module.onlyAssignment(of: id, inFunctionAround: owner.loc.startByte),
+                  let compiled = engine.moduleValues[id] ?? engine.onlyAssignment(of: id, around: owner.loc.startByte),
                   callName(compiled) == "re.compile", case .call(_, let compileArguments, _) = compiled.kind {
             pattern = compileArguments.first?.stringConstant
             replacement = arguments[0]
@@ -514,7 +514,7 @@ extension TaintInterpreter {
                 return engine.parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte)
             }
             guard case .name(let id, _) = expression.kind else { return expression }
-            return engine.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) ?? engine.moduleValues[id]
+            return engine.onlyAssignment(of: id, around: expression.loc.startByte) ?? engine.moduleValues[id]
         }
         // Tornado's templates escape every `{{ }}` unless the template, or the loader it came
         // from (`LOADER.load("x.html")`), was made with `autoescape=None`.
@@ -579,7 +579,7 @@ extension TaintInterpreter {
         lazy var withFormatsInPlace: CallSite = {
             let arguments = site.arguments.map { argument -> Expr in
                 guard case .name(let id, _) = argument.kind,
-                      let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+                      let bound = engine.onlyAssignment(of: id, around: argument.loc.startByte),
                       bound.stringConstant != nil else { return argument }
                 return bound
             }
@@ -587,9 +587,10 @@ extension TaintInterpreter {
         }()
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
-            let arguments = cwe == 117 && site.arguments.contains(where: { if case .name = $0.kind { true } else { false } })
-                ? rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)
-                : rule.sinkArguments(of: site, imports: engine.imports)
+            var arguments = rule.sinkArguments(of: site, imports: engine.imports)
+            if cwe == 117, !arguments.isEmpty, site.arguments.contains(where: { if case .name = $0.kind { true } else { false } }) {
+                arguments = rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)
+            }
             guard !arguments.isEmpty else { continue }
             // `parser = etree.XMLParser(...)` one line, the parse the next: a safe parser makes
             // no sink; an unsafe one's line joins the path.
@@ -601,7 +602,7 @@ extension TaintInterpreter {
                 let id: String
                 var found: Expr
                 if case .name(let name, _) = configuring.kind,
-                   let value = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: configuring.loc.startByte)
+                   let value = engine.onlyAssignment(of: name, around: configuring.loc.startByte)
                     ?? engine.moduleValues[name] {
                     (id, found) = (name, value)
                 } else if case .attribute(let owner, let attr, _) = configuring.kind, case .name("self", _) = owner.kind,
@@ -718,13 +719,13 @@ extension TaintInterpreter {
         func namesDataFile(_ path: Expr?) -> Bool {
             guard let path else { return false }
             var text = engine.parsed.text(of: path.loc)
-            if case .name(let name, _) = path.kind, let bound = engine.parsed.module.onlyAssignment(of: name, inFunctionAround: path.loc.startByte) {
+            if case .name(let name, _) = path.kind, let bound = engine.onlyAssignment(of: name, around: path.loc.startByte) {
                 text += " " + engine.parsed.text(of: bound.loc)
             }
             let parts = Set(SecurityContext.nameParts(of: text.lowercased()))
             return !parts.isDisjoint(with: Self.dataFileWords) && !parts.contains("log") && !parts.contains("audit")
         }
-        if let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: position) { return appending(bound) }
+        if let bound = engine.onlyAssignment(of: id, around: position) { return appending(bound) }
         var found = false
         ScopeWalk.walk(engine.parsed.module.scopeBody(around: position)) { node in
             guard !found else { return false }
@@ -880,7 +881,7 @@ extension TaintInterpreter {
     /// bound once here.
     func isUploadedFileObject(_ argument: Expr) -> Bool {
         guard case .name(let id, _) = argument.kind,
-              let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte),
+              let bound = engine.onlyAssignment(of: id, around: argument.loc.startByte),
               case .call(let function, _, _) = bound.kind, case .attribute(let table, "get", _) = function.kind,
               case .attribute(let request, let attr, _) = table.kind, attr == "files" || attr == "FILES",
               case .name(let requestName, _) = request.kind else { return false }
@@ -1077,7 +1078,7 @@ extension TaintInterpreter {
             // helper appends only fixed options (`args.append("--delete")`).
             if case .binOp(let left, .add, let right) = returned.kind, case .list(let tail, _) = right.kind,
                case .name(let id, _) = left.kind,
-               let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: left.loc.startByte),
+               let bound = engine.onlyAssignment(of: id, around: left.loc.startByte),
                case .list(let head, _) = bound.kind,
                let appended = Self.appendedElements(id, in: info.body), appended.allSatisfy({ $0.stringConstant != nil || ArgumentInjectionFlowRule.startsFixed($0) }) {
                 returned = Expr(.list(elts: head + appended + tail, ctx: .load), returned.loc)
@@ -1562,6 +1563,7 @@ extension TaintInterpreter {
                 // `self.fetcher.fetch(x)` with `self.fetcher` made or given as a class of this file.
                 guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }
                 className = engine.attributeClasses[current]?[attr]
+                    ?? (engine.classMemberNames.contains(method) ? engine.passedAttributeClass(current, attr) : nil)
             case .call:
                 // `Store().read(x)`, `client().lookup(x)` of a function giving a `DirectoryClient`,
                 // or `get_directory().scope_to(dept).search(q)`.

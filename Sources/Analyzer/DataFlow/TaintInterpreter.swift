@@ -427,7 +427,7 @@ struct TaintInterpreter {
             // `h["X-Signature"] = v` of `h = {...}`: a dict being filled (the headers of a request
             // this program sends), not a response.
             if case .subscript(let container, _, _) = target.kind, case .name(let id, _) = container.kind,
-               let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: target.loc.startByte) {
+               let bound = engine.onlyAssignment(of: id, around: target.loc.startByte) {
                 if case .dict = bound.kind { continue }
                 if case .call(let maker, _, _) = bound.kind, case .name("dict", _) = maker.kind { continue }
             }
@@ -592,7 +592,7 @@ struct TaintInterpreter {
         case .name(let id, _):
             // `hook = {"id": uuid4().hex, "url": url}` … `return hook`, the record not changed
             // in between (no `hook[k] = v`, `hook.update(...)`).
-            guard let function, let bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte),
+            guard let function, let bound = engine.onlyAssignment(of: id, around: value.loc.startByte),
                   case .dict = bound.kind else { return nil }
             var changed = false
             ScopeWalk.walk(function.body) { node in
@@ -972,7 +972,7 @@ struct TaintInterpreter {
         guard case .name(let id, _) = value.kind else { return false }
         // A handler's parameter declared as a class (`body: OrderIn`) is the request's body, parsed.
         if let type = function?.declaredType(of: id) { return engine.dataclassFields[type] != nil || function?.isHandler == true }
-        guard var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+        guard var bound = engine.onlyAssignment(of: id, around: value.loc.startByte) else { return false }
         if case .await(let awaited) = bound.kind { bound = awaited }
         guard case .call(let function, _, let keywords) = bound.kind else { return false }
         // `Member(id=request.params["id"])`: given its id by whoever made it.
@@ -1000,7 +1000,7 @@ struct TaintInterpreter {
     /// (`user = User.query.filter_by(name=n).first()`, `repo.find_by_email(e)`): a dict's `["id"]`.
     func isStoredRecord(_ value: Expr) -> Bool {
         guard case .name(let id, _) = value.kind,
-              var bound = engine.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+              var bound = engine.onlyAssignment(of: id, around: value.loc.startByte) else { return false }
         if case .await(let awaited) = bound.kind { bound = awaited }
         guard case .call(let function, _, let keywords) = bound.kind else { return false }
         switch function.kind {

@@ -81,11 +81,22 @@ final class FileFacts {
     /// walk counting the file's bindings, shared by every table of module names built on it.
     func moduleAssignments(of module: Module) -> [String: Expr] {
         if let values = moduleValues { return values }
-        let found = module.onlyModuleAssignments { _ in true }
+        let found = module.onlyModuleAssignments(bindingCounts: bindingCounts(of: module)) { _ in true }
         moduleValues = found
         return found
     }
 
+    /// How many times the file binds each name, in any scope (`Module.forEachBinding`): one
+    /// walk of the file for both tables of names bound once.
+    func bindingCounts(of module: Module) -> [String: Int] {
+        if let counts = bindings { return counts }
+        var counts: [String: Int] = [:]
+        module.forEachBinding(intoNestedScopes: true) { counts[$0, default: 0] += 1 }
+        bindings = counts
+        return counts
+    }
+
+    var bindings: [String: Int]?
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
     var argumentKinds: [String: ArgumentChoices.Kind]?
@@ -119,7 +130,7 @@ public struct RuleContext {
     /// The module's constant names (`ModuleConstants`), found on first use.
     public func moduleConstants() -> Set<String> {
         if let constants = facts.moduleConstants { return constants }
-        let found = ModuleConstants.names(in: parsed.module)
+        let found = ModuleConstants.names(in: parsed.module, bindingCounts: facts.bindingCounts(of: parsed.module))
         facts.moduleConstants = found
         return found
     }

@@ -51,7 +51,8 @@ extension Module {
     /// Top-level `name = value` statements (values `wanted` admits) whose name the file binds
     /// nowhere else, in any scope (no second assignment, loop, parameter or local of that name,
     /// `global`), by name: what the name holds wherever it is read.
-    func onlyModuleAssignments(where wanted: (Expr) -> Bool) -> [String: Expr] {
+    /// `bindingCounts`: every name's bindings (`FileFacts.bindingCounts`), counted here if not given.
+    func onlyModuleAssignments(bindingCounts: [String: Int]? = nil, where wanted: (Expr) -> Bool) -> [String: Expr] {
         var values: [String: Expr] = [:]
         for statement in body {
             if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
@@ -60,8 +61,10 @@ extension Module {
             }
         }
         guard !values.isEmpty else { return [:] }
-        var bindings: [String: Int] = [:]
-        forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
+        var bindings: [String: Int] = bindingCounts ?? [:]
+        if bindingCounts == nil {
+            forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
+        }
         return values.filter { bindings[$0.key] == 1 }
     }
 

@@ -59,9 +59,11 @@ struct NonConstantTimeComparisonRule: Rule {
         // `form.get("password") != form.get("password_confirm")`: two values of one submission
         // matched against each other; no secret of the server's is timed.
         if Self.submittedField(left).map({ $0 == Self.submittedField(right) }) == true { return }
+        // The name test before the binding lookups: most comparisons name no secret.
         guard Self.isOperand(left), Self.isOperand(right), !Self.isPublishedChecksum(left), !Self.isPublishedChecksum(right),
-              !Self.isHash(left), !Self.isHash(right), !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context),
-              let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context) else { return }
+              !Self.isHash(left), !Self.isHash(right),
+              let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context),
+              !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context) else { return }
         context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
                        fixHint: "use hmac.compare_digest(a, b)")
     }
