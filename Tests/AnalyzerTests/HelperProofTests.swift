@@ -584,4 +584,72 @@ struct HelperProofTests {
         #expect(try found(source) == ["19:ASC1089"])
         #expect(try found(source.replacingOccurrences(of: "    req = Req(**json.loads(raw))", with: #"    req = Req(**{"start": "2024-01-01"})"#)) == [])
     }
+
+    /// What a middleware put in the WSGI environment (`request.environ.get("app.user_id")`) is
+    /// the server's, where an `HTTP_` key is a header; a pydantic field of an enumeration of this
+    /// file holds one of its members. Either changed back, the client's text is reported.
+    @Test func serverEnvironmentKeysAndEnumFields() throws {
+        let source = #"""
+        import logging
+        import os
+        from enum import Enum
+
+        from bottle import Bottle, request
+        from fastapi import FastAPI
+        from pydantic import BaseModel
+
+        log = logging.getLogger(__name__)
+        app = Bottle()
+        api = FastAPI()
+
+
+        class Category(str, Enum):
+            spam = "spam"
+            other = "other"
+
+
+        class Report(BaseModel):
+            category: Category
+            reason: str
+
+
+        @app.get("/media/list")
+        def list_media():
+            uid = request.environ.get("snapshare.user_id")
+            return {"files": os.listdir(os.path.join("/srv/media", uid))}
+
+
+        @api.post("/reports")
+        def submit(report: Report):
+            log.info("new %s report", report.category.value)
+            return {"ok": True}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"request.environ.get("snapshare.user_id")"#, with: #"request.environ.get("HTTP_X_USER_ID")"#)) == ["27:ASC1022"])
+        #expect(try found(source.replacingOccurrences(of: "    category: Category", with: "    category: str")) == ["32:ASC1117"])
+    }
+
+    /// A MAC encoded as URL-safe base64 (`urlsafe_b64encode(mac)`) holds no line break.
+    @Test func urlSafeBase64HoldsNoLineBreak() throws {
+        let source = #"""
+        import base64
+        import hashlib
+        import hmac
+        import logging
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+
+
+        @app.post("/unsubscribe")
+        def unsubscribe():
+            email = request.form["email"]
+            mac = hmac.new(b"key", email.encode(), hashlib.sha256).digest()
+            log.info("unsubscribe %s", base64.urlsafe_b64encode(mac).decode())
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "base64.urlsafe_b64encode(mac).decode()", with: "email")) == ["15:ASC1117"])
+    }
 }

@@ -597,6 +597,30 @@ extension TaintEngine {
     /// then `return value`); per dataclass, what its `__post_init__` checks prove.
     func computeFieldValidations() -> [String: [String: Guard.Effect]] {
         var validations: [String: [String: Guard.Effect]] = [:]
+        // The file's enumerations (`class Category(str, Enum)`): a field of one holds one of
+        // its members, whatever the request said (pydantic rejects anything else).
+        var enums: Set<String> = []
+        for statement in parsed.module.body {
+            guard case .classDef(let name, let bases, _, _, _, _) = statement.kind else { continue }
+            if bases.contains(where: { base in
+                switch base.kind {
+                case .name(let id, _): return id.hasSuffix("Enum")
+                case .attribute(_, let attr, _): return attr.hasSuffix("Enum")
+                default: return false
+                }
+            }) { enums.insert(name) }
+        }
+        func namesEnum(_ annotation: Expr) -> Bool {
+            switch annotation.kind {
+            case .name(let id, _): return enums.contains(id)
+            case .subscript(let generic, let inner, _):  // `Optional[Category]`
+                if case .name("Optional", _) = generic.kind { return namesEnum(inner) }
+                return false
+            case .binOp(let left, .bitOr, let right):  // `Category | None`
+                return namesEnum(left) && right.isNoneConstant || namesEnum(right) && left.isNoneConstant
+            default: return false
+            }
+        }
         for statement in parsed.module.body {
             guard case .classDef(let className, let bases, _, let body, _, _) = statement.kind, dataclassFields[className] != nil else { continue }
             let pydantic = bases.contains { base in
@@ -611,7 +635,7 @@ extension TaintEngine {
                 // dataclass's annotation checks nothing.
                 if case .annAssign(let target, let annotation, let value, _) = member.kind, case .name(let field, _) = target.kind,
                    Self.constrainedByWholePattern(annotation) || value.map(Self.constrainedByWholePattern) == true
-                    || pydantic && FunctionTable.isConvertedType(annotation) {
+                    || pydantic && (FunctionTable.isConvertedType(annotation) || namesEnum(annotation)) {
                     validations[className, default: [:]][field] = .safe
                     continue
                 }

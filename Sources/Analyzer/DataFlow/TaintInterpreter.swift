@@ -1198,6 +1198,18 @@ struct TaintInterpreter {
         return found
     }
 
+    /// `request.environ[key]` for a key the client does not write: not an `HTTP_` header, the
+    /// query, the path or the body (`REMOTE_USER`, `snapshare.user_id` set by a middleware).
+    static func isServerEnvironmentRead(_ environ: Expr, key: String) -> Bool {
+        guard case .attribute(let owner, "environ", _) = environ.kind, case .name(let id, _) = owner.kind,
+              id == "request" || id == "req" else { return false }
+        return !key.hasPrefix("HTTP_") && !clientEnvironmentKeys.contains(key)
+    }
+    static let clientEnvironmentKeys: Set<String> = [
+        "QUERY_STRING", "PATH_INFO", "REQUEST_URI", "RAW_URI", "CONTENT_TYPE", "CONTENT_LENGTH", "SCRIPT_NAME", "wsgi.input",
+        "bottle.request.body", "bottle.request.json", "bottle.request.forms", "bottle.request.query",
+    ]
+
     /// Whether the function being analysed is a method of a request handler class.
     var servesRequests: Bool {
         function?.className.map(engine.requestHandlerClasses.contains) == true
@@ -1334,6 +1346,7 @@ struct TaintInterpreter {
         case .subscript(let value, let slice, _):
             // An element a check proved (`if parts[0] not in SERVICES: return`).
             if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
+            if let key = slice.stringConstant, Self.isServerEnvironmentRead(value, key: key) { return nil }
             // `request.path_params["tid"]` of a route `{tid:int}`: a number.
             if isConvertedPathParameter(value, slice) { return nil }
             // `message["MessageId"]` of a queue's message: what AWS assigned, not the sender's text.
@@ -1357,7 +1370,13 @@ struct TaintInterpreter {
                 return container.element
             }
             return container
-        case .call:
+        case .call(let function, let arguments, _):
+            // `request.environ.get("snapshare.user_id")`: what the server or a middleware put
+            // in the WSGI environment, not a header or the query.
+            if case .attribute(let environ, "get", _) = function.kind, let key = arguments.first?.stringConstant,
+               Self.isServerEnvironmentRead(environ, key: key) {
+                return nil
+            }
             return call(expression, depth: depth)
         case .binOp(let left, .mod, let right) where left.stringConstant != nil:
             // `"user=%r realm=%r" % (user, realm)`: each value as its conversion writes it (repr

@@ -403,6 +403,11 @@ enum TaintSources {
         // An absolute path starts with "/": never read as an option (88).
         "os.path.realpath": [88], "os.path.abspath": [88],
         "django.utils.text.slugify": slugSafe, "slugify.slugify": slugSafe, "python_slugify.slugify": slugSafe,
+        // Encodings whose alphabet holds no quote, markup, shell character or line break: the
+        // URL-safe base64 and base32 ones no `/` either (a slug but for `=`); hex is digits.
+        "base64.urlsafe_b64encode": slugSafe, "base64.b32encode": slugSafe, "base64.b16encode": slugSafe,
+        "binascii.hexlify": slugSafe, "binascii.b2a_hex": slugSafe,
+        "base64.b64encode": [78, 79, 89, 90, 113, 117, 643, 1333],
     ]
     static let slugSafe: Set<Int> = [22, 78, 79, 89, 90, 113, 117, 601, 643, 918, 1333]
 }

@@ -18,6 +18,8 @@ struct ElevatedPrivilegesRule: Rule {
             "import os\nos.setuid(pwd.getpwnam(\"nobody\").pw_uid)\n",
             "import subprocess\nsubprocess.run([\"systemctl\", \"--user\", \"restart\", name])\n",
             "import os\nos.setgid(1000)\n",
+            // Another unprivileged account, not root.
+            "import subprocess\nsubprocess.run([\"sudo\", \"-u\", \"sftpdrop\", \"scp\", \"-q\", path, remote], check=True)\n",
         ]
     )
 
@@ -40,12 +42,17 @@ struct ElevatedPrivilegesRule: Rule {
         }
         let position = call.qualifiedName.hasPrefix("os.exec") || call.qualifiedName.hasPrefix("os.spawn") ? 1 : 0
         guard let command = call.argument(nil, position: position) else { return }
-        let first: String?
+        let words: [String?]
         switch command.kind {
-        case .list(let elements, _), .tuple(let elements, _): first = elements.first?.stringConstant
-        default: first = command.builtString.map { String($0.text.split(separator: " ").first ?? "") }
+        case .list(let elements, _), .tuple(let elements, _): words = elements.map(\.stringConstant)
+        default: words = command.builtString.map { $0.text.split(separator: " ").map { String($0) } } ?? []
         }
-        guard first == "sudo" || first == "/usr/bin/sudo" else { return }
+        guard let first = words.first ?? nil, first == "sudo" || first == "/usr/bin/sudo" else { return }
+        // `sudo -u sftpdrop scp ...`: another unprivileged account, not root.
+        if let flag = words.firstIndex(where: { $0 == "-u" || $0 == "--user" }), flag + 1 < words.count,
+           let user = words[flag + 1], !user.isEmpty, user != "root", user != "#0" {
+            return
+        }
         context.report(command.loc, "command run through sudo, with root privileges", fixHint: "grant the service the narrow permission it needs")
     }
 }
