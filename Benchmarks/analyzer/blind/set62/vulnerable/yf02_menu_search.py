@@ -1,0 +1,76 @@
+"""Menu search API used by the online ordering storefront."""
+import logging
+import os
+import sqlite3
+
+from flask import Flask, g, jsonify, request
+
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+DB_PATH = os.environ.get("MENU_DB", "/srv/ordering/menu.db")
+
+SORT_COLUMNS = {
+    "name": "i.name",
+    "price": "i.price_cents",
+    "popular": "i.order_count DESC",
+}
+
+
+def get_db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = sqlite3.connect(DB_PATH)
+        g.db.row_factory = sqlite3.Row
+    return g.db
+
+
+@app.teardown_appcontext
+def close_db(exc):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def build_filters(args) -> str:
+    """Translate storefront query-string filters into a WHERE fragment."""
+    clauses = ["i.active = 1"]
+    category = args.get("category")
+    if category:
+        clauses.append(f"c.slug = '{category}'")
+    if args.get("max_price"):
+        cents = int(float(args["max_price"]) * 100)
+        clauses.append(f"i.price_cents <= {cents}")
+    term = args.get("q", "").strip()
+    if term:
+        clauses.append(f"(i.name LIKE '%{term}%' OR i.description LIKE '%{term}%')")
+    if args.get("vegetarian") == "1":
+        clauses.append("i.is_vegetarian = 1")
+    return " AND ".join(clauses)
+
+
+@app.route("/api/locations/<int:location_id>/menu/search")
+def search_menu(location_id: int):
+    try:
+        where = build_filters(request.args)
+    except ValueError:
+        return jsonify(error="invalid max_price"), 400
+    order_by = SORT_COLUMNS.get(request.args.get("sort", "name"), "i.name")
+    sql = (
+        "SELECT i.id, i.name, i.description, i.price_cents, c.slug AS category "
+        "FROM menu_items i JOIN categories c ON c.id = i.category_id "
+        f"WHERE i.location_id = ? AND {where} ORDER BY {order_by} LIMIT 100"
+    )
+    try:
+        rows = get_db().execute(sql, (location_id,)).fetchall()  # VULN flow
+    except sqlite3.Error:
+        log.exception("menu search failed for location %d", location_id)
+        return jsonify(error="search unavailable"), 500
+    return jsonify(items=[dict(r) for r in rows], count=len(rows))
+
+
+@app.route("/api/locations/<int:location_id>/menu/categories")
+def list_categories(location_id: int):
+    rows = get_db().execute(
+        "SELECT slug, title FROM categories WHERE location_id = ? ORDER BY position",
+        (location_id,),
+    ).fetchall()
+    return jsonify(categories=[dict(r) for r in rows])
