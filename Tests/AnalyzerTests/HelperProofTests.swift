@@ -652,4 +652,73 @@ struct HelperProofTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "base64.urlsafe_b64encode(mac).decode()", with: "email")) == ["15:ASC1117"])
     }
+
+    /// A host checked to resolve only to public addresses (a loop over `getaddrinfo` leaving
+    /// unless each `is_global`) is no SSRF; a loop that checks nothing of the address proves
+    /// nothing.
+    @Test func hostResolvedToPublicAddressesOnly() throws {
+        let source = #"""
+        import ipaddress
+        import socket
+        from urllib.parse import urlparse
+
+        import httpx
+        from fastapi import FastAPI
+        from pydantic import BaseModel
+
+        app = FastAPI()
+
+
+        class SubscriptionIn(BaseModel):
+            callback_url: str
+
+
+        def check_callback(url: str) -> str:
+            parsed = urlparse(url)
+            if parsed.scheme != "https" or not parsed.hostname:
+                raise ValueError("callback must be an https URL")
+            for info in socket.getaddrinfo(parsed.hostname, 443, proto=socket.IPPROTO_TCP):
+                if not ipaddress.ip_address(info[4][0]).is_global:
+                    raise ValueError("callback resolves to a non-public address")
+            return url
+
+
+        @app.post("/subscriptions")
+        async def subscribe(body: SubscriptionIn):
+            url = check_callback(body.callback_url)
+            async with httpx.AsyncClient() as client:
+                resp = await client.post(url, json={}, timeout=5.0)
+            return {"status": resp.status_code}
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "        if not ipaddress.ip_address(info[4][0]).is_global:", with: "        if not info:")) == ["30:ASC1918"])
+    }
+
+    /// `request.app["http"].post(url)` on the client the application keeps under that key.
+    @Test func clientKeptInTheApplicationRegistry() throws {
+        let source = #"""
+        from aiohttp import ClientSession, web
+
+
+        async def test_webhook(request: web.Request) -> web.Response:
+            body = await request.json()
+            url = body.get("callback_url")
+            async with request.app["http"].post(url, json={}, timeout=5) as resp:
+                text = await resp.text()
+            return web.json_response({"body": text})
+
+
+        async def _on_startup(app: web.Application) -> None:
+            app["http"] = ClientSession()
+
+
+        def make_app():
+            app = web.Application()
+            app.on_startup.append(_on_startup)
+            app.router.add_post("/test", test_webhook)
+            return app
+        """#
+        #expect(try found(source) == ["7:ASC1918"])
+        #expect(try found(source.replacingOccurrences(of: #"    url = body.get("callback_url")"#, with: #"    url = "https://hooks.example.com/test""#)) == [])
+    }
 }

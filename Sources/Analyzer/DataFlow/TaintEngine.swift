@@ -93,7 +93,7 @@ final class TaintEngine {
     }
     /// HTTP clients kept under a fixed key of an application's registry
     /// (`app["http"] = aiohttp.ClientSession()`), by key.
-    private lazy var registryClients: [String: String] = registryEntries { Self.clientMade(by: $0, imports: imports) }
+    private(set) lazy var registryClients: [String: String] = registryEntries { Self.clientMade(by: $0, imports: imports) }
 
     /// The parameters of `function` every call of the file passes the same kind of HTTP client
     /// (`fetch_page(request.app["http"], url)`, `fetch(SESSION, url)`): their verbs fetch.

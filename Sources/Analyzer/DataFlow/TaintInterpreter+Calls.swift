@@ -155,6 +155,13 @@ extension TaintInterpreter {
            let client = engine.clientsKept.attributes[className]?[attr] {
             site = CallSite(site, renamed: "\(client)().\(method)")
         }
+        // `request.app["http"].post(url)`: the client the application keeps under that key
+        // (`app["http"] = ClientSession()` at startup).
+        if case .attribute(let receiver, let method, _) = function.kind, case .subscript(let registry, let slice, _) = receiver.kind,
+           let key = slice.stringConstant, { if case .attribute(_, "app", _) = registry.kind { true } else if case .name = registry.kind { true } else { false } }(),
+           let client = engine.registryClients[key] {
+            site = CallSite(site, renamed: "\(client)().\(method)")
+        }
         // `session.get(url)` on a variable holding `requests.Session()`; `root.findall(path)`
         // on a parsed XML tree.
         if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {

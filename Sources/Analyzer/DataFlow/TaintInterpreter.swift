@@ -205,6 +205,11 @@ struct TaintInterpreter {
             if let checked = Self.allowListedTree(target: target, iter: iter, body: body, imports: engine.imports) {
                 environment[checked] = environment[checked].map { $0.sanitizing([94, 95]) }
             }
+            // `for info in getaddrinfo(parsed.hostname, ...): if not ip_address(info[4][0]).is_global: raise`:
+            // past the loop the URL's host resolves only to public addresses.
+            for checked in publicAddressCheck(iter: iter, body: body) {
+                environment[checked] = environment[checked].map { $0.sanitizing([918]) }
+            }
         case .while(let test, let body, let orelse):
             _ = expression(test, depth: 0)
             var loop = self
@@ -1209,6 +1214,38 @@ struct TaintInterpreter {
         "QUERY_STRING", "PATH_INFO", "REQUEST_URI", "RAW_URI", "CONTENT_TYPE", "CONTENT_LENGTH", "SCRIPT_NAME", "wsgi.input",
         "bottle.request.body", "bottle.request.json", "bottle.request.forms", "bottle.request.query",
     ]
+
+    /// The URL names whose host a loop over its resolved addresses checks, leaving unless each
+    /// is public (`if not addr.is_global: raise`, or `if addr.is_private or ...: raise`).
+    func publicAddressCheck(iter: Expr, body: [Stmt]) -> [String] {
+        var resolved = iter
+        if case .await(let inner) = resolved.kind { resolved = inner }
+        if case .name(let id, _) = resolved.kind, let bound = engine.onlyAssignment(of: id, around: iter.loc.startByte) { resolved = bound }
+        if case .await(let inner) = resolved.kind { resolved = inner }
+        guard case .call(let function, let arguments, _) = resolved.kind, let host = arguments.first else { return [] }
+        switch function.kind {
+        case .attribute(_, "getaddrinfo", _), .name("getaddrinfo", _): break
+        default: return []
+        }
+        var checks = false
+        ScopeWalk.walk(body) { node in
+            guard !checks, case .stmt(let statement) = node, case .if(let test, let then, _) = statement.kind, Guard.terminates(then) else { return !checks }
+            var negated = false, tested = test
+            if case .unaryOp(.not, let operand) = tested.kind { negated = true; tested = operand }
+            let parts: [Expr]
+            if case .boolOp(.or, let values) = tested.kind { parts = values } else { parts = [tested] }
+            let names = parts.compactMap { part -> String? in
+                if case .attribute(_, let attr, _) = part.kind { return attr }
+                return nil
+            }
+            guard names.count == parts.count else { return true }
+            if negated, names == ["is_global"] { checks = true }
+            if !negated, names.contains("is_private") || names.contains("is_loopback") { checks = true }
+            return !checks
+        }
+        guard checks, let ids = Guard.hostOfParsedURL(host, imports: engine.imports, facts: engine) else { return [] }
+        return ids
+    }
 
     /// Whether the function being analysed is a method of a request handler class.
     var servesRequests: Bool {
