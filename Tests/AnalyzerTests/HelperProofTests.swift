@@ -721,4 +721,95 @@ struct HelperProofTests {
         #expect(try found(source) == ["7:ASC1918"])
         #expect(try found(source.replacingOccurrences(of: #"    url = body.get("callback_url")"#, with: #"    url = "https://hooks.example.com/test""#)) == [])
     }
+
+    /// A substitution of a negated class (`SAFE_NAME.sub("_", name)` with `[^A-Za-z0-9_.-]`)
+    /// leaves a path component without a separator and a command without shell characters;
+    /// a class sparing `/` or `;` leaves them in.
+    @Test func substitutionOfANegatedClass() throws {
+        let source = #"""
+        import os
+        import re
+        import subprocess
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+        @app.post("/recipes")
+        def upload():
+            name = "%s_v%s.yaml" % (request.form["product"], request.form["version"])
+            name = SAFE_NAME.sub("_", name)
+            with open(os.path.join("/srv/recipes", name), "w") as fh:
+                fh.write("x")
+            host = re.sub(r"[^\w.-]+", "", request.form["host"])
+            subprocess.run(f"ping -c 1 {host}", shell=True)
+            return "ok"
+        """#
+        #expect(try found(source) == [])
+        let spared = source.replacingOccurrences(of: #"re.compile(r"[^A-Za-z0-9_.-]")"#, with: #"re.compile(r"[^A-Za-z0-9_./-]")"#)
+            .replacingOccurrences(of: #"re.sub(r"[^\w.-]+", "", "#, with: #"re.sub(r"[^\w.;-]+", "", "#)
+        #expect(try found(spared) == ["14:ASC1022", "17:ASC1078"])
+    }
+
+    /// `compile(source, ...)` with its result dropped checks syntax and runs nothing; its
+    /// code object executed is code injection.
+    @Test func compileAsASyntaxCheck() throws {
+        let source = #"""
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        TRANSFORMS = {}
+
+
+        @app.post("/transforms/<name>")
+        def save_transform(name):
+            source = request.get_data(as_text=True)
+            compile(source, "<transform>", "exec")
+            TRANSFORMS[name] = source
+            return "saved"
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    compile(source, "<transform>", "exec")"#, with: "    code = compile(source, \"<transform>\", \"exec\")\n    exec(code, {})")) == ["11:ASC1095"])
+    }
+
+    /// A handler returning a helper's record (sent as JSON) sends no HTML; a helper's built
+    /// text is. A helper's list starting with a fixed program (`["scp", ...]`) passed to a
+    /// runner runs that program; one starting with the client's value runs theirs.
+    @Test func helperRecordsAndHelperCommandLists() throws {
+        let source = #"""
+        import subprocess
+
+        from bottle import Bottle, request, response
+
+        app = Bottle()
+
+
+        def find_bin(zone, code):
+            return {"zone": zone, "code": code}
+
+
+        def build_copy_cmd(bundle, host):
+            return ["scp", "-q", "--", bundle, "fw@%s:/opt/fw/" % host]
+
+
+        def run(cmd):
+            return subprocess.call(cmd)
+
+
+        @app.get("/layout/bins/<zone>")
+        def get_bin(zone):
+            found = find_bin(zone, request.query.get("code", ""))
+            response.content_type = "application/json"
+            return found
+
+
+        @app.post("/push")
+        def push():
+            return str(run(build_copy_cmd("/srv/fw/current.fwb", request.forms.get("host"))))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: #"    return {"zone": zone, "code": code}"#, with: #"    return "<b>%s</b>" % zone"#)) == ["24:ASC1079"])
+        #expect(try found(source.replacingOccurrences(of: #"    return ["scp", "-q", "--", bundle, "fw@%s:/opt/fw/" % host]"#, with: #"    return [host, "-q", "--", bundle]"#)) == ["17:ASC1078"])
+    }
 }

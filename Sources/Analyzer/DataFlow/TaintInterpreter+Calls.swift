@@ -383,6 +383,12 @@ extension TaintInterpreter {
         // `hashlib.sha256(x).hexdigest()`: hex digits, whatever went in.
         if case .attribute(_, "hexdigest", _) = function.kind { return all?.cleanedCopy }
         if let cleaned = lineBreaksRemoved(function: function, arguments: arguments, receiver: receiverTaint) { return cleaned }
+        // `SAFE_NAME.sub("_", name)` with `SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")`: what is
+        // left holds only the characters the class spares.
+        if let (pattern, replacement) = substitution(site, function: function, arguments: arguments),
+           let cwes = Self.sparedClassSafety(pattern: pattern, replacement: replacement), !cwes.isEmpty {
+            return all?.sanitizing(cwes)
+        }
         if substitutesLineBreaks(site, function: function, arguments: arguments) { return all?.sanitizing([113, 117]) }
         // `m = SIZE_RE.fullmatch(size)`: a match of the whole value against the program's
         // pattern; its groups are pieces of text that passed it (as the check `Guard` proves),
@@ -478,6 +484,71 @@ extension TaintInterpreter {
             result = result.sanitizing([113, 117])
         }
         return result
+    }
+
+    /// The pattern and literal replacement of `re.sub(pattern, repl, v)` or `NAME.sub(repl, v)`
+    /// of a compiled pattern.
+    private func substitution(_ site: CallSite, function: Expr, arguments: [Expr]) -> (String, String)? {
+        if site.qualifiedName == "re.sub", arguments.count >= 3, let pattern = arguments[0].stringConstant,
+           let replacement = arguments[1].stringConstant {
+            return (pattern, replacement)
+        }
+        if case .attribute(let owner, "sub", _) = function.kind, arguments.count >= 2, case .name(let id, _) = owner.kind,
+           let compiled = engine.moduleValues[id] ?? engine.onlyAssignment(of: id, around: owner.loc.startByte),
+           callName(compiled) == "re.compile", case .call(_, let compileArguments, _) = compiled.kind,
+           let pattern = compileArguments.first?.stringConstant, let replacement = arguments[0].stringConstant {
+            return (pattern, replacement)
+        }
+        return nil
+    }
+
+    /// What a substitution of a negated class (`[^A-Za-z0-9_.-]`, `[^\w.-]+`) leaves text safe
+    /// for: paths without a separator, commands without shell characters, markup without its
+    /// characters, logs without line breaks. Nil for any other pattern.
+    static func sparedClassSafety(pattern: String, replacement: String) -> Set<Int>? {
+        var body = Substring(pattern)
+        if body.hasSuffix("+") || body.hasSuffix("*") { body = body.dropLast() }
+        guard body.hasPrefix("[^"), body.hasSuffix("]"), body.count > 3 else { return nil }
+        let inner = Array(body.dropFirst(2).dropLast())
+        var spared: [(Character, Character)] = []  // ranges of characters the class does not match
+        var words = false, digits = false, spaces = false
+        var index = 0
+        while index < inner.count {
+            var character = inner[index]
+            if character == "\\", index + 1 < inner.count {
+                index += 1
+                switch inner[index] {
+                case "w": words = true; index += 1; continue
+                case "d": digits = true; index += 1; continue
+                case "s": spaces = true; index += 1; continue
+                case "n": character = "\n"
+                case "r": character = "\r"
+                case "t": character = "\t"
+                default: character = inner[index]
+                }
+            } else if character == "[" || character == "]" {
+                return nil  // a nested class or a stray bracket: not read
+            }
+            if index + 2 < inner.count, inner[index + 1] == "-", inner[index + 2] != "\\" {
+                spared.append((character, inner[index + 2]))
+                index += 3
+            } else {
+                spared.append((character, character))
+                index += 1
+            }
+        }
+        func kept(_ character: Character) -> Bool {
+            if words, character.isLetter || character.isNumber || character == "_" { return true }
+            if digits, character.isNumber { return true }
+            if spaces, character == " " || character == "\t" || character == "\n" || character == "\r" { return true }
+            return spared.contains { $0.0 <= character && character <= $0.1 } || replacement.contains(character)
+        }
+        var cwes: Set<Int> = []
+        if !kept("/"), !kept("\\") { cwes.insert(22) }
+        if !kept("\n"), !kept("\r") { cwes.formUnion([113, 117]) }
+        if !"<>\"'&".contains(where: kept) { cwes.insert(79) }
+        if !";|&`$()<>\n\r'\" \\*?{}[]!#~".contains(where: kept) { cwes.insert(78) }
+        return cwes
     }
 
     /// `re.sub(r"[\r\n]", "", v)` or `CONTROL.sub("?", v)` with `CONTROL = re.compile(r"[\x00-\x1f]")`:
@@ -592,8 +663,13 @@ extension TaintInterpreter {
             }
             return CallSite(site, arguments: arguments, keywords: site.keywords)
         }()
+        // `compile(source, "<transform>", "exec")` with the result dropped: a syntax check,
+        // nothing run.
+        let checksSyntaxOnly = discardedCall == site.expression.loc.startByte
+            && (site.qualifiedName == "compile" || site.qualifiedName == "builtins.compile" || site.qualifiedName == "ast.parse")
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
+            if checksSyntaxOnly, cwe == 94 || cwe == 95 { continue }
             var arguments = rule.sinkArguments(of: site, imports: engine.imports)
             if cwe == 117, !arguments.isEmpty, site.arguments.contains(where: { if case .name = $0.kind { true } else { false } }) {
                 arguments = rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)
@@ -1261,7 +1337,7 @@ extension TaintInterpreter {
             let positional = parameter - offset
             // Likewise a list written out in the call (`run(["git", "tag", tag])`): the program
             // is its first element, unless that is a shell told to run what follows.
-            var programPart: Expr?, argumentParts: [Expr] = []
+            var programPart: Expr?, argumentParts: [Expr] = [], argumentsWhole = false
             if positional >= 0, positional < site.arguments.count {
                 switch site.arguments[positional].kind {
                 case .binOp(let left, .add, _) where { if case .name = left.kind { true } else if case .list = left.kind { true } else { false } }():
@@ -1271,6 +1347,17 @@ extension TaintInterpreter {
                     if case .starred = first.kind { break }
                     programPart = first
                     argumentParts = Array(elements.dropFirst())
+                case .call(let maker, _, _):
+                    // `run(build_copy_cmd(path, host))` of a helper whose every return is a list
+                    // starting with a fixed program (`["scp", "-q", ...]`).
+                    guard case .name(let helper, _) = maker.kind, engine.imports.binding(of: helper) == nil,
+                          let returned = engine.parsed.module.returnedValues(ofFunction: helper), !returned.isEmpty,
+                          returned.allSatisfy({ value in
+                              guard case .list(let elements, _) = value.kind, elements.first?.stringConstant != nil else { return false }
+                              return CommandInjectionFlowRule.shellCommandFlag(elements) == nil
+                          }) else { break }
+                    if case .list(let elements, _) = returned[0].kind { programPart = elements[0] }
+                    argumentsWhole = true
                 default:
                     break
                 }
@@ -1286,7 +1373,7 @@ extension TaintInterpreter {
                     // The rest are the program's arguments: one the client chose may be read as
                     // an option (CWE-88), as it would be run in place.
                     if let optionRule = engine.ruleCWEs.firstIndex(of: 88),
-                       let rest = argumentParts.reduce(nil, { (merged: Taint?, part: Expr) in Taint.merge(merged, copy.expression(part, depth: 1)) }) {
+                       let rest = argumentsWhole ? taint : argumentParts.reduce(nil, { (merged: Taint?, part: Expr) in Taint.merge(merged, copy.expression(part, depth: 1)) }) {
                         let passed = rest.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()")
                         reach(Set(programHits.map { hit in var option = hit; option.rule = optionRule; return option }), with: passed)
                     }

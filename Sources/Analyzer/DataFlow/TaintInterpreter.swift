@@ -22,6 +22,8 @@ struct TaintInterpreter {
     /// Attribute paths in `environment` only because a check was made of them (`holdPaths`),
     /// never stored: no part of what an instance was given.
     var checkedOnlyPaths: Set<String> = []
+    /// The start of a call made as a statement of its own, its result dropped.
+    var discardedCall: Int?
     /// Variables holding open files (reads from them are sources).
     var fileHandles: Set<String> = []
     /// Variables holding a normalised path (`os.path.realpath`), which a `startswith` guard makes safe.
@@ -153,7 +155,9 @@ struct TaintInterpreter {
             let taint = Taint.merge(expression(target, depth: 0), expression(value, depth: 0))
             bind(target, taint, value: value)
         case .expr(let value):
+            discardedCall = value.loc.startByte
             _ = expression(value, depth: 0)
+            discardedCall = nil
         case .return(let value):
             guard let value else { return }
             if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {
@@ -656,7 +660,19 @@ struct TaintInterpreter {
         // (`return render_page(name)`); not objects such as a fetched response or a dict
         // (sent as JSON).
         switch value.kind {
-        case .joinedStr, .binOp, .name, .subscript:
+        case .name(let id, _):
+            // `found = find_bin(zone, code)` … `return found`: what the helper gives, a record
+            // (sent as JSON) where it builds no text; a dict or list made here, likewise.
+            if let bound = engine.onlyAssignment(of: id, around: value.loc.startByte) {
+                switch bound.kind {
+                case .dict, .list, .dictComp, .listComp: return
+                case .call:
+                    if let site = CallSite(bound, imports: engine.imports) ?? CallSite(unresolved: bound),
+                       let (_, summary, _) = resolveLocal(site), summary.recordReturns != nil, !summary.recordReturnsMixed { return }
+                default: break
+                }
+            }
+        case .joinedStr, .binOp, .subscript:
             break
         case .attribute(let base, _, _):
             if case .call = base.kind { return }

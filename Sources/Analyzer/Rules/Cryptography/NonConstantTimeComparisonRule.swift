@@ -33,6 +33,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "if file_digest(archive) != entry[\"sha256\"]:\n    reject()\n",
             "digest = sha256sum(target)\nif digest != entry[\"sha256\"]:\n    reject()\n",
             "if sha256sum(archive) != expected_digest(archive):\n    reject()\n",
+            // A keyless digest of the data itself.
+            "import hashlib\nif hashlib.sha256(data).digest() != digest:\n    reject()\n",
             // npm's published subresource integrity of a tarball.
             "if digest != manifest[\"dist\"].get(\"integrity\"):\n    reject()\n",
             // A stored password hash: what leaks is the hash of the guess, not the password.
@@ -101,6 +103,12 @@ struct NonConstantTimeComparisonRule: Rule {
             // `entry["sha256"].lower()`: the same checksum, spelt one way.
             if case .attribute(let inner, let method, _) = function.kind, ["lower", "upper", "strip"].contains(method), arguments.isEmpty {
                 return isPublishedChecksum(inner)
+            }
+            // `hashlib.sha256(data).digest()`: a digest without a key, which anyone may compute.
+            if case .attribute(let hashed, let method, _) = function.kind, method == "digest" || method == "hexdigest",
+               case .call(let algorithm, _, _) = hashed.kind, case .attribute(let module, _, _) = algorithm.kind,
+               case .name("hashlib", _) = module.kind {
+                return true
             }
             // `sha256sum(archive)`, `md5sum(path)`: a file's checksum, which anyone may compute.
             if case .name(let callee, _) = function.kind, ["sha256sum", "sha1sum", "md5sum", "sha512sum", "checksum", "file_checksum"].contains(callee.lowercased()) {
