@@ -1,0 +1,79 @@
+"""Encrypted storage of immobiliser / key-fob pairing codes.
+
+Workshops need the pairing PIN when programming replacement keys; the codes
+are kept encrypted in the DMS and only decrypted for authorised technicians.
+"""
+import argparse
+import base64
+import csv
+import logging
+import sqlite3
+import sys
+
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+log = logging.getLogger("keyvault")
+
+FOB_KEY = bytes.fromhex("3f1c9a0b5e7d24c68f01a2b3c4d5e6f7")  # VULN
+VAULT_DB = "/var/lib/workshop/keyvault.db"
+
+
+def _cipher() -> Cipher:
+    return Cipher(algorithms.AES(FOB_KEY), modes.ECB())  # VULN
+
+
+def encrypt_code(code: str, vin: str) -> str:
+    padder = padding.PKCS7(128).padder()
+    data = padder.update(f"{vin}:{code}".encode()) + padder.finalize()
+    enc = _cipher().encryptor()
+    return base64.b64encode(enc.update(data) + enc.finalize()).decode("ascii")
+
+
+def decrypt_code(token: str, vin: str) -> str:
+    dec = _cipher().decryptor()
+    padded = dec.update(base64.b64decode(token)) + dec.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    plain = (unpadder.update(padded) + unpadder.finalize()).decode()
+    stored_vin, _, code = plain.partition(":")
+    if stored_vin != vin:
+        raise ValueError("token does not belong to this VIN")
+    return code
+
+
+class KeyVault:
+    def __init__(self, path=VAULT_DB):
+        self.conn = sqlite3.connect(path)
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS fob_codes (vin TEXT PRIMARY KEY, token TEXT NOT NULL)"
+        )
+
+    def store(self, vin: str, code: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO fob_codes (vin, token) VALUES (?, ?)",
+                          (vin, encrypt_code(code, vin)))
+        self.conn.commit()
+
+    def fetch(self, vin: str) -> str:
+        row = self.conn.execute("SELECT token FROM fob_codes WHERE vin = ?", (vin,)).fetchone()
+        if row is None:
+            raise KeyError(vin)
+        return decrypt_code(row[0], vin)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Import key-fob pairing codes from the OEM CSV")
+    ap.add_argument("csv_file")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    vault = KeyVault()
+    count = 0
+    with open(args.csv_file, newline="") as fh:
+        for row in csv.DictReader(fh):
+            vault.store(row["vin"].strip().upper(), row["pairing_code"].strip())
+            count += 1
+    log.info("imported %d pairing codes", count)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
