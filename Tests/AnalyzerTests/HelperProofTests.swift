@@ -812,4 +812,29 @@ struct HelperProofTests {
         #expect(try found(source.replacingOccurrences(of: #"    return {"zone": zone, "code": code}"#, with: #"    return "<b>%s</b>" % zone"#)) == ["24:ASC1079"])
         #expect(try found(source.replacingOccurrences(of: #"    return ["scp", "-q", "--", bundle, "fw@%s:/opt/fw/" % host]"#, with: #"    return [host, "-q", "--", bundle]"#)) == ["17:ASC1078"])
     }
+
+    /// A resolved path whose parent is the resolved folder (`path.parent != folder` rejected)
+    /// is a file right in that folder.
+    @Test func resolvedPathWhoseParentIsTheFolder() throws {
+        let source = #"""
+        from pathlib import Path
+
+        from fastapi import FastAPI, HTTPException
+        from fastapi.responses import FileResponse
+
+        app = FastAPI()
+        ROOT = Path("/srv/specimens")
+
+
+        @app.get("/specimens/{specimen_id}/images/{name}")
+        def get_image(specimen_id: str, name: str):
+            folder = (ROOT / "images").resolve()
+            path = (folder / name).resolve()
+            if path.parent != folder or not path.is_file():
+                raise HTTPException(status_code=404, detail="image not found")
+            return FileResponse(path)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "    if path.parent != folder or not path.is_file():", with: "    if not path.is_file():")) == ["16:ASC1022"])
+    }
 }

@@ -222,6 +222,11 @@ struct Guard {
                 // `os.path.commonpath([ROOT, p]) == ROOT` for a normalised `p`: it stays under ROOT.
                 if op == .notEq { negated.toggle() }
                 for id in ids { proven[id] = .safeFor([22]) }
+            } else if op == .eq || op == .notEq, case .attribute(let child, "parent", _) = left.kind, case .name(let id, _) = child.kind,
+                      normalisedPaths.contains(id), Self.checkedName(comparators[0]) != nil {
+                // `path.parent != folder` of a resolved `path`: it is a file right in the folder.
+                if op == .notEq { negated.toggle() }
+                proven[id] = .safeFor([22])
             }
         case .call(let function, let arguments, let keywords):
             // `str(p).startswith(base)`, `os.fspath(p)`: the same path as text.

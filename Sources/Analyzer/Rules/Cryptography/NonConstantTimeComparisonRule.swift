@@ -33,6 +33,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "if file_digest(archive) != entry[\"sha256\"]:\n    reject()\n",
             "digest = sha256sum(target)\nif digest != entry[\"sha256\"]:\n    reject()\n",
             "if sha256sum(archive) != expected_digest(archive):\n    reject()\n",
+            // A job's published checksum, as an attribute.
+            "if job.checksum.lower() != digest:\n    reject()\n",
             // A keyless digest of the data itself.
             "import hashlib\nif hashlib.sha256(data).digest() != digest:\n    reject()\n",
             // npm's published subresource integrity of a tarball.
@@ -99,6 +101,7 @@ struct NonConstantTimeComparisonRule: Rule {
         let key: String?
         switch expression.kind {
         case .subscript(_, let slice, _): key = slice.stringConstant
+        case .attribute(_, let attr, _): key = attr  // `job.checksum`, `entry.sha256`
         case .call(let function, let arguments, _):
             // `entry["sha256"].lower()`: the same checksum, spelt one way.
             if case .attribute(let inner, let method, _) = function.kind, ["lower", "upper", "strip"].contains(method), arguments.isEmpty {
