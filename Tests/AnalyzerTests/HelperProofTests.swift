@@ -752,27 +752,6 @@ struct HelperProofTests {
         #expect(try found(spared) == ["14:ASC1022", "17:ASC1078"])
     }
 
-    /// `compile(source, ...)` with its result dropped checks syntax and runs nothing; its
-    /// code object executed is code injection.
-    @Test func compileAsASyntaxCheck() throws {
-        let source = #"""
-        from flask import Flask, request
-
-        app = Flask(__name__)
-        TRANSFORMS = {}
-
-
-        @app.post("/transforms/<name>")
-        def save_transform(name):
-            source = request.get_data(as_text=True)
-            compile(source, "<transform>", "exec")
-            TRANSFORMS[name] = source
-            return "saved"
-        """#
-        #expect(try found(source) == [])
-        #expect(try found(source.replacingOccurrences(of: #"    compile(source, "<transform>", "exec")"#, with: "    code = compile(source, \"<transform>\", \"exec\")\n    exec(code, {})")) == ["11:ASC1095"])
-    }
-
     /// A handler returning a helper's record (sent as JSON) sends no HTML; a helper's built
     /// text is. A helper's list starting with a fixed program (`["scp", ...]`) passed to a
     /// runner runs that program; one starting with the client's value runs theirs.

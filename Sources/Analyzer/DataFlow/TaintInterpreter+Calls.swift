@@ -663,13 +663,8 @@ extension TaintInterpreter {
             }
             return CallSite(site, arguments: arguments, keywords: site.keywords)
         }()
-        // `compile(source, "<transform>", "exec")` with the result dropped: a syntax check,
-        // nothing run.
-        let checksSyntaxOnly = discardedCall == site.expression.loc.startByte
-            && (site.qualifiedName == "compile" || site.qualifiedName == "builtins.compile" || site.qualifiedName == "ast.parse")
         for (index, rule) in engine.rules.enumerated() {
             let cwe = engine.ruleCWEs[index]
-            if checksSyntaxOnly, cwe == 94 || cwe == 95 { continue }
             var arguments = rule.sinkArguments(of: site, imports: engine.imports)
             if cwe == 117, !arguments.isEmpty, site.arguments.contains(where: { if case .name = $0.kind { true } else { false } }) {
                 arguments = rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)

@@ -22,8 +22,6 @@ struct TaintInterpreter {
     /// Attribute paths in `environment` only because a check was made of them (`holdPaths`),
     /// never stored: no part of what an instance was given.
     var checkedOnlyPaths: Set<String> = []
-    /// The start of a call made as a statement of its own, its result dropped.
-    var discardedCall: Int?
     /// Variables holding open files (reads from them are sources).
     var fileHandles: Set<String> = []
     /// Variables holding a normalised path (`os.path.realpath`), which a `startswith` guard makes safe.
@@ -155,9 +153,7 @@ struct TaintInterpreter {
             let taint = Taint.merge(expression(target, depth: 0), expression(value, depth: 0))
             bind(target, taint, value: value)
         case .expr(let value):
-            discardedCall = value.loc.startByte
             _ = expression(value, depth: 0)
-            discardedCall = nil
         case .return(let value):
             guard let value else { return }
             if case .tuple(let elements, _) = value.kind, !elements.contains(where: { if case .starred = $0.kind { true } else { false } }) {
