@@ -244,10 +244,11 @@ extension TaintEngine {
     }
 
     /// See `moduleStrings`.
-    static func moduleStrings(_ module: Module, assignments: [String: Expr]? = nil) -> [String: String] {
+    /// `assignments`: the module's names bound once (`FileFacts.moduleAssignments`).
+    static func moduleStrings(_ module: Module, assignments: [String: Expr]) -> [String: String] {
         // Also text built from such names (`MANIFEST_URL = MIRROR + "/MANIFEST.tsv"`), folded in
         // the order the module binds them.
-        let candidates = (assignments ?? module.onlyModuleAssignments { _ in true }).filter { _, value in
+        let candidates = assignments.filter { _, value in
             switch value.kind {
             case .constant(.str, _), .binOp(_, .add, _), .joinedStr: return true
             default: return false

@@ -85,8 +85,8 @@ final class TaintEngine {
     let dataclassFields: [String: [String]]
     /// Module-level names bound once to an instance of a class of this file
     /// (`store = ReportStore(ROOT)`), by class: functions calling its methods use their summaries.
-    /// Asked at most method calls: files without such a line (most) are spared the walk that
-    /// counts bindings.
+    /// Built on the file's names bound once (`FileFacts.moduleAssignments`), counted once for
+    /// every table of them.
     private(set) lazy var moduleInstances: [String: String] = facts.moduleAssignments(of: parsed.module).compactMapValues { value in
         // Or made by a factory of the class (`INDEX = ClauseIndex.from_file(PATH)`).
         value.calledName.flatMap { classNames.contains($0) ? $0 : nil } ?? classFactoryCall(value)
@@ -796,8 +796,6 @@ final class TaintEngine {
         return String(owner[owner.utf8.index(after: previous)...])
     }
 
-    /// Whether `word` occurs in `range` of `bytes` as a whole identifier (a file whose
-    /// identifiers are all ASCII: the reach test only asks when source positions are known).
     /// Whether `name(` appears in `bytes` other than where `class name(` defines it.
     static func callsByName(_ name: [UInt8], in bytes: [UInt8]) -> Bool {
         guard let first = name.first else { return false }
@@ -815,6 +813,8 @@ final class TaintEngine {
         return false
     }
 
+    /// Whether `word` occurs in `range` of `bytes` as a whole identifier (a file whose
+    /// identifiers are all ASCII: the reach test only asks when source positions are known).
     static func containsWord(_ word: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Bool {
         guard let first = word.first, range.upperBound <= bytes.count else { return false }
         let continues = NameIndex.continuesIdentifier

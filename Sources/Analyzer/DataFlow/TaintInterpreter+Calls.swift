@@ -100,6 +100,12 @@ extension TaintInterpreter {
             guard let key = arguments.first, let stored = environment[Self.signedCookieStore(key, engine: engine)] else { return nil }
             return stored.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "read back from the signed cookie")
         }
+        // `request.environ.get("snapshare.user_id")`: what the server or a middleware put in
+        // the WSGI environment, not a header or the query.
+        if case .attribute(let environ, "get", _) = function.kind, let key = arguments.first?.stringConstant,
+           Self.isServerEnvironmentRead(environ, key: key) {
+            return nil
+        }
         // `message.get("MessageId")`: what AWS assigned.
         if case .attribute(let record, "get", _) = function.kind, let key = arguments.first?.stringConstant, TaintSources.platformAssignedKeys.contains(key) {
             _ = self.expression(record, depth: depth + 1)
@@ -554,19 +560,7 @@ extension TaintInterpreter {
     /// `re.sub(r"[\r\n]", "", v)` or `CONTROL.sub("?", v)` with `CONTROL = re.compile(r"[\x00-\x1f]")`:
     /// a substitution whose pattern matches both line breaks, replaced by text without one.
     private func substitutesLineBreaks(_ site: CallSite, function: Expr, arguments: [Expr]) -> Bool {
-        let pattern: String?, replacement: Expr?
-        if site.qualifiedName == "re.sub", arguments.count >= 3 {
-            pattern = arguments[0].stringConstant
-            replacement = arguments[1]
-        } else if case .attribute(let owner, "sub", _) = function.kind, arguments.count >= 2, case .name(let id, _) = owner.kind,
-                  let compiled = engine.moduleValues[id] ?? engine.onlyAssignment(of: id, around: owner.loc.startByte),
-                  callName(compiled) == "re.compile", case .call(_, let compileArguments, _) = compiled.kind {
-            pattern = compileArguments.first?.stringConstant
-            replacement = arguments[0]
-        } else {
-            return false
-        }
-        guard let pattern, let replacement = replacement?.stringConstant,
+        guard let (pattern, replacement) = substitution(site, function: function, arguments: arguments),
               !replacement.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }), !replacement.contains("\\") else { return false }
         return Self.matchesBothLineBreaks(pattern)
     }
@@ -774,8 +768,6 @@ extension TaintInterpreter {
         }
     }
 
-    /// Whether the function around `position` opens the file `id` names for appending text
-    /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
     /// What a function's last statement returns, or the value of the name it returns where
     /// the function binds that name once (`parser = defused_make_parser()` … `return parser`).
     static func finalReturn(of function: FunctionInfo, in module: Module) -> Expr? {
@@ -786,6 +778,8 @@ extension TaintInterpreter {
 
     static let dataFileWords: Set<String> = ["conf", "config", "cfg", "ini", "yaml", "yml", "json", "toml", "csv", "tsv", "xml", "zone", "hosts", "crontab"]
 
+    /// Whether the function around `position` opens the file `id` names for appending text
+    /// (`with open(path, "a") as fh`, `fh = open(path, "a", encoding="utf-8")`).
     func appendsText(to id: String, around position: Int) -> Bool {
         func appending(_ call: Expr) -> Bool {
             guard isOpenCall(call), case .call(_, let arguments, let keywords) = call.kind,

@@ -1419,13 +1419,7 @@ struct TaintInterpreter {
                 return container.element
             }
             return container
-        case .call(let function, let arguments, _):
-            // `request.environ.get("snapshare.user_id")`: what the server or a middleware put
-            // in the WSGI environment, not a header or the query.
-            if case .attribute(let environ, "get", _) = function.kind, let key = arguments.first?.stringConstant,
-               Self.isServerEnvironmentRead(environ, key: key) {
-                return nil
-            }
+        case .call:
             return call(expression, depth: depth)
         case .binOp(let left, .mod, let right) where left.stringConstant != nil:
             // `"user=%r realm=%r" % (user, realm)`: each value as its conversion writes it (repr

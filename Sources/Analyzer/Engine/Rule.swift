@@ -81,7 +81,7 @@ final class FileFacts {
     /// walk counting the file's bindings, shared by every table of module names built on it.
     func moduleAssignments(of module: Module) -> [String: Expr] {
         if let values = moduleValues { return values }
-        let found = module.onlyModuleAssignments(bindingCounts: bindingCounts(of: module)) { _ in true }
+        let found = module.onlyModuleAssignments(bindingCounts: bindingCounts(of: module))
         moduleValues = found
         return found
     }

@@ -48,24 +48,18 @@ extension Module {
         }
     }
 
-    /// Top-level `name = value` statements (values `wanted` admits) whose name the file binds
-    /// nowhere else, in any scope (no second assignment, loop, parameter or local of that name,
-    /// `global`), by name: what the name holds wherever it is read.
-    /// `bindingCounts`: every name's bindings (`FileFacts.bindingCounts`), counted here if not given.
-    func onlyModuleAssignments(bindingCounts: [String: Int]? = nil, where wanted: (Expr) -> Bool) -> [String: Expr] {
+    /// Top-level `name = value` statements whose name the file binds nowhere else, in any
+    /// scope (no second assignment, loop, parameter or local of that name, `global`), by name:
+    /// what the name holds wherever it is read. `bindingCounts`: how many times the file binds
+    /// each name (`FileFacts.bindingCounts`).
+    func onlyModuleAssignments(bindingCounts: [String: Int]) -> [String: Expr] {
         var values: [String: Expr] = [:]
         for statement in body {
-            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-               wanted(value) {
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind {
                 values[id] = value
             }
         }
-        guard !values.isEmpty else { return [:] }
-        var bindings: [String: Int] = bindingCounts ?? [:]
-        if bindingCounts == nil {
-            forEachBinding(intoNestedScopes: true) { name in if values[name] != nil { bindings[name, default: 0] += 1 } }
-        }
-        return values.filter { bindings[$0.key] == 1 }
+        return values.filter { bindingCounts[$0.key] == 1 }
     }
 
     /// The value of `name` in the function around source byte `position`, when the function

@@ -5,8 +5,8 @@ import PythonSyntax
 /// target, import, definition, `global` or `del` of the name in any scope).
 /// `"SELECT * FROM %s" % TABLE` with `TABLE = "users"` is then as fixed as the literal.
 extension ModuleConstants {
-    /// `bindingCounts`: every name's bindings (`FileFacts.bindingCounts`), counted here if not given.
-    static func names(in module: Module, bindingCounts: [String: Int]? = nil) -> Set<String> {
+    /// `bindingCounts`: how many times the file binds each name (`FileFacts.bindingCounts`).
+    static func names(in module: Module, bindingCounts: [String: Int]) -> Set<String> {
         var candidates: [String: Int] = [:]  // name -> top-level literal assignments
         for statement in module.body {
             switch statement.kind {
@@ -21,12 +21,6 @@ extension ModuleConstants {
         candidates = candidates.filter { $0.value == 1 }
         guard !candidates.isEmpty else { return [] }
         // Every binding of each name anywhere; a constant has exactly its one.
-        var bindings: [String: Int] = bindingCounts ?? [:]
-        if bindingCounts == nil {
-            module.forEachBinding(intoNestedScopes: true) { name in
-                if candidates[name] != nil { bindings[name, default: 0] += 1 }
-            }
-        }
-        return Set(candidates.keys.filter { bindings[$0] == 1 })
+        return Set(candidates.keys.filter { bindingCounts[$0] == 1 })
     }
 }

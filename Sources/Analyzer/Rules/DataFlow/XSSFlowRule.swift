@@ -20,6 +20,8 @@ struct XSSFlowRule: DataFlowRule {
             "from aiohttp import web\n\nasync def hello(request):\n    name = request.query.get(\"name\", \"\")\n    return ↓web.Response(text=\"<h1>\" + name + \"</h1>\", content_type=\"text/html\")\n",
             "from django.http import HttpResponse\n\ndef badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.GET[\"label\"]\n    return ↓HttpResponse(svg, content_type=\"image/svg+xml\")\n",
             "from starlette.responses import Response\n\nasync def badge(request):\n    svg = \"<svg><text>%s</text></svg>\" % request.query_params[\"label\"]\n    return ↓Response(svg, media_type=\"image/svg+xml\")\n",
+            // The media type given by position, after the status and the headers.
+            "from starlette.responses import Response\n\nasync def page(request):\n    return ↓Response(\"<p>\" + request.query_params[\"q\"] + \"</p>\", 200, None, \"text/html\")\n",
             "from django.http import HttpResponseNotFound\n\ndef card(request, slug):\n    return ↓HttpResponseNotFound(f\"<h2>No card named {request.GET['name']}</h2>\")\n",
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
