@@ -1,0 +1,66 @@
+"""Network diagnostics for berth-side equipment (crane PLCs, gate OCR boxes)."""
+import logging
+import subprocess
+from dataclasses import dataclass
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+log = logging.getLogger("berth_diag")
+
+KNOWN_BERTHS = {"B1", "B2", "B3", "B4", "RORO", "BULK1"}
+
+
+@dataclass
+class ProbeTarget:
+    berth: str
+    host: str
+    count: int = 3
+
+
+class BerthProbe:
+    def __init__(self, target: ProbeTarget):
+        self.target = target
+
+    def _ping_command(self) -> str:
+        return "ping -c %d -W 2 %s" % (self.target.count, self.target.host)
+
+    def ping(self) -> dict:
+        cmd = self._ping_command()
+        log.info("probing equipment on berth %r", self.target.berth)
+        proc = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30)  # VULN flow
+        return {"rc": proc.returncode, "output": proc.stdout[-2000:]}
+
+    def trace(self) -> str:
+        cmd = "traceroute -m 8 -w 2 " + self.target.host
+        try:
+            return subprocess.check_output(cmd, shell=True, text=True, timeout=60)  # VULN flow
+        except subprocess.CalledProcessError as exc:
+            return exc.output or ""
+
+
+def _target_from_request(req) -> ProbeTarget:
+    body = req.get_json(silent=True) or {}
+    berth = str(body.get("berth", "")).upper()
+    if berth not in KNOWN_BERTHS:
+        raise ValueError("unknown berth")
+    count = max(1, min(int(body.get("count", 3)), 10))
+    return ProbeTarget(berth=berth, host=str(body.get("host", "")).strip(), count=count)
+
+
+@app.route("/diagnostics/ping", methods=["POST"])
+def ping_equipment():
+    try:
+        target = _target_from_request(request)
+    except ValueError as exc:
+        return jsonify(error=str(exc)), 400
+    return jsonify(BerthProbe(target).ping())
+
+
+@app.route("/diagnostics/trace", methods=["POST"])
+def trace_equipment():
+    try:
+        target = _target_from_request(request)
+    except ValueError as exc:
+        return jsonify(error=str(exc)), 400
+    return jsonify(route=BerthProbe(target).trace())

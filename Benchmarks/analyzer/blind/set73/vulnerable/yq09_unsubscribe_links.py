@@ -1,0 +1,66 @@
+"""One-click unsubscribe and preference-centre links embedded in campaign e-mails."""
+import hashlib
+import hmac
+import logging
+import os
+import threading
+
+from flask import Flask, abort, redirect, request
+
+app = Flask(__name__)
+log = logging.getLogger("mailer.unsubscribe")
+
+SIGNING_KEY = os.environ["UNSUB_SIGNING_KEY"].encode()
+DEFAULT_LANDING = "https://www.example-mailer.com/unsubscribed"
+
+
+def sign(email: str) -> str:
+    return hmac.new(SIGNING_KEY, email.lower().encode(), hashlib.sha256).hexdigest()
+
+
+class SuppressionList:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries = {}
+
+    def add(self, email, list_id=None):
+        with self._lock:
+            self._entries.setdefault(email.lower(), set()).add(list_id or "*")
+
+    def is_suppressed(self, email, list_id):
+        lists = self._entries.get(email.lower(), set())
+        return "*" in lists or list_id in lists
+
+
+suppressions = SuppressionList()
+
+
+def landing_for(args):
+    target = args.get("next")
+    if not target:
+        target = DEFAULT_LANDING
+    return target
+
+
+@app.get("/u/<email>/<sig>")
+def unsubscribe(email, sig):
+    if not hmac.compare_digest(sign(email), sig):
+        abort(403)
+    suppressions.add(email, list_id=request.args.get("list"))
+    log.info("unsubscribed %r from list %r", email, request.args.get("list"))
+    target = landing_for(request.args)
+    return redirect(target)  # VULN flow
+
+
+@app.post("/prefs/<email>/<sig>")
+def save_preferences(email, sig):
+    if not hmac.compare_digest(sign(email), sig):
+        abort(403)
+    for list_id in request.form.getlist("unsubscribe"):
+        suppressions.add(email, list_id=list_id)
+    return redirect(request.args.get("return_to", "/prefs/done"))  # VULN
+
+
+@app.get("/prefs/done")
+def preferences_done():
+    return "Your preferences have been saved."
