@@ -30,6 +30,9 @@ protocol GuardFacts: AnyObject {
 struct ValidatorProof {
     var whenTrue: [Int: Guard.Effect] = [:]
     var whenReturns: [Int: Guard.Effect] = [:]
+    /// A method's checks of its instance's attributes (`if not REV_RE.match(self.old): raise`),
+    /// by attribute: past `req.validate()`, `req.old` is proven.
+    var attributesWhenReturns: [String: Guard.Effect] = [:]
 }
 
 /// What an `if` test proves about a variable: an allow-list membership test, a
@@ -51,6 +54,9 @@ struct Guard {
 
     var whenTrue: [String: Effect] = [:]
     var whenFalse: [String: Effect] = [:]
+
+    /// A proof found elsewhere (a checker's), holding when "false": past the call.
+    init(provenPast effects: [String: Effect]) { whenFalse = effects }
 
     /// The messages a MAC in `expression` is computed over: `hmac.new(key, body, sha256)`'s
     /// body (through `.hexdigest()` and the like, or the name bound to it), or what a helper
@@ -176,6 +182,12 @@ struct Guard {
                 break
             }
         }
+        // `not (a and b)`: what `a and b` proves, the other way round.
+        if negated, case .boolOp = test.kind {
+            let inner = Guard(test: test, imports: imports, normalisedPaths: normalisedPaths, facts: facts)
+            (whenTrue, whenFalse) = (inner.whenFalse, inner.whenTrue)
+            return
+        }
         var proven: [String: Effect] = [:]
         switch test.kind {
         case .compare(let low, let ops, let comparators) where ops.count == 2 && comparators.count == 2:
@@ -217,6 +229,9 @@ struct Guard {
                 // is one of the table's keys.
                 if op == .is { negated.toggle() }
                 proven[key] = .safe
+            } else if op == .ltE, let id = Self.setElements(left), Self.isAllowedCollection(comparators[0], facts: facts) {
+                // `set(names) <= ALLOWED`: every name is an allowed one.
+                proven[id] = .safe
             } else if let ids = Self.commonPathCheck(left, comparators[0], normalisedPaths: normalisedPaths, imports: imports),
                       op == .eq || op == .notEq {
                 // `os.path.commonpath([ROOT, p]) == ROOT` for a normalised `p`: it stays under ROOT.
@@ -243,7 +258,11 @@ struct Guard {
             }
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
-                if Self.validatorMethods.contains(method) { proven[id] = .safe }
+            }
+            // `x.isdigit()`, `self.context.isdigit()`.
+            if case .attribute(let receiver, let method, _) = function.kind, Self.validatorMethods.contains(method),
+               let id = Self.checkedName(receiver) {
+                proven[id] = .safe
             }
             // `parts[1].isalnum()`: that element (`elementKey`), as `parts[0] in SERVICES` is.
             if case .attribute(let receiver, let method, _) = function.kind, Self.validatorMethods.contains(method),
@@ -387,6 +406,19 @@ struct Guard {
                     if let id = Self.checkedName(arguments[index - skipped]) { proven[id] = effect }
                 }
             }
+            // `all(ip_address(info[4][0]).is_global for info in socket.getaddrinfo(host, port))`:
+            // the URL's host resolves only to public addresses.
+            if case .name("all", _) = function.kind, arguments.count == 1,
+               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1,
+               case .attribute(_, "is_global", _) = element.kind, let host = Self.resolvedHost(generators[0].iter, facts: facts),
+               let ids = Self.hostOfParsedURL(host, imports: imports, facts: facts) {
+                for id in ids { proven[id] = .safeFor([918]) }
+            }
+            // `set(names).issubset(ALLOWED)`: every name is an allowed one.
+            if case .attribute(let receiver, "issubset", _) = function.kind, arguments.count == 1, let id = Self.setElements(receiver),
+               Self.isAllowedCollection(arguments[0], facts: facts) {
+                proven[id] = .safe
+            }
             // `isinstance(x, int)` (or float, bool, or a tuple of them): a number, not text.
             if case .name("isinstance", _) = function.kind, arguments.count == 2, case .name(let id, _) = arguments[0].kind,
                Self.isNumericType(arguments[1]) {
@@ -397,7 +429,7 @@ struct Guard {
                case .name(let id, _) = (arguments.first ?? keywords.first(where: { $0.arg == "url" })?.value)?.kind {
                 proven[id] = .safeFor([601, 918])
             }
-        case .boolOp(let op, let values) where !negated:
+        case .boolOp(let op, let values):
             // `a and b` is true when both are, `a or b` false when both are: what each part
             // proves then holds together.
             let isAnd = op == .and
@@ -450,10 +482,81 @@ struct Guard {
             if let id = Self.checkedName(test) {
                 if negated { whenTrue[id] = .safe } else { whenFalse[id] = .safe }
             }
+            // `unknown = set(names) - set(ALLOWED)` then `if unknown: abort`: when it is empty,
+            // every name is an allowed one.
+            if case .name(let local, _) = test.kind, let bound = facts?.onlyAssignment(of: local, around: test.loc.startByte),
+               let id = Self.namesOutsideAllowed(bound, facts: facts) {
+                if negated { whenTrue[id] = .safe } else { whenFalse[id] = .safe }
+            }
+        case .binOp(_, .sub, _):
+            // `if set(names) - set(ALLOWED): abort`.
+            if let id = Self.namesOutsideAllowed(test, facts: facts) {
+                if negated { whenTrue[id] = .safe } else { whenFalse[id] = .safe }
+            }
         default:
             break
         }
         if negated { whenFalse = proven } else { whenTrue = proven }
+    }
+
+    /// `X` of `set(X) - ALLOWED` (or `set(X).difference(ALLOWED)`) with `ALLOWED` fixed by the
+    /// program (a constant, `set(CONSTANT)`, `CONSTANT.keys()`, a literal): what is left are the
+    /// elements of `X` outside the allowed ones.
+    static func namesOutsideAllowed(_ expression: Expr, facts: (any GuardFacts)?) -> String? {
+        switch expression.kind {
+        case .binOp(let left, .sub, let right):
+            guard isAllowedCollection(right, facts: facts) else { return nil }
+            return setElements(left)
+        case .call(let function, let arguments, let keywords):
+            guard case .attribute(let receiver, "difference", _) = function.kind, arguments.count == 1, keywords.isEmpty,
+                  isAllowedCollection(arguments[0], facts: facts) else { return nil }
+            return setElements(receiver)
+        default:
+            return nil
+        }
+    }
+
+    /// The host `getaddrinfo(host, ...)` resolves, called in place or bound to a name once.
+    static func resolvedHost(_ iterated: Expr, facts: (any GuardFacts)?) -> Expr? {
+        var resolved = iterated
+        if case .name(let id, _) = resolved.kind, let bound = facts?.onlyAssignment(of: id, around: iterated.loc.startByte) { resolved = bound }
+        if case .await(let inner) = resolved.kind { resolved = inner }
+        guard case .call(let function, let arguments, _) = resolved.kind else { return nil }
+        switch function.kind {
+        case .attribute(_, "getaddrinfo", _), .name("getaddrinfo", _): return arguments.first
+        default: return nil
+        }
+    }
+
+    /// `X` of `set(X)` (or `frozenset(X)`).
+    static func setElements(_ value: Expr) -> String? {
+        if case .call(let function, let arguments, let keywords) = value.kind, case .name(let kind, _) = function.kind,
+           kind == "set" || kind == "frozenset", arguments.count == 1, keywords.isEmpty {
+            return checkedName(arguments[0])
+        }
+        return nil
+    }
+
+    /// A collection the program fixed: a constant's name, `set(CONSTANT)`, `CONSTANT.keys()`,
+    /// or a literal of string constants.
+    static func isAllowedCollection(_ expression: Expr, facts: (any GuardFacts)?) -> Bool {
+        switch expression.kind {
+        case .name(let id, _):
+            if isPinned(expression, facts: facts) { return true }
+            // A local bound once to a literal (`allowed = {"csv", "json"}`).
+            guard let bound = facts?.onlyAssignment(of: id, around: expression.loc.startByte) else { return false }
+            return isAllowedCollection(bound, facts: nil)
+        case .call(let function, let arguments, _):
+            if case .name(let kind, _) = function.kind, kind == "set" || kind == "frozenset", arguments.count == 1 {
+                return isAllowedCollection(arguments[0], facts: facts)
+            }
+            if case .attribute(let owner, "keys", _) = function.kind, arguments.isEmpty { return isAllowedCollection(owner, facts: facts) }
+            return false
+        case .set(let elements), .list(let elements, _), .tuple(let elements, _):
+            return !elements.isEmpty && elements.allSatisfy { $0.stringConstant != nil }
+        default:
+            return false
+        }
     }
 
     /// `not (a or b)` as `[not a, not b]`, each negation written plainly (`x not in y` for
@@ -883,7 +986,7 @@ struct Guard {
     }
 
     /// Whether a block always leaves: its last statement returns, raises, breaks, continues
-    /// or calls `abort()`/`sys.exit()`.
+    /// or calls `abort()`/`sys.exit()`/`parser.error()`.
     static func terminates(_ block: [Stmt]) -> Bool {
         guard let last = block.last else { return false }
         switch last.kind {
@@ -893,7 +996,12 @@ struct Guard {
             if case .call(let function, _, _) = value.kind {
                 switch function.kind {
                 case .name(let id, _): return exits.contains(id)
-                case .attribute(_, let attr, _): return attr == "exit" || attr == "abort" || attr == "_exit"
+                case .attribute(let receiver, let attr, _):
+                    if attr == "exit" || attr == "abort" || attr == "_exit" { return true }
+                    // argparse's `parser.error(...)` and click's `ctx.fail(...)` exit too (a
+                    // logger's `.error` does not).
+                    guard case .name(let owner, _) = receiver.kind else { return false }
+                    return attr == "error" && owner.lowercased().hasSuffix("parser") || attr == "fail" && owner == "ctx"
                 default: return false
                 }
             }

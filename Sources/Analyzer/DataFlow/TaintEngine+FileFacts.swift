@@ -562,7 +562,13 @@ extension TaintEngine: GuardFacts {
         // it returned past the check. A function returning no value keeps its checks anywhere
         // in its top level, as before.
         let prefix = Self.checkedPrefix(function)
-        record(returnsValues ? raisingChecks(prefix) : raisingChecks(function.body), into: &proof.whenReturns)
+        let raising = returnsValues ? raisingChecks(prefix) : raisingChecks(function.body)
+        record(raising, into: &proof.whenReturns)
+        if function.className != nil, parameters.first == "self" {
+            for (key, effect) in raising where key.hasPrefix("self.") && !key.dropFirst(5).contains(".") {
+                proof.attributesWhenReturns[String(key.dropFirst(5))] = effect
+            }
+        }
         // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
         // proves when it returns holds here too.
         record(checkersCalled(in: prefix, of: function), into: &proof.whenReturns)
@@ -586,7 +592,7 @@ extension TaintEngine: GuardFacts {
             }
             record(Dictionary(uniqueKeysWithValues: proven.map { ($0, Guard.Effect.safe) }), into: &proof.whenTrue)
         }
-        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty ? nil : proof
+        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty ? nil : proof
     }
 }
 

@@ -222,6 +222,15 @@ extension TaintInterpreter {
                 environment[id] = environment[id].map(effect.apply)
             }
         }
+        // `req.validate()` of a method raising on bad attributes: past it, those of `req` are proven.
+        if let (info, _, _) = ownFunction, case .attribute(let receiver, _, _) = function.kind,
+           let owner = Guard.checkedName(receiver), !owner.contains("."),
+           let proof = engine.validatorProof(of: info.qualifiedName), !proof.attributesWhenReturns.isEmpty {
+            let effects = Dictionary(uniqueKeysWithValues: proof.attributesWhenReturns.map { ("\(owner).\($0.key)", $0.value) })
+            let past = Guard(provenPast: effects)
+            holdPaths(past, at: expression.loc)
+            past.applyWhenFalse(&environment)
+        }
         // What this call hands the function (or what its receiver's constructor stored) is what
         // makes its summary matter: the engine analyses it then (`TaintEngine.run`).
         if let (info, _, _) = ownFunction, handsData || receiverAttributes(site)?.isEmpty == false || callsOwnMethod(site, info)
@@ -664,6 +673,9 @@ extension TaintInterpreter {
                 arguments = rule.sinkArguments(of: withFormatsInPlace, imports: engine.imports)
             }
             guard !arguments.isEmpty else { continue }
+            // Tornado's `self.write(entry)` of a record made here or by a helper: sent as JSON.
+            if cwe == 79, case .attribute(let receiver, let method, _) = site.function.kind, case .name("self", _) = receiver.kind,
+               method == "write" || method == "finish", arguments.count == 1, isRecord(arguments[0]) { continue }
             // `parser = etree.XMLParser(...)` one line, the parse the next: a safe parser makes
             // no sink; an unsafe one's line joins the path.
             var madeAt: [(line: Int, column: Int, name: String)] = []

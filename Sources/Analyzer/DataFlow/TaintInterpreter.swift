@@ -166,7 +166,12 @@ struct TaintInterpreter {
             }
             if case .constant(.none, _) = value.kind {} else { recorder.summary.tupleReturnsMixed = true }
             if let record = returnedRecord(value) {
-                let taints = record.mapValues { expression($0, depth: 0) }
+                var taints = record.mapValues { expression($0, depth: 0) }
+                // `job = cls(...)`, a field checked since (`if not TS_RE.match(job.start): raise`),
+                // then `return job`: that field as checked.
+                if case .name(let id, _) = value.kind {
+                    for field in record.keys { if let held = environment["\(id).\(field)"] { taints[field] = held } }
+                }
                 recordKeyedReturn(taints, record)
                 recordReturn(taints.values.reduce(nil) { Taint.merge($0, $1) }, value: value)
                 return
@@ -187,9 +192,11 @@ struct TaintInterpreter {
                 thenBranch.holdPaths(earlier, at: test.loc)
                 earlier.applyWhenTrue(&thenBranch.environment)
             }
+            thenBranch.rebuildDerived(from: guardEffect.whenTrue, at: test.loc.startByte)
             thenBranch.block(body, depth: depth + 1)
             var elseBranch = self
             guardEffect.applyWhenFalse(&elseBranch.environment)
+            elseBranch.rebuildDerived(from: guardEffect.whenFalse, at: test.loc.startByte)
             elseBranch.block(orelse, depth: depth + 1)
             let thenEnds = Guard.terminates(body), elseEnds = !orelse.isEmpty && Guard.terminates(orelse)
             adopt(thenBranch, elseBranch, thenEnds: thenEnds, elseEnds: elseEnds)
@@ -209,6 +216,13 @@ struct TaintInterpreter {
             // past the loop the URL's host resolves only to public addresses.
             for checked in publicAddressCheck(iter: iter, body: body) {
                 environment[checked] = environment[checked].map { $0.sanitizing([918]) }
+            }
+            // `for ts in (job.start, job.end): if ts and not TS_RE.match(ts): raise ...`: past
+            // the loop, each value listed is proven as the loop variable was.
+            if var each = eachValueChecked(target: target, iter: iter, body: body) {
+                holdPaths(each, at: iter.loc)
+                each.applyWhenFalse(&environment)
+                each.whenFalse = [:]
             }
         case .while(let test, let body, let orelse):
             _ = expression(test, depth: 0)
@@ -596,18 +610,30 @@ struct TaintInterpreter {
             return record.isEmpty ? nil : record
         case .name(let id, _):
             // `hook = {"id": uuid4().hex, "url": url}` … `return hook`, the record not changed
-            // in between (no `hook[k] = v`, `hook.update(...)`).
-            guard let function, let bound = engine.onlyAssignment(of: id, around: value.loc.startByte),
-                  case .dict = bound.kind else { return nil }
+            // in between (no `hook[k] = v`, `hook.update(...)`); or a record a constructor made
+            // (`job = cls(start=s)`), no attribute of it set since.
+            guard let function, let bound = engine.onlyAssignment(of: id, around: value.loc.startByte) else { return nil }
+            switch bound.kind {
+            case .dict, .call: break
+            default: return nil
+            }
+            func changes(_ target: Expr) -> Bool {
+                switch target.kind {
+                case .subscript(let container, _, _), .attribute(let container, _, _):
+                    if case .name(id, _) = container.kind { return true }
+                default: break
+                }
+                return false
+            }
             var changed = false
             ScopeWalk.walk(function.body) { node in
                 switch node {
                 case .stmt(let statement):
                     switch statement.kind {
                     case .assign(let targets, _):
-                        if targets.contains(where: { if case .subscript(let container, _, _) = $0.kind, case .name(id, _) = container.kind { true } else { false } }) { changed = true }
+                        if targets.contains(where: changes) { changed = true }
                     case .augAssign(let target, _, _):
-                        if case .subscript(let container, _, _) = target.kind, case .name(id, _) = container.kind { changed = true }
+                        if changes(target) { changed = true }
                     default: break
                     }
                 case .expr(let expression):
@@ -656,18 +682,8 @@ struct TaintInterpreter {
         // (`return render_page(name)`); not objects such as a fetched response or a dict
         // (sent as JSON).
         switch value.kind {
-        case .name(let id, _):
-            // `found = find_bin(zone, code)` … `return found`: what the helper gives, a record
-            // (sent as JSON) where it builds no text; a dict or list made here, likewise.
-            if let bound = engine.onlyAssignment(of: id, around: value.loc.startByte) {
-                switch bound.kind {
-                case .dict, .list, .dictComp, .listComp: return
-                case .call:
-                    if let site = CallSite(bound, imports: engine.imports) ?? CallSite(unresolved: bound),
-                       let (_, summary, _) = resolveLocal(site), summary.recordReturns != nil, !summary.recordReturnsMixed { return }
-                default: break
-                }
-            }
+        case .name:
+            if isRecord(value) { return }
         case .joinedStr, .binOp, .subscript:
             break
         case .attribute(let base, _, _):
@@ -683,6 +699,27 @@ struct TaintInterpreter {
             let loc = value.loc
             engine.report(rule: index, at: (loc.lineno, loc.colOffset + 1, loc.endLineno, loc.endColOffset + 1), taint: taint,
                           sink: "the response of \(function.qualifiedName)")
+        }
+    }
+
+    /// `found` of `found = find_bin(zone, code)`: what the helper gives, a record (sent as
+    /// JSON by a handler) where it builds no text; a dict or list made here, likewise.
+    /// A helper's call itself (`self.write(to_record(x))`) counts too.
+    mutating func isRecord(_ value: Expr) -> Bool {
+        var bound = value
+        if case .name(let id, _) = value.kind {
+            guard let found = engine.onlyAssignment(of: id, around: value.loc.startByte) else { return false }
+            bound = found
+        }
+        switch bound.kind {
+        case .dict, .list, .dictComp, .listComp:
+            return true
+        case .call:
+            guard let site = CallSite(bound, imports: engine.imports) ?? CallSite(unresolved: bound),
+                  let (_, summary, _) = resolveLocal(site) else { return false }
+            return summary.recordReturns != nil && !summary.recordReturnsMixed
+        default:
+            return false
         }
     }
 
@@ -1227,18 +1264,102 @@ struct TaintInterpreter {
         "bottle.request.body", "bottle.request.json", "bottle.request.forms", "bottle.request.query",
     ]
 
+    /// `folder = voyage_dir(voyage)` (or `os.path.join(self.root, code)`) before
+    /// `if not voyage.isalnum(): raise`: past the check, a value built only of checked names,
+    /// parameters and names bound once is built again from the checked parts. The value's
+    /// name and the checked ones must be bound once (or be parameters never rebound), so the
+    /// parts are the ones it was built of.
+    mutating func rebuildDerived(from proven: [String: Guard.Effect], at position: Int) {
+        guard let function else { return }
+        func boundOnce(_ id: String) -> Bool {
+            function.isUnboundParameter(id) || engine.onlyAssignment(of: id, around: position).map { $0.loc.startByte < position } == true
+        }
+        let checked = Set(proven.keys.filter { !$0.contains(".") && !$0.contains("[") && boundOnce($0) })
+        guard !checked.isEmpty else { return }
+        var rebuilt: [(String, Expr)] = []
+        for (name, taint) in environment where !taint.origins.isEmpty && !taint.cleaned && !checked.contains(name)
+            && !name.contains(".") && !name.contains("[") {
+            guard let value = engine.onlyAssignment(of: name, around: position), value.loc.startByte < position else { continue }
+            var reads: Set<String> = []
+            guard isPlainBuild(value, reads: &reads), !reads.isDisjoint(with: checked),
+                  reads.allSatisfy({ checked.contains($0) || boundOnce($0) || engine.imports.binding(of: $0) != nil }) else { continue }
+            rebuilt.append((name, value))
+        }
+        for (name, value) in rebuilt { environment[name] = expression(value, depth: 1) }
+    }
+
+    /// Text or a path built of names by joining, formatting, string methods, path functions or
+    /// this file's functions: nothing else happens when it is built again. `reads`: the names.
+    func isPlainBuild(_ value: Expr, reads: inout Set<String>) -> Bool {
+        switch value.kind {
+        case .name(let id, _):
+            reads.insert(id)
+            return true
+        case .constant:
+            return true
+        case .joinedStr(let values):
+            return values.allSatisfy { isPlainBuild($0, reads: &reads) }
+        case .formattedValue(let inner, _, let spec):
+            return isPlainBuild(inner, reads: &reads) && (spec.map { isPlainBuild($0, reads: &reads) } ?? true)
+        case .binOp(let left, _, let right):
+            return isPlainBuild(left, reads: &reads) && isPlainBuild(right, reads: &reads)
+        case .attribute(let base, _, _):
+            return isPlainBuild(base, reads: &reads)
+        case .tuple(let elements, _), .list(let elements, _):
+            return elements.allSatisfy { isPlainBuild($0, reads: &reads) }
+        case .call(let callee, let arguments, let keywords):
+            guard keywords.isEmpty, arguments.allSatisfy({ isPlainBuild($0, reads: &reads) }) else { return false }
+            switch callee.kind {
+            case .name(let id, _):
+                // `voyage_dir(voyage)`: a function of this file; `str(x)`.
+                return id == "str" || engine.imports.binding(of: id) == nil && engine.functions[id] != nil
+                    || engine.imports.qualifiedName(of: callee).map(Self.pathBuilders.contains) == true
+            case .attribute(let receiver, let method, _):
+                if let name = engine.imports.qualifiedName(of: callee), Self.pathBuilders.contains(name) { return true }
+                return Self.textMethods.contains(method) && isPlainBuild(receiver, reads: &reads)
+            default:
+                return false
+            }
+        default:
+            return false
+        }
+    }
+
+    static let pathBuilders: Set<String> = ["os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath", "pathlib.Path"]
+    static let textMethods: Set<String> = ["lower", "upper", "strip", "format", "join", "replace", "joinpath"]
+
+    /// The loop's check of each value a literal tuple or list lists, as a guard proving the
+    /// values themselves when false: the loop's first statement leaves the function (raise,
+    /// return, abort) when its test on the loop variable holds.
+    func eachValueChecked(target: Expr, iter: Expr, body: [Stmt]) -> Guard? {
+        guard case .name(let variable, _) = target.kind, let first = body.first,
+              case .if(let test, let then, let orelse) = first.kind, orelse.isEmpty, Guard.terminates(then),
+              let last = then.last else { return nil }
+        switch last.kind {
+        case .break, .continue: return nil
+        default: break
+        }
+        let items: [Expr]
+        switch iter.kind {
+        case .tuple(let elements, _), .list(let elements, _): items = elements
+        default: return nil
+        }
+        var proof = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
+        guard let effect = proof.whenFalse[variable] else { return nil }
+        proof.whenTrue = [:]
+        proof.whenFalse = [:]
+        for item in items {
+            if let id = Guard.checkedName(item) { proof.whenFalse[id] = effect }
+        }
+        return proof.whenFalse.isEmpty ? nil : proof
+    }
+
     /// The URL names whose host a loop over its resolved addresses checks, leaving unless each
     /// is public (`if not addr.is_global: raise`, or `if addr.is_private or ...: raise`).
     func publicAddressCheck(iter: Expr, body: [Stmt]) -> [String] {
         var resolved = iter
         if case .await(let inner) = resolved.kind { resolved = inner }
-        if case .name(let id, _) = resolved.kind, let bound = engine.onlyAssignment(of: id, around: iter.loc.startByte) { resolved = bound }
-        if case .await(let inner) = resolved.kind { resolved = inner }
-        guard case .call(let function, let arguments, _) = resolved.kind, let host = arguments.first else { return [] }
-        switch function.kind {
-        case .attribute(_, "getaddrinfo", _), .name("getaddrinfo", _): break
-        default: return []
-        }
+        guard let host = Guard.resolvedHost(resolved, facts: engine) else { return [] }
         var checks = false
         ScopeWalk.walk(body) { node in
             guard !checks, case .stmt(let statement) = node, case .if(let test, let then, _) = statement.kind, Guard.terminates(then) else { return !checks }

@@ -395,7 +395,7 @@ enum TaintSources {
         "urllib.parse.quote_plus": [79, 601, 117], "re.escape": [1333, 643],
         "ldap.filter.escape_filter_chars": [90], "ldap3.utils.conv.escape_filter_chars": [90],
         "ldap.dn.escape_dn_chars": [90], "ldap3.utils.dn.escape_rdn": [90],
-        "tornado.escape.xhtml_escape": [79], "tornado.escape.url_escape": [79, 601, 117], "tornado.escape.json_encode": [79, 117],
+        "bottle.html_escape": [79], "tornado.escape.xhtml_escape": [79], "tornado.escape.url_escape": [79, 601, 117], "tornado.escape.json_encode": [79, 117],
         // A slug holds only letters, digits, `-` and `_`: no path separator, quote, markup or
         // line break (it may start with `-`, so it can still be read as an option: not 88).
         // An in-memory file: what a path sink (`zipfile.ZipFile(io.BytesIO(blob))`) opens is no path.

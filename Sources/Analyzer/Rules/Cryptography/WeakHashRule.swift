@@ -24,6 +24,7 @@ struct WeakHashRule: Rule {
             "import hashlib\nh = hashlib.md5(data, usedforsecurity=False)\n",
             "import hashlib\nh = hashlib.new(\"sha256\", data)\n",
             "import hashlib, hmac\nsig = hmac.new(key, data, hashlib.sha256).hexdigest()\n",
+            "import base64, hashlib, hmac\npassword = base64.b64encode(hmac.new(secret, username.encode(), hashlib.sha1).digest())\n",
             // A stated purpose that needs no secret: a checksum, a cache key, an ETag.
             "import hashlib\n\ndef file_checksum(data):\n    return hashlib.md5(data).hexdigest()\n",
             "import hashlib\n\ndef cache_key(url):\n    return hashlib.md5(url.encode()).hexdigest()\n",
@@ -45,9 +46,10 @@ struct WeakHashRule: Rule {
     func check(call: CallSite, context: inout RuleContext) {
         if call.qualifiedName.hasPrefix("hmac.") {
             // `hmac.new(key, msg, hashlib.md5)`: a MAC on a broken hash, deprecated (RFC 6151)
-            // though not yet forgeable; low.
+            // though not yet forgeable; low. HMAC-SHA1 stands (collisions do not forge a MAC;
+            // TURN's REST credentials and TOTP are defined on it).
             guard let digest = call.argument(call.qualifiedName == "hmac.new" ? "digestmod" : "digest", position: 2),
-                  let algorithm = Self.weakDigest(digest, imports: context.imports) else { return }
+                  let algorithm = Self.weakDigest(digest, imports: context.imports), algorithm.hasPrefix("md") else { return }
             context.report(call.expression.loc, "HMAC-\(algorithm.uppercased()) rests on a broken hash (deprecated by RFC 6151)",
                            severity: .low, confidence: .high, fixHint: "use hashlib.sha256 as the digest")
             return
