@@ -241,4 +241,104 @@ struct CheckedPartsTests {
         """#
         #expect(try found(source) == ["25:ASC1079"])
     }
+
+    /// A helper reading its parameter only by constant keys (`opts["sort"]`) is judged key by
+    /// key against the record its caller passes, through helpers handing it on: a sort column
+    /// looked up in a table of constants is safe beside a tainted search value passed as a
+    /// parameter; the tainted key spliced in is reported.
+    @Test func recordReadKeyByKeyThroughHelpers() throws {
+        let source = #"""
+        from django.db import connection
+        from django.views.decorators.http import require_GET
+        SORTABLE = {"name": "i.name", "ndc": "i.ndc"}
+
+
+        def options(params):
+            return {"sort": SORTABLE.get(params.get("sort", "name"), "i.name"), "supplier": params.get("supplier", "")}
+
+
+        def build(opts):
+            sql = "SELECT i.name FROM items i"
+            if opts["supplier"]:
+                sql += " WHERE i.supplier = %(supplier)s"
+            sql += " ORDER BY %s" % (opts["sort"],)
+            return sql
+
+
+        def run(opts):
+            sql = build(opts)
+            with connection.cursor() as cur:
+                cur.execute(sql, {"supplier": opts["supplier"]})
+
+
+        @require_GET
+        def report(request):
+            run(options(request.GET))
+        """#
+        #expect(try found(source) == [])
+        let spliced = source.replacingOccurrences(of: "sql += \" WHERE i.supplier = %(supplier)s\"", with: "sql += \" WHERE i.supplier = \" + opts[\"supplier\"]")
+        #expect(try found(spliced) == ["21:ASC1089"])
+    }
+
+    /// A helper's query built with an attribute of the instance a handler passes (`tq.sort`)
+    /// that the handler's construction left clean explains ASC608 away; a tainted one is the
+    /// flow's finding.
+    @Test func cleanAttributeOfAPassedQueryObject() throws {
+        let source = #"""
+        import sqlite3
+        from flask import Flask, jsonify, request
+        app = Flask(__name__)
+        SORTABLE = {"created": "created_at", "priority": "priority"}
+
+
+        class TicketQuery:
+            def __init__(self, args):
+                self.status = args.get("status", "open")
+                self.sort = SORTABLE.get(args.get("sort", "created"), "created_at")
+
+
+        def run_search(tq):
+            sql = "SELECT id FROM tickets WHERE status = ?"
+            sql += " ORDER BY %s DESC" % (tq.sort,)
+            return sqlite3.connect("t.db").execute(sql, [tq.status]).fetchall()
+
+
+        @app.route("/search")
+        def search():
+            return jsonify(run_search(TicketQuery(request.args)))
+        """#
+        #expect(try found(source, enable: ["ASC1", "ASC608"]) == [])
+        let tainted = source.replacingOccurrences(of: "SORTABLE.get(args.get(\"sort\", \"created\"), \"created_at\")", with: "args.get(\"sort\", \"created\")")
+        #expect(try found(tainted, enable: ["ASC1", "ASC608"]) == ["16:ASC1089"])
+    }
+
+    /// `make_response(redirect(url))` is a redirect, no page; a value read back by an
+    /// itsdangerous serializer's `loads` is what the server signed.
+    @Test func redirectResponsesAndSignedValues() throws {
+        let source = #"""
+        import logging
+        import os
+        from flask import Flask, make_response, redirect, request
+        from itsdangerous import URLSafeTimedSerializer
+        app = Flask(__name__)
+        log = logging.getLogger(__name__)
+        SIGNER = URLSafeTimedSerializer(os.environ["STATE_KEY"])
+
+
+        @app.route("/go")
+        def go():
+            return make_response(redirect("/done?next=" + request.args.get("n", "")))
+
+
+        @app.route("/back")
+        def back():
+            state = SIGNER.loads(request.cookies.get("state", ""), max_age=600)
+            log.info("state %s", state["user"])
+            return make_response("<p>" + request.args.get("n", "") + "</p>")
+        """#
+        #expect(try found(source, enable: ["ASC1079", "ASC1117"]) == ["19:ASC1079"])
+        let unsigned = source.replacingOccurrences(of: "SIGNER.loads(", with: "json.loads(")
+            .replacingOccurrences(of: "import logging\n", with: "import json\nimport logging\n")
+        #expect(try found(unsigned, enable: ["ASC1079", "ASC1117"]) == ["19:ASC1117", "20:ASC1079"])
+    }
 }

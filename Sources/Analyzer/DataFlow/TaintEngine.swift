@@ -262,6 +262,37 @@ final class TaintEngine {
     /// record which parameters they store (`FunctionSummary.storedParameters`), so they take
     /// their parameters whole, not attribute by attribute (`TaintInterpreter.parameterInstance`).
     private(set) lazy var functionsStoringInSelf: Set<String> = instanceStores.functions
+
+    /// The parameters of `function` it reads only by constant keys (`opts["sort"]`,
+    /// `opts.get("sort")`) and never rebinds: a caller passing a record is judged key by key
+    /// (`TaintInterpreter.keyedParameterField`). Found once per function.
+    func keyedOnlyParameters(of function: FunctionInfo) -> Set<String> {
+        if let known = keyedOnly[function.qualifiedName] { return known }
+        let candidates = Set(function.parameters.filter { $0 != "self" && $0 != "cls" && function.isUnboundParameter($0) })
+        var keyed: Set<Int> = [], reads: [String: [Int]] = [:]
+        if !candidates.isEmpty {
+            Module(body: function.body).walk { node in
+                guard case .expr(let expression) = node else { return true }
+                switch expression.kind {
+                case .subscript(let container, let slice, _):
+                    if slice.stringConstant != nil, case .name(let id, _) = container.kind, candidates.contains(id) { keyed.insert(container.loc.startByte) }
+                case .call(let callee, let arguments, _):
+                    if case .attribute(let container, "get", _) = callee.kind, arguments.first?.stringConstant != nil,
+                       case .name(let id, _) = container.kind, candidates.contains(id) {
+                        keyed.insert(container.loc.startByte)
+                    }
+                case .name(let id, _):
+                    if candidates.contains(id) { reads[id, default: []].append(expression.loc.startByte) }
+                default:
+                    break
+                }
+                return true
+            }
+        }
+        let found = Set(reads.filter { !$0.value.isEmpty && $0.value.allSatisfy(keyed.contains) }.keys)
+        keyedOnly[function.qualifiedName] = found
+        return found
+    }
     private lazy var instanceStores: (attributes: [String: Set<String>], functions: Set<String>) = {
         var names: [String: Set<String>] = dataclassFields.mapValues(Set.init)
         var storing: Set<String> = []
@@ -833,6 +864,8 @@ final class TaintEngine {
 
     /// Functions of this file some call handed untrusted data (see `run`).
     var demanded: Set<String> = []
+    /// See `keyedOnlyParameters(of:)`.
+    private var keyedOnly: [String: Set<String>] = [:]
     /// What each analysed function used when it was last analysed: the summaries (by
     /// version), its class's tainted attributes and the globals (both by count). It is
     /// analysed again only when one of them changed.

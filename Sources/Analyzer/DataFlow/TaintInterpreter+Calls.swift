@@ -148,6 +148,15 @@ extension TaintInterpreter {
         // `stripe.Webhook.construct_event(payload, sig, secret)`, `jwt.decode(token, key, ...)`:
         // what a trusted signer signed, checked here, not what the sender wrote.
         if TaintSources.isVerifiedPayload(site) { return nil }
+        // `SERIALIZER.loads(token)` of an itsdangerous serializer (or `signer.unsign(v)`): what
+        // this server signed with its key, checked here.
+        if case .attribute(let receiver, let method, _) = function.kind, method == "loads" || method == "unsign",
+           case .name(let id, _) = receiver.kind,
+           let made = engine.onlyAssignment(of: id, around: expression.loc.startByte) ?? engine.moduleValues[id],
+           case .call(let maker, _, _) = made.kind, let name = engine.imports.qualifiedName(of: maker),
+           name.hasPrefix("itsdangerous."), TaintSources.signedSerializers.contains(String(name.dropFirst("itsdangerous.".count))) {
+            return nil
+        }
         // `response.set_cookie(NAME, value, secret=KEY)`, `self.set_secure_cookie(NAME, value)`:
         // signing keeps the client from changing the value, not from choosing it.
         if case .attribute(_, let method, _) = function.kind, Self.signedCookieWrites.contains(method) || method == "set_cookie" && keywords.contains(where: { $0.arg == "secret" }),
@@ -344,6 +353,9 @@ extension TaintInterpreter {
             var held = receiverTaint
             if let table = receiverTaint, table.fields != nil || table.elementFields != nil {
                 if let key = arguments.first?.stringConstant, table.fields != nil { held = table.field(key) } else { held = table.element }
+            } else if method == "get", case .attribute(let receiver, _, _) = function.kind, let key = arguments.first?.stringConstant,
+                      let marker = keyedParameterField(receiver, key, receiverTaint) {
+                held = marker
             }
             let values = argumentTaints.dropFirst().reduce(Taint.merge(held, keywordTaints["default"] ?? nil)) { Taint.merge($0, $1) }
             let loc = expression.loc
@@ -1256,6 +1268,13 @@ extension TaintInterpreter {
             case .name(let id, _):
                 if instanceAttributes[id] != nil, let attributes = receiverAttributes(named: id) { return attributes["self.\(field)"] }
                 if let (index, _) = parameterInstance(expression) { return Taint(origins: [.parameterField(index, field)], steps: []) }
+                // This function's own parameter handed on as it came (`build(opts)`): the key's
+                // marker, for this function's callers to resolve.
+                if field != Taint.keysField, let function = self.function, !function.isHandler,
+                   let index = function.parameters.firstIndex(of: id), whole?.origins == [.parameter(index)], whole?.fields == nil,
+                   function.isUnboundParameter(id), !engine.functionsStoringInSelf.contains(function.qualifiedName) {
+                    return Taint(origins: [.parameterField(index, field)], steps: [])
+                }
             case .call:
                 if let construction = lastConstruction, construction.start == expression.loc.startByte { return construction.attributes["self.\(field)"] }
             default:
@@ -1385,7 +1404,12 @@ extension TaintInterpreter {
         // An instance passed in whose attributes reach sinks: each attribute as the caller knows it.
         for (parameter, fields) in summary.parameterFieldSinks.sorted(by: { $0.key < $1.key }) {
             for (field, hits) in fields.sorted(by: { $0.key < $1.key }) {
-                guard let taint = fieldTaint(parameter, field) else { continue }
+                let passed = fieldTaint(parameter, field)
+                // A clean field counts only of an object the flow saw hold untrusted data
+                // elsewhere (`tq.sort` of a query whose `tq.text` is the client's): one it saw
+                // nothing in may be one whose data it lost.
+                if passed != nil || argument(for: parameter) != nil { noteQueryArrival(hits, passed) }
+                guard let taint = passed else { continue }
                 reach(hits, with: taint.through(line: loc.lineno, column: loc.colOffset + 1, "passed to \(info.qualifiedName)()"))
             }
         }

@@ -1070,6 +1070,19 @@ struct TaintInterpreter {
         }
     }
 
+    /// `opts["sort"]` (or `opts.get("sort")`) of a parameter this function reads only by
+    /// constant keys: that key's marker (`TaintOrigin.parameterField`), which the caller
+    /// resolves against what it passes (a record, key by key; anything else, whole). Not in a
+    /// handler (its parameters are sources) nor in a method storing in `self` (whose summary
+    /// records whole parameters).
+    func keyedParameterField(_ container: Expr, _ key: String, _ held: Taint?) -> Taint? {
+        guard case .name(let id, _) = container.kind, let function, !function.isHandler,
+              let index = function.parameters.firstIndex(of: id), held?.origins == [.parameter(index)],
+              !engine.functionsStoringInSelf.contains(function.qualifiedName),
+              engine.keyedOnlyParameters(of: function).contains(id) else { return nil }
+        return Taint(origins: [.parameterField(index, key)], steps: [])
+    }
+
     /// The parameter (its index) `receiver` names, still holding what was passed, when every
     /// call of this function passes an instance of one class of this file (or it is declared
     /// as one): its attributes are followed one by one (`TaintOrigin.parameterField`). Not in
@@ -1539,6 +1552,7 @@ struct TaintInterpreter {
                 if let key = slice.stringConstant, container.fields != nil { return container.field(key) }
                 return container.element
             }
+            if let key = slice.stringConstant, let marker = keyedParameterField(value, key, container) { return marker }
             return container
         case .call:
             return call(expression, depth: depth)

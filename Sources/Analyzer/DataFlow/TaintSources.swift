@@ -230,6 +230,13 @@ enum TaintSources {
         }
     }
 
+    /// itsdangerous's classes whose `loads`/`unsign` check a signature made with the server's key.
+    static let signedSerializers: Set<String> = [
+        "URLSafeTimedSerializer", "URLSafeSerializer", "TimedSerializer", "Serializer", "Signer", "TimestampSigner",
+        "url_safe.URLSafeTimedSerializer", "url_safe.URLSafeSerializer", "timed.TimedSerializer", "serializer.Serializer",
+        "signer.Signer", "timed.TimestampSigner",
+    ]
+
     static func isSignedCookieRead(_ function: Expr, keywords: [Keyword]) -> Bool {
         guard case .attribute(_, let method, _) = function.kind else { return false }
         return signedCookieReads.contains(method) || method == "get_cookie" && keywords.contains { $0.arg == "secret" }

@@ -26,6 +26,8 @@ struct XSSFlowRule: DataFlowRule {
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
         nonTriggering: [
+            // A response made already (a redirect), not a page.
+            "from flask import make_response, redirect, request\n\ndef go():\n    resp = make_response(redirect(\"/login?next=\" + request.args[\"next\"]))\n    return resp\n",
             // A sandboxed environment: the template's code reaches no Python object.
             "from jinja2.sandbox import ImmutableSandboxedEnvironment\nfrom flask import request\nenv = ImmutableSandboxedEnvironment()\n\ndef mail():\n    send(env.from_string(request.args[\"t\"]).render())\n",
             // Falcon's default body type is JSON: no markup is read from it.
@@ -68,6 +70,12 @@ struct XSSFlowRule: DataFlowRule {
                !type.contains("html"), !type.contains("svg"), !type.contains("xml") {
                 return []
             }
+            // `make_response(redirect(url))`, `make_response(jsonify(x))`: a response made
+            // already, not text to send as a page.
+            if call.qualifiedName == "flask.make_response", case .call(let maker, _, _)? = call.arguments.first?.kind,
+               let made = imports.qualifiedName(of: maker), Self.responseMakers.contains(made) {
+                return []
+            }
             return Array(call.arguments.prefix(1))
         }
         // FastAPI/Starlette: an HTMLResponse, or a Response declared text/html (or SVG).
@@ -104,6 +112,9 @@ struct XSSFlowRule: DataFlowRule {
         }
         return []
     }
+
+    /// Flask's functions returning a response object.
+    static let responseMakers: Set<String> = ["flask.redirect", "flask.jsonify", "flask.send_file", "flask.send_from_directory", "flask.abort"]
 
     /// Functions and methods named for the dict they give.
     static let dictMakers: Set<String> = ["dict", "to_dict", "as_dict", "asdict", "todict", "model_dump", "_asdict"]
