@@ -1,0 +1,76 @@
+"""Bid board search API used by the estimating team."""
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import Optional
+
+from flask import Flask, g, jsonify, request
+
+app = Flask(__name__)
+log = logging.getLogger("bidboard")
+
+DB_PATH = "/var/lib/bidboard/bids.db"
+SORTABLE = {"due_date", "estimate_total", "project_name"}
+
+
+def get_db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = sqlite3.connect(DB_PATH)
+        g.db.row_factory = sqlite3.Row
+    return g.db
+
+
+@app.teardown_appcontext
+def close_db(exc):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@dataclass
+class BidFilter:
+    trade: Optional[str] = None
+    region: Optional[str] = None
+    min_value: Optional[float] = None
+
+    def where_clause(self) -> str:
+        parts = ["status = 'open'"]
+        if self.trade:
+            parts.append(f"trade = '{self.trade}'")
+        if self.region:
+            parts.append("region LIKE '%" + self.region + "%'")
+        if self.min_value is not None:
+            parts.append(f"estimate_total >= {float(self.min_value)}")
+        return " AND ".join(parts)
+
+
+def build_query(flt: BidFilter, order_by: str) -> str:
+    if order_by not in SORTABLE:
+        order_by = "due_date"
+    return (
+        "SELECT id, project_name, trade, region, due_date, estimate_total "
+        f"FROM bids WHERE {flt.where_clause()} ORDER BY {order_by} LIMIT 200"
+    )
+
+
+@app.route("/api/bids")
+def search_bids():
+    flt = BidFilter(
+        trade=request.args.get("trade"),
+        region=request.args.get("region"),
+        min_value=request.args.get("min_value", type=float),
+    )
+    sql = build_query(flt, request.args.get("sort", "due_date"))
+    rows = get_db().execute(sql).fetchall()  # VULN flow
+    log.info("bid search returned %d rows", len(rows))
+    return jsonify([dict(r) for r in rows])
+
+
+@app.route("/api/bids/<int:bid_id>")
+def bid_detail(bid_id: int):
+    row = get_db().execute(
+        "SELECT * FROM bids WHERE id = ?", (bid_id,)
+    ).fetchone()
+    if row is None:
+        return jsonify({"error": "not found"}), 404
+    return jsonify(dict(row))

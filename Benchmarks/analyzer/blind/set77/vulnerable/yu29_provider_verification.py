@@ -1,0 +1,68 @@
+"""Provider onboarding: email verification and password-reset links."""
+import hashlib
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg2
+
+log = logging.getLogger("onboarding")
+
+DB_DSN = "host=db.internal dbname=marketplace user=onboarding_svc password=Plumb3r!Onb0ard#22"  # VULN
+TOKEN_TTL = 24 * 3600
+BASE_URL = "https://pros.fixitnow.co.uk"
+
+
+@dataclass
+class PendingToken:
+    provider_id: int
+    purpose: str
+    token: str
+    expires_at: int
+
+
+@contextmanager
+def db_cursor():
+    conn = psycopg2.connect(DB_DSN)
+    try:
+        with conn, conn.cursor() as cur:
+            yield cur
+    finally:
+        conn.close()
+
+
+def make_token(email: str, purpose: str) -> str:
+    raw = f"{purpose}:{email.lower()}:{int(time.time())}"
+    return hashlib.sha1(raw.encode()).hexdigest()  # VULN
+
+
+def issue(provider_id: int, email: str, purpose: str) -> PendingToken:
+    token = make_token(email, purpose)
+    pending = PendingToken(provider_id, purpose, token, int(time.time()) + TOKEN_TTL)
+    with db_cursor() as cur:
+        cur.execute(
+            "INSERT INTO provider_tokens (provider_id, purpose, token, expires_at) VALUES (%s, %s, %s, to_timestamp(%s))",
+            (provider_id, purpose, token, pending.expires_at),
+        )
+    log.info("issued %s token for provider %s", purpose, provider_id)
+    return pending
+
+
+def verification_link(provider_id: int, email: str) -> str:
+    return f"{BASE_URL}/verify?t={issue(provider_id, email, 'verify').token}"
+
+
+def reset_link(provider_id: int, email: str) -> str:
+    return f"{BASE_URL}/reset?t={issue(provider_id, email, 'reset').token}"
+
+
+def consume(token: str, purpose: str):
+    with db_cursor() as cur:
+        cur.execute(
+            "DELETE FROM provider_tokens WHERE token = %s AND purpose = %s AND expires_at > now() "
+            "RETURNING provider_id",
+            (token, purpose),
+        )
+        row = cur.fetchone()
+    return row[0] if row else None
