@@ -341,4 +341,117 @@ struct CheckedPartsTests {
             .replacingOccurrences(of: "import logging\n", with: "import json\nimport logging\n")
         #expect(try found(unsigned, enable: ["ASC1079", "ASC1117"]) == ["19:ASC1117", "20:ASC1079"])
     }
+
+    /// A mapping filled under keys from a constant table (`filters[column] = value`) has the
+    /// program's keys, even in a helper iterating it; keyed by the client, it has the client's.
+    @Test func mappingFilledUnderFixedKeys() throws {
+        let source = #"""
+        from django.db import connection
+        from django.views.decorators.http import require_GET
+        FILTER_PARAMS = {"phase": "phase", "crew": "crew_code"}
+
+
+        def filters_from(request):
+            filters = {}
+            for param, column in FILTER_PARAMS.items():
+                value = request.GET.get(param)
+                if value:
+                    filters[COLUMN] = value
+            return filters
+
+
+        def schedule_sql(filters):
+            where = ["t.project_id = %s"]
+            params = [1]
+            for column, value in filters.items():
+                where.append(f"t.{column} = %s")
+                params.append(value)
+            return "SELECT * FROM tasks t WHERE " + " AND ".join(where), params
+
+
+        @require_GET
+        def report(request):
+            sql, params = schedule_sql(filters_from(request))
+            with connection.cursor() as cur:
+                cur.execute(sql, params)
+        """#
+        #expect(try found(source.replacingOccurrences(of: "filters[COLUMN]", with: "filters[column]")) == [])
+        #expect(try found(source.replacingOccurrences(of: "filters[COLUMN]", with: "filters[param + request.GET.get(\"x\", \"\")]")) == ["28:ASC1089"])
+    }
+
+    /// `--assignment NAME` of the site's own program takes NAME as its value; after `git
+    /// clone --mirror` (a flag of a common tool) the argument is read on its own.
+    @Test func longOptionValuesOfOwnPrograms() throws {
+        let source = #"""
+        import subprocess
+        from flask import request
+        GRADER_BIN = "/opt/grader/bin/grade"
+
+
+        def grade():
+            assignment = request.args["assignment"]
+            subprocess.run([GRADER_BIN, "--assignment", assignment, "--project", "/srv/p"])
+
+
+        def mirror():
+            subprocess.run(["git", "clone", "--mirror", request.args["url"], "/srv/m"])
+        """#
+        #expect(try found(source, enable: ["ASC1088"]) == ["12:ASC1088"])
+    }
+
+    /// `urlparse(raw.strip())` checked against an allow-list of hosts checks `raw`.
+    @Test func hostCheckOfAStrippedURL() throws {
+        let source = #"""
+        from urllib.parse import urlparse
+        import requests
+        from flask import request
+        ALLOWED = {"img.example.com"}
+
+
+        def validate(raw):
+            parsed = urlparse(raw.strip())
+            if parsed.hostname not in ALLOWED:
+                raise ValueError("host")
+            return parsed.geturl()
+
+
+        def fetch():
+            return requests.get(validate(request.args["u"]), timeout=5)
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "not in ALLOWED", with: "is None")) == ["15:ASC1918"])
+    }
+
+    /// Query text from a method of a parameter declared as a dataclass of this file
+    /// (`flt: BidFilter`), and a sort column reset to a default unless allowed, are fixed
+    /// text for ASC608; a column taken as given is not.
+    @Test func fixedQueryPiecesForTheBuildingRule() throws {
+        let source = #"""
+        from dataclasses import dataclass
+        from typing import Optional
+        SORTABLE = {"due_date", "trade"}
+
+
+        @dataclass
+        class BidFilter:
+            trade: Optional[str] = None
+
+            def where_clause(self):
+                parts = ["status = 'open'"]
+                params = []
+                if self.trade:
+                    parts.append("trade = ?")
+                    params.append(self.trade)
+                return " AND ".join(parts), params
+
+
+        def build_query(flt: BidFilter, order_by: str):
+            if order_by not in SORTABLE:
+                order_by = "due_date"
+            clause, params = flt.where_clause()
+            return f"SELECT id FROM bids WHERE {clause} ORDER BY {order_by}", params
+        """#
+        #expect(try found(source, enable: ["ASC608"]) == [])
+        #expect(try found(source.replacingOccurrences(of: "order_by = \"due_date\"", with: "pass"), enable: ["ASC608"]) == ["23:ASC608"])
+    }
 }

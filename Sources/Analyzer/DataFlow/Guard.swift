@@ -805,6 +805,12 @@ struct Guard {
         }
         // `urlsplit(url or "")`: the URL, or nothing.
         if case .boolOp(.or, let values) = url.kind, values.count == 2, values[1].stringConstant == "" { url = values[0] }
+        // `urlparse(raw.strip())`: the same URL without surrounding blanks (which HTTP clients
+        // strip too).
+        if case .call(let method, let methodArguments, _) = url.kind, methodArguments.isEmpty,
+           case .attribute(let receiver, "strip", _) = method.kind {
+            url = receiver
+        }
         // `urlparse(target.replace("\\", "/"))`: the URL as a browser reads it.
         if let normalised = backslashesNormalised(url) { url = normalised }
         // `urlsplit(reg.callback_url)`: the attribute, by its path (`TaintInterpreter.holdPaths`).

@@ -40,6 +40,9 @@ struct Taint: Sendable, Equatable {
     /// The same for each element of a table or list of such records
     /// (`SUBSCRIPTIONS[sid] = {"url": u}`, `COMMENTS.append({...})`).
     var elementFields: [String: Taint]?
+    /// A mapping built here under keys holding no untrusted data (`filters[column] = value`
+    /// for `column` of a constant table): its keys are the program's own, whatever its values.
+    var keysFixed = false
 
     static func source(line: Int, column: Int, _ note: String) -> Taint {
         Taint(origins: [.source], steps: [Finding.FlowStep(line: line, column: column, note: note)])
@@ -134,10 +137,11 @@ struct Taint: Sendable, Equatable {
 
     /// The value with no record structure known (what a conversion or check made of it).
     var withoutStructure: Taint {
-        guard fields != nil || elementFields != nil else { return self }
+        guard fields != nil || elementFields != nil || keysFixed else { return self }
         var copy = self
         copy.fields = nil
         copy.elementFields = nil
+        copy.keysFixed = false
         return copy
     }
 
@@ -150,7 +154,7 @@ struct Taint: Sendable, Equatable {
     /// marker for a parameter's or attribute's keys, which the caller knows; else the whole.
     var keysOfMapping: Taint? {
         // Kept as checked-and-safe, so a sink knows it saw the record's keys (see `cleaned`).
-        if fields != nil { return cleanedCopy }
+        if fields != nil || keysFixed { return cleanedCopy }
         guard isParameterOrAttributeMarker else { return self }
         var copy = withoutStructure
         copy.markerSafety = nil
@@ -289,6 +293,7 @@ struct Taint: Sendable, Equatable {
         merged.settings = aLive || bLive ? (!aLive || a.settings) && (!bLive || b.settings)
             : aSource || bSource ? (!aSource || a.settings) && (!bSource || b.settings) : a.settings && b.settings
         merged.hostFixed = a.hostFixed && b.hostFixed
+        merged.keysFixed = a.keysFixed && b.keysFixed
         // Record structure survives a join only where both sides have it.
         if a.fields != nil || b.fields != nil || a.elementFields != nil || b.elementFields != nil {
             merged.fields = mergeFields(a.fields, b.fields)

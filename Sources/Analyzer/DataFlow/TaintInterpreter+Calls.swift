@@ -1198,7 +1198,14 @@ extension TaintInterpreter {
                 program = first
                 // An argument before any `--` that neither is fixed text nor starts with it, nor
                 // is a text option's value (`"--title", title`).
-                if ArgumentInjectionFlowRule.optionableElements(items).contains(where: { $0.stringConstant == nil }) { optionsPossible = true }
+                // A name the helper bound once to such text (`drawing = os.path.join(DIR, name)`)
+                // is that text.
+                if ArgumentInjectionFlowRule.optionableElements(items).contains(where: { element in
+                    guard element.stringConstant == nil else { return false }
+                    if case .name(let id, _) = element.kind, let bound = engine.onlyAssignment(of: id, around: element.loc.startByte),
+                       bound.stringConstant != nil || ArgumentInjectionFlowRule.startsFixed(bound) { return false }
+                    return true
+                }) { optionsPossible = true }
             }
         }
         // Placed at the call's first byte, empty: no argument of the call shares its place.

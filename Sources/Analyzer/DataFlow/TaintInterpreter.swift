@@ -410,8 +410,13 @@ struct TaintInterpreter {
             }
             if case .subscript(let container, let slice, _) = target.kind, let base = pathKey(container) {
                 // A record's key, or a table's new element, keeping what is known of each.
-                environment[base] = slice.stringConstant.map { Taint.storing(stepped, under: $0, in: environment[base]) }
-                    ?? Taint.adding(stepped, to: environment[base])
+                let before = environment[base]
+                environment[base] = slice.stringConstant.map { Taint.storing(stepped, under: $0, in: before) }
+                    ?? Taint.adding(stepped, to: before)
+                // Keys holding nothing untrusted, into a mapping whose keys were (see `keysFixed`).
+                if slice.stringConstant == nil, before == nil || before?.keysFixed == true, expression(slice, depth: 1) == nil {
+                    environment[base]?.keysFixed = true
+                }
                 if let className = function?.className { engine.recordClassAttribute(className, base, stepped) }
                 if slice.stringConstant == nil, base.hasPrefix("self."), !base.dropFirst(5).contains(".") { recordContainerStore(base, stepped) }
             }

@@ -226,11 +226,24 @@ public struct RuleContext {
             // `self._order_clause(q)`: a method of the class the call is written in.
             guard case .name(let id, _) = receiver.kind else { return nil }
             if id == "self" { return parsed.module.returnedValues(ofFunction: method, inClassAround: call.loc.startByte) }
-            // `flt.where_clause()` of `flt = OrderFilter(request.GET)`, a class of this file.
-            guard imports.binding(of: id) == nil, let made = parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte),
-                  case .call(let maker, _, _) = made.kind, case .name(let className, _) = maker.kind, imports.binding(of: className) == nil,
+            // `flt.where_clause()` of `flt = OrderFilter(request.GET)`, a class of this file, or
+            // of a parameter declared as one (`flt: BidFilter`).
+            guard imports.binding(of: id) == nil else { return nil }
+            var madeClass: String?
+            if let made = parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte),
+               case .call(let maker, _, _) = made.kind, case .name(let className, _) = maker.kind {
+                madeClass = className
+            } else if let function = parsed.module.innermostFunction(around: call.loc.startByte),
+                      case .functionDef(_, let arguments, _, _, _, _, _) = function.kind,
+                      let parameter = arguments.all.first(where: { $0.arg == id }), case .name(let className, _)? = parameter.annotation?.kind,
+                      parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte) == nil {
+                madeClass = className
+            }
+            guard let className = madeClass, imports.binding(of: className) == nil,
                   let classStart = parsed.module.body.first(where: { if case .classDef(className, _, _, _, _, _) = $0.kind { true } else { false } }),
-                  case .classDef(_, _, _, let members, _, _) = classStart.kind, let first = members.first else { return nil }
+                  case .classDef(_, _, _, let members, _, _) = classStart.kind,
+                  // A method's place inside the class (a dataclass starts with its fields).
+                  let first = members.first(where: { if case .functionDef = $0.kind { true } else { false } }) else { return nil }
             return parsed.module.returnedValues(ofFunction: method, inClassAround: first.loc.startByte)
         default:
             return nil
@@ -423,14 +436,20 @@ public struct RuleContext {
     }
 
     /// Whether the function around `position` leaves early, before it, unless `name` is in a
-    /// collection (`if name not in ALLOWED: raise ...`), and does not rebind `name` in between.
+    /// collection (`if name not in ALLOWED: raise ...`), or sets it to fixed text then
+    /// (`if order not in SORTABLE: order = "due_date"`), and does not rebind `name` in between.
     func isAllowListChecked(_ name: String, before position: Int) -> Bool {
         var checkedAt: Int?
         var reboundAfterCheck = false
+        func fallsBack(_ body: [Stmt]) -> Bool {
+            guard body.count == 1, case .assign(let targets, let value) = body[0].kind, targets.count == 1,
+                  case .name(name, _) = targets[0].kind else { return false }
+            return value.stringConstant != nil
+        }
         ScopeWalk.walk(parsed.module.scopeBody(around: position)) { node in
             guard case .stmt(let statement) = node, statement.loc.endByte <= position else { return true }
-            if case .if(let test, let exit, _) = statement.kind, case .compare(let left, let ops, _) = test.kind,
-               case .name(name, _) = left.kind, ops == [.notIn], Guard.terminates(exit) {
+            if case .if(let test, let exit, let orelse) = statement.kind, case .compare(let left, let ops, _) = test.kind,
+               case .name(name, _) = left.kind, ops == [.notIn], Guard.terminates(exit) || orelse.isEmpty && fallsBack(exit) {
                 checkedAt = checkedAt ?? statement.loc.endByte
                 return false
             }

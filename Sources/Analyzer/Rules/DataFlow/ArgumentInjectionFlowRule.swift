@@ -77,6 +77,11 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
                let option = elements[index - 1].stringConstant {
                 if patternFollows, option == "-e" || option == "--regexp" { return false }
                 if Self.textOptions.contains(option) { return false }
+                // `--assignment NAME` of a program of the site's own (not one of the common
+                // tools whose boolean flags are known to precede arguments: `git clone
+                // --mirror URL`): the option's value.
+                if option.hasPrefix("--"), option.count > 2, !option.contains("="),
+                   !(program.map(Self.commonTools.contains) ?? false) { return false }
             }
             return !Self.startsFixed(argument)
         }
@@ -90,6 +95,16 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         "--host", "--hostname", "--user", "--username", "--dbname", "--port", "--name", "--tag", "--region", "--profile",
         "--format", "--file", "--config", "--remote", "--depth",
     ]
+
+    /// Programs everyone runs whose long options include flags taking no value, so the
+    /// argument after one is read on its own (and may be an option).
+    static let commonTools: Set<String> = Set<String>([
+        "git", "hg", "svn", "rsync", "scp", "ssh", "sftp", "curl", "wget", "tar", "zip", "unzip", "7z", "find", "xargs",
+        "sendmail", "mail", "ffmpeg", "ffprobe", "convert", "magick", "gs", "pandoc", "wkhtmltopdf", "docker", "kubectl",
+        "helm", "aws", "gcloud", "az", "psql", "mysql", "mysqldump", "pg_dump", "pg_restore", "openssl", "gpg", "npm", "pip",
+        "python", "python3", "node", "ls", "cat", "cp", "mv", "rm", "chmod", "chown", "ln", "du", "df", "ping", "nmap", "dig",
+        "nslookup", "whois", "traceroute", "lpr", "lp", "zint", "qpdf", "pdftk", "pdftotext", "soffice", "libreoffice",
+    ]).union(grepFamily)
 
     static let grepFamily: Set<String> = ["grep", "egrep", "fgrep", "zgrep", "zegrep", "zfgrep", "rg", "xzgrep", "bzgrep"]
 
