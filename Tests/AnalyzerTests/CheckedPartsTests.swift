@@ -454,4 +454,95 @@ struct CheckedPartsTests {
         #expect(try found(source, enable: ["ASC608"]) == [])
         #expect(try found(source.replacingOccurrences(of: "order_by = \"due_date\"", with: "pass"), enable: ["ASC608"]) == ["23:ASC608"])
     }
+
+    /// A function raising unless attributes of the instance it is given match
+    /// (`forward(session, job)` checking `job.device_id`) proves them past the call; a regex
+    /// match of `str(data.get("id", ""))` proves the element; Django's `request.META` keys the
+    /// server sets (`REMOTE_ADDR`) are no client text.
+    @Test func checksOfPassedInstancesAndElements() throws {
+        let source = #"""
+        import json
+        import logging
+        import re
+        import requests
+        from dataclasses import dataclass
+        from flask import request
+        log = logging.getLogger(__name__)
+        DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
+        INC_RE = re.compile(r"^INC-\d{1,8}$")
+
+
+        @dataclass
+        class Job:
+            device: str
+
+
+        def forward(job):
+            if not DEVICE_RE.match(job.device):
+                raise ValueError("device")
+            return 200
+
+
+        def consume():
+            job = Job(device=str(json.loads(request.data)["device"]))
+            status = forward(job)
+            log.info("quarantine on %s -> %d", job.device, status)
+
+
+        def note():
+            data = json.loads(request.data)
+            if not INC_RE.match(str(data.get("incident_id", ""))):
+                raise ValueError("incident")
+            return requests.post(f"https://t.example.com/{data['incident_id']}/notes", json={}, timeout=5)
+
+
+        def login_failed(request):
+            log.warning("failed login from %s", request.META.get("REMOTE_ADDR"))
+        """#
+        #expect(try found(source) == [])
+        let unchecked = source.replacingOccurrences(of: "if not DEVICE_RE.match(job.device):", with: "if not job.device:")
+            .replacingOccurrences(of: "if not INC_RE.match(str(data.get(\"incident_id\", \"\"))):", with: "if not data:")
+            .replacingOccurrences(of: "\"REMOTE_ADDR\"", with: "\"HTTP_X_USER\"")
+        #expect(try found(unchecked) == ["26:ASC1117", "33:ASC1918", "37:ASC1117"])
+    }
+
+    /// Raffle draws and zero-padded random codes are made for someone to not guess them.
+    @Test func randomDrawsAndDigitCodes() throws {
+        let source = #"""
+        import random
+
+
+        def issue(count):
+            return ["%08d" % random.randint(0, 99_999_999) for _ in range(count)]
+
+
+        def draw_winners(pool, n):
+            random.shuffle(pool)
+            return pool[:n]
+
+
+        def roll():
+            return random.randint(1, 6)
+        """#
+        #expect(try found(source, enable: ["ASC311"]) == ["5:ASC311", "9:ASC311"])
+    }
+
+    /// `mark_safe` of pieces each a helper escaped (`format_html`) is no alarm; of raw text it is.
+    @Test func markSafeOfEscapedPieces() throws {
+        let source = #"""
+        from django.utils.html import format_html
+        from django.utils.safestring import mark_safe
+
+
+        def row(note):
+            return format_html("<li>{}</li>", note.body)
+
+
+        def page(notes):
+            html = "".join(row(n) for n in notes)
+            return mark_safe(html)
+        """#
+        #expect(try found(source, enable: ["ASC308"]) == [])
+        #expect(try found(source.replacingOccurrences(of: "format_html(\"<li>{}</li>\", note.body)", with: "note.body"), enable: ["ASC308"]) == ["11:ASC308"])
+    }
 }

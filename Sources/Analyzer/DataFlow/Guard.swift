@@ -33,6 +33,9 @@ struct ValidatorProof {
     /// A method's checks of its instance's attributes (`if not REV_RE.match(self.old): raise`),
     /// by attribute: past `req.validate()`, `req.old` is proven.
     var attributesWhenReturns: [String: Guard.Effect] = [:]
+    /// A function's checks of its parameters' attributes (`if not DEVICE_RE.match(job.device_id):
+    /// raise`), by parameter and attribute: past `forward(session, job)`, `job.device_id` is proven.
+    var parameterAttributesWhenReturns: [Int: [String: Guard.Effect]] = [:]
 }
 
 /// What an `if` test proves about a variable: an allow-list membership test, a
@@ -671,7 +674,13 @@ struct Guard {
     /// What a whole-value match checks: the name, or the name a suffix, prefix or blanks were
     /// taken off (`NAME_RE.fullmatch(name.removesuffix(".jpg"))`: `name` is that text and the suffix).
     static func matchedSubject(_ expression: Expr) -> String? {
-        if let id = checkedName(expression) { return id }
+        if let id = checkedName(expression) ?? elementKey(expression) { return id }
+        // `str(x)` matched whole: `x` written as text is that text; an element
+        // (`str(data.get("id", ""))`) too.
+        if case .call(let function, let arguments, let keywords) = expression.kind, case .name("str", _) = function.kind,
+           arguments.count == 1, keywords.isEmpty {
+            return checkedName(arguments[0]) ?? elementKey(arguments[0])
+        }
         guard case .call(let function, _, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
               ["removesuffix", "removeprefix", "strip", "rstrip", "lstrip", "lower", "upper"].contains(method) else { return nil }
         return checkedName(receiver)
@@ -731,8 +740,11 @@ struct Guard {
             guard case .name(let id, _) = container.kind, let key = constantKey(slice) else { return nil }
             return "\(id)[\(key)]"
         case .call(let function, let arguments, let keywords):
+            // `data.get("id")`, or `data.get("id", "")` with a fixed default: where the element
+            // is present, it is what was read.
             guard case .attribute(let container, "get", _) = function.kind, case .name(let id, _) = container.kind,
-                  keywords.isEmpty, arguments.count == 1, let key = constantKey(arguments[0]) else { return nil }
+                  keywords.isEmpty, arguments.count == 1 || arguments.count == 2 && { if case .constant = arguments[1].kind { true } else { false } }(),
+                  let key = constantKey(arguments[0]) else { return nil }
             return "\(id)[\(key)]"
         default:
             return nil

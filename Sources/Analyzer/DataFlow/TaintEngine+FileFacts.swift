@@ -569,6 +569,13 @@ extension TaintEngine: GuardFacts {
                 proof.attributesWhenReturns[String(key.dropFirst(5))] = effect
             }
         }
+        for (key, effect) in raising {
+            guard let dot = key.firstIndex(of: "."), !key.contains("["), let index = parameters.firstIndex(of: String(key[..<dot])),
+                  parameters[index] != "self", function.isUnboundParameter(parameters[index]) else { continue }
+            let attribute = String(key[key.index(after: dot)...])
+            guard !attribute.contains(".") else { continue }
+            proof.parameterAttributesWhenReturns[index, default: [:]][attribute] = effect
+        }
         // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
         // proves when it returns holds here too.
         record(checkersCalled(in: prefix, of: function), into: &proof.whenReturns)
@@ -592,7 +599,8 @@ extension TaintEngine: GuardFacts {
             }
             record(Dictionary(uniqueKeysWithValues: proven.map { ($0, Guard.Effect.safe) }), into: &proof.whenTrue)
         }
-        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty ? nil : proof
+        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty
+            && proof.parameterAttributesWhenReturns.isEmpty ? nil : proof
     }
 }
 

@@ -231,6 +231,21 @@ extension TaintInterpreter {
                 environment[id] = environment[id].map(effect.apply)
             }
         }
+        // `forward(session, job)` of a function raising unless `job.device_id` matches: past it,
+        // the attributes of the instance passed are proven.
+        if let (info, _, offset) = ownFunction, let proof = engine.validatorProof(of: info.qualifiedName),
+           !proof.parameterAttributesWhenReturns.isEmpty {
+            var effects: [String: Guard.Effect] = [:]
+            for (index, attributes) in proof.parameterAttributesWhenReturns where index >= offset && index - offset < arguments.count {
+                guard case .name(let id, _) = arguments[index - offset].kind else { continue }
+                for (attribute, effect) in attributes { effects["\(id).\(attribute)"] = effect }
+            }
+            if !effects.isEmpty {
+                let past = Guard(provenPast: effects)
+                holdPaths(past, at: expression.loc)
+                past.applyWhenFalse(&environment)
+            }
+        }
         // `req.validate()` of a method raising on bad attributes: past it, those of `req` are proven.
         if let (info, _, _) = ownFunction, case .attribute(let receiver, _, _) = function.kind,
            let owner = Guard.checkedName(receiver), !owner.contains("."),
@@ -433,6 +448,11 @@ extension TaintInterpreter {
         // test of each lets through.
         if case .attribute(_, "join", _) = function.kind, arguments.count == 1, let kept = Self.characterFilter(arguments[0]) {
             return kept.isEmpty ? all?.cleanedCopy : all?.sanitizing(kept)
+        }
+        // `", ".join(row)` of a mapping: its keys, joined (`row = {"ip": ip, ...}`: the program's).
+        if case .attribute(_, "join", _) = function.kind, arguments.count == 1, let mapping = argumentTaints[0],
+           mapping.fields != nil || mapping.keysFixed {
+            return Taint.merge(receiverTaint, mapping.keysOfMapping)
         }
         // `re.sub(pattern, repl, text)`: the text with pieces of itself (or of `repl`) put in;
         // the pattern only chooses where.

@@ -1273,8 +1273,9 @@ struct TaintInterpreter {
     /// `request.environ[key]` for a key the client does not write: not an `HTTP_` header, the
     /// query, the path or the body (`REMOTE_USER`, `snapshare.user_id` set by a middleware).
     static func isServerEnvironmentRead(_ environ: Expr, key: String) -> Bool {
-        guard case .attribute(let owner, "environ", _) = environ.kind, case .name(let id, _) = owner.kind,
-              id == "request" || id == "req" else { return false }
+        // Django's `request.META` is the same environment.
+        guard case .attribute(let owner, let attribute, _) = environ.kind, attribute == "environ" || attribute == "META",
+              case .name(let id, _) = owner.kind, id == "request" || id == "req" else { return false }
         return !key.hasPrefix("HTTP_") && !clientEnvironmentKeys.contains(key)
     }
     static let clientEnvironmentKeys: Set<String> = [

@@ -11,6 +11,8 @@ struct InsecureRandomRule: Rule {
         """,
         fixAvailable: true,
         triggering: [
+            "import random\n\ndef draw_winners(pool, n):\n    ↓random.shuffle(pool)\n    return pool[:n]\n",
+            "import random\ncode = \"%08d\" % ↓random.randint(0, 99_999_999)\n",
             "import random\ntoken = ↓random.randint(100000, 999999)\n",
             "import random, string\n\ndef generate(n):\n    return \"\".join(↓random.choice(string.ascii_letters) for _ in range(n))\n",
             "from random import choice\ncode = \"\".join(↓choice(alphabet) for _ in range(8))\n",
@@ -56,12 +58,36 @@ struct InsecureRandomRule: Rule {
         // its line or its own function says so, not for living in a class about sessions.
         let drawsData = Self.alphabetDraws.contains(call.qualifiedName) && !Self.drawsCharacters(call, context: context)
         let forSecurity = SecurityContext.namesSecret(call.expression.loc, context: context, ownNameOnly: drawsData)
+            || Self.decidesAPrize(call.expression.loc, context: context) || Self.makesDigitCode(call.expression.loc, context: context)
         if !forSecurity && !Self.bitsAndBytes.contains(call.qualifiedName)
             && !(Self.alphabetDraws.contains(call.qualifiedName) && !drawsData) { return }
         context.report(call.expression.loc,
                        forSecurity ? "\(call.qualifiedName) makes a predictable value where a secret is made"
                                    : "\(call.qualifiedName) is not suitable for security or cryptographic purposes",
                        severity: forSecurity ? .medium : .low, fixHint: "use the secrets module")
+    }
+
+    /// Words of a draw whose outcome someone could profit from predicting (`draw_winners`,
+    /// `pick_raffle_ticket`).
+    static let prizeWords: Set<String> = ["winner", "winners", "raffle", "lottery", "prize", "prizes", "giveaway", "sweepstake", "sweepstakes", "jackpot"]
+
+    static func decidesAPrize(_ loc: Loc, context: RuleContext) -> Bool {
+        SecurityContext.nameParts(of: SecurityContext.text(around: loc, context: context).lowercased()).contains(where: prizeWords.contains)
+    }
+
+    /// A random number written as a fixed number of digits on its line (`"%08d" % randint(...)`,
+    /// `f"{n:06d}"`, `.zfill(6)`): the shape of a PIN, voucher or ticket code.
+    static func makesDigitCode(_ loc: Loc, context: RuleContext) -> Bool {
+        guard let line = context.sourceMap.line(loc.lineno) else { return false }
+        if line.contains(".zfill(") { return true }
+        let bytes = Array(line.utf8)
+        for index in bytes.indices.dropLast(3) where bytes[index + 1] == UInt8(ascii: "0") && (bytes[index] == UInt8(ascii: "%") || bytes[index] == UInt8(ascii: ":")) {
+            var next = index + 2
+            guard next < bytes.count, (49...57).contains(bytes[next]) else { continue }
+            while next < bytes.count, (48...57).contains(bytes[next]) { next += 1 }
+            if next < bytes.count, bytes[next] == UInt8(ascii: "d") { return true }
+        }
+        return false
     }
 
     /// Words of a name holding a delay (`retry_delay`, `jitter`, `backoff_seconds`).

@@ -17,14 +17,54 @@ struct MarkSafeRule: Rule {
             "from django.utils.safestring import mark_safe\nhtml = mark_safe(\"<br>\")\n",
             "from django.utils.safestring import mark_safe\nhtml = mark_safe(f\"<b>{name}</b>\")\n",  // ASC703's case
             "from django.utils.html import format_html\nhtml = format_html(\"<b>{}</b>\", name)\n",
+            // Pieces each escaped by a helper.
+            "from django.utils.html import format_html\nfrom django.utils.safestring import mark_safe\n\ndef row(n):\n    return format_html(\"<li>{}</li>\", n.body)\n\ndef page(notes):\n    html = \"\".join(row(n) for n in notes)\n    return mark_safe(html)\n",
         ]
     )
 
     var callees: Set<String> { ["django.utils.safestring.mark_safe", "django.utils.html.mark_safe"] }
 
     func check(call: CallSite, context: inout RuleContext) {
-        guard let value = call.argument("s", position: 0), !value.isLiteral, value.builtString == nil else { return }
+        guard let value = call.argument("s", position: 0), !value.isLiteral, value.builtString == nil,
+              !Self.isEscapedHTML(value, context: context) else { return }
         context.report(call.expression.loc, "mark_safe on a non-constant value disables HTML escaping (XSS)",
                        fixHint: "use format_html")
+    }
+
+    static let escapers: Set<String> = [
+        "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.escape",
+        "django.utils.html.conditional_escape", "html.escape", "markupsafe.escape",
+    ]
+
+    /// HTML made by escaping functions: `format_html(...)`, `"".join(render(n) for n in notes)`
+    /// of a helper of this file whose every return is one, or a name bound once to such HTML.
+    static func isEscapedHTML(_ value: Expr, context: RuleContext, depth: Int = 0) -> Bool {
+        guard depth < 5 else { return false }
+        switch value.kind {
+        case .constant(.str, _):
+            return true
+        case .name(let id, _):
+            guard let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+            return isEscapedHTML(bound, context: context, depth: depth + 1)
+        case .binOp(let left, .add, let right):
+            return isEscapedHTML(left, context: context, depth: depth + 1) && isEscapedHTML(right, context: context, depth: depth + 1)
+        case .call(let function, let arguments, _):
+            if let name = context.imports.qualifiedName(of: function), escapers.contains(name) { return true }
+            // `"".join(render(n) for n in notes)`: each piece escaped.
+            if case .attribute(let separator, "join", _) = function.kind, separator.stringConstant != nil, arguments.count == 1 {
+                switch arguments[0].kind {
+                case .generatorExp(let element, _), .listComp(let element, _):
+                    return isEscapedHTML(element, context: context, depth: depth + 1)
+                default:
+                    return false
+                }
+            }
+            // A helper of this file every return of which is escaped HTML.
+            guard case .name(let helper, _) = function.kind, context.imports.binding(of: helper) == nil,
+                  let returned = context.parsed.module.returnedValues(ofFunction: helper), !returned.isEmpty else { return false }
+            return returned.allSatisfy { isEscapedHTML($0, context: context, depth: depth + 1) }
+        default:
+            return false
+        }
     }
 }
