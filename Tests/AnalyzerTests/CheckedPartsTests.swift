@@ -545,4 +545,96 @@ struct CheckedPartsTests {
         #expect(try found(source, enable: ["ASC308"]) == [])
         #expect(try found(source.replacingOccurrences(of: "format_html(\"<li>{}</li>\", note.body)", with: "note.body"), enable: ["ASC308"]) == ["11:ASC308"])
     }
+
+    /// A factory classmethod returning `cls(int(book_id), jobname)` of a constructor that
+    /// checks `jobname` gives a record: `req.book_id` is a number, `req.jobname` checked; its
+    /// methods still read what the instance holds.
+    @Test func factoryRecordsOfCheckingConstructors() throws {
+        let source = #"""
+        import json
+        import os
+        import re
+        import tornado.web
+        JOBNAME_RE = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+        class BuildRequest:
+            def __init__(self, book_id, jobname):
+                if not JOBNAME_RE.match(jobname):
+                    raise ValueError("jobname")
+                self.book_id = book_id
+                self.jobname = jobname
+
+            @classmethod
+            def from_body(cls, book_id, body):
+                data = json.loads(body)
+                return cls(int(book_id), data.get("jobname", "book"))
+
+            def command(self):
+                return f"pdflatex -jobname={self.jobname} main.tex"
+
+
+        class Build(tornado.web.RequestHandler):
+            def post(self, book_id):
+                req = BuildRequest.from_body(book_id, self.request.body)
+                os.makedirs(os.path.join("/srv/out", str(req.book_id)), exist_ok=True)
+                os.system(req.command())
+        """#
+        #expect(try found(source) == [])
+        let unchecked = source.replacingOccurrences(of: "if not JOBNAME_RE.match(jobname):", with: "if not jobname:")
+        #expect(try found(unchecked) == ["28:ASC1078"])
+    }
+
+    /// A helper taking `request` that returns a dataclass record keeps its fields apart: a
+    /// query built from its constant fields is clean, one from its request fields is not.
+    @Test func recordsReturnedByRequestHelpers() throws {
+        let source = #"""
+        from dataclasses import dataclass
+        import asyncpg
+        from aiohttp import web
+
+
+        @dataclass
+        class InvoiceQuery:
+            customer_id: int
+            direction: str = "DESC"
+            status: str = ""
+
+            def build(self):
+                return f"SELECT n FROM invoices WHERE customer_id = $1 ORDER BY issued_at {self.FIELD}", [self.customer_id]
+
+
+        def query_from_request(request):
+            direction = "ASC" if request.query.get("dir", "desc") == "asc" else "DESC"
+            return InvoiceQuery(customer_id=int(request.match_info["id"]), direction=direction, status=request.query.get("status", ""))
+
+
+        async def list_invoices(request):
+            query = query_from_request(request)
+            sql, args = query.build()
+            async with request.app["pool"].acquire() as conn:
+                return await conn.fetch(sql, *args)
+        """#
+        #expect(try found(source.replacingOccurrences(of: "{self.FIELD}", with: "{self.direction}")) == [])
+        #expect(try found(source.replacingOccurrences(of: "{self.FIELD}", with: "{self.status}")) == ["25:ASC1089"])
+    }
+
+    /// `"--title=%s" % meta["title"]` is one argument that cannot start an option.
+    @Test func textAfterAFixedStartIsNoOption() throws {
+        let source = #"""
+        import subprocess
+        from flask import request
+
+
+        def build_args(job):
+            return ["--title=%s" % job["title"], PIECE]
+
+
+        def convert():
+            job = request.get_json()
+            subprocess.check_output(["ebook-convert", "in.epub", "out.mobi", *build_args(job)])
+        """#
+        #expect(try found(source.replacingOccurrences(of: "PIECE", with: "\"--authors=%s\" % job[\"author\"]"), enable: ["ASC1088"]) == [])
+        #expect(try found(source.replacingOccurrences(of: "PIECE", with: "job[\"author\"]"), enable: ["ASC1088"]) == ["11:ASC1088"])
+    }
 }

@@ -191,6 +191,10 @@ final class TaintEngine {
                 fields[parameter] = attr
             case .expr(let value) where value.stringConstant != nil: continue  // a docstring
             case .pass: continue
+            // `if not JOBNAME_RE.match(jobname): raise ValueError(...)`: a check, kept as the
+            // field's (`constructorFieldChecks`).
+            case .if(_, let body, let orelse) where orelse.isEmpty && { if case .raise? = body.last?.kind { true } else { false } }():
+                continue
             default: return nil
             }
         }
@@ -198,6 +202,20 @@ final class TaintEngine {
         guard !parameters.isEmpty, parameters.allSatisfy({ fields[$0] != nil }) else { return nil }
         return parameters.map { fields[$0]! }
     }
+
+    /// What a plain constructor's raising checks prove of the fields it stores, by class and
+    /// field (`if not JOBNAME_RE.match(jobname): raise` then `self.jobname = jobname`).
+    private(set) lazy var constructorFieldChecks: [String: [String: Guard.Effect]] = {
+        var table: [String: [String: Guard.Effect]] = [:]
+        for (className, fields) in plainConstructorFields {
+            guard let constructor = constructors[className] else { continue }
+            let proven = raisingChecks(constructor.body)
+            for (parameter, field) in zip(constructor.parameters.dropFirst(), fields) {
+                if let effect = proven[parameter] { table[className, default: [:]][field] = effect }
+            }
+        }
+        return table
+    }()
 
     /// The file's top-level classes' bases that are classes of this file, by class.
     private(set) lazy var localBases: [String: [String]] = {

@@ -1357,10 +1357,14 @@ extension TaintInterpreter {
         }
         // A record returned (`return cls(loa=float(x), vessel=v)`): each key as the caller's
         // arguments left it, read one by one (`q.loa`, `r["loa"]`).
-        if let elements = summary.recordReturns, !summary.recordReturnsMixed, var whole = result {
+        // What a handler-like helper reads and returns itself joins the whole first: each key
+        // has its own part of it (a later join would lose the keys).
+        var sourceJoined = false
+        if let elements = summary.recordReturns, !summary.recordReturnsMixed, var whole = Taint.merge(result, summary.returnedSource) {
             let receiver = elements.values.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
             whole.fields = elements.compactMapValues { returnedPart($0, receiver: receiver) }
             result = whole
+            sourceJoined = true
         }
         if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
             let receiver = elements.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
@@ -1513,7 +1517,7 @@ extension TaintInterpreter {
             }
         }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
-        result = Taint.merge(result, summary.returnedSource)
+        if !sourceJoined { result = Taint.merge(result, summary.returnedSource) }
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
     }
 
@@ -1545,10 +1549,18 @@ extension TaintInterpreter {
 
     /// The receiver's own data, standing for each of its attributes (under "*"), when it is a
     /// name holding some.
+    /// A record of a class of this file (`query = query_from_request(request)` returning
+    /// `InvoiceQuery(sort=..., page=max(int(p), 0))`) gives each attribute its field, a field
+    /// holding nothing untrusted being checked-and-safe.
     private func receiverAsWhole(_ site: CallSite) -> [String: Taint]? {
         guard case .attribute(let receiver, _, _) = site.function.kind, case .name(let id, _) = receiver.kind,
               id != "self", let held = environment[id] else { return nil }
-        return ["*": held]
+        guard let fields = held.fields, let className = instances[id], let names = engine.instanceAttributeNames[className] else {
+            return ["*": held]
+        }
+        var attributes: [String: Taint] = ["*": held.withoutStructure]
+        for name in names { attributes["self.\(name)"] = fields[name] ?? held.cleanedCopy }
+        return attributes
     }
 
     /// What the constructor put in the receiver of a method call: `job.run()` after

@@ -172,6 +172,16 @@ struct TaintInterpreter {
                 if case .name(let id, _) = value.kind {
                     for field in record.keys { if let held = environment["\(id).\(field)"] { taints[field] = held } }
                 }
+                if case .call(let maker, _, _) = value.kind, case .name(let callee, _) = maker.kind {
+                    // A factory's `cls(...)` itself, for what the class learns of its instances'
+                    // attributes (read by its methods' summaries).
+                    if callee == "cls" { _ = expression(value, depth: 0) }
+                    // `cls(int(book_id), jobname)` of a constructor raising unless `jobname`
+                    // matches: the field as checked.
+                    if let checks = (callee == "cls" ? function?.className : callee).flatMap({ engine.constructorFieldChecks[$0] }) {
+                        for (field, effect) in checks { taints[field] = taints[field]?.map(effect.apply) }
+                    }
+                }
                 recordKeyedReturn(taints, record)
                 recordReturn(taints.values.reduce(nil) { Taint.merge($0, $1) }, value: value)
                 return
@@ -603,7 +613,7 @@ struct TaintInterpreter {
             // A plain class (its constructor only stores its parameters) too, made by a function
             // outside it (`return AccountContext(x_account_id, x_plate)` of a dependency); its own
             // factories' instances (`cls(...)`) keep their constructed attributes.
-            let plainFields = callee == "cls" || self.function?.className == className ? nil : className.flatMap { engine.plainConstructorFields[$0] }
+            let plainFields = self.function?.className == className && callee != "cls" ? nil : className.flatMap { engine.plainConstructorFields[$0] }
             guard let className, let fields = engine.dataclassFields[className] ?? plainFields, arguments.count <= fields.count,
                   !arguments.contains(where: { if case .starred = $0.kind { true } else { false } }) else { return nil }
             var record: [String: Expr] = [:]
@@ -888,9 +898,13 @@ struct TaintInterpreter {
         // `f"{settings.SSO_AUTHORIZE_URL}?{params}"`: the operator's URL, then a query or path.
         if startsWithSettingURL(expression) { return taint.withHostFixed }
         guard let leading = Self.leadingText(of: expression, constants: engine.moduleStrings) else { return taint }
-        if TaintSources.fixesHost(leading) { return taint.withHostFixed }
-        if TaintSources.staysOnSite(leading) { return taint.sanitizing([601]) }
-        return taint
+        // Text after a fixed start that is no bare dash (`--title=%s`, `report-%s.pdf`): one
+        // argument that cannot start an option of its own (CWE-88).
+        var placed = taint
+        if !leading.isEmpty, !leading.hasPrefix("-") || leading.contains("=") { placed = placed.sanitizing([88]) }
+        if TaintSources.fixesHost(leading) { return placed.withHostFixed }
+        if TaintSources.staysOnSite(leading) { return placed.sanitizing([601]) }
+        return placed
     }
 
     /// Whether `expression` starts with a URL the operator configures (Django's
