@@ -1,0 +1,79 @@
+"""Export LAS well logs to PDF using the las2pdf converter on the log server."""
+import logging
+import os
+import re
+import subprocess
+
+from flask import Flask, jsonify, request, send_file
+
+app = Flask(__name__)
+log = logging.getLogger("well_export")
+
+LAS_ROOT = os.environ.get("WELL_LAS_ROOT", "/srv/welllogs/las")
+EXPORT_ROOT = os.environ.get("WELL_EXPORT_ROOT", "/srv/welllogs/exports")
+CONVERTER = "/opt/petrotools/bin/las2pdf"
+
+WELL_ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{2,31}$")
+KNOWN_CURVES = {"GR", "RHOB", "NPHI", "DT", "RT", "CALI", "SP", "PEF"}
+KNOWN_UNITS = {"m", "ft"}
+
+
+class ExportJob:
+    def __init__(self, well_id: str, curves: str, depth_unit: str = "m"):
+        self.well_id = well_id
+        self.curves = curves
+        self.depth_unit = depth_unit
+
+    @property
+    def source(self) -> str:
+        return os.path.join(LAS_ROOT, f"{self.well_id}.las")
+
+    @property
+    def target(self) -> str:
+        return os.path.join(EXPORT_ROOT, f"{self.well_id}.pdf")
+
+
+def build_command(job: ExportJob) -> list:
+    return [
+        CONVERTER,
+        "--in", job.source,
+        "--out", job.target,
+        "--curves", job.curves,
+        "--units", job.depth_unit,
+    ]
+
+
+def run_export(job: ExportJob) -> int:
+    cmd = build_command(job)
+    log.info("running converter for well %r", job.well_id)
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        log.error("las2pdf failed (rc=%d): %r", proc.returncode, proc.stderr[:500])
+    return proc.returncode
+
+
+@app.route("/wells/<well_id>/export", methods=["POST"])
+def export_well(well_id):
+    if not WELL_ID_RE.match(well_id):
+        return jsonify(error="invalid well id"), 400
+    payload = request.get_json(silent=True) or {}
+    curves = [c.strip().upper() for c in str(payload.get("curves", "GR,RHOB,NPHI")).split(",")]
+    units = payload.get("units", "m")
+    if not curves or not set(curves) <= KNOWN_CURVES or units not in KNOWN_UNITS:
+        return jsonify(error="unsupported curves or units"), 400
+    job = ExportJob(well_id=well_id, curves=",".join(curves), depth_unit=units)
+    if not os.path.exists(job.source):
+        return jsonify(error="unknown well"), 404
+    rc = run_export(job)
+    if rc != 0:
+        return jsonify(error="conversion failed"), 500
+    return send_file(job.target, mimetype="application/pdf",
+                     download_name=f"{well_id}.pdf")
+
+
+@app.route("/wells/<well_id>/export", methods=["GET"])
+def export_status(well_id):
+    if not WELL_ID_RE.match(well_id):
+        return jsonify(error="invalid well id"), 400
+    job = ExportJob(well_id=well_id, curves="")
+    return jsonify(well=well_id, ready=os.path.exists(job.target))
