@@ -637,4 +637,48 @@ struct CheckedPartsTests {
         #expect(try found(source.replacingOccurrences(of: "PIECE", with: "\"--authors=%s\" % job[\"author\"]"), enable: ["ASC1088"]) == [])
         #expect(try found(source.replacingOccurrences(of: "PIECE", with: "job[\"author\"]"), enable: ["ASC1088"]) == ["11:ASC1088"])
     }
+
+    /// A property of an instance made in place (`UploadTarget(project, "").directory`) reads
+    /// what its checking constructor stored; an upload saved to an attribute named for a
+    /// path (`f.save(target.path)`) is a path sink.
+    @Test func propertiesOfInstancesMadeInPlace() throws {
+        let source = #"""
+        import os
+        import re
+        from flask import Flask, abort, request
+        app = Flask(__name__)
+        PROJECT_RE = re.compile(r"^[A-Z]{2,6}-\d{3,5}$")
+
+
+        class UploadTarget:
+            def __init__(self, project, filename):
+                if not PROJECT_RE.match(project):
+                    abort(400)
+                self.project = project
+                self.filename = filename
+
+            @property
+            def directory(self):
+                return os.path.join("/srv/sdf", self.project)
+
+            @property
+            def path(self):
+                return os.path.join(self.directory, self.filename)
+
+
+        @app.get("/<project>/list")
+        def listing(project):
+            return str(os.listdir(UploadTarget(project, "").directory))
+
+
+        @app.post("/<project>/upload")
+        def upload(project):
+            f = request.files["file"]
+            target = UploadTarget(project, f.filename)
+            f.save(target.path)
+        """#
+        #expect(try found(source, enable: ["ASC1022"]) == ["33:ASC1022"])
+        let unchecked = source.replacingOccurrences(of: "if not PROJECT_RE.match(project):", with: "if not project:")
+        #expect(try found(unchecked, enable: ["ASC1022"]) == ["26:ASC1022", "33:ASC1022"])
+    }
 }

@@ -1149,6 +1149,14 @@ struct TaintInterpreter {
             } else {
                 return nil
             }
+        case .call(let maker, _, _):
+            // `UploadTarget(project, "").directory`: what the constructor has just stored.
+            guard case .name(let made, _) = maker.kind, engine.classNames.contains(made), engine.imports.binding(of: made) == nil,
+                  engine.properties[made]?.contains(attr) == true else { return nil }
+            _ = expression(value, depth: 1)
+            guard let construction = lastConstruction, construction.start == value.loc.startByte else { return nil }
+            className = made
+            attributeTaint = { construction.attributes["self.\($0)"] }
         default:
             return nil
         }

@@ -118,6 +118,7 @@ public enum RuleRegistry {
         ConstantKeyRule.self,
         KnownCredentialFormatRule.self,
         DjangoDebugSettingRule.self,
+        DjangoWeakPasswordHasherRule.self,
         TornadoDebugRule.self,
         HTMLSanitizingRegexRule.self,
         ElevatedPrivilegesRule.self,

@@ -38,6 +38,13 @@ struct PathTraversalFlowRule: DataFlowRule {
 
     static let pathMethods: Set<String> = ["read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "touch"]
 
+    /// Names of where an upload is saved (`dest`, `target_path`); Bottle's
+    /// `FileUpload.save(directory)` keeps the upload's own name there (`upload_dir`).
+    static let destinationNames: Set<String> = [
+        "dest", "destination", "target", "path", "filepath", "file_path", "save_path", "dest_path", "target_path",
+        "target_dir", "dest_dir", "upload_dir", "save_dir",
+    ]
+
     func sinkArguments(of call: CallSite, imports: ImportTable) -> [Expr] {
         if Self.functions.contains(call.qualifiedName) {
             if call.qualifiedName.hasPrefix("shutil.") || call.qualifiedName == "os.rename" || call.qualifiedName == "os.replace" {
@@ -59,10 +66,10 @@ struct PathTraversalFlowRule: DataFlowRule {
         }
         // The same through a name the request's upload is saved to (`upload.save(dest)`) when
         // the file handles uploads (werkzeug's or a framework's request files).
-        if SinkMatching.method(call) == "save", let destination = call.argument("dst", position: 0), case .name(let id, _) = destination.kind,
-           ["dest", "destination", "target", "path", "filepath", "file_path", "save_path", "dest_path", "target_path",
-            // Bottle's `FileUpload.save(directory)` keeps the upload's own name there.
-            "target_dir", "dest_dir", "upload_dir", "save_dir"].contains(id),
+        // An attribute so named counts too (`upload.save(target.path)`).
+        if SinkMatching.method(call) == "save", let destination = call.argument("dst", position: 0),
+           let id = { switch destination.kind { case .name(let id, _): id; case .attribute(_, let attr, _): attr; default: nil } }(),
+           Self.destinationNames.contains(id),
            imports.imports("flask") || imports.imports("werkzeug") || imports.imports("quart") || imports.imports("bottle") {
             return [destination]
         }
