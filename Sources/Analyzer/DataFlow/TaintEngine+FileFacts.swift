@@ -770,3 +770,65 @@ extension TaintEngine {
         return fields
     }
 }
+
+extension TaintEngine {
+    /// The function's names bound once to a plain build of other names (`folder =
+    /// voyage_dir(voyage)`), with the names each reads: what `TaintInterpreter.rebuildDerived`
+    /// may build again past a check. Found once per function (`anchor`: a place inside it).
+    func plainBuilds(of function: FunctionInfo, anchor: Int) -> [(name: String, value: Expr, reads: Set<String>)] {
+        if let known = plainBuildTable[function.qualifiedName] { return known }
+        var found: [(name: String, value: Expr, reads: Set<String>)] = []
+        var seen: Set<String> = []
+        ScopeWalk.walk(function.body) { node in
+            guard case .stmt(let statement) = node else { return false }
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+               seen.insert(id).inserted, let only = onlyAssignment(of: id, around: anchor), only.loc == value.loc {
+                var reads: Set<String> = []
+                if isPlainBuild(value, reads: &reads), !reads.isEmpty { found.append((id, value, reads)) }
+            }
+            return true
+        }
+        plainBuildTable[function.qualifiedName] = found
+        return found
+    }
+
+    /// Text or a path built of names by joining, formatting, string methods, path functions or
+    /// this file's functions: nothing else happens when it is built again. `reads`: the names.
+    func isPlainBuild(_ value: Expr, reads: inout Set<String>) -> Bool {
+        switch value.kind {
+        case .name(let id, _):
+            reads.insert(id)
+            return true
+        case .constant:
+            return true
+        case .joinedStr(let values):
+            return values.allSatisfy { isPlainBuild($0, reads: &reads) }
+        case .formattedValue(let inner, _, let spec):
+            return isPlainBuild(inner, reads: &reads) && (spec.map { isPlainBuild($0, reads: &reads) } ?? true)
+        case .binOp(let left, _, let right):
+            return isPlainBuild(left, reads: &reads) && isPlainBuild(right, reads: &reads)
+        case .attribute(let base, _, _):
+            return isPlainBuild(base, reads: &reads)
+        case .tuple(let elements, _), .list(let elements, _):
+            return elements.allSatisfy { isPlainBuild($0, reads: &reads) }
+        case .call(let callee, let arguments, let keywords):
+            guard keywords.isEmpty, arguments.allSatisfy({ isPlainBuild($0, reads: &reads) }) else { return false }
+            switch callee.kind {
+            case .name(let id, _):
+                // `voyage_dir(voyage)`: a function of this file; `str(x)`.
+                return id == "str" || imports.binding(of: id) == nil && functions[id] != nil
+                    || imports.qualifiedName(of: callee).map(Self.pathBuilders.contains) == true
+            case .attribute(let receiver, let method, _):
+                if let name = imports.qualifiedName(of: callee), Self.pathBuilders.contains(name) { return true }
+                return Self.textMethods.contains(method) && isPlainBuild(receiver, reads: &reads)
+            default:
+                return false
+            }
+        default:
+            return false
+        }
+    }
+
+    static let pathBuilders: Set<String> = ["os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath", "pathlib.Path"]
+    static let textMethods: Set<String> = ["lower", "upper", "strip", "format", "join", "replace", "joinpath"]
+}

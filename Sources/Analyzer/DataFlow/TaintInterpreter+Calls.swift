@@ -233,8 +233,8 @@ extension TaintInterpreter {
         }
         // `forward(session, job)` of a function raising unless `job.device_id` matches: past it,
         // the attributes of the instance passed are proven.
-        if let (info, _, offset) = ownFunction, let proof = engine.validatorProof(of: info.qualifiedName),
-           !proof.parameterAttributesWhenReturns.isEmpty {
+        if let (info, _, offset) = ownFunction, argumentTaints.contains(where: { $0 != nil }),
+           let proof = engine.validatorProof(of: info.qualifiedName), !proof.parameterAttributesWhenReturns.isEmpty {
             var effects: [String: Guard.Effect] = [:]
             for (index, attributes) in proof.parameterAttributesWhenReturns where index >= offset && index - offset < arguments.count {
                 guard case .name(let id, _) = arguments[index - offset].kind else { continue }
@@ -248,7 +248,7 @@ extension TaintInterpreter {
         }
         // `req.validate()` of a method raising on bad attributes: past it, those of `req` are proven.
         if let (info, _, _) = ownFunction, case .attribute(let receiver, _, _) = function.kind,
-           let owner = Guard.checkedName(receiver), !owner.contains("."),
+           let owner = Guard.checkedName(receiver), !owner.contains("."), environment[owner] != nil,
            let proof = engine.validatorProof(of: info.qualifiedName), !proof.attributesWhenReturns.isEmpty {
             let effects = Dictionary(uniqueKeysWithValues: proof.attributesWhenReturns.map { ("\(owner).\($0.key)", $0.value) })
             let past = Guard(provenPast: effects)

@@ -1311,63 +1311,22 @@ struct TaintInterpreter {
     /// name and the checked ones must be bound once (or be parameters never rebound), so the
     /// parts are the ones it was built of.
     mutating func rebuildDerived(from proven: [String: Guard.Effect], at position: Int) {
-        guard let function else { return }
+        guard !proven.isEmpty, let function, let anchor = function.body.first?.loc.startByte else { return }
+        let builds = engine.plainBuilds(of: function, anchor: anchor)
+        guard !builds.isEmpty else { return }
+        // Names looked up at one place of the function, so the engine's table answers again.
         func boundOnce(_ id: String) -> Bool {
-            function.isUnboundParameter(id) || engine.onlyAssignment(of: id, around: position).map { $0.loc.startByte < position } == true
+            function.isUnboundParameter(id) || engine.onlyAssignment(of: id, around: anchor).map { $0.loc.startByte < position } == true
         }
-        let checked = Set(proven.keys.filter { !$0.contains(".") && !$0.contains("[") && boundOnce($0) })
-        guard !checked.isEmpty else { return }
+        let checked = Set(proven.keys.filter { !$0.contains(".") && !$0.contains("[") })
         var rebuilt: [(String, Expr)] = []
-        for (name, taint) in environment where !taint.origins.isEmpty && !taint.cleaned && !checked.contains(name)
-            && !name.contains(".") && !name.contains("[") {
-            guard let value = engine.onlyAssignment(of: name, around: position), value.loc.startByte < position else { continue }
-            var reads: Set<String> = []
-            guard isPlainBuild(value, reads: &reads), !reads.isDisjoint(with: checked),
-                  reads.allSatisfy({ checked.contains($0) || boundOnce($0) || engine.imports.binding(of: $0) != nil }) else { continue }
-            rebuilt.append((name, value))
+        for build in builds where build.value.loc.startByte < position && !checked.contains(build.name) && !build.reads.isDisjoint(with: checked) {
+            guard let taint = environment[build.name], !taint.origins.isEmpty, !taint.cleaned,
+                  build.reads.allSatisfy({ boundOnce($0) || engine.imports.binding(of: $0) != nil }) else { continue }
+            rebuilt.append((build.name, build.value))
         }
         for (name, value) in rebuilt { environment[name] = expression(value, depth: 1) }
     }
-
-    /// Text or a path built of names by joining, formatting, string methods, path functions or
-    /// this file's functions: nothing else happens when it is built again. `reads`: the names.
-    func isPlainBuild(_ value: Expr, reads: inout Set<String>) -> Bool {
-        switch value.kind {
-        case .name(let id, _):
-            reads.insert(id)
-            return true
-        case .constant:
-            return true
-        case .joinedStr(let values):
-            return values.allSatisfy { isPlainBuild($0, reads: &reads) }
-        case .formattedValue(let inner, _, let spec):
-            return isPlainBuild(inner, reads: &reads) && (spec.map { isPlainBuild($0, reads: &reads) } ?? true)
-        case .binOp(let left, _, let right):
-            return isPlainBuild(left, reads: &reads) && isPlainBuild(right, reads: &reads)
-        case .attribute(let base, _, _):
-            return isPlainBuild(base, reads: &reads)
-        case .tuple(let elements, _), .list(let elements, _):
-            return elements.allSatisfy { isPlainBuild($0, reads: &reads) }
-        case .call(let callee, let arguments, let keywords):
-            guard keywords.isEmpty, arguments.allSatisfy({ isPlainBuild($0, reads: &reads) }) else { return false }
-            switch callee.kind {
-            case .name(let id, _):
-                // `voyage_dir(voyage)`: a function of this file; `str(x)`.
-                return id == "str" || engine.imports.binding(of: id) == nil && engine.functions[id] != nil
-                    || engine.imports.qualifiedName(of: callee).map(Self.pathBuilders.contains) == true
-            case .attribute(let receiver, let method, _):
-                if let name = engine.imports.qualifiedName(of: callee), Self.pathBuilders.contains(name) { return true }
-                return Self.textMethods.contains(method) && isPlainBuild(receiver, reads: &reads)
-            default:
-                return false
-            }
-        default:
-            return false
-        }
-    }
-
-    static let pathBuilders: Set<String> = ["os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath", "pathlib.Path"]
-    static let textMethods: Set<String> = ["lower", "upper", "strip", "format", "join", "replace", "joinpath"]
 
     /// The loop's check of each value a literal tuple or list lists, as a guard proving the
     /// values themselves when false: the loop's first statement leaves the function (raise,
