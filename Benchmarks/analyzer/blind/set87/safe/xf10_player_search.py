@@ -1,0 +1,58 @@
+"""Player search endpoint for the draft room (supports a wildcard pattern mode)."""
+import logging
+import re
+from functools import lru_cache
+from typing import List
+
+from fastapi import FastAPI, Query
+
+log = logging.getLogger("players.search")
+app = FastAPI()
+
+
+@lru_cache(maxsize=1)
+def player_pool() -> List[dict]:
+    # loaded once from the nightly projections dump
+    import json
+    with open("/srv/draft/projections.json") as fh:
+        return json.load(fh)
+
+
+class PlayerMatcher:
+    def __init__(self, term: str, mode: str = "contains"):
+        self.term = term
+        self.mode = mode
+        self._rx = self._compile()
+
+    def _compile(self):
+        if self.mode == "advanced":
+            # '*' is the only wildcard we support, everything else is literal
+            parts = [re.escape(p) for p in self.term.split("*")[:4]]
+            source = "[^\n]*?".join(parts)
+        elif self.mode == "prefix":
+            source = "^" + re.escape(self.term)
+        else:
+            source = re.escape(self.term)
+        return re.compile(source, re.IGNORECASE)
+
+    def matches(self, player: dict) -> bool:
+        return bool(self._rx.search(player.get("name", ""))) or bool(self._rx.search(player.get("team", "")))
+
+
+@app.get("/draft/players")
+def search_players(
+    q: str = Query(..., min_length=1, max_length=64),
+    mode: str = Query("contains"),
+    position: str = Query(None),
+    limit: int = Query(25, le=100),
+):
+    matcher = PlayerMatcher(q, mode)
+    hits = []
+    for player in player_pool():
+        if position and player.get("pos") != position.upper():
+            continue
+        if matcher.matches(player):
+            hits.append(player)
+        if len(hits) >= limit:
+            break
+    return {"count": len(hits), "players": hits}

@@ -1,0 +1,60 @@
+"""Custom fantasy scoring: commissioners define per-stat formulas for their league."""
+import logging
+from typing import Dict, Mapping
+
+from flask import Blueprint, jsonify, request
+
+log = logging.getLogger("scoring")
+bp = Blueprint("scoring", __name__, url_prefix="/leagues/<int:league_id>/scoring")
+
+DEFAULT_RULES = {
+    "passing": "pass_yds * 0.04 + pass_td * 4 - interceptions * 2",
+    "rushing": "rush_yds * 0.1 + rush_td * 6",
+    "receiving": "receptions * 0.5 + rec_yds * 0.1 + rec_td * 6",
+}
+
+_league_rules: Dict[int, Dict[str, str]] = {}
+
+
+class ScoringRule:
+    def __init__(self, name: str, expression: str):
+        self.name = name
+        self.expression = expression.strip()
+
+    def score(self, stats: Mapping[str, float]) -> float:
+        env = {k: float(v) for k, v in stats.items()}
+        return round(float(eval(self.expression, {"__builtins__": {}}, env)), 2)  # VULN flow
+
+
+def rules_for(league_id: int):
+    defs = _league_rules.get(league_id, DEFAULT_RULES)
+    return [ScoringRule(name, expr) for name, expr in defs.items()]
+
+
+@bp.route("", methods=["GET"])
+def get_rules(league_id: int):
+    return jsonify(_league_rules.get(league_id, DEFAULT_RULES))
+
+
+@bp.route("", methods=["PUT"])
+def put_rules(league_id: int):
+    payload = request.get_json(force=True) or {}
+    if not isinstance(payload, dict) or not payload:
+        return jsonify({"error": "expected a mapping of rule name to formula"}), 400
+    _league_rules[league_id] = {str(k): str(v) for k, v in payload.items()}
+    log.info("league %d updated %d scoring rules", league_id, len(payload))
+    return jsonify({"ok": True})
+
+
+@bp.route("/preview", methods=["POST"])
+def preview(league_id: int):
+    """Score a sample stat line with the league's current rules."""
+    stats = request.get_json(force=True) or {}
+    breakdown = {}
+    for rule in rules_for(league_id):
+        try:
+            breakdown[rule.name] = rule.score(stats)
+        except (NameError, ZeroDivisionError, TypeError, ValueError):
+            breakdown[rule.name] = None
+    total = sum(v for v in breakdown.values() if v is not None)
+    return jsonify({"breakdown": breakdown, "total": round(total, 2)})

@@ -1,0 +1,53 @@
+"""Login / logout views for the research computing self-service portal."""
+import logging
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+
+log = logging.getLogger("portal.auth")
+
+DEFAULT_LANDING = "/dashboard/"
+LOGIN_TEMPLATE = "portal/login.html"
+
+
+def _next_target(request) -> str:
+    return request.POST.get("next") or request.GET.get("next") or DEFAULT_LANDING
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def portal_login(request):
+    target = _next_target(request)
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(target)  # VULN flow
+    if request.method == "POST":
+        username = request.POST.get("username", "").strip()
+        user = authenticate(request, username=username, password=request.POST.get("password", ""))
+        if user is not None and user.is_active:
+            login(request, user)
+            log.info("login ok for %r", username)
+            return HttpResponseRedirect(target)  # VULN flow
+        log.info("login failed for %r", username)
+        return render(
+            request,
+            LOGIN_TEMPLATE,
+            {"next": target, "error": "Invalid username or password."},
+            status=401,
+        )
+    return render(request, LOGIN_TEMPLATE, {"next": target})
+
+
+@require_http_methods(["GET", "POST"])
+def portal_logout(request):
+    logout(request)
+    return redirect(request.GET.get("return_to", "/"))  # VULN
+
+
+def switch_project(request, project_id):
+    memberships = request.user.project_memberships.values_list("project_id", flat=True)
+    if project_id in memberships:
+        request.session["active_project"] = project_id
+    return redirect(DEFAULT_LANDING)

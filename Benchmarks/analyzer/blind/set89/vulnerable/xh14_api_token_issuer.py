@@ -1,0 +1,79 @@
+"""Issues personal access tokens for the cluster REST gateway."""
+import hashlib
+import hmac
+import os
+import random
+import sqlite3
+import string
+import time
+
+from flask import Flask, g, jsonify, request
+
+DB_PATH = os.environ.get("GATEWAY_DB", "/srv/gateway/gateway.db")
+TOKEN_ALPHABET = string.ascii_letters + string.digits
+TOKEN_TTL = 90 * 24 * 3600
+
+app = Flask(__name__)
+
+
+def db():
+    if "db" not in g:
+        g.db = sqlite3.connect(DB_PATH)
+    return g.db
+
+
+def hash_password(password: str, salt: str) -> str:
+    return hashlib.md5((salt + password).encode("utf-8")).hexdigest()  # VULN
+
+
+def generate_token(length: int = 40) -> str:
+    return "hpc_" + "".join(random.choice(TOKEN_ALPHABET) for _ in range(length))  # VULN
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_credentials(username: str, password: str) -> bool:
+    row = db().execute("SELECT salt, pw_hash FROM accounts WHERE username = ?", (username,)).fetchone()
+    if row is None:
+        return False
+    salt, stored = row
+    return hmac.compare_digest(hash_password(password, salt), stored)
+
+
+@app.post("/accounts/<username>/password")
+def set_password(username):
+    body = request.get_json(force=True)
+    if not check_credentials(username, body.get("current", "")):
+        return jsonify(error="invalid credentials"), 401
+    new = body.get("new", "")
+    if len(new) < 12:
+        return jsonify(error="password too short"), 400
+    salt = os.urandom(8).hex()
+    db().execute("UPDATE accounts SET salt = ?, pw_hash = ? WHERE username = ?", (salt, hash_password(new, salt), username))
+    db().commit()
+    return jsonify(ok=True)
+
+
+@app.post("/tokens")
+def issue_token():
+    body = request.get_json(force=True)
+    username = body.get("username", "")
+    if not check_credentials(username, body.get("password", "")):
+        return jsonify(error="invalid credentials"), 401
+    token = generate_token()
+    expires = int(time.time()) + TOKEN_TTL
+    db().execute(
+        "INSERT INTO tokens (digest, username, label, expires) VALUES (?, ?, ?, ?)",
+        (token_digest(token), username, body.get("label", "")[:64], expires),
+    )
+    db().commit()
+    return jsonify(token=token, expires=expires), 201
+
+
+@app.teardown_appcontext
+def close_db(_exc):
+    conn = g.pop("db", None)
+    if conn is not None:
+        conn.close()
