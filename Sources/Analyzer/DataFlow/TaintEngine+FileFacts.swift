@@ -774,15 +774,19 @@ extension TaintEngine {
 extension TaintEngine {
     /// The function's names bound once to a plain build of other names (`folder =
     /// voyage_dir(voyage)`), with the names each reads: what `TaintInterpreter.rebuildDerived`
-    /// may build again past a check. Found once per function (`anchor`: a place inside it).
-    func plainBuilds(of function: FunctionInfo, anchor: Int) -> [(name: String, value: Expr, reads: Set<String>)] {
+    /// may build again past a check. Found once per function.
+    func plainBuilds(of function: FunctionInfo) -> [(name: String, value: Expr, reads: Set<String>)] {
         if let known = plainBuildTable[function.qualifiedName] { return known }
         var found: [(name: String, value: Expr, reads: Set<String>)] = []
-        var seen: Set<String> = []
+        // One walk counting the function's bindings (nested functions aside): a name bound
+        // once, by a plain assignment, and no parameter.
+        var counts: [String: Int] = [:]
+        Module(body: function.body).forEachBinding(intoNestedScopes: false) { counts[$0, default: 0] += 1 }
+        let parameters = Set(function.parameters)
         ScopeWalk.walk(function.body) { node in
             guard case .stmt(let statement) = node else { return false }
             if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
-               seen.insert(id).inserted, let only = onlyAssignment(of: id, around: anchor), only.loc == value.loc {
+               counts[id] == 1, !parameters.contains(id) {
                 var reads: Set<String> = []
                 if isPlainBuild(value, reads: &reads), !reads.isEmpty { found.append((id, value, reads)) }
             }

@@ -884,7 +884,7 @@ final class TaintEngine {
     var demanded: Set<String> = []
     /// See `keyedOnlyParameters(of:)`.
     private var keyedOnly: [String: Set<String>] = [:]
-    /// See `plainBuilds(of:anchor:)`.
+    /// See `plainBuilds(of:)`.
     var plainBuildTable: [String: [(name: String, value: Expr, reads: Set<String>)]] = [:]
     /// What each analysed function used when it was last analysed: the summaries (by
     /// version), its class's tainted attributes and the globals (both by count). It is

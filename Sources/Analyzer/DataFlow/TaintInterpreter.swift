@@ -1312,7 +1312,7 @@ struct TaintInterpreter {
     /// parts are the ones it was built of.
     mutating func rebuildDerived(from proven: [String: Guard.Effect], at position: Int) {
         guard !proven.isEmpty, let function, let anchor = function.body.first?.loc.startByte else { return }
-        let builds = engine.plainBuilds(of: function, anchor: anchor)
+        let builds = engine.plainBuilds(of: function)
         guard !builds.isEmpty else { return }
         // Names looked up at one place of the function, so the engine's table answers again.
         func boundOnce(_ id: String) -> Bool {
