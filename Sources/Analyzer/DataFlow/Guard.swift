@@ -24,6 +24,9 @@ protocol GuardFacts: AnyObject {
     func passedValues(toParameter name: String, around position: Int) -> [Expr]?
     /// Whether the file anywhere binds `name` by `name = TABLE.get(key)` (see `Guard.lookedUpKey`).
     func mayHoldTableLookup(_ name: String) -> Bool
+    /// Whether the file subtracts sets anywhere (`set(names) - set(ALLOWED)`, `.difference(`):
+    /// only then is a name tested for emptiness looked up as one.
+    var subtractsSets: Bool { get }
 }
 
 /// See `GuardFacts.validatorProof`.
@@ -487,7 +490,8 @@ struct Guard {
             }
             // `unknown = set(names) - set(ALLOWED)` then `if unknown: abort`: when it is empty,
             // every name is an allowed one.
-            if case .name(let local, _) = test.kind, let bound = facts?.onlyAssignment(of: local, around: test.loc.startByte),
+            if case .name(let local, _) = test.kind, facts?.subtractsSets == true,
+               let bound = facts?.onlyAssignment(of: local, around: test.loc.startByte),
                let id = Self.namesOutsideAllowed(bound, facts: facts) {
                 if negated { whenTrue[id] = .safe } else { whenFalse[id] = .safe }
             }

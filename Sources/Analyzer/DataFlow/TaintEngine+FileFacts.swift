@@ -331,6 +331,8 @@ extension TaintEngine: GuardFacts {
 
     func mayHoldTableLookup(_ name: String) -> Bool { tableLookupNames.contains(name) }
 
+    var subtractsSets: Bool { setDifferences }
+
     /// Names bound somewhere by `name = TABLE.get(key)` or `TABLE.pop(key, None)` (a constant's
     /// name, upper case).
     static func tableLookupNames(_ module: Module) -> Set<String> {

@@ -884,6 +884,8 @@ final class TaintEngine {
     var demanded: Set<String> = []
     /// See `keyedOnlyParameters(of:)`.
     private var keyedOnly: [String: Set<String>] = [:]
+    /// See `GuardFacts.subtractsSets`: the file's text holds `set(` and a `-` or `.difference(`.
+    private(set) lazy var setDifferences: Bool = parsed.mentions("set") && (parsed.mentions("difference") || parsed.source.contains(UInt8(ascii: "-")))
     /// See `plainBuilds(of:)`.
     var plainBuildTable: [String: [(name: String, value: Expr, reads: Set<String>)]] = [:]
     /// What each analysed function used when it was last analysed: the summaries (by

@@ -202,11 +202,14 @@ struct TaintInterpreter {
                 thenBranch.holdPaths(earlier, at: test.loc)
                 earlier.applyWhenTrue(&thenBranch.environment)
             }
-            thenBranch.rebuildDerived(from: guardEffect.whenTrue, at: test.loc.startByte)
+            // (Not past a test of a value's truth: it proves a value empty, from which no
+            // other was built that needs building again.)
+            let provesParts = !Self.testsTruth(test)
+            if provesParts { thenBranch.rebuildDerived(from: guardEffect.whenTrue, at: test.loc.startByte) }
             thenBranch.block(body, depth: depth + 1)
             var elseBranch = self
             guardEffect.applyWhenFalse(&elseBranch.environment)
-            elseBranch.rebuildDerived(from: guardEffect.whenFalse, at: test.loc.startByte)
+            if provesParts { elseBranch.rebuildDerived(from: guardEffect.whenFalse, at: test.loc.startByte) }
             elseBranch.block(orelse, depth: depth + 1)
             let thenEnds = Guard.terminates(body), elseEnds = !orelse.isEmpty && Guard.terminates(orelse)
             adopt(thenBranch, elseBranch, thenEnds: thenEnds, elseEnds: elseEnds)
@@ -1304,6 +1307,16 @@ struct TaintInterpreter {
         "QUERY_STRING", "PATH_INFO", "REQUEST_URI", "RAW_URI", "CONTENT_TYPE", "CONTENT_LENGTH", "SCRIPT_NAME", "wsgi.input",
         "bottle.request.body", "bottle.request.json", "bottle.request.forms", "bottle.request.query",
     ]
+
+    /// `if x:`, `if not self.ready:`: a test of a name's or an attribute's truth.
+    static func testsTruth(_ test: Expr) -> Bool {
+        var tested = test
+        while case .unaryOp(.not, let operand) = tested.kind { tested = operand }
+        switch tested.kind {
+        case .name, .attribute: return true
+        default: return false
+        }
+    }
 
     /// `folder = voyage_dir(voyage)` (or `os.path.join(self.root, code)`) before
     /// `if not voyage.isalnum(): raise`: past the check, a value built only of checked names,
