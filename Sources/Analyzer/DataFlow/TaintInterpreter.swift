@@ -924,11 +924,23 @@ struct TaintInterpreter {
             }
         case .binOp(_, .add, _):
             parts = expression.additionOperands
+            // `f"{base}/api?" + urlencode(q)`: as the f-string starts.
+            if case .joinedStr = parts.first?.kind, startsWithSettingURL(parts[0]) { return true }
         default:
             return false
         }
         guard parts.count >= 2, let next = parts[1].stringConstant, let mark = next.first, "/?#".contains(mark) else { return false }
-        return isOperatorURLSetting(parts[0])
+        if isOperatorURLSetting(parts[0]) { return true }
+        // `f"{self.status_url}/api/v1/status?{query}"` of a URL whose host was checked: what
+        // follows picks a path on that host. (A value holding nothing known is no proof: a
+        // base URL set elsewhere may be anything.)
+        switch parts[0].kind {
+        case .name, .attribute:
+            var copy = self
+            return copy.expression(parts[0], depth: 1)?.wasMadeSafe(for: 918) == true
+        default:
+            return false
+        }
     }
 
     private func isOperatorURLSetting(_ value: Expr) -> Bool {

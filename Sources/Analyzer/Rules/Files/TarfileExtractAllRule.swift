@@ -22,6 +22,7 @@ struct TarfileExtractAllRule: Rule {
             // The same from a static method of the class.
             // Collected here, each name checked by a helper of the file on the way.
             "import os, tarfile\n\ndef _inside(base, path):\n    return os.path.commonpath([base, os.path.realpath(path)]) == base\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = []\n        for m in tar.getmembers():\n            if m.isfile() and _inside(d, os.path.join(d, m.name)):\n                members.append(m)\n        tar.extractall(d, members=members)\n",
+            "import os, tarfile\n\ndef _inside(base, m):\n    return os.path.commonpath([base, os.path.realpath(os.path.join(base, m.name))]) == base\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = [m for m in tar.getmembers() if m.isfile() and _inside(d, m)]\n        tar.extractall(d, members=members)\n",
             "import os, tarfile\n\nclass Unpacker:\n    @staticmethod\n    def _checked(tar, dest):\n        for m in tar.getmembers():\n            if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n                yield m\n\n    def unpack(self, p, d):\n        with tarfile.open(p) as tar:\n            tar.extractall(d, members=list(self._checked(tar, d)))\n",
         ]
     )
@@ -106,6 +107,12 @@ struct TarfileExtractAllRule: Rule {
             if case .name(let id, _) = members.kind,
                let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: members.loc.startByte) {
                 members = value
+            }
+            // `[m for m in tar.getmembers() if m.isfile() and _within(dest, m)]`: a comprehension
+            // whose filter checks where each member lands.
+            if case .listComp(_, let generators) = members.kind,
+               generators.contains(where: { Self.checksPathsIn([Stmt(.expr(value: Expr(.boolOp(op: .and, values: $0.ifs), members.loc)), members.loc)], module: context.parsed.module) }) {
+                return
             }
             let viaFunction: Bool = { if case .call = members.kind { return true } else { return false } }()
             // `members=list(safe_members(tar, dest))` where the file's `safe_members` resolves
