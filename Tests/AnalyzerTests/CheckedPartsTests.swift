@@ -681,4 +681,32 @@ struct CheckedPartsTests {
         let unchecked = source.replacingOccurrences(of: "if not PROJECT_RE.match(project):", with: "if not project:")
         #expect(try found(unchecked, enable: ["ASC1022"]) == ["26:ASC1022", "33:ASC1022"])
     }
+
+    /// A local-redirect validator that rebinds its parameter with backslashes replaced
+    /// (`value = value.replace("\\", "/")`) before checking for a scheme, a host and `//`
+    /// returns a path on this site; without the replacement a backslash could still lead away.
+    @Test func localTargetAfterBackslashesReplaced() throws {
+        let source = #"""
+        from urllib.parse import urlparse
+        from flask import Flask, redirect, request
+        app = Flask(__name__)
+
+
+        def _local_target(value, default):
+            if not value:
+                return default
+            value = value.replace("\\", "/")
+            parts = urlparse(value)
+            if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
+                return default
+            return value
+
+
+        @app.get("/logout")
+        def logout():
+            return redirect(_local_target(request.args.get("return_to"), "/login"))
+        """#
+        #expect(try found(source) == [])
+        #expect(try found(source.replacingOccurrences(of: "value = value.replace(\"\\\\\", \"/\")", with: "pass")) == ["18:ASC1601"])
+    }
 }

@@ -24,6 +24,9 @@ protocol GuardFacts: AnyObject {
     func passedValues(toParameter name: String, around position: Int) -> [Expr]?
     /// Whether the file anywhere binds `name` by `name = TABLE.get(key)` (see `Guard.lookedUpKey`).
     func mayHoldTableLookup(_ name: String) -> Bool
+    /// The one assignment of parameter `name` in the function around `position`, made in the
+    /// function's own block before `position` (`value = value.replace("\\", "/")`).
+    func onlyRebinding(of name: String, around position: Int) -> Expr?
     /// Whether the file subtracts sets anywhere (`set(names) - set(ALLOWED)`, `.difference(`):
     /// only then is a name tested for emptiness looked up as one.
     var subtractsSets: Bool { get }
@@ -953,7 +956,8 @@ struct Guard {
         var names = Set<String>()
         for value in values {
             Self.names(in: value) { id in
-                if !names.contains(id), let bound = facts.onlyAssignment(of: id, around: position), removesBackslashes(bound) { names.insert(id) }
+                if !names.contains(id), let bound = facts.onlyAssignment(of: id, around: position) ?? facts.onlyRebinding(of: id, around: position),
+                   removesBackslashes(bound) { names.insert(id) }
             }
         }
         return names
