@@ -1,0 +1,58 @@
+"""Internal staff directory for the esports org's admin console."""
+import logging
+import os
+
+from flask import Flask, jsonify, request, session
+from ldap3 import ALL, SUBTREE, Connection, Server
+
+app = Flask(__name__)
+app.secret_key = os.environ["CONSOLE_SECRET_KEY"]
+log = logging.getLogger("console.ldap")
+
+LDAP_URL = os.environ.get("LDAP_URL", "ldaps://ldap.corp.arenaforge.gg")
+BASE_DN = "ou=staff,dc=arenaforge,dc=gg"
+BIND_DN = os.environ.get("LDAP_BIND_DN", "cn=console,ou=svc,dc=arenaforge,dc=gg")
+BIND_PW = os.environ.get("LDAP_BIND_PW", "")
+
+ATTRS = ["uid", "cn", "mail", "title", "departmentNumber"]
+
+
+def ldap_conn() -> Connection:
+    server = Server(LDAP_URL, get_info=ALL, connect_timeout=5)
+    return Connection(server, BIND_DN, BIND_PW, auto_bind=True, receive_timeout=10)
+
+
+def build_filter(name: str, team: str) -> str:
+    parts = ["(objectClass=inetOrgPerson)"]
+    if name:
+        parts.append(f"(|(uid={name}*)(cn=*{name}*))")
+    if team:
+        parts.append(f"(departmentNumber={team})")
+    return "(&" + "".join(parts) + ")"
+
+
+@app.get("/staff/search")
+def staff_search():
+    if "user" not in session:
+        return jsonify(error="login required"), 401
+    name = request.args.get("q", "").strip()
+    team = request.args.get("team", "").strip()
+    flt = build_filter(name, team)
+    with ldap_conn() as conn:
+        conn.search(BASE_DN, flt, search_scope=SUBTREE, attributes=ATTRS, size_limit=50)  # VULN flow
+        results = [
+            {a: str(entry[a]) for a in ATTRS if a in entry}
+            for entry in conn.entries
+        ]
+    return jsonify(results=results)
+
+
+@app.get("/staff/<uid>/groups")
+def staff_groups(uid):
+    if "user" not in session:
+        return jsonify(error="login required"), 401
+    member_dn = f"uid={uid},{BASE_DN}"
+    with ldap_conn() as conn:
+        conn.search("ou=groups,dc=arenaforge,dc=gg", f"(member={member_dn})", attributes=["cn"])  # VULN flow
+        groups = [str(e.cn) for e in conn.entries]
+    return jsonify(uid=uid, groups=groups)
