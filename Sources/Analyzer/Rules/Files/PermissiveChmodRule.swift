@@ -12,6 +12,7 @@ struct PermissiveChmodRule: Rule {
         """,
         fixAvailable: true,
         triggering: [
+            "import os\nfd = os.open(path, os.O_WRONLY | os.O_CREAT, ↓0o666)\n",
             "import os\nos.chmod(path, ↓0o777)\n",
             "import os, stat\nos.chmod(path, ↓stat.S_IRWXU | stat.S_IRWXG)\n",
             "from pathlib import Path\nimport os\nos.chmod(script, mode=↓0o666)\n",
@@ -29,7 +30,7 @@ struct PermissiveChmodRule: Rule {
         ]
     )
 
-    var callees: Set<String> { ["os.chmod", "os.lchmod", "os.fchmod", "os.makedirs", "os.mkdir"] }
+    var callees: Set<String> { ["os.chmod", "os.lchmod", "os.fchmod", "os.makedirs", "os.mkdir", "os.open"] }
 
     static let statBits: [String: Int] = [
         "S_IRWXU": 0o700, "S_IRUSR": 0o400, "S_IWUSR": 0o200, "S_IXUSR": 0o100, "S_IRWXG": 0o070, "S_IRGRP": 0o040,
@@ -52,15 +53,16 @@ struct PermissiveChmodRule: Rule {
 
     func check(call: CallSite, context: inout RuleContext) {
         // The mode, or the module constant holding it (`DOCUMENT_MODE = 0o777`).
-        guard let argument = call.argument("mode", position: 1),
+        guard let argument = call.argument("mode", position: call.qualifiedName == "os.open" ? 2 : 1),
               let mode = Self.mode(of: argument, imports: context.imports)
                 ?? context.literalValue(argument).flatMap({ Self.mode(of: $0, imports: context.imports) }) else { return }
         // A new directory: its mode passes through the umask, so only asking for others' write
         // bit is worth a report (0o775 for a shared group directory is common).
-        if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" {
+        if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" || call.qualifiedName == "os.open" {
             if mode & 0o002 != 0 {
-                context.report(argument.loc, "directory created writable by every user (unless the umask removes it)",
-                               fixHint: "use 0o700 or 0o755")
+                let what = call.qualifiedName == "os.open" ? "file" : "directory"
+                context.report(argument.loc, "\(what) created writable by every user (unless the umask removes it)",
+                               fixHint: call.qualifiedName == "os.open" ? "use 0o600 or 0o644" : "use 0o700 or 0o755")
             }
             return
         }

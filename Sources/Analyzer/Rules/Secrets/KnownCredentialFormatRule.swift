@@ -16,6 +16,7 @@ struct KnownCredentialFormatRule: Rule {
             "AWS_ACCESS_KEY_ID = ↓\"AKIAQ3EGX7LR5MZK2P4N\"\n",
             "client = Github(↓\"ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R\")\n",
             "SLACK = {\"token\": ↓\"xoxb-2048-4096-8192-aBcDeFgHiJkLmNoPqRsTuVwX\"}\n",
+            "DIGEST_WEBHOOK = ↓\"https://hooks.slack.com/services/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\"\n",
             "KEY = ↓\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEow...\\n-----END RSA PRIVATE KEY-----\"\n",
             "DSN = ↓\"host=db.internal dbname=accounts user=admin password=Wint3r-2021!\"\n",
             "engine = create_engine(↓\"postgresql://app:Pa55w0rd9@db.internal/app\")\n",
@@ -50,7 +51,8 @@ struct KnownCredentialFormatRule: Rule {
     /// literal: the first byte decides before anything else is looked at.
     static func credentialKind(_ text: String) -> String? {
         guard let first = text.utf8.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "g") || first == UInt8(ascii: "x")
-            || first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "-"), text.utf8.count >= 20 else { return nil }
+            || first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "-") || first == UInt8(ascii: "h"),
+            text.utf8.count >= 20 else { return nil }
         let bytes = Array(text.utf8)
         func isUpperAlnum(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
         func isAlnum(_ byte: UInt8) -> Bool { isUpperAlnum(byte) || (97...122).contains(byte) }
@@ -67,6 +69,12 @@ struct KnownCredentialFormatRule: Rule {
             return "a Slack token"
         }
         if bytes.count >= 24, text.hasPrefix("sk_live_") || text.hasPrefix("rk_live_"), bytes[8...].allSatisfy(isAlnum) { return "a Stripe live key" }
+        // `https://hooks.slack.com/services/T…/B…/<24 characters>`: whoever holds it posts to the channel.
+        if text.hasPrefix("https://hooks.slack.com/services/T") {
+            let parts = text.dropFirst("https://hooks.slack.com/services/".count).split(separator: "/")
+            if parts.count == 3, parts[1].hasPrefix("B"), parts[2].utf8.count >= 20, parts[2].utf8.allSatisfy(isAlnum),
+               !parts[2].contains("XXXX") { return "a Slack webhook URL" }
+        }
         if text.hasPrefix("-----BEGIN"), text.contains("PRIVATE KEY-----"), bytes.count > 60 { return "a private key" }
         return nil
     }
