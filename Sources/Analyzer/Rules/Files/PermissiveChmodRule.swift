@@ -60,9 +60,10 @@ struct PermissiveChmodRule: Rule {
         // bit is worth a report (0o775 for a shared group directory is common).
         if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" || call.qualifiedName == "os.open" {
             if mode & 0o002 != 0 {
-                let what = call.qualifiedName == "os.open" ? "file" : "directory"
-                context.report(argument.loc, "\(what) created writable by every user (unless the umask removes it)",
-                               fixHint: call.qualifiedName == "os.open" ? "use 0o600 or 0o644" : "use 0o700 or 0o755")
+                // A file asked for as 0o666 is what `open()` asks for too: only a hint (low).
+                let file = call.qualifiedName == "os.open"
+                context.report(argument.loc, "\(file ? "file" : "directory") created writable by every user (unless the umask removes it)",
+                               severity: file ? .low : nil, fixHint: file ? "use 0o600 or 0o644" : "use 0o700 or 0o755")
             }
             return
         }
