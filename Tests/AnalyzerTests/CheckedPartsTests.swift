@@ -709,4 +709,79 @@ struct CheckedPartsTests {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: "value = value.replace(\"\\\\\", \"/\")", with: "pass")) == ["18:ASC1601"])
     }
+
+    /// Bottle's `html_escape` escapes for HTML; text after a URL whose host a helper checked
+    /// (`f"{base}/api?" + urlencode(q)`) picks a path on that host (a partial SSRF, low); the
+    /// keys of a record joined (`", ".join(row)`) are the program's, its values (`row.values()`)
+    /// the client's; a helper's command list
+    /// naming a path bound to fixed text under a constant folder starts no option.
+    @Test func escapesCheckedHostsRecordKeysAndFixedPaths() throws {
+        let escaped = #"""
+        from bottle import html_escape, request, route
+
+
+        @route("/hello")
+        def hello():
+            return "<p>%s</p>" % html_escape(request.query.get("name", ""))
+        """#
+        #expect(try found(escaped) == [])
+        #expect(try found(escaped.replacingOccurrences(of: "html_escape(request", with: "str(request")) == ["6:ASC1079"])
+
+        let checkedHost = #"""
+        import urllib.parse
+        import requests
+        from flask import request
+        HOSTS = {"api.vendor.example"}
+
+
+        def vendor_url(url):
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme != "https" or (parts.hostname or "").lower() not in HOSTS:
+                raise ValueError("vendor")
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+        def status():
+            base = vendor_url(request.json["url"]).rstrip("/")
+            serial = request.json["serial"]
+            return requests.get(f"{base}/api?" + urllib.parse.urlencode({"s": serial}), timeout=5)
+        """#
+        let partial = try DataFlowTests().findings(checkedHost).map { "\($0.line):\($0.code):\($0.severity)" }
+        #expect(partial == ["17:ASC1918:low"])
+        let unchecked = checkedHost.replacingOccurrences(of: "base = vendor_url(request.json[\"url\"])", with: "base = request.json[\"url\"]")
+        #expect(try DataFlowTests().findings(unchecked).map { "\($0.line):\($0.code):\($0.severity)" } == ["17:ASC1918:high"])
+
+        let joinedKeys = #"""
+        import sqlite3
+        from flask import request
+
+
+        def upsert():
+            row = {"ip": request.json["ip"], "hostname": request.json.get("hostname", "")}
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            sqlite3.connect("hosts.db").execute(f"INSERT INTO hosts ({cols}) VALUES ({marks})", tuple(row.values()))
+        """#
+        #expect(try found(joinedKeys) == [])
+        #expect(try found(joinedKeys.replacingOccurrences(of: "\", \".join(row)", with: "\", \".join(row.values())")) == ["9:ASC1089"])
+
+        let fixedPath = #"""
+        import os
+        import subprocess
+        from flask import request
+        DRAWINGS = "/srv/drawings"
+
+
+        def build_command(job):
+            drawing = os.path.join(DRAWINGS, os.path.basename(job["drawing"]))
+            return ["qto-cli", "--layers", job["layers"], drawing]
+
+
+        def takeoff():
+            return subprocess.check_output(build_command(request.json), timeout=60)
+        """#
+        #expect(try found(fixedPath, enable: ["ASC1088"]) == [])
+        #expect(try found(fixedPath.replacingOccurrences(of: "drawing = os.path.join(DRAWINGS, os.path.basename(job[\"drawing\"]))", with: "drawing = job[\"drawing\"]"),
+                          enable: ["ASC1088"]) == ["13:ASC1088"])
+    }
 }

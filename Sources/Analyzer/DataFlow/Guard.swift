@@ -268,15 +268,11 @@ struct Guard {
             if case .attribute(let receiver, let method, _) = function.kind, case .name(let id, _) = receiver.kind {
                 if method == "startswith" || method == "is_relative_to", normalisedPaths.contains(id) { proven[id] = .safeFor([22]) }
             }
-            // `x.isdigit()`, `self.context.isdigit()`.
+            // `x.isdigit()`, `self.context.isdigit()`, or `parts[1].isalnum()`: that element
+            // (`elementKey`), as `parts[0] in SERVICES` is.
             if case .attribute(let receiver, let method, _) = function.kind, Self.validatorMethods.contains(method),
-               let id = Self.checkedName(receiver) {
+               let id = Self.checkedName(receiver) ?? Self.elementKey(receiver) {
                 proven[id] = .safe
-            }
-            // `parts[1].isalnum()`: that element (`elementKey`), as `parts[0] in SERVICES` is.
-            if case .attribute(let receiver, let method, _) = function.kind, Self.validatorMethods.contains(method),
-               case .subscript = receiver.kind, let key = Self.elementKey(receiver) {
-                proven[key] = .safe
             }
             // `envelope_id.replace("-", "").isalnum()`: letters and digits but for dashes and
             // underscores, as a slug (which may start with a dash: not 88).

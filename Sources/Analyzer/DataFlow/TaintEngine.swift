@@ -884,8 +884,9 @@ final class TaintEngine {
     var demanded: Set<String> = []
     /// See `keyedOnlyParameters(of:)`.
     private var keyedOnly: [String: Set<String>] = [:]
-    /// See `GuardFacts.subtractsSets`: the file's text holds `set(` and a `-` or `.difference(`.
-    private(set) lazy var setDifferences: Bool = parsed.mentions("set") && (parsed.mentions("difference") || parsed.source.contains(UInt8(ascii: "-")))
+    /// See `GuardFacts.subtractsSets`: the file names `set` or `frozenset` (what
+    /// `Guard.setElements` reads).
+    private(set) lazy var setDifferences: Bool = parsed.mentions("set") || parsed.mentions("frozenset")
     /// See `plainBuilds(of:)`.
     var plainBuildTable: [String: [(name: String, value: Expr, reads: Set<String>)]] = [:]
     /// What each analysed function used when it was last analysed: the summaries (by

@@ -154,7 +154,7 @@ extension TaintInterpreter {
            case .name(let id, _) = receiver.kind,
            let made = engine.onlyAssignment(of: id, around: expression.loc.startByte) ?? engine.moduleValues[id],
            case .call(let maker, _, _) = made.kind, let name = engine.imports.qualifiedName(of: maker),
-           name.hasPrefix("itsdangerous."), TaintSources.signedSerializers.contains(String(name.dropFirst("itsdangerous.".count))) {
+           name.hasPrefix("itsdangerous."), name.split(separator: ".").last.map({ TaintSources.signedSerializers.contains(String($0)) }) == true {
             return nil
         }
         // `response.set_cookie(NAME, value, secret=KEY)`, `self.set_secure_cookie(NAME, value)`:
@@ -449,9 +449,11 @@ extension TaintInterpreter {
         if case .attribute(_, "join", _) = function.kind, arguments.count == 1, let kept = Self.characterFilter(arguments[0]) {
             return kept.isEmpty ? all?.cleanedCopy : all?.sanitizing(kept)
         }
-        // `", ".join(row)` of a mapping: its keys, joined (`row = {"ip": ip, ...}`: the program's).
-        if case .attribute(_, "join", _) = function.kind, arguments.count == 1, let mapping = argumentTaints[0],
-           mapping.fields != nil || mapping.keysFixed {
+        // `", ".join(row)` of a mapping itself (not `row.values()`): its keys, joined
+        // (`row = {"ip": ip, ...}`: the program's).
+        if case .attribute(_, "join", _) = function.kind, arguments.count == 1,
+           { switch arguments[0].kind { case .name, .attribute, .dict: true; default: false } }(),
+           let mapping = argumentTaints[0], mapping.fields != nil || mapping.keysFixed {
             return Taint.merge(receiverTaint, mapping.keysOfMapping)
         }
         // `re.sub(pattern, repl, text)`: the text with pieces of itself (or of `repl`) put in;

@@ -232,10 +232,9 @@ struct TaintInterpreter {
             }
             // `for ts in (job.start, job.end): if ts and not TS_RE.match(ts): raise ...`: past
             // the loop, each value listed is proven as the loop variable was.
-            if var each = eachValueChecked(target: target, iter: iter, body: body) {
+            if let each = eachValueChecked(target: target, iter: iter, body: body) {
                 holdPaths(each, at: iter.loc)
                 each.applyWhenFalse(&environment)
-                each.whenFalse = [:]
             }
         case .while(let test, let body, let orelse):
             _ = expression(test, depth: 0)
@@ -1369,14 +1368,12 @@ struct TaintInterpreter {
         case .tuple(let elements, _), .list(let elements, _): items = elements
         default: return nil
         }
-        var proof = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine)
-        guard let effect = proof.whenFalse[variable] else { return nil }
-        proof.whenTrue = [:]
-        proof.whenFalse = [:]
+        guard let effect = Guard(test: test, imports: engine.imports, normalisedPaths: normalisedPaths, facts: engine).whenFalse[variable] else { return nil }
+        var proven: [String: Guard.Effect] = [:]
         for item in items {
-            if let id = Guard.checkedName(item) { proof.whenFalse[id] = effect }
+            if let id = Guard.checkedName(item) { proven[id] = effect }
         }
-        return proof.whenFalse.isEmpty ? nil : proof
+        return proven.isEmpty ? nil : Guard(provenPast: proven)
     }
 
     /// The URL names whose host a loop over its resolved addresses checks, leaving unless each

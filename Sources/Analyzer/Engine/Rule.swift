@@ -230,13 +230,11 @@ public struct RuleContext {
             // of a parameter declared as one (`flt: BidFilter`).
             guard imports.binding(of: id) == nil else { return nil }
             var madeClass: String?
-            if let made = parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte),
-               case .call(let maker, _, _) = made.kind, case .name(let className, _) = maker.kind {
-                madeClass = className
+            if let made = parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte) {
+                if case .call(let maker, _, _) = made.kind, case .name(let className, _) = maker.kind { madeClass = className }
             } else if let function = parsed.module.innermostFunction(around: call.loc.startByte),
                       case .functionDef(_, let arguments, _, _, _, _, _) = function.kind,
-                      let parameter = arguments.all.first(where: { $0.arg == id }), case .name(let className, _)? = parameter.annotation?.kind,
-                      parsed.module.onlyAssignment(of: id, inFunctionAround: call.loc.startByte) == nil {
+                      let parameter = arguments.all.first(where: { $0.arg == id }), case .name(let className, _)? = parameter.annotation?.kind {
                 madeClass = className
             }
             guard let className = madeClass, imports.binding(of: className) == nil,

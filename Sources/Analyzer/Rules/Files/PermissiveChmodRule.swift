@@ -56,8 +56,8 @@ struct PermissiveChmodRule: Rule {
         guard let argument = call.argument("mode", position: call.qualifiedName == "os.open" ? 2 : 1),
               let mode = Self.mode(of: argument, imports: context.imports)
                 ?? context.literalValue(argument).flatMap({ Self.mode(of: $0, imports: context.imports) }) else { return }
-        // A new directory: its mode passes through the umask, so only asking for others' write
-        // bit is worth a report (0o775 for a shared group directory is common).
+        // A new directory or file: its mode passes through the umask, so only asking for others'
+        // write bit is worth a report (0o775 for a shared group directory is common).
         if call.qualifiedName == "os.makedirs" || call.qualifiedName == "os.mkdir" || call.qualifiedName == "os.open" {
             if mode & 0o002 != 0 {
                 // A file asked for as 0o666 is what `open()` asks for too: only a hint (low).

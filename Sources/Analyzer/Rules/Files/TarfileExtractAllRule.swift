@@ -77,16 +77,31 @@ struct TarfileExtractAllRule: Rule {
     static func checksPathsIn(_ body: [Stmt], module: Module) -> Bool {
         var found = false
         ScopeWalk.walk(body) { node in
-            if case .expr(let expression) = node, case .call(let callee, _, _) = expression.kind {
-                switch callee.kind {
-                case .attribute(_, let attr, _): found = found || pathChecks.contains(attr)
-                case .name(let id, _): found = found || pathChecks.contains(id) || checksPaths(id, in: module)
-                default: break
-                }
-            }
+            if case .expr(let expression) = node { found = callsPathCheck(expression, module: module) }
             return !found
         }
         return found
+    }
+
+    /// The same in one expression (a comprehension's filter).
+    static func checksPathsIn(_ expression: Expr, module: Module) -> Bool {
+        var found = false
+        ScopeWalk.walk(expression) { part in
+            found = callsPathCheck(part, module: module)
+            return !found
+        }
+        return found
+    }
+
+    /// A call of a path check (`commonpath`, `is_relative_to`) or of a function of the file
+    /// that makes one.
+    private static func callsPathCheck(_ expression: Expr, module: Module) -> Bool {
+        guard case .call(let callee, _, _) = expression.kind else { return false }
+        switch callee.kind {
+        case .attribute(_, let attr, _): return pathChecks.contains(attr)
+        case .name(let id, _): return pathChecks.contains(id) || checksPaths(id, in: module)
+        default: return false
+        }
     }
 
     func check(node: Node, context: inout RuleContext) {
@@ -111,7 +126,7 @@ struct TarfileExtractAllRule: Rule {
             // `[m for m in tar.getmembers() if m.isfile() and _within(dest, m)]`: a comprehension
             // whose filter checks where each member lands.
             if case .listComp(_, let generators) = members.kind,
-               generators.contains(where: { Self.checksPathsIn([Stmt(.expr(value: Expr(.boolOp(op: .and, values: $0.ifs), members.loc)), members.loc)], module: context.parsed.module) }) {
+               generators.contains(where: { $0.ifs.contains { Self.checksPathsIn($0, module: context.parsed.module) } }) {
                 return
             }
             let viaFunction: Bool = { if case .call = members.kind { return true } else { return false } }()
