@@ -170,6 +170,11 @@ extension Module {
         for statement in body { try Self.walk(.stmt(statement), depth: 0, visit) }
     }
 
+    /// Pre-order walk over `node` and everything under it (see `walk(_:)`).
+    public static func walk(subtree node: Node, _ visit: (Node) throws -> Bool) rethrows {
+        try walk(node, depth: 0, visit)
+    }
+
     /// Levels walked by recursion before `walk` goes on with a loop.
     public static let walkRecursionLimit = 200
 

@@ -15,37 +15,174 @@ extension Module {
     /// `intoNestedScopes: false` the walk does not enter a nested def, class or lambda, whose
     /// names are its own (the def or class name itself is still bound here).
     func forEachBinding(intoNestedScopes: Bool, _ bound: (String) -> Void) {
-        walk { node in
-            switch node {
-            case .stmt(let statement):
-                switch statement.kind {
-                case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
-                    bound(name)
-                    return intoNestedScopes
-                case .global(let names), .nonlocal(let names):
-                    names.forEach(bound)
+        // A walk of its own, not `walk`: it is asked of every file and of many functions, and
+        // wrapping each node for a generic visitor cost three times the visit. Past
+        // `Module.walkRecursionLimit` levels the generic walk (a loop) takes the subtree over.
+        let nested = intoNestedScopes
+        func generic(_ node: Node) {
+            Module.walk(subtree: node) { node in
+                switch node {
+                case .stmt(let statement):
+                    switch statement.kind {
+                    case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
+                        bound(name)
+                        return nested
+                    case .global(let names), .nonlocal(let names):
+                        names.forEach(bound)
+                    default:
+                        break
+                    }
+                case .expr(let expression):
+                    if case .lambda = expression.kind, !nested { return false }
+                    if case .name(let id, let context) = expression.kind, context != .load { bound(id) }
+                case .alias(let alias):
+                    bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? ""))
+                case .exceptHandler(let handler):
+                    if let name = handler.name { bound(name) }
+                case .arg(let argument):
+                    bound(argument.arg)
+                case .pattern(let pattern):
+                    switch pattern.kind {
+                    case .matchAs(_, let name?), .matchStar(let name?), .matchMapping(_, _, let name?): bound(name)
+                    default: break
+                    }
                 default:
                     break
                 }
-            case .expr(let expression):
-                if case .lambda = expression.kind, !intoNestedScopes { return false }
-                if case .name(let id, let context) = expression.kind, context != .load { bound(id) }
-            case .alias(let alias):
-                bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? ""))
-            case .exceptHandler(let handler):
-                if let name = handler.name { bound(name) }
-            case .arg(let argument):
-                bound(argument.arg)
-            case .pattern(let pattern):
-                switch pattern.kind {
-                case .matchAs(_, let name?), .matchStar(let name?), .matchMapping(_, _, let name?): bound(name)
-                default: break
-                }
-            default:
-                break
+                return true
             }
-            return true
         }
+        func arguments(_ a: Arguments, _ depth: Int) {
+            for p in a.posonlyargs { arg(p, depth) }
+            for p in a.args { arg(p, depth) }
+            if let p = a.vararg { arg(p, depth) }
+            for p in a.kwonlyargs { arg(p, depth) }
+            for d in a.kwDefaults { if let d { expression(d, depth) } }
+            if let p = a.kwarg { arg(p, depth) }
+            for d in a.defaults { expression(d, depth) }
+        }
+        func arg(_ a: Arg, _ depth: Int) {
+            bound(a.arg)
+            if let annotation = a.annotation { expression(annotation, depth) }
+        }
+        func comprehensions(_ generators: [Comprehension], _ depth: Int) {
+            for c in generators {
+                expression(c.target, depth); expression(c.iter, depth)
+                for x in c.ifs { expression(x, depth) }
+            }
+        }
+        func pattern(_ p: Pattern, _ depth: Int) {
+            guard depth < Module.walkRecursionLimit else { return generic(.pattern(p)) }
+            switch p.kind {
+            case .matchValue(let value): expression(value, depth + 1)
+            case .matchSingleton, .matchStar(.none): break
+            case .matchStar(let name?): bound(name)
+            case .matchSequence(let patterns), .matchOr(let patterns): for x in patterns { pattern(x, depth + 1) }
+            case let .matchMapping(keys, patterns, rest):
+                if let rest { bound(rest) }
+                for k in keys { expression(k, depth + 1) }
+                for x in patterns { pattern(x, depth + 1) }
+            case let .matchClass(cls, patterns, _, kwdPatterns):
+                expression(cls, depth + 1)
+                for x in patterns { pattern(x, depth + 1) }
+                for x in kwdPatterns { pattern(x, depth + 1) }
+            case let .matchAs(inner, name):
+                if let name { bound(name) }
+                if let inner { pattern(inner, depth + 1) }
+            }
+        }
+        func expression(_ e: Expr, _ depth: Int) {
+            guard depth < Module.walkRecursionLimit else { return generic(.expr(e)) }
+            let d = depth + 1
+            switch e.kind {
+            case .name(let id, let context): if context != .load { bound(id) }
+            case .constant: break
+            case .attribute(let v, _, _), .starred(let v, _), .await(let v), .yieldFrom(let v), .unaryOp(_, let v):
+                expression(v, d)
+            case .yield(let v): if let v { expression(v, d) }
+            case let .call(f, a, k):
+                expression(f, d); for x in a { expression(x, d) }; for kw in k { expression(kw.value, d) }
+            case .boolOp(_, let v), .set(let v), .joinedStr(let v), .list(let v, _), .tuple(let v, _):
+                for x in v { expression(x, d) }
+            case let .namedExpr(t, v), let .binOp(t, _, v), let .subscript(t, v, _): expression(t, d); expression(v, d)
+            case let .lambda(a, b):
+                guard nested else { break }
+                arguments(a, d); expression(b, d)
+            case let .ifExp(t, b, o): expression(t, d); expression(b, d); expression(o, d)
+            case let .dict(k, v): for i in 0..<v.count { if i < k.count, let key = k[i] { expression(key, d) }; expression(v[i], d) }
+            case let .listComp(elt, g), let .setComp(elt, g), let .generatorExp(elt, g): expression(elt, d); comprehensions(g, d)
+            case let .dictComp(k, v, g): expression(k, d); expression(v, d); comprehensions(g, d)
+            case let .compare(l, _, c): expression(l, d); for x in c { expression(x, d) }
+            case let .formattedValue(v, _, s): expression(v, d); if let s { expression(s, d) }
+            case let .slice(l, u, s):
+                if let l { expression(l, d) }; if let u { expression(u, d) }; if let s { expression(s, d) }
+            }
+        }
+        func typeParams(_ params: [TypeParam]?, _ depth: Int) {
+            for t in params ?? [] {
+                if case .typeVar(let bound?) = t.kind { expression(bound, depth) }
+                if let value = t.defaultValue { expression(value, depth) }
+            }
+        }
+        func statements(_ body: [Stmt], _ depth: Int) { for s in body { statement(s, depth) } }
+        func statement(_ s: Stmt, _ depth: Int) {
+            guard depth < Module.walkRecursionLimit else { return generic(.stmt(s)) }
+            let d = depth + 1
+            switch s.kind {
+            case let .functionDef(name, args, body, decorators, returns, params, _):
+                bound(name)
+                guard nested else { return }
+                arguments(args, d); statements(body, d); for x in decorators { expression(x, d) }
+                if let returns { expression(returns, d) }
+                typeParams(params, d)
+            case let .classDef(name, bases, keywords, body, decorators, params):
+                bound(name)
+                guard nested else { return }
+                for x in bases { expression(x, d) }; for k in keywords { expression(k.value, d) }
+                statements(body, d); for x in decorators { expression(x, d) }
+                typeParams(params, d)
+            case .global(let names), .nonlocal(let names): names.forEach(bound)
+            case .return(let v): if let v { expression(v, d) }
+            case .delete(let targets): for x in targets { expression(x, d) }
+            case let .assign(targets, value): for x in targets { expression(x, d) }; expression(value, d)
+            case let .typeAlias(name, params, value): expression(name, d); typeParams(params, d); expression(value, d)
+            case let .augAssign(target, _, value): expression(target, d); expression(value, d)
+            case let .annAssign(target, annotation, value, _):
+                expression(target, d); expression(annotation, d); if let value { expression(value, d) }
+            case let .for(target, iter, body, orelse, _):
+                expression(target, d); expression(iter, d); statements(body, d); statements(orelse, d)
+            case let .while(test, body, orelse), let .if(test, body, orelse):
+                expression(test, d); statements(body, d); statements(orelse, d)
+            case let .with(items, body, _):
+                for item in items {
+                    expression(item.contextExpr, d)
+                    if let vars = item.optionalVars { expression(vars, d) }
+                }
+                statements(body, d)
+            case let .match(subject, cases):
+                expression(subject, d)
+                for c in cases {
+                    pattern(c.pattern, d)
+                    if let guardExpr = c.guardExpr { expression(guardExpr, d) }
+                    statements(c.body, d)
+                }
+            case let .raise(exc, cause): if let exc { expression(exc, d) }; if let cause { expression(cause, d) }
+            case let .try(body, handlers, orelse, finalbody, _):
+                statements(body, d)
+                for h in handlers {
+                    if let type = h.type { expression(type, d) }
+                    if let name = h.name { bound(name) }
+                    statements(h.body, d)
+                }
+                statements(orelse, d); statements(finalbody, d)
+            case let .assert(test, msg): expression(test, d); if let msg { expression(msg, d) }
+            case .import(let names), .importFrom(_, let names, _):
+                for alias in names { bound(alias.asname ?? String(alias.name.split(separator: ".").first ?? "")) }
+            case .expr(let v): expression(v, d)
+            case .pass, .break, .continue: break
+            }
+        }
+        statements(body, 0)
     }
 
     /// Top-level `name = value` statements whose name the file binds nowhere else, in any
