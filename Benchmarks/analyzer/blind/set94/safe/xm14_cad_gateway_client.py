@@ -1,0 +1,65 @@
+"""Thin client for the county CAD gateway REST API."""
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+import requests
+
+log = logging.getLogger("cadgw.client")
+
+
+@dataclass
+class Unit:
+    unit_id: str
+    status: str
+    station: str
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+class CadGatewayError(RuntimeError):
+    pass
+
+
+class CadGatewayClient:
+    BASE_URL = "https://cad-gw.county.example.gov/api/v2"
+    API_KEY = os.environ.get("CADGW_API_KEY")
+
+    def __init__(self, base_url: Optional[str] = None, api_key: Optional[str] = None,
+                 timeout: float = 10.0):
+        self.base_url = (base_url or self.BASE_URL).rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        key = api_key or self.API_KEY
+        if not key:
+            raise CadGatewayError("CADGW_API_KEY is not configured")
+        self.session.headers["X-Api-Key"] = key
+        self.session.headers["Accept"] = "application/json"
+        # gateway uses the county's internal CA
+        self.session.verify = os.environ.get("CADGW_CA_BUNDLE", "/etc/ssl/county-ca.pem")
+
+    def _request(self, method: str, path: str, **kwargs) -> Any:
+        url = f"{self.base_url}/{path.lstrip('/')}"
+        resp = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        if resp.status_code >= 400:
+            raise CadGatewayError(f"{method} {path} -> {resp.status_code}")
+        return resp.json() if resp.content else None
+
+    def units(self, station: Optional[str] = None) -> List[Unit]:
+        params = {"station": station} if station else None
+        data = self._request("GET", "/units", params=params)
+        return [Unit(**u) for u in data["units"]]
+
+    def set_status(self, unit_id: str, status: str, incident_id: Optional[str] = None) -> None:
+        body: Dict[str, Any] = {"status": status}
+        if incident_id:
+            body["incident_id"] = incident_id
+        self._request("PUT", f"/units/{unit_id}/status", json=body)
+        log.info("unit %s -> %s", unit_id, status)
+
+    def create_incident(self, incident_type: str, address: str, priority: int) -> str:
+        data = self._request("POST", "/incidents", json={
+            "type": incident_type, "address": address, "priority": priority,
+        })
+        return data["id"]

@@ -1,0 +1,61 @@
+"""Encrypt client bank account numbers before they are written to the database."""
+import base64
+import logging
+import os
+from typing import Iterable, List
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+log = logging.getLogger("vault")
+
+VAULT_KEY = base64.b64decode(os.environ["ACCOUNT_VAULT_KEY"])
+NONCE_LEN = 12
+TAG_LEN = 16
+
+
+class AccountNumberVault:
+    """Symmetric encryption wrapper used by the payee and payroll models."""
+
+    def __init__(self, key: bytes = VAULT_KEY):
+        if len(key) not in (16, 24, 32):
+            raise ValueError("AES key must be 128, 192 or 256 bits")
+        self._key = key
+
+    def encrypt(self, account_number: str) -> str:
+        data = account_number.encode("ascii")
+        nonce = os.urandom(NONCE_LEN)
+        encryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce)).encryptor()
+        blob = encryptor.update(data) + encryptor.finalize()
+        return base64.b64encode(nonce + blob + encryptor.tag).decode("ascii")
+
+    def decrypt(self, token: str) -> str:
+        raw = base64.b64decode(token)
+        nonce, blob, tag = raw[:NONCE_LEN], raw[NONCE_LEN:-TAG_LEN], raw[-TAG_LEN:]
+        decryptor = Cipher(algorithms.AES(self._key), modes.GCM(nonce, tag)).decryptor()
+        data = decryptor.update(blob) + decryptor.finalize()
+        return data.decode("ascii")
+
+    def mask(self, token: str) -> str:
+        plain = self.decrypt(token)
+        return "*" * max(0, len(plain) - 4) + plain[-4:]
+
+
+def reencrypt_all(old: AccountNumberVault, new: AccountNumberVault, tokens: Iterable[str]) -> List[str]:
+    """Key rotation helper used by the maintenance command."""
+    out = []
+    for i, token in enumerate(tokens, 1):
+        out.append(new.encrypt(old.decrypt(token)))
+        if i % 1000 == 0:
+            log.info("re-encrypted %d account numbers", i)
+    return out
+
+
+_default = AccountNumberVault()
+
+
+def encrypt_account(number: str) -> str:
+    return _default.encrypt(number.replace(" ", ""))
+
+
+def decrypt_account(token: str) -> str:
+    return _default.decrypt(token)

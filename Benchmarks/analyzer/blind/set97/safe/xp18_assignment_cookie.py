@@ -1,0 +1,75 @@
+"""Sticky A/B assignments kept client-side in an encrypted cookie, so the
+edge can serve the same variant without a database round trip."""
+import base64
+import hashlib
+import json
+import os
+import time
+
+from Crypto.Cipher import AES
+from Crypto.Random import get_random_bytes
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+COOKIE_NAME = "xp_assign"
+COOKIE_KEY = base64.b64decode(os.environ["XP_ASSIGN_COOKIE_KEY"])
+MAX_AGE = 30 * 24 * 3600
+NONCE_LEN = 12
+TAG_LEN = 16
+
+EXPERIMENTS = {
+    "new_onboarding": ["control", "checklist", "video"],
+    "pricing_page": ["control", "annual_default"],
+}
+
+
+class AssignmentCookie:
+    def __init__(self, key: bytes):
+        if len(key) not in (16, 24, 32):
+            raise ValueError("cookie key must be 128, 192 or 256 bits")
+        self.key = key
+
+    def _cipher(self, nonce: bytes):
+        return AES.new(self.key, AES.MODE_GCM, nonce=nonce)
+
+    def seal(self, data: dict) -> str:
+        nonce = get_random_bytes(NONCE_LEN)
+        ciphertext, tag = self._cipher(nonce).encrypt_and_digest(json.dumps(data).encode())
+        return base64.urlsafe_b64encode(nonce + ciphertext + tag).decode()
+
+    def open(self, token: str) -> dict:
+        blob = base64.urlsafe_b64decode(token.encode())
+        nonce, ciphertext, tag = blob[:NONCE_LEN], blob[NONCE_LEN:-TAG_LEN], blob[-TAG_LEN:]
+        data = json.loads(self._cipher(nonce).decrypt_and_verify(ciphertext, tag))
+        if data.get("exp", 0) < time.time():
+            raise ValueError("expired")
+        return data
+
+
+codec = AssignmentCookie(COOKIE_KEY)
+
+
+def bucket(user_id: str, experiment: str) -> str:
+    variants = EXPERIMENTS[experiment]
+    digest = hashlib.sha256(f"{experiment}.{user_id}".encode()).digest()
+    return variants[int.from_bytes(digest[:4], "big") % len(variants)]
+
+
+@app.get("/v1/assign")
+def assign():
+    user_id = request.args.get("user_id", "")
+    state = {"uid": user_id, "a": {}, "exp": time.time() + MAX_AGE}
+    raw = request.cookies.get(COOKIE_NAME)
+    if raw:
+        try:
+            previous = codec.open(raw)
+            if previous.get("uid") == user_id:
+                state["a"] = previous.get("a", {})
+        except (ValueError, KeyError):
+            pass
+    for name in EXPERIMENTS:
+        state["a"].setdefault(name, bucket(user_id, name))
+    resp = jsonify(assignments=state["a"])
+    resp.set_cookie(COOKIE_NAME, codec.seal(state), max_age=MAX_AGE, httponly=True, secure=True)
+    return resp

@@ -1,0 +1,68 @@
+"""Transformation stage of the ingestion pipeline.
+
+Projects can attach transformations (edited in the project settings UI) that
+run on every event before it is written to the warehouse.  A transformation
+defines ``transform(event)`` returning the modified event or ``None`` to drop.
+"""
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+log = logging.getLogger("pipeline.transforms")
+
+TransformFn = Callable[[dict], Optional[dict]]
+
+
+@dataclass
+class Transformation:
+    name: str
+    source: str
+    enabled: bool = True
+
+
+class TransformRunner:
+    def __init__(self, transformations: list[Transformation]):
+        self._compiled: list[tuple[str, TransformFn]] = []
+        for t in transformations:
+            if not t.enabled:
+                continue
+            namespace = {"json": json}
+            code = compile(t.source, f"<transform:{t.name}>", "exec")
+            exec(code, namespace)  # VULN flow
+            fn = namespace.get("transform")
+            if callable(fn):
+                self._compiled.append((t.name, fn))
+            else:
+                log.warning("transformation %r defines no transform()", t.name)
+
+    def run(self, event: dict) -> Optional[dict]:
+        for name, fn in self._compiled:
+            try:
+                event = fn(event)
+            except Exception:
+                log.exception("transformation %r failed; passing event through", name)
+                continue
+            if event is None:
+                return None
+        return event
+
+
+def load_project_transforms(conn: sqlite3.Connection, project_id: int) -> list[Transformation]:
+    rows = conn.execute(
+        "SELECT name, source, enabled FROM transformations WHERE project_id = ? ORDER BY position",
+        (project_id,),
+    )
+    return [Transformation(name, source, bool(enabled)) for name, source, enabled in rows]
+
+
+def process_batch(conn: sqlite3.Connection, project_id: int, events: list[dict]) -> list[dict]:
+    runner = TransformRunner(load_project_transforms(conn, project_id))
+    out = []
+    for event in events:
+        result = runner.run(event)
+        if result is not None:
+            out.append(result)
+    log.info("project %d: %d in, %d out", project_id, len(events), len(out))
+    return out
