@@ -413,7 +413,12 @@ enum FunctionTable {
             if inside.count == 2 {
                 // Flask's and Django's `<int:pid>`; Bottle's and Sanic's `<pid:int>`.
                 if rest[start] == "<" {
-                    if routeConverters.contains(String(inside[0])) { converted.append(String(inside[1])) }
+                    // Bottle's `<plan_id:re:[0-9a-f]{32}>`: a segment of characters that are
+                    // special nowhere (no quote, separator, dot or markup) is as good as a number.
+                    if inside[1].hasPrefix("re:"),
+                       RegexShape.admits(RegexShape.specialCharacters + RegexShape.lineBreaks + ["/", ".", "%", " "], String(inside[1].dropFirst(3))) == false {
+                        converted.append(String(inside[0]))
+                    } else if routeConverters.contains(String(inside[0])) { converted.append(String(inside[1])) }
                     else if routeConverters.contains(String(inside[1])) { converted.append(String(inside[0])) }
                     else { open.append(String(inside[routeConverterNames.contains(String(inside[0])) ? 1 : 0])) }
                 } else if routeConverters.contains(String(inside[1])) || digitPatterns.contains(String(inside[1])) {

@@ -334,17 +334,9 @@ extension TaintEngine: GuardFacts {
     var subtractsSets: Bool { setDifferences }
 
     func onlyRebinding(of name: String, around position: Int) -> Expr? {
-        guard let function = parsed.module.innermostFunction(around: position),
-              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
-              arguments.all.contains(where: { $0.arg == name }) else { return nil }
-        var count = 0
-        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { count += 1 } }
-        guard count == 1 else { return nil }
-        for statement in body where statement.loc.endByte <= position {
-            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(name, _) = targets[0].kind { return value }
-        }
-        return nil
+        parsed.module.onlyRebinding(ofParameter: name, inFunctionAround: position)
     }
+
 
     /// Names bound somewhere by `name = TABLE.get(key)` or `TABLE.pop(key, None)` (a constant's
     /// name, upper case).

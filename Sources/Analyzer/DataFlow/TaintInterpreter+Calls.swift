@@ -297,7 +297,9 @@ extension TaintInterpreter {
         // Not a method of a class of this file (`audit.write(actor, detail)`): its summary says
         // what it keeps.
         if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), ownFunction == nil, let receiverName {
-            let added = argumentTaints.reduce(anyKeyword) { Taint.merge($0, $1) }
+            // `table.setdefault(key, value)` stores the value under the key, as `table[key] = value`
+            // does: what a later lookup gives is the value, never the key.
+            let added = (method == "setdefault" ? Array(argumentTaints.dropFirst()) : argumentTaints).reduce(anyKeyword) { Taint.merge($0, $1) }
             if let added {
                 recorder.storesPaths = true
                 // `rows.append({...})`: one more element, a record whose keys are known.
@@ -363,8 +365,8 @@ extension TaintInterpreter {
         // `manifest.get("name")` after a check proved that element.
         if checkedElements, let key = Guard.elementKey(expression), let checked = environment[key] { return checked }
         // `table.get(key, default)`: a value of the table or the default, never the key (a
-        // record's value under that key, when known).
-        if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" {
+        // record's value under that key, when known); `setdefault` gives the same.
+        if case .attribute(_, let method, _) = function.kind, method == "get" || method == "pop" || method == "setdefault" {
             var held = receiverTaint
             if let table = receiverTaint, table.fields != nil || table.elementFields != nil {
                 if let key = arguments.first?.stringConstant, table.fields != nil { held = table.field(key) } else { held = table.element }

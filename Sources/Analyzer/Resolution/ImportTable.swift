@@ -61,6 +61,12 @@ public struct ImportTable: Sendable {
                    let qualified = qualifiedName(of: function), Self.loggerFactories.contains(qualified) {
                     bindings[id] = qualified + "()"
                 }
+                // `rng = random.Random(seed)`: its methods are the module's functions, as
+                // predictable (`rng.choice` is `random.choice`; `SystemRandom` is another class).
+                if targets.count == 1, case .name(let id, _) = targets[0].kind, case .call(let function, _, _) = value.kind,
+                   Self.lastName(of: function) == "Random", qualifiedName(of: function) == "random.Random" {
+                    bindings[id] = "random"
+                }
             case .functionDef(let name, _, _, _, _, _, _), .classDef(let name, _, _, _, _, _):
                 if hasStarImport { ownNames.insert(name) }
             default:

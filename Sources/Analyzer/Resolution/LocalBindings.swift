@@ -207,6 +207,22 @@ extension Module {
         return values[0]
     }
 
+    /// The value a parameter of the function around source byte `position` is rebound to, when
+    /// the function rebinds it exactly once, by a plain assignment among its top-level statements
+    /// before `position` (`text = escape(text)`): what the parameter holds from there on.
+    func onlyRebinding(ofParameter name: String, inFunctionAround position: Int) -> Expr? {
+        guard let function = innermostFunction(around: position),
+              case .functionDef(_, let arguments, let body, _, _, _, _) = function.kind,
+              arguments.all.contains(where: { $0.arg == name }) else { return nil }
+        var count = 0
+        Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { count += 1 } }
+        guard count == 1 else { return nil }
+        for statement in body where statement.loc.endByte <= position {
+            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(name, _) = targets[0].kind { return value }
+        }
+        return nil
+    }
+
     /// The body of the function around source byte `position` and how many times it binds
     /// `name` (nested definitions aside); nil at the top level or when `name` is a parameter.
     private func localBindings(of name: String, inFunctionAround position: Int) -> (body: [Stmt], count: Int)? {

@@ -14,6 +14,8 @@ struct InsecureRandomRule: Rule {
             "import random\n\ndef draw_winners(pool, n):\n    ↓random.shuffle(pool)\n    return pool[:n]\n",
             "import random\ncode = \"%08d\" % ↓random.randint(0, 99_999_999)\n",
             "import random\ntoken = ↓random.randint(100000, 999999)\n",
+            // An instance of `random.Random` draws as the module does.
+            "import random, string\n\ndef generate_key(n):\n    rng = random.Random()\n    return \"\".join(↓rng.choice(string.ascii_letters) for _ in range(n))\n",
             "import random, string\n\ndef generate(n):\n    return \"\".join(↓random.choice(string.ascii_letters) for _ in range(n))\n",
             "from random import choice\ncode = \"\".join(↓choice(alphabet) for _ in range(8))\n",
             // A float or an order is a secret only where the code says so.
@@ -23,6 +25,7 @@ struct InsecureRandomRule: Rule {
         ],
         nonTriggering: [
             "import secrets\ntoken = secrets.token_urlsafe(32)\n",
+            "import random, string\n\ndef generate_key(n):\n    rng = random.SystemRandom()\n    return \"\".join(rng.choice(string.ascii_letters) for _ in range(n))\n",
             "import random\n\ndef sample_country_code(codes):\n    return random.choice(codes)\n",
             "import random\nrandom.seed(42)\n",
             "import numpy\nx = numpy.random.rand(3)\n",

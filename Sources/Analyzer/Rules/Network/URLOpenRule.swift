@@ -13,9 +13,13 @@ struct URLOpenRule: Rule {
             "import urllib.request\ndata = ↓urllib.request.urlopen(url).read()\n",
             "from urllib.request import urlretrieve\n↓urlretrieve(link, \"out.bin\")\n",
             "import urllib.request\nopener = ↓urllib.request.URLopener()\n",
+            // The operator's setting with no default: any scheme.
+            "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\")\n\ndef push(name):\n    return ↓urllib.request.urlopen(f\"{SYNC_URL}/{name}\").read()\n",
         ],
         nonTriggering: [
             "import os, urllib.request\nDATASET_URL = os.environ.get(\"DATASET_URL\", \"https://data.example.org/r.tar.gz\")\nurllib.request.urlretrieve(DATASET_URL, \"r.tar.gz\")\n",
+            // The operator's setting with an https default, a path after it.
+            "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\", \"https://hub.example.gov/sync\")\n\ndef push(name, body):\n    req = urllib.request.Request(f\"{SYNC_URL}/{name}\", data=body)\n    return urllib.request.urlopen(req, timeout=30).read()\n",
             "import urllib.request\ndata = urllib.request.urlopen(\"https://example.com/feed\").read()\n",
             "import requests\ndata = requests.get(url, timeout=5).content\n",
             // A module constant's scheme is known.
@@ -82,12 +86,8 @@ struct URLOpenRule: Rule {
             if context.isFixedText(url) { return }
             // `DATASET_URL = os.environ.get("DATASET_URL", "https://data.example.org/...")`: the
             // operator's setting, an https URL unless they say otherwise.
-            if case .name(let id, _) = url.kind, let value = context.moduleValue(of: id),
-               case .call(let function, let arguments, _) = value.kind, arguments.count == 2,
-               let getter = context.imports.qualifiedName(of: function), getter == "os.environ.get" || getter == "os.getenv",
-               let fallback = arguments[1].stringConstant?.lowercased(), fallback.hasPrefix("http://") || fallback.hasPrefix("https://") {
-                return
-            }
+            // Likewise text after it (`f"{SYNC_URL}/{name}"`, `SYNC_URL + "/" + name`).
+            if Self.isURLSetting(Self.leadingPiece(of: url), context: context) { return }
             // `UPSTREAM + path` with `UPSTREAM = "https://origin.internal/"`: the scheme is fixed.
             if let leading = TaintInterpreter.leadingText(of: url, constants: TaintEngine.moduleStrings(context.parsed.module, assignments: context.facts.moduleAssignments(of: context.parsed.module)))?.lowercased(),
                leading.hasPrefix("http://") || leading.hasPrefix("https://") {
@@ -99,6 +99,29 @@ struct URLOpenRule: Rule {
         if checked { return }
         context.report(call.expression.loc, "\(call.qualifiedName) also opens file: and custom schemes; check the URL's scheme",
                        fixHint: "allow only http(s) URLs")
+    }
+
+    /// A module name bound to the operator's setting with an http(s) default
+    /// (`os.environ.get("DATASET_URL", "https://data.example.org/...")`).
+    static func isURLSetting(_ url: Expr, context: RuleContext) -> Bool {
+        guard case .name(let id, _) = url.kind, let value = context.moduleValue(of: id),
+              case .call(let function, let arguments, _) = value.kind, arguments.count == 2,
+              let getter = context.imports.qualifiedName(of: function), getter == "os.environ.get" || getter == "os.getenv",
+              let fallback = arguments[1].stringConstant?.lowercased() else { return false }
+        return fallback.hasPrefix("http://") || fallback.hasPrefix("https://")
+    }
+
+    /// The piece text starts with: the first of an f-string or of a `+` chain, else the text itself.
+    static func leadingPiece(of text: Expr) -> Expr {
+        switch text.kind {
+        case .joinedStr(let values):
+            guard let first = values.first, case .formattedValue(let value, _, nil) = first.kind else { return text }
+            return value
+        case .binOp(let left, .add, _):
+            return leadingPiece(of: left)
+        default:
+            return text
+        }
     }
 
     /// Whether the request built by `request` is assigned to a name that an `urlopen(name` of

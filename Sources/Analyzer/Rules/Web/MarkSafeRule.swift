@@ -11,6 +11,8 @@ struct MarkSafeRule: Rule {
         """,
         triggering: [
             "from django.utils.safestring import mark_safe\nhtml = ↓mark_safe(comment.body)\n",
+            // Marks added around matches of text that was never escaped.
+            "import re\nfrom django.utils.safestring import mark_safe\n\ndef highlight(text, term):\n    return re.sub(re.escape(term), lambda m: f\"<mark>{m.group(0)}</mark>\", text)\n\nhtml = ↓mark_safe(highlight(note.body, q))\n",
             "from django.utils import safestring\nreturn_value = ↓safestring.mark_safe(render(item))\n",
         ],
         nonTriggering: [
@@ -18,6 +20,8 @@ struct MarkSafeRule: Rule {
             "from django.utils.safestring import mark_safe\nhtml = mark_safe(f\"<b>{name}</b>\")\n",  // ASC703's case
             "from django.utils.html import format_html\nhtml = format_html(\"<b>{}</b>\", name)\n",
             // Pieces each escaped by a helper.
+            // Marks added around matches of text escaped first (the parameter rebound once).
+            "import re\nfrom django.utils.html import escape\nfrom django.utils.safestring import mark_safe\n\ndef highlight(text, term):\n    text = escape(text)\n    return re.sub(re.escape(escape(term)), lambda m: f\"<mark>{m.group(0)}</mark>\", text)\n\nhtml = mark_safe(highlight(note.body, q))\n",
             "from django.utils.html import format_html\nfrom django.utils.safestring import mark_safe\n\ndef row(n):\n    return format_html(\"<li>{}</li>\", n.body)\n\ndef page(notes):\n    html = \"\".join(row(n) for n in notes)\n    return mark_safe(html)\n",
         ]
     )
@@ -44,7 +48,10 @@ struct MarkSafeRule: Rule {
         case .constant(.str, _):
             return true
         case .name(let id, _):
-            guard let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: value.loc.startByte) else { return false }
+            // Bound once, or a parameter rebound once at the start (`text = escape(text)`).
+            let module = context.parsed.module, position = value.loc.startByte
+            guard let bound = module.onlyAssignment(of: id, inFunctionAround: position)
+                    ?? module.onlyRebinding(ofParameter: id, inFunctionAround: position) else { return false }
             return isEscapedHTML(bound, context: context, depth: depth + 1)
         case .binOp(let left, .add, let right):
             return isEscapedHTML(left, context: context, depth: depth + 1) && isEscapedHTML(right, context: context, depth: depth + 1)
@@ -59,12 +66,51 @@ struct MarkSafeRule: Rule {
                     return false
                 }
             }
+            // `re.sub(pattern, lambda m: f"<mark>{m.group(0)}</mark>", escaped)`: markup of fixed
+            // text around pieces of the escaped text (or a fixed replacement).
+            if let name = context.imports.qualifiedName(of: function), name == "re.sub", arguments.count >= 3,
+               isFixedMarkupOfMatch(arguments[1]) {
+                return isEscapedHTML(arguments[2], context: context, depth: depth + 1)
+            }
             // A helper of this file every return of which is escaped HTML.
             guard case .name(let helper, _) = function.kind, context.imports.binding(of: helper) == nil,
                   let returned = context.parsed.module.returnedValues(ofFunction: helper), !returned.isEmpty else { return false }
             return returned.allSatisfy { isEscapedHTML($0, context: context, depth: depth + 1) }
         default:
             return false
+        }
+    }
+
+    /// A replacement of `re.sub` adding only fixed text to the match: a string constant, or a
+    /// lambda whose result is fixed text around groups of its match (`m.group(0)`, `m[1]`).
+    static func isFixedMarkupOfMatch(_ replacement: Expr) -> Bool {
+        if case .constant(.str, _) = replacement.kind { return true }
+        guard case .lambda(let arguments, let body) = replacement.kind, arguments.args.count == 1 else { return false }
+        let match = arguments.args[0].arg
+        func isGroup(_ piece: Expr) -> Bool {
+            switch piece.kind {
+            case .call(let function, _, _):
+                guard case .attribute(let owner, "group", _) = function.kind, case .name(match, _) = owner.kind else { return false }
+                return true
+            case .subscript(let owner, _, _):
+                guard case .name(match, _) = owner.kind else { return false }
+                return true
+            default:
+                return false
+            }
+        }
+        switch body.kind {
+        case .constant(.str, _): return true
+        case .joinedStr(let values):
+            return values.allSatisfy { value in
+                switch value.kind {
+                case .constant: return true
+                case .formattedValue(let spliced, _, nil): return isGroup(spliced)
+                default: return false
+                }
+            }
+        default:
+            return isGroup(body)
         }
     }
 }
