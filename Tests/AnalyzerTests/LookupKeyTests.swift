@@ -51,4 +51,31 @@ struct LookupKeyTests {
                                                  with: "LOBBIES.setdefault(lobby, request.query[\"patterns\"])")
         #expect(try found(stored) == ["14:ASC1333"])
     }
+    /// `RULES.setdefault(partner, []).append(rule)` puts the request's rule into the list the
+    /// table keeps: a later handler's lookup gives it. Appending a fixed rule keeps the table clean.
+    @Test func appendToTheListATableKeeps() throws {
+        let source = #"""
+        from flask import Flask, request
+
+        app = Flask(__name__)
+        RULES = {}
+
+
+        @app.post("/rules/<partner>")
+        def add_rule(partner):
+            RULES.setdefault(partner, []).append(request.json["when"])
+            return "ok"
+
+
+        @app.get("/quote/<partner>")
+        def quote(partner):
+            for rule in RULES.get(partner, []):
+                if eval(rule, {"__builtins__": {}}, {}):
+                    return "match"
+            return "none"
+        """#
+        #expect(try found(source) == ["16:ASC1095"])
+        let fixed = source.replacingOccurrences(of: #"request.json["when"]"#, with: #""price > 10""#)
+        #expect(try found(fixed).isEmpty)
+    }
 }

@@ -296,15 +296,22 @@ extension TaintInterpreter {
         // `items.append(x)` puts tainted data into the container.
         // Not a method of a class of this file (`audit.write(actor, detail)`): its summary says
         // what it keeps.
-        if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), ownFunction == nil, let receiverName {
+        // `RULES.setdefault(partner, []).append(rule)`: the container stored in the table.
+        var storedInTable: String? {
+            guard let receiver = receiverExpression, case .call(let inner, _, _) = receiver.kind,
+                  case .attribute(let table, "setdefault", _) = inner.kind else { return nil }
+            return pathKey(table)
+        }
+        if case .attribute(_, let method, _) = function.kind, Self.containerWrites.contains(method), ownFunction == nil,
+           let receiverName = receiverName ?? storedInTable {
             // `table.setdefault(key, value)` stores the value under the key, as `table[key] = value`
             // does: what a later lookup gives is the value, never the key.
             let added = (method == "setdefault" ? Array(argumentTaints.dropFirst()) : argumentTaints).reduce(anyKeyword) { Taint.merge($0, $1) }
             if let added {
                 recorder.storesPaths = true
                 // `rows.append({...})`: one more element, a record whose keys are known.
-                let oneElement = ["append", "add", "appendleft"].contains(method) && arguments.count == 1
-                    || method == "insert" && arguments.count == 2 && argumentTaints[0] == nil
+                let oneElement = (["append", "add", "appendleft"].contains(method) && arguments.count == 1
+                    || method == "insert" && arguments.count == 2 && argumentTaints[0] == nil) && storedInTable == nil
                 environment[receiverName] = oneElement ? Taint.adding(added, to: environment[receiverName])
                     : Taint.merge(environment[receiverName]?.withoutStructure, added.withoutStructure)
                 if isModuleTable(receiverName), let table = oneElement ? Taint.adding(added, to: nil) : added.withoutStructure {
