@@ -337,7 +337,6 @@ extension TaintEngine: GuardFacts {
         parsed.module.onlyRebinding(ofParameter: name, inFunctionAround: position)
     }
 
-
     /// Names bound somewhere by `name = TABLE.get(key)` or `TABLE.pop(key, None)` (a constant's
     /// name, upper case).
     static func tableLookupNames(_ module: Module) -> Set<String> {

@@ -15,11 +15,14 @@ struct URLOpenRule: Rule {
             "import urllib.request\nopener = ↓urllib.request.URLopener()\n",
             // The operator's setting with no default: any scheme.
             "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\")\n\ndef push(name):\n    return ↓urllib.request.urlopen(f\"{SYNC_URL}/{name}\").read()\n",
+            // Spliced as its repr, the setting no longer starts the URL.
+            "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\", \"https://hub.example.gov/sync\")\n\ndef push(name):\n    return ↓urllib.request.urlopen(f\"{SYNC_URL!r}/{name}\").read()\n",
         ],
         nonTriggering: [
             "import os, urllib.request\nDATASET_URL = os.environ.get(\"DATASET_URL\", \"https://data.example.org/r.tar.gz\")\nurllib.request.urlretrieve(DATASET_URL, \"r.tar.gz\")\n",
             // The operator's setting with an https default, a path after it.
             "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\", \"https://hub.example.gov/sync\")\n\ndef push(name, body):\n    req = urllib.request.Request(f\"{SYNC_URL}/{name}\", data=body)\n    return urllib.request.urlopen(req, timeout=30).read()\n",
+            "import os, urllib.request\nSYNC_URL = os.environ.get(\"SYNC_URL\", \"https://hub.example.gov/sync\")\n\ndef pull(name):\n    return urllib.request.urlopen(SYNC_URL + \"/\" + name, timeout=30).read()\n",
             "import urllib.request\ndata = urllib.request.urlopen(\"https://example.com/feed\").read()\n",
             "import requests\ndata = requests.get(url, timeout=5).content\n",
             // A module constant's scheme is known.
@@ -111,14 +114,15 @@ struct URLOpenRule: Rule {
         return fallback.hasPrefix("http://") || fallback.hasPrefix("https://")
     }
 
-    /// The piece text starts with: the first of an f-string or of a `+` chain, else the text itself.
+    /// The piece text starts with: the first of an f-string (spliced as it is, no `!r`) or of
+    /// a `+` chain, else the text itself.
     static func leadingPiece(of text: Expr) -> Expr {
         switch text.kind {
         case .joinedStr(let values):
-            guard let first = values.first, case .formattedValue(let value, _, nil) = first.kind else { return text }
+            guard let first = values.first, case .formattedValue(let value, -1, nil) = first.kind else { return text }
             return value
-        case .binOp(let left, .add, _):
-            return leadingPiece(of: left)
+        case .binOp(_, .add, _):
+            return text.additionOperands.first ?? text
         default:
             return text
         }
