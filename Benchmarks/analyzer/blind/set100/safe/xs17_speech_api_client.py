@@ -1,0 +1,86 @@
+"""Thin client for the VoxGrade pronunciation assessment API."""
+import base64
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import List, Optional, Union
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+log = logging.getLogger("voxgrade")
+
+DEFAULT_ENDPOINT = "https://api.voxgrade.example/v2"
+DEFAULT_API_KEY = os.environ.get("VOXGRADE_API_KEY")
+
+
+class VoxGradeError(RuntimeError):
+    pass
+
+
+@dataclass
+class Assessment:
+    overall: float
+    accuracy: float
+    fluency: float
+    completeness: float
+    words: List[dict] = field(default_factory=list)
+
+
+class VoxGradeClient:
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        endpoint: str = DEFAULT_ENDPOINT,
+        timeout: float = 20.0,
+        ca_bundle: Optional[str] = None,
+    ):
+        key = api_key or DEFAULT_API_KEY
+        if not key:
+            raise VoxGradeError("no API key: pass api_key or set VOXGRADE_API_KEY")
+        self.endpoint = endpoint.rstrip("/")
+        self.timeout = timeout
+        self.verify: Union[str, bool] = ca_bundle or True
+        self.session = requests.Session()
+        self.session.headers["X-Api-Key"] = key
+        retry = Retry(total=3, backoff_factor=0.5, status_forcelist=(502, 503, 504), allowed_methods=("GET", "POST"))
+        self.session.mount("https://", HTTPAdapter(max_retries=retry))
+
+    def _post(self, path: str, payload: dict) -> dict:
+        resp = self.session.post(f"{self.endpoint}{path}", json=payload, timeout=self.timeout, verify=self.verify)
+        if resp.status_code >= 400:
+            raise VoxGradeError(f"{path} failed: HTTP {resp.status_code} {resp.text[:200]}")
+        return resp.json()
+
+    def languages(self) -> List[str]:
+        resp = self.session.get(f"{self.endpoint}/languages", timeout=self.timeout, verify=self.verify)
+        resp.raise_for_status()
+        return [item["code"] for item in resp.json()["languages"]]
+
+    def assess(self, audio: bytes, reference_text: str, language: str = "en-US") -> Assessment:
+        payload = {
+            "language": language,
+            "reference_text": reference_text,
+            "audio": base64.b64encode(audio).decode("ascii"),
+            "granularity": "phoneme",
+        }
+        data = self._post("/assessments", payload)
+        scores = data["scores"]
+        log.debug("assessment %s done", data.get("id"))
+        return Assessment(
+            overall=scores["pronunciation"],
+            accuracy=scores["accuracy"],
+            fluency=scores["fluency"],
+            completeness=scores["completeness"],
+            words=data.get("words", []),
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,97 @@
+"""Reference-check integration: customers register a callback URL and we
+POST the completed reference-check summary to it when referees respond."""
+import ipaddress
+import json
+import logging
+import socket
+from urllib.parse import urlparse
+
+import requests
+from celery import shared_task
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.views.decorators.http import require_POST
+
+from refcheck.models import IntegrationSettings, ReferenceCheck
+
+log = logging.getLogger("refcheck.callbacks")
+
+CALLBACK_TIMEOUT = 8
+MAX_ATTEMPTS = 5
+
+
+class CallbackRejected(ValueError):
+    pass
+
+
+def validate_callback_url(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme != "https" or not parsed.hostname or parsed.port not in (None, 443):
+        raise CallbackRejected("callback_url must be an https URL on the default port")
+    for info in socket.getaddrinfo(parsed.hostname, 443, proto=socket.IPPROTO_TCP):
+        addr = ipaddress.ip_address(info[4][0])
+        if not addr.is_global:
+            raise CallbackRejected("callback host resolves to a non-public address")
+    return url
+
+
+@login_required
+@require_POST
+def save_callback_settings(request):
+    try:
+        body = json.loads(request.body)
+    except ValueError:
+        return HttpResponseBadRequest("invalid JSON")
+    url = (body.get("callback_url") or "").strip()
+    try:
+        validate_callback_url(url)
+    except (CallbackRejected, socket.gaierror) as exc:
+        return HttpResponseBadRequest(str(exc))
+    settings, _ = IntegrationSettings.objects.get_or_create(company=request.user.company)
+    settings.callback_url = url
+    settings.callback_secret = body.get("callback_secret", settings.callback_secret)
+    settings.save(update_fields=["callback_url", "callback_secret"])
+    return JsonResponse({"callback_url": settings.callback_url})
+
+
+def build_summary(check: ReferenceCheck) -> dict:
+    return {
+        "reference_check_id": check.id,
+        "candidate_external_id": check.candidate_external_id,
+        "status": check.status,
+        "responses": [
+            {"referee": r.referee_name, "relationship": r.relationship, "score": r.overall_score}
+            for r in check.responses.all()
+        ],
+    }
+
+
+class CallbackTarget:
+    def __init__(self, settings: IntegrationSettings):
+        self.url = validate_callback_url(settings.callback_url)
+        self.headers = {"Content-Type": "application/json",
+                        "X-Refcheck-Token": settings.callback_secret or ""}
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS, default_retry_delay=60)
+def deliver_reference_summary(self, check_id: int) -> int:
+    check = ReferenceCheck.objects.select_related("company").get(pk=check_id)
+    settings = IntegrationSettings.objects.filter(company=check.company).first()
+    if settings is None or not settings.callback_url:
+        return 0
+    try:
+        target = CallbackTarget(settings)
+    except (CallbackRejected, socket.gaierror) as exc:
+        log.warning("refusing callback for check %s: %s", check_id, exc)
+        return 0
+    try:
+        resp = requests.post(target.url, data=json.dumps(build_summary(check)),
+                             headers=target.headers, timeout=CALLBACK_TIMEOUT,
+                             allow_redirects=False)
+    except requests.RequestException as exc:
+        raise self.retry(exc=exc)
+    check.callback_status = resp.status_code
+    check.callback_response = resp.text[:2000]
+    check.save(update_fields=["callback_status", "callback_response"])
+    log.info("delivered reference check %s -> HTTP %s", check_id, resp.status_code)
+    return resp.status_code

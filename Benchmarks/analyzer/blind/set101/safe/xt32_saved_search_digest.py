@@ -1,0 +1,74 @@
+"""Nightly job-alert digest. For every candidate saved search (keywords,
+location, minimum salary entered on the job board) find postings from the
+last 24h and queue a digest email."""
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import List, Optional, Tuple
+
+from sqlalchemy import create_engine, text
+
+from jobboard.mailer import queue_digest
+
+log = logging.getLogger("alerts.digest")
+
+engine = create_engine(os.environ.get("JOBBOARD_DB_URL", "postgresql+psycopg2://jobboard@db/jobboard"),
+                       pool_pre_ping=True)
+
+
+@dataclass
+class SavedSearch:
+    id: int
+    candidate_id: int
+    email: str
+    keywords: str
+    location: Optional[str]
+    min_salary: Optional[int]
+
+
+def load_saved_searches(conn) -> List[SavedSearch]:
+    rows = conn.execute(text(
+        "SELECT s.id, s.candidate_id, c.email, s.keywords, s.location, s.min_salary "
+        "FROM saved_searches s JOIN candidates c ON c.id = s.candidate_id "
+        "WHERE s.alerts_enabled AND c.email_verified"
+    ))
+    return [SavedSearch(*row) for row in rows]
+
+
+def search_sql(search: SavedSearch, since: datetime) -> Tuple[str, dict]:
+    where = ["j.posted_at >= :since", "j.status = 'open'"]
+    params = {"since": since}
+    for i, word in enumerate(search.keywords.split()[:10]):
+        where.append(f"(j.title ILIKE :kw{i} OR j.description ILIKE :kw{i})")
+        params[f"kw{i}"] = f"%{word}%"
+    if search.location:
+        where.append("j.location ILIKE :loc")
+        params["loc"] = f"{search.location}%"
+    if search.min_salary:
+        where.append("j.salary_max >= :min_salary")
+        params["min_salary"] = int(search.min_salary)
+    return ("SELECT j.id, j.title, j.company_name, j.location FROM jobs j WHERE "
+            + " AND ".join(where) + " ORDER BY j.posted_at DESC LIMIT 20"), params
+
+
+def run(now: Optional[datetime] = None) -> int:
+    now = now or datetime.now(timezone.utc)
+    since = now - timedelta(days=1)
+    sent = 0
+    with engine.connect() as conn:
+        for search in load_saved_searches(conn):
+            query, params = search_sql(search, since)
+            matches = conn.execute(text(query), params).fetchall()
+            if not matches:
+                continue
+            queue_digest(search.email, search_id=search.id,
+                         jobs=[dict(m._mapping) for m in matches])
+            sent += 1
+    log.info("queued %d job-alert digests", sent)
+    return sent
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    run()

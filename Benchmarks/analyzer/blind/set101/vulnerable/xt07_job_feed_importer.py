@@ -1,0 +1,73 @@
+"""Employer self-service: register a careers JSON feed and preview the jobs
+that would be imported onto the board."""
+import logging
+from typing import List, Optional
+
+import requests
+from fastapi import Depends, FastAPI, HTTPException
+from pydantic import BaseModel
+
+from jobboard.auth import current_employer
+
+app = FastAPI(title="feed-importer")
+log = logging.getLogger("feeds")
+
+FETCH_TIMEOUT = 10
+MAX_ITEMS = 250
+
+
+class FeedPreviewRequest(BaseModel):
+    feed_url: str
+    default_location: Optional[str] = None
+
+
+class JobPreview(BaseModel):
+    external_id: str
+    title: str
+    location: str
+    apply_url: Optional[str] = None
+
+
+class FeedFetcher:
+    def __init__(self, user_agent: str = "JobBoardFeedBot/1.3"):
+        self.headers = {"User-Agent": user_agent, "Accept": "application/json"}
+
+    def fetch(self, url: str) -> dict:
+        resp = requests.get(url, headers=self.headers, timeout=FETCH_TIMEOUT,  # VULN flow
+                            allow_redirects=True)
+        resp.raise_for_status()
+        return resp.json()
+
+
+def normalise(items: List[dict], default_location: Optional[str]) -> List[JobPreview]:
+    jobs = []
+    for item in items[:MAX_ITEMS]:
+        title = (item.get("title") or "").strip()
+        if not title:
+            continue
+        jobs.append(JobPreview(
+            external_id=str(item.get("id") or item.get("req_id") or ""),
+            title=title,
+            location=item.get("location") or default_location or "Remote",
+            apply_url=item.get("apply_url"),
+        ))
+    return jobs
+
+
+fetcher = FeedFetcher()
+
+
+@app.post("/employer/feeds/preview", response_model=List[JobPreview])
+def preview_feed(body: FeedPreviewRequest, employer=Depends(current_employer)):
+    source = body.feed_url.strip()
+    try:
+        payload = fetcher.fetch(source)
+    except requests.RequestException as exc:
+        log.info("feed preview failed for employer %s: %s", employer.id, exc)
+        raise HTTPException(status_code=502, detail="could not fetch feed")
+    except ValueError:
+        raise HTTPException(status_code=422, detail="feed is not valid JSON")
+    items = payload.get("jobs") if isinstance(payload, dict) else payload
+    if not isinstance(items, list):
+        raise HTTPException(status_code=422, detail="unexpected feed shape")
+    return normalise(items, body.default_location)
