@@ -493,7 +493,7 @@ struct CheckedPartsTests {
             data = json.loads(request.data)
             if not INC_RE.match(str(data.get("incident_id", ""))):
                 raise ValueError("incident")
-            return requests.post(f"https://t.example.com/{data['incident_id']}/notes", json={}, timeout=5)
+            return requests.post(f"https://{data['incident_id']}.t.example.com/notes", json={}, timeout=5)
 
 
         def login_failed(request):
@@ -711,7 +711,7 @@ struct CheckedPartsTests {
     }
 
     /// Bottle's `html_escape` escapes for HTML; text after a URL whose host a helper checked
-    /// (`f"{base}/api?" + urlencode(q)`) picks a path on that host (a partial SSRF, low); the
+    /// (`f"{base}/api?" + urlencode(q)`) picks a path on that host (no SSRF); the
     /// keys of a record joined (`", ".join(row)`) are the program's, its values (`row.values()`)
     /// the client's; a helper's command list
     /// naming a path bound to fixed text under a constant folder starts no option.
@@ -746,8 +746,7 @@ struct CheckedPartsTests {
             serial = request.json["serial"]
             return requests.get(f"{base}/api?" + urllib.parse.urlencode({"s": serial}), timeout=5)
         """#
-        let partial = try DataFlowTests().findings(checkedHost).map { "\($0.line):\($0.code):\($0.severity)" }
-        #expect(partial == ["17:ASC1918:low"])
+        #expect(try DataFlowTests().findings(checkedHost).isEmpty)
         let unchecked = checkedHost.replacingOccurrences(of: "base = vendor_url(request.json[\"url\"])", with: "base = request.json[\"url\"]")
         #expect(try DataFlowTests().findings(unchecked).map { "\($0.line):\($0.code):\($0.severity)" } == ["17:ASC1918:high"])
 

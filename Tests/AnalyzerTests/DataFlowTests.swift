@@ -534,8 +534,9 @@ struct DataFlowTests {
         #expect(found.map { "\($0.line):\($0.code):\($0.severity)" } == ["6:ASC605:low"])
     }
 
-    /// A base URL held in a module constant fixes the host as a literal does: a partial SSRF
-    /// (low). Rebound anywhere in the file, its text is not known: the full finding.
+    /// A base URL held in a module constant fixes the host as a literal does: the request only
+    /// picks a page of that host, no SSRF. Rebound anywhere in the file, its text is not known:
+    /// the full finding.
     @Test func baseURLConstantFixesTheHost() throws {
         let source = """
         import requests
@@ -546,9 +547,7 @@ struct DataFlowTests {
         def other():
             return requests.get(API + "/items/" + request.args["id"], timeout=5).json()
         """
-        let found = try findings(source)
-        #expect(found.map { "\($0.line):\($0.code):\($0.severity)" } == ["5:ASC1918:low", "7:ASC1918:low"])
-        #expect(found.allSatisfy { $0.message.contains("partial SSRF") })
+        #expect(try findings(source).isEmpty)
         let rebound = source + "\ndef configure(url):\n    global API\n    API = url\n"
         #expect(try findings(rebound).map { "\($0.line):\($0.code):\($0.severity)" } == ["5:ASC1918:high", "7:ASC1918:high"])
     }
@@ -747,13 +746,16 @@ struct DataFlowTests {
         // Not explained away as if checked: the archive's content is still the attacker's.
         let tar = "import sys, tarfile\ntarfile.open(sys.argv[1]).extractall()\n"
         #expect(try findings(tar, enable: []).contains { $0.code == "ASC202" })
-        // A request's URL with the host fixed before the untrusted part is a partial SSRF
-        // (low) and no open redirect; with the host itself untrusted, a full one.
+        // A request's URL with the host fixed before the untrusted part picks a page of that
+        // host (no SSRF) and no open redirect; with the host itself untrusted, an SSRF. So does
+        // a base the program chose (`base = "https://..."`) before a `/`.
         let fixed = "import requests\nfrom flask import request, redirect\n\ndef u():\n    n = request.args['n']\n    requests.get(f'https://api.example.com/users/{n}', timeout=5)\n    requests.get('https://api.example.com/q?' + n, timeout=5)\n    requests.get('https://api.example.com/u/{}'.format(n), timeout=5)\n    return redirect('/profile/%s' % n)\n"
-        #expect(try findings(fixed).map { "\($0.line):\($0.severity)" } == ["6:low", "7:low", "8:low"])
+        #expect(try findings(fixed).isEmpty)
+        let chosenBase = "import requests\nfrom flask import request\n\ndef u():\n    base = 'https://api.example.com'\n    requests.get(f\"{base}/users/{request.args['n']}\", timeout=5)\n"
+        #expect(try findings(chosenBase).isEmpty)
+        #expect(try findings(chosenBase.replacingOccurrences(of: "base = 'https://api.example.com'", with: "base = request.args['b']")).map(\.code) == ["ASC1918"])
         let offSite = "from flask import request, redirect\n\ndef go():\n    return redirect('//' + request.args['n'])\n"
         #expect(try findings(offSite).map(\.code) == ["ASC1601"])
-        #expect(try findings(fixed).first?.message.contains("partial SSRF") == true)
         let host = "import requests\nfrom flask import request\n\ndef u():\n    requests.get('https://' + request.args['h'] + '/status', timeout=5)\n    requests.get(f\"https://{request.args['h']}/x\", timeout=5)\n"
         #expect(try findings(host).map { "\($0.code):\($0.severity)" } == ["ASC1918:high", "ASC1918:high"])
     }

@@ -517,9 +517,43 @@ struct Guard {
             guard case .attribute(let receiver, "difference", _) = function.kind, arguments.count == 1, keywords.isEmpty,
                   isAllowedCollection(arguments[0], facts: facts) else { return nil }
             return setElements(receiver)
+        case .listComp(let element, let generators), .setComp(let element, let generators), .generatorExp(let element, let generators):
+            // `[c for c in columns if c not in KNOWN_COLUMNS]`: the elements outside, one by one.
+            guard generators.count == 1, case .name(let each, _) = generators[0].target.kind, case .name(each, _) = element.kind,
+                  generators[0].ifs.count == 1, case .compare(let left, [.notIn], let right) = generators[0].ifs[0].kind,
+                  case .name(each, _) = left.kind, isAllowedCollection(right[0], facts: facts) else { return nil }
+            return checkedName(generators[0].iter)
         default:
             return nil
         }
+    }
+
+    /// The names of the URL a loop over the addresses its host resolves to checks, leaving on
+    /// any address outside the public internet (`for info in getaddrinfo(parts.hostname, 443):`
+    /// then `if not ip_address(info[4][0]).is_global: raise`, or `if a.is_private or
+    /// a.is_loopback: return`): past the loop, that host is no SSRF.
+    static func publicAddressCheck(iter: Expr, body: [Stmt], imports: ImportTable, facts: (any GuardFacts)?) -> [String] {
+        var resolved = iter
+        if case .await(let inner) = resolved.kind { resolved = inner }
+        guard let host = resolvedHost(resolved, facts: facts) else { return [] }
+        var checks = false
+        ScopeWalk.walk(body) { node in
+            guard !checks, case .stmt(let statement) = node, case .if(let test, let then, _) = statement.kind, terminates(then) else { return !checks }
+            var negated = false, tested = test
+            if case .unaryOp(.not, let operand) = tested.kind { negated = true; tested = operand }
+            let parts: [Expr]
+            if case .boolOp(.or, let values) = tested.kind { parts = values } else { parts = [tested] }
+            let names = parts.compactMap { part -> String? in
+                if case .attribute(_, let attr, _) = part.kind { return attr }
+                return nil
+            }
+            guard names.count == parts.count else { return true }
+            if negated, names == ["is_global"] { checks = true }
+            if !negated, names.contains("is_private") || names.contains("is_loopback") { checks = true }
+            return !checks
+        }
+        guard checks, let ids = hostOfParsedURL(host, imports: imports, facts: facts) else { return [] }
+        return ids
     }
 
     /// The host `getaddrinfo(host, ...)` resolves, called in place or bound to a name once.

@@ -26,7 +26,7 @@ struct Taint: Sendable, Equatable {
     /// (`TaintSources.operatorsOwn`).
     var local = false
     /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
-    /// it picks a path on that host, not the host (a partial SSRF, reported low).
+    /// it picks a path on that host, not the host: no SSRF (`TaintEngine.report`).
     var hostFixed = false
     /// While summarising a function: the parameters (and attribute markers) whose part of
     /// this value is safer or less safe than the whole (`PAGE.format(name=html.escape(name),

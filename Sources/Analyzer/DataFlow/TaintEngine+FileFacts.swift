@@ -526,6 +526,12 @@ extension TaintEngine: GuardFacts {
     func raisingChecks<Body: Sequence<Stmt>>(_ body: Body) -> [String: Guard.Effect] {
         var proven: [String: Guard.Effect] = [:]
         for statement in body {
+            // `for info in socket.getaddrinfo(parts.hostname, 443): if not ip_address(info[4][0]).is_global: raise`:
+            // past the loop, the URL's host resolves only to public addresses.
+            if case .for(_, let iterated, let loopBody, _, _) = statement.kind {
+                for id in Guard.publicAddressCheck(iter: iterated, body: loopBody, imports: imports, facts: self) { proven[id] = .safeFor([918]) }
+                continue
+            }
             // `raise ...`, or a call that does not come back (`abort(400)`, `sys.exit(2)`).
             guard case .if(let test, let exit, _) = statement.kind, let last = exit.last,
                   { if case .raise = last.kind { true } else if case .expr = last.kind { Guard.terminates(exit) } else { false } }() else { continue }

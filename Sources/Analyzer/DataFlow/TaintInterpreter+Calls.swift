@@ -226,9 +226,22 @@ extension TaintInterpreter {
         // file that raises on bad input, what its checks prove holds of the arguments.
         if let (info, _, offset) = ownFunction, argumentTaints.contains(where: { $0 != nil }),
            let proof = engine.validatorProof(of: info.qualifiedName) {
+            var attributes: [String: Guard.Effect] = [:]
             for (index, effect) in proof.whenReturns where index >= offset && index - offset < arguments.count {
-                guard case .name(let id, _) = arguments[index - offset].kind else { continue }
-                environment[id] = environment[id].map(effect.apply)
+                switch arguments[index - offset].kind {
+                case .name(let id, _):
+                    environment[id] = environment[id].map(effect.apply)
+                case .attribute:
+                    // `check_public_https(endpoint.url)`: what the attribute holds is proven from here.
+                    if let path = Guard.checkedName(arguments[index - offset]) { attributes[path] = effect }
+                default:
+                    continue
+                }
+            }
+            if !attributes.isEmpty {
+                let past = Guard(provenPast: attributes)
+                holdPaths(past, at: expression.loc)
+                past.applyWhenFalse(&environment)
             }
         }
         // `forward(session, job)` of a function raising unless `job.device_id` matches: past it,

@@ -666,6 +666,16 @@ struct TaintInterpreter {
         }
     }
 
+    /// `'"' + name.replace('"', '""') + '"'` (or with backquotes): text quoted as an SQL
+    /// identifier, its quote character doubled inside.
+    static func isQuotedIdentifier(_ expression: Expr) -> Bool {
+        let parts = expression.additionOperands
+        guard parts.count == 3, let quote = parts[0].stringConstant, quote == "\"" || quote == "`", parts[2].stringConstant == quote,
+              case .call(let function, let arguments, let keywords) = parts[1].kind, case .attribute(_, "replace", _) = function.kind,
+              arguments.count == 2, keywords.isEmpty, arguments[0].stringConstant == quote, arguments[1].stringConstant == quote + quote else { return false }
+        return true
+    }
+
     /// Whether the rest of a returned `(body, status, headers)` tuple sets no content type
     /// other than HTML.
     static func declaresHTMLOrNothing(_ rest: ArraySlice<Expr>) -> Bool {
@@ -699,8 +709,12 @@ struct TaintInterpreter {
         // (`return render_page(name)`); not objects such as a fetched response or a dict
         // (sent as JSON).
         switch value.kind {
-        case .name:
+        case .name(let id, _):
             if isRecord(value) { return }
+            // `resp = redirect(next_url)`, then `resp.set_cookie(...)`: a response made already,
+            // whose own body (a redirect's) the framework escapes.
+            if let bound = engine.onlyAssignment(of: id, around: value.loc.startByte), case .call(let maker, _, _) = bound.kind,
+               let made = engine.imports.qualifiedName(of: maker), XSSFlowRule.madeResponses.contains(made) { return }
         case .joinedStr, .binOp, .subscript:
             break
         case .attribute(let base, _, _):
@@ -897,13 +911,14 @@ struct TaintInterpreter {
     /// name`: no open redirect).
     func placedInURL(_ taint: Taint?, by expression: Expr) -> Taint? {
         guard let taint else { return nil }
-        // `f"{settings.SSO_AUTHORIZE_URL}?{params}"`: the operator's URL, then a query or path.
-        if startsWithSettingURL(expression) { return taint.withHostFixed }
-        guard let leading = Self.leadingText(of: expression, constants: engine.moduleStrings) else { return taint }
+        let leading = Self.leadingText(of: expression, constants: engine.moduleStrings)
         // Text after a fixed start that is no bare dash (`--title=%s`, `report-%s.pdf`): one
         // argument that cannot start an option of its own (CWE-88).
         var placed = taint
-        if !leading.isEmpty, !leading.hasPrefix("-") || leading.contains("=") { placed = placed.sanitizing([88]) }
+        if let leading, !leading.isEmpty, !leading.hasPrefix("-") || leading.contains("=") { placed = placed.sanitizing([88]) }
+        // `f"{settings.SSO_AUTHORIZE_URL}?{params}"`: the operator's URL, then a query or path.
+        if startsWithSettingURL(expression) { return placed.withHostFixed }
+        guard let leading else { return placed }
         if TaintSources.fixesHost(leading) { return placed.withHostFixed }
         if TaintSources.staysOnSite(leading) { return placed.sanitizing([601]) }
         return placed
@@ -930,11 +945,19 @@ struct TaintInterpreter {
         }
         guard parts.count >= 2, let next = parts[1].stringConstant, let mark = next.first, "/?#".contains(mark) else { return false }
         if isOperatorURLSetting(parts[0]) { return true }
-        // `f"{self.status_url}/api/v1/status?{query}"` of a URL whose host was checked: what
-        // follows picks a path on that host. (A value holding nothing known is no proof: a
-        // base URL set elsewhere may be anything.)
+        // `f"{self.status_url}/api/v1/status?{query}"` of a URL whose host was checked, or
+        // `f"{base}/{tail}"` of a local the function binds once to no untrusted data (a
+        // service's address the program looked up in its own table): what follows picks a path
+        // on that host. (A global or an attribute holding nothing known is no proof: a base URL
+        // set elsewhere may be anything.)
         switch parts[0].kind {
-        case .name, .attribute:
+        case .name(let id, _):
+            var copy = self
+            guard let base = copy.expression(parts[0], depth: 1) else {
+                return engine.onlyAssignment(of: id, around: parts[0].loc.startByte) != nil
+            }
+            return base.wasMadeSafe(for: 918)
+        case .attribute:
             var copy = self
             return copy.expression(parts[0], depth: 1)?.wasMadeSafe(for: 918) == true
         default:
@@ -1379,27 +1402,7 @@ struct TaintInterpreter {
     /// The URL names whose host a loop over its resolved addresses checks, leaving unless each
     /// is public (`if not addr.is_global: raise`, or `if addr.is_private or ...: raise`).
     func publicAddressCheck(iter: Expr, body: [Stmt]) -> [String] {
-        var resolved = iter
-        if case .await(let inner) = resolved.kind { resolved = inner }
-        guard let host = Guard.resolvedHost(resolved, facts: engine) else { return [] }
-        var checks = false
-        ScopeWalk.walk(body) { node in
-            guard !checks, case .stmt(let statement) = node, case .if(let test, let then, _) = statement.kind, Guard.terminates(then) else { return !checks }
-            var negated = false, tested = test
-            if case .unaryOp(.not, let operand) = tested.kind { negated = true; tested = operand }
-            let parts: [Expr]
-            if case .boolOp(.or, let values) = tested.kind { parts = values } else { parts = [tested] }
-            let names = parts.compactMap { part -> String? in
-                if case .attribute(_, let attr, _) = part.kind { return attr }
-                return nil
-            }
-            guard names.count == parts.count else { return true }
-            if negated, names == ["is_global"] { checks = true }
-            if !negated, names.contains("is_private") || names.contains("is_loopback") { checks = true }
-            return !checks
-        }
-        guard checks, let ids = Guard.hostOfParsedURL(host, imports: engine.imports, facts: engine) else { return [] }
-        return ids
+        Guard.publicAddressCheck(iter: iter, body: body, imports: engine.imports, facts: engine)
     }
 
     /// Whether the function being analysed is a method of a request handler class.
@@ -1585,6 +1588,9 @@ struct TaintInterpreter {
         case .binOp(let left, let op, let right):
             let leftTaint = self.expression(left, depth: depth + 1)
             let taint = Taint.merge(leftTaint, self.expression(right, depth: depth + 1))
+            // `'"' + name.replace('"', '""') + '"'`: a quoted SQL identifier, whose every quote
+            // inside is doubled, cannot end early (CWE-89).
+            if op == .add, let taint, Self.isQuotedIdentifier(expression) { return taint.sanitizing([89]) }
             // `MEDIA_ROOT / "uploads" / name`, `out_dir / name` of such a directory: a path that
             // starts with the program's directory, which no dash starts (no option, CWE-88).
             if op == .div, let joined = taint,

@@ -28,6 +28,7 @@ struct XSSFlowRule: DataFlowRule {
         nonTriggering: [
             // A response made already (a redirect), not a page.
             "from flask import make_response, redirect, request\n\ndef go():\n    resp = make_response(redirect(\"/login?next=\" + request.args[\"next\"]))\n    return resp\n",
+            "from flask import Flask, redirect, request\napp = Flask(__name__)\n\n@app.route(\"/go\")\ndef go():\n    resp = redirect(\"/login?next=\" + request.args[\"next\"])\n    resp.set_cookie(\"seen\", \"1\")\n    return resp\n",
             // A sandboxed environment: the template's code reaches no Python object.
             "from jinja2.sandbox import ImmutableSandboxedEnvironment\nfrom flask import request\nenv = ImmutableSandboxedEnvironment()\n\ndef mail():\n    send(env.from_string(request.args[\"t\"]).render())\n",
             // Falcon's default body type is JSON: no markup is read from it.
@@ -115,6 +116,14 @@ struct XSSFlowRule: DataFlowRule {
 
     /// Flask's functions returning a response object.
     static let responseMakers: Set<String> = ["flask.redirect", "flask.jsonify", "flask.send_file", "flask.send_from_directory", "flask.abort"]
+
+    /// Responses made whole by a framework (a redirect, JSON, a file), whatever they carry:
+    /// a handler returning one sends no text of its own.
+    static let madeResponses: Set<String> = responseMakers.union([
+        "django.shortcuts.redirect", "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
+        "django.http.JsonResponse", "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
+        "starlette.responses.JSONResponse", "fastapi.responses.JSONResponse", "bottle.redirect",
+    ])
 
     /// Functions and methods named for the dict they give.
     static let dictMakers: Set<String> = ["dict", "to_dict", "as_dict", "asdict", "todict", "model_dump", "_asdict"]
