@@ -442,7 +442,7 @@ extension TaintEngine: GuardFacts {
         }
         var current = value
         while case .call(let function, _, _) = current.kind, case .attribute(let receiver, let method, _) = function.kind,
-              ["replace", "strip", "lstrip", "rstrip", "lower", "casefold"].contains(method) {
+              ["replace", "strip", "lstrip", "rstrip", "lower", "upper", "casefold"].contains(method) {
             current = receiver
         }
         if case .name(id, _) = current.kind { return current.loc != value.loc }
@@ -462,8 +462,10 @@ extension TaintEngine: GuardFacts {
                 case .stmt(let inner):
                     switch inner.kind {
                     case .return, .functionDef, .classDef: leaves = true
-                    case .assign(let targets, _):
-                        leaves = targets.contains { if case .name(let id, _) = $0.kind { parameters.contains(id) } else { false } }
+                    case .assign(let targets, let value):
+                        // `site = site.upper()` before `if not SITE_RE.match(site): abort(400)`: what
+                        // is checked of the normalised text holds of the parameter.
+                        leaves = targets.contains { if case .name(let id, _) = $0.kind { parameters.contains(id) && !Self.normalises(value, id) } else { false } }
                     case .augAssign(let target, _, _), .annAssign(let target, _, _, _), .for(let target, _, _, _, _):
                         if case .name(let id, _) = target.kind, parameters.contains(id) { leaves = true }
                     default: break

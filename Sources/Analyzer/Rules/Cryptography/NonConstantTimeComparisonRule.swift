@@ -35,6 +35,8 @@ struct NonConstantTimeComparisonRule: Rule {
             "if sha256sum(archive) != expected_digest(archive):\n    reject()\n",
             // A job's published checksum, as an attribute.
             "if job.checksum.lower() != digest:\n    reject()\n",
+            // A keyless digest of a downloaded file, bound to a name first.
+            "import hashlib\n\ndef fetch(dest, expected_sha256):\n    digest = hashlib.sha256(open(dest, \"rb\").read()).hexdigest()\n    if digest != expected_sha256.lower():\n        raise ValueError(\"corrupt\")\n",
             // A keyless digest of the data itself.
             "import hashlib\nif hashlib.sha256(data).digest() != digest:\n    reject()\n",
             // npm's published subresource integrity of a tarball.
@@ -67,7 +69,8 @@ struct NonConstantTimeComparisonRule: Rule {
         guard Self.isOperand(left), Self.isOperand(right), !Self.isPublishedChecksum(left), !Self.isPublishedChecksum(right),
               !Self.isHash(left), !Self.isHash(right),
               let secret = Self.secretName(of: left, context: context) ?? Self.secretName(of: right, context: context),
-              !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context) else { return }
+              !Self.isTypedHere(left, context: context), !Self.isTypedHere(right, context: context),
+              !Self.holdsChecksum(left, context: context), !Self.holdsChecksum(right, context: context) else { return }
         context.report(expression.loc, "\(secret) compared with \(ops[0] == .eq ? "==" : "!="), which leaks timing",
                        fixHint: "use hmac.compare_digest(a, b)")
     }
@@ -93,6 +96,13 @@ struct NonConstantTimeComparisonRule: Rule {
         }
         guard case .call(let function, _, _) = value.kind, let name = context.imports.qualifiedName(of: function) else { return false }
         return name == "getpass.getpass" || name == "input"
+    }
+
+    /// A name the function binds once to a checksum (`digest = hashlib.sha256(data).hexdigest()`).
+    static func holdsChecksum(_ expression: Expr, context: RuleContext) -> Bool {
+        guard case .name(let id, _) = expression.kind,
+              let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+        return isPublishedChecksum(bound)
     }
 
     /// `entry["sha256"]`, `meta.get("checksum")`: a manifest's published checksum of a file,

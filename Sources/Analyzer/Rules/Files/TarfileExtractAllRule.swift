@@ -23,6 +23,8 @@ struct TarfileExtractAllRule: Rule {
             // Collected here, each name checked by a helper of the file on the way.
             "import os, tarfile\n\ndef _inside(base, path):\n    return os.path.commonpath([base, os.path.realpath(path)]) == base\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = []\n        for m in tar.getmembers():\n            if m.isfile() and _inside(d, os.path.join(d, m.name)):\n                members.append(m)\n        tar.extractall(d, members=members)\n",
             "import os, tarfile\n\ndef _inside(base, m):\n    return os.path.commonpath([base, os.path.realpath(os.path.join(base, m.name))]) == base\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = [m for m in tar.getmembers() if m.isfile() and _inside(d, m)]\n        tar.extractall(d, members=members)\n",
+            // Filtered, then each member checked in a loop by a helper raising on one that leaves.
+            "import os, tarfile\n\ndef contained(base, name):\n    target = os.path.realpath(os.path.join(base, name))\n    if os.path.commonpath([base, target]) != base:\n        raise ValueError(name)\n    return target\n\ndef unpack(p, d):\n    with tarfile.open(p) as tar:\n        members = [m for m in tar.getmembers() if m.isfile()]\n        for m in members:\n            contained(d, m.name)\n        tar.extractall(d, members=members)\n",
             "import os, tarfile\n\nclass Unpacker:\n    @staticmethod\n    def _checked(tar, dest):\n        for m in tar.getmembers():\n            if os.path.commonpath([dest, os.path.realpath(os.path.join(dest, m.name))]) == dest:\n                yield m\n\n    def unpack(self, p, d):\n        with tarfile.open(p) as tar:\n            tar.extractall(d, members=list(self._checked(tar, d)))\n",
         ]
     )
@@ -83,6 +85,19 @@ struct TarfileExtractAllRule: Rule {
         return found
     }
 
+    /// Whether `body` loops over the list `id` checking paths in the loop's body.
+    static func loopChecksEach(_ id: String, in body: [Stmt], module: Module) -> Bool {
+        var found = false
+        ScopeWalk.walk(body) { node in
+            if case .stmt(let statement) = node, case .for(_, let iterated, let loopBody, _, _) = statement.kind,
+               case .name(id, _) = iterated.kind, checksPathsIn(loopBody, module: module) {
+                found = true
+            }
+            return !found
+        }
+        return found
+    }
+
     /// The same in one expression (a comprehension's filter).
     static func checksPathsIn(_ expression: Expr, module: Module) -> Bool {
         var found = false
@@ -116,6 +131,12 @@ struct TarfileExtractAllRule: Rule {
             // `os.path.commonpath(...)`): the members are checked.
             if case .name(let id, _) = members.kind, context.parsed.module.listContents(of: id, inFunctionAround: members.loc.startByte) != nil,
                Self.checksPathsIn(context.parsed.module.scopeBody(around: members.loc.startByte), module: context.parsed.module) {
+                return
+            }
+            // `for m in members: contained(dest, m.name)`: each member checked in a loop over
+            // the list itself, the checker raising on one that leaves.
+            if case .name(let id, _) = members.kind,
+               Self.loopChecksEach(id, in: context.parsed.module.scopeBody(around: members.loc.startByte), module: context.parsed.module) {
                 return
             }
             // `members = list(checked(tar, dest))` the line before.

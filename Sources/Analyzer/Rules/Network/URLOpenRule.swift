@@ -29,6 +29,8 @@ struct URLOpenRule: Rule {
             "import urllib.request\nSTATUS = \"https://status.example.com/health\"\n\ndef up():\n    return urllib.request.urlopen(STATUS).status\n",
             // A fixed scheme and host, a path appended.
             "import urllib.request\nUPSTREAM = \"https://origin.internal\"\n\ndef fetch(path):\n    return urllib.request.urlopen(UPSTREAM + path).read()\n",
+            // The same, built into a local first.
+            "import urllib.request\nRELEASES = \"https://releases.example.net/fw\"\n\ndef fetch(version):\n    url = f\"{RELEASES}/logger-{version}.bin\"\n    return urllib.request.urlopen(url, timeout=60).read()\n",
             // A URL from a constant table, through a constructor and a Request object.
             // The file checks its URLs' scheme (here in a helper the fetch relies on).
             "import urllib.request\nfrom urllib.parse import urlsplit\n\ndef checked(url):\n    if urlsplit(url).scheme != \"https\":\n        raise ValueError(url)\n    return url\n\ndef fetch(url):\n    return urllib.request.urlopen(url).read()\n",
@@ -82,6 +84,13 @@ struct URLOpenRule: Rule {
                let request = CallSite(value, imports: context.imports), Self.requestMakers.contains(request.qualifiedName),
                let inner = request.argument("url", position: 0) {
                 url = inner
+            }
+            // `url = f"{RELEASE_BASE}/logger-{version}.bin"` then `urlopen(url)`: the text it was built as.
+            if case .name(let id, _) = url.kind, let value = context.parsed.module.onlyAssignment(of: id, inFunctionAround: url.loc.startByte) {
+                switch value.kind {
+                case .joinedStr, .binOp(_, .add, _): url = value
+                default: break
+                }
             }
             if let text = context.literalValue(url)?.stringConstant?.lowercased(), text.hasPrefix("http://") || text.hasPrefix("https://") { return }
             // A URL the program fixes itself (a constant, an entry of a constant table, what
