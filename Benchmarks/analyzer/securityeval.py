@@ -45,6 +45,7 @@ RELATED = [
     (117, 116, "CWE-117 log neutralization ChildOf CWE-116 encoding/escaping of output"),
     (113, 93, "CWE-113 HTTP response splitting ChildOf CWE-93 CRLF injection"),
     (259, 798, "CWE-259 hard-coded password ChildOf CWE-798 hard-coded credentials"),
+    (261, 522, "CWE-261 weak encoding for password ChildOf CWE-522 insufficiently protected credentials"),
     (321, 798, "CWE-321 hard-coded cryptographic key ChildOf CWE-798"),
     (328, 327, "CWE-328 weak hash ChildOf CWE-327 broken/risky crypto algorithm"),
     (328, 326, "CWE-328 weak hash ChildOf CWE-326 inadequate encryption strength"),

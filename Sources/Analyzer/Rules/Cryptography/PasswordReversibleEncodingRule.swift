@@ -12,12 +12,15 @@ struct PasswordReversibleEncodingRule: Rule {
         triggering: [
             "import base64\nrecord[\"pw\"] = base64.b64encode(↓password.encode())\n",
             "from base64 import urlsafe_b64encode\nsaved = urlsafe_b64encode(↓user.passwd.encode()).decode()\n",
+            // The stored value decoded to check a login: it was stored encoded.
+            "import base64\n\ndef check(row, password):\n    return ↓base64.b64decode(row[0]) == password\n",
         ],
         nonTriggering: [
             "import base64\nauth = base64.b64encode(f\"{user}:{password}\".encode()).decode()\n",  // HTTP Basic credentials
             "import base64\nencoded = base64.b64encode(data)\n",
             "import base64\nencoded = base64.b64encode(password_hash)\n",
             "import base64\ntoken = base64.b64encode(password.encode()).decode()\nheaders[\"Authorization\"] = \"Basic \" + token\n",
+            "import base64\nif base64.b64decode(blob) == payload:\n    pass\n",
         ]
     )
 
@@ -25,6 +28,31 @@ struct PasswordReversibleEncodingRule: Rule {
         ["base64.b64encode", "base64.standard_b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode",
          "base64.b85encode", "base64.a85encode", "base64.encodebytes", "base64.encodestring", "binascii.hexlify", "binascii.b2a_base64",
          "codecs.encode"]
+    }
+
+    var inspectsNodes: Bool { true }
+    var nodeKinds: NodeKinds { .compare }
+
+    static let decoders: Set<String> = [
+        "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "base64.b16decode",
+        "base64.b85decode", "base64.a85decode", "base64.decodebytes", "base64.decodestring", "binascii.unhexlify", "binascii.a2b_base64",
+    ]
+
+    /// `base64.b64decode(stored) == password`: a login checked by decoding what was stored, so
+    /// the password is kept reversibly encoded.
+    func check(node: Node, context: inout RuleContext) {
+        guard case .expr(let expression) = node, case .compare(let left, let ops, let comparators) = expression.kind,
+              ops.count == 1, ops[0] == .eq || ops[0] == .notEq, let right = comparators.first else { return }
+        for (decoded, other) in [(left, right), (right, left)] {
+            var call = decoded
+            // `b64decode(x).decode()`: the same text.
+            if case .call(let function, _, _) = call.kind, case .attribute(let receiver, "decode", _) = function.kind { call = receiver }
+            guard case .call(let function, _, _) = call.kind, let name = context.imports.qualifiedName(of: function), Self.decoders.contains(name),
+                  let compared = other.readName, PasswordNames.looksPassword(compared) else { continue }
+            context.report(call.loc, "\(compared) is checked against a value decoded with \(name): it is stored only encoded, which anyone can reverse",
+                           fixHint: "store a hash from hashlib.scrypt, bcrypt or argon2 and verify against it")
+            return
+        }
     }
 
     func check(call: CallSite, context: inout RuleContext) {
