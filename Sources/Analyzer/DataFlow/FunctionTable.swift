@@ -100,9 +100,6 @@ struct FunctionSummary: Equatable {
         /// Where the sink's configuring object (an XML parser) was made, and its name.
         var madeAt: Place?
         var madeName: String?
-        /// The sink's URL fixes its host (`f"{BASE}/{version}"`): a caller's data chooses only
-        /// the path (a partial SSRF, `Taint.hostFixed`).
-        var hostFixed = false
     }
     var returns: Set<Int> = []
     /// Every `return` hands back text the function builds (`"<p>" + body`, an f-string,

@@ -59,6 +59,14 @@ struct Guard {
             case .safeFor(let cwes): return taint.sanitizing(cwes)
             }
         }
+
+        /// Both proofs at once: what applying one after the other makes of a value.
+        func and(_ other: Effect) -> Effect {
+            switch (self, other) {
+            case (.safeFor(let a), .safeFor(let b)): return .safeFor(a.union(b))
+            default: return .safe
+            }
+        }
     }
 
     var whenTrue: [String: Effect] = [:]
@@ -533,9 +541,7 @@ struct Guard {
     /// then `if not ip_address(info[4][0]).is_global: raise`, or `if a.is_private or
     /// a.is_loopback: return`): past the loop, that host is no SSRF.
     static func publicAddressCheck(iter: Expr, body: [Stmt], imports: ImportTable, facts: (any GuardFacts)?) -> [String] {
-        var resolved = iter
-        if case .await(let inner) = resolved.kind { resolved = inner }
-        guard let host = resolvedHost(resolved, facts: facts) else { return [] }
+        guard let host = resolvedHost(iter, facts: facts) else { return [] }
         var checks = false
         ScopeWalk.walk(body) { node in
             guard !checks, case .stmt(let statement) = node, case .if(let test, let then, _) = statement.kind, terminates(then) else { return !checks }
@@ -559,6 +565,7 @@ struct Guard {
     /// The host `getaddrinfo(host, ...)` resolves, called in place or bound to a name once.
     static func resolvedHost(_ iterated: Expr, facts: (any GuardFacts)?) -> Expr? {
         var resolved = iterated
+        if case .await(let inner) = resolved.kind { resolved = inner }
         if case .name(let id, _) = resolved.kind, let bound = facts?.onlyAssignment(of: id, around: iterated.loc.startByte) { resolved = bound }
         if case .await(let inner) = resolved.kind { resolved = inner }
         guard case .call(let function, let arguments, _) = resolved.kind else { return nil }

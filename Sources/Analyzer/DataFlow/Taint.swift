@@ -25,9 +25,6 @@ struct Taint: Sendable, Equatable {
     /// server's own files): the operator's data, no attack on a path or a URL
     /// (`TaintSources.operatorsOwn`).
     var local = false
-    /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
-    /// it picks a path on that host, not the host: no SSRF (`TaintEngine.report`).
-    var hostFixed = false
     /// While summarising a function: the parameters (and attribute markers) whose part of
     /// this value is safer or less safe than the whole (`PAGE.format(name=html.escape(name),
     /// body=body)`: `name` escaped, `body` not), with what their part was made safe for. The
@@ -102,12 +99,10 @@ struct Taint: Sendable, Equatable {
     /// Whether a sink of `cwe` saw it made safe (not merely the operator's own data).
     func wasMadeSafe(for cwe: Int) -> Bool { cleaned || sanitized.contains(cwe) }
 
-    /// See `hostFixed`: no open redirect either (the redirect stays on that host).
-    var withHostFixed: Taint {
-        var copy = sanitizing([601])
-        copy.hostFixed = true
-        return copy
-    }
+    /// Spliced into a URL after a fixed scheme and host (`"https://api.example.com/u/" + x`):
+    /// it picks a page of that host, not the host (no SSRF, as Semgrep's `tainted-url-host`
+    /// rules also judge it), and a redirect to it stays there (no open redirect).
+    var withHostFixed: Taint { sanitizing([601, 918]) }
 
     /// From the operator's settings only (the command line, the environment): standard input
     /// is local but not this.
@@ -292,7 +287,6 @@ struct Taint: Sendable, Equatable {
             : aSource || bSource ? (!aSource || a.local) && (!bSource || b.local) : a.local && b.local
         merged.settings = aLive || bLive ? (!aLive || a.settings) && (!bLive || b.settings)
             : aSource || bSource ? (!aSource || a.settings) && (!bSource || b.settings) : a.settings && b.settings
-        merged.hostFixed = a.hostFixed && b.hostFixed
         merged.keysFixed = a.keysFixed && b.keysFixed
         // Record structure survives a join only where both sides have it.
         if a.fields != nil || b.fields != nil || a.elementFields != nil || b.elementFields != nil {

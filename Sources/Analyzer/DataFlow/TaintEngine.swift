@@ -1109,10 +1109,6 @@ final class TaintEngine {
         guard taint.origins.contains(.source), !discovering else { return }
         let rule = rules[index]
         let description = type(of: rule).description
-        // Only the path of a request to a host the program fixed: the attacker picks a page of
-        // that host, not the host (what Semgrep's `tainted-url-host` rules also leave out). No
-        // weakness, and the pattern alarm on the call is explained away.
-        if description.cwe == 918 && taint.hostFixed { return noteClean(line: loc.line, cwe: 918) }
         let key = "\(description.code):\(loc.line):\(loc.column)"
         guard findings[key] == nil else { return }
         let source = taint.steps.first

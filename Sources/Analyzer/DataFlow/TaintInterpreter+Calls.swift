@@ -208,7 +208,7 @@ extension TaintInterpreter {
                let url = site.argument("url", position: 0) {
                 let urlTaint = arguments.firstIndex(where: { $0.loc == url.loc }).flatMap { argumentTaints[$0] }
                     ?? site.keywords.first(where: { $0.value.loc == url.loc }).flatMap { keywordTaints[$0.arg ?? ""] ?? nil }
-                if urlTaint.map({ !$0.isDangerous(for: 918) || $0.hostFixed }) ?? true {
+                if urlTaint.map({ !$0.isDangerous(for: 918) }) ?? true {
                     return read.sanitizing(TaintSources.chosenServerReplySafe)
                 }
             }
@@ -224,37 +224,28 @@ extension TaintInterpreter {
         let handsData = receiverTaint != nil || anyKeyword != nil || argumentTaints.contains(where: { $0 != nil })
         // `validate_host(url)`, `path = store.path_for(carrier, name)`: past a checker of this
         // file that raises on bad input, what its checks prove holds of the arguments.
+        // An attribute argument is proven by its path (`check_public_https(endpoint.url)`), as
+        // are the attributes of an instance passed to a function raising unless they match
+        // (`forward(session, job)` checking `job.device_id`).
         if let (info, _, offset) = ownFunction, argumentTaints.contains(where: { $0 != nil }),
            let proof = engine.validatorProof(of: info.qualifiedName) {
-            var attributes: [String: Guard.Effect] = [:]
+            var paths: [String: Guard.Effect] = [:]
             for (index, effect) in proof.whenReturns where index >= offset && index - offset < arguments.count {
                 switch arguments[index - offset].kind {
                 case .name(let id, _):
                     environment[id] = environment[id].map(effect.apply)
                 case .attribute:
-                    // `check_public_https(endpoint.url)`: what the attribute holds is proven from here.
-                    if let path = Guard.checkedName(arguments[index - offset]) { attributes[path] = effect }
+                    if let path = Guard.checkedName(arguments[index - offset]) { paths[path] = effect }
                 default:
                     continue
                 }
             }
-            if !attributes.isEmpty {
-                let past = Guard(provenPast: attributes)
-                holdPaths(past, at: expression.loc)
-                past.applyWhenFalse(&environment)
-            }
-        }
-        // `forward(session, job)` of a function raising unless `job.device_id` matches: past it,
-        // the attributes of the instance passed are proven.
-        if let (info, _, offset) = ownFunction, argumentTaints.contains(where: { $0 != nil }),
-           let proof = engine.validatorProof(of: info.qualifiedName), !proof.parameterAttributesWhenReturns.isEmpty {
-            var effects: [String: Guard.Effect] = [:]
             for (index, attributes) in proof.parameterAttributesWhenReturns where index >= offset && index - offset < arguments.count {
                 guard case .name(let id, _) = arguments[index - offset].kind else { continue }
-                for (attribute, effect) in attributes { effects["\(id).\(attribute)"] = effect }
+                for (attribute, effect) in attributes { paths["\(id).\(attribute)"] = paths["\(id).\(attribute)"].map { $0.and(effect) } ?? effect }
             }
-            if !effects.isEmpty {
-                let past = Guard(provenPast: effects)
+            if !paths.isEmpty {
+                let past = Guard(provenPast: paths)
                 holdPaths(past, at: expression.loc)
                 past.applyWhenFalse(&environment)
             }
@@ -830,8 +821,7 @@ extension TaintInterpreter {
                 recordSink(taint, FunctionSummary.SinkHit(
                     rule: index, line: loc.lineno, column: loc.colOffset + 1, endLine: loc.endLineno, endColumn: loc.endColOffset + 1,
                     callee: sink, operatorDataHarmless: operatorDataHarmless,
-                    madeAt: madeAt.first.map { FunctionSummary.Place(line: $0.line, column: $0.column) }, madeName: madeAt.first?.name,
-                    hostFixed: taint.hostFixed))
+                    madeAt: madeAt.first.map { FunctionSummary.Place(line: $0.line, column: $0.column) }, madeName: madeAt.first?.name))
             }
         }
     }
@@ -1648,7 +1638,6 @@ extension TaintInterpreter {
             }
             // Where the sink's parser was made joins the path here too.
             var viaCall = viaCall
-            if hit.hostFixed { viaCall.hostFixed = true }
             if let made = hit.madeAt, let name = hit.madeName {
                 viaCall = viaCall.through(line: made.line, column: made.column, "parsed with \(name) made here")
             }

@@ -227,7 +227,7 @@ struct TaintInterpreter {
             }
             // `for info in getaddrinfo(parsed.hostname, ...): if not ip_address(info[4][0]).is_global: raise`:
             // past the loop the URL's host resolves only to public addresses.
-            for checked in publicAddressCheck(iter: iter, body: body) {
+            for checked in Guard.publicAddressCheck(iter: iter, body: body, imports: engine.imports, facts: engine) {
                 environment[checked] = environment[checked].map { $0.sanitizing([918]) }
             }
             // `for ts in (job.start, job.end): if ts and not TS_RE.match(ts): raise ...`: past
@@ -1399,12 +1399,6 @@ struct TaintInterpreter {
         return proven.isEmpty ? nil : Guard(provenPast: proven)
     }
 
-    /// The URL names whose host a loop over its resolved addresses checks, leaving unless each
-    /// is public (`if not addr.is_global: raise`, or `if addr.is_private or ...: raise`).
-    func publicAddressCheck(iter: Expr, body: [Stmt]) -> [String] {
-        Guard.publicAddressCheck(iter: iter, body: body, imports: engine.imports, facts: engine)
-    }
-
     /// Whether the function being analysed is a method of a request handler class.
     var servesRequests: Bool {
         function?.className.map(engine.requestHandlerClasses.contains) == true
@@ -1590,7 +1584,9 @@ struct TaintInterpreter {
             let taint = Taint.merge(leftTaint, self.expression(right, depth: depth + 1))
             // `'"' + name.replace('"', '""') + '"'`: a quoted SQL identifier, whose every quote
             // inside is doubled, cannot end early (CWE-89).
-            if op == .add, let taint, Self.isQuotedIdentifier(expression) { return taint.sanitizing([89]) }
+            if op == .add, let taint, let quote = right.stringConstant, quote == "\"" || quote == "`", Self.isQuotedIdentifier(expression) {
+                return taint.sanitizing([89])
+            }
             // `MEDIA_ROOT / "uploads" / name`, `out_dir / name` of such a directory: a path that
             // starts with the program's directory, which no dash starts (no option, CWE-88).
             if op == .div, let joined = taint,

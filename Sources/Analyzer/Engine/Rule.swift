@@ -96,7 +96,32 @@ final class FileFacts {
         return counts
     }
 
+    /// Names of containers the file changes in place anywhere (`TABLE[k] = v`, `del TABLE[k]`,
+    /// `TABLE.update(...)`, `STEPS.append(x)`): no longer the literal they were bound to. One
+    /// walk, on the first question.
+    func namesChangedInPlace(in module: Module) -> Set<String> {
+        if let names = changedInPlace { return names }
+        var names: Set<String> = []
+        module.walk { node in
+            guard case .expr(let expression) = node else { return true }
+            switch expression.kind {
+            case .subscript(let owner, _, let context) where context != .load:
+                if case .name(let id, _) = owner.kind { names.insert(id) }
+            case .call(let function, _, _):
+                if case .attribute(let owner, let method, _) = function.kind, case .name(let id, _) = owner.kind,
+                   Self.inPlaceChanges.contains(method) { names.insert(id) }
+            default:
+                break
+            }
+            return true
+        }
+        changedInPlace = names
+        return names
+    }
+    static let inPlaceChanges: Set<String> = ["update", "setdefault", "__setitem__", "append", "extend", "insert", "add"]
+
     var bindings: [String: Int]?
+    var changedInPlace: Set<String>?
     var moduleConstants: Set<String>?
     var moduleValues: [String: Expr]?
     var argumentKinds: [String: ArgumentChoices.Kind]?
@@ -130,7 +155,18 @@ public struct RuleContext {
     /// The module's constant names (`ModuleConstants`), found on first use.
     public func moduleConstants() -> Set<String> {
         if let constants = facts.moduleConstants { return constants }
-        let found = ModuleConstants.names(in: parsed.module, bindingCounts: facts.bindingCounts(of: parsed.module))
+        var found = ModuleConstants.names(in: parsed.module, bindingCounts: facts.bindingCounts(of: parsed.module))
+        // A container the file changes in place (`BADGES[k] = v`, `STEPS.append(x)`) holds more
+        // than its literal; only a file with a container constant walks to find out.
+        let containers = parsed.module.body.compactMap { statement -> String? in
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  found.contains(id) else { return nil }
+            switch value.kind {
+            case .dict, .list, .set: return id
+            default: return nil
+            }
+        }
+        for id in containers where isChangedInPlace(id) { found.remove(id) }
         facts.moduleConstants = found
         return found
     }
@@ -394,16 +430,28 @@ public struct RuleContext {
         guard depth < 8 else { return false }
         switch sequence.kind {
         case .name(let id, _):
-            // `REPORT_COLUMNS` bound once to a list of fixed texts, here or at the top level.
-            guard let value = parsed.module.onlyAssignment(of: id, inFunctionAround: sequence.loc.startByte) ?? moduleValue(of: id) else {
-                // `clauses = []` then `clauses.append("warehouse = %s")`: fixed piece by piece.
-                guard let contents = parsed.module.listContents(of: id, inFunctionAround: sequence.loc.startByte) else { return false }
+            // `clauses = []` then `clauses.append("warehouse = %s")`: fixed piece by piece.
+            if let contents = parsed.module.listContents(of: id, inFunctionAround: sequence.loc.startByte) {
                 return contents.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
+            // `REPORT_COLUMNS` bound once to fixed texts, here or at the top level, and not
+            // changed in place since (a local list changed in ways `listContents` does not
+            // follow, or a module one the file appends to, holds more than its literal).
+            if let local = parsed.module.onlyAssignment(of: id, inFunctionAround: sequence.loc.startByte) {
+                if case .list = local.kind { return false }
+                return fixedElements(local, depth: depth + 1, also: also)
+            }
+            guard let value = moduleValue(of: id), !isChangedInPlace(id) else { return false }
             return fixedElements(value, depth: depth + 1, also: also)
         case .list(let elements, _), .tuple(let elements, _), .set(let elements):
             return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
         case .call(let function, let arguments, let keywords):
+            // `TABLE.keys()`, `TABLE.values()` of a table of fixed texts, whatever it maps.
+            if case .attribute(let table, let part, _) = function.kind, part == "keys" || part == "values", arguments.isEmpty, keywords.isEmpty,
+               case .name(let id, _) = table.kind, let value = moduleValue(of: id), case .dict(let keys, let values) = value.kind,
+               !isChangedInPlace(id) {
+                return (part == "keys" ? keys.map { $0 ?? value } : values).allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            }
             // `sorted(ALLOWED_METRICS)`, `frozenset({...})`: the same fixed texts.
             guard case .name(let id, _) = function.kind, ["sorted", "list", "tuple", "set", "frozenset", "reversed"].contains(id),
                   imports.binding(of: id) == nil, arguments.count == 1, keywords.allSatisfy({ $0.arg == "key" || $0.arg == "reverse" }) else { return false }
@@ -470,8 +518,15 @@ public struct RuleContext {
     /// text, whatever its keys (`SORT_SQL = {Sort.NEWEST.value: "created_at DESC"}`).
     func isTableOfFixedTexts(_ name: String) -> Bool {
         guard let value = moduleValue(of: name), case .dict(let keys, let values) = value.kind, !values.isEmpty,
-              !keys.contains(where: { $0 == nil }) else { return false }
-        return values.allSatisfy { $0.stringConstant != nil }
+              !keys.contains(where: { $0 == nil }), values.allSatisfy({ $0.stringConstant != nil }) else { return false }
+        // Never changed in place (`BADGES[k] = v`): the texts stay the program's.
+        return !isChangedInPlace(name)
+    }
+
+    /// Whether the file changes the container `name` in place (`FileFacts.namesChangedInPlace`);
+    /// only a file whose text has `name[` or `name.` walks to find out.
+    func isChangedInPlace(_ name: String) -> Bool {
+        (parsed.mentions(name + "[") || parsed.mentions(name + ".")) && facts.namesChangedInPlace(in: parsed.module).contains(name)
     }
 
     /// Calls whose result is safe inside a shell command line, whatever they were given.

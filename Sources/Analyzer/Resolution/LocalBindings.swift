@@ -273,7 +273,8 @@ extension Module {
 
     /// What each `for name in EXPR` loop over `name` runs over, in the function around source
     /// byte `position` (or at the top level), when such loops are the function's only
-    /// bindings of `name`.
+    /// bindings of `name`; `for key, value in TABLE.items()` runs over `TABLE.keys()` or
+    /// `TABLE.values()`.
     func loopIterables(of name: String, inFunctionAround position: Int) -> [Expr]? {
         var body = self.body
         if let function = innermostFunction(around: position), case .functionDef(_, let parameters, let inner, _, _, _, _) = function.kind {
@@ -284,9 +285,19 @@ extension Module {
         Module(body: body).forEachBinding(intoNestedScopes: false) { if $0 == name { bindings += 1 } }
         var iterables: [Expr] = []
         ScopeWalk.walk(body) { node in
-            if case .stmt(let statement) = node, case .for(let target, let iter, _, _, _) = statement.kind,
-               case .name(name, _) = target.kind {
+            guard case .stmt(let statement) = node, case .for(let target, let iter, _, _, _) = statement.kind else { return true }
+            switch target.kind {
+            case .name(name, _):
                 iterables.append(iter)
+            case .tuple(let names, _) where names.count == 2:
+                // `for key, expr in TABLE.items()`: the table's keys, or its values.
+                guard case .call(let function, let arguments, let keywords) = iter.kind, arguments.isEmpty, keywords.isEmpty,
+                      case .attribute(let table, "items", _) = function.kind,
+                      let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }) else { return true }
+                let part = Expr(.attribute(value: table, attr: index == 0 ? "keys" : "values", ctx: .load), function.loc)
+                iterables.append(Expr(.call(func: part, args: [], keywords: []), iter.loc))
+            default:
+                break
             }
             return true
         }

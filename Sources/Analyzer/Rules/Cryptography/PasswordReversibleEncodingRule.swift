@@ -32,6 +32,8 @@ struct PasswordReversibleEncodingRule: Rule {
 
     var inspectsNodes: Bool { true }
     var nodeKinds: NodeKinds { .compare }
+    /// Every call it judges is one of these modules' (so comparisons elsewhere are not asked).
+    var requiredImports: [String] { ["base64", "binascii", "codecs"] }
 
     static let decoders: Set<String> = [
         "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.b32decode", "base64.b16decode",

@@ -32,6 +32,11 @@ struct SQLStringBuildingRule: Rule {
             // Fixed text first, a value added after.
             "def find(cur, since, sort):\n    sql = \"SELECT id FROM orders WHERE created >= %s\"\n    sql += f\" ORDER BY {sort}\"\n    ↓cur.execute(sql, (since,))\n",
             "class Repo:\n    table = \"users\"\n\n    def use(self, name):\n        self.table = name\n\n    def count(self, conn):\n        return ↓conn.execute(f\"SELECT COUNT(*) FROM {self.table}\")\n",
+            // Clauses starting from fixed text, one appended with a value spliced in: not the
+            // list as first written.
+            "def search(cur, name):\n    clauses = [\"active = 1\"]\n    clauses.append(f\"name = '{name}'\")\n    ↓cur.execute(\"SELECT * FROM t WHERE \" + \" AND \".join(clauses))\n",
+            // A module list of fixed columns the file appends a value to.
+            "COLUMNS = [\"id\", \"name\"]\n\ndef add(col):\n    COLUMNS.append(col)\n\ndef listing(cur):\n    ↓cur.execute(\"SELECT \" + \", \".join(COLUMNS) + \" FROM t\")\n",
         ],
         nonTriggering: [
             // Fixed column names, spelled out by a comprehension or a loop over a sorted fixed set.
@@ -42,6 +47,8 @@ struct SQLStringBuildingRule: Rule {
             "class OrderFilter:\n    def where_clause(self):\n        return \" AND \".join([\"status = %s\"]) or \"TRUE\"\n\ndef search(cur, params):\n    flt = OrderFilter()\n    sql = \"SELECT id FROM orders WHERE \" + flt.where_clause()\n    cur.execute(sql, params)\n",
             "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (uid,))\n",
             // Clauses of fixed text, appended one by one; values go in the parameters.
+            // Clauses from the values of a table of fixed texts, looped over by `.items()`.
+            "RANGES = {\"min_price\": \"price >=\", \"max_price\": \"price <=\"}\n\ndef search(cur, filters):\n    clauses, params = [\"active = 1\"], []\n    for key, expr in RANGES.items():\n        if key in filters:\n            clauses.append(f\"{expr} %s\")\n            params.append(int(filters[key]))\n    cur.execute(\"SELECT * FROM t WHERE \" + \" AND \".join(clauses), params)\n",
             "def search(cur, warehouse, prefix):\n    clauses, params = [], []\n    if warehouse:\n        clauses.append(\"warehouse = %s\")\n        params.append(warehouse)\n    if prefix:\n        clauses.append(\"name LIKE %s\")\n        params.append(prefix + \"%\")\n    sql = \"SELECT * FROM stock WHERE \" + \" AND \".join(clauses)\n    cur.execute(sql, params)\n",
             // The clause chosen in each branch is fixed text; the values go in the parameters.
             "def apply(cur, mv, sign):\n    if sign == 0:\n        assignment, value = \"on_hand = %s\", mv.quantity\n    else:\n        assignment, value = \"on_hand = on_hand + %s\", sign * mv.quantity\n    cur.execute(f\"UPDATE stock SET {assignment} WHERE sku = %s\", (value, mv.sku))\n",

@@ -14,6 +14,8 @@ struct MarkSafeRule: Rule {
             // Marks added around matches of text that was never escaped.
             "import re\nfrom django.utils.safestring import mark_safe\n\ndef highlight(text, term):\n    return re.sub(re.escape(term), lambda m: f\"<mark>{m.group(0)}</mark>\", text)\n\nhtml = ↓mark_safe(highlight(note.body, q))\n",
             "from django.utils import safestring\nreturn_value = ↓safestring.mark_safe(render(item))\n",
+            // Names appended to a list first written empty: not fixed text.
+            "from django.utils.safestring import mark_safe\n\ndef summary(accounts):\n    names = []\n    for a in accounts:\n        names.append(a.display_name)\n    html = \"Done: <b>%s</b>\" % \", \".join(names)\n    return ↓mark_safe(html)\n",
             // The same table, once written to from a request.
             "from django.utils.safestring import mark_safe\nBADGES = {\"draft\": \"<i>Draft</i>\"}\nBADGES[request.GET[\"k\"]] = request.GET[\"v\"]\nbadge = ↓mark_safe(BADGES[exp.status])\n",
         ],
@@ -23,9 +25,9 @@ struct MarkSafeRule: Rule {
             "from django.utils.html import format_html\nhtml = format_html(\"<b>{}</b>\", name)\n",
             // A table of the program's own markup, looked up by any key.
             "from django.utils.safestring import mark_safe\nBADGES = {\"draft\": '<span class=\"grey\">Draft</span>', \"live\": '<span class=\"green\">Live</span>'}\nbadge = mark_safe(BADGES.get(exp.status, \"\"))\n",
-            // Pieces each escaped by a helper.
             // Marks added around matches of text escaped first (the parameter rebound once).
             "import re\nfrom django.utils.html import escape\nfrom django.utils.safestring import mark_safe\n\ndef highlight(text, term):\n    text = escape(text)\n    return re.sub(re.escape(escape(term)), lambda m: f\"<mark>{m.group(0)}</mark>\", text)\n\nhtml = mark_safe(highlight(note.body, q))\n",
+            // Pieces each escaped by a helper.
             "from django.utils.html import format_html\nfrom django.utils.safestring import mark_safe\n\ndef row(n):\n    return format_html(\"<li>{}</li>\", n.body)\n\ndef page(notes):\n    html = \"\".join(row(n) for n in notes)\n    return mark_safe(html)\n",
         ]
     )
@@ -33,7 +35,9 @@ struct MarkSafeRule: Rule {
     var callees: Set<String> { ["django.utils.safestring.mark_safe", "django.utils.html.mark_safe"] }
 
     func check(call: CallSite, context: inout RuleContext) {
-        guard let value = call.argument("s", position: 0), !value.isLiteral, value.builtString == nil,
+        // Text the program fixes (a constant, `BADGES.get(status, "")` of a table of its own
+        // markup) carries no one's script.
+        guard let value = call.argument("s", position: 0), !value.isLiteral, value.builtString == nil, !context.isFixedText(value),
               !Self.isEscapedHTML(value, context: context) else { return }
         context.report(call.expression.loc, "mark_safe on a non-constant value disables HTML escaping (XSS)",
                        fixHint: "use format_html")
@@ -59,15 +63,8 @@ struct MarkSafeRule: Rule {
             return isEscapedHTML(bound, context: context, depth: depth + 1)
         case .binOp(let left, .add, let right):
             return isEscapedHTML(left, context: context, depth: depth + 1) && isEscapedHTML(right, context: context, depth: depth + 1)
-        case .subscript(let table, _, _):
-            return isFixedMarkupTable(table, context: context)
         case .call(let function, let arguments, _):
             if let name = context.imports.qualifiedName(of: function), escapers.contains(name) { return true }
-            // `STATUS_BADGES.get(exp.status, "")`: the program's own markup, or the default.
-            if case .attribute(let table, "get", _) = function.kind, (1...2).contains(arguments.count), isFixedMarkupTable(table, context: context),
-               arguments.count == 1 || isEscapedHTML(arguments[1], context: context, depth: depth + 1) {
-                return true
-            }
             // `"".join(render(n) for n in notes)`: each piece escaped.
             if case .attribute(let separator, "join", _) = function.kind, separator.stringConstant != nil, arguments.count == 1 {
                 switch arguments[0].kind {
@@ -90,28 +87,6 @@ struct MarkSafeRule: Rule {
         default:
             return false
         }
-    }
-
-    /// A module table of markup the program wrote (`BADGES = {"draft": '<span>Draft</span>'}`),
-    /// bound once and never written to: whatever key is looked up, the value is a constant.
-    static func isFixedMarkupTable(_ table: Expr, context: RuleContext) -> Bool {
-        guard case .name(let id, _) = table.kind, let value = context.moduleValue(of: id), case .dict(let keys, let values) = value.kind,
-              !values.isEmpty, !keys.contains(where: { $0 == nil }), values.allSatisfy({ $0.stringConstant != nil }) else { return false }
-        var written = false
-        context.parsed.module.walk { node in
-            guard !written, case .expr(let expression) = node else { return !written }
-            switch expression.kind {
-            case .subscript(let owner, _, let ctx) where ctx != .load:
-                if case .name(id, _) = owner.kind { written = true }
-            case .call(let function, _, _):
-                if case .attribute(let owner, let method, _) = function.kind, case .name(id, _) = owner.kind,
-                   ["update", "setdefault", "__setitem__"].contains(method) { written = true }
-            default:
-                break
-            }
-            return !written
-        }
-        return !written
     }
 
     /// A replacement of `re.sub` adding only fixed text to the match: a string constant, or a
