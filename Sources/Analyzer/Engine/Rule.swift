@@ -118,6 +118,14 @@ final class FileFacts {
         changedInPlace = names
         return names
     }
+    /// `Module.attributesStoredOutsideSelf`, walked once, on the first question.
+    func attributesStoredOutsideSelf(in module: Module) -> Set<String> {
+        if let names = storedOutsideSelf { return names }
+        let names = module.attributesStoredOutsideSelf()
+        storedOutsideSelf = names
+        return names
+    }
+    var storedOutsideSelf: Set<String>?
     static let inPlaceChanges: Set<String> = ["update", "setdefault", "__setitem__", "append", "extend", "insert", "add"]
 
     var bindings: [String: Int]?
@@ -323,6 +331,11 @@ public struct RuleContext {
             // Checked against an allow-list first (`if table not in TABLES: raise ...`): one of
             // the list's entries.
             if isAllowListChecked(id, before: expression.loc.startByte) { return true }
+            // A parameter the function rebinds once, before here, to fixed text
+            // (`direction = "DESC" if direction == "desc" else "ASC"`).
+            if let rebound = parsed.module.onlyRebinding(ofParameter: id, inFunctionAround: expression.loc.startByte) {
+                return isFixedText(rebound, depth: depth + 1, also: also)
+            }
             // A parameter every call in the file gives fixed text (`run_remote(host, "uptime")`).
             if let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: expression.loc.startByte) {
                 return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
@@ -349,16 +362,24 @@ public struct RuleContext {
             // `self.target` that the constructor alone sets, from what every `Tester(...)` call
             // in the file passes (`Tester(ENDPOINTS[n])`).
             if case .name(let receiver, _) = owner.kind, receiver == "self" || receiver == "cls" {
+                // Not when the file stores it from outside the class (`search.order = sort`).
+                guard !facts.attributesStoredOutsideSelf(in: parsed.module).contains(attr) else { return false }
                 // `self.table` of a class-level `table = "clinic_patients"` nothing changes.
                 if let value = parsed.module.onlyClassLevelValue(of: attr, inClassAround: expression.loc.startByte) {
                     return isFixedText(value, depth: depth + 1, also: also)
                 }
-                guard receiver == "self", let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) else { return false }
-                if case .name(let id, _) = stored.kind,
-                   let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: stored.loc.startByte) {
-                    return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+                guard receiver == "self" else { return false }
+                if let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) {
+                    if case .name(let id, _) = stored.kind,
+                       let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: stored.loc.startByte) {
+                        return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+                    }
+                    return isFixedText(stored, depth: depth + 1, also: also)
                 }
-                return isFixedText(stored, depth: depth + 1, also: also)
+                // `self.order` set by the constructor and again by a method, fixed text each time
+                // (`self.order = f"{SORT_COLUMNS.get(key, 'id')} DESC"`).
+                guard let stores = parsed.module.attributeStores(of: attr, inClassAround: expression.loc.startByte) else { return false }
+                return stores.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
             // `choices`: argparse refuses anything else.
@@ -445,6 +466,11 @@ public struct RuleContext {
             return fixedElements(value, depth: depth + 1, also: also)
         case .list(let elements, _), .tuple(let elements, _), .set(let elements):
             return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+        case .attribute(let owner, let attr, _):
+            // A builder's `self.clauses`, filled with fixed text by its methods
+            // (`self.clauses.append("s.name = %s")`).
+            guard case .name("self", _) = owner.kind, let contents = parsed.module.attributeListContents(of: attr) else { return false }
+            return contents.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
         case .call(let function, let arguments, let keywords):
             // `TABLE.keys()`, `TABLE.values()` of a table of fixed texts, whatever it maps.
             if case .attribute(let table, let part, _) = function.kind, part == "keys" || part == "values", arguments.isEmpty, keywords.isEmpty,
@@ -556,7 +582,11 @@ public struct RuleContext {
             // The name met again inside its own assignment (`limit = min(limit, 500)`): what the
             // other assignments give.
             if visiting.contains(id) { return true }
-            guard let values = parsed.module.plainAssignments(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+            guard let values = parsed.module.plainAssignments(of: id, inFunctionAround: expression.loc.startByte) else {
+                // `for i, word in enumerate(words)`: `i` counts.
+                let counters = Set(["range", "enumerate"].filter { imports.binding(of: $0) == nil })
+                return parsed.module.isLoopCounter(id, inFunctionAround: expression.loc.startByte, counters: counters)
+            }
             return values.allSatisfy { isNumber($0, visiting: visiting.union([id]), depth: depth + 1) }
         default:
             return false

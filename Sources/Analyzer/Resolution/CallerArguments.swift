@@ -183,6 +183,140 @@ extension Module {
         return values.count == 1 && others == 0 ? values[0] : nil
     }
 
+    /// Every value the class around `position` gives `attr`: each plain `self.attr = value`
+    /// of its methods (`self.order = "posted_on DESC"` in the constructor, `self.order =
+    /// f"{column} DESC"` in `sort`) and its body's `attr = value`; nil when one store is of
+    /// another kind (`+=`, a tuple target). Whether the file also stores `attr` on another object
+    /// (see `attributesStoredOutsideSelf`: the caller asks), which could be an instance of the class.
+    func attributeStores(of attr: String, inClassAround position: Int) -> [Expr]? {
+        guard let (classBody, stores) = selfStores(of: attr, inClassAround: position), !stores.isEmpty else { return nil }
+        var values: [Expr] = []
+        for store in stores {
+            guard let value = store.value else { return nil }
+            values.append(value)
+        }
+        for member in classBody {
+            switch member.kind {
+            case .assign(let targets, let value):
+                for target in targets { if case .name(attr, _) = target.kind { if targets.count == 1 { values.append(value) } else { return nil } } }
+            case .annAssign(let target, _, let value, _):
+                if case .name(attr, _) = target.kind { if let value { values.append(value) } }
+            case .augAssign(let target, _, _):
+                if case .name(attr, _) = target.kind { return nil }
+            default:
+                break
+            }
+        }
+        return values
+    }
+
+    /// The attributes the file stores on an object other than `self` (`search.order =
+    /// request.args["sort"]`, `Config.table = name`), or through a tuple target.
+    func attributesStoredOutsideSelf() -> Set<String> {
+        var stored: Set<String> = []
+        walk { node in
+            guard case .stmt(let statement) = node else { return true }
+            var targets: [Expr] = []
+            switch statement.kind {
+            case .assign(let assigned, _): targets = assigned
+            case .augAssign(let target, _, _), .annAssign(let target, _, _, _): targets = [target]
+            default: return true
+            }
+            for target in targets {
+                let parts: [Expr]
+                if case .tuple(let elements, _) = target.kind { parts = elements } else { parts = [target] }
+                for part in parts {
+                    guard case .attribute(let owner, let attr, _) = part.kind else { continue }
+                    if case .name("self", _) = owner.kind, parts.count == 1 { continue }
+                    stored.insert(attr)
+                }
+            }
+            return true
+        }
+        return stored
+    }
+
+    /// What the file puts in the list attribute `attr`, whatever object holds it: the elements
+    /// of each list or tuple stored in it (`self.clauses = ["a = %s"]`, a class body's
+    /// `clauses = []`) and each value added to it (`self.clauses.append("b = %s")`, `.insert`,
+    /// `.extend([...])`, `+= [...]`, `q.clauses[0] = ...`). Nil when the file stores or changes
+    /// it any other way (`self.clauses = clauses`, `.update(...)`), hands it to a function of
+    /// its own that could fill it, or never stores it.
+    func attributeListContents(of attr: String) -> [Expr]? {
+        var contents: [Expr] = [], bound = 0, opaque = false
+        var definedNames: Set<String> = [], calleesGivenIt: Set<String> = []
+        func elements(_ value: Expr) -> [Expr]? {
+            if case .list(let items, _) = value.kind { return items }
+            if case .tuple(let items, _) = value.kind { return items }
+            return nil
+        }
+        func isAttr(_ expression: Expr) -> Bool {
+            if case .attribute(_, attr, _) = expression.kind { return true }
+            return false
+        }
+        func store(_ target: Expr, _ value: Expr, single: Bool) {
+            if isAttr(target) {
+                guard single, let items = elements(value) else { opaque = true; return }
+                contents += items; bound += 1
+            } else if case .subscript(let container, _, _) = target.kind, isAttr(container) {
+                if single { contents.append(value) } else { opaque = true }
+            } else if case .tuple(let parts, _) = target.kind, parts.contains(where: isAttr) {
+                opaque = true
+            }
+        }
+        walk { node in
+            guard !opaque else { return false }
+            switch node {
+            case .stmt(let statement):
+                switch statement.kind {
+                case .functionDef(let name, _, _, _, _, _, _):
+                    definedNames.insert(name)
+                case .classDef(let name, _, _, let members, _, _):
+                    definedNames.insert(name)
+                    for member in members {
+                        guard case .assign(let targets, let value) = member.kind,
+                              targets.contains(where: { if case .name(attr, _) = $0.kind { true } else { false } }) else { continue }
+                        guard targets.count == 1, let items = elements(value) else { opaque = true; return false }
+                        contents += items; bound += 1
+                    }
+                case .assign(let targets, let value):
+                    for target in targets { store(target, value, single: targets.count == 1) }
+                case .annAssign(let target, _, let value?, _):
+                    store(target, value, single: true)
+                case .augAssign(let target, _, let value):
+                    if isAttr(target) {
+                        guard let items = elements(value) else { opaque = true; return false }
+                        contents += items
+                    }
+                default:
+                    break
+                }
+            case .expr(let expression):
+                guard case .call(let function, let arguments, let keywords) = expression.kind else { return true }
+                if case .attribute(let receiver, let method, _) = function.kind, isAttr(receiver) {
+                    switch method {
+                    case "append" where arguments.count == 1: contents.append(arguments[0])
+                    case "insert" where arguments.count == 2: contents.append(arguments[1])
+                    case "extend" where arguments.count == 1:
+                        if let items = elements(arguments[0]) { contents += items } else { opaque = true }
+                    case "pop", "remove", "clear", "sort", "reverse", "copy", "index", "count": break
+                    default: opaque = true
+                    }
+                }
+                if arguments.contains(where: isAttr) || keywords.contains(where: { isAttr($0.value) }) {
+                    switch function.kind {
+                    case .name(let name, _), .attribute(_, let name, _): calleesGivenIt.insert(name)
+                    default: break
+                    }
+                }
+            default:
+                break
+            }
+            return true
+        }
+        return !opaque && bound > 0 && calleesGivenIt.isDisjoint(with: definedNames) ? contents : nil
+    }
+
     /// The body of the class whose method holds `position`, and every `self.attr` store in its
     /// methods (with the value where it is the only target, and whether the constructor makes it).
     private func selfStores(of attr: String, inClassAround position: Int) -> (body: [Stmt], stores: [(value: Expr?, inConstructor: Bool)])? {

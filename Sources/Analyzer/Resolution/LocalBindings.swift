@@ -223,6 +223,14 @@ extension Module {
         return nil
     }
 
+    /// Whether the function around source byte `position` binds `name` itself (a parameter, an
+    /// assignment, a loop target...), hiding a top-level name of the same spelling.
+    func bindsLocally(_ name: String, inFunctionAround position: Int) -> Bool {
+        guard innermostFunction(around: position) != nil else { return false }
+        guard let (_, bindings) = localBindings(of: name, inFunctionAround: position) else { return true }
+        return bindings > 0
+    }
+
     /// The body of the function around source byte `position` and how many times it binds
     /// `name` (nested definitions aside); nil at the top level or when `name` is a parameter.
     private func localBindings(of name: String, inFunctionAround position: Int) -> (body: [Stmt], count: Int)? {
@@ -302,6 +310,29 @@ extension Module {
             return true
         }
         return bindings > 0 && iterables.count == bindings ? iterables : nil
+    }
+
+    /// Whether every binding of `name` in the function around `position` counts a loop
+    /// (`for i in range(n)`, `for i, row in enumerate(rows)`): a number, whatever the loop runs
+    /// over. `counters` names the built-ins not rebound in the file (`range`, `enumerate`).
+    func isLoopCounter(_ name: String, inFunctionAround position: Int, counters: Set<String>) -> Bool {
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings > 0 else { return false }
+        var counted = 0
+        ScopeWalk.walk(body) { node in
+            guard case .stmt(let statement) = node, case .for(let target, let iter, _, _, _) = statement.kind,
+                  case .call(let function, let arguments, _) = iter.kind, case .name(let maker, _) = function.kind,
+                  counters.contains(maker), !arguments.isEmpty else { return true }
+            switch target.kind {
+            case .name(name, _) where maker == "range":
+                counted += 1
+            case .tuple(let names, _) where maker == "enumerate" && names.count == 2:
+                if case .name(name, _) = names[0].kind { counted += 1 }
+            default:
+                break
+            }
+            return true
+        }
+        return counted == bindings
     }
 
     /// `where, params = build_filter(x)`: the value unpacked into `name`, the name's place and

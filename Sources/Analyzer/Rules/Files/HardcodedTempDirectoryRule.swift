@@ -15,6 +15,8 @@ struct HardcodedTempDirectoryRule: Rule {
             "EXPORT = \"/tmp/members.csv\"\n\ndef export(rows):\n    with ↓open(EXPORT, \"w\") as fh:\n        fh.writelines(rows)\n",
             "CACHE = ↓\"/var/tmp/app-cache\"\n",
             "path = ↓f\"/dev/shm/{name}.lock\"\n",
+            // The directory handed to tempfile, and also joined with a fixed name.
+            "import os, tempfile\nWORK_DIR = os.environ.get(\"WORK_DIR\", ↓\"/tmp\")\n\ndef convert(data):\n    fd, path = tempfile.mkstemp(dir=WORK_DIR)\n    return os.path.join(WORK_DIR, \"last.pdf\")\n",
         ],
         nonTriggering: [
             "import tempfile\nwith tempfile.NamedTemporaryFile() as f:\n    pass\n",
@@ -22,6 +24,9 @@ struct HardcodedTempDirectoryRule: Rule {
             "\"\"\"/tmp/x is where the old version wrote.\"\"\"\n",
             "import os, uuid\npath = os.path.join(\"/tmp\", f\"{uuid.uuid4().hex}.png\")\n",
             "import secrets\npath = f\"/tmp/upload-{secrets.token_hex(16)}\"\n",
+            // The directory, configurable, in which tempfile picks the names.
+            "import os, tempfile\nWORK_DIR = os.environ.get(\"WORK_DIR\", \"/tmp\")\n\ndef convert(data):\n    fd, path = tempfile.mkstemp(suffix=\".pdf\", dir=WORK_DIR)\n    return path\n",
+            "import tempfile\nout = tempfile.mkdtemp(prefix=\"job-\", dir=\"/var/tmp\")\n",
             // A Lambda (or Cloud Functions) handler's /tmp belongs to its sandbox alone.
             "import os\n\ndef handler(event, context):\n    path = os.path.join(\"/tmp\", event[\"key\"])\n    return path\n",
         ]
@@ -58,6 +63,49 @@ struct HardcodedTempDirectoryRule: Rule {
             return !found
         }
         return found
+    }
+
+    /// The tempfile calls that make a file or directory of an unpredictable name inside `dir`.
+    static let tempfileMakers: Set<String> = [
+        "tempfile.mkstemp", "tempfile.mkdtemp", "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile",
+        "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
+    ]
+
+    /// `/tmp` or `/var/tmp/` itself, no name inside it.
+    static func isDirectoryItself(_ text: String) -> Bool {
+        let trimmed = text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
+        return prefixes.contains(trimmed)
+    }
+
+    /// Whether the directory `path` is bound to a name (`WORK_DIR = "/tmp"`, or the default of
+    /// `WORK_DIR = os.environ.get("WORK_DIR", "/tmp")`) that the file only hands to tempfile as
+    /// the directory to make unpredictable names in (`tempfile.mkstemp(dir=WORK_DIR)`).
+    static func onlyHoldsTempfiles(_ path: Expr, context: RuleContext) -> Bool {
+        let module = context.parsed.module
+        var bound: String?
+        module.walkStatements { statement in
+            guard bound == nil, case .assign(let targets, let value) = statement.kind, targets.count == 1,
+                  case .name(let id, _) = targets[0].kind else { return }
+            if value.loc.startByte == path.loc.startByte {
+                bound = id
+            } else if case .call(let function, let arguments, _) = value.kind, arguments.count == 2, arguments[1].loc.startByte == path.loc.startByte,
+                      let name = context.imports.qualifiedName(of: function), name == "os.environ.get" || name == "os.getenv" {
+                bound = id
+            }
+        }
+        guard let name = bound else { return false }
+        var uses = 0, tempfileDirectories = 0
+        module.walk { node in
+            guard case .expr(let expression) = node else { return true }
+            if case .name(name, .load) = expression.kind { uses += 1 }
+            if case .call(let function, _, let keywords) = expression.kind, let called = context.imports.qualifiedName(of: function),
+               tempfileMakers.contains(called),
+               keywords.contains(where: { if $0.arg == "dir", case .name(name, _) = $0.value.kind { true } else { false } }) {
+                tempfileDirectories += 1
+            }
+            return true
+        }
+        return uses > 0 && uses == tempfileDirectories
     }
 
     var inspectsNodes: Bool { true }
@@ -182,6 +230,12 @@ struct HardcodedTempDirectoryRule: Rule {
                    arguments.contains(where: { $0.stringConstant.map(Self.isSharedTemp) ?? false }) {
                     context.skipDescendants(of: expression.loc)
                 }
+                // `tempfile.mkstemp(dir="/tmp")`: the module picks a name no one can guess.
+                if let name = context.imports.qualifiedName(of: function), Self.tempfileMakers.contains(name),
+                   let directory = CallSite(expression, imports: context.imports)?.argument("dir"),
+                   directory.stringConstant.map(Self.isDirectoryItself) == true {
+                    context.skipDescendants(of: directory.loc)
+                }
                 // `os.path.join("/tmp", f"{uuid.uuid4().hex}.png")`: a name no one can guess first.
                 if case .attribute(_, "join", _) = function.kind, context.imports.qualifiedName(of: function) == "os.path.join",
                    arguments.contains(where: { Self.holdsUnguessableName($0, context: context) }) {
@@ -195,7 +249,8 @@ struct HardcodedTempDirectoryRule: Rule {
                 }
                 context.skipDescendants(of: expression.loc)
             case .constant(.str(let value), _):
-                if Self.isSharedTemp(value.string), !Self.isServerlessFunction(context.parsed.module) {
+                if Self.isSharedTemp(value.string), !Self.isServerlessFunction(context.parsed.module),
+                   !(Self.isDirectoryItself(value.string) && Self.onlyHoldsTempfiles(expression, context: context)) {
                     Self.report(expression, context: &context)
                 }
             default:

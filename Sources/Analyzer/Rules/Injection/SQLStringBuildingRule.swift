@@ -21,6 +21,7 @@ struct SQLStringBuildingRule: Rule {
             "def find(cur, name):\n    sql = \"SELECT * FROM t WHERE name = '%s'\" % name\n    ↓cur.execute(sql)\n",
             "def find(cur, name, kind):\n    sql = f\"SELECT * FROM t WHERE name = '{name}'\"\n    if kind:\n        sql += \" AND kind = 1\"\n    ↓cur.execute(sql)\n",
             // Built in a helper that returns it: reported where the helper's result runs.
+            "def search_sql(flt):\n    where = [f\"name = '{flt.name}'\"]\n    return \"SELECT * FROM t WHERE \" + \" AND \".join(where)\n\ndef run(conn, flt):\n    query = search_sql(flt)\n    ↓conn.execute(query)\n",
             "def segment_query(req):\n    sql = \"SELECT * FROM %s WHERE country = '%s'\" % (req[\"table\"], req[\"country\"])\n    return sql\n\ndef export(conn, req):\n    query = segment_query(req)\n    ↓conn.execute(query)\n",
             "def build(flt):\n    sql = f\"SELECT * FROM t WHERE kind = '{flt.kind}'\"\n    return sql, []\n\ndef search(conn, flt):\n    sql, params = build(flt)\n    ↓conn.execute(sql, params)\n",
             // A module-level name that something rebinds is no constant.
@@ -37,11 +38,21 @@ struct SQLStringBuildingRule: Rule {
             "def search(cur, name):\n    clauses = [\"active = 1\"]\n    clauses.append(f\"name = '{name}'\")\n    ↓cur.execute(\"SELECT * FROM t WHERE \" + \" AND \".join(clauses))\n",
             // A module list of fixed columns the file appends a value to.
             "COLUMNS = [\"id\", \"name\"]\n\ndef add(col):\n    COLUMNS.append(col)\n\ndef listing(cur):\n    ↓cur.execute(\"SELECT \" + \", \".join(COLUMNS) + \" FROM t\")\n",
+            // A builder's clauses that a caller outside the class adds to; an ordering stored on
+            // an instance from outside.
+            "class Query:\n    def __init__(self):\n        self.clauses = []\n\n    def sql(self):\n        return ↓\"SELECT * FROM t WHERE \" + \" AND \".join(self.clauses)\n\ndef search(q, name):\n    q.clauses.append(f\"name = '{name}'\")\n",
+            "class Query:\n    def __init__(self):\n        self.order = \"id\"\n\n    def sql(self):\n        return ↓f\"SELECT * FROM t ORDER BY {self.order}\"\n\ndef search(q, sort):\n    q.order = sort\n",
         ],
         nonTriggering: [
             // Fixed column names, spelled out by a comprehension or a loop over a sorted fixed set.
             "SEARCHABLE = (\"first_name\", \"email\")\n\ndef search(cur, term):\n    sql = \"SELECT id FROM people WHERE \" + \" OR \".join(f\"{col} LIKE %s\" for col in SEARCHABLE)\n    cur.execute(sql, [term] * 2)\n",
             "METRICS = {\"temp\", \"humidity\"}\n\ndef latest(db, device):\n    for metric in sorted(METRICS):\n        db.execute(f\"SELECT ts FROM {metric} WHERE device = ?\", (device,))\n",
+            // A builder's clauses, fixed text its methods append; its ordering, fixed text each
+            // method stores; clauses counted by a loop's index.
+            "SORTS = {\"new\": \"created DESC\"}\n\nclass Query:\n    def __init__(self):\n        self.clauses = [\"active = 1\"]\n        self.order = \"id\"\n\n    def named(self, name):\n        self.clauses.append(\"name = %s\")\n\n    def sort(self, key):\n        self.order = SORTS.get(key, \"id\")\n\n    def sql(self):\n        return \"SELECT * FROM t WHERE \" + \" AND \".join(self.clauses) + f\" ORDER BY {self.order}\"\n",
+            // A parameter rebound to one of two fixed texts.
+            "def listing(cur, direction):\n    direction = \"DESC\" if direction == \"desc\" else \"ASC\"\n    cur.execute(\"SELECT * FROM t ORDER BY id %s\" % direction)\n",
+            "def search_sql(words):\n    where = []\n    for i, word in enumerate(words):\n        where.append(f\"title LIKE :kw{i}\")\n    return \"SELECT id FROM jobs WHERE \" + \" OR \".join(where)\n",
             // A filter of fixed clauses (or a fixed default) from a method of an instance of a
             // class of this file.
             "class OrderFilter:\n    def where_clause(self):\n        return \" AND \".join([\"status = %s\"]) or \"TRUE\"\n\ndef search(cur, params):\n    flt = OrderFilter()\n    sql = \"SELECT id FROM orders WHERE \" + flt.where_clause()\n    cur.execute(sql, params)\n",
@@ -78,11 +89,30 @@ struct SQLStringBuildingRule: Rule {
     var inspectsNodes: Bool { true }
     /// Calls (executors, `.format`) and other expressions (`+`, `%`, f-strings); a constant
     /// alone is never dynamic.
-    var nodeKinds: NodeKinds { [.call, .binaryOperation, .formattedString, .assignment] }
+    var nodeKinds: NodeKinds { [.call, .binaryOperation, .formattedString, .assignment, .returnStatement] }
 
     func check(node: Node, context: inout RuleContext) {
         // `sql = "... %s" % name` executed below in the same function: the injection happens
         // where it runs, reported there (the line it was built on named).
+        // `return "SELECT ... " + " AND ".join(where)` from a helper (`search_sql(search)`):
+        // reported where the file executes what it returns, as for a name it returns.
+        if case .stmt(let statement) = node, case .return(let returned?) = statement.kind {
+            var value = returned, element: Int?
+            if case .tuple(let elements, _) = returned.kind, let index = elements.firstIndex(where: { isDynamicSQL($0, context: context) }) {
+                (value, element) = (elements[index], index)
+            }
+            guard isDynamicSQL(value, context: context),
+                  let helper = context.parsed.module.functionName(around: value.loc.startByte) else { return }
+            let executions = Self.executions(ofResultOf: helper, element: element, in: context.parsed.module)
+            guard !executions.isEmpty else { return }
+            for execution in executions {
+                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
+                               fixHint: "pass the values as query parameters")
+            }
+            context.skipDescendants(of: value.loc)
+            return
+        }
         if case .stmt(let statement) = node {
             // The piece that makes the query dynamic, and the name it is built into: the only
             // binding or the first piece of the name (`sql = "... %s" % name`), or a piece added

@@ -16,6 +16,9 @@ struct LXMLEntityExpansionRule: Rule {
             "from lxml import etree\nparser = ↓etree.XMLParser()\ntree = etree.parse(\"c.xml\", parser)\n",
             "import lxml.etree\nparser = ↓lxml.etree.XMLParser(load_dtd=True, no_network=False)\n",
             // Reported where a document is parsed with it, here or through a helper.
+            "from lxml import etree\n\nclass Reader:\n    def __init__(self):\n        self._parser = etree.XMLParser(resolve_entities=True)\n\n    def read(self, raw):\n        return ↓etree.fromstring(raw, self._parser)\n",
+            "from lxml import etree\n\nclass Import:\n    parser = etree.XMLParser(no_network=False)\n\n    def load(self, body):\n        return ↓etree.fromstring(body, self.parser)\n",
+            "from lxml import etree\nPARSER = etree.XMLParser(load_dtd=True)\n\ndef read(raw):\n    return ↓etree.fromstring(raw, parser=PARSER)\n",
             "from lxml import etree\n\ndef marc_parser():\n    return etree.XMLParser(resolve_entities=True, load_dtd=True)\n\ndef load(path):\n    parser = marc_parser()\n    return ↓etree.parse(str(path), parser)\n",
         ],
         nonTriggering: [
@@ -62,11 +65,14 @@ struct LXMLEntityExpansionRule: Rule {
         // What stands for the parser: (name, position in its scope) pairs, and helper names.
         var names: [(String, Int)] = []
         var helpers: [String] = []
+        // `self._parser = etree.XMLParser(...)` in a constructor, used by the class's methods.
+        var attributes: [String] = []
         module.walk { node in
             guard case .stmt(let statement) = node else { return true }
             switch statement.kind {
             case .assign(let targets, let value) where value.loc == made.loc && targets.count == 1:
                 if case .name(let id, _) = targets[0].kind { names.append((id, value.loc.startByte)) }
+                if case .attribute(let owner, let attr, _) = targets[0].kind, case .name("self", _) = owner.kind { attributes.append(attr) }
             case .return(let value?) where value.loc == made.loc:
                 if let helper = module.functionName(around: value.loc.startByte) { helpers.append(helper) }
             default:
@@ -74,17 +80,35 @@ struct LXMLEntityExpansionRule: Rule {
             }
             return true
         }
-        guard !names.isEmpty || !helpers.isEmpty else { return [] }
+        // A class's own `parser = etree.XMLParser(...)`, read as `self.parser`.
+        for statement in module.body {
+            guard case .classDef(_, _, _, let members, _, _) = statement.kind else { continue }
+            for member in members {
+                if case .assign(let targets, let value) = member.kind, value.loc == made.loc, targets.count == 1,
+                   case .name(let id, _) = targets[0].kind { attributes.append(id) }
+            }
+        }
+        guard !names.isEmpty || !helpers.isEmpty || !attributes.isEmpty else { return [] }
         func isParser(_ argument: Expr) -> Bool {
             switch argument.kind {
             case .name(let id, _):
-                if names.contains(where: { $0.0 == id && module.innermostFunction(around: $0.1)?.loc == module.innermostFunction(around: argument.loc.startByte)?.loc }) {
+                // Bound in the same function, or at the top level (`PARSER = etree.XMLParser(...)`).
+                if names.contains(where: { name in
+                    guard name.0 == id else { return false }
+                    let scope = module.innermostFunction(around: name.1)?.loc
+                    if scope == module.innermostFunction(around: argument.loc.startByte)?.loc { return true }
+                    // The top level's, unless the function binds the name itself.
+                    return scope == nil && !module.bindsLocally(id, inFunctionAround: argument.loc.startByte)
+                }) {
                     return true
                 }
                 return helpers.contains { module.holdsResult(of: $0, name: id, at: argument.loc.startByte) }
             case .call(let function, _, _):
                 if case .name(let callee, _) = function.kind { return helpers.contains(callee) }
                 return false
+            case .attribute(let owner, let attr, _):
+                guard case .name("self", _) = owner.kind else { return false }
+                return attributes.contains(attr)
             default:
                 return false
             }
