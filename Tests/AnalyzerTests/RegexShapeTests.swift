@@ -44,6 +44,9 @@ struct RegexShapeTests {
                 && FunctionTable.matchesPlainWord("[0-9]{4}"))
         #expect(!FunctionTable.matchesPlainWord(".*") && !FunctionTable.matchesPlainWord("[^/]+")
                 && !FunctionTable.matchesPlainWord("[A-Za-z0-9._-]+") && !FunctionTable.matchesPlainWord("[a-z]*"))
+        // A word that may start with `-`, but holds no dot.
+        #expect(FunctionTable.matchesPlainWord("[A-Za-z0-9_-]+", leadingDash: true) && !FunctionTable.matchesPlainWord("[A-Za-z0-9_-]+")
+                && !FunctionTable.matchesPlainWord("[A-Za-z0-9._-]+", leadingDash: true) && !FunctionTable.matchesPlainWord("[^/]+", leadingDash: true))
         // Malformed patterns are read without failing.
         for pattern in ["(", ")", "((", "[", "([a-z]{", "([a-z]{}", "(?", "(?P<", "\\", "{", "[a-", "(?P<n", ""] {
             _ = RegexShape.captureGroups(pattern)

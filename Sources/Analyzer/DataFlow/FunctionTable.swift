@@ -16,6 +16,11 @@ final class FunctionInfo {
     /// Handler parameters the framework hands over already converted to a number, a UUID or
     /// a date (`item_id: int` in FastAPI, `<int:pid>` in a Flask route): no text to inject.
     var typedParameters: Set<String> = []
+    /// Handler parameters a route pattern holds to a word that may start with `-`
+    /// (`([A-Za-z0-9_-]+)`): no separator, dot, quote, markup, space or line break, so harmless
+    /// in a path, a query, a shell line, a page or a log line; only an option to a program
+    /// (CWE-88), a host (918) or code (94) stays open.
+    var wordParameters: Set<String> = []
     /// Parameters FastAPI fills with what a dependency of this file returns, the dependency
     /// reading the request itself (`account: Account = Depends(current_account)`): by name, the
     /// dependency's name (`FunctionTable.dependencyParameters`).
@@ -507,7 +512,7 @@ enum FunctionTable {
     /// separator, quote, markup, shell or line-breaking character, the first admitting neither
     /// `-` nor `.` (no option, no `..`). `(\d+)` and `([a-z0-9][a-z0-9-]*)` do; `(.*)`,
     /// `([^/]+)` and `([A-Za-z0-9._-]+)` do not.
-    static func matchesPlainWord(_ group: String) -> Bool {
+    static func matchesPlainWord(_ group: String, leadingDash: Bool = false) -> Bool {
         let characters = Array(group)
         var index = 0
         var first = true
@@ -554,7 +559,8 @@ enum FunctionTable {
                 }
             }
             if !allowed.isDisjoint(with: Set("/\\\n\r\t '\"<>;|&$`%?#*{}()[]!")) { return false }
-            if first && (optional || allowed.contains("-") || allowed.contains(".")) { return false }
+            if first && (optional || allowed.contains("-") && !leadingDash || allowed.contains(".")) { return false }
+            if leadingDash && allowed.contains(".") { return false }
             first = false
         }
         return !first
@@ -578,6 +584,7 @@ enum FunctionTable {
     /// Falcon responder. Answers without building the table, for the many files with neither.
     static func holdsHandler(_ module: Module, bottle: Bool, messaging: MessageHandlers) -> Bool {
         let commandLineTools = (messaging.imports.imports("click") || messaging.imports.imports("typer")) && !messaging.slack && !messaging.discord
+        let tornado = messaging.imports.imports("tornado")
         var found = false
         var stack: [(body: [Stmt], classBases: [Expr]?, atTopLevel: Bool)] = [(module.body, nil, true)]
         while !found, let (body, classBases, atTopLevel) = stack.popLast() {
@@ -591,6 +598,9 @@ enum FunctionTable {
                         || commandLineTools && !inClass && isCommandLineCommand(decorators)
                         || inClass && name.hasPrefix("on_") && isFalconResponder(name, parameters: arguments.all.map(\.arg), inClass: true)
                         || inClass && isMethodView(name, parameters: arguments.all.map(\.arg), classBases: classBases)
+                        // A Tornado handler's verb given the route's groups (`def get(self, item)`):
+                        // the only source may be the URL itself.
+                        || tornado && inClass && tornadoVerbs.contains(name) && arguments.args.count > 1 && arguments.args.first?.arg == "self"
                         || atTopLevel && arguments.args.count == 2 && isEventHandler(parameters: arguments.all.map(\.arg), atTopLevel: true)
                         || messaging.any && (messaging.isHandler(parameters: arguments.all.map(\.arg), decorators: decorators, classBases: classBases)
                             || messaging.isWebHandler(name: name, arguments: arguments, decorators: decorators, classBases: classBases)) {
@@ -775,6 +785,11 @@ enum FunctionTable {
                         for (index, parameter) in parameters.dropFirst().enumerated()
                         where patterns.allSatisfy({ index < $0.count && Self.matchesPlainWord($0[index]) }) {
                             info.typedParameters.insert(parameter)
+                        }
+                        for (index, parameter) in parameters.dropFirst().enumerated()
+                        where !info.typedParameters.contains(parameter)
+                            && patterns.allSatisfy({ index < $0.count && Self.matchesPlainWord($0[index], leadingDash: true) }) {
+                            info.wordParameters.insert(parameter)
                         }
                     }
                     // A Django view's `pk` or `course_id`: its URLconf (another file) converts it,

@@ -947,6 +947,8 @@ final class TaintEngine {
     /// as markers otherwise, for the summary).
     /// What a queued task's arguments are safe for: paths and log lines (`FunctionInfo.isQueuedTask`).
     static let queuedTaskSafe: Set<Int> = [22, 117]
+    /// What a route's word parameter (`FunctionInfo.wordParameters`) cannot harm.
+    static let routeWordSafe: Set<Int> = [22, 78, 79, 89, 90, 117, 601, 643, 1333]
 
     private func analyse(_ function: FunctionInfo) -> FunctionSummary {
         var interpreter = TaintInterpreter(engine: self, function: function)
@@ -970,6 +972,7 @@ final class TaintEngine {
                 // A number, UUID or date by the time the handler runs: kept as checked data, so
                 // the sinks it reaches know (and their pattern alarms are explained away).
                 var value = function.typedParameters.contains(name) ? parameter.cleanedCopy : parameter
+                if function.wordParameters.contains(name) { value = value.sanitizing(Self.routeWordSafe) }
                 // A queued task's arguments are what the application enqueued: its own ids and
                 // names for files and log lines, the client's text only where it passes content on.
                 if function.isQueuedTask { value = value.sanitizing(Self.queuedTaskSafe) }

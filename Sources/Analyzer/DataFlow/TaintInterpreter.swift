@@ -386,6 +386,17 @@ struct TaintInterpreter {
             bind(inner, taint, value: value)
         case .attribute, .subscript:
             if let stepped { checkAssignmentSinks(target, stepped) }
+            // `REGISTRY[rid] = Notifier(url)`: an instance holding untrusted attributes, kept in
+            // a module table, outlives the request; what a later request reads back
+            // (`REGISTRY.get(rid).notify()`) is an instance of the class holding them.
+            if case .subscript(let container, _, _) = target.kind, sharedStore(container) != nil {
+                if let construction = lastConstruction, construction.start == value.loc.startByte,
+                   let className = value.calledName, engine.classNames.contains(className) {
+                    for (key, held) in construction.attributes { engine.recordClassAttribute(className, key, held) }
+                } else if case .name(let id, _) = value.kind, let className = instances[id], let attributes = instanceAttributes[id] {
+                    for (key, held) in attributes { engine.recordClassAttribute(className, key, held) }
+                }
+            }
             // `self.x = t`, `d[k] = t`: the object now holds tainted data.
             guard let stepped else { break }
             recorder.storesPaths = true

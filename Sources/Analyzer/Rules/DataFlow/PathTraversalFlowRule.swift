@@ -15,9 +15,13 @@ struct PathTraversalFlowRule: DataFlowRule {
             "import shutil\nfrom flask import request\n\ndef drop():\n    ↓shutil.rmtree(\"/srv/users/\" + request.form[\"user\"])\n",
             "import os\nfrom flask import request\n\ndef upload():\n    f = request.files[\"doc\"]\n    ↓f.save(os.path.join(\"/srv/uploads\", f.filename))\n",
             "import os\nfrom fastapi import FastAPI\nfrom fastapi.responses import FileResponse\napp = FastAPI()\n\n@app.get(\"/f/{name}\")\ndef f(name: str):\n    return ↓FileResponse(os.path.join(\"/srv/files\", name))\n",
+            // A route segment that admits dots admits `..`.
+            "import os\nimport tornado.web\n\nclass Photos(tornado.web.RequestHandler):\n    def get(self, item):\n        self.write({\"photos\": ↓os.listdir(os.path.join(\"/srv/photos\", item))})\n\napp = tornado.web.Application([(r\"/items/([A-Za-z0-9._-]+)/photos\", Photos)])\n",
         ],
         nonTriggering: [
             "import shutil, sys\nshutil.rmtree(sys.argv[1])\n",  // the operator's own command line
+            // A Tornado route holding the segment to a word: no separator, no dot.
+            "import os\nimport tornado.web\n\nclass Photos(tornado.web.RequestHandler):\n    def get(self, item):\n        self.write({\"photos\": os.listdir(os.path.join(\"/srv/photos\", item))})\n\napp = tornado.web.Application([(r\"/items/([A-Za-z0-9_-]+)/photos\", Photos)])\n",
             "from pathlib import Path\nfrom flask import request, abort\nBASE = Path(\"/srv\").resolve()\n\ndef read():\n    target = (BASE / request.args[\"p\"]).resolve()\n    try:\n        target.relative_to(BASE)\n    except ValueError:\n        abort(404)\n    return target.read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = os.path.basename(request.args[\"file\"])\n    with open(os.path.join(\"/srv/files\", name)) as f:\n        return f.read()\n",
             "import zipfile\nfrom flask import request\n\ndef names():\n    with zipfile.ZipFile(request.files[\"f\"]) as z:\n        return z.namelist()\n",
