@@ -54,8 +54,12 @@ enum SecurityContext {
         let parts = nameParts(of: text)
         return parts.contains { part in
             secretNameParts.contains(part) || secretNameStems.contains { part.hasPrefix($0) }
-        } || zip(parts, parts.dropFirst()).contains { codeKinds.contains($0) && $1 == "code" }
+        } || zip(parts, parts.dropFirst()).contains { codeKinds.contains($0) && $1 == "code" || keyKinds.contains($0) && ($1 == "key" || $1 == "keys") }
     }
+
+    /// Keys that are secrets (`issue_api_key`, `access_key`), where a bare `key` is as often a
+    /// sort or dictionary key.
+    static let keyKinds: Set<String> = ["api", "access", "signing", "encryption", "license", "licence"]
 
     /// Codes that are secrets (`new_access_code`, `recovery_code`), where a bare `code` is as
     /// often a country's or a status.

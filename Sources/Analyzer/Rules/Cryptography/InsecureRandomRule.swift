@@ -22,6 +22,7 @@ struct InsecureRandomRule: Rule {
             "import random\n\ndef make_password(chars):\n    ↓random.shuffle(chars)\n    return \"\".join(chars)\n",
             // A code that grants access is a secret; a bare `code` is as often a country's.
             "import random\n\ndef new_access_code():\n    return \"%06d\" % ↓random.randint(0, 999999)\n",
+            "import uuid\n\ndef issue_api_key():\n    return \"k_\" + ↓uuid.uuid1().hex\n",
         ],
         nonTriggering: [
             "import secrets\ntoken = secrets.token_urlsafe(32)\n",
@@ -33,6 +34,7 @@ struct InsecureRandomRule: Rule {
             "import random, time\n\ndef backoff(attempt):\n    time.sleep(2 ** attempt + random.uniform(0, 1))\n",
             // A number or a sample of data, nothing naming a secret: a simulation, a test, a plot.
             "import random\n\ndef roll():\n    return random.randint(1, 6)\n",
+            "import uuid\n\ndef new_order_id():\n    return uuid.uuid1().hex\n",
             "import random\nrows = random.sample(records, 100)\n",
             // A spawn point picked by a method of a session registry: no secret.
             "import random\n\nclass SessionRegistry:\n    def join_match(self, match_id):\n        return random.choice(self.spawn_points)\n",
@@ -44,7 +46,9 @@ struct InsecureRandomRule: Rule {
 
     var callees: Set<String> {
         ["random.random", "random.randrange", "random.randint", "random.choice", "random.choices", "random.uniform",
-         "random.triangular", "random.randbytes", "random.sample", "random.getrandbits", "random.shuffle"]
+         "random.triangular", "random.randbytes", "random.sample", "random.getrandbits", "random.shuffle",
+         // The host's MAC address and the time: unique, not unpredictable.
+         "uuid.uuid1"]
     }
 
     /// What looks like a secret where nothing says what it is for: random characters drawn from
@@ -62,6 +66,8 @@ struct InsecureRandomRule: Rule {
         let drawsData = Self.alphabetDraws.contains(call.qualifiedName) && !Self.drawsCharacters(call, context: context)
         let forSecurity = SecurityContext.namesSecret(call.expression.loc, context: context, ownNameOnly: drawsData)
             || Self.decidesAPrize(call.expression.loc, context: context) || Self.makesDigitCode(call.expression.loc, context: context)
+        // A time-based UUID is an identifier unless the code around makes a secret of it.
+        if call.qualifiedName == "uuid.uuid1" && !forSecurity { return }
         if !forSecurity && !Self.bitsAndBytes.contains(call.qualifiedName)
             && !(Self.alphabetDraws.contains(call.qualifiedName) && !drawsData) { return }
         context.report(call.expression.loc,
