@@ -27,6 +27,8 @@ struct HardcodedTempDirectoryRule: Rule {
             // The directory, configurable, in which tempfile picks the names.
             "import os, tempfile\nWORK_DIR = os.environ.get(\"WORK_DIR\", \"/tmp\")\n\ndef convert(data):\n    fd, path = tempfile.mkstemp(suffix=\".pdf\", dir=WORK_DIR)\n    return path\n",
             "import tempfile\nout = tempfile.mkdtemp(prefix=\"job-\", dir=\"/var/tmp\")\n",
+            // Handed to mktemp: the race is mktemp's (ASC306), reported where it is called.
+            "import os, tempfile\nWORK_DIR = os.environ.get(\"WORK_DIR\", \"/tmp\")\n\ndef convert(data):\n    return tempfile.mktemp(dir=WORK_DIR)\n",
             // A Lambda (or Cloud Functions) handler's /tmp belongs to its sandbox alone.
             "import os\n\ndef handler(event, context):\n    path = os.path.join(\"/tmp\", event[\"key\"])\n    return path\n",
         ]
@@ -79,7 +81,8 @@ struct HardcodedTempDirectoryRule: Rule {
 
     /// Whether the directory `path` is bound to a name (`WORK_DIR = "/tmp"`, or the default of
     /// `WORK_DIR = os.environ.get("WORK_DIR", "/tmp")`) that the file only hands to tempfile as
-    /// the directory to make unpredictable names in (`tempfile.mkstemp(dir=WORK_DIR)`).
+    /// the directory to make unpredictable names in (`tempfile.mkstemp(dir=WORK_DIR)`), or to
+    /// `mktemp`, whose race ASC306 reports where it is called.
     static func onlyHoldsTempfiles(_ path: Expr, context: RuleContext) -> Bool {
         let module = context.parsed.module
         var bound: String?
@@ -98,8 +101,9 @@ struct HardcodedTempDirectoryRule: Rule {
         module.walk { node in
             guard case .expr(let expression) = node else { return true }
             if case .name(name, .load) = expression.kind { uses += 1 }
+            // `tempfile.mktemp(dir=WORK_DIR)` too: its own rule (ASC306) reports the race there.
             if case .call(let function, _, let keywords) = expression.kind, let called = context.imports.qualifiedName(of: function),
-               tempfileMakers.contains(called),
+               tempfileMakers.contains(called) || called == "tempfile.mktemp",
                keywords.contains(where: { if $0.arg == "dir", case .name(name, _) = $0.value.kind { true } else { false } }) {
                 tempfileDirectories += 1
             }
