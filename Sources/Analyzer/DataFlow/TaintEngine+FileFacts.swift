@@ -593,6 +593,11 @@ extension TaintEngine: GuardFacts {
         // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
         // proves when it returns holds here too.
         record(checkersCalled(in: prefix, of: function), into: &proof.whenReturns)
+        // `return os.path.join(self.folder(claim_ref), document)` right after the prefix: the
+        // checker runs before anything is returned.
+        if prefix.endIndex < function.body.endIndex, case .return(.some) = function.body[prefix.endIndex].kind {
+            record(checkersCalled(in: function.body[prefix.endIndex...prefix.endIndex], of: function), into: &proof.whenReturns)
+        }
         // `try: ipaddress.ip_address(t); return True` / `except ValueError: return RE.fullmatch(t) is not None`:
         // true only when a conversion accepted the value or the handler's test held.
         if let only = function.body.last, function.body.count <= 2, case .try(let attempt, let handlers, _, _, _) = only.kind,

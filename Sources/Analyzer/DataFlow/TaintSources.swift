@@ -40,9 +40,11 @@ enum TaintSources {
             return attribute == "files" ? taint.sanitizing([22]) : taint
         }
         switch name {
-        case "sys.argv", "os.environ", "os.environb":
+        case "sys.argv":
             // The operator's own settings.
             return source(name).sanitizing(operatorSettingsSafe).asOperatorSettings
+        case "os.environ", "os.environb":
+            return source(name).sanitizing(environmentSafe).asOperatorSettings
         case "sys.stdin":
             return source(name).asLocal
         default:
@@ -66,6 +68,10 @@ enum TaintSources {
     /// no file and fetch no URL the operator could not already (XXE, CWE-611), nor exhaust
     /// more than their own run (CWE-776). Standard input is not: it may be piped from anywhere.
     static let operatorSettingsSafe: Set<Int> = [117, 611, 776]
+    /// The environment is the deployment's configuration besides: a model or cache file it
+    /// names (`joblib.load(os.environ["MODEL_PATH"])`) is the deployment's own, not a file
+    /// someone handed the program, as a command-line argument may be.
+    static let environmentSafe: Set<Int> = operatorSettingsSafe.union([502])
 
     /// Whether text starting a URL fixes its scheme and host (`"https://api.example.com/"`):
     /// what is appended can choose a path on that host, not another host: no open redirect,
@@ -106,7 +112,7 @@ enum TaintSources {
         if argumentIsFile, fileLoaders.contains(call.qualifiedName) { return fileData }
         switch call.qualifiedName {
         case "os.getenv", "os.getenvb", "os.environ.get":
-            return source("\(call.qualifiedName)()").sanitizing(operatorSettingsSafe).asOperatorSettings
+            return source("\(call.qualifiedName)()").sanitizing(environmentSafe).asOperatorSettings
         // Whoever types at the prompt may not be who runs the program: their line can be forged.
         case "input", "raw_input", "sys.stdin.read", "sys.stdin.readline", "sys.stdin.readlines":
             return source("\(call.qualifiedName)()").asLocal

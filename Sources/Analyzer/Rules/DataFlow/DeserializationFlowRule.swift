@@ -17,6 +17,8 @@ struct DeserializationFlowRule: DataFlowRule {
             "import json\nfrom flask import request\n\ndef load():\n    return json.loads(request.data)\n",
             "import yaml\nfrom flask import request\n\ndef load():\n    return yaml.safe_load(request.data)\n",
             "import torch\nfrom flask import request\n\ndef load():\n    return torch.load(request.files[\"m\"], weights_only=True)\n",
+            // A model file the deployment's environment names: its own file.
+            "import os, pickle\nMODEL_PATH = os.environ.get(\"MODEL_PATH\", \"/srv/model.pkl\")\n\ndef load():\n    with open(MODEL_PATH, \"rb\") as fh:\n        return pickle.load(fh)\n",
             // A shelf where the operator's settings put it: a file path, chosen by configuration.
             "import os, shelve\n\ndef cache():\n    return shelve.open(os.path.join(os.environ.get(\"XDG_CACHE_HOME\", \"/tmp\"), \"app\"))\n",
         ]

@@ -22,6 +22,9 @@ struct LogInjectionFlowRule: DataFlowRule {
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
             "import logging\nlogging.info(\"started\")\n",
+            // Checked by a helper the returned path is built with (`self.folder(ref)` raises
+            // unless the reference matches).
+            "import logging, os, re\nfrom fastapi import FastAPI, HTTPException\napp = FastAPI()\nREF = re.compile(r\"BI-\\d{8}\")\n\nclass Locator:\n    def folder(self, ref):\n        if not REF.fullmatch(ref):\n            raise HTTPException(status_code=400)\n        return os.path.join(\"/srv\", ref)\n\n    def path_for(self, ref, doc):\n        return os.path.join(self.folder(ref), doc)\n\nlocator = Locator()\n\n@app.get(\"/c/{ref}\")\ndef show(ref: str, doc: str):\n    path = locator.path_for(ref, doc)\n    logging.info(\"read %s\", ref)\n    return {\"path\": path}\n",
             // Formatted as a number: no line break can come through.
             "import logging\nfrom flask import request\n\ndef view():\n    user = request.args[\"id\"]\n    logging.info(\"user %d asked for %s (100%%)\", user, \"page\")\n",
             "import logging\nfrom flask import request\n\ndef view():\n    logging.warning(\"bad user=%r from %s\", request.args[\"u\"], \"login\")\n",
