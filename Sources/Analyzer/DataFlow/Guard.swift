@@ -869,8 +869,14 @@ struct Guard {
         }
         // `urlparse(target.replace("\\", "/"))`: the URL as a browser reads it.
         if let normalised = backslashesNormalised(url) { url = normalised }
+        // `urlparse(urljoin(request.host_url, target))`: where `target` leads from this site
+        // (an absolute or `//host` target brings its own host, a relative one the site's).
+        if case .call(let joiner, let joined, _) = url.kind, joined.count == 2, imports.qualifiedName(of: joiner) == "urllib.parse.urljoin" {
+            url = joined[1]
+            if let normalised = backslashesNormalised(url) { url = normalised }
+        }
         // `urlsplit(reg.callback_url)`: the attribute, by its path (`TaintInterpreter.holdPaths`).
-        guard let id = checkedName(url) else { return nil }
+        guard let id = checkedName(url) else { return names.isEmpty ? nil : names }
         return [id] + names
     }
 

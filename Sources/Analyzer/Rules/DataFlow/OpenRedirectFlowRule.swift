@@ -9,6 +9,8 @@ struct OpenRedirectFlowRule: DataFlowRule {
         phishing site. Redirect to known paths only, or check the host against an allow-list.
         """,
         triggering: [
+            // Joined to this site's root, but only its scheme checked.
+            "from urllib.parse import urljoin, urlparse\nfrom flask import redirect, request\n\ndef logout():\n    candidate = urlparse(urljoin(request.host_url, request.args.get(\"next\", \"/\")))\n    if candidate.scheme in (\"http\", \"https\"):\n        return ↓redirect(candidate.geturl())\n    return redirect(\"/\")\n",
             "from fastapi import FastAPI\nfrom fastapi.responses import RedirectResponse\napp = FastAPI()\n\n@app.get(\"/go\")\ndef go(next: str):\n    return ↓RedirectResponse(url=next)\n",
             "from flask import request, redirect\n\ndef go():\n    return ↓redirect(request.args[\"next\"])\n",
             "from django.shortcuts import redirect\n\ndef go(request):\n    target = request.GET.get(\"next\")\n    return ↓redirect(target)\n",
@@ -18,6 +20,8 @@ struct OpenRedirectFlowRule: DataFlowRule {
             "from flask import request, Response\n\ndef go():\n    response = Response(\"moved\", 302)\n    ↓response.headers[\"Location\"] = request.args[\"next\"]\n    return response\n",
         ],
         nonTriggering: [
+            // Joined to this site's root, then held to its host.
+            "from urllib.parse import urljoin, urlparse\nfrom flask import redirect, request\n\ndef local_target(target, fallback):\n    host = urlparse(request.host_url)\n    candidate = urlparse(urljoin(request.host_url, target))\n    if candidate.scheme in (\"http\", \"https\") and candidate.netloc == host.netloc:\n        return candidate.geturl()\n    return fallback\n\ndef logout():\n    return redirect(local_target(request.args.get(\"next\"), \"/\"))\n",
             "from flask import request, redirect, url_for\n\ndef go():\n    return redirect(url_for(\"index\"))\n",
             "from flask import request, redirect\nSAFE = {\"/home\", \"/profile\"}\n\ndef go():\n    target = request.args[\"next\"]\n    if target in SAFE:\n        return redirect(target)\n    return redirect(\"/\")\n",
             "from flask import request, redirect\n\ndef go():\n    target = request.args[\"next\"]\n    return redirect(target if target.startswith(\"/\") and not target.startswith((\"//\", \"/\\\\\")) else \"/\")\n",
