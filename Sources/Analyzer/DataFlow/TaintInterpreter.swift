@@ -954,7 +954,7 @@ struct TaintInterpreter {
         default:
             return false
         }
-        guard parts.count >= 2, let next = parts[1].stringConstant, let mark = next.first, "/?#".contains(mark) else { return false }
+        guard parts.count >= 2, startsPathOrQuery(parts[1]) else { return false }
         if isOperatorURLSetting(parts[0]) { return true }
         // `f"{self.status_url}/api/v1/status?{query}"` of a URL whose host was checked, or
         // `f"{base}/{tail}"` of a local the function binds once to no untrusted data (a
@@ -971,6 +971,22 @@ struct TaintInterpreter {
         case .attribute:
             var copy = self
             return copy.expression(parts[0], depth: 1)?.wasMadeSafe(for: 918) == true
+        default:
+            return false
+        }
+    }
+
+    /// Fixed text starting a path, query or fragment (`"/api"`, `"?"`), or a choice of such
+    /// (`sep = "&" if "?" in base else "?"`, read through a local bound once).
+    private func startsPathOrQuery(_ part: Expr, depth: Int = 0) -> Bool {
+        if let text = part.stringConstant, let mark = text.first { return "/?#&".contains(mark) && (mark != "&" || depth > 0) }
+        guard depth < 3 else { return false }
+        switch part.kind {
+        case .ifExp(_, let body, let orelse):
+            return startsPathOrQuery(body, depth: depth + 1) && startsPathOrQuery(orelse, depth: depth + 1)
+        case .name(let id, _):
+            guard let bound = engine.onlyAssignment(of: id, around: part.loc.startByte) else { return false }
+            return startsPathOrQuery(bound, depth: depth + 1)
         default:
             return false
         }

@@ -16,6 +16,8 @@ struct SSRFFlowRule: DataFlowRule {
             "import requests\nfrom flask import request\ns = requests.Session()\n\ndef hook():\n    ↓s.post(request.form[\"callback\"], data={})\n",
         ],
         nonTriggering: [
+            // A host checked against an allow-list, then a query appended after `?` or `&`.
+            "import requests\nfrom urllib.parse import urlencode, urlparse\nfrom flask import request\nHOSTS = {\"api.example.com\"}\n\ndef station_url(station):\n    base = station.get(\"feed_url\", \"https://api.example.com/v2\")\n    if urlparse(base).hostname not in HOSTS:\n        raise ValueError(\"host\")\n    sep = \"&\" if \"?\" in base else \"?\"\n    return base + sep + urlencode({\"id\": station.get(\"id\", \"\")})\n\ndef latest():\n    url = station_url(request.get_json())\n    return requests.get(url, timeout=5).text\n",
             // The operator's own command line.
             "import urllib.request, sys\nurllib.request.urlopen(sys.argv[1])\n",
             "import requests\nfrom flask import request\n\ndef proxy():\n    user = request.args[\"user\"]\n    if user not in {\"a\", \"b\"}:\n        return \"no\"\n    return requests.get(\"https://api.example.com/\" + user, timeout=5).text\n",
