@@ -354,6 +354,9 @@ extension TaintInterpreter {
         // A fetched page, a command's output or a response object is not the text that went in:
         // the sink that took it has reported, and what comes back is no one's request data.
         if TaintSources.resultIsNotInput(site.qualifiedName) { return nil }
+        // Django's `form.get_user()` after `form.is_valid()`: the account the submitted
+        // credentials matched, read from the database, not the submitted text.
+        if case .attribute(_, "get_user", _) = function.kind, arguments.isEmpty, site.keywords.isEmpty { return nil }
         // A query's result or a query with values bound: the receiver's data, not the values.
         if case .attribute(_, let method, _) = function.kind, TaintSources.queryMethods.contains(method) {
             return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")

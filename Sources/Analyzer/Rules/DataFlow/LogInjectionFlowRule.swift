@@ -22,6 +22,8 @@ struct LogInjectionFlowRule: DataFlowRule {
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
             "import logging\nlogging.info(\"started\")\n",
+            // The account the submitted credentials matched, not the submitted text.
+            "import logging\nfrom django.contrib.auth.forms import AuthenticationForm\n\ndef portal_login(request):\n    form = AuthenticationForm(request, data=request.POST)\n    if form.is_valid():\n        user = form.get_user()\n        logging.info(\"login user_id=%s\", user.pk)\n",
             // Checked by a helper the returned path is built with (`self.folder(ref)` raises
             // unless the reference matches).
             "import logging, os, re\nfrom fastapi import FastAPI, HTTPException\napp = FastAPI()\nREF = re.compile(r\"BI-\\d{8}\")\n\nclass Locator:\n    def folder(self, ref):\n        if not REF.fullmatch(ref):\n            raise HTTPException(status_code=400)\n        return os.path.join(\"/srv\", ref)\n\n    def path_for(self, ref, doc):\n        return os.path.join(self.folder(ref), doc)\n\nlocator = Locator()\n\n@app.get(\"/c/{ref}\")\ndef show(ref: str, doc: str):\n    path = locator.path_for(ref, doc)\n    logging.info(\"read %s\", ref)\n    return {\"path\": path}\n",
