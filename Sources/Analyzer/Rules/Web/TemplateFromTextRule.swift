@@ -20,6 +20,7 @@ struct TemplateFromTextRule: Rule {
             // Bottle's templates run Python expressions (`{{__import__('os').popen('id').read()}}`).
             "from bottle import SimpleTemplate\n\ndef render_label(layout_source, sample):\n    return ↓SimpleTemplate(layout_source).render(**sample)\n",
             "from bottle import template\n\ndef banner(tenant, user):\n    source = tenant.welcome_template or \"Welcome to {{tenant}}\"\n    return ↓template(source, tenant=tenant.name, user=user)\n",
+            "from bottle import template\nBODY = \"<h3>{{broker}}</h3>\"\n\ndef widget(greeting, broker):\n    source = \"<p>\" + greeting + \"</p>\" + BODY\n    return ↓template(source, broker=broker)\n",
         ],
         nonTriggering: [
             "from jinja2.sandbox import SandboxedEnvironment\nenv = SandboxedEnvironment(autoescape=True)\n\ndef header(branding):\n    return env.from_string(branding.header_template).render()\n",
@@ -65,9 +66,12 @@ struct TemplateFromTextRule: Rule {
     static func holdsTemplateText(_ expression: Expr, context: RuleContext) -> Bool {
         guard case .name(let id, _) = expression.kind,
               let bound = context.parsed.module.onlyAssignment(of: id, inFunctionAround: expression.loc.startByte) else { return false }
+        func isTemplateText(_ text: String) -> Bool { text.contains("{{") || text.contains("\n%") }
         var found = false
         ScopeWalk.walk(bound) { part in
-            if let text = part.stringConstant, text.contains("{{") || text.contains("\n%") { found = true }
+            if let text = part.stringConstant, isTemplateText(text) { found = true }
+            // `'<p>' + greeting + '</p>' + WIDGET_BODY`: a module constant's template text.
+            if case .name(let constant, _) = part.kind, let text = context.moduleValue(of: constant)?.stringConstant, isTemplateText(text) { found = true }
             return !found
         }
         return found
