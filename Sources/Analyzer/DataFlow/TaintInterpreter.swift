@@ -1269,6 +1269,11 @@ struct TaintInterpreter {
             }
             return whole
         }
+        // `for line in self.rfile` in a request handler: the request's lines.
+        if case .attribute(let owner, "rfile", _) = iter.kind, case .name("self", _) = owner.kind, servesRequests {
+            bind(target, Taint.source(line: iter.loc.lineno, column: iter.loc.colOffset + 1, "the request body (self.rfile)"), value: iter)
+            return nil
+        }
         var taint = expression(iter, depth: depth + 1)
         // `for column in filters` of a record: its keys. Of a parameter or attribute: its keys
         // if a mapping, its elements if not, as the caller's value says.

@@ -10,6 +10,8 @@ struct LogInjectionFlowRule: DataFlowRule {
         line breaks, or strip "\\r" and "\\n" first.
         """,
         triggering: [
+            // A socketserver handler's request, line by line.
+            "import logging, socketserver\n\nclass Kiosk(socketserver.StreamRequestHandler):\n    def handle(self):\n        for raw in self.rfile:\n            text = raw.decode().strip()\n            ↓logging.info(\"kiosk sent \" + text)\n",
             "import logging\nfrom flask import request\n\ndef login():\n    ↓logging.info(\"login by \" + request.form[\"user\"])\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.warning(f\"bad input {conn.recv(1024)}\")\n",
             "import logging, socket\nlog = logging.getLogger(__name__)\n\ndef serve(conn):\n    ↓log.log(logging.INFO, \"got %s\", conn.recv(1024))\n",
