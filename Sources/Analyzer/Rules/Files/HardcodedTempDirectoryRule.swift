@@ -73,6 +73,9 @@ struct HardcodedTempDirectoryRule: Rule {
         "tempfile.SpooledTemporaryFile", "tempfile.TemporaryDirectory",
     ]
 
+    /// The makers' own names, asked first of every call (no import lookup).
+    static let tempfileMakerNames = Set(tempfileMakers.map { String($0.split(separator: ".").last!) })
+
     /// `/tmp` or `/var/tmp/` itself, no name inside it.
     static func isDirectoryItself(_ text: String) -> Bool {
         let trimmed = text.hasSuffix("/") && text.count > 1 ? String(text.dropLast()) : text
@@ -235,7 +238,9 @@ struct HardcodedTempDirectoryRule: Rule {
                     context.skipDescendants(of: expression.loc)
                 }
                 // `tempfile.mkstemp(dir="/tmp")`: the module picks a name no one can guess.
-                if let name = context.imports.qualifiedName(of: function), Self.tempfileMakers.contains(name),
+                if case .call(_, _, let keywords) = expression.kind, keywords.contains(where: { $0.arg == "dir" }),
+                   Self.tempfileMakerNames.contains(ImportTable.lastName(of: function)),
+                   let name = context.imports.qualifiedName(of: function), Self.tempfileMakers.contains(name),
                    let directory = CallSite(expression, imports: context.imports)?.argument("dir"),
                    directory.stringConstant.map(Self.isDirectoryItself) == true {
                     context.skipDescendants(of: directory.loc)

@@ -30,7 +30,8 @@ struct EvalRule: Rule {
         guard let code = call.argument("source", position: 0), !code.isLiteral else { return }
         // `eval(self._code, ...)` in a file whose code objects come from a checked tree (see
         // `compilesOnlyCheckedTrees`): a formula engine's whitelisted expression.
-        if Self.isNameOrAttribute(code), Self.compilesOnlyCheckedTrees(context.parsed.module, imports: context.imports) { return }
+        if Self.isNameOrAttribute(code), context.imports.imports("ast"), context.parsed.mentions("walk("),
+           Self.compilesOnlyCheckedTrees(context.parsed.module, imports: context.imports) { return }
         // Text from a request, the command line or a socket is reported by the data-flow rule
         // ASC1095 at high severity; here nothing shows where the text comes from.
         context.report(call.expression.loc, "eval() of non-constant text runs any code it is given",
