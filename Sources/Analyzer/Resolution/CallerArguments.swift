@@ -294,14 +294,7 @@ extension Module {
             case .expr(let expression):
                 guard case .call(let function, let arguments, let keywords) = expression.kind else { return true }
                 if case .attribute(let receiver, let method, _) = function.kind, isAttr(receiver) {
-                    switch method {
-                    case "append" where arguments.count == 1: contents.append(arguments[0])
-                    case "insert" where arguments.count == 2: contents.append(arguments[1])
-                    case "extend" where arguments.count == 1:
-                        if let items = elements(arguments[0]) { contents += items } else { opaque = true }
-                    case "pop", "remove", "clear", "sort", "reverse", "copy", "index", "count": break
-                    default: opaque = true
-                    }
+                    if let added = Self.addedToList(by: method, arguments) { contents += added } else { opaque = true }
                 }
                 if arguments.contains(where: isAttr) || keywords.contains(where: { isAttr($0.value) }) {
                     switch function.kind {

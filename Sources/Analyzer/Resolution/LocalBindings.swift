@@ -460,20 +460,29 @@ extension Module {
             case .expr(let expression):
                 guard case .call(let function, let arguments, _) = expression.kind, case .attribute(let receiver, let method, _) = function.kind,
                       case .name(name, _) = receiver.kind else { return true }
-                switch method {
-                case "append" where arguments.count == 1: contents.append(arguments[0])
-                case "insert" where arguments.count == 2: contents.append(arguments[1])
-                case "extend" where arguments.count == 1:
-                    if let items = elements(arguments[0]) { contents += items } else { opaque = true }
-                case "pop", "remove", "clear", "sort", "reverse", "copy", "index", "count": break
-                default: opaque = true
-                }
+                if let added = Self.addedToList(by: method, arguments) { contents += added } else { opaque = true }
                 return true
             default:
                 return true
             }
         }
         return !opaque && bindings > 0 && bound == bindings ? contents : nil
+    }
+
+    /// What a list method call adds to the list (`append(x)`, `insert(i, x)`, `extend([...])`:
+    /// its values; `pop()`, `sort()` and other calls that add nothing: none), or nil for a
+    /// change not followed (`extend(other)`, an unknown method).
+    static func addedToList(by method: String, _ arguments: [Expr]) -> [Expr]? {
+        switch method {
+        case "append" where arguments.count == 1: return [arguments[0]]
+        case "insert" where arguments.count == 2: return [arguments[1]]
+        case "extend" where arguments.count == 1:
+            if case .list(let items, _) = arguments[0].kind { return items }
+            if case .tuple(let items, _) = arguments[0].kind { return items }
+            return nil
+        case "pop", "remove", "clear", "sort", "reverse", "copy", "index", "count": return []
+        default: return nil
+        }
     }
 
     /// The innermost `def` whose source range holds `position`.

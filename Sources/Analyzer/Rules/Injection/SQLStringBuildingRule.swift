@@ -105,12 +105,7 @@ struct SQLStringBuildingRule: Rule {
                   let helper = context.parsed.module.functionName(around: value.loc.startByte) else { return }
             let executions = Self.executions(ofResultOf: helper, element: element, in: context.parsed.module)
             guard !executions.isEmpty else { return }
-            for execution in executions {
-                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
-                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
-                               fixHint: "pass the values as query parameters")
-            }
-            context.skipDescendants(of: value.loc)
+            Self.report(executions, builtAt: value, context: &context)
             return
         }
         if case .stmt(let statement) = node {
@@ -145,12 +140,7 @@ struct SQLStringBuildingRule: Rule {
                 executions = Self.executions(ofResultOf: helper, element: place, in: context.parsed.module)
             }
             guard !executions.isEmpty else { return }
-            for execution in executions {
-                context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
-                               flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
-                               fixHint: "pass the values as query parameters")
-            }
-            context.skipDescendants(of: value.loc)
+            Self.report(executions, builtAt: value, context: &context)
             return
         }
         guard case .expr(let expression) = node else { return }
@@ -179,6 +169,17 @@ struct SQLStringBuildingRule: Rule {
     private func isDynamicPiece(_ expression: Expr, context: RuleContext) -> Bool {
         guard let built = expression.builtString, built.isDynamic else { return false }
         return !context.splicesOnlyFixedText(built, at: expression.loc, also: .numbers)
+    }
+
+    /// Reports each execution of a query built at `value`, naming the line it was built on,
+    /// and passes over the building itself.
+    static func report(_ executions: [Expr], builtAt value: Expr, context: inout RuleContext) {
+        for execution in executions {
+            context.report(execution.loc, "SQL query built from non-constant values (line \(value.loc.lineno)) is executed (SQL injection)",
+                           flow: [Finding.FlowStep(line: value.loc.lineno, column: value.loc.colOffset + 1, note: "built here")],
+                           fixHint: "pass the values as query parameters")
+        }
+        context.skipDescendants(of: value.loc)
     }
 
     /// The first call after source byte `position` in `body` (nested definitions aside) that
