@@ -7,11 +7,7 @@ import Testing
 /// misjudged). Each test also changes the one thing that makes the difference and checks the
 /// finding comes (or goes).
 @Suite("Data flow: checked parts, method and loop checks, set allow-lists, JSON records")
-struct CheckedPartsTests {
-    func found(_ source: String, enable: [String] = ["ASC1"]) throws -> [String] {
-        try DataFlowTests().findings(source, enable: enable).map { "\($0.line):\($0.code)" }
-    }
-
+struct CheckedPartsTests: FindsFlows {
     /// A folder built from a handler's parameter before the parameter is checked
     /// (`folder = voyage_dir(voyage)`, then `if not voyage.isalnum(): raise`) is built again
     /// from the checked value; unchecked, or checked after being rebound, it is not.

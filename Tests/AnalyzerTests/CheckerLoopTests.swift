@@ -6,11 +6,7 @@ import Testing
 /// blind corpus showed misjudged). Each test also changes the one thing that makes the
 /// difference and checks the finding comes (or goes).
 @Suite("Data flow: address checkers, allow-listed columns, quoted identifiers")
-struct CheckerLoopTests {
-    func found(_ source: String, enable: [String] = ["ASC1"]) throws -> [String] {
-        try DataFlowTests().findings(source, enable: enable).map { "\($0.line):\($0.code)" }
-    }
-
+struct CheckerLoopTests: FindsFlows {
     /// A checker raising unless every address the URL's host resolves to is public proves the
     /// URL for SSRF past the call, also when given an attribute (`endpoint.url`).
     @Test func publicAddressCheckerProvesTheURL() throws {

@@ -6,11 +6,7 @@ import Testing
 /// taken from a kind of code a blind corpus showed misjudged). Each test also changes the one
 /// thing that makes the difference and checks the finding comes back.
 @Suite("Data flow: checkers, validators and signed data")
-struct CheckerProofTests {
-    func found(_ source: String) throws -> [String] {
-        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
-    }
-
+struct CheckerProofTests: FindsFlows {
     /// A method that raises unless its argument is allowed (`path_for`), and one calling it
     /// before it can return (`folder`): past either call the caller's value is checked. A
     /// check after an early return proves nothing.

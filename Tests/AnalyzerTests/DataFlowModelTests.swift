@@ -6,11 +6,7 @@ import Testing
 /// case taken from a kind of code a blind corpus showed misjudged). Each test also changes
 /// the one thing that makes the difference and checks the finding comes (or goes).
 @Suite("Data flow: models, records and helpers")
-struct DataFlowModelTests {
-    func found(_ source: String) throws -> [String] {
-        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
-    }
-
+struct DataFlowModelTests: FindsFlows {
     /// A pydantic model's field typed `int` is a number by the time the handler runs; a `str` field is the client's text.
     @Test func pydanticTypedFields() throws {
         let source = #"""

@@ -5,11 +5,7 @@ import Testing
 /// Objects, checks and helpers the data flow follows since stop 19 (each case taken from a
 /// kind of code a blind corpus showed it missing or misjudging).
 @Suite("Data flow: objects, checked attributes and helpers")
-struct DataFlowObjectTests {
-    func found(_ source: String) throws -> [String] {
-        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
-    }
-
+struct DataFlowObjectTests: FindsFlows {
     /// `self.compile()` in another method hands the callee's attributes on to the callers, who
     /// know what the constructor was given.
     @Test func ownMethodCallsHandOnAttributes() throws {

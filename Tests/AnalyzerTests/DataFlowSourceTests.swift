@@ -5,11 +5,7 @@ import Testing
 /// Where untrusted data starts, and where what looks like it is the program's own (stop 20:
 /// each case taken from a kind of code a blind corpus showed misjudged).
 @Suite("Data flow: sources and what is not one")
-struct DataFlowSourceTests {
-    func found(_ source: String) throws -> [String] {
-        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
-    }
-
+struct DataFlowSourceTests: FindsFlows {
     /// `parser.parse_args()` reads the command line; an option typed `int`, given fixed
     /// choices or a flag is no text.
     @Test func parsedCommandLine() throws {

@@ -7,11 +7,7 @@ import Testing
 /// code a blind corpus showed misjudged). Each test also changes the one thing that makes the
 /// difference and checks the finding comes (or goes).
 @Suite("Data flow: factories, passed instances, helper checks, pinned digests, inherited methods")
-struct HelperProofTests {
-    func found(_ source: String, enable: [String] = ["ASC1"]) throws -> [String] {
-        try DataFlowTests().findings(source, enable: enable).map { "\($0.line):\($0.code)" }
-    }
-
+struct HelperProofTests: FindsFlows {
     /// A module-level instance made by the class's own factory (`ClauseIndex.from_file(path)`)
     /// runs that class's methods; one made by an unknown function does not.
     @Test func instanceMadeByAClassFactory() throws {

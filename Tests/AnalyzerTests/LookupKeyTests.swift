@@ -6,11 +6,7 @@ import Testing
 /// from a kind of code a blind corpus showed misjudged). Each test also changes the one thing
 /// that makes the difference and checks the finding comes (or goes).
 @Suite("Data flow: lookups give values, not keys")
-struct LookupKeyTests {
-    func found(_ source: String, enable: [String] = ["ASC1"]) throws -> [String] {
-        try DataFlowTests().findings(source, enable: enable).map { "\($0.line):\($0.code)" }
-    }
-
+struct LookupKeyTests: FindsFlows {
     /// `LOBBIES.setdefault(lobby, LobbyFilters())` keyed by a request value stores a fixed
     /// object: a later `LOBBIES.get(lobby)` gives that object, not the key. A value that is
     /// the request's own text, stored the same way, still arrives.

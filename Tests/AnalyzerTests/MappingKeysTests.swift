@@ -6,11 +6,7 @@ import Testing
 /// from a kind of code a blind corpus showed misjudged). Each test also changes the one thing
 /// that makes the difference and checks the finding comes (or goes).
 @Suite("Data flow: mapping keys, shared stores, handed-off methods, path parts, command lists")
-struct MappingKeysTests {
-    func found(_ source: String) throws -> [String] {
-        try DataFlowTests().findings(source).map { "\($0.line):\($0.code)" }
-    }
-
+struct MappingKeysTests: FindsFlows {
     /// A record built with the program's own keys, handed to a helper that makes column names of its keys: the query holds no client text. Keys from the client, or values iterated instead of keys, do.
     @Test func recordKeysPassedToHelpers() throws {
         let source = #"""

@@ -9,6 +9,9 @@ struct SSRFFlowRule: DataFlowRule {
         (cloud metadata, admin ports). Allow-list the host, or map the input to known URLs.
         """,
         triggering: [
+            // A notifier holding the client's URL, kept in a module table by one request and
+            // read back by a later one.
+            "import requests\nfrom flask import Flask, request\napp = Flask(__name__)\n\nclass Notifier:\n    def __init__(self, url):\n        self.url = url\n\n    def notify(self, event):\n        return ↓requests.post(self.url, json=event, timeout=5)\n\nREGISTRY = {}\n\n@app.put(\"/hooks/<int:rid>\")\ndef register(rid):\n    REGISTRY[rid] = Notifier(request.json[\"url\"])\n    return \"ok\"\n\n@app.post(\"/hooks/<int:rid>/test\")\ndef test(rid):\n    return str(REGISTRY[rid].notify({}).status_code)\n",
             "import requests\nfrom flask import request\n\ndef proxy():\n    url = request.args[\"url\"]\n    return ↓requests.get(url, timeout=5).text\n",
             "import urllib.request, socket\nconn = socket.create_connection((\"hub\", 9000))\n↓urllib.request.urlopen(conn.recv(1024).decode())\n",
             "import pdfkit\nfrom flask import request, make_response\n\ndef snapshot():\n    return make_response(↓pdfkit.from_url(request.json[\"url\"], False))\n",

@@ -231,15 +231,14 @@ struct HardcodedTempDirectoryRule: Rule {
             switch expression.kind {
             case .compare:
                 context.skipDescendants(of: expression.loc)  // checking a path is not using it
-            case .call(let function, let arguments, _):
+            case .call(let function, let arguments, let keywords):
                 // `path.startswith("/tmp")` and the like test a path; they do not create one.
                 if case .attribute(_, let attr, _) = function.kind, attr == "startswith" || attr == "endswith",
                    arguments.contains(where: { $0.stringConstant.map(Self.isSharedTemp) ?? false }) {
                     context.skipDescendants(of: expression.loc)
                 }
                 // `tempfile.mkstemp(dir="/tmp")`: the module picks a name no one can guess.
-                if case .call(_, _, let keywords) = expression.kind, keywords.contains(where: { $0.arg == "dir" }),
-                   Self.tempfileMakerNames.contains(ImportTable.lastName(of: function)),
+                if keywords.contains(where: { $0.arg == "dir" }), Self.tempfileMakerNames.contains(ImportTable.lastName(of: function)),
                    let name = context.imports.qualifiedName(of: function), Self.tempfileMakers.contains(name),
                    let directory = CallSite(expression, imports: context.imports)?.argument("dir"),
                    directory.stringConstant.map(Self.isDirectoryItself) == true {
