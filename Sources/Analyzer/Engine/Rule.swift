@@ -359,8 +359,8 @@ public struct RuleContext {
             }
             return isFixedText(body, depth: depth + 1, also: also) && isFixedText(orelse, depth: depth + 1, also: also)
         case .attribute(let owner, let attr, _):
-            // `self.target` that the constructor alone sets, from what every `Tester(...)` call
-            // in the file passes (`Tester(ENDPOINTS[n])`).
+            // `self.target` the class alone sets, to fixed text or to what every call in the
+            // file passes (`Tester(ENDPOINTS[n])`).
             if case .name(let receiver, _) = owner.kind, receiver == "self" || receiver == "cls" {
                 // Not when the file stores it from outside the class (`search.order = sort`).
                 guard !facts.attributesStoredOutsideSelf(in: parsed.module).contains(attr) else { return false }
@@ -368,17 +368,10 @@ public struct RuleContext {
                 if let value = parsed.module.onlyClassLevelValue(of: attr, inClassAround: expression.loc.startByte) {
                     return isFixedText(value, depth: depth + 1, also: also)
                 }
-                guard receiver == "self" else { return false }
-                if let stored = parsed.module.onlyConstructorStore(of: attr, inClassAround: expression.loc.startByte) {
-                    if case .name(let id, _) = stored.kind,
-                       let passed = parsed.module.argumentsPassed(toParameter: id, ofFunctionAround: stored.loc.startByte) {
-                        return passed.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
-                    }
-                    return isFixedText(stored, depth: depth + 1, also: also)
-                }
-                // `self.order` set by the constructor and again by a method, fixed text each time
-                // (`self.order = f"{SORT_COLUMNS.get(key, 'id')} DESC"`).
-                guard let stores = parsed.module.attributeStores(of: attr, inClassAround: expression.loc.startByte) else { return false }
+                // Every value its methods store (`self.target = target` in the constructor, read
+                // as the parameter at that place: what every call passes; `self.order =
+                // f"{SORT_COLUMNS.get(key, 'id')} DESC"` in a method), fixed text each time.
+                guard receiver == "self", let stores = parsed.module.attributeStores(of: attr, inClassAround: expression.loc.startByte) else { return false }
                 return stores.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
             // `args.branch` of `args = parser.parse_args()`, the option added with literal
