@@ -331,6 +331,34 @@ extension TaintEngine: GuardFacts {
 
     func mayHoldTableLookup(_ name: String) -> Bool { tableLookupNames.contains(name) }
 
+    /// The text a name holds when every value it can hold is fixed text: built from fixed
+    /// pieces (`fmt = "appt=%d patient=%r"`, then `fmt += " note=%r"`; the pieces joined), or
+    /// unpacked from what a function of the file returns (`fmt, args = describe(record)`),
+    /// each returned element fixed text. Nil when any value is not.
+    func fixedText(of name: String, around position: Int, depth: Int = 0) -> String? {
+        let module = parsed.module
+        if let pieces = module.assignedPieces(of: name, inFunctionAround: position) {
+            let texts = pieces.compactMap(\.stringConstant)
+            return texts.count == pieces.count ? texts.joined() : nil
+        }
+        guard depth < 2, let (value, index, count) = module.onlyUnpacking(of: name, inFunctionAround: position),
+              case .call(let function, _, _) = value.kind, case .name(let helper, _) = function.kind, imports.binding(of: helper) == nil,
+              let returned = module.returnedValues(ofFunction: helper) else { return nil }
+        var texts: [String] = []
+        for value in returned {
+            guard case .tuple(let elements, _) = value.kind, elements.count == count else { return nil }
+            let element = elements[index]
+            if let text = element.stringConstant {
+                texts.append(text)
+            } else if case .name(let id, _) = element.kind, let text = fixedText(of: id, around: element.loc.startByte, depth: depth + 1) {
+                texts.append(text)
+            } else {
+                return nil
+            }
+        }
+        return texts.joined()
+    }
+
     var subtractsSets: Bool { setDifferences }
 
     func onlyRebinding(of name: String, around position: Int) -> Expr? {
@@ -590,6 +618,9 @@ extension TaintEngine: GuardFacts {
             guard !attribute.contains(".") else { continue }
             proof.parameterAttributesWhenReturns[index, default: [:]][attribute] = effect
         }
+        // `try: return BASE_PRICES[(material, design)]` with every handler raising: a call
+        // that returns found its arguments among a fixed table's keys.
+        record(tableKeyChecks(function, through: prefix.endIndex), into: &proof.whenReturns)
         // `base = self.patient_dir(mrn).resolve()` before anything returns: what that checker
         // proves when it returns holds here too.
         record(checkersCalled(in: prefix, of: function), into: &proof.whenReturns)
@@ -620,6 +651,57 @@ extension TaintEngine: GuardFacts {
         }
         return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty
             && proof.parameterAttributesWhenReturns.isEmpty ? nil : proof
+    }
+
+    /// The parameters a function looks up in a module table with fixed keys before it can
+    /// return (`price = PRICES[(material, design)]`, or `return PRICES[code]` in a `try` whose
+    /// every handler raises or aborts): a lookup that fails leaves by an exception, so a call
+    /// that returns found each of them among the table's keys. Only the top-level statements
+    /// up to the first that may return (`through`, as `checkedPrefix` ends) count.
+    func tableKeyChecks(_ function: FunctionInfo, through end: Int) -> [String: Guard.Effect] {
+        guard !function.body.isEmpty else { return [:] }
+        let parameters = Set(function.parameters)
+        var proven: [String: Guard.Effect] = [:]
+        func lookedUp(in statement: Stmt) {
+            let value: Expr
+            switch statement.kind {
+            case .assign(_, let assigned): value = assigned
+            case .return(let returned?): value = returned
+            case .expr(let evaluated): value = evaluated
+            default: return
+            }
+            guard case .subscript(let table, let key, _) = value.kind, case .name(let tableName, _) = table.kind,
+                  let display = moduleDicts[tableName], case .dict(let keys, _) = display.kind, !keys.isEmpty,
+                  keys.allSatisfy({ $0.map(Self.isFixedKey) ?? false }) else { return }
+            let looked: [Expr]
+            if case .tuple(let elements, _) = key.kind { looked = elements } else { looked = [key] }
+            for element in looked {
+                if case .name(let id, _) = element.kind, parameters.contains(id) { proven[id] = .safe }
+            }
+        }
+        for statement in function.body[function.body.startIndex...min(end, function.body.endIndex - 1)] {
+            if case .try(let attempt, let handlers, _, _, _) = statement.kind {
+                guard !handlers.isEmpty, handlers.allSatisfy({ handler in
+                    guard let last = handler.body.last else { return false }
+                    if case .raise = last.kind { return true }
+                    if case .expr = last.kind { return Guard.terminates([last]) }
+                    return false
+                }) else { continue }
+                for inner in attempt { lookedUp(in: inner) }
+            } else {
+                lookedUp(in: statement)
+            }
+        }
+        return proven
+    }
+
+    /// A dict key written as fixed text or a number, or a tuple of such (`("cr39", "progressive")`).
+    private static func isFixedKey(_ key: Expr) -> Bool {
+        switch key.kind {
+        case .constant: return true
+        case .tuple(let elements, _): return elements.allSatisfy { if case .constant = $0.kind { true } else { false } }
+        default: return false
+        }
     }
 }
 

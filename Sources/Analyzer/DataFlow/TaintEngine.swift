@@ -90,6 +90,31 @@ final class TaintEngine {
     private(set) lazy var moduleInstances: [String: String] = facts.moduleAssignments(of: parsed.module).compactMapValues { value in
         // Or made by a factory of the class (`INDEX = ClauseIndex.from_file(PATH)`).
         value.calledName.flatMap { classNames.contains($0) ? $0 : nil } ?? classFactoryCall(value)
+    }.merging(remadeInstances) { first, _ in first }
+
+    /// Module-level names bound more than once, each time to a new instance of the same class
+    /// of this file (`catalog = Catalog(PATH)`, and again in `reload()` under `global catalog`):
+    /// an instance of that class wherever read.
+    private var remadeInstances: [String: String] {
+        let counts = facts.bindingCounts(of: parsed.module)
+        var candidates: [String: String] = [:]
+        for statement in parsed.module.body {
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  (counts[id] ?? 0) > 1, let made = value.calledName, classNames.contains(made) else { continue }
+            candidates[id] = made
+        }
+        guard !candidates.isEmpty else { return [:] }
+        var made: [String: Int] = [:]
+        parsed.module.walkStatements { statement in
+            // `global catalog` counts as a binding too: accounted for by the store it allows.
+            if case .global(let names) = statement.kind {
+                for id in names where candidates[id] != nil { made[id, default: 0] += 1 }
+            }
+            guard case .assign(let targets, let value) = statement.kind, targets.count == 1, case .name(let id, _) = targets[0].kind,
+                  let expected = candidates[id] else { return }
+            if value.calledName == expected { made[id, default: 0] += 1 } else { candidates[id] = nil }
+        }
+        return candidates.filter { id, _ in made[id] == counts[id] }
     }
     /// HTTP clients kept under a fixed key of an application's registry
     /// (`app["http"] = aiohttp.ClientSession()`), by key.

@@ -358,7 +358,8 @@ extension TaintInterpreter {
         // credentials matched, read from the database, not the submitted text.
         if case .attribute(_, "get_user", _) = function.kind, arguments.isEmpty, site.keywords.isEmpty { return nil }
         // A query's result or a query with values bound: the receiver's data, not the values.
-        if case .attribute(_, let method, _) = function.kind, TaintSources.queryMethods.contains(method) {
+        if case .attribute(_, let method, _) = function.kind,
+           TaintSources.queryMethods.contains(method) || method == "fetch" && site.arguments.first.map(isQueryText) == true {
             return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")
         }
         // `urllib.request.Request(URL, data=body)`: a request whose sending sinks judge by where
@@ -703,16 +704,30 @@ extension TaintInterpreter {
     static let lineFeedsRemoved = -10
     static let carriageReturnsRemoved = -13
 
+    /// asyncpg's `conn.fetch("SELECT …", x)`: a query's text (written there, or a module
+    /// constant), not a URL or a key (`client.fetch(url)`).
+    private func isQueryText(_ expression: Expr) -> Bool {
+        var text = expression.stringConstant
+        if text == nil, case .name(let id, _) = expression.kind { text = engine.moduleStrings[id] }
+        guard let text else { return false }
+        let head = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" }.prefix(6).uppercased()
+        return head.hasPrefix("SELECT") || head.hasPrefix("WITH")
+    }
+
     /// Asks each data-flow rule whether this call is its sink, and reports tainted arguments.
     private mutating func checkSinks(_ site: CallSite, taintOf: (Expr) -> Taint?) {
         // `entry = "caller=%r txn=%r"` … `audit.info(entry, caller, txn)`: the format is the
-        // text the name was bound to, read as if written in the call.
+        // text the name was bound to, read as if written in the call. Text built from pieces
+        // or by a helper (`fmt, args = describe(record)`) is read so too when every conversion
+        // in it escapes line breaks: however the pieces combine, none formats text as it is.
         lazy var withFormatsInPlace: CallSite = {
             let arguments = site.arguments.map { argument -> Expr in
-                guard case .name(let id, _) = argument.kind,
-                      let bound = engine.onlyAssignment(of: id, around: argument.loc.startByte),
-                      bound.stringConstant != nil else { return argument }
-                return bound
+                guard case .name(let id, _) = argument.kind else { return argument }
+                if let bound = engine.onlyAssignment(of: id, around: argument.loc.startByte), bound.stringConstant != nil { return bound }
+                guard let text = engine.fixedText(of: id, around: argument.loc.startByte),
+                      let conversions = LogInjectionFlowRule.conversions(in: text), !conversions.isEmpty,
+                      conversions.allSatisfy(LogInjectionFlowRule.escapingConversions.contains) else { return argument }
+                return Expr(.constant(value: .str(PyStr(text)), kind: nil), argument.loc)
             }
             return CallSite(site, arguments: arguments, keywords: site.keywords)
         }()

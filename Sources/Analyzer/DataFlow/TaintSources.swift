@@ -344,6 +344,8 @@ enum TaintSources {
     /// `text(sql).bindparams(id=x)`. The receiver's taint is kept.
     static let queryMethods: Set<String> = [
         "execute", "executemany", "executescript", "raw", "filter", "exclude", "fetchone", "fetchall", "fetchmany",
+        // asyncpg's (its `fetch` is judged by the query text it is given).
+        "fetchrow", "fetchval",
         "bindparams", "params", "where", "filter_by", "scalar", "scalars", "first", "one", "one_or_none",
         // Flask-SQLAlchemy's lookups that answer 404 when nothing matches.
         "get_or_404", "first_or_404", "one_or_404",

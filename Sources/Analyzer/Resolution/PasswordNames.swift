@@ -10,6 +10,9 @@ enum PasswordNames {
     ]
 
     static func parts(_ name: String) -> [String] {
+        // Asked of nearly every name a secret or password rule meets: ASCII names (all but a
+        // few) split by bytes, without walking grapheme clusters.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiParts(name) }
         var result: [String] = []
         var current = ""
         var previousLower = false
@@ -28,6 +31,29 @@ enum PasswordNames {
             previousLower = character.isLowercase || character.isNumber
         }
         if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private static func asciiParts(_ name: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") {
+                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousLower = false
+                continue
+            }
+            let upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            if upper && previousLower {
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+            current.append(upper ? byte + 32 : byte)
+            previousLower = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
         return result
     }
 

@@ -22,7 +22,27 @@ enum SecretNames {
         "out", "in", "buzzer", "fan", "pump", "valve", "dht", "pins", "reset", "mode",
     ]
 
+    /// Every word above (and `pin`, `passcode`) holds one of these.
+    private static let stems: [[UInt8]] = ["pas", "pwd", "token", "secret", "pepper", "pin"].map { Array($0.utf8) }
+
+    /// Whether `name` may hold a secret word: false only for an ASCII name with none of
+    /// `stems` in any case (most names; the full test splits and lowercases the name).
+    static func mayHoldStem(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+            func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return stems.contains { stem in
+                guard bytes.count >= stem.count else { return false }
+                return (0...(bytes.count - stem.count)).contains { start in
+                    (0..<stem.count).allSatisfy { lower(bytes[start + $0]) == stem[$0] }
+                }
+            }
+        } ?? true
+    }
+
     static func looksSecret(_ name: String) -> Bool {
+        // Every word above (and `pin`, `passcode`) holds one of these: most names hold none.
+        if !mayHoldStem(name) { return false }
         let parts = name.lowercased().split(separator: "_").map(String.init)
         // A PIN or passcode (`MAINTENANCE_PIN`), unless the name is a board's connector.
         let pin = parts.contains("passcode") || parts.contains("pin") && !parts.contains(where: hardwareWords.contains)

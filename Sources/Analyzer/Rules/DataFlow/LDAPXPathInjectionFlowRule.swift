@@ -43,6 +43,8 @@ struct XPathInjectionFlowRule: DataFlowRule {
         Pass values as XPath variables: tree.xpath("//user[@name=$name]", name=value).
         """,
         triggering: [
+            // A method of a module-level instance, made again on reload (`global catalog`).
+            "from bottle import request, route\nfrom lxml import etree\n\nclass Catalog:\n    def __init__(self, path):\n        self.tree = etree.parse(path)\n\n    def styles(self, precinct):\n        expr = f\"//style[@precinct='{precinct}']\"\n        return ↓self.tree.xpath(expr)\n\ncatalog = Catalog(\"/srv/styles.xml\")\n\n@route(\"/ballot\")\ndef ballot():\n    return {\"n\": len(catalog.styles(request.query.get(\"precinct\")))}\n\n@route(\"/reload\", method=\"POST\")\ndef reload():\n    global catalog\n    catalog = Catalog(\"/srv/styles.xml\")\n    return {}\n",
             "from lxml import etree\nfrom flask import request\n\ndef find(tree):\n    user = request.args[\"user\"]\n    return ↓tree.xpath(\"//user[@name='\" + user + \"']\")\n",
             "from lxml import etree\nimport sys\ntree = etree.parse(\"users.xml\")\n↓tree.xpath(f\"//user[@id={sys.argv[1]}]\")\n",
             "import xml.etree.ElementTree as ET\nfrom flask import request\nroot = ET.parse(\"users.xml\").getroot()\n\ndef find():\n    query = \"./user/[@name='\" + request.args[\"name\"] + \"']\"\n    return list(↓root.findall(query))\n",

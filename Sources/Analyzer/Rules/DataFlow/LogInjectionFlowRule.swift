@@ -20,6 +20,10 @@ struct LogInjectionFlowRule: DataFlowRule {
             "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route(\"/log\")\ndef log():\n    ↓app.logger.error(\"bad: %s\", request.args.get(\"input\"))\n    return \"ok\"\n",
             // An identifier beside free text: the text is still the requester's.
             "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef done(job):\n    ↓log.info(\"job %s done for %s\", job.job_id, request.args[\"user\"])\n",
+            // A format a helper builds with `%s`: the text goes in as it is.
+            "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef describe(note):\n    fmt = \"arrived\"\n    args = []\n    if note:\n        fmt += \" note=%s\"\n        args.append(note)\n    return fmt, args\n\ndef arrive():\n    fmt, args = describe(request.form[\"note\"])\n    ↓log.info(fmt, *args)\n",
+            // A table lookup whose failure is caught and passed over: the value may be any text.
+            "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\nPRICES = {\"cr39\": 24.0, \"poly\": 36.0}\n\ndef price(material):\n    try:\n        return PRICES[material]\n    except KeyError:\n        return 0.0\n\ndef quote():\n    material = request.json[\"material\"]\n    total = price(material)\n    ↓log.info(\"quote %s -> %s\", material, total)\n",
         ],
         nonTriggering: [
             "import logging\nfrom flask import request\n\ndef login():\n    logging.info(\"login by %r\", request.form[\"user\"])\n",
@@ -37,6 +41,10 @@ struct LogInjectionFlowRule: DataFlowRule {
             "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef done(job):\n    log.info(\"job %s done for %r\", job.job_id, request.args[\"user\"])\n",
             // The operator's own command line or environment: no one else's line to forge.
             "import logging, sys\nlog = logging.getLogger(__name__)\nlog.warning(f\"bad input {sys.argv[1]}\")\n",
+            // A format a helper builds from fixed pieces, each value with `%r` or `%d`.
+            "import logging\nfrom flask import request\nlog = logging.getLogger(__name__)\n\ndef describe(appt, note):\n    fmt = \"arrived appt=%d\"\n    args = [appt]\n    if note:\n        fmt += \" note=%r\"\n        args.append(note)\n    return fmt, args\n\ndef arrive():\n    fmt, args = describe(int(request.form[\"appt\"]), request.form[\"note\"])\n    log.info(fmt, *args)\n",
+            // Found among a fixed table's keys by a helper that raises otherwise.
+            "import logging\nfrom bottle import HTTPError, request\nlog = logging.getLogger(__name__)\nPRICES = {(\"cr39\", \"single\"): 24.0, (\"poly\", \"single\"): 36.0}\n\ndef base_price(material, design):\n    try:\n        return PRICES[(material, design)]\n    except KeyError:\n        raise HTTPError(400, \"unsupported\")\n\ndef quote():\n    material = request.json[\"material\"]\n    design = request.json[\"design\"]\n    base = base_price(material, design)\n    log.info(\"quote %s/%s -> %s\", material, design, base)\n",
         ]
     )
 

@@ -9,6 +9,8 @@ struct XSSFlowRule: DataFlowRule {
         victim's browser. Render a template with autoescaping, or escape with markupsafe.escape.
         """,
         triggering: [
+            // The requested key itself, beside what the query found.
+            "from starlette.responses import HTMLResponse\n\nasync def page(request):\n    ref = request.query_params.get(\"ref\", \"\")\n    async with request.app.state.pool.acquire() as conn:\n        row = await conn.fetchrow(\"SELECT billed FROM claims WHERE ref = $1\", ref)\n    return ↓HTMLResponse(\"<p>%s billed %s</p>\" % (ref, row[\"billed\"]))\n",
             "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\napp = FastAPI()\n\n@app.get(\"/hi\")\ndef hi(name: str):\n    return ↓HTMLResponse(content=\"<h1>\" + name + \"</h1>\")\n",
             "from jinja2 import Environment\nfrom flask import request\n\ndef page():\n    return ↓Environment().from_string(request.args[\"t\"]).render()\n",
             "from jinja2 import Environment\nfrom flask import request\nenv = Environment()\n\ndef page():\n    return ↓env.from_string(request.args[\"t\"]).render()\n",
@@ -26,6 +28,9 @@ struct XSSFlowRule: DataFlowRule {
             "from mako.template import Template\nfrom flask import request\nPAGE = Template(\"<h1>${name}</h1>\")\n\ndef page():\n    return ↓PAGE.render(name=request.args[\"name\"])\n",
         ],
         nonTriggering: [
+            // Rows an asyncpg query found by the requested key: what the database holds, not
+            // the key (stored data is not followed).
+            "from starlette.responses import HTMLResponse\n\nasync def page(request):\n    ref = request.query_params.get(\"ref\", \"\")\n    async with request.app.state.pool.acquire() as conn:\n        row = await conn.fetchrow(\"SELECT billed FROM claims WHERE ref = $1\", ref)\n        events = await conn.fetch(\"SELECT count(*) AS n FROM events WHERE ref = $1\", ref)\n    return HTMLResponse(\"<p>%s billed, %s events</p>\" % (row[\"billed\"], events[0][\"n\"]))\n",
             // A response made already (a redirect), not a page.
             "from flask import make_response, redirect, request\n\ndef go():\n    resp = make_response(redirect(\"/login?next=\" + request.args[\"next\"]))\n    return resp\n",
             "from flask import Flask, redirect, request\napp = Flask(__name__)\n\n@app.route(\"/go\")\ndef go():\n    resp = redirect(\"/login?next=\" + request.args[\"next\"])\n    resp.set_cookie(\"seen\", \"1\")\n    return resp\n",
