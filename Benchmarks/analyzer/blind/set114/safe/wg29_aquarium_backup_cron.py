@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Nightly backup of life-support controller configs for every aquarium tank.
+
+The list of controllers (and where each keeps its config) comes from the
+facilities inventory service, which technicians update when hardware moves.
+"""
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime
+
+import requests
+
+log = logging.getLogger("lss_backup")
+
+INVENTORY_URL = "https://inventory.facilities.zoo.internal/api/v1/controllers?type=lss"
+INTERNAL_CA = "/etc/ssl/zoo/internal-ca.pem"
+BACKUP_ROOT = "/srv/backups/lss"
+SSH_USER = "lssbackup"
+HOST_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{0,252}$")
+TANK_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def fetch_controllers() -> list[dict]:
+    resp = requests.get(INVENTORY_URL, timeout=20, verify=INTERNAL_CA)
+    resp.raise_for_status()
+    return resp.json()["controllers"]
+
+
+def backup_controller(ctrl: dict, run_dir: str) -> int:
+    host = ctrl["hostname"]
+    remote_path = ctrl.get("config_path") or "/etc/lss"
+    if not HOST_RE.match(host) or not TANK_RE.match(ctrl["tank"]) or not remote_path.startswith("/"):
+        log.warning("skipping controller with unexpected inventory data: %r", ctrl)
+        return 1
+    dest = os.path.join(run_dir, ctrl["tank"])
+    os.makedirs(dest, exist_ok=True)
+    cmd = ["rsync", "-az", "--timeout=60", f"{SSH_USER}@{host}:{remote_path}/", f"{dest}/"]
+    log.debug("running %s", cmd)
+    return subprocess.call(cmd)
+
+
+def write_manifest(run_dir: str, results: dict[str, int]) -> str:
+    path = os.path.join(run_dir, "manifest.json")
+    with open(path, "w") as fh:
+        json.dump({"finished": datetime.now().isoformat(), "results": results}, fh, indent=2)
+    os.chmod(path, 0o640)
+    return path
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    run_dir = os.path.join(BACKUP_ROOT, datetime.now().strftime("%Y%m%d"))
+    os.makedirs(run_dir, exist_ok=True)
+    try:
+        controllers = fetch_controllers()
+    except requests.RequestException as exc:
+        log.error("inventory unavailable: %s", exc)
+        return 2
+    results = {}
+    for ctrl in controllers:
+        rc = backup_controller(ctrl, run_dir)
+        results[ctrl["tank"]] = rc
+        if rc:
+            log.warning("backup of %r failed (rc=%d)", ctrl["tank"], rc)
+    write_manifest(run_dir, results)
+    return 1 if any(results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

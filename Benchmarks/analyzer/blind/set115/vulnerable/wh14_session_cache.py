@@ -1,0 +1,73 @@
+"""Starlette web shop for lift tickets: the basket lives in a client cookie so
+the ticket kiosks can work without sticky sessions."""
+import base64
+import logging
+import pickle
+from dataclasses import dataclass, field
+from typing import List
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+log = logging.getLogger("tickets.basket")
+COOKIE = "basket"
+
+
+@dataclass
+class BasketLine:
+    product: str
+    days: int
+    price_cents: int
+
+
+@dataclass
+class Basket:
+    lines: List[BasketLine] = field(default_factory=list)
+    promo: str = ""
+
+    def total(self) -> int:
+        return sum(line.price_cents for line in self.lines)
+
+
+def encode_basket(basket: Basket) -> str:
+    return base64.urlsafe_b64encode(pickle.dumps(basket)).decode()
+
+
+def decode_basket(raw: str) -> Basket:
+    if not raw:
+        return Basket()
+    blob = base64.urlsafe_b64decode(raw.encode())
+    return pickle.loads(blob)  # VULN flow
+
+
+PRICES = {"day": 6900, "half-day": 4900, "season": 89900}
+
+
+async def view_basket(request: Request):
+    basket = decode_basket(request.cookies.get(COOKIE, ""))
+    return JSONResponse({
+        "lines": [vars(l) for l in basket.lines],
+        "promo": basket.promo,
+        "total_cents": basket.total(),
+    })
+
+
+async def add_to_basket(request: Request):
+    data = await request.json()
+    product = data.get("product")
+    if product not in PRICES:
+        return JSONResponse({"error": "unknown product"}, status_code=400)
+    days = max(1, int(data.get("days", 1)))
+    basket = decode_basket(request.cookies.get(COOKIE, ""))
+    basket.lines.append(BasketLine(product, days, PRICES[product] * days))
+    resp = JSONResponse({"items": len(basket.lines), "total_cents": basket.total()})
+    resp.set_cookie(COOKIE, encode_basket(basket), httponly=True, samesite="lax")
+    return resp
+
+
+app = Starlette(routes=[
+    Route("/basket", view_basket, methods=["GET"]),
+    Route("/basket/add", add_to_basket, methods=["POST"]),
+])
