@@ -39,6 +39,9 @@ struct ValidatorProof {
     /// A method's checks of its instance's attributes (`if not REV_RE.match(self.old): raise`),
     /// by attribute: past `req.validate()`, `req.old` is proven.
     var attributesWhenReturns: [String: Guard.Effect] = [:]
+    /// A method's returned test of its instance's attributes (`return self.action in
+    /// ACTIONS`), by attribute: where `cmd.valid()` held, `cmd.action` is proven.
+    var attributesWhenTrue: [String: Guard.Effect] = [:]
     /// A function's checks of its parameters' attributes (`if not DEVICE_RE.match(job.device_id):
     /// raise`), by parameter and attribute: past `forward(session, job)`, `job.device_id` is proven.
     var parameterAttributesWhenReturns: [Int: [String: Guard.Effect]] = [:]
@@ -418,6 +421,12 @@ struct Guard {
                     // `valid_target(target)`, or an attribute (`valid_target(request.target)`).
                     if let id = Self.checkedName(arguments[index - skipped]) { proven[id] = effect }
                 }
+            }
+            // `cmd.valid()` of a method testing its own attributes (`return self.action in
+            // ACTIONS`): those of `cmd` (not a module: `os.path.exists`) are proven.
+            if case .attribute(let receiver, let method, _) = function.kind, case .name(let owner, _) = receiver.kind,
+               imports.binding(of: owner) == nil, let (proof, _) = facts?.methodValidatorProof(of: method) {
+                for (attribute, effect) in proof.attributesWhenTrue { proven["\(owner).\(attribute)"] = effect }
             }
             // `all(ip_address(info[4][0]).is_global for info in socket.getaddrinfo(host, port))`:
             // the URL's host resolves only to public addresses.

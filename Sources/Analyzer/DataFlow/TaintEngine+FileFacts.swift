@@ -598,7 +598,13 @@ extension TaintEngine: GuardFacts {
             return !returnsValues
         }
         if returnsValues, let last = function.body.last, case .return(let value?) = last.kind {
-            record(Self.trueReturnProof(function, finalTest: value, imports: imports, facts: self), into: &proof.whenTrue)
+            let whenTrue = Self.trueReturnProof(function, finalTest: value, imports: imports, facts: self)
+            record(whenTrue, into: &proof.whenTrue)
+            if function.className != nil, parameters.first == "self" {
+                for (key, effect) in whenTrue where key.hasPrefix("self.") && !key.dropFirst(5).contains(".") && !key.contains("[") {
+                    proof.attributesWhenTrue[String(key.dropFirst(5))] = effect
+                }
+            }
         }
         // `if carrier not in CARRIERS: raise ...` before anything returns: whatever it returns,
         // it returned past the check. A function returning no value keeps its checks anywhere
@@ -649,7 +655,7 @@ extension TaintEngine: GuardFacts {
             }
             record(Dictionary(uniqueKeysWithValues: proven.map { ($0, Guard.Effect.safe) }), into: &proof.whenTrue)
         }
-        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty
+        return proof.whenTrue.isEmpty && proof.whenReturns.isEmpty && proof.attributesWhenReturns.isEmpty && proof.attributesWhenTrue.isEmpty
             && proof.parameterAttributesWhenReturns.isEmpty ? nil : proof
     }
 

@@ -359,7 +359,8 @@ extension TaintInterpreter {
         if case .attribute(_, "get_user", _) = function.kind, arguments.isEmpty, site.keywords.isEmpty { return nil }
         // A query's result or a query with values bound: the receiver's data, not the values.
         if case .attribute(_, let method, _) = function.kind,
-           TaintSources.queryMethods.contains(method) || method == "fetch" && site.arguments.first.map(isQueryText) == true {
+           TaintSources.queryMethods.contains(method)
+            || (method.hasPrefix("fetch") || method == "query") && site.arguments.first.map(isQueryText) == true {
             return receiverTaint?.through(line: expression.loc.lineno, column: expression.loc.colOffset + 1, "passed through .\(method)()")
         }
         // `urllib.request.Request(URL, data=body)`: a request whose sending sinks judge by where
@@ -704,8 +705,9 @@ extension TaintInterpreter {
     static let lineFeedsRemoved = -10
     static let carriageReturnsRemoved = -13
 
-    /// asyncpg's `conn.fetch("SELECT …", x)`: a query's text (written there, or a module
-    /// constant), not a URL or a key (`client.fetch(url)`).
+    /// asyncpg's `conn.fetch("SELECT …", x)`, the databases package's `fetch_one`, a
+    /// driver's `query`: given a query's text (written there, or a module constant), not a
+    /// URL or a key (`client.fetch(url)`).
     private func isQueryText(_ expression: Expr) -> Bool {
         var text = expression.stringConstant
         if text == nil, case .name(let id, _) = expression.kind { text = engine.moduleStrings[id] }

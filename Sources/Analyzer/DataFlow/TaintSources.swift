@@ -389,6 +389,9 @@ enum TaintSources {
         "sqlalchemy.create_engine", "redis.Redis", "redis.StrictRedis", "redis.from_url", "pymongo.MongoClient",
         "aiosqlite.connect", "asyncpg.connect", "asyncpg.create_pool", "aiomysql.connect", "aiomysql.create_pool",
         "motor.motor_asyncio.AsyncIOMotorClient", "redis.asyncio.Redis", "redis.asyncio.from_url",
+        "databases.Database", "redis.Redis.from_url", "redis.StrictRedis.from_url", "redis.asyncio.Redis.from_url",
+        "sqlalchemy.ext.asyncio.create_async_engine", "psycopg_pool.ConnectionPool", "psycopg_pool.AsyncConnectionPool",
+        "psycopg2.pool.SimpleConnectionPool", "psycopg2.pool.ThreadedConnectionPool",
     ]
 
     /// Calls that make data safe for some sinks only, by CWE.

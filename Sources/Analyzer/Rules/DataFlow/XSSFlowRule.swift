@@ -31,6 +31,7 @@ struct XSSFlowRule: DataFlowRule {
             // Rows an asyncpg query found by the requested key: what the database holds, not
             // the key (stored data is not followed).
             "from starlette.responses import HTMLResponse\n\nasync def page(request):\n    ref = request.query_params.get(\"ref\", \"\")\n    async with request.app.state.pool.acquire() as conn:\n        row = await conn.fetchrow(\"SELECT billed FROM claims WHERE ref = $1\", ref)\n        events = await conn.fetch(\"SELECT count(*) AS n FROM events WHERE ref = $1\", ref)\n    return HTMLResponse(\"<p>%s billed, %s events</p>\" % (row[\"billed\"], events[0][\"n\"]))\n",
+            "import os\nfrom databases import Database\nfrom starlette.responses import HTMLResponse\ndatabase = Database(os.environ.get(\"DB_URL\", \"sqlite:///r.db\"))\n\nasync def show(request):\n    code = request.path_params[\"code\"]\n    row = await database.fetch_one(\"SELECT code FROM reservations WHERE code = :code\", {\"code\": code})\n    return HTMLResponse(\"<input value='{}'>\".format(row[\"code\"]))\n",
             // A response made already (a redirect), not a page.
             "from flask import make_response, redirect, request\n\ndef go():\n    resp = make_response(redirect(\"/login?next=\" + request.args[\"next\"]))\n    return resp\n",
             "from flask import Flask, redirect, request\napp = Flask(__name__)\n\n@app.route(\"/go\")\ndef go():\n    resp = redirect(\"/login?next=\" + request.args[\"next\"])\n    resp.set_cookie(\"seen\", \"1\")\n    return resp\n",
