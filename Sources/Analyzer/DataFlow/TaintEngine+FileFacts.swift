@@ -686,19 +686,34 @@ extension TaintEngine: GuardFacts {
             }
         }
         for statement in function.body[function.body.startIndex...min(end, function.body.endIndex - 1)] {
-            if case .try(let attempt, let handlers, _, _, _) = statement.kind {
-                guard !handlers.isEmpty, handlers.allSatisfy({ handler in
+            if case .try(let attempt, let handlers, _, let finalBody, _) = statement.kind {
+                // A `finally` that returns swallows the failed lookup's exception.
+                guard !handlers.isEmpty, !Self.mayReturn(finalBody), handlers.allSatisfy({ handler in
                     guard let last = handler.body.last else { return false }
                     if case .raise = last.kind { return true }
                     if case .expr = last.kind { return Guard.terminates([last]) }
                     return false
                 }) else { continue }
-                for inner in attempt { lookedUp(in: inner) }
+                // Lookups before anything in the `try` may return (`if cached: return cached`).
+                for inner in attempt {
+                    lookedUp(in: inner)
+                    if Self.mayReturn([inner]) { break }
+                }
             } else {
                 lookedUp(in: statement)
             }
         }
         return proven
+    }
+
+    /// Whether any statement of `block` (nested functions aside) returns.
+    private static func mayReturn(_ block: [Stmt]) -> Bool {
+        var found = false
+        ScopeWalk.walk(block) { node in
+            if case .stmt(let statement) = node, case .return = statement.kind { found = true }
+            return !found
+        }
+        return found
     }
 
     /// A dict key written as fixed text or a number, or a tuple of such (`("cr39", "progressive")`).
