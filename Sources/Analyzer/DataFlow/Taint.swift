@@ -149,7 +149,7 @@ struct Taint: Sendable, Equatable {
     /// marker for a parameter's or attribute's keys, which the caller knows; else the whole.
     var keysOfMapping: Taint? {
         // Kept as checked-and-safe, so a sink knows it saw the record's keys (see `cleaned`).
-        if fields != nil || keysFixed { return cleanedCopy }
+        if fields != nil && fields?[Taint.otherKeys] == nil || keysFixed { return cleanedCopy }
         guard isParameterOrAttributeMarker else { return self }
         var copy = withoutStructure
         copy.markerSafety = nil
@@ -177,7 +177,7 @@ struct Taint: Sendable, Equatable {
     /// the whole, structure aside, when the record's keys are not known.
     var anyValue: Taint {
         guard let fields else { return withoutStructure }
-        return fields.sorted { $0.key < $1.key }.reduce(nil as Taint?) { Taint.merge($0, $1.value) } ?? withoutStructure
+        return fields.sorted { $0.key < $1.key }.reduce(nil as Taint?) { Taint.merge($0, $1.value == Taint.noData ? nil : $1.value) } ?? withoutStructure
     }
 
     /// What a mapping's keys hold, given what the mapping holds (see `keysOfMapping`).
@@ -203,10 +203,35 @@ struct Taint: Sendable, Equatable {
     }
 
     /// The value of key `key` of this record: that value's data when the record's structure
-    /// is known (nil when it holds none under that key), else the whole.
+    /// is known (nil when it holds none under that key), else the whole. A key not listed in
+    /// a record built by spreading another (`{**order, "total": t}`) reads as the spread's.
     func field(_ key: String) -> Taint? {
         guard let fields else { return self }
-        return fields[key]
+        if let value = fields[key] { return value == Taint.noData ? nil : value }
+        return fields[Taint.otherKeys]
+    }
+
+    /// The key standing, in `fields`, for every key not listed: what a record spread into
+    /// this one (`{**order, "total": str(t)}`) holds under the keys it brought.
+    static let otherKeys = "[other keys]"
+    /// A listed key holding no data beside `otherKeys` (`"total": str(t)` after `**order`):
+    /// read as nothing, not as the other keys' data.
+    static let noData = Taint(origins: [], steps: [])
+
+    /// The fields of a record after `spread` was spread into it (`{**order, ...}`, at this
+    /// point of the display): the spread's own fields replace those listed so far; a spread
+    /// whose keys are not known may replace any of them, and holds every other key.
+    static func spreading(_ spread: Taint?, into fields: [String: Taint]?) -> [String: Taint]? {
+        guard var fields else { return nil }
+        guard let spread else { return fields }
+        let known = spread.fields ?? [otherKeys: spread.withoutStructure]
+        if let rest = known[otherKeys] {
+            for (key, value) in fields where known[key] == nil {
+                fields[key] = merge(value == noData ? nil : value, rest)
+            }
+        }
+        fields.merge(known) { _, new in new }
+        return fields
     }
 
     /// This table or list after `element` was added to it (`t[k] = e`, `t.append(e)`).
@@ -237,7 +262,18 @@ struct Taint: Sendable, Equatable {
     static func mergeFields(_ a: [String: Taint]?, _ b: [String: Taint]?, bothKnown: Bool = true) -> [String: Taint]? {
         if !bothKnown { return b }
         guard let a, let b else { return nil }
-        return a.merging(b) { merge($0, $1)! }
+        guard a[otherKeys] != nil || b[otherKeys] != nil else { return a.merging(b) { merge($0, $1)! } }
+        // A key one side does not list holds, on that side, its other keys' data.
+        var merged: [String: Taint] = [:]
+        for key in Set(a.keys).union(b.keys) {
+            func read(_ side: [String: Taint]) -> Taint? {
+                guard let value = side[key] ?? side[otherKeys] else { return nil }
+                return value == noData ? nil : value
+            }
+            merged[key] = merge(read(a), read(b)) ?? noData
+        }
+        if merged[otherKeys] == noData { merged[otherKeys] = nil }
+        return merged
     }
 
     /// Either of two taints: any origin of both, safe only where both are safe.

@@ -1396,7 +1396,11 @@ extension TaintInterpreter {
         var sourceJoined = false
         if let elements = summary.recordReturns, !summary.recordReturnsMixed, var whole = Taint.merge(result, summary.returnedSource) {
             let receiver = elements.values.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
-            whole.fields = elements.compactMapValues { returnedPart($0, receiver: receiver) }
+            // Beside a spread record's keys (`{**order, "total": t}`), a listed key holding
+            // nothing says so.
+            let spread = elements[Taint.otherKeys] != nil
+            whole.fields = elements.compactMapValues { returnedPart($0, receiver: receiver) ?? (spread ? Taint.noData : nil) }
+            if whole.fields?[Taint.otherKeys] == Taint.noData { whole.fields?[Taint.otherKeys] = nil }
             result = whole
             sourceJoined = true
         }

@@ -616,7 +616,14 @@ struct TaintInterpreter {
         case .dict(let keys, let values):
             var record: [String: Expr] = [:]
             for (key, value) in zip(keys, values) {
-                guard let text = key?.stringConstant, record[text] == nil else { return nil }
+                // `return {**order, "total": str(t)}`: the spread first (one), standing for the
+                // keys the listed ones do not name.
+                guard let key else {
+                    guard record.isEmpty else { return nil }
+                    record[Taint.otherKeys] = value
+                    continue
+                }
+                guard let text = key.stringConstant, record[text] == nil else { return nil }
                 record[text] = value
             }
             return record.isEmpty ? nil : record
@@ -1675,8 +1682,18 @@ struct TaintInterpreter {
             for (key, value) in zip(keys, values) {
                 let valueTaint = self.expression(value, depth: depth + 1)
                 taint = Taint.merge(taint, valueTaint?.withoutStructure)
+                // `{**order, "total": str(t)}`: the spread record's keys, later ones replacing them.
+                guard let key else {
+                    fields = Taint.spreading(valueTaint, into: fields)
+                    continue
+                }
                 // `{"url": u, "name": n}`: each key's own data, read back by `record["url"]`.
-                if let text = key?.stringConstant { if let valueTaint { fields?[text] = valueTaint } } else { fields = nil }
+                if let text = key.stringConstant {
+                    let spreadBefore = fields?[Taint.otherKeys] != nil
+                    fields?[text] = valueTaint ?? (spreadBefore ? Taint.noData : nil)
+                } else {
+                    fields = nil
+                }
             }
             if taint != nil, let fields { taint?.fields = fields }
             return taint
