@@ -172,6 +172,14 @@ final class TaintEngine {
         return returnedClass(info) == className ? className : nil
     }
 
+    /// The class of this file a call of one of its module-level functions returns an instance
+    /// of (`req = decode_message(body)` of `def decode_message(...) -> ReproductionRequest`).
+    func classReturnedByCall(_ value: Expr) -> String? {
+        guard case .call(let function, _, _) = value.kind, case .name(let name, _) = function.kind, !classNames.contains(name),
+              imports.binding(of: name) == nil, let info = functions[name], info.className == nil else { return nil }
+        return returnedClass(info)
+    }
+
     func returnedClass(_ function: FunctionInfo) -> String? {
         if let known = returnedClasses[function.qualifiedName] { return known }
         var found: String?
@@ -419,7 +427,8 @@ final class TaintEngine {
         var instanceNames: Set<String> = []
         parsed.module.walkStatements { statement in
             guard case .assign(let targets, let value) = statement.kind,
-                  let made = value.calledName ?? classFactoryCall(value), classNames.contains(made) else { return }
+                  let made = value.calledName.flatMap({ classNames.contains($0) ? $0 : nil }) ?? classFactoryCall(value) ?? classReturnedByCall(value),
+                  classNames.contains(made) else { return }
             for target in targets { if case .name(let id, _) = target.kind { instanceNames.insert(id) } }
         }
         var calls: Set<String> = []
@@ -444,7 +453,8 @@ final class TaintEngine {
         switch argument.kind {
         case .call:
             if let factory = classFactoryCall(argument) { return factory }
-            return argument.calledName.flatMap { classNames.contains($0) && imports.binding(of: $0) == nil ? $0 : nil }
+            if let made = argument.calledName.flatMap({ classNames.contains($0) && imports.binding(of: $0) == nil ? $0 : nil }) { return made }
+            return classReturnedByCall(argument)
         case .name(let id, _) where followingNames:
             return parsed.module.onlyAssignment(of: id, inFunctionAround: argument.loc.startByte)
                 .flatMap { classConstructed(by: $0, followingNames: false) }

@@ -1725,7 +1725,8 @@ extension TaintInterpreter {
             for parameter in parameters.sorted() {
                 let positional = parameter - 1
                 var taint = positional >= 0 && positional < arguments.count ? arguments[positional]
-                    : parameter < constructor.parameters.count ? (keywords[constructor.parameters[parameter]] ?? nil) : nil
+                    // A parameter neither passed by position nor named: a spread mapping's (`**fields`), if any.
+                    : parameter < constructor.parameters.count ? (keywords[constructor.parameters[parameter]] ?? keywords[Self.spreadKey] ?? nil) : nil
                 if let stored = taint, let safety = summary.storedSafety[key]?[parameter] { taint = safety.apply(to: stored) }
                 attributes[key] = Taint.merge(attributes[key], taint)
             }

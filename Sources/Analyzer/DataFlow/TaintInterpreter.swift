@@ -639,7 +639,14 @@ struct TaintInterpreter {
             var record: [String: Expr] = [:]
             for (field, argument) in zip(fields, arguments) { record[field] = argument }
             for keyword in keywords {
-                guard let name = keyword.arg, record[name] == nil else { return nil }
+                guard let name = keyword.arg else {
+                    // `cls(**{k: str(data[k]) for k in FIELDS if k in data})`, `cls(**{"a": x})`:
+                    // the keys the spread mapping can hold, each with its value.
+                    guard let spread = spreadKeywords(keyword.value) else { return nil }
+                    for (key, value) in spread where fields.contains(key) && record[key] == nil { record[key] = value }
+                    continue
+                }
+                guard record[name] == nil else { return nil }
                 record[name] = keyword.value
             }
             return record.isEmpty ? nil : record
@@ -679,6 +686,34 @@ struct TaintInterpreter {
                 return !changed
             }
             return changed ? nil : returnedRecord(bound)
+        default:
+            return nil
+        }
+    }
+
+    /// The keys a mapping spread into a call (`**mapping`) can hold, each with the value
+    /// expression it gets: a dict display with constant keys, or a comprehension keyed by the
+    /// names of a fixed list (`{k: str(data[k]) for k in FIELDS if k in data}`). Nil otherwise.
+    func spreadKeywords(_ mapping: Expr) -> [(String, Expr)]? {
+        switch mapping.kind {
+        case .dict(let keys, let values):
+            var pairs: [(String, Expr)] = []
+            for (key, value) in zip(keys, values) {
+                guard let text = key?.stringConstant else { return nil }
+                pairs.append((text, value))
+            }
+            return pairs
+        case .dictComp(let key, let value, let generators):
+            guard generators.count == 1, case .name(let bound, _) = generators[0].target.kind, case .name(bound, _) = key.kind else { return nil }
+            let names: [String]?
+            switch generators[0].iter.kind {
+            case .name(let id, _): names = engine.moduleTextLists[id]
+            case .tuple(let elements, _), .list(let elements, _), .set(let elements):
+                let texts = elements.compactMap(\.stringConstant)
+                names = texts.count == elements.count ? texts : nil
+            default: names = nil
+            }
+            return names?.map { ($0, value) }
         default:
             return nil
         }
