@@ -1394,14 +1394,18 @@ extension TaintInterpreter {
         // What a handler-like helper reads and returns itself joins the whole first: each key
         // has its own part of it (a later join would lose the keys).
         var sourceJoined = false
-        if let elements = summary.recordReturns, !summary.recordReturnsMixed, var whole = Taint.merge(result, summary.returnedSource) {
+        func withRecordFields(_ whole: Taint, _ elements: [String: FunctionSummary.TupleElement]) -> Taint {
+            var whole = whole
             let receiver = elements.values.contains { !$0.attributes.isEmpty } ? receiverAttributes(site) ?? receiverAsWhole(site) : nil
             // Beside a spread record's keys (`{**order, "total": t}`), a listed key holding
             // nothing says so.
             let spread = elements[Taint.otherKeys] != nil
             whole.fields = elements.compactMapValues { returnedPart($0, receiver: receiver) ?? (spread ? Taint.noData : nil) }
             if whole.fields?[Taint.otherKeys] == Taint.noData { whole.fields?[Taint.otherKeys] = nil }
-            result = whole
+            return whole
+        }
+        if let elements = summary.recordReturns, !summary.recordReturnsMixed, let whole = Taint.merge(result, summary.returnedSource) {
+            result = withRecordFields(whole, elements)
             sourceJoined = true
         }
         if let elements = summary.tupleReturns, !summary.tupleReturnsMixed {
@@ -1549,13 +1553,22 @@ extension TaintInterpreter {
         // An object whose attributes are not known one by one (a parameter, `query.to_filter()`)
         // holds what the object holds.
         if !summary.returnedAttributes.isEmpty, let attributes = ownAttributes(site, info, summary) ?? receiverAttributes(site) ?? receiverAsWhole(site) {
+            // A record returned has them under its own keys already (`"fired": self.names`):
+            // the whole takes them, its keys stay apart.
+            let recordFields = sourceJoined ? result?.fields : nil
             for name in summary.returnedAttributes.sorted() {
                 let held = Taint.attribute(name, in: attributes)
                 result = Taint.merge(result, summary.returnedAttributeSafety[name].flatMap { safety in held.map(safety.apply) } ?? held)
             }
+            if let recordFields { result?.fields = recordFields }
         }
         // Untrusted data the function reads and returns itself (`def param(): return input()`).
         if !sourceJoined { result = Taint.merge(result, summary.returnedSource) }
+        // A record whose data is only the instance's (`return {"outcome": o, "fired": self.names}`):
+        // each key as it holds, not the whole.
+        if !sourceJoined, let elements = summary.recordReturns, !summary.recordReturnsMixed, let whole = result, whole.fields == nil {
+            result = withRecordFields(whole, elements)
+        }
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
     }
 
