@@ -1,0 +1,73 @@
+"""Pre-wash damage photos.
+
+Before a vehicle enters the tunnel the attendant photographs existing damage
+from the handheld; photos are stored per ticket so disputes can be settled.
+"""
+import logging
+import os
+import uuid
+from datetime import datetime
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+PHOTO_ROOT = os.environ.get("PHOTO_ROOT", "/srv/wash/damage-photos")
+MAX_PHOTO_BYTES = 12 * 1024 * 1024
+ANGLES = {"front", "rear", "left", "right", "roof", "wheel"}
+EXTENSIONS = {".jpg", ".jpeg", ".png", ".heic"}
+
+log = logging.getLogger("damage_photos")
+
+
+def ticket_folder(ticket_id: int) -> str:
+    folder = os.path.join(PHOTO_ROOT, datetime.utcnow().strftime("%Y-%m"), str(ticket_id))
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+def destination(ticket_id: int, upload) -> str:
+    angle = upload.headers.get("X-Angle", "front")
+    if angle not in ANGLES:
+        angle = "other"
+    ext = os.path.splitext(upload.filename)[1].lower()
+    if ext not in EXTENSIONS:
+        raise ValueError("unsupported photo type")
+    name = f"{angle}_{uuid.uuid4().hex}{ext}"
+    return os.path.join(ticket_folder(ticket_id), name)
+
+
+async def upload_photos(request: Request):
+    ticket_id = int(request.path_params["ticket_id"])
+    form = await request.form()
+    saved = []
+    for field_name, upload in form.multi_items():
+        if not hasattr(upload, "filename") or not upload.filename:
+            continue
+        data = await upload.read()
+        if len(data) > MAX_PHOTO_BYTES:
+            return JSONResponse({"error": f"{field_name} too large"}, status_code=413)
+        try:
+            dest = destination(ticket_id, upload)
+        except ValueError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=415)
+        with open(dest, "wb") as fh:
+            fh.write(data)
+        saved.append(os.path.basename(dest))
+    log.info("ticket %d: stored %d photo(s)", ticket_id, len(saved))
+    return JSONResponse({"ticket": ticket_id, "saved": saved}, status_code=201)
+
+
+async def list_photos(request: Request):
+    ticket_id = int(request.path_params["ticket_id"])
+    folder = ticket_folder(ticket_id)
+    return JSONResponse({"ticket": ticket_id, "photos": sorted(os.listdir(folder))})
+
+
+app = Starlette(
+    routes=[
+        Route("/tickets/{ticket_id:int}/photos", upload_photos, methods=["POST"]),
+        Route("/tickets/{ticket_id:int}/photos", list_photos, methods=["GET"]),
+    ]
+)
