@@ -330,10 +330,15 @@ struct Guard {
                 for id in ids { proven[id] = .safeFor([918, 601]) }
             }
             // `all(LABEL_RE.fullmatch(label) for label in name.split("."))`: every piece of `name`
-            // matches the program's pattern whole, and the separators are the program's.
+            // matches the program's pattern whole, and the separators are the program's. Also
+            // beside further tests (`all(ARG_RE.match(a) and not a.startswith("-") for a in args)`).
             if case .name("all", _) = function.kind, arguments.count == 1,
-               case .generatorExp(let element, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
+               case .generatorExp(let generated, let generators) = arguments[0].kind, generators.count == 1, generators[0].ifs.isEmpty,
                case .name(let piece, _) = generators[0].target.kind,
+               let element = { () -> Expr? in
+                   guard case .boolOp(.and, let tests) = generated.kind else { return generated }
+                   return tests.first { if case .call = $0.kind { true } else { false } }
+               }(),
                case .call(let matcher, let matched, _) = element.kind, matched.count == 1, case .name(piece, _) = matched[0].kind,
                case .attribute(let receiver, let method, _) = matcher.kind, case .name(let patternName, _) = receiver.kind,
                let pattern = facts?.compiledPattern(named: patternName), Self.matchesWhole(method: method, pattern: pattern) {
