@@ -262,6 +262,12 @@ struct Guard {
                 // `path.parent != folder` of a resolved `path`: it is a file right in the folder.
                 if op == .notEq { negated.toggle() }
                 proven[id] = .safeFor([22])
+            } else if op == .eq || op == .notEq, case .call(let function, let arguments, _) = left.kind, arguments.count == 1,
+                      imports.qualifiedName(of: function) == "os.path.dirname", case .name(let id, _) = arguments[0].kind,
+                      normalisedPaths.contains(id), Self.checkedName(comparators[0]) != nil {
+                // `os.path.dirname(path) != root` of a resolved `path`: the same, with os.path.
+                if op == .notEq { negated.toggle() }
+                proven[id] = .safeFor([22])
             }
         case .call(let function, let arguments, let keywords):
             // `str(p).startswith(base)`, `os.fspath(p)`: the same path as text.

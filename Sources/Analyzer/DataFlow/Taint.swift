@@ -149,7 +149,12 @@ struct Taint: Sendable, Equatable {
     /// marker for a parameter's or attribute's keys, which the caller knows; else the whole.
     var keysOfMapping: Taint? {
         // Kept as checked-and-safe, so a sink knows it saw the record's keys (see `cleaned`).
-        if fields != nil && fields?[Taint.otherKeys] == nil || keysFixed { return cleanedCopy }
+        // Not a spread record's, nor a tuple's positions (`parts = ("ls", d)`: joining it
+        // joins its values).
+        let ownKeys = fields.map { fields in
+            fields[Taint.otherKeys] == nil && !fields.keys.contains(where: { TaintInterpreter.tuplePosition($0) != nil })
+        } ?? false
+        if ownKeys || keysFixed { return cleanedCopy }
         guard isParameterOrAttributeMarker else { return self }
         var copy = withoutStructure
         copy.markerSafety = nil

@@ -292,6 +292,8 @@ enum TaintSources {
         "django.utils.dateparse.parse_duration", "dateutil.parser.parse", "dateutil.parser.isoparse",
         // A media type from the module's table, whatever the name it was given.
         "mimetypes.guess_type", "mimetypes.guess_extension",
+        // A codec the registry knows (its canonical `.name`), or LookupError.
+        "codecs.lookup",
     ]
 
     /// Calls whose result is not the data passed in, though they take it at a sink: an HTTP

@@ -12,6 +12,8 @@ struct CommandInjectionFlowRule: DataFlowRule {
         """,
         fixAvailable: true,
         triggering: [
+            // A tuple joined: its values, not a mapping's keys.
+            "import os\nfrom flask import request\n\n\ndef run():\n    parts = (\"ls\", request.args[\"d\"])\n    ↓os.system(\" \".join(parts))\n",
             "import os\nfrom flask import request\n\ndef ping():\n    host = request.args.get(\"host\")\n    ↓os.system(\"ping -c 1 \" + host)\n",
             "import subprocess, sys\n\ndef run(name):\n    ↓subprocess.call(f\"ls {name}\", shell=True)\n\nrun(sys.argv[1])\n",
             "import subprocess\n\ndef main():\n    program = input(\"program: \")\n    ↓subprocess.run([program, \"--version\"])\n",

@@ -10,6 +10,8 @@ struct PathTraversalFlowRule: DataFlowRule {
         check it starts with the base directory before use.
         """,
         triggering: [
+            // A resolved path made from the request, never checked.
+            "import os\nfrom flask import abort, request\nROOT = \"/srv/fonts\"\n\n\ndef client_dir(code):\n    root = os.path.realpath(ROOT)\n    path = os.path.realpath(os.path.join(root, code))\n    ↓os.makedirs(path, exist_ok=True)\n    return path\n\n\ndef fonts():\n    return client_dir(request.args[\"client\"])\n",
             "from pathlib import Path\nfrom flask import request\n\ndef read():\n    return ↓(Path(\"/srv\") / request.args[\"p\"]).read_text()\n",
             "import os\nfrom flask import request\n\ndef read():\n    name = request.args[\"file\"]\n    path = os.path.join(\"/srv/files\", name)\n    with ↓open(path) as f:\n        return f.read()\n",
             "import shutil\nfrom flask import request\n\ndef drop():\n    ↓shutil.rmtree(\"/srv/users/\" + request.form[\"user\"])\n",
@@ -19,6 +21,8 @@ struct PathTraversalFlowRule: DataFlowRule {
             "import os\nimport tornado.web\n\nclass Photos(tornado.web.RequestHandler):\n    def get(self, item):\n        self.write({\"photos\": ↓os.listdir(os.path.join(\"/srv/photos\", item))})\n\napp = tornado.web.Application([(r\"/items/([A-Za-z0-9._-]+)/photos\", Photos)])\n",
         ],
         nonTriggering: [
+            // A resolved path whose parent must be the root itself (`os.path.dirname(path) != root`).
+            "import os\nfrom flask import abort, request\nROOT = \"/srv/fonts\"\n\n\ndef client_dir(code):\n    root = os.path.realpath(ROOT)\n    path = os.path.realpath(os.path.join(root, code))\n    if os.path.dirname(path) != root:\n        abort(400)\n    os.makedirs(path, exist_ok=True)\n    return path\n\n\ndef fonts():\n    return str(os.listdir(client_dir(request.args[\"client\"])))\n",
             "import shutil, sys\nshutil.rmtree(sys.argv[1])\n",  // the operator's own command line
             // A Tornado route holding the segment to a word: no separator, no dot.
             "import os\nimport tornado.web\n\nclass Photos(tornado.web.RequestHandler):\n    def get(self, item):\n        self.write({\"photos\": os.listdir(os.path.join(\"/srv/photos\", item))})\n\napp = tornado.web.Application([(r\"/items/([A-Za-z0-9_-]+)/photos\", Photos)])\n",
