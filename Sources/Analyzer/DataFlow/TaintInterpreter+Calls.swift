@@ -1572,6 +1572,19 @@ extension TaintInterpreter {
         return (result?.through(line: loc.lineno, column: loc.colOffset + 1, "returned by \(info.qualifiedName)()"), ())
     }
 
+    /// `delivery = Delivery(...)` in the function this one is defined in (a callback nested in
+    /// `main`): the class of this file a free name of this function holds, when the enclosing
+    /// function binds it once, to an instance, and this one binds it not at all.
+    func enclosingInstance(_ name: String) -> String? {
+        guard let function, function.className == nil, environment[name] == nil,
+              let dot = function.qualifiedName.utf8.lastIndex(of: UInt8(ascii: ".")),
+              let outer = engine.functions[String(function.qualifiedName[..<dot])], let start = outer.body.first?.loc.startByte,
+              !engine.parsed.module.bindsLocally(name, inFunctionAround: function.body.first?.loc.startByte ?? function.loc.startByte),
+              let value = engine.onlyAssignment(of: name, around: start), let made = value.calledName,
+              engine.classNames.contains(made), engine.imports.binding(of: made) == nil else { return nil }
+        return made
+    }
+
     /// The class of this file a parameter of the function being analysed is declared as.
     func declaredClass(of parameter: String) -> String? {
         function?.declaredType(of: parameter).flatMap { engine.classNames.contains($0) ? $0 : nil }
@@ -1768,6 +1781,7 @@ extension TaintInterpreter {
                 // parameter declared as a class of this file (`query: PersonQuery`).
                 className = instances[receiverName] ?? engine.moduleInstances[receiverName] ?? declaredClass(of: receiverName)
                     ?? (engine.classMemberNames.contains(method) ? parameterInstance(receiver)?.className : nil)
+                    ?? enclosingInstance(receiverName)
             case .attribute(let owner, let attr, _):
                 // `self.fetcher.fetch(x)` with `self.fetcher` made or given as a class of this file.
                 guard case .name("self", _) = owner.kind, let current = function?.className else { return nil }

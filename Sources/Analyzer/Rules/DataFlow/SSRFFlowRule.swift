@@ -9,6 +9,8 @@ struct SSRFFlowRule: DataFlowRule {
         (cloud metadata, admin ports). Allow-list the host, or map the input to known URLs.
         """,
         triggering: [
+            // A callback nested in `main`, calling a method of an instance `main` made.
+            "import json\nimport pika\nimport requests\n\n\nclass Delivery:\n    def __init__(self, session):\n        self.session = session\n\n    def deliver(self, event):\n        target = event[\"callback_url\"]\n        return ↓self.session.post(target, data=b\"x\", timeout=10)\n\n\ndef main():\n    delivery = Delivery(requests.Session())\n    conn = pika.BlockingConnection(pika.URLParameters(\"amqp://localhost\"))\n    channel = conn.channel()\n\n    def on_message(ch, method, properties, body):\n        event = json.loads(body)\n        delivery.deliver(event)\n\n    channel.basic_consume(queue=\"q\", on_message_callback=on_message)\n    channel.start_consuming()\n",
             // A notifier holding the client's URL, kept in a module table by one request and
             // read back by a later one.
             "import requests\nfrom flask import Flask, request\napp = Flask(__name__)\n\nclass Notifier:\n    def __init__(self, url):\n        self.url = url\n\n    def notify(self, event):\n        return ↓requests.post(self.url, json=event, timeout=5)\n\nREGISTRY = {}\n\n@app.put(\"/hooks/<int:rid>\")\ndef register(rid):\n    REGISTRY[rid] = Notifier(request.json[\"url\"])\n    return \"ok\"\n\n@app.post(\"/hooks/<int:rid>/test\")\ndef test(rid):\n    return str(REGISTRY[rid].notify({}).status_code)\n",
