@@ -328,6 +328,10 @@ public struct RuleContext {
             if let elements = parsed.module.unpackedElements(of: id, inFunctionAround: expression.loc.startByte) {
                 return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }
+            // Both: `where, params = "WHERE a = %s", [a]`, then `where += " AND b = %s"`.
+            if let pieces = parsed.module.boundPieces(of: id, inFunctionAround: expression.loc.startByte) {
+                return pieces.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
+            }
             // Checked against an allow-list first (`if table not in TABLES: raise ...`): one of
             // the list's entries.
             if isAllowListChecked(id, before: expression.loc.startByte) { return true }

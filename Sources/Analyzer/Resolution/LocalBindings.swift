@@ -422,6 +422,34 @@ extension Module {
         return bindings > 0 && pieces.count == bindings ? pieces : nil
     }
 
+    /// Every value the function around `position` gives `name`, when each binding of it is
+    /// `name = value`, `name += value`, or an unpacking of a tuple written out
+    /// (`where, params = "WHERE a = %s", [a]`, then `where += " AND b = %s"`).
+    func boundPieces(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings > 0 else { return nil }
+        var pieces: [Expr] = []
+        ScopeWalk.walk(body) { node in
+            guard case .stmt(let statement) = node else { return false }
+            switch statement.kind {
+            case .assign(let targets, let value) where targets.count == 1:
+                switch targets[0].kind {
+                case .name(name, _):
+                    pieces.append(value)
+                case .tuple(let names, _):
+                    guard let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }),
+                          case .tuple(let values, _) = value.kind, values.count == names.count else { break }
+                    pieces.append(values[index])
+                default: break
+                }
+            case .augAssign(let target, .add, let value):
+                if case .name(name, _) = target.kind { pieces.append(value) }
+            default: break
+            }
+            return true
+        }
+        return pieces.count == bindings ? pieces : nil
+    }
+
     /// Every element list `name` can hold in the function around `position`: the elements of
     /// each list it is bound to (`clauses = []`, `clauses, params = [], []`) and each value
     /// added (`clauses.append("a = ?")`, `.insert(0, x)`, `.extend([...])`, `+= [...]`); nil

@@ -12,6 +12,8 @@ struct SQLStringBuildingRule: Rule {
         """,
         fixAvailable: true,
         triggering: [
+            // A clause unpacked from fixed text, then extended with the request's value.
+            "SORTS = {\"name\": \"p.name\", \"stock\": \"i.on_hand\"}\n\n\ndef stock(cur, leg, category, order_by):\n    where, params = \"WHERE i.leg = %s\", [leg]\n    if category:\n        where += f\" AND p.category = {category}\"\n        params.append(category)\n    query = f\"SELECT p.sku FROM inventory i JOIN products p ON p.sku = i.sku {where} ORDER BY {SORTS.get(order_by, 'p.sku')}\"\n    ↓cur.execute(query, params)\n    return cur.fetchall()\n",
             "↓cursor.execute(\"SELECT * FROM users WHERE id = \" + uid)\n",
             "↓db.execute(f\"DELETE FROM items WHERE name = '{name}'\")\n",
             "query = ↓\"UPDATE accounts SET balance = %s WHERE id = %s\" % (amount, account)\n",
@@ -44,6 +46,8 @@ struct SQLStringBuildingRule: Rule {
             "class Query:\n    def __init__(self):\n        self.order = \"id\"\n\n    def sql(self):\n        return ↓f\"SELECT * FROM t ORDER BY {self.order}\"\n\ndef search(q, sort):\n    q.order = sort\n",
         ],
         nonTriggering: [
+            // A clause unpacked from fixed text and extended with fixed text; a column from a fixed table.
+            "SORTS = {\"name\": \"p.name\", \"stock\": \"i.on_hand\"}\n\n\ndef stock(cur, leg, category, order_by):\n    where, params = \"WHERE i.leg = %s\", [leg]\n    if category:\n        where += \" AND p.category = %s\"\n        params.append(category)\n    query = f\"SELECT p.sku FROM inventory i JOIN products p ON p.sku = i.sku {where} ORDER BY {SORTS.get(order_by, 'p.sku')}\"\n    cur.execute(query, params)\n    return cur.fetchall()\n",
             // Fixed column names, spelled out by a comprehension or a loop over a sorted fixed set.
             "SEARCHABLE = (\"first_name\", \"email\")\n\ndef search(cur, term):\n    sql = \"SELECT id FROM people WHERE \" + \" OR \".join(f\"{col} LIKE %s\" for col in SEARCHABLE)\n    cur.execute(sql, [term] * 2)\n",
             "METRICS = {\"temp\", \"humidity\"}\n\ndef latest(db, device):\n    for metric in sorted(METRICS):\n        db.execute(f\"SELECT ts FROM {metric} WHERE device = ?\", (device,))\n",
