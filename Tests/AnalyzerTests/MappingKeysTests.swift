@@ -436,4 +436,28 @@ struct MappingKeysTests: FindsFlows {
         #expect(try found(source) == [])
         #expect(try found(source.replacingOccurrences(of: #"    out_dir = MEDIA_ROOT / "hls" / request.args["job"]"#, with: #"    out_dir = Path(request.args["job"]) / "hls""#)) == ["13:ASC1088"])
     }
+
+    /// A record built by spreading the request's mapping keeps its listed keys apart, and so
+    /// does a join of two branches: a key one branch sets to fixed text and the other leaves
+    /// to the spread holds the spread's data; set to fixed text in both, it holds none.
+    @Test func spreadRecordsJoinedAcrossBranches() throws {
+        let source = #"""
+        import logging
+        from flask import request
+
+        log = logging.getLogger(__name__)
+
+
+        def view():
+            data = request.get_json()
+            if data.get("fast"):
+                record = {**data, "status": "new"}
+            else:
+                record = {**data}
+            log.info("status=%s", record["status"])
+            return "ok"
+        """#
+        #expect(try found(source) == ["13:ASC1117"])
+        #expect(try found(source.replacingOccurrences(of: #"        record = {**data}"#, with: #"        record = {**data, "status": "old"}"#)) == [])
+    }
 }

@@ -182,7 +182,7 @@ struct Taint: Sendable, Equatable {
     /// the whole, structure aside, when the record's keys are not known.
     var anyValue: Taint {
         guard let fields else { return withoutStructure }
-        return fields.sorted { $0.key < $1.key }.reduce(nil as Taint?) { Taint.merge($0, $1.value == Taint.noData ? nil : $1.value) } ?? withoutStructure
+        return fields.sorted { $0.key < $1.key }.reduce(nil as Taint?) { Taint.merge($0, $1.value.data) } ?? withoutStructure
     }
 
     /// What a mapping's keys hold, given what the mapping holds (see `keysOfMapping`).
@@ -212,7 +212,7 @@ struct Taint: Sendable, Equatable {
     /// a record built by spreading another (`{**order, "total": t}`) reads as the spread's.
     func field(_ key: String) -> Taint? {
         guard let fields else { return self }
-        if let value = fields[key] { return value == Taint.noData ? nil : value }
+        if let value = fields[key] { return value.data }
         return fields[Taint.otherKeys]
     }
 
@@ -222,6 +222,8 @@ struct Taint: Sendable, Equatable {
     /// A listed key holding no data beside `otherKeys` (`"total": str(t)` after `**order`):
     /// read as nothing, not as the other keys' data.
     static let noData = Taint(origins: [], steps: [])
+    /// This value, or nil for the `noData` placeholder.
+    var data: Taint? { self == Taint.noData ? nil : self }
 
     /// The fields of a record after `spread` was spread into it (`{**order, ...}`, at this
     /// point of the display): the spread's own fields replace those listed so far; a spread
@@ -232,7 +234,7 @@ struct Taint: Sendable, Equatable {
         let known = spread.fields ?? [otherKeys: spread.withoutStructure]
         if let rest = known[otherKeys] {
             for (key, value) in fields where known[key] == nil {
-                fields[key] = merge(value == noData ? nil : value, rest)
+                fields[key] = merge(value.data, rest)
             }
         }
         fields.merge(known) { _, new in new }
@@ -271,10 +273,7 @@ struct Taint: Sendable, Equatable {
         // A key one side does not list holds, on that side, its other keys' data.
         var merged: [String: Taint] = [:]
         for key in Set(a.keys).union(b.keys) {
-            func read(_ side: [String: Taint]) -> Taint? {
-                guard let value = side[key] ?? side[otherKeys] else { return nil }
-                return value == noData ? nil : value
-            }
+            func read(_ side: [String: Taint]) -> Taint? { (side[key] ?? side[otherKeys])?.data }
             merged[key] = merge(read(a), read(b)) ?? noData
         }
         if merged[otherKeys] == noData { merged[otherKeys] = nil }

@@ -320,15 +320,9 @@ public struct RuleContext {
                     return isFixedText(elements[index], depth: depth + 1, also: also)
                 }
             }
-            // `where = "a = ?"` then `where += " AND b = ?"`: fixed piece by piece.
-            if let pieces = parsed.module.assignedPieces(of: id, inFunctionAround: expression.loc.startByte) {
-                return pieces.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
-            }
-            // `clause, value = "a = %s", x` in each branch: the clause's place, branch by branch.
-            if let elements = parsed.module.unpackedElements(of: id, inFunctionAround: expression.loc.startByte) {
-                return elements.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
-            }
-            // Both: `where, params = "WHERE a = %s", [a]`, then `where += " AND b = %s"`.
+            // `where = "a = ?"` then `where += " AND b = ?"`, `clause, value = "a = %s", x` in each
+            // branch, or both (`where, params = "WHERE a = %s", [a]`, then `where += ...`): fixed
+            // piece by piece.
             if let pieces = parsed.module.boundPieces(of: id, inFunctionAround: expression.loc.startByte) {
                 return pieces.allSatisfy { isFixedText($0, depth: depth + 1, also: also) }
             }

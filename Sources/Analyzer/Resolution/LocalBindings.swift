@@ -353,26 +353,6 @@ extension Module {
         return found
     }
 
-    /// `assignment, value = "on_hand = %s", qty` in one branch and `assignment, value = "…", n`
-    /// in another: the element each literal tuple unpacked into `name` gives, when every binding
-    /// of the name in the function around `position` is such an unpacking.
-    func unpackedElements(of name: String, inFunctionAround position: Int) -> [Expr]? {
-        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings > 1 else { return nil }
-        var elements: [Expr] = []
-        var other = false
-        ScopeWalk.walk(body) { node in
-            guard !other, case .stmt(let statement) = node else { return false }
-            if case .assign(let targets, let value) = statement.kind, targets.count == 1, case .tuple(let names, _) = targets[0].kind,
-               let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }) {
-                guard case .tuple(let values, _) = value.kind, values.count == names.count,
-                      !values.contains(where: { if case .starred = $0.kind { true } else { false } }) else { other = true; return false }
-                elements.append(values[index])
-            }
-            return true
-        }
-        return !other && elements.count == bindings ? elements : nil
-    }
-
     /// Every value a module-level function of this file (defined once) returns, nested
     /// definitions aside; nil when it has a bare `return` or none. With `inClassAround`, a
     /// method of the class whose body holds that source byte (`self._order_clause(q)`).
@@ -406,27 +386,19 @@ extension Module {
     /// Every value the function around `position` gives `name`, when each binding of it is
     /// `name = value` or `name += value` (`where = "a = ?"` then `where += " AND b = ?"`).
     func assignedPieces(of name: String, inFunctionAround position: Int) -> [Expr]? {
-        guard let (body, bindings) = localBindings(of: name, inFunctionAround: position) else { return nil }
-        var pieces: [Expr] = []
-        ScopeWalk.walk(body) { node in
-            guard case .stmt(let statement) = node else { return false }
-            switch statement.kind {
-            case .assign(let targets, let value) where targets.count == 1:
-                if case .name(name, _) = targets[0].kind { pieces.append(value) }
-            case .augAssign(let target, .add, let value):
-                if case .name(name, _) = target.kind { pieces.append(value) }
-            default: break
-            }
-            return true
-        }
-        return bindings > 0 && pieces.count == bindings ? pieces : nil
+        pieces(of: name, inFunctionAround: position, unpacking: false)
     }
 
-    /// Every value the function around `position` gives `name`, when each binding of it is
-    /// `name = value`, `name += value`, or an unpacking of a tuple written out
-    /// (`where, params = "WHERE a = %s", [a]`, then `where += " AND b = %s"`).
+    /// The same, an unpacking of a tuple written out counting too (its element for `name`):
+    /// `where, params = "WHERE a = %s", [a]`, then `where += " AND b = %s"`; `clause, value =
+    /// "a = %s", x` in one branch and `clause, value = "b = %s", y` in another.
     func boundPieces(of name: String, inFunctionAround position: Int) -> [Expr]? {
+        pieces(of: name, inFunctionAround: position, unpacking: true)
+    }
+
+    private func pieces(of name: String, inFunctionAround position: Int, unpacking: Bool) -> [Expr]? {
         guard let (body, bindings) = localBindings(of: name, inFunctionAround: position), bindings > 0 else { return nil }
+        func isStarred(_ expression: Expr) -> Bool { if case .starred = expression.kind { true } else { false } }
         var pieces: [Expr] = []
         ScopeWalk.walk(body) { node in
             guard case .stmt(let statement) = node else { return false }
@@ -435,9 +407,9 @@ extension Module {
                 switch targets[0].kind {
                 case .name(name, _):
                     pieces.append(value)
-                case .tuple(let names, _):
+                case .tuple(let names, _) where unpacking && !names.contains(where: isStarred):
                     guard let index = names.firstIndex(where: { if case .name(name, _) = $0.kind { true } else { false } }),
-                          case .tuple(let values, _) = value.kind, values.count == names.count else { break }
+                          case .tuple(let values, _) = value.kind, values.count == names.count, !values.contains(where: isStarred) else { break }
                     pieces.append(values[index])
                 default: break
                 }
