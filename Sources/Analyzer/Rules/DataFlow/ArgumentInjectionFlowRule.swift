@@ -14,6 +14,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
         subprocess.run(["git", "clone", "--", url, target]).
         """,
         triggering: [
+            // An encoding name as the client wrote it.
+            "import codecs\nimport subprocess\nfrom flask import request\n\n\ndef convert():\n    charenc = request.form[\"charenc\"]\n    ↓subprocess.run([\"ffmpeg\", \"-sub_charenc\", charenc, \"-i\", \"in.srt\", \"out.vtt\"], check=True)\n    return \"ok\"\n",
             // A check that lets through what the pattern refuses (`or`).
             "import re\nimport subprocess\nfrom flask import request\n\nARG_RE = re.compile(r\"^[A-Za-z0-9_.=-]{1,64}$\")\n\n\ndef build(args):\n    if not all(ARG_RE.match(a) or a.startswith(\"x\") for a in args):\n        raise ValueError(\"bad argument\")\n    return [\"/opt/maint/run.sh\", *args]\n\n\ndef maint():\n    cmd = build([str(a) for a in request.json[\"args\"]])\n    return str(↓subprocess.run(cmd, capture_output=True).returncode)\n",
             "import subprocess\nfrom flask import request\n\ndef ping():\n    host = request.args[\"host\"]\n    ↓subprocess.run([\"ping\", \"-c\", \"1\", host])\n",
@@ -21,6 +23,8 @@ struct ArgumentInjectionFlowRule: DataFlowRule {
             "import subprocess\nfrom flask import request\n\ndef log():\n    ↓subprocess.run([\"git\", \"log\", f\"--{request.args['opt']}\"])\n",
         ],
         nonTriggering: [
+            // The registry's name for the codec (`codecs.lookup` raises for any other).
+            "import codecs\nimport subprocess\nfrom flask import request\n\n\ndef convert():\n    charenc = codecs.lookup(request.form[\"charenc\"]).name\n    subprocess.run([\"ffmpeg\", \"-sub_charenc\", charenc, \"-i\", \"in.srt\", \"out.vtt\"], check=True)\n    return \"ok\"\n",
             // Each argument matched whole and refused with a leading dash, beside the pattern, in one `all(...)`.
             "import re\nimport subprocess\nfrom flask import request\n\nARG_RE = re.compile(r\"^[A-Za-z0-9_.=-]{1,64}$\")\n\n\ndef build(args):\n    if not all(ARG_RE.match(a) and not a.startswith(\"-\") for a in args):\n        raise ValueError(\"bad argument\")\n    return [\"/opt/maint/run.sh\", *args]\n\n\ndef maint():\n    cmd = build([str(a) for a in request.json[\"args\"]])\n    return str(subprocess.run(cmd, capture_output=True).returncode)\n",
             // A path under the program's own directory starts with that directory.
